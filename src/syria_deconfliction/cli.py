@@ -1,0 +1,92 @@
+"""Command line: `syria-deconfliction build | validate | info` (also `python -m syria_deconfliction`).
+
+argparse keeps the installed package free of extra runtime dependencies; `build` and
+`validate` need the build extra (pip install 'syria-deconfliction[build]').
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from .errors import InputError
+    from .paths import ROOT
+    from .pipeline.check import check_published
+    from .pipeline.run import build
+    from .pipeline.validate import ValidationFailure
+
+    try:
+        report = build(ROOT)
+    except (InputError, ValidationFailure) as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        print("build/ and datapackage.json were left as they were.", file=sys.stderr)
+        return 1
+    result = check_published(ROOT, frictionless=not args.skip_frictionless)
+    _print_rows(result.rows)
+    print("stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items()))
+    return _print_result(result)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .paths import ROOT
+    from .pipeline.check import check_published
+
+    result = check_published(ROOT)
+    _print_rows(result.rows)
+    return _print_result(result)
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from . import loader
+
+    print(f"syria-deconfliction data version {loader.version()}")
+    descriptor, folder = loader._locate()
+    print(f"datapackage: {descriptor}")
+    print(f"tables in:   {folder}")
+    import pyarrow.parquet as pq
+
+    for t in loader.tables():
+        rows = pq.ParquetFile(loader.path(t)).metadata.num_rows
+        print(f"  {t:<16} {rows:>6} rows   {loader.path(t).name}, {loader.path(t, 'csv').name}")
+    return 0
+
+
+def _print_rows(rows: dict[str, int]) -> None:
+    print("rows: " + ", ".join(f"{k} {v}" for k, v in rows.items()))
+
+
+def _print_result(result: object) -> int:
+    problems = getattr(result, "problems")
+    if problems:
+        print(f"validation: FAILED ({len(problems)} problem(s))", file=sys.stderr)
+        for p in problems[:20]:
+            print(f"  {p}", file=sys.stderr)
+        return 1
+    print("validation: OK (pandera schemas, keys, offsets, CSV = Parquet, frictionless: 0 errors)")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="syria-deconfliction", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the tables from raw/ into build/ and datapackage.json")
+    b.add_argument("--skip-frictionless", action="store_true",
+                   help="skip the Frictionless validation pass after building (faster)")
+    b.set_defaults(func=_cmd_build)
+    v = sub.add_parser("validate", help="validate the published tables and datapackage.json")
+    v.set_defaults(func=_cmd_validate)
+    i = sub.add_parser("info", help="tables, rows, data version and where the files are")
+    i.set_defaults(func=_cmd_info)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

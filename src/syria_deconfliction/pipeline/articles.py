@@ -1,0 +1,123 @@
+"""Derive each article's metadata row: headline, publisher, credits, printed and published dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from typing import Any
+
+from ..errors import InputError
+from ..extract.dates import infer_publication_date, parse_printed_date
+from .clean import CleanArticle
+from .rawdata import RawArticle
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# The most frequent English function words; a text where they make up a large share of the
+# words is English. Other languages get null until their word lists are added.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to a in that is was he for it with as his on be at by i this had not are but "
+    "from or have an they which one you were her all she there would their we him been has when "
+    "who will more no if out so said what up its about into than them can only other new some "
+    "could time these two may then do first any my now such like our over man me even most made "
+    "after also did many before must through back years where much your way well down should "
+    "because each just those people how too little state good very make world still own see men "
+    "work long get here between both life being under never day same another know while last "
+    "might us great old year off come since against go came right used take three".split())
+EARLIEST_STORY = dt.date(2011, 1, 1)
+
+
+def detect_language(text: str) -> str:
+    words = [w.lower() for w in WORD_RE.findall(text)]
+    share = sum(w in ENGLISH_FUNCTION_WORDS for w in words) / max(len(words), 1)
+    return "en" if share >= 0.25 else "und"
+
+
+def article_row(raw: RawArticle, clean: CleanArticle, today: dt.date) -> dict[str, Any]:
+    meta = raw.meta
+    rel = "raw/articles.yaml"
+    if not clean.text.strip() or not any(s.role == "body" for s in clean.segments):
+        raise InputError(f"raw/articles/{raw.source_file}", raw.article_id,
+                         "no story text left after removing boilerplate",
+                         "check that the file holds the article, or narrow the rule in "
+                         "raw/boilerplate.yaml that removed its lines")
+
+    printed = parse_printed_date(clean.printed_date_text) if clean.printed_date_text else None
+    rule_text = "\n\n".join([clean.text, *clean.copyright_lines])
+    rule = infer_publication_date(rule_text, printed)
+
+    curated = meta.get("published_date")
+    if curated:
+        for words in curated["evidence"]:
+            if words not in clean.text:
+                raise InputError(rel, raw.article_id,
+                                 f"published_date evidence {words!r} is not in the clean text",
+                                 "quote the article's words exactly (curly quotes and all)")
+        date, precision = curated["date"], curated["precision"]
+        method, confidence = "curated", curated["confidence"]
+        evidence, note = " | ".join(curated["evidence"]), curated["reason"].strip()
+    else:
+        date, precision, method = rule.date, rule.precision, rule.method
+        confidence, evidence, note = rule.confidence, rule.evidence, rule.note
+
+    if date is not None and not (EARLIEST_STORY <= date <= today):
+        raise InputError(rel, raw.article_id, f"publication date {date} is impossible",
+                         f"dates must fall between {EARLIEST_STORY} and today")
+
+    if printed is None:
+        status = "absent"
+    elif rule.printed_contradicted or (date is not None and date != printed):
+        status = "contradicted"
+        if f"{printed}" not in note:
+            note += f" The printed date {printed.isoformat()} is not the story's date."
+    else:
+        status = "consistent"
+
+    publisher, pub_method = clean.publisher, clean.publisher_method
+    if meta.get("publisher"):
+        publisher, pub_method = meta["publisher"], "curated"
+    elif publisher is None and clean.credits:
+        publisher, pub_method = clean.credits[0], "wire_credit"
+
+    return {
+        "article_id": raw.article_id,
+        "source_file": raw.source_file,
+        "raw_sha256": raw.raw_sha256,
+        "text_sha256": hashlib.sha256(clean.text.encode("utf-8")).hexdigest(),
+        "publisher": publisher,
+        "publisher_method": pub_method or "none",
+        "headline": clean.headline,
+        "credits": list(clean.credits),
+        "printed_date_text": clean.printed_date_text,
+        "printed_date": printed,
+        "printed_date_status": status,
+        "published_date": date,
+        "published_date_precision": precision,
+        "published_date_evidence": evidence or None,
+        "published_date_method": method,
+        "published_date_confidence": confidence,
+        "published_date_note": note,
+        "rule_published_date": rule.date,
+        "rule_published_date_precision": rule.precision,
+        "copyright_year": clean.copyright_year,
+        "language": detect_language(clean.text),
+        "word_count": len(WORD_RE.findall(clean.text)),
+        "text": clean.text,
+        "boilerplate_lines_removed": len(clean.removed),
+        "url": meta.get("url"),
+        "rights": meta["rights"].strip(),
+        "notes": (meta.get("notes") or "").strip() or None,
+    }
+
+
+def segment_rows(article_id: str, clean: CleanArticle) -> list[dict[str, Any]]:
+    return [{"article_id": article_id, "segment_no": i, "role": s.role,
+             "char_start": s.clean_start, "char_end": s.clean_end,
+             "raw_char_start": s.raw_start, "raw_char_end": s.raw_end, "raw_line_no": s.line_no}
+            for i, s in enumerate(clean.segments)]
+
+
+def boilerplate_rows(article_id: str, clean: CleanArticle) -> list[dict[str, Any]]:
+    return [{"article_id": article_id, "raw_line_no": r.line_no, "raw_char_start": r.raw_start,
+             "raw_char_end": r.raw_end, "text": r.text, "rule": r.rule, "kind": r.kind}
+            for r in clean.removed]

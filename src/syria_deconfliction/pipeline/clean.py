@@ -1,0 +1,222 @@
+"""Separate an article's story from page boilerplate, keeping a map back to the raw file.
+
+The raw text is read line by line. Each line is either kept (headline or body paragraph) or
+removed by a rule from raw/boilerplate.yaml, and every removal is recorded with its rule so a
+reader can audit it. Kept lines are copied verbatim (only surrounding whitespace is dropped and
+no-break spaces become plain spaces, which keeps lengths equal) and joined with blank lines, so
+each clean character maps back to exactly one raw character through `segments`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from .rawdata import check_fields, read_yaml
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    scope: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    rules: tuple[Rule, ...]
+    duplicate_captions: bool
+    caption_credit: re.Pattern[str] | None
+    sentence_end: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A kept line: clean[clean_start:clean_end] == raw[raw_start:raw_end] (spaces normalised)."""
+
+    clean_start: int
+    clean_end: int
+    raw_start: int
+    raw_end: int
+    line_no: int
+    role: str  # headline or body
+
+
+@dataclass(frozen=True)
+class Removed:
+    line_no: int
+    raw_start: int
+    raw_end: int
+    text: str
+    rule: str
+    kind: str
+
+
+@dataclass
+class CleanArticle:
+    text: str
+    headline: str | None
+    segments: list[Segment]
+    removed: list[Removed]
+    credits: list[str] = field(default_factory=list)
+    printed_date_text: str | None = None
+    copyright_year: int | None = None
+    copyright_lines: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    publisher_method: str | None = None
+
+    def to_raw(self, offset: int) -> int:
+        """Map an offset in the clean text to the raw text (end offsets map to the line end)."""
+        for seg in self.segments:
+            if seg.clean_start <= offset <= seg.clean_end:
+                return seg.raw_start + (offset - seg.clean_start)
+        raise ValueError(f"offset {offset} falls between paragraphs of the clean text")
+
+
+def load_boilerplate(path: Path) -> Boilerplate:
+    doc = read_yaml(path)
+    rel = "raw/" + path.name
+    if not isinstance(doc, dict) or not isinstance(doc.get("rules"), list):
+        raise InputError(rel, None, "expected a 'rules:' list", "see the comment at the top")
+    rules = []
+    for i, r in enumerate(doc["rules"]):
+        record = str(r.get("id", f"rule {i + 1}")) if isinstance(r, dict) else f"rule {i + 1}"
+        if not isinstance(r, dict):
+            raise InputError(rel, record, "rule is not a mapping", "write {id, kind, scope, pattern}")
+        check_fields(rel, record, r, {"id", "kind", "scope", "pattern"}, {"id", "kind", "scope", "pattern"})
+        if r["scope"] not in {"line", "tail"}:
+            raise InputError(rel, record, f"scope {r['scope']!r} is invalid", "use line or tail")
+        rules.append(Rule(r["id"], r["kind"], r["scope"], _compile(rel, record, r["pattern"])))
+    cap = doc.get("photo_caption") or {}
+    tail = doc.get("truncated_tail") or {}
+    return Boilerplate(
+        tuple(rules),
+        bool(cap.get("duplicate_consecutive", False)),
+        _compile(rel, "photo_caption", cap["credit_suffix"]) if cap.get("credit_suffix") else None,
+        _compile(rel, "truncated_tail", tail.get("sentence_end", r"[.!?]$")),
+    )
+
+
+def _compile(rel: str, record: str, pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise InputError(rel, record, f"bad regular expression: {exc}", "fix the pattern") from exc
+
+
+@dataclass
+class _Line:
+    no: int
+    start: int  # raw offset of the stripped content
+    end: int
+    text: str
+
+
+def _lines(raw: str) -> list[_Line]:
+    out, pos = [], 0
+    for no, line in enumerate(raw.splitlines(keepends=True)):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            start = pos + (len(body) - len(body.lstrip()))
+            out.append(_Line(no, start, start + len(stripped), stripped))
+        pos += len(line)
+    return out
+
+
+def clean(raw: str, bp: Boilerplate) -> CleanArticle:
+    """Split one raw article into its clean text and the removed lines, with reasons."""
+    lines = _lines(raw)
+    removed: list[Removed] = []
+    kept: list[_Line] = []
+    art = CleanArticle("", None, [], removed)
+    tail_from: Rule | None = None
+
+    def drop(line: _Line, rule: str, kind: str) -> None:
+        removed.append(Removed(line.no, line.start, line.end, line.text, rule, kind))
+
+    for i, line in enumerate(lines):
+        if tail_from is not None:
+            drop(line, tail_from.id, tail_from.kind)
+            continue
+        rule, match = _match(bp.rules, line.text)
+        if rule is not None and match is not None:
+            _harvest(art, rule, match, line.text)
+            drop(line, rule.id, rule.kind)
+            if rule.scope == "tail":
+                tail_from = rule
+            continue
+        if _is_caption(bp, lines, i):
+            drop(line, "photo-caption", "photo_caption")
+            continue
+        kept.append(line)
+
+    # A crawl that stopped mid-sentence leaves a fragment as the last line.
+    if len(kept) > 2 and not bp.sentence_end.search(kept[-1].text):
+        frag = kept.pop()
+        drop(frag, "truncated-tail", "truncated_fragment")
+
+    removed.sort(key=lambda r: r.line_no)
+    parts: list[str] = []
+    pos = 0
+    for j, line in enumerate(kept):
+        if j:
+            parts.append(PARAGRAPH_BREAK)
+            pos += len(PARAGRAPH_BREAK)
+        role = "headline" if j == 0 and _looks_like_headline(line.text, bp) else "body"
+        if role == "headline":
+            art.headline = line.text.replace("\xa0", " ")
+        art.segments.append(Segment(pos, pos + len(line.text), line.start, line.end, line.no, role))
+        parts.append(line.text.replace("\xa0", " "))
+        pos += len(line.text)
+    art.text = "".join(parts)
+    return art
+
+
+def _match(rules: tuple[Rule, ...], text: str) -> tuple[Rule | None, re.Match[str] | None]:
+    for rule in rules:
+        m = rule.pattern.fullmatch(text)
+        if m:
+            return rule, m
+    return None, None
+
+
+def _harvest(art: CleanArticle, rule: Rule, m: re.Match[str], text: str) -> None:
+    """Keep what a removed line says about the article: credits, dates, copyright, publisher."""
+    groups = m.groupdict()
+    if rule.kind in {"credit", "contributors"}:
+        credit = groups.get("credit") or text
+        if credit not in art.credits:
+            art.credits.append(credit)
+    elif rule.kind == "dateline" and art.printed_date_text is None:
+        art.printed_date_text = text
+    elif rule.kind == "copyright":
+        art.copyright_lines.append(text)
+        if groups.get("year"):
+            art.copyright_year = int(groups["year"])
+    publisher = groups.get("publisher")
+    if publisher and art.publisher is None:
+        art.publisher = publisher.strip()
+        art.publisher_method = "copyright" if rule.kind == "copyright" else "page"
+
+
+def _is_caption(bp: Boilerplate, lines: list[_Line], i: int) -> bool:
+    text = lines[i].text
+    if bp.caption_credit is not None and bp.caption_credit.search(text):
+        return True
+    if bp.duplicate_captions:
+        prev = lines[i - 1].text if i > 0 else None
+        nxt = lines[i + 1].text if i + 1 < len(lines) else None
+        return text in (prev, nxt)
+    return False
+
+
+def _looks_like_headline(text: str, bp: Boilerplate) -> bool:
+    # Headlines are short and do not end like a sentence ("Reports" and "get through" do not).
+    return len(text.split()) <= 25 and not re.search(r"[.]$", text)

@@ -1,0 +1,140 @@
+"""The build, top to bottom: load raw -> clean -> extract -> curate -> normalise -> validate -> write.
+
+The build writes into a staging folder and only replaces build/tables and datapackage.json once
+every table has passed validation, so a failed build leaves the previous output untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..paths import ROOT
+from . import articles as article_stage
+from .clean import CleanArticle, clean, load_boilerplate
+from .rawdata import RawArticle, load_articles
+from .schemas import table_schemas
+from .validate import check_foreign_keys, check_spans, validate_table
+from .write import datapackage, sort_rows, write_csv, write_json, write_parquet
+
+TABLES_DIR = "build/tables"
+
+
+@dataclass
+class Context:
+    """What one stage hands the next."""
+
+    root: Path
+    today: dt.date
+    raw: list[RawArticle] = field(default_factory=list)
+    clean: dict[str, CleanArticle] = field(default_factory=dict)
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {aid: c.text for aid, c in self.clean.items()}
+
+
+@dataclass
+class BuildReport:
+    rows: dict[str, int]
+    seconds: dict[str, float]
+    out_dir: Path
+
+
+def stage_load(ctx: Context) -> None:
+    ctx.raw = load_articles(ctx.root / "raw")
+
+
+def stage_clean(ctx: Context) -> None:
+    bp = load_boilerplate(ctx.root / "raw" / "boilerplate.yaml")
+    ctx.clean = {a.article_id: clean(a.raw_text, bp) for a in ctx.raw}
+
+
+def stage_articles(ctx: Context) -> None:
+    ctx.rows["articles"] = [article_stage.article_row(a, ctx.clean[a.article_id], ctx.today)
+                            for a in ctx.raw]
+    ctx.rows["text_segments"] = [r for a in ctx.raw
+                                 for r in article_stage.segment_rows(a.article_id, ctx.clean[a.article_id])]
+    ctx.rows["boilerplate"] = [r for a in ctx.raw
+                               for r in article_stage.boilerplate_rows(a.article_id, ctx.clean[a.article_id])]
+
+
+def stage_normalise(ctx: Context) -> None:
+    from .schemas import conform
+
+    for name, schema in table_schemas().items():
+        df = pd.DataFrame(ctx.rows.get(name, []), columns=schema.field_names)
+        ctx.tables[name] = sort_rows(conform(df, schema), schema)
+
+
+def stage_validate(ctx: Context) -> None:
+    schemas = table_schemas()
+    for name, schema in schemas.items():
+        validate_table(ctx.tables[name], schema)
+    check_foreign_keys(ctx.tables, schemas)
+    check_spans(ctx.tables, ctx.texts)
+
+
+STAGES: list[tuple[str, Callable[[Context], None]]] = [
+    ("load raw", stage_load),
+    ("clean", stage_clean),
+    ("articles", stage_articles),
+    ("normalise", stage_normalise),
+    ("validate", stage_validate),
+]
+
+
+def build(root: Path = ROOT, today: dt.date | None = None) -> BuildReport:
+    ctx = Context(root=root, today=today or dt.date.today())
+    seconds: dict[str, float] = {}
+    for name, stage in STAGES:
+        t0 = time.perf_counter()
+        stage(ctx)
+        seconds[name] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    publish(ctx)
+    seconds["write"] = time.perf_counter() - t0
+    return BuildReport({n: len(df) for n, df in ctx.tables.items()}, seconds, root / TABLES_DIR)
+
+
+def publish(ctx: Context) -> None:
+    """Write into a staging folder, then swap it in: all or nothing."""
+    schemas = table_schemas()
+    build_dir = ctx.root / "build"
+    build_dir.mkdir(exist_ok=True)
+    staging = build_dir / f".staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    (staging / "tables").mkdir(parents=True)
+    try:
+        files: dict[str, dict[str, Path]] = {}
+        for name, schema in schemas.items():
+            df = ctx.tables[name]
+            csv_path = staging / "tables" / f"{name}.csv"
+            pq_path = staging / "tables" / f"{name}.parquet"
+            write_csv(df, schema, csv_path)
+            write_parquet(df, schema, pq_path)
+            files[name] = {"csv": csv_path, "parquet": pq_path}
+        write_json(datapackage(schemas, files, ctx.root, TABLES_DIR), staging / "datapackage.json")
+        _swap(staging, ctx.root)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(staging: Path, root: Path) -> None:
+    tables = root / TABLES_DIR
+    previous = root / "build" / f".previous-{os.getpid()}"
+    if tables.exists():
+        tables.rename(previous)
+    (staging / "tables").rename(tables)
+    os.replace(staging / "datapackage.json", root / "datapackage.json")
+    shutil.rmtree(previous, ignore_errors=True)

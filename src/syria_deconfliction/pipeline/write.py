@@ -1,0 +1,97 @@
+"""Write tables as Parquet and CSV, and describe them in datapackage.json, byte for byte
+reproducibly: fixed column order, row order by primary key, no timestamps, no pandas
+metadata in Parquet, and CSV cells formatted by one rule per type."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .._version import __released__, __version__
+from .schemas import TableSchema, arrow_schema, package_meta
+
+PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+
+
+def sort_rows(df: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
+    return df.sort_values(schema.primary_key, kind="stable").reset_index(drop=True)
+
+
+def write_parquet(df: pd.DataFrame, schema: TableSchema, path: Path) -> None:
+    table = pa.Table.from_pandas(df, schema=arrow_schema(schema), preserve_index=False)
+    table = table.replace_schema_metadata({b"description": schema.descriptor["description"].encode()})
+    pq.write_table(table, path, compression="zstd", compression_level=9,
+                   use_dictionary=True, write_statistics=True)
+
+
+def _cell(value: Any, ftype: str) -> str:
+    if not isinstance(value, (list, tuple)) and pd.isna(value):
+        return ""
+    if ftype == "array":
+        return json.dumps(list(value), ensure_ascii=False)
+    if ftype == "date":
+        return pd.Timestamp(value).date().isoformat()
+    if ftype == "boolean":
+        return "true" if value else "false"
+    if ftype == "number":
+        return repr(float(value))
+    if ftype == "integer":
+        return str(int(value))
+    return str(value)
+
+
+def write_csv(df: pd.DataFrame, schema: TableSchema, path: Path) -> None:
+    types = [f["type"] for f in schema.fields]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        w.writerow(schema.field_names)
+        for row in df.astype(object).itertuples(index=False):
+            w.writerow([_cell(v, t) for v, t in zip(row, types, strict=True)])
+
+
+def _file_stats(path: Path) -> dict[str, Any]:
+    data = path.read_bytes()
+    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+def datapackage(schemas: Mapping[str, TableSchema], files: Mapping[str, Mapping[str, Path]],
+                root: Path, rel_dir: str) -> dict[str, Any]:
+    """The package descriptor. CSV resources are tabular; Parquet resources are declared as
+    files because frictionless-py reads Parquet through pandas and loses nullable integers and
+    lists: Frictionless checks their bytes and hash, pandera checks their contents."""
+    meta = {k: v for k, v in package_meta().items() if k != "tables" and v is not None}
+    resources = []
+    for name, schema in schemas.items():
+        desc = {k: v for k, v in schema.descriptor.items() if k not in {"title", "description"}}
+        common = {"title": schema.descriptor["title"], "description": schema.descriptor["description"]}
+        csv_path, pq_path = files[name]["csv"], files[name]["parquet"]
+        resources.append({
+            "name": name, "type": "table", "path": f"{rel_dir}/{csv_path.name}", **common,
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            **_file_stats(csv_path), "schema": desc,
+        })
+        resources.append({
+            "name": f"{name}-parquet", "type": "file", "path": f"{rel_dir}/{pq_path.name}", **common,
+            "format": "parquet", "mediatype": PARQUET_MEDIATYPE,
+            **_file_stats(pq_path),
+            "schema": {k: v for k, v in desc.items() if k != "foreignKeys"},
+        })
+    return {
+        **meta,
+        "version": __version__,
+        "created": dt.datetime.fromisoformat(__released__).strftime("%Y-%m-%dT00:00:00Z"),
+        "resources": resources,
+    }
+
+
+def write_json(obj: Any, path: Path) -> None:
+    path.write_text(json.dumps(obj, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
