@@ -43,8 +43,8 @@ def article_row(raw: RawArticle, clean: CleanArticle, today: dt.date) -> dict[st
                          "raw/boilerplate.yaml that removed its lines")
 
     printed = parse_printed_date(clean.printed_date_text) if clean.printed_date_text else None
-    rule_text = "\n\n".join([clean.text, *clean.copyright_lines])
-    rule = infer_publication_date(rule_text, printed)
+    rule = infer_publication_date(clean.text, printed, printed_line=clean.printed_date_text,
+                                  copyright_year=clean.copyright_year)
 
     curated = meta.get("published_date")
     if curated:
