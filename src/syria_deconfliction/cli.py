@@ -27,6 +27,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     result = check_published(ROOT, frictionless=not args.skip_frictionless)
     _print_rows(result.rows)
     print("stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items()))
+    for kind, items in report.gaps.items():
+        print(f"needs a curator: {len(items)} {kind.replace('_', ' ')}", file=sys.stderr)
+        for item in items[:30]:
+            print(f"  {item}", file=sys.stderr)
     return _print_result(result)
 
 

@@ -21,6 +21,8 @@ from ..paths import ROOT
 from . import articles as article_stage
 from .clean import CleanArticle, clean, load_boilerplate
 from .rawdata import RawArticle, load_articles
+from .reference import cameo_code_rows
+from .registry import Registry, actor_rows, load_registry, place_rows
 from .schemas import table_schemas
 from .validate import check_foreign_keys, check_spans, validate_table
 from .write import datapackage, sort_rows, write_csv, write_json, write_parquet
@@ -38,6 +40,10 @@ class Context:
     clean: dict[str, CleanArticle] = field(default_factory=dict)
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    registry: Registry | None = None
+    mentions: dict[str, list[Any]] = field(default_factory=dict)
+    # Things a person must look at: names no registry accounts for, uncovered event candidates.
+    gaps: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def texts(self) -> dict[str, str]:
@@ -49,6 +55,7 @@ class BuildReport:
     rows: dict[str, int]
     seconds: dict[str, float]
     out_dir: Path
+    gaps: dict[str, list[str]]
 
 
 def stage_load(ctx: Context) -> None:
@@ -67,6 +74,30 @@ def stage_articles(ctx: Context) -> None:
                                  for r in article_stage.segment_rows(a.article_id, ctx.clean[a.article_id])]
     ctx.rows["boilerplate"] = [r for a in ctx.raw
                                for r in article_stage.boilerplate_rows(a.article_id, ctx.clean[a.article_id])]
+
+
+def stage_reference(ctx: Context) -> None:
+    ctx.rows["cameo_codes"] = cameo_code_rows(ctx.root / "raw" / "reference")
+
+
+def stage_actors(ctx: Context) -> None:
+    """Registry, every mention of every actor, and names nobody accounts for."""
+    from ..extract.mentions import find_mentions, find_unaccounted_names
+
+    reg = ctx.registry = load_registry(ctx.root / "raw")
+    rows = []
+    for aid, art in ctx.clean.items():
+        found = find_mentions(art.text, reg.actors, reg.places)
+        ctx.mentions[aid] = found
+        rows += [{"mention_id": f"{aid}#m{m.start}", "article_id": aid, "actor_id": m.actor_id,
+                  "char_start": m.start, "char_end": m.end, "text": m.text, "rule": m.rule,
+                  "method": "automatic"} for m in found]
+        for s, e, name in find_unaccounted_names(art.text, found, reg.actors, reg.places,
+                                                 reg.not_actors):
+            ctx.gaps.setdefault("unaccounted_names", []).append(f"{aid} [{s}:{e}] {name!r}")
+    ctx.rows["actor_mentions"] = rows
+    ctx.rows["actors"] = actor_rows(reg, rows)
+    ctx.rows["places"] = place_rows(reg)
 
 
 def stage_normalise(ctx: Context) -> None:
@@ -89,6 +120,8 @@ STAGES: list[tuple[str, Callable[[Context], None]]] = [
     ("load raw", stage_load),
     ("clean", stage_clean),
     ("articles", stage_articles),
+    ("reference", stage_reference),
+    ("actors", stage_actors),
     ("normalise", stage_normalise),
     ("validate", stage_validate),
 ]
@@ -104,7 +137,8 @@ def build(root: Path = ROOT, today: dt.date | None = None) -> BuildReport:
     t0 = time.perf_counter()
     publish(ctx)
     seconds["write"] = time.perf_counter() - t0
-    return BuildReport({n: len(df) for n, df in ctx.tables.items()}, seconds, root / TABLES_DIR)
+    return BuildReport({n: len(df) for n, df in ctx.tables.items()}, seconds, root / TABLES_DIR,
+                       ctx.gaps)
 
 
 def publish(ctx: Context) -> None:

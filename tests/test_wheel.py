@@ -1,0 +1,40 @@
+"""The published wheel ships the data and loads every table in a fresh virtual environment."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+
+@pytest.mark.slow
+def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist),
+                    str(ROOT)], check=True, capture_output=True)
+    wheel = next(dist.glob("syria_deconfliction-*.whl"))
+    env = tmp_path / "venv"
+    venv.create(env, with_pip=True)
+    py = env / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "-c", str(ROOT / "constraints.txt"),
+                    str(wheel)], check=True, capture_output=True)
+    code = (
+        "import sys, syria_deconfliction as sd\n"
+        "assert 'site-packages' in sd.__file__, sd.__file__\n"
+        "tables = sd.tables()\n"
+        "rows = {t: len(sd.load(t)) for t in tables}\n"
+        "assert all(rows.values()), rows\n"
+        "assert 'pandera' not in sys.modules and 'frictionless' not in sys.modules\n"
+        "print(len(tables), sum(rows.values()))\n"
+    )
+    out = subprocess.run([str(py), "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    n_tables, n_rows = map(int, out.stdout.split())
+    assert n_tables >= 3 and n_rows > 0
+    info = subprocess.run([str(env / "bin" / "syria-deconfliction"), "info"], capture_output=True,
+                          text=True, cwd=tmp_path)
+    assert info.returncode == 0 and "data version" in info.stdout, info.stderr
