@@ -20,6 +20,7 @@ import pandas as pd
 from ..paths import ROOT
 from . import articles as article_stage
 from .clean import CleanArticle, clean, load_boilerplate
+from .curate_mentions import apply_mention_curation
 from .rawdata import RawArticle, load_articles
 from .reference import cameo_code_rows
 from .registry import Registry, actor_rows, load_registry, place_rows
@@ -82,18 +83,24 @@ def stage_reference(ctx: Context) -> None:
 
 def stage_actors(ctx: Context) -> None:
     """Registry, every mention of every actor, and names nobody accounts for."""
-    from ..extract.mentions import find_mentions, find_unaccounted_names
+    from ..extract.mentions import Mention, find_mentions, find_unaccounted_names
 
     reg = ctx.registry = load_registry(ctx.root / "raw")
     rows = []
     for aid, art in ctx.clean.items():
-        found = find_mentions(art.text, reg.actors, reg.places)
-        ctx.mentions[aid] = found
         rows += [{"mention_id": f"{aid}#m{m.start}", "article_id": aid, "actor_id": m.actor_id,
                   "char_start": m.start, "char_end": m.end, "text": m.text, "rule": m.rule,
-                  "method": "automatic"} for m in found]
-        for s, e, name in find_unaccounted_names(art.text, found, reg.actors, reg.places,
-                                                 reg.not_actors):
+                  "possessive": m.possessive, "method": "automatic"}
+                 for m in find_mentions(art.text, reg.actors, reg.places)]
+    rows = apply_mention_curation(ctx.root / "raw", ctx.texts, reg.actor_ids, rows)
+    for aid, art in ctx.clean.items():
+        # Later stages (quotes, events) see the curated mentions, in text order.
+        ctx.mentions[aid] = sorted(
+            (Mention(r["char_start"], r["char_end"], r["text"], r["actor_id"], r["rule"],
+                     r["possessive"]) for r in rows if r["article_id"] == aid),
+            key=lambda m: m.start)
+        for s, e, name in find_unaccounted_names(art.text, ctx.mentions[aid], reg.actors,
+                                                 reg.places, reg.not_actors):
             ctx.gaps.setdefault("unaccounted_names", []).append(f"{aid} [{s}:{e}] {name!r}")
     ctx.rows["actor_mentions"] = rows
     ctx.rows["actors"] = actor_rows(reg, rows)

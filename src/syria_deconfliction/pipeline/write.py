@@ -23,7 +23,13 @@ PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
 def sort_rows(df: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
-    return df.sort_values(schema.primary_key, kind="stable").reset_index(drop=True)
+    """Rows in reading order where the table has spans (article, then offset), else by key."""
+    keys = list(schema.primary_key)
+    for start in ("char_start", "evidence_char_start"):
+        if start in df.columns and "article_id" in df.columns:
+            keys = ["article_id", start, *keys]
+            break
+    return df.sort_values(keys, kind="stable").reset_index(drop=True)
 
 
 def write_parquet(df: pd.DataFrame, schema: TableSchema, path: Path) -> None:
