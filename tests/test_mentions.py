@@ -381,3 +381,16 @@ def test_real_articles_offsets_and_no_overlaps() -> None:
         for s, e, t in find_unaccounted_names(text, mentions, actors, places, not_actors):
             assert text[s:e] == t
             assert any(ch.isupper() for ch in t)
+
+
+def test_state_name_coordinated_with_longer_alias_shares_its_tail() -> None:
+    actors = [
+        {"id": "ruritania", "name": "Ruritania", "type": "state", "aliases": ["Ruritania", "R.U."]},
+        {"id": "ru-marines", "name": "Ruritanian Marines", "type": "military", "parent": "ruritania",
+         "aliases": ["R.U. marines"]},
+        {"id": "borduria", "name": "Borduria", "type": "state", "aliases": ["Borduria", "B.D."]},
+        {"id": "bd-marines", "name": "Bordurian Marines", "type": "military", "parent": "borduria",
+         "aliases": ["B.D. marines"]},
+    ]
+    found = find_mentions("The port was held by R.U. and B.D. marines until May.", actors)
+    assert [(m.text, m.actor_id) for m in found] == [("R.U.", "ru-marines"), ("B.D. marines", "bd-marines")]

@@ -667,6 +667,7 @@ class _Matcher:
             prev_place = None
         live = [c for c in chosen if c.entry is not None and not c.place_reading]
         self._resolve(text, live, places_at)
+        self._elliptical(text, live)
         mentions: list[Mention] = []
         for c in live:
             if c.rule is None or c.actor_id is None:
@@ -682,6 +683,25 @@ class _Matcher:
         mentions.extend(self._surnames(text, mentions, chosen))
         mentions.sort(key=lambda mt: mt.start)
         return mentions
+
+    def _elliptical(self, text: str, live: list[_Cand]) -> None:
+        """Rule 5b: a state name coordinated with a longer alias shares its tail.
+
+        In "U.S. and U.K. special forces" the second conjunct is the alias "U.K. special
+        forces"; the first means "U.S. special forces" when the registry knows that form."""
+        for c1, c2 in zip(live, live[1:], strict=False):
+            gap = _COORD_RE.match(text, c1.end)
+            if not c1.state_like or c2.state_like or not gap or gap.end() != c2.start:
+                continue
+            for cut in range(len(c2.form) - 1, 0, -1):
+                head, tail = c2.form[:cut], c2.form[cut:]
+                if not tail.startswith(" ") or not any(
+                        e.kind in ("alias", "demonym") for e in self.reg.forms.get(head, ())):
+                    continue
+                entries = [e for e in self.reg.forms.get(c1.form + tail, ()) if e.kind == "alias"]
+                if entries and entries[0].ident != c1.actor_id:
+                    c1.actor_id, c1.rule = entries[0].ident, "alias"
+                break
 
     def _resolve(self, text: str, live: list[_Cand], places_at: dict[int, int]) -> None:
         by_start = {c.start: c for c in live}
