@@ -67,7 +67,7 @@ def test_source_errors_keep_the_text_and_the_registry_the_truth(tables) -> None:
 
 @pytest.mark.parametrize(("prefix", "text", "actor", "rule"), [
     ("2015-10-07", "Shoigu", "sergei-shoigu", "alias"),             # "Mr Shoigu": listed surname
-    ("2016-07-22", "Melnik", "yury-melnik", "alias"),
+    ("2016-07-22", "Melnik", "yury-melnik", "surname"),             # after "Yury Melnik"
     ("2016-07-22", "Russian", "russia-military", "demonym_military"),  # "Russian aircraft bombed"
     ("2016-07-22", "Moscow", "russia", "metonym"),                   # "Moscow is allegedly using"
     ("2016-09-17", "Russian Federation", "russia", "alias"),
