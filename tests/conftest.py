@@ -12,13 +12,34 @@ ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 21)
 
 
+OUTPUTS = ("build/tables", "build/figures", "build/syria_deconfliction.sqlite",
+           "build/metadata.json", "datapackage.json", "docs/DATA_DICTIONARY.md")
+
+
 def copy_project(dest: Path) -> Path:
     """A minimal project copy (raw/ and the committed outputs) that a build can write into."""
     shutil.copytree(ROOT / "raw", dest / "raw")
-    if (ROOT / "build" / "tables").exists():
-        shutil.copytree(ROOT / "build" / "tables", dest / "build" / "tables")
-    shutil.copy(ROOT / "datapackage.json", dest / "datapackage.json")
+    for rel in OUTPUTS:
+        src = ROOT / rel
+        if src.is_dir():
+            shutil.copytree(src, dest / rel)
+        elif src.exists():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, dest / rel)
     return dest
+
+
+def output_digests(root: Path) -> dict[str, str]:
+    """sha256 of every published output file, by path relative to the project."""
+    import hashlib
+
+    out = {}
+    for rel in OUTPUTS:
+        p = root / rel
+        for f in sorted(p.rglob("*")) if p.is_dir() else [p]:
+            if f.is_file():
+                out[str(f.relative_to(root))] = hashlib.sha256(f.read_bytes()).hexdigest()
+    return out
 
 
 @pytest.fixture()

@@ -11,15 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from conftest import TODAY, output_digests
 
 from syria_deconfliction.errors import InputError
 from syria_deconfliction.pipeline.run import build
 
 
-def _outputs(root: Path) -> dict[str, bytes]:
-    files = sorted((root / "build" / "tables").glob("*")) + [root / "datapackage.json"]
-    return {f.name: f.read_bytes() for f in files}
+def _outputs(root: Path) -> dict[str, str]:
+    return output_digests(root)
 
 
 def _meta(root: Path) -> Path:

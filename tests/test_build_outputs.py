@@ -8,15 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, TODAY, copy_project
+from conftest import ROOT, TODAY, copy_project, output_digests
 
 from syria_deconfliction.pipeline.check import check_published
 from syria_deconfliction.pipeline.run import build
 
 
 def _digests(root: Path) -> dict[str, str]:
-    files = sorted((root / "build" / "tables").glob("*")) + [root / "datapackage.json"]
-    return {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+    return output_digests(root)
 
 
 def test_two_builds_are_byte_identical(fresh_build: Path, tmp_path: Path) -> None:
@@ -28,7 +27,8 @@ def test_two_builds_are_byte_identical(fresh_build: Path, tmp_path: Path) -> Non
 def test_committed_outputs_equal_a_fresh_build(fresh_build: Path) -> None:
     committed, fresh = _digests(ROOT), _digests(fresh_build)
     drift = sorted(k for k in fresh.keys() | committed.keys() if fresh.get(k) != committed.get(k))
-    assert not drift, f"committed build/ differs from a fresh build in {drift}: run 'make data' and commit"
+    assert not drift, f"committed outputs differ from a fresh build in {drift}: run 'make data' and commit"
+    assert any(k.startswith("build/figures/") for k in fresh) and "build/syria_deconfliction.sqlite" in fresh
 
 
 def test_published_files_pass_every_check(fresh_build: Path) -> None:

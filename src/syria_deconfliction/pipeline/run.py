@@ -148,8 +148,23 @@ def build(root: Path = ROOT, today: dt.date | None = None) -> BuildReport:
                        ctx.gaps)
 
 
+SQLITE = "build/syria_deconfliction.sqlite"
+DATASETTE_METADATA = "build/metadata.json"
+FIGURES = "build/figures"
+DICTIONARY = "docs/DATA_DICTIONARY.md"
+
+
 def publish(ctx: Context) -> None:
-    """Write into a staging folder, then swap it in: all or nothing."""
+    """Write every output into a staging folder, then swap them in: all or nothing.
+
+    Outputs: build/tables (CSV + Parquet), datapackage.json, the SQLite database with its
+    Datasette metadata (build/ is a Datasette configuration directory), build/figures, and
+    docs/DATA_DICTIONARY.md generated from schemas/."""
+    from ..publish.dictionary import data_dictionary
+    from ..publish.figures import make_figures
+    from ..publish.sqlite import write_sqlite
+    from .schemas import package_meta
+
     schemas = table_schemas()
     build_dir = ctx.root / "build"
     build_dir.mkdir(exist_ok=True)
@@ -166,16 +181,28 @@ def publish(ctx: Context) -> None:
             write_parquet(df, schema, pq_path)
             files[name] = {"csv": csv_path, "parquet": pq_path}
         write_json(datapackage(schemas, files, ctx.root, TABLES_DIR), staging / "datapackage.json")
+        write_sqlite(ctx.tables, schemas, package_meta(), staging / Path(SQLITE).name)
+        make_figures(ctx.tables, staging / "figures")
+        (staging / "DATA_DICTIONARY.md").write_text(
+            data_dictionary(schemas, ctx.tables, package_meta()), encoding="utf-8")
         _swap(staging, ctx.root)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
 def _swap(staging: Path, root: Path) -> None:
-    tables = root / TABLES_DIR
+    """Move the staged outputs into place; folders are renamed, files replaced."""
     previous = root / "build" / f".previous-{os.getpid()}"
-    if tables.exists():
-        tables.rename(previous)
-    (staging / "tables").rename(tables)
-    os.replace(staging / "datapackage.json", root / "datapackage.json")
+    previous.mkdir()
+    for staged, final in ((staging / "tables", root / TABLES_DIR),
+                          (staging / "figures", root / FIGURES)):
+        if final.exists():
+            final.rename(previous / final.name)
+        staged.rename(final)
+    (root / DICTIONARY).parent.mkdir(exist_ok=True)
+    for staged, final in ((staging / Path(SQLITE).name, root / SQLITE),
+                          (staging / "metadata.json", root / DATASETTE_METADATA),
+                          (staging / "DATA_DICTIONARY.md", root / DICTIONARY),
+                          (staging / "datapackage.json", root / "datapackage.json")):
+        os.replace(staged, final)
     shutil.rmtree(previous, ignore_errors=True)
