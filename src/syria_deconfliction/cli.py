@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -58,6 +59,33 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .corpus.runner import run
+
+    formats = ("parquet",) if args.parquet_only else ("parquet", "csv")
+    bar = None
+    try:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="article", desc="extract", disable=args.quiet or None)
+    except ImportError:  # the progress bar is a nicety of the build extra
+        pass
+    try:
+        report = run(args.inputs, Path(args.out), workers=args.workers, engine=args.engine,
+                     scheduler=args.scheduler, chunk_size=args.chunk_size, formats=formats,
+                     progress=bar.update if bar else None)
+    except FileNotFoundError as exc:
+        print(f"extract failed: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        if bar:
+            bar.close()
+    print(f"extracted {report.articles} article(s) into {args.out} in {report.partitions} new "
+          f"partition(s); {report.skipped_partitions} already done; {report.errors} error(s)"
+          + (f" listed in {Path(args.out) / 'errors.csv'}" if report.errors and "csv" in formats else ""))
+    return 0
+
+
 def _print_rows(rows: dict[str, int]) -> None:
     print("rows: " + ", ".join(f"{k} {v}" for k, v in rows.items()))
 
@@ -84,6 +112,21 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=_cmd_validate)
     i = sub.add_parser("info", help="tables, rows, data version and where the files are")
     i.set_defaults(func=_cmd_info)
+    x = sub.add_parser("extract", help="run only the automatic extractors on new plain-text "
+                       "articles (files, directories or globs) and write draft tables to --out")
+    x.add_argument("inputs", nargs="+", help="article files (UTF-8 text), directories or globs")
+    x.add_argument("--out", required=True, help="output directory")
+    x.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
+    x.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes, or Dask (needs the dask extra)")
+    x.add_argument("--scheduler", help="address of a running Dask scheduler (default: a "
+                   "LocalCluster of --workers processes)")
+    x.add_argument("--chunk-size", type=int, default=200,
+                   help="articles per task and per output partition (default 200)")
+    x.add_argument("--parquet-only", action="store_true",
+                   help="skip the CSV copies (for large corpora)")
+    x.add_argument("--quiet", action="store_true", help="no progress bar")
+    x.set_defaults(func=_cmd_extract)
     return p
 
 

@@ -1,0 +1,107 @@
+"""Everything the automatic extractors can draft for one article, with no curation at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from typing import Any
+
+from ..extract.events import find_candidates
+from ..extract.mentions import DEFAULT_LEXICON, Mention, find_mentions, find_unaccounted_names
+from ..extract.quotes import SpeakerHint, extract_quotes
+from ..pipeline.articles import article_row
+from ..pipeline.clean import clean
+from ..pipeline.rawdata import RawArticle
+from .knowledge import Knowledge
+from .rows import candidate_event_rows, mention_rows, quote_rows, slug
+
+NOT_CURATED = "Not curated: copyright remains with the publisher of the source text."
+
+# Words that tell what kind of organisation an unknown name is; the first that matches wins.
+TYPE_HINTS: list[tuple[str, re.Pattern[str]]] = [
+    ("media", re.compile(r"\b(News|Times|Post|Journal|Gazette|Radio|TV|Television|Agency|Press|Telegraph|Herald|Tribune)\b")),
+    ("ngo", re.compile(r"\b(Observatory|Foundation|Human Rights|Red Cross|Red Crescent|Doctors|Amnesty|Watch|Institute|Centre|Center)\b")),
+    ("government_body", re.compile(r"\b(Ministry|Council|Committee|Office|Department|Parliament|Senate|Congress|Commission|Embassy|Cabinet)\b")),
+    ("military", re.compile(r"\b(Army|Navy|Air Force|Forces|Brigade|Division|Battalion|Regiment|Fleet|Command|Guard)\b")),
+    ("armed_group", re.compile(r"\b(Front|Brigades|Militia|Movement|Liberation|Jihad|Mujahideen|Hayat|Ahrar|Jaish)\b")),
+    ("company", re.compile(r"\b(Inc|Corp|Company|Ltd|Group|Analysis|Systems|Technologies|Oil|Gas)\b")),
+    ("intergovernmental_org", re.compile(r"\b(United Nations|NATO|Union|League|Organisation|Organization)\b")),
+]
+
+
+def guess_type(name: str) -> str:
+    for kind, pattern in TYPE_HINTS:
+        if pattern.search(name):
+            return kind
+    tokens = name.split()
+    if 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
+        return "person"
+    return "other"
+
+
+def article_id_for(row: dict[str, Any]) -> str:
+    date = row["published_date"].isoformat() if row["published_date"] else "undated"
+    return f"{date}-{slug(row['publisher'] or 'unknown', 3)}-{slug(row['headline'] or row['text'][:80], 8)}"
+
+
+def extract_article(raw_text: str, source_file: str, k: Knowledge,
+                    today: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Draft rows for every table from one raw article. Raises InputError for unusable text."""
+    data = raw_text.encode("utf-8")
+    art = clean(raw_text, k.boilerplate)
+    meta = {"article_id": source_file, "rights": NOT_CURATED}
+    raw = RawArticle(source_file, raw_text, hashlib.sha256(data).hexdigest(), meta)
+    row = article_row(raw, art, today or dt.date.today())
+    aid = row["article_id"] = article_id_for(row)
+    text = art.text
+    reg = k.registry
+
+    mentions = find_mentions(text, reg.actors, reg.places)
+    candidates, cand_mentions = _candidate_actors(text, mentions, k)
+    all_mentions = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
+    types = {**reg.actor_types, **{c["actor_id"]: c["type"] for c in candidates}}
+
+    hints = [SpeakerHint(m.start, m.end, m.actor_id, types[m.actor_id]) for m in all_mentions]
+    quotes = extract_quotes(text, hints)
+    published = row["published_date"]
+    cands = find_candidates(text, all_mentions, published, reg.places, types)
+    names = {**k.actor_names, **{c["actor_id"]: c["name"] for c in candidates}}
+    events, links = candidate_event_rows(aid, text, cands, k.cameo, names, published or dt.date.today())
+    return {
+        "articles": [row],
+        "actor_mentions": mention_rows(aid, all_mentions),
+        "actor_candidates": candidates,
+        "quotes": quote_rows(aid, quotes),
+        "events": events,
+        "event_actors": links,
+    }
+
+
+def _candidate_actors(text: str, mentions: list[Mention], k: Knowledge) -> tuple[list[dict[str, Any]], list[Mention]]:
+    """Names the registry lacks become candidate actors (method automatic) with a type guess."""
+    reg = k.registry
+    gaps = find_unaccounted_names(text, mentions, reg.actors, reg.places, reg.not_actors)
+    actors: dict[str, dict[str, Any]] = {}
+    found: list[Mention] = []
+    lex = DEFAULT_LEXICON
+    for start, end, name in gaps:
+        # The guard reports "Colonel Ivan Petrenko" whole; the actor is the name.
+        words = name.split()
+        while len(words) > 1 and (words[0] in lex.title_words or words[0] in lex.honorifics
+                                  or words[0] in ("The", "the")):
+            words.pop(0)
+        name = " ".join(words)
+        start = end - len(name)
+        if text[start:end] != name:  # the span held more than single spaces: keep it whole
+            start, name = end - len(text[start:end]), text[start:end]
+        aid = "new-" + slug(name)
+        if aid not in actors:
+            actors[aid] = {"actor_id": aid, "name": name, "type": guess_type(name),
+                           "country_iso3": None, "parent_actor_id": None, "title": None,
+                           "aliases": [name], "cameo_code": None, "wikidata_id": None,
+                           "mention_count": 0, "article_count": 1, "method": "automatic",
+                           "notes": "candidate: a name the registry lacks; type guessed from its words"}
+        actors[aid]["mention_count"] += 1
+        found.append(Mention(start, end, name, aid, "candidate"))
+    return list(actors.values()), found

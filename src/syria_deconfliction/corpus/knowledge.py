@@ -1,0 +1,46 @@
+"""What the automatic extractors know about the world, loaded once per process.
+
+Only general knowledge that any new article uses: the boilerplate patterns, the actor registry
+and gazetteer, the event trigger lexicon and the CAMEO tables. Never a curation file about
+particular articles (articles.yaml, quotes.yaml, events.yaml, actor_mentions.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..pipeline.clean import Boilerplate, load_boilerplate
+from ..pipeline.reference import cameo_code_rows
+from ..pipeline.registry import Registry, load_registry
+
+KNOWLEDGE_FILES = ("boilerplate.yaml", "actors.yaml", "places.yaml", "event_triggers.yaml")
+
+
+def knowledge_dir() -> Path:
+    """raw/ in a checkout, else the copy the wheel ships."""
+    checkout = Path(__file__).resolve().parents[3] / "raw"
+    if (checkout / "actors.yaml").is_file():
+        return checkout
+    return Path(str(resources.files("syria_deconfliction"))) / "knowledge"
+
+
+@dataclass
+class Knowledge:
+    raw: Path
+    boilerplate: Boilerplate
+    registry: Registry
+    cameo: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, raw: Path | None = None) -> Knowledge:
+        raw = raw or knowledge_dir()
+        return cls(raw, load_boilerplate(raw / "boilerplate.yaml"), load_registry(raw),
+                   {r["code"]: r for r in cameo_code_rows(raw / "reference")})
+
+    @cached_property
+    def actor_names(self) -> dict[str, str]:
+        return {a["id"]: a["name"] for a in self.registry.actors}

@@ -1,0 +1,33 @@
+"""Rows of one partition as DataFrames with the published schemas, written like the build does."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..paths import SCHEMAS
+from ..pipeline.schemas import TableSchema, conform, table_schemas
+from ..pipeline.write import write_csv, write_parquet
+
+
+def schema_for(table: str) -> TableSchema:
+    if table == "errors":
+        desc = json.loads((SCHEMAS / "extract_errors.schema.json").read_text(encoding="utf-8"))
+        return TableSchema("errors", desc)
+    return table_schemas()[table]
+
+
+def frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    schema = schema_for(table)
+    return conform(pd.DataFrame(rows, columns=schema.field_names), schema)
+
+
+def write_parquet_partition(df: pd.DataFrame, table: str, path: Path) -> None:
+    write_parquet(df, schema_for(table), path)
+
+
+def write_csv_partition(df: pd.DataFrame, table: str, path: Path) -> None:
+    write_csv(df, schema_for(table), path)
