@@ -42,6 +42,7 @@ class Context:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     registry: Registry | None = None
+    rejected_candidates: list[dict[str, Any]] = field(default_factory=list)
     mentions: dict[str, list[Any]] = field(default_factory=dict)
     # Things a person must look at: names no registry accounts for, uncovered event candidates.
     gaps: dict[str, list[str]] = field(default_factory=dict)
@@ -107,6 +108,24 @@ def stage_actors(ctx: Context) -> None:
     ctx.rows["places"] = place_rows(reg)
 
 
+def stage_events(ctx: Context) -> None:
+    """Curated events with everything a rule can do filled in and checked."""
+    from .events import ArticleDate, event_rows, load_events
+
+    assert ctx.registry is not None
+    events, rejected = load_events(ctx.root / "raw")
+    pub = {r["article_id"]: ArticleDate(r["published_date"], r["published_date_precision"])
+           for r in ctx.rows["articles"]}
+    cameo = {r["code"]: r for r in ctx.rows["cameo_codes"]}
+    rows, links = event_rows(events, ctx.texts, pub, ctx.registry.actor_ids,
+                             ctx.registry.place_ids, cameo)
+    missing = sorted(set(ctx.texts) - {r["article_id"] for r in rows})
+    for aid in missing:
+        ctx.gaps.setdefault("articles_without_events", []).append(aid)
+    ctx.rows["events"], ctx.rows["event_actors"] = rows, links
+    ctx.rejected_candidates = rejected
+
+
 def stage_normalise(ctx: Context) -> None:
     from .schemas import conform
 
@@ -129,6 +148,7 @@ STAGES: list[tuple[str, Callable[[Context], None]]] = [
     ("articles", stage_articles),
     ("reference", stage_reference),
     ("actors", stage_actors),
+    ("events", stage_events),
     ("normalise", stage_normalise),
     ("validate", stage_validate),
 ]
