@@ -126,6 +126,29 @@ def stage_events(ctx: Context) -> None:
     ctx.rejected_candidates = rejected
 
 
+def stage_quotes(ctx: Context) -> None:
+    """Automatic quotes (speaker hints from the actor mentions), the curated review, event links."""
+    from ..corpus.rows import quote_rows
+    from ..extract.quotes import SpeakerHint, extract_quotes
+    from .quotes import apply_quote_curation, link_events, load_quote_curation
+
+    reg = ctx.registry
+    assert reg is not None
+    types = reg.actor_types
+    rows: list[dict[str, Any]] = []
+    for aid, art in ctx.clean.items():
+        hints = [SpeakerHint(m.start, m.end, m.actor_id, types[m.actor_id]) for m in ctx.mentions[aid]]
+        rows += quote_rows(aid, extract_quotes(art.text, hints))
+    curation = load_quote_curation(ctx.root / "raw")
+    if curation is not None:
+        rows, unreviewed = apply_quote_curation(rows, curation, ctx.texts, reg.actor_ids)
+        if unreviewed:
+            ctx.gaps["unreviewed_quotes"] = unreviewed
+    parents = {a["id"]: a.get("parent") for a in reg.actors}
+    link_events(rows, ctx.rows.get("events", []), ctx.rows.get("event_actors", []), parents)
+    ctx.rows["quotes"] = rows
+
+
 def stage_normalise(ctx: Context) -> None:
     from .schemas import conform
 
@@ -149,6 +172,7 @@ STAGES: list[tuple[str, Callable[[Context], None]]] = [
     ("reference", stage_reference),
     ("actors", stage_actors),
     ("events", stage_events),
+    ("quotes", stage_quotes),
     ("normalise", stage_normalise),
     ("validate", stage_validate),
 ]
