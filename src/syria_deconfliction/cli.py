@@ -20,6 +20,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .pipeline.validate import ValidationFailure
 
     try:
+        if args.no_text:
+            out = Path(args.out)
+            report = build(ROOT, text_free_out=out)
+            print(f"text-free package written to {out} (no article words; offsets and hashes kept)")
+            _print_rows(report.rows)
+            return 0
         report = build(ROOT)
     except (InputError, ValidationFailure) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
@@ -33,6 +39,23 @@ def _cmd_build(args: argparse.Namespace) -> int:
         for item in items[:30]:
             print(f"  {item}", file=sys.stderr)
     return _print_result(result)
+
+
+def _cmd_hydrate(args: argparse.Namespace) -> int:
+    from .corpus.knowledge import knowledge_dir
+    from .errors import InputError
+    from .pipeline.run import hydrate_package
+    from .publish.textfree import TextMismatch
+
+    try:
+        rows = hydrate_package(Path(args.package), Path(args.raw),
+                               knowledge_dir() / "boilerplate.yaml", Path(args.out))
+    except (TextMismatch, InputError, FileNotFoundError) as exc:
+        print(f"hydrate failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"restored package written to {args.out}")
+    _print_rows(rows)
+    return 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -107,7 +130,17 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the tables from raw/ into build/ and datapackage.json")
     b.add_argument("--skip-frictionless", action="store_true",
                    help="skip the Frictionless validation pass after building (faster)")
+    b.add_argument("--no-text", action="store_true",
+                   help="write the text-free profile (every table without the publishers' words, "
+                   "offsets and hashes kept) to --out instead of replacing build/")
+    b.add_argument("--out", default="dist/text-free", help="folder for --no-text (default dist/text-free)")
     b.set_defaults(func=_cmd_build)
+    h = sub.add_parser("hydrate", help="restore the article words into a text-free package from "
+                       "your own copies of the raw articles")
+    h.add_argument("package", help="folder of a text-free package (holds datapackage.json)")
+    h.add_argument("--raw", default="raw/articles", help="folder with the raw article files")
+    h.add_argument("--out", required=True, help="folder for the restored package")
+    h.set_defaults(func=_cmd_hydrate)
     v = sub.add_parser("validate", help="validate the published tables and datapackage.json")
     v.set_defaults(func=_cmd_validate)
     i = sub.add_parser("info", help="tables, rows, data version and where the files are")

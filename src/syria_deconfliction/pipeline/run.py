@@ -25,6 +25,7 @@ from .rawdata import RawArticle, load_articles
 from .reference import cameo_code_rows
 from .registry import Registry, actor_rows, load_registry, place_rows
 from .schemas import table_schemas
+from .schemas import conform, relaxed
 from .validate import check_foreign_keys, check_spans, validate_table
 from .write import datapackage, sort_rows, write_csv, write_json, write_parquet
 
@@ -150,8 +151,6 @@ def stage_quotes(ctx: Context) -> None:
 
 
 def stage_normalise(ctx: Context) -> None:
-    from .schemas import conform
-
     for name, schema in table_schemas().items():
         df = pd.DataFrame(ctx.rows.get(name, []), columns=schema.field_names)
         ctx.tables[name] = sort_rows(conform(df, schema), schema)
@@ -178,7 +177,9 @@ STAGES: list[tuple[str, Callable[[Context], None]]] = [
 ]
 
 
-def build(root: Path = ROOT, today: dt.date | None = None) -> BuildReport:
+def build(root: Path = ROOT, today: dt.date | None = None, text_free_out: Path | None = None) -> BuildReport:
+    """Build from root/raw. With `text_free_out`, write the text-free profile there instead of
+    replacing the published outputs."""
     ctx = Context(root=root, today=today or dt.date.today())
     seconds: dict[str, float] = {}
     for name, stage in STAGES:
@@ -186,7 +187,10 @@ def build(root: Path = ROOT, today: dt.date | None = None) -> BuildReport:
         stage(ctx)
         seconds[name] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    publish(ctx)
+    if text_free_out is not None:
+        publish_text_free(ctx, text_free_out)
+    else:
+        publish(ctx)
     seconds["write"] = time.perf_counter() - t0
     return BuildReport({n: len(df) for n, df in ctx.tables.items()}, seconds, root / TABLES_DIR,
                        ctx.gaps)
@@ -196,6 +200,27 @@ SQLITE = "build/syria_deconfliction.sqlite"
 DATASETTE_METADATA = "build/metadata.json"
 FIGURES = "build/figures"
 DICTIONARY = "docs/DATA_DICTIONARY.md"
+
+
+def write_package(tables: dict[str, pd.DataFrame], folder: Path, root: Path,
+                  text_free: bool = False) -> None:
+    """Tables as CSV + Parquet in folder/tables and their datapackage.json in folder."""
+    schemas = table_schemas()
+    if text_free:
+        from ..publish.textfree import stripped_columns
+
+        strip = stripped_columns()
+        schemas = {n: relaxed(s, strip.get(n, [])) for n, s in schemas.items()}
+    (folder / "tables").mkdir(parents=True, exist_ok=True)
+    files: dict[str, dict[str, Path]] = {}
+    for name, schema in schemas.items():
+        csv_path = folder / "tables" / f"{name}.csv"
+        pq_path = folder / "tables" / f"{name}.parquet"
+        write_csv(tables[name], schema, csv_path)
+        write_parquet(tables[name], schema, pq_path)
+        files[name] = {"csv": csv_path, "parquet": pq_path}
+    write_json(datapackage(schemas, files, root, TABLES_DIR if not text_free else "tables"),
+               folder / "datapackage.json")
 
 
 def publish(ctx: Context) -> None:
@@ -214,17 +239,9 @@ def publish(ctx: Context) -> None:
     build_dir.mkdir(exist_ok=True)
     staging = build_dir / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
-    (staging / "tables").mkdir(parents=True)
+    staging.mkdir(parents=True)
     try:
-        files: dict[str, dict[str, Path]] = {}
-        for name, schema in schemas.items():
-            df = ctx.tables[name]
-            csv_path = staging / "tables" / f"{name}.csv"
-            pq_path = staging / "tables" / f"{name}.parquet"
-            write_csv(df, schema, csv_path)
-            write_parquet(df, schema, pq_path)
-            files[name] = {"csv": csv_path, "parquet": pq_path}
-        write_json(datapackage(schemas, files, ctx.root, TABLES_DIR), staging / "datapackage.json")
+        write_package(ctx.tables, staging, ctx.root)
         write_sqlite(ctx.tables, schemas, package_meta(), staging / Path(SQLITE).name)
         make_figures(ctx.tables, staging / "figures")
         (staging / "DATA_DICTIONARY.md").write_text(
@@ -232,6 +249,42 @@ def publish(ctx: Context) -> None:
         _swap(staging, ctx.root)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def publish_text_free(ctx: Context, out: Path) -> None:
+    """The rights-respecting profile: every table without the publishers' words (offsets and
+    hashes kept), written to `out`; `hydrate` restores the full tables from the raw texts."""
+    from ..publish.sqlite import write_sqlite
+    from ..publish.textfree import strip_text
+    from .schemas import package_meta
+
+    tables = strip_text(ctx.tables)
+    shutil.rmtree(out, ignore_errors=True)
+    write_package(tables, out, out, text_free=True)
+    write_sqlite(tables, table_schemas(), package_meta(), out / Path(SQLITE).name)
+
+
+def hydrate_package(folder: Path, raw_dir: Path, boilerplate: Path, out: Path) -> dict[str, int]:
+    """Restore a text-free package from the user's own copies of the raw articles."""
+    import json
+
+    from ..loader import read_table_file
+    from ..publish.textfree import hydrate, restore_texts
+
+    desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    tables = {}
+    for res in desc["resources"]:
+        if res["format"] == "parquet":
+            name = res["name"].removesuffix("-parquet")
+            tables[name] = read_table_file(folder / res["path"], table_schemas()[name].fields, "parquet")
+    clean, raw = restore_texts(tables["articles"], raw_dir, boilerplate)
+    full = hydrate(tables, clean, raw)
+    schemas = table_schemas()
+    full = {n: sort_rows(conform(full[n], s), s) for n, s in schemas.items()}
+    for name, schema in schemas.items():
+        validate_table(full[name], schema)
+    write_package(full, out, out)
+    return {n: len(df) for n, df in full.items()}
 
 
 def _swap(staging: Path, root: Path) -> None:

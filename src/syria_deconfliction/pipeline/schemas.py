@@ -126,3 +126,15 @@ def conform(df: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
         else:
             out[f["name"]] = col.astype(dtype)
     return out
+
+
+def relaxed(schema: TableSchema, columns: list[str]) -> TableSchema:
+    """The same schema with `columns` allowed to be null (the text-free profile strips them)."""
+    fields = []
+    for f in schema.fields:
+        if f["name"] in columns:
+            c = {k: v for k, v in (f.get("constraints") or {}).items() if k != "required"}
+            f = {**f, "constraints": c, "description": f["description"] + " Null in the "
+                 "text-free profile: restore it with `syria-deconfliction hydrate`."}
+        fields.append(f)
+    return TableSchema(schema.name, {**schema.descriptor, "fields": fields})
