@@ -26,6 +26,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
             print(f"text-free package written to {out} (no article words; offsets and hashes kept)")
             _print_rows(report.rows)
             return 0
+        if args.include_drafts:
+            out = Path(args.out)
+            report = build(ROOT, include_drafts=True, out=out)
+            print(f"package with unreviewed drafts (rows marked draft) written to {out}")
+            _print_rows(report.rows)
+            return 0
         report = build(ROOT)
     except (InputError, ValidationFailure) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
@@ -39,6 +45,21 @@ def _cmd_build(args: argparse.Namespace) -> int:
         for item in items[:30]:
             print(f"  {item}", file=sys.stderr)
     return _print_result(result)
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    from .corpus.add import add_article
+    from .errors import InputError
+    from .paths import RAW
+
+    for f in args.files:
+        try:
+            draft = add_article(Path(f), RAW)
+        except (InputError, FileNotFoundError) as exc:
+            print(f"add failed: {exc}", file=sys.stderr)
+            return 1
+        print(f"added raw/articles/{Path(f).name}; draft for review: {draft.relative_to(RAW.parent)}")
+    return 0
 
 
 def _cmd_hydrate(args: argparse.Namespace) -> int:
@@ -96,12 +117,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     try:
         report = run(args.inputs, Path(args.out), workers=args.workers, engine=args.engine,
                      scheduler=args.scheduler, chunk_size=args.chunk_size, formats=formats,
-                     progress=bar.update if bar else None)
+                     progress=bar.update if bar is not None else None)
     except FileNotFoundError as exc:
         print(f"extract failed: {exc}", file=sys.stderr)
         return 2
     finally:
-        if bar:
+        if bar is not None:
             bar.close()
     print(f"extracted {report.articles} article(s) into {args.out} in {report.partitions} new "
           f"partition(s); {report.skipped_partitions} already done; {report.errors} error(s)"
@@ -133,8 +154,16 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-text", action="store_true",
                    help="write the text-free profile (every table without the publishers' words, "
                    "offsets and hashes kept) to --out instead of replacing build/")
-    b.add_argument("--out", default="dist/text-free", help="folder for --no-text (default dist/text-free)")
+    b.add_argument("--include-drafts", action="store_true",
+                   help="include articles added with `add` and not yet reviewed, every row marked "
+                   "draft, writing to --out instead of build/")
+    b.add_argument("--out", default="dist/text-free",
+                   help="folder for --no-text or --include-drafts (default dist/text-free)")
     b.set_defaults(func=_cmd_build)
+    a = sub.add_parser("add", help="copy new article files into raw/articles and write a "
+                       "machine-drafted review file for each in raw/drafts (unreviewed)")
+    a.add_argument("files", nargs="+", help="article files (UTF-8 text)")
+    a.set_defaults(func=_cmd_add)
     h = sub.add_parser("hydrate", help="restore the article words into a text-free package from "
                        "your own copies of the raw articles")
     h.add_argument("package", help="folder of a text-free package (holds datapackage.json)")

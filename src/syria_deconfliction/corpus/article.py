@@ -50,7 +50,7 @@ def extract_article(raw_text: str, source_file: str, k: Knowledge,
     """Draft rows for every table from one raw article. Raises InputError for unusable text."""
     data = raw_text.encode("utf-8")
     art = clean(raw_text, k.boilerplate)
-    meta = {"article_id": source_file, "rights": NOT_CURATED}
+    meta = {"article_id": source_file, "rights": NOT_CURATED, "review_status": "draft"}
     raw = RawArticle(source_file, raw_text, hashlib.sha256(data).hexdigest(), meta)
     row = article_row(raw, art, today or dt.date.today())
     aid = row["article_id"] = article_id_for(row)

@@ -17,6 +17,8 @@ def schema_for(table: str) -> TableSchema:
     if table == "errors":
         desc = json.loads((SCHEMAS / "extract_errors.schema.json").read_text(encoding="utf-8"))
         return TableSchema("errors", desc)
+    if table == "actor_candidates":  # candidate actors of one partition, merged into actors at the end
+        return TableSchema(table, table_schemas()["actors"].descriptor)
     return table_schemas()[table]
 
 

@@ -1001,6 +1001,38 @@ def _pub(date: dt.date | None, precision: str | None, method: str, evidence: lis
                            contradicted)
 
 
+_WD_DATE_RE = re.compile(
+    rf"\b(?P<wd>{_WD_FULL}),?{_S}(?:(?P<m1>{_MONTH_ANY}){_S}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{_S}(?P<m2>{_MONTH_ANY}))\b(?!\.?,?{_S}?\d{{4}})"
+)
+EARLIEST_YEAR = 2000
+
+
+def weekday_pinned_years(body: str, lower: dt.date, upper: dt.date) -> tuple[int, str] | None:
+    """The year fixed by year-less dates printed with their weekday ("Wednesday, February 7").
+
+    A weekday and a day of a month recur only every few years, so within [lower, upper] the
+    candidates are few; every such date in the body must agree. Returns (year, words) when
+    exactly one year fits all of them, else None.
+    """
+    found: list[tuple[set[int], str]] = []
+    for m in _WD_DATE_RE.finditer(body):
+        month = _month_no(m["m1"] or m["m2"])
+        day = int(m["d1"] or m["d2"])
+        wd = _weekday_no(m["wd"])
+        years = set()
+        for y in range(lower.year, upper.year + 1):
+            if _valid_day(month, day, y):
+                d = dt.date(y, month, day)
+                if lower <= d <= upper and d.weekday() == wd:
+                    years.add(y)
+        found.append((years, m.group(0)))
+    if not found:
+        return None
+    common = set.intersection(*(y for y, _ in found))
+    return (common.pop(), found[0][1]) if len(common) == 1 else None
+
+
 def infer_publication_date(
     body: str,
     printed: dt.date | None,
@@ -1057,6 +1089,24 @@ def infer_publication_date(
         if not notices:
             evidence_cr = [f"Copyright {copyright_year}"]
     cy = next(iter(years)) if len(years) == 1 else None
+    pinned_note = ""
+    if cy is None and not years:
+        # No copyright line: a year-less date printed with its weekday may fix the year, between
+        # the latest explicit dated past event (or 2000) and the printed (crawl) date or today.
+        known = []
+        for e in exprs:
+            if e.kind in ("explicit_day", "explicit_month", "explicit_year", "range"):
+                r = resolve(e.text, dt.date(2099, 12, 31))
+                if r is not None and r.method == "explicit":
+                    known.append(r.date_start)
+        lower = max([dt.date(EARLIEST_YEAR, 1, 1), *known])
+        upper = printed or dt.date.today()
+        pinned = weekday_pinned_years(body, lower, upper)
+        if pinned is not None:
+            cy = pinned[0]
+            evidence_cr = [pinned[1]]
+            pinned_note = (f" The year {cy} is the only one between {lower.isoformat()} and "
+                           f"{upper.isoformat()} in which '{pinned[1]}' falls on that weekday.")
     cr_note = ""
     if len(years) > 1:
         cr_note = f" Copyright notices disagree ({', '.join(map(str, sorted(years)))})."
@@ -1076,7 +1126,9 @@ def infer_publication_date(
     contradictions: list[str] = []
     if printed is not None:
         if cy is not None and cy != printed.year:
-            contradictions.append(f"the copyright year {cy} differs from the printed year")
+            what = (f"the year {cy} fixed by '{evidence_cr[0]}'" if pinned_note
+                    else f"the copyright year {cy}")
+            contradictions.append(f"{what} differs from the printed year")
         later = [d for d in past if d.date.method == "explicit"
                  and d.date.date_start > printed + dt.timedelta(days=1)]
         if later:
@@ -1124,11 +1176,14 @@ def infer_publication_date(
         base = latest.date.date_end
         pub = base + dt.timedelta(days=(wd - base.weekday()) % 7)
         if pub.year == cy:
-            ev = [evidence_cr[0], latest.expr.text, _lead_in(body, lede.start, lede.end)]
-            note = (why + f"The latest explicit date ({base.isoformat()}, year from the "
-                    f"copyright {cy}) and the lede's '{lede.text}' give the first "
-                    f"{_WEEKDAYS[wd].title()} on or after it." + cr_note)
-            return _pub(pub, "day", "rule", ev, "medium", note, contradicted)
+            ev = list(dict.fromkeys([evidence_cr[0], latest.expr.text,
+                                     _lead_in(body, lede.start, lede.end)]))
+            source = "the weekday it is printed with" if pinned_note else f"the copyright {cy}"
+            note = (why + f"The latest explicit date ({base.isoformat()}, year from "
+                    f"{source}) and the lede's '{lede.text}' give the first "
+                    f"{_WEEKDAYS[wd].title()} on or after it." + pinned_note + cr_note)
+            return _pub(pub, "day", "rule", ev, "medium" if not pinned_note else "low", note,
+                        contradicted)
     if cy is not None:
         note = why + f"Only the copyright year {cy} fixes the date." + cr_note
         if latest is not None:

@@ -80,6 +80,7 @@ _PHYSICAL_KINDS = frozenset({"kinetic", "force", "withdraw"})
 _STATEMENT_FRAME_KINDS = {"statement": "claimed", "threaten": "claimed", "agree": "claimed",
                           "accuse": "alleged", "deny": "denied"}
 _MILITARY_TYPES = frozenset({"military", "armed_group"})
+_RELAYING_TYPES = frozenset({"media", "ngo"})
 
 
 @dataclass
@@ -114,6 +115,7 @@ class Refinement:
     near: tuple[str, ...]
     code: str
     planned: str | None = None
+    both: bool = False  # look before the trigger too
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ class TriggerEntry:
         """Verb forms that are bare stems: those whose -s form is listed too."""
         forms = set(self.verb_forms)
         return frozenset(
-            f for f in forms if {f + "s", f + "es", f[:-1] + "ies"} & forms
+            f for f in forms
+            if {f + "s", f + "es", f[:-1] + "ies", f + "ed", f + "d", f[:-1] + "ied"} & forms
             or " " in f and f.split(" ", 1)[0] + "s " + f.split(" ", 1)[1] in forms
         )
 
@@ -157,6 +160,7 @@ class TriggerLexicon:
     claimed_adverbs: frozenset[str]
     planned_markers: frozenset[str]
     planned_before_to: frozenset[str]
+    planned_lookback: frozenset[str] = frozenset()
     regexes: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
 
 
@@ -250,7 +254,7 @@ def _build_entry(raw: Mapping[str, Any], where: str) -> TriggerEntry:
         raise ValueError(f"{where}: needs verb, forms, noun or pattern")
     refine = tuple(
         Refinement(_words(r["near"]), str(r["code"]),
-                   str(r["planned"]) if r.get("planned") else None)
+                   str(r["planned"]) if r.get("planned") else None, bool(r.get("both")))
         for r in raw.get("refine") or ()
     )
     return TriggerEntry(
@@ -306,6 +310,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:
         claimed_adverbs=frozenset(_words(fr.get("claimed_adverbs"))),
         planned_markers=frozenset(w.replace("’", "'") for w in _words(fr.get("planned_markers"))),
         planned_before_to=frozenset(_words(fr.get("planned_before_to"))),
+        planned_lookback=frozenset(_words(fr.get("planned_lookback"))),
         regexes=tuple(_entry_regex(e) for e in entries),
     )
 
@@ -575,6 +580,7 @@ class _Clause:
     skips: list[tuple[int, int]] = field(default_factory=list)
 
 
+_NUMBER_WORDS = _ws("one two three four five six seven eight nine ten dozens hundreds thousands")
 _COMPOUND_TO = _ws("prior due according ahead next close thanks owing up contrary")
 _INVERTIBLE = _ws(
     "said says added adds wrote writes claimed claims reported reports "
@@ -598,8 +604,10 @@ _PLACE_TIER = {"country": 0, "admin1": 1, "region": 1, "sea": 1, "border": 1, "c
 
 class _Sentence:
     def __init__(self, text: str, start: int, end: int, mentions: Sequence[Mention],
-                 lex: TriggerLexicon, actor_types: Mapping[str, str]) -> None:
+                 lex: TriggerLexicon, actor_types: Mapping[str, str],
+                 parents: Mapping[str, str | None] | None = None) -> None:
         self.text = text
+        self.parents: Mapping[str, str | None] = parents or {}
         self.start, self.end = start, end
         self.toks = _tokens(text, start, end)
         self.lex = lex
@@ -665,7 +673,7 @@ class _Sentence:
                 return w, i
             if w == "that":
                 return None, i
-            skippable = w in _DETERMINERS or w in ("'s", "s") or w.isdigit() or (
+            skippable = w in _DETERMINERS or w in _NUMBER_WORDS or w in ("'s", "s") or (
                 self.toks[i].text.islower() and (w in _ADJECTIVES or w.endswith(_ADJ_SUFFIXES))
                 and w not in _AUX and not self.is_verbish(i)
             )
@@ -979,7 +987,7 @@ def _accept(s: _Sentence, t: _Trig) -> bool:
             if e.kind == "support" and word.endswith("ed") and prep is not None \
                     and not s.role_of(pi):
                 return False  # "families of CIA backed fighters": a description
-            if word in e.base_forms and (
+            if word in e.base_forms and prep is not None and (
                 s.toks[t.t1].text.islower() if t.t1 < len(s.toks) else False
             ) and nxt not in _DETERMINERS:
                 return False  # "Islamic State supply routes": a noun compound
@@ -1058,8 +1066,10 @@ def _planned(s: _Sentence, t: _Trig, lex: TriggerLexicon) -> str | None:
             continue
         if w in _CLAUSE_PUNCT or w in (",", "that", "which", "who", "but") or w in _QUOTES:
             return None
-        if w == "to" and s.low(i - 1) in lex.planned_before_to:
-            return "strong"
+        if w == "to" and i >= t.t0 - 3 and (s.low(i - 1) in lex.planned_before_to or any(
+            s.low(j) in lex.planned_lookback for j in range(max(0, i - 6), i)
+        )):
+            return "strong"  # "ready to talk", "the decision by X to withdraw"
         if w in lex.planned_markers:
             return "weak" if w in _MODALS_WEAK else "strong"
         i -= 1
@@ -1329,21 +1339,24 @@ def find_candidates(
     places: Sequence[Mapping[str, Any]] = (),
     actor_types: Mapping[str, str] = {},  # noqa: B006 - read-only default
     *,
+    actor_parents: Mapping[str, str | None] = {},  # noqa: B006 - read-only default
     lexicon: TriggerLexicon | None = None,
 ) -> list[Candidate]:
     """Event candidates in ``text`` under the rules of the module docstring, in text order.
 
     ``mentions`` are the actor mentions of the text (any order); ``published`` resolves
     relative dates; ``places`` is the gazetteer (mappings with id, name, alternate_names,
-    feature_type); ``actor_types`` maps actor id -> registry type.
+    feature_type); ``actor_types`` maps actor id -> registry type; ``actor_parents`` maps actor
+    id -> registry parent (a speaker's body, a military's state), used to name the acting body.
     """
     lex = lexicon or load_lexicon()
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-    dates = [d for d in find_date_expressions(text) if d.kind != "since"]
+    dates = [_since_inner(text, d) if d.kind == "since" else d
+             for d in find_date_expressions(text)]
     gaz = _gazetteer(places) if places else None
     out: list[Candidate] = []
     for s0, e0 in split_sentences(text):
-        s = _Sentence(text, s0, e0, mentions, lex, actor_types)
+        s = _Sentence(text, s0, e0, mentions, lex, actor_types, actor_parents)
         trigs = _match_triggers(s, lex)
         for t in trigs:
             for i in range(t.t0, t.t1):
@@ -1358,6 +1371,31 @@ def find_candidates(
                 physical and (c.date_text is not None or (c.place_id is not None and not noun))
             ):
                 out.append(c)
+    return _fold_repeats(text, out)
+
+
+def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Drop repeats: a headline candidate the body restates, and a later candidate with the
+    same root code, source, target, date and status as an earlier one (one row per event)."""
+    first_nl = text.find("\n")
+    headline_end = first_nl if first_nl > 0 and text[first_nl:first_nl + 2] == "\n\n" else -1
+
+    def key(c: Candidate) -> tuple[Any, ...]:
+        return (c.cameo_code[:2], c.source_actor_id, c.target_actor_id,
+                c.date.date_start if c.date else c.date_text, c.claim_status)
+
+    body = {key(c) for c in cands if c.sentence_start > headline_end}
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for c in cands:
+        k = key(c)
+        if c.sentence_end <= headline_end and (k in body or k[:3] in {b[:3] for b in body}):
+            continue
+        if c.sentence_start > headline_end and (c.source_actor_id or c.target_actor_id):
+            if k in seen:
+                continue
+            seen.add(k)
+        out.append(c)
     return out
 
 
@@ -1374,14 +1412,14 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     code, planned_code = e.code, e.planned
     refine_window = min(max(e.window, 10), _refine_end(s, t) - t.t1)
     for r in e.refine:
-        if _near(s, t.t0, t.t1, r.near, refine_window):
+        if _near(s, t.t0, t.t1, r.near, refine_window) or (
+            r.both and _near(s, t.t0, t.t1, r.near, min(10, t.t0 - clause.start), both=True)
+        ):
             code, planned_code = r.code, r.planned or e.planned
             rules.append(f"refine:{r.code}")
             break
     negated = _negated(s, t)
     planned = _planned(s, t, lex)
-    if e.kind == "offer" and planned is None:
-        planned = "strong"  # an offer is an intention
     passive = _passive(s, t)
     frame = _applicable_frame(t, frames)
     alleg = _allegation(s, t, trigs)
@@ -1389,6 +1427,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     status, claimer = "reported", None
     if frame is not None:
         status, claimer = frame.status, frame.claimer
+        if status == "claimed" and s.actor_types.get(claimer or "") in _RELAYING_TYPES:
+            status = "reported"  # an outlet or monitor relayed by the writer
         rules.append(f"frame:{frame.kind}")
     adverbs = {s.low(i) for i in range(clause.start, t.t0)}
     if adverbs & lex.alleged_adverbs:
@@ -1441,8 +1481,10 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
                 source, target = source or a, b if b != (source or a) else a
         if target is None:
             target = _object(s, t, frames, source)
-    if e.kind == "withdraw" and source is None and target is not None:
-        source, target = target, None  # "withdraw US forces": the forces withdraw
+    if e.kind == "withdraw" and target is not None and (
+        source is None or _top(s, source) == _top(s, target)
+    ):  # "withdraw US forces": the forces are what withdraws, not a target
+        source, target = source or target, None
     if source is None and not passive and e.kind not in _PHYSICAL_KINDS:
         return None  # a statement, appeal, offer ... needs its speaker
 
@@ -1453,18 +1495,24 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         if kinetic:
             if frame is None or deontic or claimer is None:
                 return None
-            code, status, source, target = e.negated or "016", "denied", claimer, None
-            rules.append("negated-in-claim->denial")
+            own = source is None or _top(s, source) == _top(s, claimer)
+            code = (e.negated or "016") if own else "010"
+            status = "denied" if own else status
+            source, target = claimer, None
+            rules.append("negated-in-claim->" + ("denial" if own else "statement"))
         elif e.negated is None or deontic:
             return None
         else:
             code = e.negated
             rules.append(f"negated:{code}")
     elif planned:
-        status = _stronger(status, "planned")
-        if planned_code:
+        if planned_code:  # the intent is expressed now: an intent code, status unchanged
             code = planned_code
             rules.append(f"planned:{code}")
+        else:
+            status = _stronger(status, "planned")
+    source = _acting_body(s, source, code)
+    target = _acting_body(s, target, code, acting=False)
     if source is not None and source == target:
         target = None
 
@@ -1472,7 +1520,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     date_expr = _pick_date(s, t, dates, frames, physical)
     resolved = None
     if date_expr is not None and published is not None:
-        future = status == "planned" and date_expr.start >= t.end
+        future = planned is not None and date_expr.start >= t.end
         resolved = resolve(date_expr.text, published, future=future)
     place = _pick_place(s, t, gaz) if gaz else None
 
@@ -1497,13 +1545,47 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     )
 
 
+def _top(s: _Sentence, actor: str) -> str:
+    """The top of an actor's parent chain (a person's state, a unit's state)."""
+    seen = {actor}
+    while (parent := s.parents.get(actor)) and parent not in seen:
+        seen.add(parent)
+        actor = parent
+    return actor
+
+
+def _acting_body(s: _Sentence, actor: str | None, code: str, acting: bool = True) -> str | None:
+    """Speech acts: a person stands for the body they speak for (registry parent). Material
+    acts (15, 18-20, 0874): a state acts through its armed forces (sources only)."""
+    if actor is None:
+        return None
+    material = code[:2] in ("15", "18", "19", "20") or code == "0874"
+    if s.actor_types.get(actor) == "person" and not material and s.parents.get(actor):
+        return s.parents[actor]
+    if acting and material and s.actor_types.get(actor) == "state":
+        forces = [a for a, p in s.parents.items()
+                  if p == actor and s.actor_types.get(a) == "military"]
+        if len(forces) == 1:
+            return forces[0]
+    return actor
+
+
 def _stronger(a: str, b: str) -> str:
     return a if _STATUS_RANK[a] >= _STATUS_RANK[b] else b
 
 
+def _since_inner(text: str, d: DateExpr) -> DateExpr:
+    """'since last October's decision': the words after 'since' date what follows them."""
+    m = re.match(r"since\s+", d.text, re.IGNORECASE)
+    start = d.start + (m.end() if m else 0)
+    return DateExpr(start, d.end, text[start:d.end], "since_inner")
+
+
 def _pick_date(s: _Sentence, t: _Trig, dates: Sequence[DateExpr], frames: list[_Frame],
                physical: bool) -> DateExpr | None:
-    """Nearest date of the sentence; a reporting frame's own date only for statements."""
+    """Nearest date of the sentence; a reporting frame's own date only for statements. A
+    'since X' date only dates an event named in the next few words ("since last October's
+    decision to withdraw")."""
     spans = []
     for f in frames:
         a, b = f.region
@@ -1514,6 +1596,11 @@ def _pick_date(s: _Sentence, t: _Trig, dates: Sequence[DateExpr], frames: list[_
     for d in dates:
         if d.start < s.start or d.end > s.end:
             continue
+        if d.kind == "since_inner":
+            possessive = re.match(r"['’]s\b", s.text[d.end:d.end + 3]) is not None
+            if not (possessive and 0 <= t.start - d.end <= 120
+                    and not re.search(r"[,;:]", s.text[d.end:t.start])):
+                continue
         in_frame = any(a <= d.start < b for a, b in spans)
         if in_frame and physical:
             continue

@@ -105,6 +105,7 @@ def article_row(raw: RawArticle, clean: CleanArticle, today: dt.date) -> dict[st
         "text": clean.text,
         "boilerplate_lines_removed": len(clean.removed),
         "url": meta.get("url"),
+        "review_status": meta.get("review_status", "reviewed"),
         "rights": meta["rights"].strip(),
         "notes": (meta.get("notes") or "").strip() or None,
     }

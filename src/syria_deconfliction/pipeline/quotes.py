@@ -75,6 +75,8 @@ def apply_quote_curation(rows: list[dict[str, Any]], entries: list[dict[str, Any
         row.update(method="curated", confidence=1.0)
         if e["action"] == "confirm":
             row["curation"] = "confirmed"
+            if e.get("reason"):
+                row["reason"] = e["reason"]
             continue
         changed = []
         if "speaker" in e and e["speaker"] != row["speaker_actor_id"]:

@@ -70,8 +70,11 @@ ARTICLE_REQUIRED = {"article_id", "source_file", "raw_sha256", "rights"}
 PUBDATE_FIELDS = {"date", "precision", "evidence", "reason", "confidence"}
 
 
-def load_articles(raw: Path) -> list[RawArticle]:
-    """Read raw/articles.yaml and every file in raw/articles/, cross-checked both ways."""
+def load_articles(raw: Path, drafts: set[str] = frozenset()) -> list[RawArticle]:
+    """Read raw/articles.yaml and every file in raw/articles/, cross-checked both ways.
+
+    `drafts` are files added with `syria-deconfliction add` whose review is pending: they may
+    lack an entry (the build handles them apart)."""
     meta_path = raw / "articles.yaml"
     rel = _rel(meta_path)
     doc = read_yaml(meta_path)
@@ -105,7 +108,7 @@ def load_articles(raw: Path) -> list[RawArticle]:
             raise InputError(rel, aid, f"no file raw/articles/{name}",
                              "add the file or remove this entry")
         out.append(read_article(files[name], entry))
-    unlisted = sorted(set(files) - seen_files)
+    unlisted = sorted(set(files) - seen_files - set(drafts))
     if unlisted:
         raise InputError(f"raw/articles/{unlisted[0]}", None, "file has no entry in raw/articles.yaml",
                          "add an entry with article_id, source_file, raw_sha256 and rights")

@@ -44,6 +44,8 @@ class Context:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     registry: Registry | None = None
     rejected_candidates: list[dict[str, Any]] = field(default_factory=list)
+    drafts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    include_drafts: bool = False
     mentions: dict[str, list[Any]] = field(default_factory=dict)
     # Things a person must look at: names no registry accounts for, uncovered event candidates.
     gaps: dict[str, list[str]] = field(default_factory=dict)
@@ -62,7 +64,10 @@ class BuildReport:
 
 
 def stage_load(ctx: Context) -> None:
-    ctx.raw = load_articles(ctx.root / "raw")
+    from ..corpus.add import unreviewed_drafts
+
+    ctx.drafts = unreviewed_drafts(ctx.root / "raw")
+    ctx.raw = load_articles(ctx.root / "raw", set(ctx.drafts))
 
 
 def stage_clean(ctx: Context) -> None:
@@ -150,6 +155,35 @@ def stage_quotes(ctx: Context) -> None:
     ctx.rows["quotes"] = rows
 
 
+def stage_drafts(ctx: Context) -> None:
+    """Articles added with `add` and not yet reviewed: left out, or (--include-drafts) drafted by
+    the automatic extractors with every row marked draft."""
+    if not ctx.drafts:
+        return
+    if not ctx.include_drafts:
+        ctx.gaps["unreviewed_drafts"] = [f"raw/drafts: {f} (left out)" for f in ctx.drafts]
+        return
+    from ..corpus.article import extract_article
+    from ..corpus.knowledge import Knowledge
+
+    k = Knowledge.load(ctx.root / "raw")
+    for source_file in ctx.drafts:
+        raw_text = (ctx.root / "raw" / "articles" / source_file).read_text(encoding="utf-8")
+        rows = extract_article(raw_text, source_file, k, ctx.today)
+        aid = rows["articles"][0]["article_id"]
+        ctx.clean[aid] = art = clean(raw_text, k.boilerplate)
+        ctx.rows["text_segments"] += article_stage.segment_rows(aid, art)
+        ctx.rows["boilerplate"] += article_stage.boilerplate_rows(aid, art)
+        for table in ("actor_mentions", "quotes", "events"):
+            for r in rows[table]:
+                r["method"] = "draft"
+        for r in rows["actor_candidates"]:
+            r["method"] = "draft"
+        ctx.rows["actors"] += rows.pop("actor_candidates")
+        for table, table_rows in rows.items():
+            ctx.rows[table] += table_rows
+
+
 def stage_normalise(ctx: Context) -> None:
     for name, schema in table_schemas().items():
         df = pd.DataFrame(ctx.rows.get(name, []), columns=schema.field_names)
@@ -172,15 +206,18 @@ STAGES: list[tuple[str, Callable[[Context], None]]] = [
     ("actors", stage_actors),
     ("events", stage_events),
     ("quotes", stage_quotes),
+    ("drafts", stage_drafts),
     ("normalise", stage_normalise),
     ("validate", stage_validate),
 ]
 
 
-def build(root: Path = ROOT, today: dt.date | None = None, text_free_out: Path | None = None) -> BuildReport:
+def build(root: Path = ROOT, today: dt.date | None = None, text_free_out: Path | None = None,
+          include_drafts: bool = False, out: Path | None = None) -> BuildReport:
     """Build from root/raw. With `text_free_out`, write the text-free profile there instead of
-    replacing the published outputs."""
-    ctx = Context(root=root, today=today or dt.date.today())
+    replacing the published outputs; with `include_drafts`, unreviewed drafts are included and
+    marked, and the outputs go to `out` (never over the published build)."""
+    ctx = Context(root=root, today=today or dt.date.today(), include_drafts=include_drafts)
     seconds: dict[str, float] = {}
     for name, stage in STAGES:
         t0 = time.perf_counter()
@@ -189,6 +226,11 @@ def build(root: Path = ROOT, today: dt.date | None = None, text_free_out: Path |
     t0 = time.perf_counter()
     if text_free_out is not None:
         publish_text_free(ctx, text_free_out)
+    elif include_drafts:
+        if out is None:
+            raise ValueError("a build with drafts needs its own output folder")
+        shutil.rmtree(out, ignore_errors=True)
+        write_package(ctx.tables, out, out)
     else:
         publish(ctx)
     seconds["write"] = time.perf_counter() - t0

@@ -1,0 +1,102 @@
+"""`syria-deconfliction add FILE`: bring a new article into raw/ with a machine-drafted review file.
+
+The file is copied byte for byte into raw/articles/, and raw/drafts/<article_id>.yaml receives
+everything the automatic extractors draft for it (metadata, quotes with speakers, new actors,
+dated event candidates with places), marked `status: unreviewed`. The build leaves the article
+out of the published tables until a person has moved its reviewed records into the curation
+files (raw/articles.yaml, quotes.yaml, events.yaml, actors.yaml) and deleted the draft, unless it
+is run with --include-drafts, where every row of the article says `draft`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import InputError
+from .article import extract_article
+from .knowledge import Knowledge
+
+HEADER = """\
+# Draft curation for a new article, written by `syria-deconfliction add` on {today}.
+# Nothing here is published while `status` is unreviewed. To review: check each record against the
+# article, move what is right into raw/articles.yaml, raw/quotes.yaml, raw/events.yaml and
+# raw/actors.yaml (formats in their headers), and delete this file.
+# confidence values are the extractor's own; they are not probabilities.
+"""
+
+
+def add_article(src: Path, raw: Path, today: dt.date | None = None) -> Path:
+    """Copy `src` into raw/articles and write its draft; returns the draft's path."""
+    data = src.read_bytes()
+    if not data.strip():
+        raise InputError(str(src), None, "file is empty", "give the article's text")
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(src), None, f"not UTF-8 ({exc.reason} at byte {exc.start})",
+                         "convert the file to UTF-8") from exc
+    dest = raw / "articles" / src.name
+    sha = hashlib.sha256(data).hexdigest()
+    for existing in (raw / "articles").iterdir():
+        if existing.name == src.name or hashlib.sha256(existing.read_bytes()).hexdigest() == sha:
+            raise InputError(str(src), None, f"already in raw/articles as {existing.name}",
+                             "rename the file if it is a different article")
+    rows = extract_article(text, src.name, Knowledge.load(raw), today)
+    art = rows["articles"][0]
+    draft = raw / "drafts" / f"{art['article_id']}.yaml"
+    if draft.exists():
+        raise InputError(str(draft), art["article_id"], "a draft with this id exists",
+                         "review or delete it first")
+    draft.parent.mkdir(exist_ok=True)
+    shutil.copyfile(src, dest)
+    body = yaml.safe_dump(draft_document(rows, sha), sort_keys=False, allow_unicode=True, width=100)
+    draft.write_text(HEADER.format(today=today or dt.date.today()) + body, encoding="utf-8")
+    return draft
+
+
+def draft_document(rows: dict[str, list[dict[str, Any]]], sha: str) -> dict[str, Any]:
+    art = rows["articles"][0]
+    iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    return {
+        "status": "unreviewed",
+        "article": {
+            "article_id": art["article_id"], "source_file": art["source_file"], "raw_sha256": sha,
+            "headline": art["headline"], "publisher": art["publisher"], "credits": art["credits"],
+            "printed_date_text": art["printed_date_text"],
+            "published_date": {"date": iso(art["published_date"]),
+                               "precision": art["published_date_precision"],
+                               "method": art["published_date_method"],
+                               "evidence": art["published_date_evidence"],
+                               "note": art["published_date_note"]},
+        },
+        "quotes": [{"text": q["text"], "quote_type": q["quote_type"], "speaker": q["speaker_actor_id"],
+                    "speaker_mention": q["speaker_mention"], "verb": q["verb"],
+                    "confidence": q["confidence"], "reason": q["reason"]} for q in rows["quotes"]],
+        "new_actors": [{"id": a["actor_id"], "name": a["name"], "type_guess": a["type"],
+                        "mentions": a["mention_count"]} for a in rows["actor_candidates"]],
+        "events": [{"evidence": e["evidence_text"], "cameo": e["cameo_code"],
+                    "source": e["source_actor_id"], "target": e["target_actor_id"],
+                    "date": {"text": e["date_text"], "start": iso(e["date_start"]),
+                             "end": iso(e["date_end"]), "precision": e["date_precision"],
+                             "method": e["date_method"]},
+                    "place": e["place_id"], "claim_status": e["claim_status"],
+                    "claimed_by": e["claimed_by_actor_id"], "notes": e["notes"]}
+                   for e in rows["events"]],
+    }
+
+
+def unreviewed_drafts(raw: Path) -> dict[str, dict[str, Any]]:
+    """source_file -> draft document, for every draft still marked unreviewed."""
+    out = {}
+    folder = raw / "drafts"
+    for f in sorted(folder.glob("*.yaml")) if folder.exists() else []:
+        doc = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        if doc.get("status") == "unreviewed":
+            out[doc["article"]["source_file"]] = doc
+    return out
