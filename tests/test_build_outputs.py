@@ -60,3 +60,10 @@ def test_datapackage_describes_every_file(fresh_build: Path) -> None:
         assert res["schema"]["fields"] and res["mediatype"] and res["format"] in {"csv", "parquet"}
     names = {r["name"] for r in desc["resources"]}
     assert all(f"{n}-parquet" in names for n in names if not n.endswith("-parquet"))
+
+
+def test_nothing_is_left_for_a_curator(fresh_build: Path) -> None:
+    """No unaccounted name, uncovered event candidate, unreviewed quote, article without events
+    or pending draft."""
+    report = build(fresh_build, today=TODAY)
+    assert report.gaps == {}

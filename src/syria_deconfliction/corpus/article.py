@@ -65,9 +65,11 @@ def extract_article(raw_text: str, source_file: str, k: Knowledge,
     hints = [SpeakerHint(m.start, m.end, m.actor_id, types[m.actor_id]) for m in all_mentions]
     quotes = extract_quotes(text, hints)
     published = row["published_date"]
-    cands = find_candidates(text, all_mentions, published, reg.places, types)
+    parents = {a["id"]: a.get("parent") for a in reg.actors}
+    cands = find_candidates(text, all_mentions, published, reg.places, types,
+                            actor_parents=parents, lexicon=k.triggers)
     names = {**k.actor_names, **{c["actor_id"]: c["name"] for c in candidates}}
-    events, links = candidate_event_rows(aid, text, cands, k.cameo, names, published or dt.date.today())
+    events, links = candidate_event_rows(aid, text, cands, k.cameo, names, published)
     return {
         "articles": [row],
         "actor_mentions": mention_rows(aid, all_mentions),

@@ -42,5 +42,11 @@ class Knowledge:
                    {r["code"]: r for r in cameo_code_rows(raw / "reference")})
 
     @cached_property
+    def triggers(self) -> Any:
+        from ..extract.events import load_lexicon
+
+        return load_lexicon(self.raw / "event_triggers.yaml")
+
+    @cached_property
     def actor_names(self) -> dict[str, str]:
         return {a["id"]: a["name"] for a in self.registry.actors}

@@ -50,9 +50,11 @@ def candidate_event_rows(article_id: str, text: str, candidates: Sequence[Any],
         eid = f"{article_id}#c{n:02d}"
         if c.date is not None:
             d0, d1, prec, dmethod = c.date.date_start, c.date.date_end, c.date.precision, c.date.method
-        else:
+        elif published is not None:
             d0 = d1 = published
             prec, dmethod = "day", "inferred"
+        else:  # neither date words nor a publication date: unknown, never guessed
+            d0 = d1 = prec = dmethod = None
         src, tgt = c.source_actor_id, c.target_actor_id
         summary = (f"{names.get(src, 'An unnamed actor')}: {code['name'].rstrip('.').lower()}"
                    + (f" ({names[tgt]})" if tgt in names else "") + ".")

@@ -31,6 +31,7 @@ Conventions
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -559,6 +560,12 @@ def _is_since(m: re.Match[str]) -> bool:
 
 
 def find_date_expressions(text: str) -> list[DateExpr]:
+    """All date expressions in `text` (see the module docstring), longest match first."""
+    return list(_find_date_expressions(text))
+
+
+@functools.lru_cache(maxsize=8)  # the publication-date rules and the event finder read the same text
+def _find_date_expressions(text: str) -> tuple[DateExpr, ...]:
     """All date expressions in ``text``, in order, without overlaps.
 
     Every rule is run over the text; where matches overlap the longest wins (then the earlier
@@ -581,7 +588,7 @@ def find_date_expressions(text: str) -> list[DateExpr]:
         if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
             taken.append(c)
     taken.sort()
-    return [DateExpr(s, e, text[s:e], k) for s, e, _, k in taken]
+    return tuple(DateExpr(s, e, text[s:e], k) for s, e, _, k in taken)
 
 
 # --------------------------------------------------------------------------- resolution

@@ -13,34 +13,49 @@ general rules of English news syntax, applied sentence by sentence without a par
    ("Mr.", "Gen."), single initials ("John F. Kennedy") and dotted acronyms ("U.S.") unless a
    typical sentence opener follows ("... the U.S. The ministry ...").
 2. Triggers: lexicon words, longest match first, not inside an actor mention, not part of a
-   hyphenated compound ("Russian-backed"), verb forms not directly after a determiner.
-   A trigger in the "to ..." complement of a governing verb ("offered to hold talks",
-   "reached an agreement to coordinate strikes") belongs to that verb's event.
+   hyphenated compound ("Russian-backed"), verb forms not directly after a determiner (a
+   verb/noun homograph after a determiner or adjective is read as the noun). A trigger in the
+   object or "to ..." complement of a governing verb ("offers military talks", "offered to hold
+   talks") or in a purpose clause after another trigger ("sent troops to fight X") belongs to
+   that event. Triggers in "if/unless/whether" clauses are conditions, not events.
 3. Context: negation (not, n't, never, no, without) and intention markers (will, would, could,
-   "ready to", "plans to", "offered to") in the few words before the trigger; passive voice
+   "ready to", "the decision ... to") in the few words before the trigger; passive voice
    (be + participle, or participle + "by").
-4. Claim status: reporting frames from the lexicon. "X said (that) E" and "E, X said" make E
-   claimed by X; "X confirmed" confirmed; "accused/blamed X of/for E" and "allegedly" alleged
-   (the accused X becomes E's source); "X denied that E" denied; intention -> planned.
-   Precedence: denied > alleged > planned > confirmed > claimed > reported. A negated force
-   verb inside a claim ("X insisted it did not strike civilians") becomes a denial (016) by X.
+4. Claim status: reporting frames from the lexicon. "X said (that) E", "E, X said", "E, X
+   said, F" and "according to X" make E claimed by X (reported when X is a news outlet or
+   NGO the writer relays); "X confirmed" confirmed; "accused/blamed X of/for E" and
+   "allegedly" alleged (the accused X becomes E's source); "X denied that E" denied.
+   Precedence: denied > alleged > planned > confirmed > claimed > reported. An intention
+   takes the entry's intent code (talks -> 036, withdraw -> 0356) and keeps its status, or
+   without one becomes planned. A negated force verb inside a claim is a denial (016) when
+   the speaker's side is the actor, else a plain statement (010), by the speaker.
 5. Source: the first actor mention of the trigger's clause that is not inside a prepositional
    phrase ("of X", "by X", "with X" ...; "the head of X" counts as X), skipping relative clauses
-   and appositives that close before the trigger; in a relative clause the antecedent; for a
-   pronoun subject after a reporting verb the reporter; a title chain ("U.S. Secretary of State
-   John Kerry") is represented by its last mention. Force verbs prefer militaries and armed
-   groups (``actor_types``). Passive: the "by" agent. Nouns: an attributive or possessive
-   mention ("Russian strikes", "Russia's offensive"), "by X", "between X and Y".
-6. Target: the first mention after the trigger in the same clause that is a direct object or
-   follows against/on/at/with/to/into; "X and Y <met>" and "<fighting> between X and Y" give
-   both sides for symmetric triggers.
-7. Date: the nearest date expression of the sentence (not "since ..."; for force events not the
-   date of a reporting frame), resolved against the publication date (future for intentions).
-8. Place: a gazetteer name in the sentence not read as an actor; preferred after a locative
-   preposition, then the more specific feature, then the nearer one.
-9. Force triggers of one sentence whose actors do not conflict are merged into one candidate
-   ("the air strike killed soldiers"). Candidates with neither source nor target are dropped
-   unless they are force events with a date or place.
+   and parentheticals that close before the trigger; in a relative clause the antecedent; for
+   a pronoun subject after a reporting verb the reporter; "X to <trigger>" X; for an -ing
+   participle the noun it follows ("rebels fighting X"); after ", but" the subject before it.
+   A title chain ("U.S. Secretary of State John Kerry") is represented by its last mention.
+   Force verbs prefer militaries and armed groups (``actor_types``). Passive: the "by" agent.
+   Nouns: "of X" for arrival/withdrawal nouns, an attributive or possessive mention ("Russian
+   strikes"), "by X", "between X and Y", else the clause subject after a light verb ("carried
+   out strikes") or in "in a phone call".
+6. Target: the first mention after the trigger in its clause that is a direct object or follows
+   against/on/at/with/to/into (not "prior to"); "X and Y <met>" and "<fighting> between X and Y"
+   give both sides for symmetric triggers. A withdrawing side's own forces are not a target.
+7. Acting body (``actor_parents``): in speech acts a person stands for the body they speak for
+   (registry parent); in material acts (15, 18-20, 0874) a state source acts through its one
+   armed-forces child.
+8. Date: the nearest date expression of the sentence, resolved against the publication date
+   (into the future for intentions dated after the trigger). Not the date of a reporting frame
+   for force events; "since X's <event>" dates that event, other "since ..." nothing.
+9. Place: a gazetteer name in the sentence not read as an actor; preferred after a locative
+   preposition, then the more specific feature, then the nearer one; a country name only after
+   a locative preposition.
+10. Folding: force (18-20) or posture (15) triggers of one sentence whose actors do not conflict
+   become one candidate ("the air strike killed soldiers"); a headline candidate the body
+   restates and a later repeat (same root, source, target, date, status) are dropped;
+   candidates with neither source nor target are dropped unless they are material events with
+   a date, or a verb with a place. Statements, appeals etc. need a source.
 """
 
 from __future__ import annotations
@@ -458,9 +473,6 @@ _PRONOUNS = _ws(
 )
 _MODALS_WEAK = _ws(
     "would could might may should must"
-)
-_LIGHT_NOUN_WORDS = _ws(
-    "ground air naval military missile"
 )
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
 _TITLE_MODIFIERS = _ws(
@@ -970,7 +982,7 @@ def _accept(s: _Sentence, t: _Trig) -> bool:
         if any(ahead == w or ahead.startswith(w + " ") for w in e.not_followed_by):
             return False
     if t.form == "v" and word in e.noun_forms and (
-        prev in _DETERMINERS or prev in ("'s", "'") or (
+        prev in _DETERMINERS or prev in ("'s", "'") or prev.endswith(("'s", "s'")) or (
             t.t0 > 0 and s.toks[t.t0 - 1].text.islower()
             and (prev in _ADJECTIVES or prev.endswith(_ADJ_SUFFIXES)) and not s.is_verbish(t.t0 - 1)
         )

@@ -57,7 +57,6 @@ Rules (the same text is in docs/CODEBOOK.md, "Actor mentions"):
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -458,12 +457,14 @@ _CACHE: dict[str, _Registry] = {}
 
 
 def _fingerprint(*parts: Any) -> str:
-    return json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    # repr is exact for the plain YAML data (dicts keep their order) and much cheaper than JSON;
+    # the registry is fingerprinted for every article.
+    return repr(parts)
 
 
 def _registry(actors: Sequence[Mapping[str, Any]], places: Sequence[Mapping[str, Any]] | None,
               lexicon: Lexicon) -> _Registry:
-    key = _fingerprint(actors, places or [], repr(lexicon))
+    key = _fingerprint(actors, places or [], lexicon)
     reg = _CACHE.get(key)
     if reg is None:
         if len(_CACHE) >= 8:

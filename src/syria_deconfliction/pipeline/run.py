@@ -21,6 +21,7 @@ from ..paths import ROOT
 from . import articles as article_stage
 from .clean import CleanArticle, clean, load_boilerplate
 from .curate_mentions import apply_mention_curation
+from ..errors import InputError
 from .rawdata import RawArticle, load_articles
 from .reference import cameo_code_rows
 from .registry import Registry, actor_rows, load_registry, place_rows
@@ -43,7 +44,6 @@ class Context:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     registry: Registry | None = None
-    rejected_candidates: list[dict[str, Any]] = field(default_factory=list)
     drafts: dict[str, dict[str, Any]] = field(default_factory=dict)
     include_drafts: bool = False
     mentions: dict[str, list[Any]] = field(default_factory=dict)
@@ -129,7 +129,42 @@ def stage_events(ctx: Context) -> None:
     for aid in missing:
         ctx.gaps.setdefault("articles_without_events", []).append(aid)
     ctx.rows["events"], ctx.rows["event_actors"] = rows, links
-    ctx.rejected_candidates = rejected
+    check_candidates(ctx, rows, rejected, pub)
+
+
+def check_candidates(ctx: Context, events: list[dict[str, Any]], rejected: list[dict[str, Any]],
+                     pub: dict[str, Any]) -> None:
+    """Run the automatic candidate finder so that a missed event is visible: every candidate must
+    be covered by a curated event's evidence or rejected, with a reason, in raw/events.yaml."""
+    from ..extract.events import find_candidates, load_lexicon, unaccounted_candidates
+    from .anchor import anchor
+    from .rawdata import check_fields
+
+    reg = ctx.registry
+    assert reg is not None
+    lexicon = load_lexicon(ctx.root / "raw" / "event_triggers.yaml")
+    parents = {a["id"]: a.get("parent") for a in reg.actors}
+    rejected_spans: dict[str, list[tuple[int, int]]] = {}
+    for i, r in enumerate(rejected):
+        record = f"rejected_candidates {i + 1}"
+        if not isinstance(r, dict):
+            raise InputError("raw/events.yaml", record, "entry is not a mapping", "write {article, text, reason}")
+        check_fields("raw/events.yaml", record, r, {"article", "text", "reason", "occurrence"},
+                     {"article", "text", "reason"})
+        if r["article"] not in ctx.texts:
+            raise InputError("raw/events.yaml", record, f"unknown article {r['article']!r}", "use an article_id")
+        span = anchor(ctx.texts[r["article"]], r["text"], file="raw/events.yaml", record=record,
+                      occurrence=r.get("occurrence"))
+        rejected_spans.setdefault(r["article"], []).append(span)
+    for aid, text in ctx.texts.items():
+        found = find_candidates(text, ctx.mentions[aid], pub[aid].date, reg.places, reg.actor_types,
+                                actor_parents=parents, lexicon=lexicon)
+        evidence = [(e["evidence_char_start"], e["evidence_char_end"]) for e in events
+                    if e["article_id"] == aid]
+        for c in unaccounted_candidates(found, evidence, rejected_spans.get(aid, [])):
+            ctx.gaps.setdefault("uncovered_event_candidates", []).append(
+                f"{aid} [{c.trigger_start}:{c.trigger_end}] {c.trigger!r} in "
+                f"{text[c.sentence_start:c.sentence_end][:90]!r}")
 
 
 def stage_quotes(ctx: Context) -> None:
