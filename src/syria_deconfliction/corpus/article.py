@@ -46,13 +46,14 @@ def article_id_for(row: dict[str, Any]) -> str:
 
 
 def extract_article(raw_text: str, source_file: str, k: Knowledge,
-                    today: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Draft rows for every table from one raw article. Raises InputError for unusable text."""
+                    today: dt.date | None = None, where: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Draft rows for every table from one raw article. Raises InputError for unusable text;
+    `where` names the input in messages (default: the file name)."""
     data = raw_text.encode("utf-8")
     art = clean(raw_text, k.boilerplate)
     meta = {"article_id": source_file, "rights": NOT_CURATED, "review_status": "draft"}
     raw = RawArticle(source_file, raw_text, hashlib.sha256(data).hexdigest(), meta)
-    row = article_row(raw, art, today or dt.date.today())
+    row = article_row(raw, art, today or dt.date.today(), where=where or source_file)
     aid = row["article_id"] = article_id_for(row)
     text = art.text
     reg = k.registry

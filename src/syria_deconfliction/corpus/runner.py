@@ -56,7 +56,7 @@ def process_chunk(paths: Sequence[str], raw: str | None = None) -> dict[str, lis
                 text = data.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise ValueError(f"not UTF-8 ({exc.reason} at byte {exc.start})") from exc
-            rows = extract_article(text.removeprefix("\ufeff"), Path(p).name, _KNOWLEDGE)
+            rows = extract_article(text.removeprefix("\ufeff"), Path(p).name, _KNOWLEDGE, where=p)
         except (InputError, ValueError, OSError) as exc:
             out["errors"].append({"source_file": p, "error": str(exc)})
             continue

@@ -9,7 +9,11 @@ from typing import Any
 import pandas as pd
 
 from ..paths import SCHEMAS
-from ..pipeline.schemas import TableSchema, conform, table_schemas
+from ..pipeline.schemas import TableSchema, conform, relaxed, table_schemas
+
+# Automatic drafts may not know these: an event candidate with no date words in an article whose
+# publication date the rules cannot fix has no date (it is never guessed).
+UNKNOWABLE = {"events": ["date_start", "date_end", "date_precision", "date_method"]}
 from ..pipeline.write import write_csv, write_parquet
 
 
@@ -19,7 +23,7 @@ def schema_for(table: str) -> TableSchema:
         return TableSchema("errors", desc)
     if table == "actor_candidates":  # candidate actors of one partition, merged into actors at the end
         return TableSchema(table, table_schemas()["actors"].descriptor)
-    return table_schemas()[table]
+    return relaxed(table_schemas()[table], UNKNOWABLE.get(table, []))
 
 
 def frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -33,11 +33,13 @@ def detect_language(text: str) -> str:
     return "en" if share >= 0.25 else "und"
 
 
-def article_row(raw: RawArticle, clean: CleanArticle, today: dt.date) -> dict[str, Any]:
+def article_row(raw: RawArticle, clean: CleanArticle, today: dt.date,
+                where: str | None = None) -> dict[str, Any]:
+    """The articles row; `where` names the file in messages (default: its place in raw/)."""
     meta = raw.meta
     rel = "raw/articles.yaml"
     if not clean.text.strip() or not any(s.role == "body" for s in clean.segments):
-        raise InputError(f"raw/articles/{raw.source_file}", raw.article_id,
+        raise InputError(where or f"raw/articles/{raw.source_file}", raw.article_id,
                          "no story text left after removing boilerplate",
                          "check that the file holds the article, or narrow the rule in "
                          "raw/boilerplate.yaml that removed its lines")

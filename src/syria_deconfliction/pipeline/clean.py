@@ -149,7 +149,9 @@ def clean(raw: str, bp: Boilerplate) -> CleanArticle:
         if rule is not None and match is not None:
             _harvest(art, rule, match, line.text)
             drop(line, rule.id, rule.kind)
-            if rule.scope == "tail":
+            # A tail rule ends the story only once the story has begun: the same rail or box
+            # printed above the headline removes just its own line.
+            if rule.scope == "tail" and kept:
                 tail_from = rule
             continue
         if _is_caption(bp, lines, i):

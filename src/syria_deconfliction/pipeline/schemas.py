@@ -128,13 +128,15 @@ def conform(df: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
     return out
 
 
-def relaxed(schema: TableSchema, columns: list[str]) -> TableSchema:
-    """The same schema with `columns` allowed to be null (the text-free profile strips them)."""
+def relaxed(schema: TableSchema, columns: list[str], why: str = "Null in the text-free profile: "
+            "restore it with `syria-deconfliction hydrate`.") -> TableSchema:
+    """The same schema with `columns` allowed to be null (e.g. the text-free profile strips them)."""
+    if not columns:
+        return schema
     fields = []
     for f in schema.fields:
         if f["name"] in columns:
             c = {k: v for k, v in (f.get("constraints") or {}).items() if k != "required"}
-            f = {**f, "constraints": c, "description": f["description"] + " Null in the "
-                 "text-free profile: restore it with `syria-deconfliction hydrate`."}
+            f = {**f, "constraints": c, "description": f"{f['description']} {why}"}
         fields.append(f)
     return TableSchema(schema.name, {**schema.descriptor, "fields": fields})
