@@ -111,7 +111,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     try:
         from tqdm import tqdm
 
-        bar = tqdm(unit="article", desc="extract", disable=args.quiet or None)
+        bar = tqdm(unit="article", desc="extract", disable=args.quiet)
     except ImportError:  # the progress bar is a nicety of the build extra
         pass
     try:
