@@ -14,8 +14,9 @@ from conftest import ROOT
 @pytest.mark.slow
 def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist),
-                    str(ROOT)], check=True, capture_output=True)
+    built = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
+                            str(dist), str(ROOT)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     wheel = next(dist.glob("syria_deconfliction-*.whl"))
     env = tmp_path / "venv"
     venv.create(env, with_pip=True)

@@ -433,9 +433,18 @@ def _layout(nodes: list[str], edges: pd.DataFrame) -> dict[str, tuple[float, flo
             if e.s != e.t:
                 w = g.get_edge_data(e.s, e.t, {"weight": 0})["weight"] + int(e.n)
                 g.add_edge(e.s, e.t, weight=w)
+        # A seeded spring layout, each axis then stretched to [-1, 1] so the labels use the
+        # whole figure rather than a narrow column.
         raw = nx.spring_layout(g, seed=SEED, weight="weight", iterations=200,
-                               k=2.0 / math.sqrt(len(nodes)))
-        return {n: (round(float(raw[n][0]), 6), round(float(raw[n][1]), 6)) for n in nodes}
+                               k=3.0 / math.sqrt(len(nodes)))
+        xs = [float(raw[n][0]) for n in nodes]
+        ys = [float(raw[n][1]) for n in nodes]
+
+        def stretch(v: float, lo: float, hi: float) -> float:
+            return round(2 * (v - lo) / (hi - lo) - 1, 6) if hi > lo else 0.0
+
+        return {n: (stretch(float(raw[n][0]), min(xs), max(xs)),
+                    stretch(float(raw[n][1]), min(ys), max(ys))) for n in nodes}
     step = 2 * math.pi / max(len(nodes), 1)
     return {n: (round(math.cos(i * step), 6), round(math.sin(i * step), 6))
             for i, n in enumerate(nodes)}
