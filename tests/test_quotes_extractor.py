@@ -147,10 +147,14 @@ def test_called_x_a_quote_by_a_speaking_subject_is_partial() -> None:
     assert q.verb == "call"
 
 
-def test_partial_after_that_with_bracket_insertion() -> None:
+def test_clause_in_marks_after_that_is_direct_with_bracket_insertion() -> None:
+    # codebook: marks holding the whole reported clause (own subject and finite verb) after
+    # "said that" are a direct quotation (this test said "partial" before the codebook rule)
     body = "The envoy said that “[the council] was not consulted before the raid.”"
-    q = find(extract_quotes(body), "[the council] was not consulted before the raid")
-    assert q.quote_type == "partial"
+    qs = extract_quotes(body)
+    q = find(qs, "[the council] was not consulted before the raid")
+    assert q.quote_type == "direct"
+    assert len(qs) == 1
     assert q.speaker_mention == "The envoy"
     assert q.speaker_description == "envoy"
     assert q.verb == "say"
@@ -174,7 +178,10 @@ def test_parenthetical_attribution() -> None:
     q = find(qs, "dead on arrival")
     assert q.speaker_mention == "Roth"
     assert rules(q)[0] == "parenthetical"
-    ind = [x for x in qs if x.quote_type == "indirect"]
+    # one statement, one row: no indirect wrapper around the partial quotation (codebook)
+    assert [x.quote_type for x in qs] == ["partial"]
+    body2 = "The plan, Roth said, is too costly for the town."
+    ind = [x for x in extract_quotes(body2) if x.quote_type == "indirect"]
     assert len(ind) == 1 and ind[0].text.startswith("The plan, Roth said, is")
 
 
@@ -188,8 +195,9 @@ def test_trailing_attribution_after_partial_and_noting_that() -> None:
         assert q.speaker_mention == "the army"
         assert "in_statement" in rules(q)
     assert find(qs, "calm again").verb == "note"
-    assert find(qs, "the town was “calm again”", "indirect").verb == "note"
-    assert find(qs, "The shelling was “a grave violation” of the truce").verb == "say"
+    assert find(qs, "a grave violation").verb == "say"
+    # one statement, one row: the clauses holding the partial quotations are not rows
+    assert [q.quote_type for q in qs] == ["partial", "partial"]
 
 
 # --------------------------------------------------------------------------- scare quotes
@@ -334,8 +342,9 @@ def test_indirect_ends_at_direct_quote_and_no_indirect_for_quoted_clause() -> No
     d = find(qs, "That is all")
     assert (d.quote_type, d.speaker_mention) == ("direct", "Dahl")
     p = find(qs, "nothing has changed")
-    assert (p.quote_type, p.verb) == ("partial", "tell")
-    assert [q.quote_type for q in qs if "nothing" in q.text] == ["partial"]
+    # a whole clause in marks after "that" is direct (codebook; the test said partial before)
+    assert (p.quote_type, p.verb) == ("direct", "tell")
+    assert [q.quote_type for q in qs if "nothing" in q.text] == ["direct"]
 
 
 def test_outer_reporter_becomes_source() -> None:
@@ -355,6 +364,190 @@ def test_what_x_called() -> None:
     q = find(extract_quotes(body), "a campaign of lies")
     assert q.speaker_mention == "Officials"
     assert q.speaker_pronoun == "they"
+
+
+# --------------------------------------------------------------------------- codebook rules
+
+
+def hint(body: str, text: str, actor: str, kind: str, occurrence: int = 1) -> SpeakerHint:
+    i = -1
+    for _ in range(occurrence):
+        i = body.index(text, i + 1)
+    return SpeakerHint(i, i + len(text), actor, kind)
+
+
+def test_one_statement_one_row_and_comma_and_that_splits_clauses() -> None:
+    body = ("The minister said the plan was “dead on arrival” and would be withdrawn next week. "
+            "Officials said the bridge had collapsed, and that two lorries fell into the river.")
+    qs = extract_quotes(body)
+    check_offsets(body, qs)
+    assert [(q.text, q.quote_type) for q in qs] == [
+        ("dead on arrival", "partial"),
+        ("the bridge had collapsed", "indirect"),
+        ("two lorries fell into the river", "indirect")]
+    assert {q.speaker_mention for q in qs[1:]} == {"Officials"}
+
+
+def test_clause_in_marks_after_that_is_direct_but_fragment_is_partial() -> None:
+    body = ("Mayor Ines Roth said that “the water is safe to drink”. Dahl said the water was "
+            "“safe to drink” again. Berg told the council that “is still unsafe” was wrong.")
+    qs = extract_quotes(body)
+    assert find(qs, "the water is safe to drink").quote_type == "direct"
+    assert find(qs, "safe to drink").quote_type == "partial"
+    assert find(qs, "is still unsafe").quote_type == "partial"
+
+
+def test_as_a_quote_under_speech_act_verb_is_partial_designation_is_rejected() -> None:
+    body = ("The council on Monday firmly urged the two towns to treat the river authority as a "
+            "“neighbour” in future talks. Disputes include the classification of the militias as "
+            "“rebels.”")
+    qs = extract_quotes(body)
+    q = find(qs, "neighbour")
+    assert (q.status, q.quote_type, q.speaker_mention, q.verb) == (
+        "accepted", "partial", "The council", "urge")
+    assert find(qs, "rebels").status == "rejected"
+
+
+def test_role_description_resolves_to_person_named_with_same_role() -> None:
+    body = ("Ferry talks stall\n\n"
+            "A spokeswoman for Norway's prime minister said the talks were over.\n\n"
+            "A spokesman for the Red Cross said aid was waiting at the port.\n\n"
+            "Norwegian government spokeswoman Lena Dahl told reporters on Monday that the border "
+            "would stay shut.")
+    hints = [hint(body, "Norway", "norway", "state"),
+             hint(body, "Red Cross", "red-cross", "ngo"),
+             hint(body, "Lena Dahl", "lena-dahl", "person")]
+    qs = extract_quotes(body, hints)
+    q = find(qs, "the talks were over")
+    assert q.speaker_mention == "A spokeswoman for Norway's prime minister"  # as printed
+    assert q.speaker_actor_id == "lena-dahl"
+    assert q.reason and "Lena Dahl" in q.reason
+    # another organisation's spokesman is not her
+    assert find(qs, "aid was waiting at the port").speaker_actor_id == "red-cross"
+    # nor is another rank of the same office
+    body2 = ("Norway's ambassador said the vote was unfair. Norway's deputy ambassador, Eva Lind, "
+             "said the vote was fair.")
+    hints2 = [hint(body2, "Norway", "norway", "state"),
+              hint(body2, "Norway", "norway", "state", 2),
+              hint(body2, "Eva Lind", "eva-lind", "person")]
+    qs2 = extract_quotes(body2, hints2)
+    assert find(qs2, "the vote was unfair").speaker_actor_id == "norway"
+    assert find(qs2, "the vote was fair").speaker_actor_id == "eva-lind"
+
+
+def test_head_of_body_resolves_to_chief_of_same_body() -> None:
+    body = ("The head of Norway's coast guard accused the trawler of ramming a patrol boat, "
+            "alleging that “the crew ignored every warning”. Ivo Marek, chief of the Norwegian "
+            "coast guard, told a radio station that the crew had been warned twice.")
+    hints = [hint(body, "Norway's coast guard", "norway-coast-guard", "military"),
+             hint(body, "Ivo Marek", "ivo-marek", "person"),
+             hint(body, "Norwegian coast guard", "norway-coast-guard", "military")]
+    q = find(extract_quotes(body, hints), "the crew ignored every warning")
+    assert q.speaker_mention == "The head of Norway's coast guard"
+    assert q.speaker_actor_id == "ivo-marek"
+
+
+def test_role_description_identified_by_bare_name_in_next_sentence() -> None:
+    body = ("Denmark's UN envoy said the vote was rigged by “a handful of capitals”. "
+            "Anna Holm told reporters that the result would be challenged.")
+    hints = [hint(body, "Denmark", "denmark", "state"), hint(body, "UN", "un", "other"),
+             hint(body, "Anna Holm", "anna-holm", "person")]
+    q = find(extract_quotes(body, hints), "a handful of capitals")
+    assert q.speaker_actor_id == "anna-holm"
+    # without the identification the envoy speaks for the state
+    body2 = body.replace("Anna Holm told", "Reporters were told")
+    q2 = find(extract_quotes(body2, hints[:2]), "a handful of capitals")
+    assert q2.speaker_actor_id == "denmark"
+
+
+def test_report_nested_in_adverbial_clause_is_its_own_quote() -> None:
+    body = ("He said that while the rebels say they hold the bridge, the images show that most "
+            "houses “are empty ruins”.")
+    qs = extract_quotes(body)
+    check_offsets(body, qs)
+    n = find(qs, "they hold the bridge")
+    assert (n.quote_type, n.speaker_mention, n.verb) == ("indirect", "the rebels", "say")
+    assert [q.text for q in qs] == ["they hold the bridge", "are empty ruins"]
+    # a report in a relative clause ("the villages the army says it protects") is not
+    body2 = ("Lars Eng condemned the raids, calling them “cruel” and saying they hit the very "
+             "villages the army says it protects from attack.")
+    qs2 = extract_quotes(body2)
+    said = find(qs2, "they hit the very villages the army says it protects from attack")
+    assert (said.speaker_mention, said.verb) == ("Lars Eng", "say")
+    assert [q.text for q in qs2 if q.speaker_mention != "Lars Eng"] == []
+
+
+def test_agentless_passive_characterisation_has_no_speaker() -> None:
+    body = ("The talks were described as tense but useful, with neither side giving ground. "
+            "The raid was described by the monitor as the worst in a year.")
+    qs = extract_quotes(body)
+    q = find(qs, "tense but useful")
+    assert (q.quote_type, q.speaker_mention, q.verb) == ("indirect", None, "describe")
+    assert rules(q)[0] == "passive" and "passive" in (q.reason or "")
+    assert find(qs, "the worst in a year").speaker_mention == "the monitor"
+    body2 = "The flood was described as “a disaster” by aid workers."
+    q2 = find(extract_quotes(body2), "a disaster")
+    assert (q2.quote_type, q2.speaker_mention, rules(q2)[0]) == (
+        "partial", "aid workers", "passive")
+
+
+def test_both_countries_take_the_first_of_the_pair_named_before() -> None:
+    body = "Norway backs the plan while Sweden has opposed it. Both countries say they want a deal."
+    hints = [hint(body, "Norway", "norway", "state"), hint(body, "Sweden", "sweden", "state")]
+    q = find(extract_quotes(body, hints), "they want a deal")
+    assert (q.speaker_mention, q.speaker_actor_id) == ("Both countries", "norway")
+    assert q.reason and "Norway and Sweden" in q.reason
+
+
+def test_pronoun_prefers_subject_of_previous_sentence_over_older_speaker() -> None:
+    body = ("“We will not pay,” said Piotr Nowak.\n\nAmbassador Eva Lind accused the council of "
+            "ignoring the famine. “People are starving,” she said.")
+    assert find(extract_quotes(body), "People are starving").speaker_mention == "Eva Lind"
+    body2 = ("Tomas Berg said the convoy had left.\n\nGen. Ivo Marek, head of the army, was more "
+             "cautious. Speaking in Oslo on Monday, he said:\n\n“We will wait. Nothing is "
+             "decided.”")
+    q = find(extract_quotes(body2), "We will wait. Nothing is decided")
+    assert (q.speaker_mention, q.quote_type, rules(q)[0]) == ("Ivo Marek", "direct", "colon")
+
+
+def test_definite_description_by_head_noun_and_number() -> None:
+    body = ("The Nordic-led alliance struck the depot on Monday, after Kurdish fighters came under "
+            "fire. The alliance said in a statement that the depot had been empty.")
+    hints = [hint(body, "Nordic-led alliance", "nordic-alliance", "intergovernmental_org"),
+             hint(body, "Kurdish", "kurds", "other")]
+    q = find(extract_quotes(body, hints), "the depot had been empty")
+    assert q.speaker_actor_id == "nordic-alliance"
+    body2 = "Rebel groups said they had left the town. Three people were killed, the group said."
+    q2 = find(extract_quotes(body2, [hint(body2, "Rebel groups", "rebels", "armed_group")]),
+              "Three people were killed")
+    assert q2.speaker_actor_id is None  # "the group" does not take up "Rebel groups"
+
+
+def test_speaker_hints_document_head_name_head_and_surname() -> None:
+    body = "Reports in local media suggested that the mayor had resigned."
+    q = find(extract_quotes(body, [hint(body, "Reports", "new-reports", "other")]),
+             "the mayor had resigned")
+    assert q.speaker_actor_id is None
+    body2 = "Norway's state broadcaster NRK said the ferry had sunk."
+    q2 = find(extract_quotes(body2, [hint(body2, "Norway", "norway", "state"),
+                                     hint(body2, "NRK", "new-nrk", "other")]),
+              "the ferry had sunk")
+    assert q2.speaker_actor_id == "new-nrk"
+    body3 = ("Talks resume in Oslo\n\nAnna Holm met the envoy on Monday.\n\n"
+             "“It was a good day,” Holm said.")
+    q3 = find(extract_quotes(body3, [hint(body3, "Anna Holm", "new-anna-holm", "person"),
+                                     hint(body3, "Holm", "new-holm", "other", 2)]),
+              "It was a good day")
+    assert (q3.speaker_mention, q3.speaker_actor_id) == ("Holm", "new-anna-holm")
+
+
+def test_headline_report_is_not_a_row_and_clause_boundaries() -> None:
+    body = ("Minister says talks failed\n\nThe minister said on Monday that the talks had failed. "
+            "According to the Fjord Institute, a research group in Oslo, the ice has thinned by a "
+            "third. The army said it had destroyed 40 tanks – a figure that could not be verified.")
+    qs = extract_quotes(body)
+    assert [q.text for q in qs] == ["the talks had failed", "the ice has thinned by a third",
+                                    "it had destroyed 40 tanks"]
 
 
 # --------------------------------------------------------------------------- pronouns, hints
@@ -463,7 +656,39 @@ def test_real_articles_selected_attributions(articles) -> None:
     assert q("000", "In reality").speaker_mention == "Melnik"
     assert q("001", "in accordance with").speaker_mention == "Valery Gerasimov"
     assert q("002", "That's it").speaker_mention == "Ash Carter"
-    assert q("003", "partner").status == "rejected"
+    # codebook: marks under a speech act verb are the subject's word, even after "as a"
+    assert q("003", "partner").status == "accepted"
+    assert q("003", "partner").speaker_mention == "Russia"
     assert q("003", "we are looking").speaker_mention == "Vladimir Putin"
     assert q("004", "critical window").speaker_mention == "The UN"
     assert q("004", "It goes without saying").speaker_mention == "Dmitry Peskov"
+
+
+def test_real_articles_with_registry_hints_follow_the_codebook() -> None:
+    """Through the automatic article pipeline (registry mentions as hints)."""
+    from syria_deconfliction.corpus.article import extract_article
+    from syria_deconfliction.corpus.knowledge import Knowledge
+
+    k = Knowledge.load(ROOT / "raw")
+    rows: dict[str, list[dict]] = {}
+    for f in sorted((ROOT / "raw" / "articles").glob("*.txt")):
+        rows[f.name[:3]] = extract_article(f.read_text(encoding="utf-8"), f.name, k)["quotes"]
+
+    def speaker(aid: str, start: str) -> str | None:
+        hits = [r for r in rows[aid] if r["text"].startswith(start)]
+        assert len(hits) == 1, (aid, start)
+        return hits[0]["speaker_actor_id"]
+
+    # one statement, one row: no reported clause holds quotation marks
+    for quotes in rows.values():
+        for r in quotes:
+            if r["quote_type"] == "indirect":
+                assert not any(m in r["text"] for m in "“”\""), r["text"]
+    assert speaker("002", "into the arms") == "matthew-rycroft"
+    assert speaker("002", "they are attacking IS extremists") == "russia"
+    assert speaker("004", "Russia is using its influence") == "dmitry-peskov"
+    assert speaker("004", "All three were in rebel-held areas") is None
+    assert speaker("004", "some of the most serious since") is None
+    assert speaker("001", "in violation of existing agreements") == "valery-gerasimov"
+    assert speaker("001", "they are seeking to combat terrorism") == "russia"
+    assert speaker("003", "partner") == "russia"

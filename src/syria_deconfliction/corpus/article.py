@@ -91,6 +91,13 @@ def _candidate_actors(text: str, mentions: list[Mention], k: Knowledge) -> tuple
     for start, end, name in gaps:
         # The guard reports "Colonel Ivan Petrenko" whole; the actor is the name.
         words = name.split()
+        # A title phrase before a name ends at its last lower-case joining word
+        # ("Secretary of State Rex Tillerson" -> "State Rex Tillerson" -> "Rex Tillerson").
+        joins = [i for i, w in enumerate(words) if w in ("of", "for", "the", "and")]
+        if joins and len(words) - joins[-1] - 1 >= 2 and any(w in lex.title_words for w in words[:joins[-1]]):
+            words = words[joins[-1] + 1:]
+            if len(words) >= 3:
+                words = words[1:]
         while len(words) > 1 and (words[0] in lex.title_words or words[0] in lex.honorifics
                                   or words[0] in ("The", "the")):
             words.pop(0)

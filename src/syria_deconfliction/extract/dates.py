@@ -1019,8 +1019,8 @@ def weekday_pinned_years(body: str, lower: dt.date, upper: dt.date) -> tuple[int
     """The year fixed by year-less dates printed with their weekday ("Wednesday, February 7").
 
     A weekday and a day of a month recur only every few years, so within [lower, upper] the
-    candidates are few; every such date in the body must agree. Returns (year, words) when
-    exactly one year fits all of them, else None.
+    candidates are few; every such date in the body must agree. Returns (year, words): the
+    earliest year that fits all of them, or None when none does.
     """
     found: list[tuple[set[int], str]] = []
     for m in _WD_DATE_RE.finditer(body):
@@ -1037,7 +1037,9 @@ def weekday_pinned_years(body: str, lower: dt.date, upper: dt.date) -> tuple[int
     if not found:
         return None
     common = set.intersection(*(y for y, _ in found))
-    return (common.pop(), found[0][1]) if len(common) == 1 else None
+    # Weekday-date pairs recur every five or six years; when several years fit, news stories cite
+    # recent events, so the earliest year after the lower bound is taken (the caller says so).
+    return (min(common), found[0][1]) if common else None
 
 
 def infer_publication_date(
@@ -1112,7 +1114,7 @@ def infer_publication_date(
         if pinned is not None:
             cy = pinned[0]
             evidence_cr = [pinned[1]]
-            pinned_note = (f" The year {cy} is the only one between {lower.isoformat()} and "
+            pinned_note = (f" The year {cy} is the earliest between {lower.isoformat()} and "
                            f"{upper.isoformat()} in which '{pinned[1]}' falls on that weekday.")
     cr_note = ""
     if len(years) > 1:

@@ -20,25 +20,38 @@ Detection
   ``terrorist``. ``?``, ``!``, ellipses (``...``, ``. . .``, ``…``) and bracketed insertions
   (``[the US]``) are kept, since they are part of the quoted wording as printed.
 * quote_type: ``direct`` when the marks hold a whole utterance: the quotation opens its sentence
-  (after at most a short introductory phrase such as "In the meantime,") or follows a colon or
-  "said,", and closes the sentence or is followed only by its attribution; a quotation holding
+  (after at most a short introductory phrase such as "In the meantime,") or follows a colon,
+  "said," or the "that" of a reported clause ("He added that “the army commands ...”": the
+  marks then hold the clause's own subject and finite verb; a quotation whose first word is a
+  finite verb or negation is a predicate fragment), and closes the sentence or is followed only
+  by its attribution or by the next coordinated clause (", and that ..."); a quotation holding
   more than one sentence is also direct. Otherwise ``partial`` (a fragment embedded in the
-  writer's sentence: "described the incident as “very, very serious”", "said that “...”").
+  writer's sentence: "described the incident as “very, very serious”", "there “can be no
+  deal”", "most “are empty ruins”").
 * Indirect speech (``indirect``): a reported clause without marks around it, after a speech
   verb ("X said (that) ...", "X told reporters that ...", "X insisted ...", "X says ...",
   "X warned Moscow that ..."), before a trailing attribution ("..., X said." / "..., said X."),
-  with "according to X", or in "what X said was ...". The span is the reported clause: it ends at
-  the sentence end, a semicolon, a direct quotation introduced by a colon or "said,", a trailing
+  with "according to X" (an apposition of X, "According to X, a monitor in London, ...", is
+  left out), in "what X said was ...", or as an agentless passive characterisation ("The
+  talks were described as ...": the phrase after "as" up to the next comma, speaker null, or
+  the agent of "described by X as"). The span is the reported clause: it ends at the sentence
+  end, a semicolon, a direct quotation introduced by a colon or "said,", a trailing
   attribution, a new speech clause (", noting that ...", "and said ...", "while Y claims ..."),
-  an appositive about the claim (", a claim denied by ..."), the end of a relative clause
-  ("X, who said ..., left") or a clause about the speaker's behaviour ("but gave no details",
-  "but also voiced alarm"). Coordinated that-clauses ("said that A and that B") stay one span.
-  A dateline ("WASHINGTON (AP) —") is not part of a reported clause. A partial quotation
-  inside the clause stays inside the indirect span (the span covers the whole reported
-  proposition; the partial quotation is also reported on its own). A clause wholly inside
+  an appositive about the claim (", a claim denied by ...") or a dash before the writer's
+  comment ("– a figure that could not be verified"), the end of a relative clause ("X, who
+  said ..., left") or a clause about the speaker's behaviour ("but gave no details", "but also
+  voiced alarm"). Coordinated that-clauses joined by a bare "and that" ("said that A and that
+  B") stay one span; after a comma (", and that B") B is the next reported clause, a row of its
+  own. A dateline ("WASHINGTON (AP) —") is not part of a reported clause.
+  One statement, one row: a reported clause that holds words in quotation marks is not a row;
+  the quotation in marks (partial or direct) carries the statement. A clause wholly inside
   quotation marks is not reported again as indirect, and neither is one with fewer than three
-  words outside marks. Speech verbs inside quotation marks and clauses nested inside another
-  indirect clause ("He said that while the Russians say ..., ...") are not reported separately.
+  words outside marks. Speech verbs inside quotation marks and reports nested in another
+  indirect clause are not reported separately, except a report in an adverbial clause ("He said
+  that while the rebels say they hold the bridge, ...": a quote of the rebels); one in a
+  relative clause ("the very villages the army says it protects") is not. The headline's
+  telegraphic reports ("Minister says talks failed") restate a statement of the story and
+  are not rows (quotations in marks in a headline are).
 
 Scare quotes, designations and titles (``status="rejected"``, reason "scare quote/designation")
 ------------------------------------------------------------------------------------------------
@@ -46,8 +59,11 @@ The question is whether the quoted words are somebody's utterance or the writer'
 1. A quotation of up to six words that is a designation is rejected: it follows "so-called",
    a naming/designating verb (dub, nickname, label, designate, name, title, list, classify),
    a naming noun ("the word", "the term", "the slogan"), or "as (a|an|the)" that is not
-   governed by a speech act verb within the clause ("the designation of ... as “terrorist”",
-   "labeling as a “foreign agent”", "engage the government as a “partner”").
+   governed by a speech act verb of the same clause ("the designation of ... as “terrorist”",
+   "labeling as a “foreign agent”", "officials treat the militia as a “partner”"): looking back
+   from "as" to the clause start, a designating word makes it a designation and a speech verb
+   a partial quotation of the verb's subject ("The council urged the towns to treat the
+   authority as a “neighbour”"; "told reporters that the mayor regarded the fine as “...”").
    "described X as “...”", "called X a “...”", "dismissed X as “...”", "denounced X as “...”"
    are governed by a speech act verb whose subject speaks, so they are partial quotations
    ("The UN has called the truce a “critical window of opportunity”").
@@ -58,9 +74,12 @@ The question is whether the quoted words are somebody's utterance or the writer'
 Attribution (``attribution`` names the rules, joined by "+", position rule first)
 ---------------------------------------------------------------------------------
 Position rules: ``said_before`` (a speech verb earlier in the sentence governs the quote or
-clause), ``said_after`` ("“...,” X said", "“...,” said X", "..., X reported"), ``parenthetical``
-("The US, Mr Carter said, is ..."), ``colon`` ("X told reporters: “...”", or a headline
-"X: “...”"), ``according_to``, ``what_said``, ``next_sentence`` (the quotation's paragraph or
+clause, including a participle coordinated with an earlier one: "..., describing X as “...” and
+saying ..."), ``said_after`` ("“...,” X said", "“...,” said X", "..., X reported"),
+``parenthetical`` ("The US, Mr Carter said, is ..."), ``colon`` ("X told reporters: “...”", a
+"he said:" closing the previous paragraph before a quotation that opens the next one, or a
+headline "X: “...”"), ``according_to``, ``what_said``, ``passive`` (agentless passive
+characterisation), ``next_sentence`` (the quotation's paragraph or
 sentence is followed by a bare "X said."), ``previous_sentence`` (the speaker of the previous
 sentence, or of the last sentence of the previous paragraph when the quotation opens its
 paragraph). Added labels: ``pronoun`` (speaker is he/she/they/it, resolved to an antecedent),
@@ -85,9 +104,12 @@ classified intelligence") and the description is its words without the article. 
 the speaker fields hold the antecedent's mention (so ``body[speaker_start:speaker_end] ==
 speaker_mention`` always) and the pronoun itself is in ``speaker_pronoun*``.
 Pronouns: he/she resolve to (1) a person speaker earlier in the same sentence or in the previous
-sentence of the paragraph, else (2) the last person *named* as a speaker in the previous six
-sentences, else (3) the last person described as a speaker ("a U.S. official") there, else (4) a
-named person who is the subject of one of the two previous sentences. Objects of verbs and of
+sentence of the paragraph, else (2) a named person who is the subject of the same or the
+previous sentence of the paragraph ("X, chairman of ..., was more measured. Speaking ..., he
+said:"), else (3) the last person *named* as a speaker in the previous six sentences, else (4)
+the last person described as a speaker ("a U.S. official") there, else (5) a named person who
+is the subject of one of the two previous sentences. The subject of a speech act verb without
+quoted words ("X accused the council of ...") counts as a speaker. Objects of verbs and of
 prepositions are never antecedents. "it" resolves to the non-person subject of its own
 sentence, else the last non-person speaker in the three previous sentences; "they" to the last
 plural speaker or subject. Unresolved pronouns leave the speaker empty with a reason.
@@ -97,11 +119,31 @@ word, optionally after a title ("Foreign Minister") or honorific (Mr, Dr); a sin
 token is a person when it is the surname of such a name elsewhere in the text, or follows an
 honorific. Hints override: a ``person`` hint makes a mention a person, any other type makes it
 not one.
-``speaker_actor_id`` comes from the hint overlapping the speaker's name (or, for a description,
-the longest hint inside the phrase: "A U.S. official" -> the hint on "U.S."); for a definite
-description without a hint inside ("the newspaper", "the ministry", "the army", "the group") it
-is the most recent earlier hint of a matching actor type (media, government_body, military,
-state, ngo/armed_group/intergovernmental_org), with a reason saying so.
+``speaker_actor_id`` comes from the hint overlapping the speaker's name (a bare surname or
+"Mr X" takes the id of the full name's person hint with that surname, when there is one); for
+a description, from the hint on its head when the head is a name ("Norway's state broadcaster
+NRK" -> NRK), else the longest hint inside the phrase ("A U.S. official" -> the hint on
+"U.S."). A document speaks for its issuer ("A strike list issued by X" -> X); a hint on the
+document noun itself ("Reports in local media") is ignored. Hints typed ``other`` are
+uninformative guesses and do not stop a name from being a person.
+Coreference of descriptions (the mention stays as printed, the reason names the person):
+(a) an unnamed one-holder role (spokesman, ambassador/envoy, head/chief/leader/commander,
+minister, secretary, president) resolves to the person the article names with a role noun of
+the same class in a title or apposition and a shared organisation or country (hint ids or
+content words; a demonym or possessive counts as the state whose mention it begins with;
+countries must not differ, rank words such as "deputy" must agree): "A spokeswoman for Norway's
+prime minister said ..." ... "Norwegian government spokeswoman Lena Dahl"; "The head of
+Norway's coast guard" ... "Ivo Marek, chief of the Norwegian coast guard"; (b) delayed
+identification: a person first named without any description as the subject that opens the
+next sentence is the role holder ("Denmark's UN envoy said ... . Anna Holm told ...").
+Without either, an unnamed official speaks for the body or person in the phrase ("A spokesman
+for Mayor X" -> X).
+A definite description without a hint inside ("the newspaper", "the coalition", "the group")
+takes the last earlier mention whose words contain its head noun, else the last mention of a
+matching actor type (media, government_body, military, state, ngo/armed_group/
+intergovernmental_org) within three sentences that agrees in number ("the group" does not take
+up "Rebel groups"), with a reason saying so. "Both countries", "the two sides" take the
+first of exactly two fitting actors named in the previous sentence (reason names both).
 
 Confidence is a heuristic in 0..1 that falls for pronouns, sentence-distance attributions,
 indirect clauses and unattributed quotations; ``reason`` says why for pronouns, carried-over
@@ -110,12 +152,16 @@ speakers, resolved descriptions, several speakers and unattributed quotations.
 Known limits: single quotation marks are not quotation boundaries (British headline style
 '...' is missed); headline conventions without marks ("X to Y: ...", "... — reports") are not
 speech; a pronoun whose antecedent the text never names gets no speaker (or, within six
-sentences, the last named speaker); coordinated speakers ("Putin and other officials") get the
-first hint's actor id.
+sentences, the last named speaker); pronoun gender is not used; coordinated speakers ("the
+president and other officials") get the first hint's actor id. Hints carry no country or registry
+parent, so descriptions that need them stay at the hint's actor ("Norwegian defence officials"
+-> the government, not the defence ministry; "the Danish leader" with no hint inside -> no
+actor).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -279,6 +325,8 @@ _OBJ_VERBS = _words("tell inform assure remind notify brief advise warn")
 # verbs that can stand after a quote or clause as its attribution ("..., X said")
 _TRAILING_VERBS = _CLAUSE_VERBS | {"ask", "continue"}
 _AFTER_QUOTE_ONLY = frozenset({"ask", "continue"})
+# characterising verbs reported in the passive ("were described as ...")
+_PASSIVE_SPEECH = _words("describe characterise characterize portray depict term")
 # verbs that invert with their subject ("..., said X")
 _INVERTED_VERBS = _words(
     "say tell add ask continue report write explain insist warn claim reply answer")
@@ -290,6 +338,8 @@ hail praise decry criticise criticize slam deride
 
 # verbs whose object or complement may hold a quotation without a clause ("accused X of “...”")
 _GOVERNING_VERBS = _AS_SPEECH | _words("accuse urge blame demand ask claim warn")
+# governing verbs that are speech acts in themselves (their subject has spoken)
+_SPEECH_ACTS = _AS_SPEECH | _words("accuse urge blame demand")
 _DESIGNATION_WORDS = _words("""
 dub dubs dubbed dubbing nickname nicknamed label labels labelled labeled labelling labeling
 designate designates designated designating designation name names named naming title titled
@@ -396,6 +446,32 @@ for _head_words, _types in (
     for _w in _head_words.split():
         _HEAD_TYPES[_w] = frozenset(_types.split())
 
+# role nouns of one-holder roles, by class (a description and a title of the same class can
+# name the same person)
+_ROLE_CLASS: dict[str, str] = {}
+for _cls, _role_words in (
+    ("spokes", "spokesman spokeswoman spokesperson"),
+    ("envoy", "ambassador envoy"),
+    ("head", "head chief leader chairman chairwoman chair director commander"),
+    ("minister", "minister"),
+    ("secretary", "secretary"),
+    ("president", "president"),
+):
+    for _w in _role_words.split():
+        _ROLE_CLASS[_w] = _cls
+# rank words that make another office of the same role ("deputy ambassador")
+_RANK_WORDS = _words("deputy vice assistant acting former interim senior junior")
+# heads of document speakers: the issuer speaks, not the document
+_DOC_NOUNS = _words("report reports list statement document documents communique")
+# "both countries", "the two sides": the actor types each noun can take up
+_PAIR_TYPES: dict[str, frozenset[str]] = {
+    w: frozenset(t.split()) for w, t in (
+        ("countries", "state"), ("nations", "state"), ("states", "state"),
+        ("governments", "state government_body"), ("capitals", "state"),
+        ("sides", "state government_body military armed_group intergovernmental_org"),
+        ("militaries", "state military"), ("armies", "state military"),
+        ("leaders", "person"), ("men", "person"), ("ministers", "person"),
+    )}
 _CLAIM_NOUNS = _words(
     "claim allegation charge accusation assertion account version figure report")
 _CUT_AFTER_CONJ = _words("""
@@ -416,6 +492,8 @@ the a an he she it they we i but and in on at this that these those there his he
 after before as if when while however meanwhile mr mrs ms dr
 """)
 
+# subordinators of an adverbial clause: a report inside one is its own statement
+_ADVERBIAL_SUBORD = _words("while whereas although though because since if unless")
 _TAIL_SUBORD = _words("""
 when while as after before because if since although though where
 """)
@@ -549,6 +627,7 @@ class _Extractor:
         self.surnames = self._surnames()
         self.recs: list[list[_Rec]] = [[] for _ in self.sents]
         self.hist: list[_Hist] = []
+        self._holders: list[tuple[int, int, _NP]] | None = None
         self._direct_after = -1
 
     # ------------------------------------------------------------------ structure
@@ -743,6 +822,11 @@ class _Extractor:
         after_det = prev is not None and (prev.low in _DETERMINERS or prev.low.endswith("'s"))
         if low in _IRREGULAR_PAST and not after_det:
             return True
+        if prev is not None and prev.low in ("they", "we", "i", "you") and prev.qid == t.qid \
+                and low.isalpha() and not low.endswith("ly") and low not in _PREPOSITIONS \
+                and low not in _DETERMINERS and low not in _SUBORD and low not in _PRE_VERB_SKIP \
+                and low not in ("and", "or", "but", "all", "both"):
+            return True  # "they hold": a present tense verb after a subject pronoun
         if _FORM_OF.get(low) in ("past", "3sg") and not after_det:
             return True
         if len(low) > 4 and low.endswith("ed") and not after_det and low not in (
@@ -793,7 +877,8 @@ class _Extractor:
         if form == "ing":
             quoted_as = plow == "as" and any(
                 self.toks[x].low == "quoted" for x in range(max(0, j - 8), j))
-            if (prev is None or prev.text != ",") and not quoted_as:
+            if (prev is None or prev.text != ",") and not quoted_as and \
+                    not self._coordinated_participle(i, j):
                 return None
             return lemma, form
         if prev is None:
@@ -809,6 +894,15 @@ class _Extractor:
             if not ok:
                 return None
         return lemma, form
+
+    def _coordinated_participle(self, i: int, j: int) -> bool:
+        """'..., describing X as “...” and saying ...': a participle coordinated with an
+        earlier speech participle of the sentence (j is the token before it)."""
+        if j < 0 or self.toks[j].low not in ("and", "or"):
+            return False
+        a = self.sents[self.sent_of_tok[i]][0]
+        return any(self.toks[k - 1].text == "," and _FORM_OF.get(self.toks[k].low) == "ing"
+                   and self._free(k) for k in range(a + 1, j))
 
     def _speech_participle(self, i: int) -> bool:
         t = self.toks[i]
@@ -880,7 +974,9 @@ class _Extractor:
             if h.start < e and s < h.end and (
                     best is None or (h.end - h.start) > (best.end - best.start)):
                 best = h
-        return best.actor_type if best else None
+        if best is None or best.actor_type == "other":
+            return None  # "other" is an uninformative guess: the text decides
+        return best.actor_type
 
     def _head_index(self, a: int, b: int) -> int:
         """Head noun of a phrase: the word before its first preposition or participle."""
@@ -1149,6 +1245,7 @@ class _Extractor:
             used: set[int] = set()
             self._according_to(si, a, e, recs, used)
             self._what_said(si, a, e, recs, used)
+            self._passive(si, a, e, recs, used)
             for i in range(a, e):
                 if i in used:
                     continue
@@ -1180,14 +1277,64 @@ class _Extractor:
                 if i > a and toks[i - 1].text == ",":
                     rec.pieces = [(a, i - 1)]
                 elif k + 1 < e and toks[k].text == ",":
-                    rec.pieces = [(k + 1, e)]
-                    rec.scope = (k + 1, e)
+                    c = k + 1
+                    if toks[c].low in ("a", "an", "the"):
+                        # "According to X, a monitoring group, ...": X's apposition
+                        m = c
+                        while m < e and toks[m].text not in ",;" and toks[m].kind != "qo" \
+                                and not self._finite_like(m):
+                            m += 1
+                        if m + 1 < e and toks[m].text == ",":
+                            c = m + 1
+                    rec.pieces = [(c, e)]
+                    rec.scope = (c, e)
                 else:
                     continue
                 if rec.scope is None:
                     rec.scope = rec.pieces[0]
                 recs.append(rec)
                 used.update((i, i + 1))
+
+    def _passive(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+        """'The talks were described as ...': a characterisation reported in the passive.
+
+        The content is the phrase after "as" up to the next comma; the speaker is the agent
+        of "by X" when there is one, else nobody."""
+        toks = self.toks
+        for i in range(a + 1, e - 1):
+            t = toks[i]
+            lemma = _LEMMA_OF.get(t.low)
+            if lemma not in _PASSIVE_SPEECH or _FORM_OF[t.low] != "past" or not self._free(i):
+                continue
+            j = i - 1
+            while j > a and toks[j].low in _PRE_VERB_SKIP:
+                j -= 1
+            if toks[j].low not in _BE:
+                continue
+            k = i + 1
+            agent = None
+            if toks[k].low == "by":
+                m = k + 1
+                while m < e and toks[m].low != "as" and toks[m].text not in ",;" and m - k < 10:
+                    m += 1
+                if m >= e or toks[m].low != "as":
+                    continue
+                agent, k = (k + 1, m), m
+            if toks[k].low != "as" or k + 1 >= e:
+                continue
+            pieces = self._cut(k + 1, e, set(), set(), True)
+            if not pieces:
+                continue
+            ps, pe = pieces[0]
+            if agent is None:
+                # "... as “a disaster” by aid workers": an agent closing the phrase
+                by = [m for m in range(ps + 1, pe) if toks[m].low == "by" and self._free(m)]
+                if by and by[-1] + 1 < pe and not toks[by[-1] - 1].low.endswith(("ed", "en")) \
+                        and not any(self._finite_like(m) for m in range(by[-1] + 1, pe)):
+                    agent, pe = (by[-1] + 1, pe), by[-1]
+            recs.append(_Rec(si, i, lemma, "passive", np=agent, pieces=[(ps, pe)],
+                             scope=(ps, pe)))
+            used.add(i)
 
     def _what_said(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
         toks = self.toks
@@ -1452,7 +1599,7 @@ class _Extractor:
                 r.pieces = [(a, e)]
                 r.scope = (a, e)
                 continue
-            if r.kind in ("according_to", "what_said", "bare"):
+            if r.kind in ("according_to", "what_said", "bare", "passive"):
                 continue
             fs = self._forward_start(r.verb, r.lemma or "", e)
             subordinate = r.relative or (r.np is not None and r.np[0] > a and toks[
@@ -1533,6 +1680,14 @@ class _Extractor:
                 continue
             if t.text == ";":
                 end = k
+                break
+            if t.text == "," and k + 2 < e and toks[k + 1].low in ("and", "but") and \
+                    toks[k + 2].low == "that" and k > cur:
+                pieces.append((cur, k))  # ", and that ...": the next reported clause
+                cur = k = k + 3
+                continue
+            if t.kind == "dash" and k > cur and k + 1 < e and toks[k + 1].low in ("a", "an"):
+                end = k  # "... – a figure that could not be verified": the writer's comment
                 break
             if t.text == "," and k + 1 < e and self._speech_participle(k + 1):
                 end = k
@@ -1631,38 +1786,109 @@ class _Extractor:
             s, e = np.start, np.end
         desc = self.body[np.desc[0]:np.desc[1]] if np.desc else None
         actor, why = self._actor_for(np, s, e)
+        if np.role and np.is_person and np.core is None:
+            holder = self._role_holder(np)
+            if holder is not None:
+                actor, why = holder
         core = np.core if (np.core is not None and np.role) else None
         return _Speaker(s, e, self.body[s:e], actor, desc, np.is_person, np.is_named,
                         np.is_plural, np.role, reason=why, core=core)
 
     def _actor_for(self, np: _NP, s: int, e: int) -> tuple[str | None, str | None]:
-        over = [h for h in self.hints if h.start < e and s < h.end]
+        toks = self.toks
         if np.core is not None:
             cs, ce = np.core
-            core_hits = [h for h in self.hints if h.start < ce and cs < h.end]
-            if core_hits:
-                return max(core_hits, key=lambda h: h.end - h.start).actor_id, None
-        inside = [h for h in self.hints if h.start < np.end and np.start < h.end]
-        if over or inside:
-            pool = over or inside
+            actor = self._person_actor(cs, ce)
+            if actor is not None:
+                return actor, None
+        pool = [h for h in self.hints if h.start < np.end and np.start < h.end]
+        if np.head in _DOC_NOUNS:
+            # a document speaks for its issuer ("a strike list issued by X"); the head word
+            # itself ("Reports in local media") is no actor
+            by = [k for k in range(np.tok_a, np.tok_b) if toks[k].low in ("by", "from")]
+            pool = [h for h in pool if by and h.start >= toks[by[0]].end]
+        if pool:
             if np.is_plural and " and " in np.text:
                 return pool[0].actor_id, "several speakers; actor of the first one"
+            last = toks[np.tok_b - 1]
+            head = [h for h in pool if h.start <= last.start < h.end]
+            if head and not np.role:
+                # "Norway's state broadcaster NRK": the name at the head, not the possessor
+                return head[0].actor_id, None
             best = max(pool, key=lambda h: (h.end - h.start, -h.start))
             return best.actor_id, None
-        types = _HEAD_TYPES.get(np.head)
-        if np.role and types and self.hints and self.body[np.start:np.start + 4].lower() in (
+        if np.role and (toks[np.tok_a].low == "both" or (
+                toks[np.tok_a].low == "the" and np.tok_a + 1 < np.tok_b
+                and toks[np.tok_a + 1].low == "two")):
+            return self._pair_actor(np)
+        if np.role and self.hints and self.body[np.start:np.start + 4].lower() in (
                 "the ", "this"):
-            before = [h for h in self.hints if h.end <= np.start and h.actor_type in types]
-            if before:
-                h = before[-1]
-                return h.actor_id, (f"definite description resolved to the last "
-                                    f"{h.actor_type} mentioned ({self.body[h.start:h.end]})")
+            return self._description_actor(np, _HEAD_TYPES.get(np.head, frozenset()))
+        return None, None
+
+    def _person_actor(self, cs: int, ce: int) -> str | None:
+        """Actor id of a person's name; a bare surname takes the id of the full name."""
+        hits = [h for h in self.hints if h.start < ce and cs < h.end]
+        name = self.body[cs:ce].split()
+        surname = self._bare(name[-1]) if name else ""
+        if len(name) == 1 or (len(name) == 2 and name[0].rstrip(".").lower() in _HONORIFICS):
+            full = [h for h in self.hints if h.actor_type == "person"
+                    and len(self.body[h.start:h.end].split()) >= 2
+                    and self._bare(self.body[h.start:h.end].split()[-1]) == surname]
+            if full:
+                near = min(full, key=lambda h: abs(h.start - cs))
+                return near.actor_id
+        if hits:
+            return max(hits, key=lambda h: h.end - h.start).actor_id
+        return None
+
+    def _pair_actor(self, np: _NP) -> tuple[str | None, str | None]:
+        """'Both countries say ...': the first of the two actors the previous sentence names."""
+        types = _PAIR_TYPES.get(np.head)
+        si = self.sent_of_tok[np.tok_a]
+        if types is None or si == 0:
+            return None, None
+        a, b, _ = self.sents[si - 1]
+        s0, e0 = self.toks[a].start, self.toks[b - 1].end
+        found: list[SpeakerHint] = []
+        for h in self.hints:
+            if s0 <= h.start < e0 and h.actor_type in types and \
+                    h.actor_id not in {f.actor_id for f in found}:
+                found.append(h)
+        if len(found) != 2:
+            return None, None
+        names = " and ".join(self.body[h.start:h.end] for h in found)
+        return found[0].actor_id, f"'{np.text}' are {names} (previous sentence); the first named"
+
+    def _description_actor(self, np: _NP, types: frozenset[str]
+                           ) -> tuple[str | None, str | None]:
+        """'the coalition', 'the paper': the last earlier mention with the same head noun, else
+        the last mention of a fitting actor type within three sentences that agrees in number."""
+        si = self.sent_of_tok[np.tok_a]
+        before = [h for h in self.hints if h.end <= np.start]
+        same = [h for h in before
+                if re.search(rf"\b{re.escape(np.head)}\b", self.body[h.start:h.end].lower())]
+        if same:
+            h = same[-1]
+            return h.actor_id, (f"definite description resolved to the last mention with the "
+                                f"same head noun ({self.body[h.start:h.end]})")
+        for h in reversed(before):
+            hs = self._quote_sent(h.start)
+            if si - hs > 3:
+                break
+            if h.actor_type not in types:
+                continue
+            word = self.body[h.start:h.end].split()[-1]
+            if word.islower() and word.endswith("s") and not word.endswith("ss") and \
+                    not np.is_plural:
+                continue  # "the group" does not take up "Rebel groups"
+            return h.actor_id, (f"definite description resolved to the last "
+                                f"{h.actor_type} mentioned ({self.body[h.start:h.end]})")
         return None, None
 
     def _speaker_of(self, r: _Rec, depth: int = 0) -> _Speaker | None:
         if r.speaker is not None:
             return r.speaker
-        toks = self.toks
         sp: _Speaker | None = None
         if r.kind in ("participle", "coord") and r.np is None:
             if r.parent is not None and depth < 5:
@@ -1675,23 +1901,131 @@ class _Extractor:
                     if np is not None:
                         sp = self._resolve(np, r)
         elif r.np is not None:
-            np = self._analyze_np(*r.np)
+            np = self._rec_np(r)
             if np is not None:
-                if r.appos is not None:
-                    apnp = self._analyze_np(*r.appos)
-                    if np.role and apnp is not None and apnp.is_named and apnp.core:
-                        # "said the ministry's spokesman, Igor Ivanov"
-                        apnp.desc = np.desc
-                        np = apnp
-                    elif apnp is not None and np.core is not None:
-                        da = r.appos[0]
-                        while da < r.appos[1] and toks[da].low in ("a", "an", "the"):
-                            da += 1
-                        if da < r.appos[1]:
-                            np.desc = (toks[da].start, toks[r.appos[1] - 1].end)
                 sp = self._resolve(np, r)
         r.speaker = sp
         return sp
+
+    def _rec_np(self, r: _Rec) -> _NP | None:
+        """The speaker phrase of a record, with its appositive folded in."""
+        if r.np is None:
+            return None
+        toks = self.toks
+        np = self._analyze_np(*r.np)
+        if np is not None and r.appos is not None:
+            apnp = self._analyze_np(*r.appos)
+            if np.role and apnp is not None and apnp.is_named and apnp.core:
+                # "said the ministry's spokesman, Igor Ivanov"
+                apnp.desc = np.desc
+                np = apnp
+            elif apnp is not None and np.core is not None:
+                da = r.appos[0]
+                while da < r.appos[1] and toks[da].low in ("a", "an", "the"):
+                    da += 1
+                if da < r.appos[1]:
+                    np.desc = (toks[da].start, toks[r.appos[1] - 1].end)
+        return np
+
+    # ------------------------------------------------------------------ role coreference
+
+    def _named_speakers(self) -> list[tuple[int, int, _NP]]:
+        """Named people who speak in the article: (sentence, token, phrase), in text order."""
+        if self._holders is None:
+            self._holders = []
+            for si, recs in enumerate(self.recs):
+                for r in recs:
+                    np = self._rec_np(r)
+                    if np is not None and np.is_named and np.core is not None and \
+                            np.pronoun is None:
+                        self._holders.append((si, r.verb, np))
+        return self._holders
+
+    def _org_keys(self, a: int, b: int) -> tuple[set[str], set[str]]:
+        """(states, other keys) of the words toks[a:b] outside role nouns: actor ids of the hints
+        there (a demonym or possessive also names the state whose mention it begins with) and
+        the content words."""
+        toks = self.toks
+        s0, e0 = toks[a].start, toks[b - 1].end
+        states: set[str] = set()
+        keys: set[str] = set()
+        state_forms = [(self.body[h.start:h.end], h.actor_id) for h in self.hints
+                       if h.actor_type == "state"]
+        for h in self.hints:
+            if s0 <= h.start < e0:
+                (states if h.actor_type == "state" else keys).add(h.actor_id)
+        for k in range(a, b):
+            t = toks[k]
+            low = self._bare(t.low)
+            if t.kind != "w" or low in _DETERMINERS or low in _PREPOSITIONS or \
+                    low in _ROLE_CLASS or low in _HONORIFICS or low in ("and", "of"):
+                continue
+            keys.add(low)
+            if self._is_cap(t):
+                word = self._bare(t.text)
+                for form, actor in state_forms:
+                    n = len(os.path.commonprefix([word, form]))
+                    if n >= 4 and n >= min(len(word), len(form)) - 2:
+                        states.add(actor)
+        return states, keys
+
+    def _role_holder(self, np: _NP) -> tuple[str, str] | None:
+        """The named person an unnamed one-holder role description refers to.
+
+        (1) A person the article names with the same role noun (spokesman, ambassador,
+        head/chief ...) and the same organisation or country in the title or apposition
+        ("a spokeswoman for the prime minister" ... "government spokeswoman X"); (2) delayed
+        identification: a person first named, without any description, as the speaker of the
+        next sentence ("Britain's envoy said ... . Jane Doe told ...")."""
+        toks = self.toks
+        roles = {_ROLE_CLASS[self._bare(toks[k].low)] for k in range(np.tok_a, np.tok_b)
+                 if self._bare(toks[k].low) in _ROLE_CLASS}
+        if not roles or np.is_plural or np.core is not None:
+            return None
+        states, keys = self._org_keys(np.tok_a, np.tok_b)
+        rank = keys & _RANK_WORDS
+        si = self.sent_of_tok[np.tok_a]
+        found: dict[str, tuple[int, int, str]] = {}
+        for hs, _k, hnp in self._named_speakers():
+            if hnp.desc is None or hnp.core is None:
+                continue
+            da = bisect_left(self._tok_starts, hnp.desc[0])
+            db = bisect_left(self._tok_starts, hnp.desc[1])
+            hroles = {_ROLE_CLASS[self._bare(toks[x].low)] for x in range(da, db)
+                      if self._bare(toks[x].low) in _ROLE_CLASS}
+            if not roles & hroles:
+                continue
+            hstates, hkeys = self._org_keys(da, db)
+            if (states and hstates and not states & hstates) or (hkeys & _RANK_WORDS) != rank:
+                continue  # another country, or another rank ("deputy ambassador")
+            overlap = len((states | keys) & (hstates | hkeys))
+            if overlap == 0:
+                continue
+            actor = self._person_actor(*hnp.core)
+            if actor is None:
+                continue
+            score = (overlap, -abs(hs - si))
+            if actor not in found or score > found[actor][:2]:
+                found[actor] = (score[0], score[1], self.body[hnp.core[0]:hnp.core[1]])
+        if found:
+            ranked = sorted(found.items(), key=lambda x: x[1][:2], reverse=True)
+            if len(ranked) > 1 and ranked[0][1][:2] == ranked[1][1][:2]:
+                return None
+            actor, (_o, _d, name) = ranked[0]
+            return actor, f"role description resolved to {name}, named with the same role"
+        for hs, _k, hnp in self._named_speakers():
+            if hs != si + 1 or hnp.desc is not None or hnp.core is None:
+                continue
+            if self.toks[self.sents[hs][0]].start != hnp.start:
+                continue  # the name opens the next sentence
+            surname = self.body[hnp.core[0]:hnp.core[1]].split()[-1]
+            if self.body.find(surname) < hnp.core[0]:
+                continue  # named before: not an identification
+            actor = self._person_actor(*hnp.core)
+            if actor is not None:
+                name = self.body[hnp.core[0]:hnp.core[1]]
+                return actor, f"role description resolved to {name}, named in the next sentence"
+        return None
 
     def _resolve(self, np: _NP, r: _Rec) -> _Speaker:
         if np.pronoun is None:
@@ -1700,8 +2034,7 @@ class _Extractor:
         pron = (np.start, np.end, self.body[np.start:np.end])
         if ante is not None and ante.core is not None and np.pronoun in ("he", "she"):
             cs, ce = ante.core
-            hits = [h for h in self.hints if h.start < ce and cs < h.end]
-            actor = max(hits, key=lambda h: h.end - h.start).actor_id if hits else None
+            actor = self._person_actor(cs, ce)
             ante = _Speaker(cs, ce, self.body[cs:ce], actor, None, True, True, False, False)
         if ante is None:
             return _Speaker(None, None, None, None, None, np.is_person, False, np.is_plural,
@@ -1717,6 +2050,12 @@ class _Extractor:
         subj = [h for h in hist if h.kind == "subject"]
         if pron in ("he", "she"):
             local = [h for h in spk if h.sp.is_person and (
+                h.sent == si or (h.sent == si - 1 and h.para == para))]
+            if local:
+                return local[-1].sp
+            # a named person who is the subject of the previous sentence of the paragraph
+            # ("X, chairman of ..., was more measured. Speaking ..., he said:")
+            local = [h for h in subj if h.sp.is_person and h.sp.is_named and (
                 h.sent == si or (h.sent == si - 1 and h.para == para))]
             if local:
                 return local[-1].sp
@@ -1776,15 +2115,17 @@ class _Extractor:
         if toks[prev[m]].low in ("a", "an", "the"):
             m -= 1
         if m >= 0 and toks[prev[m]].low == "as":
-            for x in range(m - 1, max(-1, m - 8), -1):
+            # "as a “...”" under a speech act verb of the same clause is the subject's word
+            # ("urged X to engage Y as a “partner”"); otherwise it is a designation
+            for x in range(m - 1, -1, -1):
                 t = toks[prev[x]]
                 if t.text in ",;:" or t.kind in ("qo", "qc"):
                     break
-                lem = _LEMMA_OF.get(t.low)
-                if lem in _AS_SPEECH:
-                    return False
                 if t.low in _DESIGNATION_WORDS:
                     return True
+                lem = _LEMMA_OF.get(t.low)
+                if lem in _AS_SPEECH or (lem is not None and self._verb(prev[x]) is not None):
+                    return False
             return True
         return m >= 0 and toks[prev[m]].low in _DESIGNATION_WORDS
 
@@ -1801,8 +2142,8 @@ class _Extractor:
                 "parenthetical" if best.kind == "parenthetical" else "said_before")
             if best.kind == "according_to":
                 how = "according_to"
-            if best.kind == "what_said":
-                how = "what_said"
+            if best.kind in ("what_said", "passive"):
+                how = best.kind
             return best, how
         # after the quote, in the sentence holding the closing mark
         end_si = self._quote_sent(max(q.region_end - 1, q.open_pos))
@@ -1822,6 +2163,15 @@ class _Extractor:
                        if t.text not in ","]
                 if not gap:
                     return r, "said_before"
+        # 'X said:' closing the previous paragraph introduces a quotation opening this one
+        a = self.sents[si][0]
+        if kopen == a and si > 0 and self.sents[si - 1][2] != self.sents[si][2]:
+            pa, pb, _ = self.sents[si - 1]
+            if self.toks[pb - 1].text == ":":
+                prev = [r for r in self.recs[si - 1] if r.lemma in _CLAUSE_VERBS
+                        and not r.source_only and r.verb < pb - 1]
+                if prev:
+                    return prev[-1], "colon"
         return None, ""
 
     def _boundary_quote(self, bidx: int) -> int:
@@ -1857,7 +2207,7 @@ class _Extractor:
         if not starts and before and before[-1].text == "," and len(before) <= 6 and not any(
                 self._finite_like(x) for x in range(a, kopen)) and before[0].low not in ("and",):
             starts = rec is None or rec.kind in ("trailing", "inverted") or rec.verb > kopen
-        if not starts:
+        if not starts and not self._that_clause_quote(kopen, k0):
             return "partial"
         end_si = self._quote_sent(max(q.region_end - 1, q.open_pos))
         ea, eb, _ = self.sents[end_si]
@@ -1865,11 +2215,26 @@ class _Extractor:
         rest = [t for t in toks[kclose:eb] if t.kind != "qc"]
         if all(t.kind == "p" and t.text in ".,?!;" for t in rest):
             return "direct"
+        lows = [t.low for t in rest[:3]]
+        if lows[:2] == ["and", "that"] or lows == [",", "and", "that"]:
+            return "direct"  # 'said that “A” and that ...': the next reported clause follows
         for r in self.recs[end_si]:
             if r.kind in ("trailing", "inverted") and r.boundary is not None and \
                     r.boundary >= kclose - 1 and r.boundary <= kclose + 1:
                 return "direct"
         return "partial"
+
+    def _that_clause_quote(self, kopen: int, k0: int) -> bool:
+        """Do the marks open the reported clause right after "that" ('said that “...”'), so
+        that they hold its subject and finite verb (a whole utterance, not a fragment)?"""
+        toks = self.toks
+        if kopen < 2 or toks[kopen - 1].low != "that" or not self._free(kopen - 1):
+            return False
+        if k0 >= len(toks) or toks[k0].kind != "w":
+            return k0 < len(toks) and toks[k0].text == "["  # "[the US] was notified ..."
+        first = toks[k0].low
+        return not (first in _FINITE or first in ("not", "never") or first.endswith("n't")
+                    or _FORM_OF.get(first) is not None)
 
     def _next_bare(self, qi: int) -> _Rec | None:
         q = self.mquotes[qi]
@@ -1929,6 +2294,9 @@ class _Extractor:
     def _emit_indirect(self, r: _Rec, out: list[Quote]) -> None:
         if not r.pieces and not self._scope_has_quote(r) and r.kind not in (
                 "trailing", "inverted", "bare"):
+            if r.kind == "governing" and r.lemma in _SPEECH_ACTS:
+                # "X accused Y of ...": a speech act without quoted words; X is a speaker
+                self._push(self.toks[r.verb].start, r.sent, self._speaker_of(r))
             return  # a speech verb without reported content ("Moscow continues to strike")
         if r.kind in ("governing", "bare") or r.source_only:
             if not r.source_only:
@@ -1936,8 +2304,10 @@ class _Extractor:
             return
         sp = self._speaker_of(r)
         self._push(self.toks[r.verb].start, r.sent, sp)
-        if r.nested:
+        if r.nested and not self._adverbial_report(r):
             return
+        if self._headline(self.sents[r.sent][2]):
+            return  # a headline's telegraphic report restates a statement of the story
         toks = self.toks
         for ps, pe in r.pieces:
             if pe <= ps:
@@ -1950,11 +2320,28 @@ class _Extractor:
                 continue
             if any(q.inner_start <= s and e <= q.inner_end for q in self.mquotes):
                 continue
+            if any(s <= q.open_pos < e for q in self.mquotes):
+                continue  # one statement, one row: the quotation in marks carries it
             pos = {"forward": "said_before", "coord": "said_before", "participle":
                    "said_before", "trailing": "said_after", "inverted": "said_after",
                    "parenthetical": "parenthetical", "according_to": "according_to",
-                   "what_said": "what_said"}[r.kind]
-            out.append(self._make(s, e, "indirect", sp, r, pos, indirect=True))
+                   "what_said": "what_said", "passive": "passive"}[r.kind]
+            quote = self._make(s, e, "indirect", sp, r, pos, indirect=True)
+            if r.kind == "passive" and sp is None:
+                quote.reason = "agentless passive: the text names no speaker"
+            out.append(quote)
+
+    def _headline(self, para: int) -> bool:
+        """Is paragraph ``para`` the headline (the first of several, without a final stop)?"""
+        if para != 0 or len(self.paras) < 2:
+            return False
+        return self.body[self.paras[0][1] - 1] not in ".!?\"”"
+
+    def _adverbial_report(self, r: _Rec) -> bool:
+        """A report nested in another one as an adverbial clause ("while X say ...")."""
+        if r.np is None or r.np[0] == 0:
+            return False
+        return self.toks[r.np[0] - 1].low in _ADVERBIAL_SUBORD
 
     def _is_one_quote(self, s: int, e: int) -> bool:
         """Is body[s:e] one quotation with its marks (give or take a punctuation mark)?"""

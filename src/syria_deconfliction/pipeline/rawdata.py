@@ -67,7 +67,8 @@ def check_fields(rel: str, record: str, entry: dict[str, Any], allowed: set[str]
 ARTICLE_FIELDS = {"article_id", "source_file", "raw_sha256", "publisher", "publisher_reason", "url",
                   "rights", "notes", "published_date"}
 ARTICLE_REQUIRED = {"article_id", "source_file", "raw_sha256", "rights"}
-PUBDATE_FIELDS = {"date", "precision", "evidence", "reason", "confidence"}
+PUBDATE_FIELDS = {"date", "precision", "evidence", "reason", "confidence", "outside_knowledge"}
+PUBDATE_REQUIRED = PUBDATE_FIELDS - {"outside_knowledge"}
 
 
 def load_articles(raw: Path, drafts: set[str] = frozenset()) -> list[RawArticle]:
@@ -142,7 +143,7 @@ def _check_published_date(rel: str, record: str, value: Any) -> None:
     if not isinstance(value, dict):
         raise InputError(rel, record, "published_date must be a mapping",
                          "give date, precision, evidence, reason and confidence")
-    check_fields(rel, f"{record}.published_date", value, PUBDATE_FIELDS, PUBDATE_FIELDS)
+    check_fields(rel, f"{record}.published_date", value, PUBDATE_FIELDS, PUBDATE_REQUIRED)
     if not isinstance(value["date"], dt.date):
         raise InputError(rel, record, f"published_date.date {value['date']!r} is not a date",
                          "write it as YYYY-MM-DD, unquoted")
