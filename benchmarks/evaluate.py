@@ -34,8 +34,13 @@ from syria_deconfliction.corpus.rows import slug  # noqa: E402
 from syria_deconfliction.loader import read_table_file  # noqa: E402
 
 # Targets of the corpus-growth issue, on articles the extractor has never seen.
-TARGETS = {"quote F1": 0.95, "speaker accuracy": 0.90, "mention recall": 0.90,
-           "mention precision": 0.90, "publication date exact": 0.90}
+TARGETS = {
+    "quote F1": 0.95,
+    "speaker accuracy": 0.90,
+    "mention recall": 0.90,
+    "mention precision": 0.90,
+    "publication date exact": 0.90,
+}
 SPAN_OVERLAP = 0.5  # a detected quote matches a gold quote when their spans overlap this much (IoU)
 
 
@@ -72,6 +77,7 @@ class Score:
 @dataclass
 class Article:
     """One article's gold and automatic rows, in comparable form."""
+
     name: str
     text: str
     gold_quotes: list[tuple[int, int, str | None]] = field(default_factory=list)
@@ -85,7 +91,7 @@ class Article:
 
 
 def norm_actor(actor: Any) -> str | None:
-    """Registry ids as they are; new names ('new:Ivan Petrenko', 'new-ivan-petrenko') as one form."""
+    """Registry ids as they are; new names ('new:Ivan Petrenko', 'new-ivan-petrenko') alike."""
     if actor is None or (isinstance(actor, float) and pd.isna(actor)):
         return None
     actor = str(actor)
@@ -107,41 +113,72 @@ def auto_rows(path: Path, k: Knowledge) -> dict[str, list[dict[str, Any]]]:
 def fill_auto(a: Article, rows: dict[str, list[dict[str, Any]]], registry_ids: set[str]) -> None:
     art = rows["articles"][0]
     a.text = art["text"]
-    a.auto_quotes = [(q["char_start"], q["char_end"], norm_actor(q["speaker_actor_id"]))
-                     for q in rows["quotes"]]
-    a.auto_mentions = Counter((m["text"], m["actor_id"]) for m in rows["actor_mentions"]
-                              if m["actor_id"] in registry_ids)
-    a.auto_events = Counter((e["source_actor_id"], e["target_actor_id"], e["cameo_root"],
-                             day(e["date_start"], e["date_precision"])) for e in rows["events"])
-    a.auto_date = (day(art["published_date"], "day") if art["published_date"] else None,
-                   art["published_date_precision"])
+    a.auto_quotes = [
+        (q["char_start"], q["char_end"], norm_actor(q["speaker_actor_id"])) for q in rows["quotes"]
+    ]
+    a.auto_mentions = Counter(
+        (m["text"], m["actor_id"]) for m in rows["actor_mentions"] if m["actor_id"] in registry_ids
+    )
+    a.auto_events = Counter(
+        (
+            e["source_actor_id"],
+            e["target_actor_id"],
+            e["cameo_root"],
+            day(e["date_start"], e["date_precision"]),
+        )
+        for e in rows["events"]
+    )
+    a.auto_date = (
+        day(art["published_date"], "day") if art["published_date"] else None,
+        art["published_date_precision"],
+    )
 
 
 def corpus_articles(k: Knowledge) -> list[Article]:
     import json
 
     desc = json.loads((ROOT / "datapackage.json").read_text())
-    tables = {r["name"].removesuffix("-parquet"): read_table_file(ROOT / r["path"], r["schema"]["fields"], "parquet")
-              for r in desc["resources"] if r["format"] == "parquet"}
+    tables = {
+        r["name"].removesuffix("-parquet"): read_table_file(
+            ROOT / r["path"], r["schema"]["fields"], "parquet"
+        )
+        for r in desc["resources"]
+        if r["format"] == "parquet"
+    }
     reg = {a["id"] for a in k.registry.actors}
-    meta = {e["source_file"]: e for e in yaml.safe_load((ROOT / "raw" / "articles.yaml").read_text())["articles"]}
+    meta = {
+        e["source_file"]: e
+        for e in yaml.safe_load((ROOT / "raw" / "articles.yaml").read_text())["articles"]
+    }
     out = []
     for art in tables["articles"].itertuples():
         aid = art.article_id
         a = Article(art.source_file, art.text)
         q = tables["quotes"][tables["quotes"]["article_id"] == aid]
-        a.gold_quotes = [(int(r.char_start), int(r.char_end), norm_actor(r.speaker_actor_id)) for r in q.itertuples()]
+        a.gold_quotes = [
+            (int(r.char_start), int(r.char_end), norm_actor(r.speaker_actor_id))
+            for r in q.itertuples()
+        ]
         m = tables["actor_mentions"][tables["actor_mentions"]["article_id"] == aid]
         a.gold_mentions = Counter((r.text, r.actor_id) for r in m.itertuples())
         e = tables["events"][tables["events"]["article_id"] == aid]
-        a.gold_events = Counter((norm_actor(r.source_actor_id), norm_actor(r.target_actor_id), r.cameo_root,
-                                 day(r.date_start, r.date_precision)) for r in e.itertuples())
+        a.gold_events = Counter(
+            (
+                norm_actor(r.source_actor_id),
+                norm_actor(r.target_actor_id),
+                r.cameo_root,
+                day(r.date_start, r.date_precision),
+            )
+            for r in e.itertuples()
+        )
         # Only articles whose own words fix the date count for the date measure.
         if not (meta[art.source_file].get("published_date") or {}).get("outside_knowledge"):
             a.gold_date = (day(art.published_date, "day"), art.published_date_precision)
         fill_auto(a, auto_rows(ROOT / "raw" / "articles" / art.source_file, k), reg)
         if a.text != art.text:
-            raise SystemExit(f"{art.source_file}: automatic clean text differs from the published one")
+            raise SystemExit(
+                f"{art.source_file}: automatic clean text differs from the published one"
+            )
         out.append(a)
     return out
 
@@ -160,11 +197,18 @@ def fixture_articles(k: Knowledge) -> list[Article]:
             if start is None:
                 continue  # outside the clean text (boilerplate), not the extractor's job
             a.gold_quotes.append((start, start + len(q["text"]), norm_actor(q.get("speaker"))))
-        a.gold_mentions = Counter((m["text"], m["actor"]) for m in gold.get("mentions") or []
-                                  if m.get("zone") is None)
-        a.gold_events = Counter((norm_actor(e.get("source")), norm_actor(e.get("target")),
-                                 str(e["cameo_root"]).zfill(2), day(e.get("date")))
-                                for e in gold.get("events") or [])
+        a.gold_mentions = Counter(
+            (m["text"], m["actor"]) for m in gold.get("mentions") or [] if m.get("zone") is None
+        )
+        a.gold_events = Counter(
+            (
+                norm_actor(e.get("source")),
+                norm_actor(e.get("target")),
+                str(e["cameo_root"]).zfill(2),
+                day(e.get("date")),
+            )
+            for e in gold.get("events") or []
+        )
         if gold.get("published_date"):
             a.gold_date = (day(gold["published_date"]), gold.get("published_precision"))
         out.append(a)
@@ -223,34 +267,62 @@ def evaluate(articles: list[Article], per_article: bool, only: str | None) -> di
             totals[key].add(sc)
         rows.append((a.name, q, s, m, e, d))
     if per_article:
-        print(f"  {'article':<34} {'quotes P/R':>11} {'speaker':>8} {'mentions P/R':>13} {'events P/R':>11} date")
+        print(
+            f"  {'article':<34} {'quotes P/R':>11} {'speaker':>8} {'mentions P/R':>13} "
+            f"{'events P/R':>11} date"
+        )
         for name, q, s, m, e, d in rows:
-            print(f"  {name:<34} {q.precision:5.2f}/{q.recall:<5.2f} {s.accuracy:8.2f} "
-                  f"{m.precision:6.2f}/{m.recall:<6.2f} {e.precision:5.2f}/{e.recall:<5.2f} "
-                  f"{'ok' if d.right else ('-' if not d.matched else 'wrong')}")
+            print(
+                f"  {name:<34} {q.precision:5.2f}/{q.recall:<5.2f} {s.accuracy:8.2f} "
+                f"{m.precision:6.2f}/{m.recall:<6.2f} {e.precision:5.2f}/{e.recall:<5.2f} "
+                f"{'ok' if d.right else ('-' if not d.matched else 'wrong')}"
+            )
     t = totals
     figures = {
-        "quote precision": t["quotes"].precision, "quote recall": t["quotes"].recall,
-        "quote F1": t["quotes"].f1, "speaker accuracy": t["speakers"].accuracy,
-        "mention precision": t["mentions"].precision, "mention recall": t["mentions"].recall,
+        "quote precision": t["quotes"].precision,
+        "quote recall": t["quotes"].recall,
+        "quote F1": t["quotes"].f1,
+        "speaker accuracy": t["speakers"].accuracy,
+        "mention precision": t["mentions"].precision,
+        "mention recall": t["mentions"].recall,
         "mention F1": t["mentions"].f1,
-        "event precision": t["events"].precision, "event recall": t["events"].recall,
+        "event precision": t["events"].precision,
+        "event recall": t["events"].recall,
         "event F1": t["events"].f1,
         "publication date exact": t["dates"].accuracy,
     }
-    counts = {"quote": (t["quotes"].tp + t["quotes"].fn, t["quotes"].tp + t["quotes"].fp),
-              "mention": (t["mentions"].tp + t["mentions"].fn, t["mentions"].tp + t["mentions"].fp),
-              "event": (t["events"].tp + t["events"].fn, t["events"].tp + t["events"].fp),
-              "publication date": (t["dates"].matched, None)}
+    counts = {
+        "quote": (t["quotes"].tp + t["quotes"].fn, t["quotes"].tp + t["quotes"].fp),
+        "mention": (t["mentions"].tp + t["mentions"].fn, t["mentions"].tp + t["mentions"].fp),
+        "event": (t["events"].tp + t["events"].fn, t["events"].tp + t["events"].fp),
+        "publication date": (t["dates"].matched, None),
+    }
     for name, value in figures.items():
-        if only and not name.startswith({"quotes": "quote", "mentions": "mention", "events": "event",
-                                         "dates": "publication"}[only]) and not (only == "quotes" and name.startswith("speaker")):
+        if (
+            only
+            and not name.startswith(
+                {
+                    "quotes": "quote",
+                    "mentions": "mention",
+                    "events": "event",
+                    "dates": "publication",
+                }[only]
+            )
+            and not (only == "quotes" and name.startswith("speaker"))
+        ):
             continue
         target = TARGETS.get(name)
-        verdict = "" if target is None else f"  target >= {target:.2f}: {'met' if value >= target else 'NOT met'}"
+        verdict = (
+            ""
+            if target is None
+            else f"  target >= {target:.2f}: {'met' if value >= target else 'NOT met'}"
+        )
         print(f"  {name:<24} {value:6.3f}{verdict}")
-    print("  (gold / automatic counts: " + ", ".join(
-        f"{k} {g}" + (f"/{a}" if a is not None else "") for k, (g, a) in counts.items()) + ")")
+    print(
+        "  (gold / automatic counts: "
+        + ", ".join(f"{k} {g}" + (f"/{a}" if a is not None else "") for k, (g, a) in counts.items())
+        + ")"
+    )
     return figures
 
 

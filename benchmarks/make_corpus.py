@@ -27,10 +27,26 @@ import syria_deconfliction as sd  # noqa: E402
 
 PER_FOLDER = 1000
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-DATELINE_FORMATS = ["{wd} {d} {month} {y}", "{month} {d}, {y}", "{wd}, {month} {d}, {y} {h}:{m:02d}pm",
-                    "{wd_short} {d} {month_short} {y} {h}.{m:02d} GMT"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+DATELINE_FORMATS = [
+    "{wd} {d} {month} {y}",
+    "{month} {d}, {y}",
+    "{wd}, {month} {d}, {y} {h}:{m:02d}pm",
+    "{wd_short} {d} {month_short} {y} {h}.{m:02d} GMT",
+]
 
 
 class Material:
@@ -43,13 +59,17 @@ class Material:
         actors = sd.load("actors")
         self.people = sorted(actors.loc[actors["type"] == "person", "name"])
         removed = sd.load("boilerplate")
-        top = removed[removed["kind"].isin(["advert", "share_prompt", "navigation"])
-                      & ~removed["rule"].isin(["also-in-section", "you-may-also-like"])]
+        top = removed[
+            removed["kind"].isin(["advert", "share_prompt", "navigation"])
+            & ~removed["rule"].isin(["also-in-section", "you-may-also-like"])
+        ]
         self.top = sorted(set(top["text"]))
         self.credits = sorted(set(removed.loc[removed["kind"] == "credit", "text"]))
         tails = removed[removed["kind"].isin(["donation_appeal", "newsletter"])]
         self.tails = [list(g["text"]) for _, g in tails.groupby(["article_id", "rule"], sort=True)]
-        self.name_re = re.compile("|".join(re.escape(n) for n in sorted(self.people, key=len, reverse=True)))
+        self.name_re = re.compile(
+            "|".join(re.escape(n) for n in sorted(self.people, key=len, reverse=True))
+        )
         self.weekday_re = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
         self.month_re = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
         self.number_re = re.compile(r"\b(\d{1,3})\b")
@@ -69,9 +89,18 @@ def article(m: Material, rng: random.Random) -> str:
     lines.append(vary(rng.choice(m.headlines), m, rng))
     if rng.random() < 0.5:
         wd, month = rng.choice(WEEKDAYS), rng.choice(MONTHS)
-        lines.append(rng.choice(DATELINE_FORMATS).format(
-            wd=wd, wd_short=wd[:3], d=rng.randint(1, 28), month=month, month_short=month[:3],
-            y=rng.randint(2015, 2020), h=rng.randint(1, 11), m=rng.randint(0, 59)))
+        lines.append(
+            rng.choice(DATELINE_FORMATS).format(
+                wd=wd,
+                wd_short=wd[:3],
+                d=rng.randint(1, 28),
+                month=month,
+                month_short=month[:3],
+                y=rng.randint(2015, 2020),
+                h=rng.randint(1, 11),
+                m=rng.randint(0, 59),
+            )
+        )
     if rng.random() < 0.4:
         lines.append(rng.choice(m.credits))
     body = [vary(p, m, rng) for p in rng.sample(m.paragraphs, k=rng.randint(6, 16))]

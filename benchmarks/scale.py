@@ -36,8 +36,10 @@ def ensure_corpus(work: Path, n: int) -> Path:
     have = sum(1 for _ in corpus.glob("*/*.txt")) if corpus.exists() else 0
     if have < n:
         shutil.rmtree(corpus, ignore_errors=True)
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(corpus), str(n)],
-                       check=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(corpus), str(n)],
+            check=True,
+        )
     return corpus
 
 
@@ -53,8 +55,17 @@ def run_extract(inputs: list[str], out: Path, workers: int) -> tuple[float, floa
     import psutil
 
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [*CLI, "extract", *inputs, "--out", str(out), "--workers", str(workers),
-           "--parquet-only", "--quiet"]
+    cmd = [
+        *CLI,
+        "extract",
+        *inputs,
+        "--out",
+        str(out),
+        "--workers",
+        str(workers),
+        "--parquet-only",
+        "--quiet",
+    ]
     peak = 0
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -92,7 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     corpus = ensure_corpus(args.work, max([*args.sizes, args.speedup_size]))
     print(f"machine: {os.cpu_count()} cores; extract --workers {args.workers}, synthetic corpus")
-    print(f"  {'articles':>9} {'seconds':>9} {'art/s':>8} {'art/s/core':>11} {'ms/article/core':>16} {'peak MiB':>9}")
+    print(
+        f"  {'articles':>9} {'seconds':>9} {'art/s':>8} {'art/s/core':>11} "
+        f"{'ms/article/core':>16} {'peak MiB':>9}"
+    )
     base = None
     results = []
     for n in args.sizes:
@@ -113,8 +127,11 @@ def main(argv: list[str] | None = None) -> int:
         one, _ = run_extract(inputs, args.work / "out-speedup", 1)
         two, _ = run_extract(inputs, args.work / "out-speedup", 2)
         ratios.append(one / two)
-    print(f"  speed-up, 2 workers over 1 on {args.speedup_size} articles: median "
-          f"{statistics.median(ratios):.2f} (pairs: {', '.join(f'{r:.2f}' for r in ratios)}; target >= 1.70)")
+    print(
+        f"  speed-up, 2 workers over 1 on {args.speedup_size} articles: median "
+        f"{statistics.median(ratios):.2f} (pairs: {', '.join(f'{r:.2f}' for r in ratios)}; "
+        "target >= 1.70)"
+    )
     return 0
 
 

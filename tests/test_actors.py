@@ -30,7 +30,7 @@ def _mentions(tables, aid_prefix: str):
 def test_every_mention_matches_its_text(tables) -> None:
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"], strict=True))
     for r in tables["actor_mentions"].itertuples():
-        assert texts[r.article_id][r.char_start:r.char_end] == r.text
+        assert texts[r.article_id][r.char_start : r.char_end] == r.text
 
 
 def test_counts_agree_with_mentions(tables) -> None:
@@ -57,7 +57,7 @@ def test_registry_structure(tables) -> None:
 
 
 def test_source_errors_keep_the_text_and_the_registry_the_truth(tables) -> None:
-    """'U.S. Foreign Secretary John Kerry': the mention is the name, the registry the right title."""
+    """'U.S. Foreign Secretary John Kerry': the mention is the name; the registry has the title."""
     kerry = tables["actors"].set_index("actor_id").loc["john-kerry"]
     assert kerry["title"] == "United States Secretary of State"
     assert "Foreign Secretary" in kerry["notes"]
@@ -65,19 +65,27 @@ def test_source_errors_keep_the_text_and_the_registry_the_truth(tables) -> None:
     assert "John Kerry" in set(m[m["actor_id"] == "john-kerry"]["text"])
 
 
-@pytest.mark.parametrize(("prefix", "text", "actor", "rule"), [
-    ("2015-10-07", "Shoigu", "sergei-shoigu", "alias"),             # "Mr Shoigu": listed surname
-    ("2016-07-22", "Melnik", "yury-melnik", "surname"),             # after "Yury Melnik"
-    ("2016-07-22", "Russian", "russia-military", "demonym_military"),  # "Russian aircraft bombed"
-    ("2016-07-22", "Moscow", "russia", "metonym"),                   # "Moscow is allegedly using"
-    ("2016-09-17", "Russian Federation", "russia", "alias"),
-    ("2016-09-17", "Daesh", "islamic-state", "alias"),
-    ("2016-09-17", "Kremlin", "russia", "metonym"),
-    ("2020-08-27", "Damascus", "syria-government", "metonym"),       # "the blessing of Damascus"
-    ("2020-08-27", "Heller", "sam-heller", "honorific"),             # "Mr Heller" after "Sam Heller"
-    ("2015-10-07", "Isil", "islamic-state", "alias"),
-    ("2016-07-22", "U.S.", "us-special-forces", "alias"),            # "U.S. and U.K. special forces"
-])
+@pytest.mark.parametrize(
+    ("prefix", "text", "actor", "rule"),
+    [
+        ("2015-10-07", "Shoigu", "sergei-shoigu", "alias"),  # "Mr Shoigu": listed surname
+        ("2016-07-22", "Melnik", "yury-melnik", "surname"),  # after "Yury Melnik"
+        (
+            "2016-07-22",
+            "Russian",
+            "russia-military",
+            "demonym_military",
+        ),  # "Russian aircraft bombed"
+        ("2016-07-22", "Moscow", "russia", "metonym"),  # "Moscow is allegedly using"
+        ("2016-09-17", "Russian Federation", "russia", "alias"),
+        ("2016-09-17", "Daesh", "islamic-state", "alias"),
+        ("2016-09-17", "Kremlin", "russia", "metonym"),
+        ("2020-08-27", "Damascus", "syria-government", "metonym"),  # "the blessing of Damascus"
+        ("2020-08-27", "Heller", "sam-heller", "honorific"),  # "Mr Heller" after "Sam Heller"
+        ("2015-10-07", "Isil", "islamic-state", "alias"),
+        ("2016-07-22", "U.S.", "us-special-forces", "alias"),  # "U.S. and U.K. special forces"
+    ],
+)
 def test_rule_examples_from_the_corpus(tables, prefix, text, actor, rule) -> None:
     m = _mentions(tables, prefix)
     hits = m[(m["text"] == text) & (m["actor_id"] == actor)]
@@ -87,8 +95,10 @@ def test_rule_examples_from_the_corpus(tables, prefix, text, actor, rule) -> Non
 def test_capital_as_place_is_not_a_mention(tables) -> None:
     """'reached an agreement in Moscow' and 'the international airport in Damascus' are places."""
     arts = tables["articles"].set_index("article_id")
-    for prefix, phrase, name in [("2016-07-22", "in Moscow last week", "Moscow"),
-                                 ("2015-09-17", "international airport in Damascus", "Damascus")]:
+    for prefix, phrase, name in [
+        ("2016-07-22", "in Moscow last week", "Moscow"),
+        ("2015-09-17", "international airport in Damascus", "Damascus"),
+    ]:
         aid = next(a for a in arts.index if a.startswith(prefix))
         start = arts.loc[aid, "text"].index(phrase) + phrase.index(name)
         m = _mentions(tables, prefix)
@@ -104,12 +114,14 @@ def test_completeness_guard_reports_a_new_name(project: Path) -> None:
     f = project / "raw" / "articles" / "900_new.txt"
     f.write_text(NEW_ARTICLE, encoding="utf-8")
     meta = project / "raw" / "articles.yaml"
-    entry = (f"  - article_id: 2020-09-07-test-ruritania-accuses-rebels\n"
-             f"    source_file: 900_new.txt\n"
-             f"    raw_sha256: {hashlib.sha256(f.read_bytes()).hexdigest()}\n"
-             f"    rights: made up for a test\n"
-             f"    published_date: {{date: 2020-09-07, precision: day, evidence: [on Monday],"
-             f" reason: test, confidence: high}}\n")
+    entry = (
+        f"  - article_id: 2020-09-07-test-ruritania-accuses-rebels\n"
+        f"    source_file: 900_new.txt\n"
+        f"    raw_sha256: {hashlib.sha256(f.read_bytes()).hexdigest()}\n"
+        f"    rights: made up for a test\n"
+        f"    published_date: {{date: 2020-09-07, precision: day, evidence: [on Monday],"
+        f" reason: test, confidence: high}}\n"
+    )
     meta.write_text(meta.read_text() + entry)
     report = build(project, today=TODAY)
     gaps = " ".join(report.gaps["unaccounted_names"])
@@ -118,13 +130,25 @@ def test_completeness_guard_reports_a_new_name(project: Path) -> None:
     assert "Defence Ministry" not in gaps and "Russia" not in re.sub(r"Ruritania\w*", "", gaps)
 
 
-@pytest.mark.parametrize(("edit", "message"), [
-    (lambda s: s.replace("parent: russia-foreign-ministry", "parent: nowhere-ministry", 1), "unknown parent"),
-    (lambda s: s.replace("country_iso3: RUS", "country_iso3: RUX", 1), "unknown country code"),
-    (lambda s: s.replace("  - id: syria\n", "  - id: russia\n", 1), "duplicate id"),
-    (lambda s: s.replace("cameo_code: RUS\n", "cameo_code: RUSXYZ\n", 1), "unknown CAMEO actor code"),
-    (lambda s: s.replace("    title: null\n", "    title: null\n    colour: red\n", 1), "unknown field"),
-])
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            lambda s: s.replace("parent: russia-foreign-ministry", "parent: nowhere-ministry", 1),
+            "unknown parent",
+        ),
+        (lambda s: s.replace("country_iso3: RUS", "country_iso3: RUX", 1), "unknown country code"),
+        (lambda s: s.replace("  - id: syria\n", "  - id: russia\n", 1), "duplicate id"),
+        (
+            lambda s: s.replace("cameo_code: RUS\n", "cameo_code: RUSXYZ\n", 1),
+            "unknown CAMEO actor code",
+        ),
+        (
+            lambda s: s.replace("    title: null\n", "    title: null\n    colour: red\n", 1),
+            "unknown field",
+        ),
+    ],
+)
 def test_bad_registry_stops_the_build(project: Path, edit, message: str) -> None:
     f = project / "raw" / "actors.yaml"
     f.write_text(edit(f.read_text()))

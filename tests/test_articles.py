@@ -39,7 +39,9 @@ def test_headline_body_and_dates(articles, tables, source_file: str) -> None:
     assert paragraphs[-1].startswith(exp["last_body"])
     assert row["published_date"].date() == exp["published_date"]
     assert row["published_date_precision"] == exp["precision"]
-    assert (row["printed_date_text"] if isinstance(row["printed_date_text"], str) else None) == exp["printed_date_text"]
+    assert (row["printed_date_text"] if isinstance(row["printed_date_text"], str) else None) == exp[
+        "printed_date_text"
+    ]
     assert (row["publisher"] if isinstance(row["publisher"], str) else None) == exp["publisher"]
     assert row["published_date_evidence"] and row["published_date_note"]
     assert row["language"] == "en"
@@ -51,22 +53,25 @@ def test_no_body_sentence_is_lost(articles, tables, source_file: str) -> None:
     its rule, and every sentence the removed lines hold comes from page furniture."""
     raw = (ROOT / "raw" / "articles" / source_file).read_text(encoding="utf-8")
     row = articles.loc[source_file]
-    aid = row["article_id"]
-    segs = tables["text_segments"].query("article_id == @aid")
-    removed = tables["boilerplate"].query("article_id == @aid")
+    segs = tables["text_segments"][tables["text_segments"]["article_id"] == row["article_id"]]
+    removed = tables["boilerplate"][tables["boilerplate"]["article_id"] == row["article_id"]]
     kept_lines = set(segs["raw_line_no"])
     removed_lines = set(removed["raw_line_no"])
     nonblank = {i for i, line in enumerate(raw.splitlines()) if line.strip()}
     assert kept_lines.isdisjoint(removed_lines)
     assert kept_lines | removed_lines == nonblank
     for s in segs.itertuples():
-        assert row["text"][s.char_start:s.char_end] == raw[s.raw_char_start:s.raw_char_end].replace("\xa0", " ")
+        assert row["text"][s.char_start : s.char_end] == raw[
+            s.raw_char_start : s.raw_char_end
+        ].replace("\xa0", " ")
     body = row["text"]
     for r in removed.itertuples():
         if r.kind in {"donation_appeal", "newsletter", "navigation", "copyright", "contributors"}:
             continue
         # Anything else removed must not be a story sentence left out of the body.
-        assert not (SENTENCE.fullmatch(r.text) and r.kind != "photo_caption" and r.text not in body), r.text
+        assert not (
+            SENTENCE.fullmatch(r.text) and r.kind != "photo_caption" and r.text not in body
+        ), r.text
 
 
 def test_printed_date_that_contradicts_its_story_is_kept_apart(articles) -> None:

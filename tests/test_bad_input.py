@@ -34,7 +34,9 @@ def _rehash(root: Path, f: Path) -> None:
     meta = _meta(root)
     text = meta.read_text()
     new = hashlib.sha256(f.read_bytes()).hexdigest()
-    text = re.sub(rf"(source_file: {re.escape(f.name)}\n\s+raw_sha256: )[0-9a-f]+", rf"\g<1>{new}", text)
+    text = re.sub(
+        rf"(source_file: {re.escape(f.name)}\n\s+raw_sha256: )[0-9a-f]+", rf"\g<1>{new}", text
+    )
     meta.write_text(text)
 
 
@@ -52,7 +54,9 @@ def empty(root: Path) -> None:
 
 def all_boilerplate(root: Path) -> None:
     f = _first_file(root)
-    f.write_bytes(b"Advertisement\n\nShare\n\nSign up for our free weekly newsletter\n\nRead more\n")
+    f.write_bytes(
+        b"Advertisement\n\nShare\n\nSign up for our free weekly newsletter\n\nRead more\n"
+    )
     _rehash(root, f)
 
 
@@ -63,11 +67,15 @@ def duplicate_id(root: Path) -> None:
 
 
 def yaml_syntax(root: Path) -> None:
-    _meta(root).write_text(_meta(root).read_text().replace("articles:\n", "articles:\n  - [unclosed\n", 1))
+    _meta(root).write_text(
+        _meta(root).read_text().replace("articles:\n", "articles:\n  - [unclosed\n", 1)
+    )
 
 
 def unknown_field(root: Path) -> None:
-    _meta(root).write_text(_meta(root).read_text().replace("    url: null\n", "    url: null\n    colour: red\n", 1))
+    _meta(root).write_text(
+        _meta(root).read_text().replace("    url: null\n", "    url: null\n    colour: red\n", 1)
+    )
 
 
 def missing_article(root: Path) -> None:
@@ -94,10 +102,19 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "all boilerplate": (all_boilerplate, r"raw/articles/\S+\.txt \[\S+\]: no story text left"),
     "duplicate id": (duplicate_id, r"raw/articles.yaml \[\S+\]: duplicate article_id"),
     "YAML syntax": (yaml_syntax, r"raw/articles.yaml \[line \d+, column \d+\]: YAML syntax error"),
-    "unknown field": (unknown_field, r"raw/articles.yaml \[\S+\]: unknown field\(s\) colour. Fix: use only"),
-    "metadata for missing article": (missing_article, r"raw/articles.yaml \[\S+\]: no file raw/articles/"),
+    "unknown field": (
+        unknown_field,
+        r"raw/articles.yaml \[\S+\]: unknown field\(s\) colour. Fix: use only",
+    ),
+    "metadata for missing article": (
+        missing_article,
+        r"raw/articles.yaml \[\S+\]: no file raw/articles/",
+    ),
     "impossible date": (impossible_date, r"raw/articles.yaml: impossible value"),
-    "edited raw file": (edited_raw_file, r"raw/articles/\S+ \[\S+\]: sha256 is [0-9a-f]+, raw/articles.yaml records"),
+    "edited raw file": (
+        edited_raw_file,
+        r"raw/articles/\S+ \[\S+\]: sha256 is [0-9a-f]+, raw/articles.yaml records",
+    ),
     "file without metadata": (unlisted_file, r"raw/articles/999_new.txt: file has no entry"),
 }
 

@@ -27,8 +27,13 @@ def test_two_builds_are_byte_identical(fresh_build: Path, tmp_path: Path) -> Non
 def test_committed_outputs_equal_a_fresh_build(fresh_build: Path) -> None:
     committed, fresh = _digests(ROOT), _digests(fresh_build)
     drift = sorted(k for k in fresh.keys() | committed.keys() if fresh.get(k) != committed.get(k))
-    assert not drift, f"committed outputs differ from a fresh build in {drift}: run 'make data' and commit"
-    assert any(k.startswith("build/figures/") for k in fresh) and "build/syria_deconfliction.sqlite" in fresh
+    assert not drift, (
+        f"committed outputs differ from a fresh build in {drift}: run 'make data' and commit"
+    )
+    assert (
+        any(k.startswith("build/figures/") for k in fresh)
+        and "build/syria_deconfliction.sqlite" in fresh
+    )
 
 
 def test_published_files_pass_every_check(fresh_build: Path) -> None:
@@ -39,8 +44,12 @@ def test_published_files_pass_every_check(fresh_build: Path) -> None:
 
 def test_frictionless_cli_reports_zero_errors() -> None:
     exe = Path(sys.executable).with_name("frictionless")
-    proc = subprocess.run([str(exe), "validate", "--json", "datapackage.json"], cwd=ROOT,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(exe), "validate", "--json", "datapackage.json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     report = json.loads(proc.stdout)
     assert report["valid"], proc.stdout[-2000:]
     assert proc.returncode == 0
@@ -49,8 +58,17 @@ def test_frictionless_cli_reports_zero_errors() -> None:
 
 def test_datapackage_describes_every_file(fresh_build: Path) -> None:
     desc = json.loads((fresh_build / "datapackage.json").read_text())
-    for key in ("name", "title", "version", "description", "keywords", "licenses", "sources",
-                "contributors", "created"):
+    for key in (
+        "name",
+        "title",
+        "version",
+        "description",
+        "keywords",
+        "licenses",
+        "sources",
+        "contributors",
+        "created",
+    ):
         assert desc.get(key), key
     assert any("publishers" in (lic.get("title") or "") for lic in desc["licenses"])
     for res in desc["resources"]:

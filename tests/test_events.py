@@ -19,7 +19,10 @@ def events(tables) -> pd.DataFrame:
 
 
 def _one(events: pd.DataFrame, prefix: str, evidence_part: str) -> pd.Series:
-    hit = events[events.index.str.startswith(prefix) & events["evidence_text"].str.contains(evidence_part, regex=False)]
+    hit = events[
+        events.index.str.startswith(prefix)
+        & events["evidence_text"].str.contains(evidence_part, regex=False)
+    ]
     assert len(hit) == 1, hit
     return hit.iloc[0]
 
@@ -32,7 +35,11 @@ def test_codes_are_looked_up_not_typed(tables) -> None:
     codes = tables["cameo_codes"].set_index("code")
     for r in tables["events"].itertuples():
         c = codes.loc[r.cameo_code]
-        assert (r.cameo_root, r.quad_class, r.plover_type) == (c["root"], c["quad_class"], c["plover_type"])
+        assert (r.cameo_root, r.quad_class, r.plover_type) == (
+            c["root"],
+            c["quad_class"],
+            c["plover_type"],
+        )
         assert (pd.isna(r.goldstein) and pd.isna(c["goldstein"])) or r.goldstein == c["goldstein"]
         assert r.cameo_code.startswith(r.cameo_root)
 
@@ -46,19 +53,61 @@ def test_dates_within_bounds_and_precision(tables) -> None:
             assert r.date_start <= pub[r.article_id]
         if r.date_start == r.date_end:
             assert r.date_precision == "day"
-        if r.date_method in ("explicit", "relative-resolved", "curated") and isinstance(r.date_text, str):
+        if r.date_method in ("explicit", "relative-resolved", "curated") and isinstance(
+            r.date_text, str
+        ):
             assert r.date_char_start is not pd.NA
 
 
-@pytest.mark.parametrize(("prefix", "evidence", "date", "precision", "method", "place"), [
-    ("2016-07-22", "Russian aircraft bombed a rebel base", "2016-06-16", "day", "relative-resolved", "al-tanf"),
-    ("2016-07-22", "British contingent moved off the site", "2016-06-15", "day", "relative-resolved", "al-tanf"),
-    ("2015-10-07", "26 missile strikes", "2015-10-07", "day", "relative-resolved", "syria"),
-    ("2020-08-27", "struck a US armoured truck", "2020-08-25", "day", "relative-resolved", "north-east-syria"),
-    ("2020-08-27", "four-hour firefight", "2018-02-01", "month", "explicit", "north-east-syria"),
-    ("2015-09-17", "showed the recent arrival of Russian tanks", "2015-09-04", "day", "relative-resolved", "hmeimim-air-base"),
-])
-def test_dates_and_places_from_the_text(events, prefix, evidence, date, precision, method, place) -> None:
+@pytest.mark.parametrize(
+    ("prefix", "evidence", "date", "precision", "method", "place"),
+    [
+        (
+            "2016-07-22",
+            "Russian aircraft bombed a rebel base",
+            "2016-06-16",
+            "day",
+            "relative-resolved",
+            "al-tanf",
+        ),
+        (
+            "2016-07-22",
+            "British contingent moved off the site",
+            "2016-06-15",
+            "day",
+            "relative-resolved",
+            "al-tanf",
+        ),
+        ("2015-10-07", "26 missile strikes", "2015-10-07", "day", "relative-resolved", "syria"),
+        (
+            "2020-08-27",
+            "struck a US armoured truck",
+            "2020-08-25",
+            "day",
+            "relative-resolved",
+            "north-east-syria",
+        ),
+        (
+            "2020-08-27",
+            "four-hour firefight",
+            "2018-02-01",
+            "month",
+            "explicit",
+            "north-east-syria",
+        ),
+        (
+            "2015-09-17",
+            "showed the recent arrival of Russian tanks",
+            "2015-09-04",
+            "day",
+            "relative-resolved",
+            "hmeimim-air-base",
+        ),
+    ],
+)
+def test_dates_and_places_from_the_text(
+    events, prefix, evidence, date, precision, method, place
+) -> None:
     row = _one(events, prefix, evidence)
     assert row["date_start"] == pd.Timestamp(date)
     assert row["date_precision"] == precision
@@ -97,13 +146,24 @@ def _edit(project: Path, old: str, new: str) -> None:
     f.write_text(text.replace(old, new, 1))
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ("    source: russia-foreign-ministry\n", "    source: atlantis-navy\n", "unknown source actor"),
-    ('    cameo: "0212"\n', '    cameo: "9999"\n', "unknown CAMEO code"),
-    ("    place: sochi\n", "    place: atlantis\n", "unknown place"),
-    ("evidence: \"Russia on Thursday strongly urged", "evidence: \"Russia on Friday strongly urged", "is not in the article"),
-    ("      start: 2016-06-16\n", "      start: 2016-06-17\n", "ends .* before it starts"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "    source: russia-foreign-ministry\n",
+            "    source: atlantis-navy\n",
+            "unknown source actor",
+        ),
+        ('    cameo: "0212"\n', '    cameo: "9999"\n', "unknown CAMEO code"),
+        ("    place: sochi\n", "    place: atlantis\n", "unknown place"),
+        (
+            'evidence: "Russia on Thursday strongly urged',
+            'evidence: "Russia on Friday strongly urged',
+            "is not in the article",
+        ),
+        ("      start: 2016-06-16\n", "      start: 2016-06-17\n", "ends .* before it starts"),
+    ],
+)
 def test_bad_event_records_stop_the_build(project: Path, old: str, new: str, message: str) -> None:
     _edit(project, old, new)
     with pytest.raises(InputError, match=message) as info:
@@ -116,7 +176,13 @@ def test_unplanned_event_after_publication_is_refused(project: Path) -> None:
     text = f.read_text()
     i = text.index("      start: 2016-06-16\n")
     j = text.index("      end: 2016-06-16\n", i)
-    f.write_text(text[:i] + "      start: 2016-08-01\n" + text[i + 23:j] + "      end: 2016-08-01\n" + text[j + 21:])
+    f.write_text(
+        text[:i]
+        + "      start: 2016-08-01\n"
+        + text[i + 23 : j]
+        + "      end: 2016-08-01\n"
+        + text[j + 21 :]
+    )
     with pytest.raises(InputError, match="outside"):
         build(project, today=TODAY)
 

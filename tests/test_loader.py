@@ -12,8 +12,16 @@ from conftest import ROOT
 
 import syria_deconfliction as sd
 
-BUILD_STACK = ("pandera", "frictionless", "yaml", "matplotlib", "networkx", "spacy",
-               "syria_deconfliction.pipeline", "syria_deconfliction.extract")
+BUILD_STACK = (
+    "pandera",
+    "frictionless",
+    "yaml",
+    "matplotlib",
+    "networkx",
+    "spacy",
+    "syria_deconfliction.pipeline",
+    "syria_deconfliction.extract",
+)
 
 
 def test_every_table_loads_with_schema_dtypes() -> None:
@@ -36,8 +44,11 @@ def test_every_table_loads_with_schema_dtypes() -> None:
 def test_csv_and_parquet_load_the_same_rows() -> None:
     for table in sd.tables():
         a, b = sd.load(table), sd.load(table, format="csv")
-        pd.testing.assert_frame_equal(a.astype(object).where(a.notna(), None),
-                                      b.astype(object).where(b.notna(), None), check_dtype=False)
+        pd.testing.assert_frame_equal(
+            a.astype(object).where(a.notna(), None),
+            b.astype(object).where(b.notna(), None),
+            check_dtype=False,
+        )
 
 
 def test_articles_dates_are_dates() -> None:
@@ -70,6 +81,8 @@ def test_loading_does_not_import_the_build_stack() -> None:
 
 
 def test_import_is_cheap() -> None:
-    code = "import sys, syria_deconfliction\nprint('pandas' in sys.modules, 'pyarrow' in sys.modules)"
+    code = (
+        "import sys, syria_deconfliction\nprint('pandas' in sys.modules, 'pyarrow' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]

@@ -20,42 +20,123 @@ from syria_deconfliction.extract.mentions import (
 )
 
 ACTORS: list[dict] = [
-    {"id": "ruritania", "name": "Ruritania", "type": "state", "country_iso3": "RUR",
-     "parent": None, "aliases": ["Ruritania", "Ruritanian Republic"],
-     "demonyms": ["Ruritanian", "Ruritanians"], "metonyms": ["Strelsau", "the Kremlin"]},
-    {"id": "ruritania-government", "name": "Government of Ruritania", "type": "government_body",
-     "country_iso3": "RUR", "parent": "ruritania", "aliases": ["Ruritanian government"]},
-    {"id": "ruritania-armed-forces", "name": "Ruritanian Armed Forces", "type": "military",
-     "country_iso3": "RUR", "parent": "ruritania", "aliases": ["Ruritanian Armed Forces"]},
-    {"id": "ruritania-navy", "name": "Ruritanian Navy", "type": "military",
-     "country_iso3": "RUR", "parent": "ruritania", "aliases": ["Ruritanian Navy"]},
-    {"id": "ruritania-mod", "name": "Ministry of Defence of Ruritania", "type": "government_body",
-     "country_iso3": "RUR", "parent": "ruritania",
-     "aliases": ["Ruritanian Defence Ministry"]},
-    {"id": "usa", "name": "United States", "type": "state", "country_iso3": "USA",
-     "aliases": ["United States", "U.S.", "USA"], "demonyms": ["American", "Americans"],
-     "metonyms": ["Washington"]},
-    {"id": "us-armed-forces", "name": "United States Armed Forces", "type": "military",
-     "country_iso3": "USA", "parent": "usa", "aliases": ["U.S. military"]},
-    {"id": "un", "name": "United Nations", "type": "intergovernmental_org",
-     "aliases": ["United Nations", "UN"]},
-    {"id": "uk", "name": "United Kingdom", "type": "state", "country_iso3": "GBR",
-     "aliases": ["United Kingdom", "U.K.", "Britain"], "demonyms": ["British"]},
-    {"id": "borduria", "name": "Borduria", "type": "state", "country_iso3": "BOR",
-     "aliases": ["Borduria"], "demonyms": ["Bordurian", "Bordurians"],
-     "metonyms": ["Szohod"]},
-    {"id": "oleg-varga", "name": "Oleg Varga", "type": "person", "parent": "ruritania-mod",
-     "aliases": ["Oleg Varga", "Oleg Vargha"]},
-    {"id": "karim-al-haddad", "name": "Karim al-Haddad", "type": "person", "parent": "borduria",
-     "aliases": ["Karim al-Haddad", "Haddad"]},
-    {"id": "nadia-al-sabri", "name": "Nadia al-Sabri", "type": "person", "parent": "borduria",
-     "aliases": ["Nadia al-Sabri"]},
+    {
+        "id": "ruritania",
+        "name": "Ruritania",
+        "type": "state",
+        "country_iso3": "RUR",
+        "parent": None,
+        "aliases": ["Ruritania", "Ruritanian Republic"],
+        "demonyms": ["Ruritanian", "Ruritanians"],
+        "metonyms": ["Strelsau", "the Kremlin"],
+    },
+    {
+        "id": "ruritania-government",
+        "name": "Government of Ruritania",
+        "type": "government_body",
+        "country_iso3": "RUR",
+        "parent": "ruritania",
+        "aliases": ["Ruritanian government"],
+    },
+    {
+        "id": "ruritania-armed-forces",
+        "name": "Ruritanian Armed Forces",
+        "type": "military",
+        "country_iso3": "RUR",
+        "parent": "ruritania",
+        "aliases": ["Ruritanian Armed Forces"],
+    },
+    {
+        "id": "ruritania-navy",
+        "name": "Ruritanian Navy",
+        "type": "military",
+        "country_iso3": "RUR",
+        "parent": "ruritania",
+        "aliases": ["Ruritanian Navy"],
+    },
+    {
+        "id": "ruritania-mod",
+        "name": "Ministry of Defence of Ruritania",
+        "type": "government_body",
+        "country_iso3": "RUR",
+        "parent": "ruritania",
+        "aliases": ["Ruritanian Defence Ministry"],
+    },
+    {
+        "id": "usa",
+        "name": "United States",
+        "type": "state",
+        "country_iso3": "USA",
+        "aliases": ["United States", "U.S.", "USA"],
+        "demonyms": ["American", "Americans"],
+        "metonyms": ["Washington"],
+    },
+    {
+        "id": "us-armed-forces",
+        "name": "United States Armed Forces",
+        "type": "military",
+        "country_iso3": "USA",
+        "parent": "usa",
+        "aliases": ["U.S. military"],
+    },
+    {
+        "id": "un",
+        "name": "United Nations",
+        "type": "intergovernmental_org",
+        "aliases": ["United Nations", "UN"],
+    },
+    {
+        "id": "uk",
+        "name": "United Kingdom",
+        "type": "state",
+        "country_iso3": "GBR",
+        "aliases": ["United Kingdom", "U.K.", "Britain"],
+        "demonyms": ["British"],
+    },
+    {
+        "id": "borduria",
+        "name": "Borduria",
+        "type": "state",
+        "country_iso3": "BOR",
+        "aliases": ["Borduria"],
+        "demonyms": ["Bordurian", "Bordurians"],
+        "metonyms": ["Szohod"],
+    },
+    {
+        "id": "oleg-varga",
+        "name": "Oleg Varga",
+        "type": "person",
+        "parent": "ruritania-mod",
+        "aliases": ["Oleg Varga", "Oleg Vargha"],
+    },
+    {
+        "id": "karim-al-haddad",
+        "name": "Karim al-Haddad",
+        "type": "person",
+        "parent": "borduria",
+        "aliases": ["Karim al-Haddad", "Haddad"],
+    },
+    {
+        "id": "nadia-al-sabri",
+        "name": "Nadia al-Sabri",
+        "type": "person",
+        "parent": "borduria",
+        "aliases": ["Nadia al-Sabri"],
+    },
     {"id": "anna-kovac", "name": "Anna Kovac", "type": "person", "aliases": ["Anna Kovac"]},
     {"id": "peter-kovac", "name": "Peter Kovac", "type": "person", "aliases": ["Peter Kovac"]},
-    {"id": "red-banner-front", "name": "Red Banner Front", "type": "armed_group",
-     "aliases": ["Red Banner Front", "al-Raya Front"]},
-    {"id": "strelsau-gazette", "name": "The Strelsau Gazette", "type": "media",
-     "aliases": ["The Strelsau Gazette"]},
+    {
+        "id": "red-banner-front",
+        "name": "Red Banner Front",
+        "type": "armed_group",
+        "aliases": ["Red Banner Front", "al-Raya Front"],
+    },
+    {
+        "id": "strelsau-gazette",
+        "name": "The Strelsau Gazette",
+        "type": "media",
+        "aliases": ["The Strelsau Gazette"],
+    },
 ]
 PLACES: list[dict] = [
     {"id": "strelsau", "name": "Strelsau", "alternate_names": [], "country_iso3": "RUR"},
@@ -63,8 +144,11 @@ PLACES: list[dict] = [
     {"id": "borduria", "name": "Borduria", "alternate_names": [], "country_iso3": "BOR"},
     {"id": "grey-sea", "name": "Grey Sea", "alternate_names": []},
     {"id": "zenda", "name": "Zenda", "alternate_names": ["Zendah"], "country_iso3": "RUR"},
-    {"id": "karim-haddad-airport", "name": "Karim Haddad International Airport",
-     "alternate_names": []},
+    {
+        "id": "karim-haddad-airport",
+        "name": "Karim Haddad International Airport",
+        "alternate_names": [],
+    },
 ]
 NOT_ACTORS: list[dict] = [{"text": "Cold War", "reason": "historical period"}]
 
@@ -108,41 +192,61 @@ def test_possessive_straight_and_curly_apostrophe() -> None:
 
 def test_dotted_and_undotted_acronyms_are_one_alias() -> None:
     assert ids("U.S. and US envoys met UN and U.N. staff and U.K. and UK officers.") == [
-        "usa", "usa", "un", "un", "uk", "uk"]
+        "usa",
+        "usa",
+        "un",
+        "un",
+        "uk",
+        "uk",
+    ]
     # a variant of a multi-word alias
     assert found("The US military said.") == [("US military", "us-armed-forces", "alias")]
 
 
 def test_longest_alias_wins() -> None:
     assert found("The Ruritanian Defence Ministry said.") == [
-        ("Ruritanian Defence Ministry", "ruritania-mod", "alias")]
+        ("Ruritanian Defence Ministry", "ruritania-mod", "alias")
+    ]
     # possessive form generated from "Ruritanian Defence Ministry"
     assert found("Ruritania’s Defence Ministry said.") == [
-        ("Ruritania’s Defence Ministry", "ruritania-mod", "alias")]
+        ("Ruritania’s Defence Ministry", "ruritania-mod", "alias")
+    ]
     # a gazetteer name swallows the person alias inside it
     assert found("Planes landed at Karim Haddad International Airport.") == []
 
 
 def test_hyphenated_us_led_coalition() -> None:
-    with_coalition = [*ACTORS, {"id": "coalition", "name": "Global Coalition", "type": "military",
-                                "aliases": ["US-led coalition"]}]
+    with_coalition = [
+        *ACTORS,
+        {
+            "id": "coalition",
+            "name": "Global Coalition",
+            "type": "military",
+            "aliases": ["US-led coalition"],
+        },
+    ]
     for text in ("the US-led coalition struck", "the U.S.-led coalition struck"):
-        assert found(text, with_coalition) == [(text.split()[1] + " coalition", "coalition",
-                                                "alias")]
+        assert found(text, with_coalition) == [
+            (text.split()[1] + " coalition", "coalition", "alias")
+        ]
     # without a coalition actor the prefix is the state
     assert found("the U.S.-led coalition struck") == [("U.S.", "usa", "alias")]
 
 
 def test_leading_article_optional_and_not_in_span() -> None:
     assert found("The Kremlin said. Kremlin aides agreed.") == [
-        ("Kremlin", "ruritania", "metonym"), ("Kremlin", "ruritania", "metonym")]
+        ("Kremlin", "ruritania", "metonym"),
+        ("Kremlin", "ruritania", "metonym"),
+    ]
     assert found("He wrote for The Strelsau Gazette.") == [
-        ("Strelsau Gazette", "strelsau-gazette", "alias")]
+        ("Strelsau Gazette", "strelsau-gazette", "alias")
+    ]
 
 
 def test_arabic_article_variants() -> None:
-    assert ids("Al-Raya Front and al-Raya Front and Al Raya Front fought.") == [
-        "red-banner-front"] * 3
+    assert (
+        ids("Al-Raya Front and al-Raya Front and Al Raya Front fought.") == ["red-banner-front"] * 3
+    )
 
 
 # --------------------------------------------------------------------------- demonyms
@@ -150,21 +254,25 @@ def test_arabic_article_variants() -> None:
 
 def test_demonym_with_military_noun_is_the_military() -> None:
     assert found("Ruritanian aircraft bombed a base.") == [
-        ("Ruritanian", "ruritania-armed-forces", "demonym_military")]
+        ("Ruritanian", "ruritania-armed-forces", "demonym_military")
+    ]
     assert found("Ruritanian transport aircraft landed.") == [
-        ("Ruritanian", "ruritania-armed-forces", "demonym_military")]
+        ("Ruritanian", "ruritania-armed-forces", "demonym_military")
+    ]
     assert found("the Ruritanian strike") == [
-        ("Ruritanian", "ruritania-armed-forces", "demonym_military")]
+        ("Ruritanian", "ruritania-armed-forces", "demonym_military")
+    ]
     # no military actor in the registry: the state itself
-    assert found("Bordurian troops advanced.") == [("Bordurian", "borduria",
-                                                     "demonym_military")]
+    assert found("Bordurian troops advanced.") == [("Bordurian", "borduria", "demonym_military")]
 
 
 def test_demonym_government_and_agency_nouns() -> None:
     assert found("Ruritanian officials denied it.") == [
-        ("Ruritanian", "ruritania-government", "demonym_government")]
-    assert found("Bordurian officials denied it.") == [("Bordurian", "borduria",
-                                                         "demonym_government")]
+        ("Ruritanian", "ruritania-government", "demonym_government")
+    ]
+    assert found("Bordurian officials denied it.") == [
+        ("Bordurian", "borduria", "demonym_government")
+    ]
     assert found("to discuss the Ruritanian action") == [("Ruritanian", "ruritania", "demonym")]
     assert found("Ruritanian-backed militias") == [("Ruritanian", "ruritania", "demonym")]
 
@@ -185,37 +293,47 @@ def test_demonym_without_actor_reading_is_no_mention() -> None:
 
 def test_demonym_in_title_before_a_name() -> None:
     assert found("Ruritanian Defence Minister Oleg Varga spoke.") == [
-        ("Oleg Varga", "oleg-varga", "alias")]
+        ("Oleg Varga", "oleg-varga", "alias")
+    ]
     assert found("Bordurian President Karim al-Haddad spoke.") == [
-        ("Karim al-Haddad", "karim-al-haddad", "alias")]
+        ("Karim al-Haddad", "karim-al-haddad", "alias")
+    ]
 
 
 def test_plural_demonym_as_noun_is_the_state() -> None:
     assert found("the Ruritanians say they are right") == [
-        ("Ruritanians", "ruritania", "demonym_plural")]
+        ("Ruritanians", "ruritania", "demonym_plural")
+    ]
 
 
 def test_coordinated_demonyms_and_state_names_share_the_head_noun() -> None:
     assert found("Ruritanian and U.S. forces met.") == [
         ("Ruritanian", "ruritania-armed-forces", "demonym_military"),
-        ("U.S.", "us-armed-forces", "alias_military")]
+        ("U.S.", "us-armed-forces", "alias_military"),
+    ]
     assert found("U.S., Bordurian and other officials agreed.") == [
         ("U.S.", "usa", "alias_government"),
-        ("Bordurian", "borduria", "demonym_government")]
+        ("Bordurian", "borduria", "demonym_government"),
+    ]
     assert found("U.S. and U.K. special forces") == [
-        ("U.S.", "us-armed-forces", "alias_military"), ("U.K.", "uk", "alias_military")]
+        ("U.S.", "us-armed-forces", "alias_military"),
+        ("U.K.", "uk", "alias_military"),
+    ]
 
 
 def test_state_name_reclassified_only_as_a_modifier() -> None:
     assert found("U.S. troops left.") == [("U.S.", "us-armed-forces", "alias_military")]
     assert found("Ruritania's armed forces") == [
-        ("Ruritania", "ruritania-armed-forces", "alias_military")]
+        ("Ruritania", "ruritania-armed-forces", "alias_military")
+    ]
     # subject + verb + noun is not attributive
     assert found("Ruritania launched strikes.") == [("Ruritania", "ruritania", "alias")]
     assert found("the U.S. pulling out troops") == [("U.S.", "usa", "alias")]
     # a title keeps the proper-name alias as a mention of the state
-    assert found("U.S. Secretary Anna Kovac") == [("U.S.", "usa", "alias"),
-                                                  ("Anna Kovac", "anna-kovac", "alias")]
+    assert found("U.S. Secretary Anna Kovac") == [
+        ("U.S.", "usa", "alias"),
+        ("Anna Kovac", "anna-kovac", "alias"),
+    ]
 
 
 # --------------------------------------------------------------------------- people
@@ -223,7 +341,9 @@ def test_state_name_reclassified_only_as_a_modifier() -> None:
 
 def test_surname_only_after_full_mention() -> None:
     assert found("Varga said. Oleg Varga arrived. Varga left.") == [
-        ("Oleg Varga", "oleg-varga", "alias"), ("Varga", "oleg-varga", "surname")]
+        ("Oleg Varga", "oleg-varga", "alias"),
+        ("Varga", "oleg-varga", "surname"),
+    ]
 
 
 def test_honorific_before_full_mention_when_surname_unique() -> None:
@@ -233,17 +353,22 @@ def test_honorific_before_full_mention_when_surname_unique() -> None:
     assert found("Ms Kovac said.") == []
     # ... and the most recently named one after
     assert found("Anna Kovac met Peter Kovac. Mr Kovac said.") == [
-        ("Anna Kovac", "anna-kovac", "alias"), ("Peter Kovac", "peter-kovac", "alias"),
-        ("Kovac", "peter-kovac", "honorific")]
+        ("Anna Kovac", "anna-kovac", "alias"),
+        ("Peter Kovac", "peter-kovac", "alias"),
+        ("Kovac", "peter-kovac", "honorific"),
+    ]
 
 
 def test_arabic_surname_forms() -> None:
     text = "Nadia al-Sabri spoke. Al-Sabri said that al-Sabri and Sabri agreed."
     assert found(text) == [("Nadia al-Sabri", "nadia-al-sabri", "alias")] + [
-        (s, "nadia-al-sabri", "surname") for s in ("Al-Sabri", "al-Sabri", "Sabri")]
+        (s, "nadia-al-sabri", "surname") for s in ("Al-Sabri", "al-Sabri", "Sabri")
+    ]
     # explicit bare alias matches anywhere, with the particle in the span
-    assert found("al-Haddad and Haddad") == [("al-Haddad", "karim-al-haddad", "alias"),
-                                             ("Haddad", "karim-al-haddad", "alias")]
+    assert found("al-Haddad and Haddad") == [
+        ("al-Haddad", "karim-al-haddad", "alias"),
+        ("Haddad", "karim-al-haddad", "alias"),
+    ]
     # "Karim Haddad" (no al-) is generated from "Karim al-Haddad"
     assert ids("Karim Haddad spoke.") == ["karim-al-haddad"]
 
@@ -252,12 +377,22 @@ def test_arabic_surname_forms() -> None:
 
 
 def test_metonym_agent_versus_place() -> None:
-    for text in ("Strelsau is using the strike", "Washington warned Strelsau",
-                 "the blessing of Strelsau", "supplies to Strelsau",
-                 "Strelsau-affiliated troops"):
+    for text in (
+        "Strelsau is using the strike",
+        "Washington warned Strelsau",
+        "the blessing of Strelsau",
+        "supplies to Strelsau",
+        "Strelsau-affiliated troops",
+    ):
         assert "ruritania" in ids(text), text
-    for text in ("an agreement in Strelsau", "the embassy at Strelsau", "areas east of Strelsau",
-                 "flights from Strelsau", "Strelsau-based analysts", "in northern Strelsau"):
+    for text in (
+        "an agreement in Strelsau",
+        "the embassy at Strelsau",
+        "areas east of Strelsau",
+        "flights from Strelsau",
+        "Strelsau-based analysts",
+        "in northern Strelsau",
+    ):
         assert found(text) == [], text
 
 
@@ -306,7 +441,8 @@ def test_guard_reports_a_new_person() -> None:
 
 def test_guard_reports_unknown_organisations_and_names_inside_known_context() -> None:
     assert guard("Ruritania's Prosecutor General's Office acted.") == [
-        "Prosecutor General's Office"]
+        "Prosecutor General's Office"
+    ]
     assert guard("Ruritanian officials met Zorro Tamberlane in Zenda.") == ["Zorro Tamberlane"]
     assert guard("A convoy reached Deir al-Zor.") == ["Deir al-Zor"]
 
@@ -324,8 +460,10 @@ def test_guard_accepts_accounted_names() -> None:
 def test_guard_sentence_initial_common_words_and_headline() -> None:
     # "Officials" is a common word at sentence start; the headline's words occur in lower
     # case in the body
-    text = ("Ruritania Bombs Base Used By Rebels\n\n"
-            "Officials said Ruritania bombs a base used by rebels.")
+    text = (
+        "Ruritania Bombs Base Used By Rebels\n\n"
+        "Officials said Ruritania bombs a base used by rebels."
+    )
     assert guard(text) == []
     # but a capitalised common word in mid-sentence is a name-like span
     assert guard("They met Officials in Zenda.") == ["Officials"]
@@ -334,8 +472,18 @@ def test_guard_sentence_initial_common_words_and_headline() -> None:
 # --------------------------------------------------------------------------- real articles
 
 ROOT = Path(__file__).resolve().parents[1]
-RULES = {"alias", "metonym", "surname", "honorific", "demonym", "demonym_military",
-         "demonym_government", "demonym_plural", "alias_military", "alias_government"}
+RULES = {
+    "alias",
+    "metonym",
+    "surname",
+    "honorific",
+    "demonym",
+    "demonym_military",
+    "demonym_government",
+    "demonym_plural",
+    "alias_military",
+    "alias_government",
+}
 RAW = ROOT / "raw"
 
 
@@ -345,16 +493,21 @@ def _load_registry() -> tuple[list[dict], list[dict], list[dict]]:
         pytest.skip("raw/actors.yaml or raw/places.yaml not written yet")
     actors_doc = yaml.safe_load((RAW / "actors.yaml").read_text(encoding="utf-8")) or {}
     places_doc = yaml.safe_load((RAW / "places.yaml").read_text(encoding="utf-8")) or {}
-    return (actors_doc.get("actors") or [], places_doc.get("places") or [],
-            actors_doc.get("not_actors") or [])
+    return (
+        actors_doc.get("actors") or [],
+        places_doc.get("places") or [],
+        actors_doc.get("not_actors") or [],
+    )
 
 
 def _clean_texts() -> list[str]:
     from syria_deconfliction.pipeline.clean import clean, load_boilerplate
 
     bp = load_boilerplate(RAW / "boilerplate.yaml")
-    return [clean(p.read_text(encoding="utf-8"), bp).text
-            for p in sorted((RAW / "articles").glob("*.txt"))]
+    return [
+        clean(p.read_text(encoding="utf-8"), bp).text
+        for p in sorted((RAW / "articles").glob("*.txt"))
+    ]
 
 
 def test_real_articles_offsets_and_no_overlaps() -> None:
@@ -386,11 +539,24 @@ def test_real_articles_offsets_and_no_overlaps() -> None:
 def test_state_name_coordinated_with_longer_alias_shares_its_tail() -> None:
     actors = [
         {"id": "ruritania", "name": "Ruritania", "type": "state", "aliases": ["Ruritania", "R.U."]},
-        {"id": "ru-marines", "name": "Ruritanian Marines", "type": "military", "parent": "ruritania",
-         "aliases": ["R.U. marines"]},
+        {
+            "id": "ru-marines",
+            "name": "Ruritanian Marines",
+            "type": "military",
+            "parent": "ruritania",
+            "aliases": ["R.U. marines"],
+        },
         {"id": "borduria", "name": "Borduria", "type": "state", "aliases": ["Borduria", "B.D."]},
-        {"id": "bd-marines", "name": "Bordurian Marines", "type": "military", "parent": "borduria",
-         "aliases": ["B.D. marines"]},
+        {
+            "id": "bd-marines",
+            "name": "Bordurian Marines",
+            "type": "military",
+            "parent": "borduria",
+            "aliases": ["B.D. marines"],
+        },
     ]
     found = find_mentions("The port was held by R.U. and B.D. marines until May.", actors)
-    assert [(m.text, m.actor_id) for m in found] == [("R.U.", "ru-marines"), ("B.D. marines", "bd-marines")]
+    assert [(m.text, m.actor_id) for m in found] == [
+        ("R.U.", "ru-marines"),
+        ("B.D. marines", "bd-marines"),
+    ]

@@ -18,7 +18,7 @@ def _violations():
     """(table, field, constraint) for every constraint in every schema."""
     for name, schema in table_schemas().items():
         for f in schema.fields:
-            for constraint in (f.get("constraints") or {}):
+            for constraint in f.get("constraints") or {}:
                 yield name, f["name"], constraint
 
 
@@ -30,7 +30,11 @@ def _break(df: pd.DataFrame, field: dict, constraint: str) -> pd.DataFrame | Non
             bad[col] = bad[col].astype(object)
             bad.at[0, col] = None
         else:
-            bad[col] = bad[col].astype(object) if isinstance(bad[col].dtype, pd.CategoricalDtype) else bad[col]
+            bad[col] = (
+                bad[col].astype(object)
+                if isinstance(bad[col].dtype, pd.CategoricalDtype)
+                else bad[col]
+            )
             bad.loc[0, col] = None
             if isinstance(df[col].dtype, pd.CategoricalDtype):
                 bad[col] = pd.Categorical(bad[col], categories=df[col].cat.categories)
@@ -87,8 +91,11 @@ def test_foreign_key_rejects_unknown_article(tables) -> None:
 
 def test_span_check_rejects_shifted_offsets(tables) -> None:
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"], strict=True))
-    spans = {name: df for name, df in tables.items() if {"char_start", "text"} <= set(df.columns)
-             and name != "articles"}
+    spans = {
+        name: df
+        for name, df in tables.items()
+        if {"char_start", "text"} <= set(df.columns) and name != "articles"
+    }
     check_spans(spans, texts)
     assert spans, "some table must carry text spans"
     name, df = next(iter(spans.items()))

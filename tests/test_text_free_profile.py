@@ -33,11 +33,18 @@ def test_no_article_text_is_published(text_free: Path) -> None:
     blob = "".join(p.read_text(encoding="utf-8") for p in (text_free / "tables").glob("*.csv"))
     assert not [p for p in paragraphs if p in blob]
     for table, columns in stripped_columns().items():
-        df = read_table_file(text_free / "tables" / f"{table}.parquet", sd.schema(table)["fields"], "parquet")
+        df = read_table_file(
+            text_free / "tables" / f"{table}.parquet", sd.schema(table)["fields"], "parquet"
+        )
         for col in columns:
             if (table, col) == ("articles", "published_date_evidence"):
                 # Replaced by locators into the text, e.g. "@clean:12-57 | @clean:80-95".
-                assert df[col].dropna().str.fullmatch(r"@(clean|raw):\d+-\d+( \| @(clean|raw):\d+-\d+)*").all()
+                assert (
+                    df[col]
+                    .dropna()
+                    .str.fullmatch(r"@(clean|raw):\d+-\d+( \| @(clean|raw):\d+-\d+)*")
+                    .all()
+                )
             else:
                 assert df[col].isna().all(), (table, col)
     assert frictionless_errors(text_free / "datapackage.json") == []
@@ -54,6 +61,8 @@ def test_hydrate_refuses_a_different_text(text_free: Path, tmp_path: Path) -> No
     raw = tmp_path / "raw"
     shutil.copytree(ROOT / "raw" / "articles", raw)
     victim = sorted(raw.iterdir())[0]
-    victim.write_text(victim.read_text(encoding="utf-8").replace("Syria", "Syrie", 1), encoding="utf-8")
+    victim.write_text(
+        victim.read_text(encoding="utf-8").replace("Syria", "Syrie", 1), encoding="utf-8"
+    )
     with pytest.raises((TextMismatch, InputError), match="sha256"):
         hydrate_package(text_free, raw, ROOT / "raw" / "boilerplate.yaml", tmp_path / "out")

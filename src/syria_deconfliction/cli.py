@@ -1,4 +1,6 @@
-"""Command line: `syria-deconfliction build | validate | info` (also `python -m syria_deconfliction`).
+"""Command line: `syria-deconfliction build | validate | info | extract | add | hydrate`.
+
+Also `python -m syria_deconfliction`.
 
 argparse keeps the installed package free of extra runtime dependencies; `build` and
 `validate` need the build extra (pip install 'syria-deconfliction[build]').
@@ -58,7 +60,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
         except (InputError, FileNotFoundError) as exc:
             print(f"add failed: {exc}", file=sys.stderr)
             return 1
-        print(f"added raw/articles/{Path(f).name}; draft for review: {draft.relative_to(RAW.parent)}")
+        print(
+            f"added raw/articles/{Path(f).name}; draft for review: {draft.relative_to(RAW.parent)}"
+        )
     return 0
 
 
@@ -69,8 +73,9 @@ def _cmd_hydrate(args: argparse.Namespace) -> int:
     from .publish.textfree import TextMismatch
 
     try:
-        rows = hydrate_package(Path(args.package), Path(args.raw),
-                               knowledge_dir() / "boilerplate.yaml", Path(args.out))
+        rows = hydrate_package(
+            Path(args.package), Path(args.raw), knowledge_dir() / "boilerplate.yaml", Path(args.out)
+        )
     except (TextMismatch, InputError, FileNotFoundError) as exc:
         print(f"hydrate failed: {exc}", file=sys.stderr)
         return 1
@@ -115,18 +120,31 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     except ImportError:  # the progress bar is a nicety of the build extra
         pass
     try:
-        report = run(args.inputs, Path(args.out), workers=args.workers, engine=args.engine,
-                     scheduler=args.scheduler, chunk_size=args.chunk_size, formats=formats,
-                     progress=bar.update if bar is not None else None)
+        report = run(
+            args.inputs,
+            Path(args.out),
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            chunk_size=args.chunk_size,
+            formats=formats,
+            progress=bar.update if bar is not None else None,
+        )
     except FileNotFoundError as exc:
         print(f"extract failed: {exc}", file=sys.stderr)
         return 2
     finally:
         if bar is not None:
             bar.close()
-    print(f"extracted {report.articles} article(s) into {args.out} in {report.partitions} new "
-          f"partition(s); {report.skipped_partitions} already done; {report.errors} error(s)"
-          + (f" listed in {Path(args.out) / 'errors.csv'}" if report.errors and "csv" in formats else ""))
+    print(
+        f"extracted {report.articles} article(s) into {args.out} in {report.partitions} new "
+        f"partition(s); {report.skipped_partitions} already done; {report.errors} error(s)"
+        + (
+            f" listed in {Path(args.out) / 'errors.csv'}"
+            if report.errors and "csv" in formats
+            else ""
+        )
+    )
     return 0
 
 
@@ -135,7 +153,7 @@ def _print_rows(rows: dict[str, int]) -> None:
 
 
 def _print_result(result: object) -> int:
-    problems = getattr(result, "problems")
+    problems = result.problems
     if problems:
         print(f"validation: FAILED ({len(problems)} problem(s))", file=sys.stderr)
         for p in problems[:20]:
@@ -149,23 +167,41 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="syria-deconfliction", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build the tables from raw/ into build/ and datapackage.json")
-    b.add_argument("--skip-frictionless", action="store_true",
-                   help="skip the Frictionless validation pass after building (faster)")
-    b.add_argument("--no-text", action="store_true",
-                   help="write the text-free profile (every table without the publishers' words, "
-                   "offsets and hashes kept) to --out instead of replacing build/")
-    b.add_argument("--include-drafts", action="store_true",
-                   help="include articles added with `add` and not yet reviewed, every row marked "
-                   "draft, writing to --out instead of build/")
-    b.add_argument("--out", default="dist/text-free",
-                   help="folder for --no-text or --include-drafts (default dist/text-free)")
+    b.add_argument(
+        "--skip-frictionless",
+        action="store_true",
+        help="skip the Frictionless validation pass after building (faster)",
+    )
+    b.add_argument(
+        "--no-text",
+        action="store_true",
+        help="write the text-free profile (every table without the publishers' words, "
+        "offsets and hashes kept) to --out instead of replacing build/",
+    )
+    b.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="include articles added with `add` and not yet reviewed, every row marked "
+        "draft, writing to --out instead of build/",
+    )
+    b.add_argument(
+        "--out",
+        default="dist/text-free",
+        help="folder for --no-text or --include-drafts (default dist/text-free)",
+    )
     b.set_defaults(func=_cmd_build)
-    a = sub.add_parser("add", help="copy new article files into raw/articles and write a "
-                       "machine-drafted review file for each in raw/drafts (unreviewed)")
+    a = sub.add_parser(
+        "add",
+        help="copy new article files into raw/articles and write a "
+        "machine-drafted review file for each in raw/drafts (unreviewed)",
+    )
     a.add_argument("files", nargs="+", help="article files (UTF-8 text)")
     a.set_defaults(func=_cmd_add)
-    h = sub.add_parser("hydrate", help="restore the article words into a text-free package from "
-                       "your own copies of the raw articles")
+    h = sub.add_parser(
+        "hydrate",
+        help="restore the article words into a text-free package from "
+        "your own copies of the raw articles",
+    )
     h.add_argument("package", help="folder of a text-free package (holds datapackage.json)")
     h.add_argument("--raw", default="raw/articles", help="folder with the raw article files")
     h.add_argument("--out", required=True, help="folder for the restored package")
@@ -174,19 +210,33 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=_cmd_validate)
     i = sub.add_parser("info", help="tables, rows, data version and where the files are")
     i.set_defaults(func=_cmd_info)
-    x = sub.add_parser("extract", help="run only the automatic extractors on new plain-text "
-                       "articles (files, directories or globs) and write draft tables to --out")
+    x = sub.add_parser(
+        "extract",
+        help="run only the automatic extractors on new plain-text "
+        "articles (files, directories or globs) and write draft tables to --out",
+    )
     x.add_argument("inputs", nargs="+", help="article files (UTF-8 text), directories or globs")
     x.add_argument("--out", required=True, help="output directory")
     x.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
-    x.add_argument("--engine", choices=["local", "dask"], default="local",
-                   help="local processes, or Dask (needs the dask extra)")
-    x.add_argument("--scheduler", help="address of a running Dask scheduler (default: a "
-                   "LocalCluster of --workers processes)")
-    x.add_argument("--chunk-size", type=int, default=200,
-                   help="articles per task and per output partition (default 200)")
-    x.add_argument("--parquet-only", action="store_true",
-                   help="skip the CSV copies (for large corpora)")
+    x.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local processes, or Dask (needs the dask extra)",
+    )
+    x.add_argument(
+        "--scheduler",
+        help="address of a running Dask scheduler (default: a LocalCluster of --workers processes)",
+    )
+    x.add_argument(
+        "--chunk-size",
+        type=int,
+        default=200,
+        help="articles per task and per output partition (default 200)",
+    )
+    x.add_argument(
+        "--parquet-only", action="store_true", help="skip the CSV copies (for large corpora)"
+    )
     x.add_argument("--quiet", action="store_true", help="no progress bar")
     x.set_defaults(func=_cmd_extract)
     return p

@@ -39,20 +39,32 @@ def add_article(src: Path, raw: Path, today: dt.date | None = None) -> Path:
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise InputError(str(src), None, f"not UTF-8 ({exc.reason} at byte {exc.start})",
-                         "convert the file to UTF-8") from exc
+        raise InputError(
+            str(src),
+            None,
+            f"not UTF-8 ({exc.reason} at byte {exc.start})",
+            "convert the file to UTF-8",
+        ) from exc
     dest = raw / "articles" / src.name
     sha = hashlib.sha256(data).hexdigest()
     for existing in (raw / "articles").iterdir():
         if existing.name == src.name or hashlib.sha256(existing.read_bytes()).hexdigest() == sha:
-            raise InputError(str(src), None, f"already in raw/articles as {existing.name}",
-                             "rename the file if it is a different article")
+            raise InputError(
+                str(src),
+                None,
+                f"already in raw/articles as {existing.name}",
+                "rename the file if it is a different article",
+            )
     rows = extract_article(text, src.name, Knowledge.load(raw), today)
     art = rows["articles"][0]
     draft = raw / "drafts" / f"{art['article_id']}.yaml"
     if draft.exists():
-        raise InputError(str(draft), art["article_id"], "a draft with this id exists",
-                         "review or delete it first")
+        raise InputError(
+            str(draft),
+            art["article_id"],
+            "a draft with this id exists",
+            "review or delete it first",
+        )
     draft.parent.mkdir(exist_ok=True)
     shutil.copyfile(src, dest)
     body = yaml.safe_dump(draft_document(rows, sha), sort_keys=False, allow_unicode=True, width=100)
@@ -66,28 +78,62 @@ def draft_document(rows: dict[str, list[dict[str, Any]]], sha: str) -> dict[str,
     return {
         "status": "unreviewed",
         "article": {
-            "article_id": art["article_id"], "source_file": art["source_file"], "raw_sha256": sha,
-            "headline": art["headline"], "publisher": art["publisher"], "credits": art["credits"],
+            "article_id": art["article_id"],
+            "source_file": art["source_file"],
+            "raw_sha256": sha,
+            "headline": art["headline"],
+            "publisher": art["publisher"],
+            "credits": art["credits"],
             "printed_date_text": art["printed_date_text"],
-            "published_date": {"date": iso(art["published_date"]),
-                               "precision": art["published_date_precision"],
-                               "method": art["published_date_method"],
-                               "evidence": art["published_date_evidence"],
-                               "note": art["published_date_note"]},
+            "published_date": {
+                "date": iso(art["published_date"]),
+                "precision": art["published_date_precision"],
+                "method": art["published_date_method"],
+                "evidence": art["published_date_evidence"],
+                "note": art["published_date_note"],
+            },
         },
-        "quotes": [{"text": q["text"], "quote_type": q["quote_type"], "speaker": q["speaker_actor_id"],
-                    "speaker_mention": q["speaker_mention"], "verb": q["verb"],
-                    "confidence": q["confidence"], "reason": q["reason"]} for q in rows["quotes"]],
-        "new_actors": [{"id": a["actor_id"], "name": a["name"], "type_guess": a["type"],
-                        "mentions": a["mention_count"]} for a in rows["actor_candidates"]],
-        "events": [{"evidence": e["evidence_text"], "cameo": e["cameo_code"],
-                    "source": e["source_actor_id"], "target": e["target_actor_id"],
-                    "date": {"text": e["date_text"], "start": iso(e["date_start"]),
-                             "end": iso(e["date_end"]), "precision": e["date_precision"],
-                             "method": e["date_method"]},
-                    "place": e["place_id"], "claim_status": e["claim_status"],
-                    "claimed_by": e["claimed_by_actor_id"], "notes": e["notes"]}
-                   for e in rows["events"]],
+        "quotes": [
+            {
+                "text": q["text"],
+                "quote_type": q["quote_type"],
+                "speaker": q["speaker_actor_id"],
+                "speaker_mention": q["speaker_mention"],
+                "verb": q["verb"],
+                "confidence": q["confidence"],
+                "reason": q["reason"],
+            }
+            for q in rows["quotes"]
+        ],
+        "new_actors": [
+            {
+                "id": a["actor_id"],
+                "name": a["name"],
+                "type_guess": a["type"],
+                "mentions": a["mention_count"],
+            }
+            for a in rows["actor_candidates"]
+        ],
+        "events": [
+            {
+                "evidence": e["evidence_text"],
+                "cameo": e["cameo_code"],
+                "source": e["source_actor_id"],
+                "target": e["target_actor_id"],
+                "date": {
+                    "text": e["date_text"],
+                    "start": iso(e["date_start"]),
+                    "end": iso(e["date_end"]),
+                    "precision": e["date_precision"],
+                    "method": e["date_method"],
+                },
+                "place": e["place_id"],
+                "claim_status": e["claim_status"],
+                "claimed_by": e["claimed_by_actor_id"],
+                "notes": e["notes"],
+            }
+            for e in rows["events"]
+        ],
     }
 
 

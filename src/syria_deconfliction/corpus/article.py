@@ -20,13 +20,46 @@ NOT_CURATED = "Not curated: copyright remains with the publisher of the source t
 
 # Words that tell what kind of organisation an unknown name is; the first that matches wins.
 TYPE_HINTS: list[tuple[str, re.Pattern[str]]] = [
-    ("media", re.compile(r"\b(News|Times|Post|Journal|Gazette|Radio|TV|Television|Agency|Press|Telegraph|Herald|Tribune)\b")),
-    ("ngo", re.compile(r"\b(Observatory|Foundation|Human Rights|Red Cross|Red Crescent|Doctors|Amnesty|Watch|Institute|Centre|Center)\b")),
-    ("government_body", re.compile(r"\b(Ministry|Council|Committee|Office|Department|Parliament|Senate|Congress|Commission|Embassy|Cabinet)\b")),
-    ("military", re.compile(r"\b(Army|Navy|Air Force|Forces|Brigade|Division|Battalion|Regiment|Fleet|Command|Guard)\b")),
-    ("armed_group", re.compile(r"\b(Front|Brigades|Militia|Movement|Liberation|Jihad|Mujahideen|Hayat|Ahrar|Jaish)\b")),
-    ("company", re.compile(r"\b(Inc|Corp|Company|Ltd|Group|Analysis|Systems|Technologies|Oil|Gas)\b")),
-    ("intergovernmental_org", re.compile(r"\b(United Nations|NATO|Union|League|Organisation|Organization)\b")),
+    (
+        "media",
+        re.compile(
+            r"\b(News|Times|Post|Journal|Gazette|Radio|TV|Television|Agency|Press|Telegraph|Herald|Tribune)\b"
+        ),
+    ),
+    (
+        "ngo",
+        re.compile(
+            r"\b(Observatory|Foundation|Human Rights|Red Cross|Red Crescent|Doctors|Amnesty"
+            r"|Watch|Institute|Centre|Center)\b"
+        ),
+    ),
+    (
+        "government_body",
+        re.compile(
+            r"\b(Ministry|Council|Committee|Office|Department|Parliament|Senate|Congress|Commission|Embassy|Cabinet)\b"
+        ),
+    ),
+    (
+        "military",
+        re.compile(
+            r"\b(Army|Navy|Air Force|Forces|Brigade|Division|Battalion|Regiment|Fleet"
+            r"|Command|Guard)\b"
+        ),
+    ),
+    (
+        "armed_group",
+        re.compile(
+            r"\b(Front|Brigades|Militia|Movement|Liberation|Jihad|Mujahideen|Hayat|Ahrar|Jaish)\b"
+        ),
+    ),
+    (
+        "company",
+        re.compile(r"\b(Inc|Corp|Company|Ltd|Group|Analysis|Systems|Technologies|Oil|Gas)\b"),
+    ),
+    (
+        "intergovernmental_org",
+        re.compile(r"\b(United Nations|NATO|Union|League|Organisation|Organization)\b"),
+    ),
 ]
 
 
@@ -42,11 +75,17 @@ def guess_type(name: str) -> str:
 
 def article_id_for(row: dict[str, Any]) -> str:
     date = row["published_date"].isoformat() if row["published_date"] else "undated"
-    return f"{date}-{slug(row['publisher'] or 'unknown', 3)}-{slug(row['headline'] or row['text'][:80], 8)}"
+    outlet = slug(row["publisher"] or "unknown", 3)
+    return f"{date}-{outlet}-{slug(row['headline'] or row['text'][:80], 8)}"
 
 
-def extract_article(raw_text: str, source_file: str, k: Knowledge,
-                    today: dt.date | None = None, where: str | None = None) -> dict[str, list[dict[str, Any]]]:
+def extract_article(
+    raw_text: str,
+    source_file: str,
+    k: Knowledge,
+    today: dt.date | None = None,
+    where: str | None = None,
+) -> dict[str, list[dict[str, Any]]]:
     """Draft rows for every table from one raw article. Raises InputError for unusable text;
     `where` names the input in messages (default: the file name)."""
     data = raw_text.encode("utf-8")
@@ -67,8 +106,9 @@ def extract_article(raw_text: str, source_file: str, k: Knowledge,
     quotes = extract_quotes(text, hints)
     published = row["published_date"]
     parents = {a["id"]: a.get("parent") for a in reg.actors}
-    cands = find_candidates(text, all_mentions, published, reg.places, types,
-                            actor_parents=parents, lexicon=k.triggers)
+    cands = find_candidates(
+        text, all_mentions, published, reg.places, types, actor_parents=parents, lexicon=k.triggers
+    )
     names = {**k.actor_names, **{c["actor_id"]: c["name"] for c in candidates}}
     events, links = candidate_event_rows(aid, text, cands, k.cameo, names, published)
     return {
@@ -81,7 +121,9 @@ def extract_article(raw_text: str, source_file: str, k: Knowledge,
     }
 
 
-def _candidate_actors(text: str, mentions: list[Mention], k: Knowledge) -> tuple[list[dict[str, Any]], list[Mention]]:
+def _candidate_actors(
+    text: str, mentions: list[Mention], k: Knowledge
+) -> tuple[list[dict[str, Any]], list[Mention]]:
     """Names the registry lacks become candidate actors (method automatic) with a type guess."""
     reg = k.registry
     gaps = find_unaccounted_names(text, mentions, reg.actors, reg.places, reg.not_actors)
@@ -94,12 +136,17 @@ def _candidate_actors(text: str, mentions: list[Mention], k: Knowledge) -> tuple
         # A title phrase before a name ends at its last lower-case joining word
         # ("Secretary of State Rex Tillerson" -> "State Rex Tillerson" -> "Rex Tillerson").
         joins = [i for i, w in enumerate(words) if w in ("of", "for", "the", "and")]
-        if joins and len(words) - joins[-1] - 1 >= 2 and any(w in lex.title_words for w in words[:joins[-1]]):
-            words = words[joins[-1] + 1:]
+        if (
+            joins
+            and len(words) - joins[-1] - 1 >= 2
+            and any(w in lex.title_words for w in words[: joins[-1]])
+        ):
+            words = words[joins[-1] + 1 :]
             if len(words) >= 3:
                 words = words[1:]
-        while len(words) > 1 and (words[0] in lex.title_words or words[0] in lex.honorifics
-                                  or words[0] in ("The", "the")):
+        while len(words) > 1 and (
+            words[0] in lex.title_words or words[0] in lex.honorifics or words[0] in ("The", "the")
+        ):
             words.pop(0)
         name = " ".join(words)
         start = end - len(name)
@@ -107,11 +154,21 @@ def _candidate_actors(text: str, mentions: list[Mention], k: Knowledge) -> tuple
             start, name = end - len(text[start:end]), text[start:end]
         aid = "new-" + slug(name)
         if aid not in actors:
-            actors[aid] = {"actor_id": aid, "name": name, "type": guess_type(name),
-                           "country_iso3": None, "parent_actor_id": None, "title": None,
-                           "aliases": [name], "cameo_code": None, "wikidata_id": None,
-                           "mention_count": 0, "article_count": 1, "method": "automatic",
-                           "notes": "candidate: a name the registry lacks; type guessed from its words"}
+            actors[aid] = {
+                "actor_id": aid,
+                "name": name,
+                "type": guess_type(name),
+                "country_iso3": None,
+                "parent_actor_id": None,
+                "title": None,
+                "aliases": [name],
+                "cameo_code": None,
+                "wikidata_id": None,
+                "mention_count": 0,
+                "article_count": 1,
+                "method": "automatic",
+                "notes": "candidate: a name the registry lacks; type guessed from its words",
+            }
         actors[aid]["mention_count"] += 1
         found.append(Mention(start, end, name, aid, "candidate"))
     return list(actors.values()), found

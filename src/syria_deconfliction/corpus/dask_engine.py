@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 
-def execute_dask(numbered: Iterator[tuple[int, list[str]]], workers: int, scheduler: str | None,
-                 raw: str | None) -> Iterator[tuple[int, list[str], dict[str, list[dict[str, Any]]]]]:
+def execute_dask(
+    numbered: Iterator[tuple[int, list[str]]], workers: int, scheduler: str | None, raw: str | None
+) -> Iterator[tuple[int, list[str], dict[str, list[dict[str, Any]]]]]:
     """Yield chunk results in chunk order, keeping a bounded number of tasks in flight.
 
     With `scheduler` the run joins an existing cluster (its workers must reach the input files
@@ -16,15 +17,22 @@ def execute_dask(numbered: Iterator[tuple[int, list[str]]], workers: int, schedu
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - depends on the extra
-        raise SystemExit("--engine dask needs the dask extra: pip install 'syria-deconfliction[dask]'") from exc
+        raise SystemExit(
+            "--engine dask needs the dask extra: pip install 'syria-deconfliction[dask]'"
+        ) from exc
     from .runner import process_chunk
 
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                               dashboard_address=None, host="127.0.0.1")
+        cluster = LocalCluster(
+            n_workers=max(workers, 1),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            host="127.0.0.1",
+        )
         client = Client(cluster)
     try:
         window = 2 * max(workers, len(client.scheduler_info().get("workers", {})), 1)

@@ -16,10 +16,23 @@ def slug(text: str, words: int = 8) -> str:
     return "-".join(parts[:words]) or "untitled"
 
 
-def mention_rows(article_id: str, mentions: Iterable[Mention], method: str = "automatic") -> list[dict[str, Any]]:
-    return [{"mention_id": f"{article_id}#m{m.start}", "article_id": article_id,
-             "actor_id": m.actor_id, "char_start": m.start, "char_end": m.end, "text": m.text,
-             "rule": m.rule, "possessive": m.possessive, "method": method} for m in mentions]
+def mention_rows(
+    article_id: str, mentions: Iterable[Mention], method: str = "automatic"
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "mention_id": f"{article_id}#m{m.start}",
+            "article_id": article_id,
+            "actor_id": m.actor_id,
+            "char_start": m.start,
+            "char_end": m.end,
+            "text": m.text,
+            "rule": m.rule,
+            "possessive": m.possessive,
+            "method": method,
+        }
+        for m in mentions
+    ]
 
 
 def quote_rows(article_id: str, quotes: Sequence[Any]) -> list[dict[str, Any]]:
@@ -28,51 +41,95 @@ def quote_rows(article_id: str, quotes: Sequence[Any]) -> list[dict[str, Any]]:
     for q in quotes:
         if q.status != "accepted":
             continue
-        rows.append({
-            "quote_id": f"{article_id}#q{q.start}", "article_id": article_id, "text": q.text,
-            "char_start": q.start, "char_end": q.end, "quote_type": q.quote_type,
-            "speaker_actor_id": q.speaker_actor_id, "speaker_mention": q.speaker_mention,
-            "speaker_char_start": q.speaker_start, "speaker_char_end": q.speaker_end,
-            "speaker_description": q.speaker_description, "verb": q.verb,
-            "attribution": q.attribution, "event_id": None, "confidence": round(float(q.confidence), 3),
-            "method": "automatic", "curation": "none", "reason": q.reason,
-        })
+        rows.append(
+            {
+                "quote_id": f"{article_id}#q{q.start}",
+                "article_id": article_id,
+                "text": q.text,
+                "char_start": q.start,
+                "char_end": q.end,
+                "quote_type": q.quote_type,
+                "speaker_actor_id": q.speaker_actor_id,
+                "speaker_mention": q.speaker_mention,
+                "speaker_char_start": q.speaker_start,
+                "speaker_char_end": q.speaker_end,
+                "speaker_description": q.speaker_description,
+                "verb": q.verb,
+                "attribution": q.attribution,
+                "event_id": None,
+                "confidence": round(float(q.confidence), 3),
+                "method": "automatic",
+                "curation": "none",
+                "reason": q.reason,
+            }
+        )
     return rows
 
 
-def candidate_event_rows(article_id: str, text: str, candidates: Sequence[Any],
-                         cameo: Mapping[str, Mapping[str, Any]], names: Mapping[str, str],
-                         published: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def candidate_event_rows(
+    article_id: str,
+    text: str,
+    candidates: Sequence[Any],
+    cameo: Mapping[str, Mapping[str, Any]],
+    names: Mapping[str, str],
+    published: Any,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Automatic event candidates as events rows (method automatic) and their event_actors."""
     events, links = [], []
     for n, c in enumerate(candidates, start=1):
         code = cameo[c.cameo_code]
         eid = f"{article_id}#c{n:02d}"
         if c.date is not None:
-            d0, d1, prec, dmethod = c.date.date_start, c.date.date_end, c.date.precision, c.date.method
+            d0, d1, prec, dmethod = (
+                c.date.date_start,
+                c.date.date_end,
+                c.date.precision,
+                c.date.method,
+            )
         elif published is not None:
             d0 = d1 = published
             prec, dmethod = "day", "inferred"
         else:  # neither date words nor a publication date: unknown, never guessed
             d0 = d1 = prec = dmethod = None
         src, tgt = c.source_actor_id, c.target_actor_id
-        summary = (f"{names.get(src, 'An unnamed actor')}: {code['name'].rstrip('.').lower()}"
-                   + (f" ({names[tgt]})" if tgt in names else "") + ".")
-        events.append({
-            "event_id": eid, "article_id": article_id, "incident_id": slug(eid, 40),
-            "summary": summary,
-            "evidence_char_start": c.sentence_start, "evidence_char_end": c.sentence_end,
-            "evidence_text": text[c.sentence_start:c.sentence_end],
-            "cameo_code": c.cameo_code, "cameo_root": code["root"], "quad_class": code["quad_class"],
-            "goldstein": code["goldstein"], "plover_type": code["plover_type"],
-            "source_actor_id": src, "target_actor_id": tgt,
-            "date_start": d0, "date_end": d1, "date_precision": prec,
-            "date_text": c.date_text, "date_char_start": c.date_start, "date_char_end": c.date_end,
-            "date_method": dmethod, "place_id": c.place_id, "claim_status": c.claim_status,
-            "claimed_by_actor_id": c.claimed_by_actor_id, "fatalities": None, "injuries": None,
-            "method": "automatic", "notes": f"automatic candidate, trigger {c.trigger!r}, "
-                                            f"confidence {c.confidence:.2f}",
-        })
+        summary = (
+            f"{names.get(src, 'An unnamed actor')}: {code['name'].rstrip('.').lower()}"
+            + (f" ({names[tgt]})" if tgt in names else "")
+            + "."
+        )
+        events.append(
+            {
+                "event_id": eid,
+                "article_id": article_id,
+                "incident_id": slug(eid, 40),
+                "summary": summary,
+                "evidence_char_start": c.sentence_start,
+                "evidence_char_end": c.sentence_end,
+                "evidence_text": text[c.sentence_start : c.sentence_end],
+                "cameo_code": c.cameo_code,
+                "cameo_root": code["root"],
+                "quad_class": code["quad_class"],
+                "goldstein": code["goldstein"],
+                "plover_type": code["plover_type"],
+                "source_actor_id": src,
+                "target_actor_id": tgt,
+                "date_start": d0,
+                "date_end": d1,
+                "date_precision": prec,
+                "date_text": c.date_text,
+                "date_char_start": c.date_start,
+                "date_char_end": c.date_end,
+                "date_method": dmethod,
+                "place_id": c.place_id,
+                "claim_status": c.claim_status,
+                "claimed_by_actor_id": c.claimed_by_actor_id,
+                "fatalities": None,
+                "injuries": None,
+                "method": "automatic",
+                "notes": f"automatic candidate, trigger {c.trigger!r}, "
+                f"confidence {c.confidence:.2f}",
+            }
+        )
         for actor, role in ((src, "source"), (tgt, "target"), (c.claimed_by_actor_id, "claimant")):
             if actor:
                 links.append({"event_id": eid, "actor_id": actor, "role": role})

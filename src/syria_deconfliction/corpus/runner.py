@@ -25,7 +25,7 @@ import pandas as pd
 from ..errors import InputError
 from .knowledge import Knowledge
 
-# Per-partition tables; `actors` (registry entries referenced plus candidates) is assembled at the end.
+# Per-partition tables; `actors` (registry entries referenced, plus candidates) comes at the end.
 TABLES = ("articles", "actor_mentions", "actor_candidates", "quotes", "events", "event_actors")
 ERRORS_SCHEMA = ["source_file", "error"]
 PROGRESS = "_progress.jsonl"
@@ -140,9 +140,18 @@ class PartitionWriter:
             fh.write(json.dumps({"partition": n, "files": files}) + "\n")
 
 
-def run(sources: Sequence[str], out: Path, *, workers: int = 1, engine: str = "local",
-        scheduler: str | None = None, chunk_size: int = 200, formats: Sequence[str] = ("parquet",),
-        raw: Path | None = None, progress: Callable[[int], None] | None = None) -> RunReport:
+def run(
+    sources: Sequence[str],
+    out: Path,
+    *,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    chunk_size: int = 200,
+    formats: Sequence[str] = ("parquet",),
+    raw: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> RunReport:
     """Extract a corpus into partitioned files under `out`."""
     writer = PartitionWriter(out, formats)
     done = writer.done()
@@ -201,8 +210,13 @@ def write_actors(out: Path, formats: Sequence[str], k: Knowledge) -> None:
             write_csv_partition(df, "actors", folder / "part-00000.csv")
 
 
-def _execute(numbered: Iterator[tuple[int, list[str]]], workers: int, engine: str,
-             scheduler: str | None, raw: str | None):
+def _execute(
+    numbered: Iterator[tuple[int, list[str]]],
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    raw: str | None,
+):
     """Yield (partition, files, rows) in partition order, keeping at most 2 x workers in flight."""
     if engine == "dask":
         from .dask_engine import execute_dask
@@ -213,7 +227,9 @@ def _execute(numbered: Iterator[tuple[int, list[str]]], workers: int, engine: st
         for n, files in numbered:
             yield n, files, process_chunk(files, raw)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(raw,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(raw,)
+    ) as pool:
         pending: list[tuple[int, list[str], Any]] = []
         for n, files in numbered:
             pending.append((n, files, pool.submit(process_chunk, files, raw)))
@@ -240,4 +256,8 @@ def concat_csv(out: Path) -> None:
 
 def read_partitions(out: Path, table: str) -> pd.DataFrame:
     files = sorted((out / "parquet" / table).glob("part-*.parquet"))
-    return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True) if files else pd.DataFrame()
+    return (
+        pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
+        if files
+        else pd.DataFrame()
+    )

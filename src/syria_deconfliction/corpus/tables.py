@@ -10,18 +10,20 @@ import pandas as pd
 
 from ..paths import SCHEMAS
 from ..pipeline.schemas import TableSchema, conform, relaxed, table_schemas
+from ..pipeline.write import write_csv, write_parquet
 
 # Automatic drafts may not know these: an event candidate with no date words in an article whose
 # publication date the rules cannot fix has no date (it is never guessed).
 UNKNOWABLE = {"events": ["date_start", "date_end", "date_precision", "date_method"]}
-from ..pipeline.write import write_csv, write_parquet
 
 
 def schema_for(table: str) -> TableSchema:
     if table == "errors":
         desc = json.loads((SCHEMAS / "extract_errors.schema.json").read_text(encoding="utf-8"))
         return TableSchema("errors", desc)
-    if table == "actor_candidates":  # candidate actors of one partition, merged into actors at the end
+    if (
+        table == "actor_candidates"
+    ):  # candidate actors of one partition, merged into actors at the end
         return TableSchema(table, table_schemas()["actors"].descriptor)
     return relaxed(table_schemas()[table], UNKNOWABLE.get(table, []))
 

@@ -31,8 +31,8 @@ Conventions
 from __future__ import annotations
 
 import calendar
-import functools
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -115,20 +115,50 @@ _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
         (
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-            "seventeen", "eighteen", "nineteen",
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
         )
     )
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _QTY = (
     r"(?P<n>\d+(?:\.\d+)?|(?i:a" + _S + r"couple(?:" + _S + r"of)?|a" + _S + r"few|several|"
-    r"half" + _S + r"an?|(?:" + "|".join(_TENS) + r")(?:-(?:" + _UNITS_1_9 + r"))?|"
-    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"|an|a))"
+    r"half"
+    + _S
+    + r"an?|(?:"
+    + "|".join(_TENS)
+    + r")(?:-(?:"
+    + _UNITS_1_9
+    + r"))?|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r"|an|a))"
 )
 _UNIT = r"(?P<unit>(?i:minute|hour|day|week|month|year|decade))s?(?![A-Za-z])"
 _APPROX = (
@@ -137,11 +167,20 @@ _APPROX = (
     r"up" + _S + "to)"
 )
 _PART = (
-    r"(?:(?P<part>(?i:early|late|mid|(?:the" + _S + r")?(?:middle|end|beginning|start)"
-    + _S + r"of))(?:-|" + _S + r"))?"
+    r"(?:(?P<part>(?i:early|late|mid|(?:the"
+    + _S
+    + r")?(?:middle|end|beginning|start)"
+    + _S
+    + r"of))(?:-|"
+    + _S
+    + r"))?"
 )
 _CONJ = (
-    r"(?:" + _S + r"(?i:and|to|through|until|till)" + _S + r"|"
+    r"(?:"
+    + _S
+    + r"(?i:and|to|through|until|till)"
+    + _S
+    + r"|"
     + r"[ \t\u00a0]*[-\u2013\u2014][ \t\u00a0]*)"
 )
 _PRE = r"(?:(?P<pre>(?i:between|from))" + _S + r")"
@@ -150,8 +189,19 @@ _PRE = r"(?:(?P<pre>(?i:between|from))" + _S + r")"
 _PREP = r"(?i:on|in|at|during|throughout|since)"
 # Words that make a bare year or a bare "May" a date ("until 2014", "by May").
 _CONTEXT_WORDS = {
-    "in", "on", "at", "during", "throughout", "since", "by", "until", "till", "before",
-    "after", "from", "circa",
+    "in",
+    "on",
+    "at",
+    "during",
+    "throughout",
+    "since",
+    "by",
+    "until",
+    "till",
+    "before",
+    "after",
+    "from",
+    "circa",
 }
 # "in 2000 villages": a bare year followed by a plural noun is a count, not a year.
 _COUNT_NOUN = re.compile(r"[ \t\u00a0]+(?!(?:as|was|is|has|this|his|its|always)\b)[a-z]+s\b")
@@ -381,8 +431,12 @@ def _p_weekday(m: re.Match[str]) -> _Spec | None:
     before = m.string[: m.start()].split()
     if before and before[-1].lower() in ("every", "each"):
         return None  # a recurring day, not a date
-    if (before and before[-1].lower() == "the" and not _g(m, "tod")
-            and re.match(r"[ \t\u00a0]+[A-Z]", m.string[m.end():])):
+    if (
+        before
+        and before[-1].lower() == "the"
+        and not _g(m, "tod")
+        and re.match(r"[ \t\u00a0]+[A-Z]", m.string[m.end() :])
+    ):
         return None  # a name: "the Sunday Times"
     rel = (_g(m, "wrel") or "").lower() or None
     return _Weekday(_weekday_no(m["wd"]), "last" if rel == "past" else rel)
@@ -391,8 +445,12 @@ def _p_weekday(m: re.Match[str]) -> _Spec | None:
 def _p_dayword(m: re.Match[str]) -> _Spec | None:
     t = " ".join(m["dw"].lower().split())
     offsets = {
-        "the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
-        "tomorrow": 1, "the day after tomorrow": 2,
+        "the day before yesterday": -2,
+        "yesterday": -1,
+        "today": 0,
+        "tonight": 0,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
     }
     return _DayWord(offsets[t])
 
@@ -564,7 +622,9 @@ def find_date_expressions(text: str) -> list[DateExpr]:
     return list(_find_date_expressions(text))
 
 
-@functools.lru_cache(maxsize=8)  # the publication-date rules and the event finder read the same text
+@functools.lru_cache(
+    maxsize=8
+)  # the publication-date rules and the event finder read the same text
 def _find_date_expressions(text: str) -> tuple[DateExpr, ...]:
     """All date expressions in ``text``, in order, without overlaps.
 
@@ -765,8 +825,9 @@ def _resolve_relunit(spec: _RelUnit, anchor: dt.date) -> _Resolved:
         if spec.rel == "past":
             return anchor - relativedelta(months=1) + dt.timedelta(days=1), anchor, "month", False
         first = anchor.replace(day=1) + relativedelta(months=off)
-        lo, hi = _month_bounds(first.year, first.month, part if part in ("early", "mid", "late")
-                               else None)
+        lo, hi = _month_bounds(
+            first.year, first.month, part if part in ("early", "mid", "late") else None
+        )
         return _clip(lo, hi, anchor, part) + ("month", False)
     if spec.rel == "past":
         return anchor - relativedelta(years=1) + dt.timedelta(days=1), anchor, "year", False
@@ -775,7 +836,7 @@ def _resolve_relunit(spec: _RelUnit, anchor: dt.date) -> _Resolved:
 
 
 def _clip(lo: dt.date, hi: dt.date, anchor: dt.date, part: str | None) -> tuple[dt.date, dt.date]:
-    """"earlier this month" ends at the anchor; "later this month" starts there."""
+    """ "earlier this month" ends at the anchor; "later this month" starts there."""
     if part == "earlier":
         return lo, min(hi, anchor)
     if part == "later":
@@ -784,8 +845,13 @@ def _clip(lo: dt.date, hi: dt.date, anchor: dt.date, part: str | None) -> tuple[
 
 
 _UNIT_PRECISION = {
-    "minute": "day", "hour": "day", "day": "day", "week": "week",
-    "month": "month", "year": "year", "decade": "year",
+    "minute": "day",
+    "hour": "day",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "decade": "year",
 }
 
 
@@ -942,8 +1008,11 @@ def _lead_in(text: str, start: int, end: int, words: int = 2) -> str:
     lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     head = text[lo:start]
     spans = list(re.finditer(r"\S+", head))
-    begin = spans[-words].start() + lo if len(spans) >= words else (spans[0].start() + lo
-                                                                     if spans else start)
+    begin = (
+        spans[-words].start() + lo
+        if len(spans) >= words
+        else (spans[0].start() + lo if spans else start)
+    )
     return text[begin:end]
 
 
@@ -990,8 +1059,10 @@ def _weekday_mismatch(line: str) -> str | None:
         if isinstance(spec, _Day) and spec.year is not None and spec.weekday is not None:
             d = dt.date(spec.year, spec.month, spec.day)
             if d.weekday() != spec.weekday:
-                return (f"the printed weekday {_WEEKDAYS[spec.weekday].title()} does not match "
-                        f"{d.isoformat()}, a {_WEEKDAYS[d.weekday()].title()}")
+                return (
+                    f"the printed weekday {_WEEKDAYS[spec.weekday].title()} does not match "
+                    f"{d.isoformat()}, a {_WEEKDAYS[d.weekday()].title()}"
+                )
     return None
 
 
@@ -1002,10 +1073,18 @@ class _Dated:
     future_sentence: bool
 
 
-def _pub(date: dt.date | None, precision: str | None, method: str, evidence: list[str],
-         confidence: str, note: str, contradicted: bool) -> PublicationDate:
-    return PublicationDate(date, precision, method, " | ".join(evidence), confidence, note,
-                           contradicted)
+def _pub(
+    date: dt.date | None,
+    precision: str | None,
+    method: str,
+    evidence: list[str],
+    confidence: str,
+    note: str,
+    contradicted: bool,
+) -> PublicationDate:
+    return PublicationDate(
+        date, precision, method, " | ".join(evidence), confidence, note, contradicted
+    )
 
 
 _WD_DATE_RE = re.compile(
@@ -1114,8 +1193,10 @@ def infer_publication_date(
         if pinned is not None:
             cy = pinned[0]
             evidence_cr = [pinned[1]]
-            pinned_note = (f" The year {cy} is the earliest between {lower.isoformat()} and "
-                           f"{upper.isoformat()} in which '{pinned[1]}' falls on that weekday.")
+            pinned_note = (
+                f" The year {cy} is the earliest between {lower.isoformat()} and "
+                f"{upper.isoformat()} in which '{pinned[1]}' falls on that weekday."
+            )
     cr_note = ""
     if len(years) > 1:
         cr_note = f" Copyright notices disagree ({', '.join(map(str, sorted(years)))})."
@@ -1135,11 +1216,17 @@ def infer_publication_date(
     contradictions: list[str] = []
     if printed is not None:
         if cy is not None and cy != printed.year:
-            what = (f"the year {cy} fixed by '{evidence_cr[0]}'" if pinned_note
-                    else f"the copyright year {cy}")
+            what = (
+                f"the year {cy} fixed by '{evidence_cr[0]}'"
+                if pinned_note
+                else f"the copyright year {cy}"
+            )
             contradictions.append(f"{what} differs from the printed year")
-        later = [d for d in past if d.date.method == "explicit"
-                 and d.date.date_start > printed + dt.timedelta(days=1)]
+        later = [
+            d
+            for d in past
+            if d.date.method == "explicit" and d.date.date_start > printed + dt.timedelta(days=1)
+        ]
         if later:
             contradictions.append(f"'{later[0].expr.text}' is later than the printed date")
         mismatch = _weekday_mismatch(printed_line) if printed_line else None
@@ -1151,13 +1238,19 @@ def infer_publication_date(
         if mismatch:
             contradictions.append(mismatch)
         # Year-only mentions ("in 2011") are usually background and do not count.
-        exp_years = [d.date.date_end.year for d in dated
-                     if d.date.method == "explicit" and d.date.precision in ("day", "month")]
+        exp_years = [
+            d.date.date_end.year
+            for d in dated
+            if d.date.method == "explicit" and d.date.precision in ("day", "month")
+        ]
         if exp_years and cy is not None:
             exp_years.append(cy)
-        recent = [e for e in exprs if (e.kind == "weekday" and not
-                                       re.match(r"(?i)(last|next|past)\b", e.text))
-                  or (e.kind == "relative" and _RECENT_RELATIVE.match(e.text))]
+        recent = [
+            e
+            for e in exprs
+            if (e.kind == "weekday" and not re.match(r"(?i)(last|next|past)\b", e.text))
+            or (e.kind == "relative" and _RECENT_RELATIVE.match(e.text))
+        ]
         if exp_years and recent and printed.year - max(exp_years) >= STALE_YEARS:
             contradictions.append(
                 f"the latest explicit year is {max(exp_years)} while the body speaks of "
@@ -1165,41 +1258,78 @@ def infer_publication_date(
             )
         if not contradictions:
             words = printed_line.strip() if printed_line else printed.isoformat()
-            return _pub(printed, "day", "printed", [words], "high",
-                        "Nothing in the body contradicts the printed date (copyright year, "
-                        "explicit dates, weekday, stale years)." + cr_note, False)
+            return _pub(
+                printed,
+                "day",
+                "printed",
+                [words],
+                "high",
+                "Nothing in the body contradicts the printed date (copyright year, "
+                "explicit dates, weekday, stale years)." + cr_note,
+                False,
+            )
     contradicted = bool(contradictions)
-    why = ("The printed date " + printed.isoformat() + " is contradicted: "
-           + "; ".join(contradictions) + ". ") if printed is not None else "No printed date. "
+    why = (
+        (
+            "The printed date "
+            + printed.isoformat()
+            + " is contradicted: "
+            + "; ".join(contradictions)
+            + ". "
+        )
+        if printed is not None
+        else "No printed date. "
+    )
 
     # Latest explicit full date in the copyright year, stepped to the lede's weekday.
-    day_dates = [d for d in past if d.date.precision == "day"
-                 and cy is not None and d.date.date_end.year == cy]
+    day_dates = [
+        d
+        for d in past
+        if d.date.precision == "day" and cy is not None and d.date.date_end.year == cy
+    ]
     latest = max(day_dates, key=lambda d: d.date.date_end, default=None)
-    lede = next((e for e in exprs if e.kind == "weekday"
-                 and not re.match(r"(?i)(last|next|past)\b", e.text)), None)
+    lede = next(
+        (
+            e
+            for e in exprs
+            if e.kind == "weekday" and not re.match(r"(?i)(last|next|past)\b", e.text)
+        ),
+        None,
+    )
     parsed = _parse_text(lede.text) if lede is not None else None
-    if (cy is not None and latest is not None and lede is not None and parsed is not None
-            and isinstance(parsed[0], _Weekday)):
+    if (
+        cy is not None
+        and latest is not None
+        and lede is not None
+        and parsed is not None
+        and isinstance(parsed[0], _Weekday)
+    ):
         wd = parsed[0].weekday
         base = latest.date.date_end
         pub = base + dt.timedelta(days=(wd - base.weekday()) % 7)
         if pub.year == cy:
-            ev = list(dict.fromkeys([evidence_cr[0], latest.expr.text,
-                                     _lead_in(body, lede.start, lede.end)]))
+            ev = list(
+                dict.fromkeys(
+                    [evidence_cr[0], latest.expr.text, _lead_in(body, lede.start, lede.end)]
+                )
+            )
             source = "the weekday it is printed with" if pinned_note else f"the copyright {cy}"
-            note = (why + f"The latest explicit date ({base.isoformat()}, year from "
-                    f"{source}) and the lede's '{lede.text}' give the first "
-                    f"{_WEEKDAYS[wd].title()} on or after it." + pinned_note + cr_note)
-            return _pub(pub, "day", "rule", ev, "medium" if not pinned_note else "low", note,
-                        contradicted)
+            note = (
+                why + f"The latest explicit date ({base.isoformat()}, year from "
+                f"{source}) and the lede's '{lede.text}' give the first "
+                f"{_WEEKDAYS[wd].title()} on or after it." + pinned_note + cr_note
+            )
+            return _pub(
+                pub, "day", "rule", ev, "medium" if not pinned_note else "low", note, contradicted
+            )
     if cy is not None:
         note = why + f"Only the copyright year {cy} fixes the date." + cr_note
         if latest is not None:
             note = note[:-1] + f"; the latest explicit date is {latest.date.date_end.isoformat()}."
-        return _pub(dt.date(cy, 1, 1), "year", "rule", evidence_cr[:1], "medium", note,
-                    contradicted)
+        return _pub(
+            dt.date(cy, 1, 1), "year", "rule", evidence_cr[:1], "medium", note, contradicted
+        )
     note = why + "Nothing in the body fixes the date"
     bound = max((d.date.date_end for d in past), default=None)
-    note += (f"; explicit dates reach {bound.isoformat()}, a lower bound." if bound else ".")
+    note += f"; explicit dates reach {bound.isoformat()}, a lower bound." if bound else "."
     return _pub(None, None, "none", [], "low", note + cr_note, contradicted)

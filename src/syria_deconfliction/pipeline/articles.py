@@ -16,14 +16,158 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # The most frequent English function words; a text where they make up a large share of the
 # words is English. Other languages get null until their word lists are added.
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to a in that is was he for it with as his on be at by i this had not are but "
-    "from or have an they which one you were her all she there would their we him been has when "
-    "who will more no if out so said what up its about into than them can only other new some "
-    "could time these two may then do first any my now such like our over man me even most made "
-    "after also did many before must through back years where much your way well down should "
-    "because each just those people how too little state good very make world still own see men "
-    "work long get here between both life being under never day same another know while last "
-    "might us great old year off come since against go came right used take three".split())
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "that",
+        "is",
+        "was",
+        "he",
+        "for",
+        "it",
+        "with",
+        "as",
+        "his",
+        "on",
+        "be",
+        "at",
+        "by",
+        "i",
+        "this",
+        "had",
+        "not",
+        "are",
+        "but",
+        "from",
+        "or",
+        "have",
+        "an",
+        "they",
+        "which",
+        "one",
+        "you",
+        "were",
+        "her",
+        "all",
+        "she",
+        "there",
+        "would",
+        "their",
+        "we",
+        "him",
+        "been",
+        "has",
+        "when",
+        "who",
+        "will",
+        "more",
+        "no",
+        "if",
+        "out",
+        "so",
+        "said",
+        "what",
+        "up",
+        "its",
+        "about",
+        "into",
+        "than",
+        "them",
+        "can",
+        "only",
+        "other",
+        "new",
+        "some",
+        "could",
+        "time",
+        "these",
+        "two",
+        "may",
+        "then",
+        "do",
+        "first",
+        "any",
+        "my",
+        "now",
+        "such",
+        "like",
+        "our",
+        "over",
+        "man",
+        "me",
+        "even",
+        "most",
+        "made",
+        "after",
+        "also",
+        "did",
+        "many",
+        "before",
+        "must",
+        "through",
+        "back",
+        "years",
+        "where",
+        "much",
+        "your",
+        "way",
+        "well",
+        "down",
+        "should",
+        "because",
+        "each",
+        "just",
+        "those",
+        "people",
+        "how",
+        "too",
+        "little",
+        "state",
+        "good",
+        "very",
+        "make",
+        "world",
+        "still",
+        "own",
+        "see",
+        "men",
+        "work",
+        "long",
+        "get",
+        "here",
+        "between",
+        "both",
+        "life",
+        "being",
+        "under",
+        "never",
+        "day",
+        "same",
+        "another",
+        "know",
+        "while",
+        "last",
+        "might",
+        "us",
+        "great",
+        "old",
+        "year",
+        "off",
+        "come",
+        "since",
+        "against",
+        "go",
+        "came",
+        "right",
+        "used",
+        "take",
+        "three",
+    ]
+)
 EARLIEST_STORY = dt.date(2011, 1, 1)
 
 
@@ -33,28 +177,39 @@ def detect_language(text: str) -> str:
     return "en" if share >= 0.25 else "und"
 
 
-def article_row(raw: RawArticle, clean: CleanArticle, today: dt.date,
-                where: str | None = None) -> dict[str, Any]:
+def article_row(
+    raw: RawArticle, clean: CleanArticle, today: dt.date, where: str | None = None
+) -> dict[str, Any]:
     """The articles row; `where` names the file in messages (default: its place in raw/)."""
     meta = raw.meta
     rel = "raw/articles.yaml"
     if not clean.text.strip() or not any(s.role == "body" for s in clean.segments):
-        raise InputError(where or f"raw/articles/{raw.source_file}", raw.article_id,
-                         "no story text left after removing boilerplate",
-                         "check that the file holds the article, or narrow the rule in "
-                         "raw/boilerplate.yaml that removed its lines")
+        raise InputError(
+            where or f"raw/articles/{raw.source_file}",
+            raw.article_id,
+            "no story text left after removing boilerplate",
+            "check that the file holds the article, or narrow the rule in "
+            "raw/boilerplate.yaml that removed its lines",
+        )
 
     printed = parse_printed_date(clean.printed_date_text) if clean.printed_date_text else None
-    rule = infer_publication_date(clean.text, printed, printed_line=clean.printed_date_text,
-                                  copyright_year=clean.copyright_year)
+    rule = infer_publication_date(
+        clean.text,
+        printed,
+        printed_line=clean.printed_date_text,
+        copyright_year=clean.copyright_year,
+    )
 
     curated = meta.get("published_date")
     if curated:
         for words in curated["evidence"]:
             if words not in clean.text:
-                raise InputError(rel, raw.article_id,
-                                 f"published_date evidence {words!r} is not in the clean text",
-                                 "quote the article's words exactly (curly quotes and all)")
+                raise InputError(
+                    rel,
+                    raw.article_id,
+                    f"published_date evidence {words!r} is not in the clean text",
+                    "quote the article's words exactly (curly quotes and all)",
+                )
         date, precision = curated["date"], curated["precision"]
         method, confidence = "curated", curated["confidence"]
         evidence, note = " | ".join(curated["evidence"]), curated["reason"].strip()
@@ -63,8 +218,12 @@ def article_row(raw: RawArticle, clean: CleanArticle, today: dt.date,
         confidence, evidence, note = rule.confidence, rule.evidence, rule.note
 
     if date is not None and not (EARLIEST_STORY <= date <= today):
-        raise InputError(rel, raw.article_id, f"publication date {date} is impossible",
-                         f"dates must fall between {EARLIEST_STORY} and today")
+        raise InputError(
+            rel,
+            raw.article_id,
+            f"publication date {date} is impossible",
+            f"dates must fall between {EARLIEST_STORY} and today",
+        )
 
     if printed is None:
         status = "absent"
@@ -114,13 +273,31 @@ def article_row(raw: RawArticle, clean: CleanArticle, today: dt.date,
 
 
 def segment_rows(article_id: str, clean: CleanArticle) -> list[dict[str, Any]]:
-    return [{"article_id": article_id, "segment_no": i, "role": s.role,
-             "char_start": s.clean_start, "char_end": s.clean_end,
-             "raw_char_start": s.raw_start, "raw_char_end": s.raw_end, "raw_line_no": s.line_no}
-            for i, s in enumerate(clean.segments)]
+    return [
+        {
+            "article_id": article_id,
+            "segment_no": i,
+            "role": s.role,
+            "char_start": s.clean_start,
+            "char_end": s.clean_end,
+            "raw_char_start": s.raw_start,
+            "raw_char_end": s.raw_end,
+            "raw_line_no": s.line_no,
+        }
+        for i, s in enumerate(clean.segments)
+    ]
 
 
 def boilerplate_rows(article_id: str, clean: CleanArticle) -> list[dict[str, Any]]:
-    return [{"article_id": article_id, "raw_line_no": r.line_no, "raw_char_start": r.raw_start,
-             "raw_char_end": r.raw_end, "text": r.text, "rule": r.rule, "kind": r.kind}
-            for r in clean.removed]
+    return [
+        {
+            "article_id": article_id,
+            "raw_line_no": r.line_no,
+            "raw_char_start": r.raw_start,
+            "raw_char_end": r.raw_end,
+            "text": r.text,
+            "rule": r.rule,
+            "kind": r.kind,
+        }
+        for r in clean.removed
+    ]

@@ -47,7 +47,9 @@ def check_published(root: Path, frictionless: bool = True) -> CheckResult:
         try:
             check_foreign_keys(tables, schemas)
             if "articles" in tables and "text" in tables["articles"]:
-                texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"], strict=True))
+                texts = dict(
+                    zip(tables["articles"]["article_id"], tables["articles"]["text"], strict=True)
+                )
                 if all(isinstance(t, str) for t in texts.values()):
                     check_spans(tables, texts)
         except ValidationFailure as exc:
@@ -60,8 +62,10 @@ def check_published(root: Path, frictionless: bool = True) -> CheckResult:
 def _same_rows(a: pd.DataFrame, b: pd.DataFrame) -> bool:
     if list(a.columns) != list(b.columns) or len(a) != len(b):
         return False
-    norm = lambda df: df.astype(object).where(df.notna(), None).map(  # noqa: E731
-        lambda v: tuple(v) if isinstance(v, list) else v)
+    def norm(df: pd.DataFrame) -> pd.DataFrame:
+        plain = df.astype(object).where(df.notna(), None)
+        return plain.map(lambda v: tuple(v) if isinstance(v, list) else v)
+
     return norm(a).equals(norm(b))
 
 

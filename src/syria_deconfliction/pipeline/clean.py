@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..errors import InputError
 from .rawdata import check_fields, read_yaml
@@ -88,8 +87,12 @@ def load_boilerplate(path: Path) -> Boilerplate:
     for i, r in enumerate(doc["rules"]):
         record = str(r.get("id", f"rule {i + 1}")) if isinstance(r, dict) else f"rule {i + 1}"
         if not isinstance(r, dict):
-            raise InputError(rel, record, "rule is not a mapping", "write {id, kind, scope, pattern}")
-        check_fields(rel, record, r, {"id", "kind", "scope", "pattern"}, {"id", "kind", "scope", "pattern"})
+            raise InputError(
+                rel, record, "rule is not a mapping", "write {id, kind, scope, pattern}"
+            )
+        check_fields(
+            rel, record, r, {"id", "kind", "scope", "pattern"}, {"id", "kind", "scope", "pattern"}
+        )
         if r["scope"] not in {"line", "tail"}:
             raise InputError(rel, record, f"scope {r['scope']!r} is invalid", "use line or tail")
         rules.append(Rule(r["id"], r["kind"], r["scope"], _compile(rel, record, r["pattern"])))

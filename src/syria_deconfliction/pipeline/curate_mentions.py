@@ -14,8 +14,9 @@ REL = "raw/actor_mentions.yaml"
 FIELDS = {"article", "text", "context", "occurrence", "actor", "reason"}
 
 
-def apply_mention_curation(raw: Path, texts: dict[str, str], actor_ids: set[str],
-                           rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def apply_mention_curation(
+    raw: Path, texts: dict[str, str], actor_ids: set[str], rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     path = raw / "actor_mentions.yaml"
     if not path.exists():
         return rows
@@ -23,34 +24,73 @@ def apply_mention_curation(raw: Path, texts: dict[str, str], actor_ids: set[str]
     check_fields(REL, "top level", doc, {"add", "remove"}, set())
     out = list(rows)
     for i, e in enumerate(doc.get("remove") or []):
-        aid, start, end = _locate(e, i, "remove", texts, {"article", "text", "context", "occurrence", "reason"})
-        keep = [r for r in out if not (r["article_id"] == aid and r["char_start"] == start
-                                       and r["char_end"] == end)]
+        aid, start, end = _locate(
+            e, i, "remove", texts, {"article", "text", "context", "occurrence", "reason"}
+        )
+        keep = [
+            r
+            for r in out
+            if not (r["article_id"] == aid and r["char_start"] == start and r["char_end"] == end)
+        ]
         if len(keep) == len(out):
-            raise InputError(REL, f"remove {i + 1}", f"no automatic mention {e['text']!r} there",
-                             "remove the entry: the finder no longer makes this mention")
+            raise InputError(
+                REL,
+                f"remove {i + 1}",
+                f"no automatic mention {e['text']!r} there",
+                "remove the entry: the finder no longer makes this mention",
+            )
         out = keep
     for i, e in enumerate(doc.get("add") or []):
         aid, start, end = _locate(e, i, "add", texts, FIELDS)
         if e["actor"] not in actor_ids:
-            raise InputError(REL, f"add {i + 1}", f"unknown actor {e['actor']!r}",
-                             "use an id from raw/actors.yaml")
-        if any(r["article_id"] == aid and r["char_start"] < end and start < r["char_end"] for r in out):
-            raise InputError(REL, f"add {i + 1}", f"{e['text']!r} overlaps an automatic mention",
-                             "remove the automatic mention first or drop this entry")
-        out.append({"mention_id": f"{aid}#m{start}", "article_id": aid, "actor_id": e["actor"],
-                    "char_start": start, "char_end": end, "text": e["text"], "rule": "curated",
-                    "possessive": False, "method": "curated"})
+            raise InputError(
+                REL,
+                f"add {i + 1}",
+                f"unknown actor {e['actor']!r}",
+                "use an id from raw/actors.yaml",
+            )
+        if any(
+            r["article_id"] == aid and r["char_start"] < end and start < r["char_end"] for r in out
+        ):
+            raise InputError(
+                REL,
+                f"add {i + 1}",
+                f"{e['text']!r} overlaps an automatic mention",
+                "remove the automatic mention first or drop this entry",
+            )
+        out.append(
+            {
+                "mention_id": f"{aid}#m{start}",
+                "article_id": aid,
+                "actor_id": e["actor"],
+                "char_start": start,
+                "char_end": end,
+                "text": e["text"],
+                "rule": "curated",
+                "possessive": False,
+                "method": "curated",
+            }
+        )
     return out
 
 
-def _locate(e: Any, i: int, kind: str, texts: dict[str, str], fields: set[str]) -> tuple[str, int, int]:
+def _locate(
+    e: Any, i: int, kind: str, texts: dict[str, str], fields: set[str]
+) -> tuple[str, int, int]:
     record = f"{kind} {i + 1}"
     if not isinstance(e, dict):
-        raise InputError(REL, record, "entry is not a mapping", "write article, text, context, reason")
+        raise InputError(
+            REL, record, "entry is not a mapping", "write article, text, context, reason"
+        )
     check_fields(REL, record, e, fields, fields - {"context", "occurrence"})
     if e["article"] not in texts:
         raise InputError(REL, record, f"unknown article {e['article']!r}", "use an article_id")
-    start, end = anchor(texts[e["article"]], e["text"], file=REL, record=record,
-                        context=e.get("context"), occurrence=e.get("occurrence"))
+    start, end = anchor(
+        texts[e["article"]],
+        e["text"],
+        file=REL,
+        record=record,
+        context=e.get("context"),
+        occurrence=e.get("occurrence"),
+    )
     return e["article"], start, end

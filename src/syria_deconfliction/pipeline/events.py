@@ -14,13 +14,47 @@ from .anchor import anchor
 from .rawdata import check_fields, read_yaml
 
 REL = "raw/events.yaml"
-EVENT_FIELDS = {"article", "id", "incident", "evidence", "occurrence", "summary", "cameo", "source",
-                "target", "participants", "date", "place", "claim_status", "claimed_by",
-                "fatalities", "injuries", "notes"}
-EVENT_REQUIRED = {"article", "id", "incident", "evidence", "summary", "cameo", "date", "claim_status"}
+EVENT_FIELDS = {
+    "article",
+    "id",
+    "incident",
+    "evidence",
+    "occurrence",
+    "summary",
+    "cameo",
+    "source",
+    "target",
+    "participants",
+    "date",
+    "place",
+    "claim_status",
+    "claimed_by",
+    "fatalities",
+    "injuries",
+    "notes",
+}
+EVENT_REQUIRED = {
+    "article",
+    "id",
+    "incident",
+    "evidence",
+    "summary",
+    "cameo",
+    "date",
+    "claim_status",
+}
 CURATED_DATE_FIELDS = {"start", "end", "precision", "text", "reason", "occurrence"}
 TEXT_DATE_FIELDS = {"text", "relative_to", "occurrence"}
-ROLES = {"source", "target", "associated", "supporter", "informed", "victim", "mediator", "claimant"}
+ROLES = {
+    "source",
+    "target",
+    "associated",
+    "supporter",
+    "informed",
+    "victim",
+    "mediator",
+    "claimant",
+}
 # Shortest span (days) a period of each precision may cover. Precision is the grain of the
 # endpoints: "between September 4 and 15" is a span of known days (precision day).
 MIN_SPAN = {"week": 2, "month": 7, "year": 28}
@@ -52,21 +86,34 @@ def load_events(raw: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return events, doc.get("rejected_candidates") or []
 
 
-def event_rows(events: list[dict[str, Any]], texts: dict[str, str], pub: dict[str, ArticleDate],
-               actor_ids: set[str], place_ids: set[str],
-               cameo: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def event_rows(
+    events: list[dict[str, Any]],
+    texts: dict[str, str],
+    pub: dict[str, ArticleDate],
+    actor_ids: set[str],
+    place_ids: set[str],
+    cameo: dict[str, dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """events and event_actors rows from the curated records."""
     by_key: dict[tuple[str, str], dict[str, Any]] = {}
     for i, e in enumerate(events):
-        record = f"{e.get('article', '?')}#{e.get('id', i + 1)}" if isinstance(e, dict) else f"entry {i + 1}"
+        record = (
+            f"{e.get('article', '?')}#{e.get('id', i + 1)}"
+            if isinstance(e, dict)
+            else f"entry {i + 1}"
+        )
         if not isinstance(e, dict):
-            raise InputError(REL, record, "entry is not a mapping", "write the fields of the contract")
+            raise InputError(
+                REL, record, "entry is not a mapping", "write the fields of the contract"
+            )
         check_fields(REL, record, e, EVENT_FIELDS, EVENT_REQUIRED)
         if e["article"] not in texts:
             raise InputError(REL, record, f"unknown article {e['article']!r}", "use an article_id")
         key = (e["article"], e["id"])
         if key in by_key:
-            raise InputError(REL, record, "duplicate event id in the article", "number events uniquely")
+            raise InputError(
+                REL, record, "duplicate event id in the article", "number events uniquely"
+            )
         by_key[key] = e
 
     rows: dict[tuple[str, str], dict[str, Any]] = {}
@@ -78,33 +125,65 @@ def event_rows(events: list[dict[str, Any]], texts: dict[str, str], pub: dict[st
         e = by_key[key]
         aid, record = e["article"], f"{e['article']}#{e['id']}"
         text = texts[aid]
-        start, end = anchor(text, e["evidence"], file=REL, record=record,
-                            occurrence=e.get("occurrence"))
+        start, end = anchor(
+            text, e["evidence"], file=REL, record=record, occurrence=e.get("occurrence")
+        )
         code = cameo.get(str(e["cameo"]))
         if code is None:
-            raise InputError(REL, record, f"unknown CAMEO code {e['cameo']!r}",
-                             "use a code from raw/reference/cameo_event_codes.csv (quoted)")
+            raise InputError(
+                REL,
+                record,
+                f"unknown CAMEO code {e['cameo']!r}",
+                "use a code from raw/reference/cameo_event_codes.csv (quoted)",
+            )
         for role in ("source", "target", "claimed_by"):
             if e.get(role) and e[role] not in actor_ids:
-                raise InputError(REL, record, f"unknown {role} actor {e[role]!r}",
-                                 "add it to raw/actors.yaml or correct the id")
+                raise InputError(
+                    REL,
+                    record,
+                    f"unknown {role} actor {e[role]!r}",
+                    "add it to raw/actors.yaml or correct the id",
+                )
         if e.get("place") and e["place"] not in place_ids:
-            raise InputError(REL, record, f"unknown place {e['place']!r}",
-                             "add it to raw/places.yaml or correct the id")
-        date = _date(e, text, start, pub[aid], record,
-                     lambda ref: build((aid, ref), (*chain, key)), chain, key)
+            raise InputError(
+                REL,
+                record,
+                f"unknown place {e['place']!r}",
+                "add it to raw/places.yaml or correct the id",
+            )
+        date = _date(
+            e,
+            text,
+            start,
+            pub[aid],
+            record,
+            lambda ref: build((aid, ref), (*chain, key)),
+            chain,
+            key,
+        )
         row = {
-            "event_id": f"{aid}#{e['id']}", "article_id": aid, "incident_id": e["incident"],
+            "event_id": f"{aid}#{e['id']}",
+            "article_id": aid,
+            "incident_id": e["incident"],
             "summary": " ".join(str(e["summary"]).split()),
-            "evidence_char_start": start, "evidence_char_end": end, "evidence_text": e["evidence"],
-            "cameo_code": code["code"], "cameo_root": code["root"], "quad_class": code["quad_class"],
-            "goldstein": code["goldstein"], "plover_type": code["plover_type"],
-            "source_actor_id": e.get("source"), "target_actor_id": e.get("target"),
+            "evidence_char_start": start,
+            "evidence_char_end": end,
+            "evidence_text": e["evidence"],
+            "cameo_code": code["code"],
+            "cameo_root": code["root"],
+            "quad_class": code["quad_class"],
+            "goldstein": code["goldstein"],
+            "plover_type": code["plover_type"],
+            "source_actor_id": e.get("source"),
+            "target_actor_id": e.get("target"),
             **date,
-            "place_id": e.get("place"), "claim_status": e["claim_status"],
+            "place_id": e.get("place"),
+            "claim_status": e["claim_status"],
             "claimed_by_actor_id": e.get("claimed_by"),
-            "fatalities": e.get("fatalities"), "injuries": e.get("injuries"),
-            "method": "curated", "notes": " ".join(str(e["notes"]).split()) if e.get("notes") else None,
+            "fatalities": e.get("fatalities"),
+            "injuries": e.get("injuries"),
+            "method": "curated",
+            "notes": " ".join(str(e["notes"]).split()) if e.get("notes") else None,
         }
         _check_date(row, pub[aid], record)
         rows[key] = row
@@ -115,15 +194,24 @@ def event_rows(events: list[dict[str, Any]], texts: dict[str, str], pub: dict[st
     for key, e in by_key.items():
         eid = rows[key]["event_id"]
         seen: set[tuple[str, str]] = set()
-        pairs = [(e.get("source"), "source"), (e.get("target"), "target"),
-                 (e.get("claimed_by"), "claimant")]
+        pairs = [
+            (e.get("source"), "source"),
+            (e.get("target"), "target"),
+            (e.get("claimed_by"), "claimant"),
+        ]
         for p in e.get("participants") or []:
             if not isinstance(p, dict) or set(p) != {"actor", "role"}:
-                raise InputError(REL, eid, f"bad participant {p!r}", "write {actor: id, role: role}")
+                raise InputError(
+                    REL, eid, f"bad participant {p!r}", "write {actor: id, role: role}"
+                )
             if p["actor"] not in actor_ids:
-                raise InputError(REL, eid, f"unknown participant {p['actor']!r}", "add it to raw/actors.yaml")
+                raise InputError(
+                    REL, eid, f"unknown participant {p['actor']!r}", "add it to raw/actors.yaml"
+                )
             if p["role"] not in ROLES:
-                raise InputError(REL, eid, f"unknown role {p['role']!r}", f"use one of {sorted(ROLES)}")
+                raise InputError(
+                    REL, eid, f"unknown role {p['role']!r}", f"use one of {sorted(ROLES)}"
+                )
             pairs.append((p["actor"], p["role"]))
         for actor, role in pairs:
             if actor and (actor, role) not in seen:
@@ -132,22 +220,37 @@ def event_rows(events: list[dict[str, Any]], texts: dict[str, str], pub: dict[st
     return list(rows.values()), links
 
 
-def _date(e: dict[str, Any], text: str, ev_start: int, pub: ArticleDate, record: str,
-          other, chain, key) -> dict[str, Any]:
+def _date(
+    e: dict[str, Any], text: str, ev_start: int, pub: ArticleDate, record: str, other, chain, key
+) -> dict[str, Any]:
     d = e["date"]
     empty = {"date_text": None, "date_char_start": None, "date_char_end": None}
     if d == "inferred":
         # No date words: dated by the article itself (an ongoing state or a same-day report).
-        return {"date_start": pub.date, "date_end": pub.date, "date_precision": pub.precision,
-                **empty, "date_method": "inferred"}
+        return {
+            "date_start": pub.date,
+            "date_end": pub.date,
+            "date_precision": pub.precision,
+            **empty,
+            "date_method": "inferred",
+        }
     if not isinstance(d, dict):
-        raise InputError(REL, record, f"date {d!r} is not understood",
-                         "write {text: ...}, inferred, or {start, end, precision, reason}")
+        raise InputError(
+            REL,
+            record,
+            f"date {d!r} is not understood",
+            "write {text: ...}, inferred, or {start, end, precision, reason}",
+        )
     if "start" in d:
         check_fields(REL, record, d, CURATED_DATE_FIELDS, {"start", "end", "precision", "reason"})
         words = _date_words(d, text, ev_start, record) if d.get("text") else empty
-        return {"date_start": d["start"], "date_end": d["end"], "date_precision": d["precision"],
-                **words, "date_method": "curated"}
+        return {
+            "date_start": d["start"],
+            "date_end": d["end"],
+            "date_precision": d["precision"],
+            **words,
+            "date_method": "curated",
+        }
     check_fields(REL, record, d, TEXT_DATE_FIELDS, {"text"})
     words = _date_words(d, text, ev_start, record)
     if d.get("relative_to"):
@@ -155,41 +258,84 @@ def _date(e: dict[str, Any], text: str, ev_start: int, pub: ArticleDate, record:
         if ref_key in chain or ref_key == key:
             raise InputError(REL, record, "relative_to forms a loop", "point at an earlier event")
         base = other(d["relative_to"])
-        base_date = ResolvedDate(base["date_start"], base["date_end"], base["date_precision"],
-                                 "explicit", base["date_text"] or "")
+        base_date = ResolvedDate(
+            base["date_start"],
+            base["date_end"],
+            base["date_precision"],
+            "explicit",
+            base["date_text"] or "",
+        )
         try:
             r = shift(base_date, d["text"])
         except ValueError as exc:
-            raise InputError(REL, record, f"{d['text']!r} is not a duration from another event",
-                             "use relative_to only with words like '24 hours prior'") from exc
-        return {"date_start": r.date_start, "date_end": r.date_end, "date_precision": r.precision,
-                **words, "date_method": "relative-resolved"}
+            raise InputError(
+                REL,
+                record,
+                f"{d['text']!r} is not a duration from another event",
+                "use relative_to only with words like '24 hours prior'",
+            ) from exc
+        return {
+            "date_start": r.date_start,
+            "date_end": r.date_end,
+            "date_precision": r.precision,
+            **words,
+            "date_method": "relative-resolved",
+        }
     r = resolve(d["text"], pub.date)
     if r is None:
-        raise InputError(REL, record, f"the resolver cannot read the date words {d['text']!r}",
-                         "curate the date as {start, end, precision, reason}, or fix the resolver")
-    return {"date_start": r.date_start, "date_end": r.date_end, "date_precision": r.precision,
-            **words, "date_method": r.method}
+        raise InputError(
+            REL,
+            record,
+            f"the resolver cannot read the date words {d['text']!r}",
+            "curate the date as {start, end, precision, reason}, or fix the resolver",
+        )
+    return {
+        "date_start": r.date_start,
+        "date_end": r.date_end,
+        "date_precision": r.precision,
+        **words,
+        "date_method": r.method,
+    }
 
 
 def _date_words(d: dict[str, Any], text: str, ev_start: int, record: str) -> dict[str, Any]:
     """The date words nearest the event's evidence (inside it when they are there)."""
-    s, e = anchor(text, d["text"], file=REL, record=f"{record} date", near=ev_start,
-                  occurrence=d.get("occurrence"))
+    s, e = anchor(
+        text,
+        d["text"],
+        file=REL,
+        record=f"{record} date",
+        near=ev_start,
+        occurrence=d.get("occurrence"),
+    )
     return {"date_text": d["text"], "date_char_start": s, "date_char_end": e}
 
 
 def _check_date(row: dict[str, Any], pub: ArticleDate, record: str) -> None:
     start, end, precision = row["date_start"], row["date_end"], row["date_precision"]
     if end < start:
-        raise InputError(REL, record, f"date ends ({end}) before it starts ({start})", "swap or fix them")
+        raise InputError(
+            REL, record, f"date ends ({end}) before it starts ({start})", "swap or fix them"
+        )
     if start == end and precision != "day":
-        raise InputError(REL, record, f"precision {precision} does not fit the single day {start}",
-                         "a single date has precision day")
+        raise InputError(
+            REL,
+            record,
+            f"precision {precision} does not fit the single day {start}",
+            "a single date has precision day",
+        )
     if precision in MIN_SPAN and (end - start).days + 1 < MIN_SPAN[precision]:
-        raise InputError(REL, record, f"{start}..{end} is too short for precision {precision}",
-                         "use a finer precision")
+        raise InputError(
+            REL,
+            record,
+            f"{start}..{end} is too short for precision {precision}",
+            "use a finer precision",
+        )
     latest = dt.date.max if row["claim_status"] == "planned" else pub.last_day
     if start < EARLIEST or start > latest:
-        raise InputError(REL, record, f"date {start} is outside {EARLIEST}..{pub.last_day}",
-                         "only planned events may lie after the article's date")
+        raise InputError(
+            REL,
+            record,
+            f"date {start} is outside {EARLIEST}..{pub.last_day}",
+            "only planned events may lie after the article's date",
+        )

@@ -14,8 +14,18 @@ from .anchor import anchor
 from .rawdata import check_fields, read_yaml
 
 REL = "raw/quotes.yaml"
-FIELDS = {"article", "text", "occurrence", "action", "speaker", "speaker_mention",
-          "speaker_description", "quote_type", "verb", "reason"}
+FIELDS = {
+    "article",
+    "text",
+    "occurrence",
+    "action",
+    "speaker",
+    "speaker_mention",
+    "speaker_description",
+    "quote_type",
+    "verb",
+    "reason",
+}
 ACTIONS = {"confirm", "correct", "add", "reject"}
 QUOTE_TYPES = {"direct", "partial", "indirect"}
 
@@ -29,8 +39,12 @@ def load_quote_curation(raw: Path) -> list[dict[str, Any]] | None:
     return doc["quotes"]
 
 
-def apply_quote_curation(rows: list[dict[str, Any]], entries: list[dict[str, Any]],
-                         texts: dict[str, str], actor_ids: set[str]) -> tuple[list[dict[str, Any]], list[str]]:
+def apply_quote_curation(
+    rows: list[dict[str, Any]],
+    entries: list[dict[str, Any]],
+    texts: dict[str, str],
+    actor_ids: set[str],
+) -> tuple[list[dict[str, Any]], list[str]]:
     """Curated rows, and the automatic quotes nobody reviewed (reported as gaps)."""
     by_span = {(r["article_id"], r["char_start"], r["char_end"]): r for r in rows}
     reviewed: set[tuple[str, int, int]] = set()
@@ -43,30 +57,48 @@ def apply_quote_curation(rows: list[dict[str, Any]], entries: list[dict[str, Any
         check_fields(REL, record, e, FIELDS, {"article", "text", "action"})
         record = f"{e['article']}: {e['text'][:40]!r}"
         if e["action"] not in ACTIONS:
-            raise InputError(REL, record, f"unknown action {e['action']!r}", f"use one of {sorted(ACTIONS)}")
+            raise InputError(
+                REL, record, f"unknown action {e['action']!r}", f"use one of {sorted(ACTIONS)}"
+            )
         if e["action"] != "confirm" and not e.get("reason"):
             raise InputError(REL, record, f"{e['action']} without a reason", "say why")
         if e["article"] not in texts:
             raise InputError(REL, record, f"unknown article {e['article']!r}", "use an article_id")
         if e.get("speaker") and e["speaker"] not in actor_ids:
-            raise InputError(REL, record, f"unknown speaker {e['speaker']!r}", "use an id from raw/actors.yaml")
+            raise InputError(
+                REL, record, f"unknown speaker {e['speaker']!r}", "use an id from raw/actors.yaml"
+            )
         if e.get("quote_type") and e["quote_type"] not in QUOTE_TYPES:
-            raise InputError(REL, record, f"unknown quote_type {e['quote_type']!r}",
-                             f"use one of {sorted(QUOTE_TYPES)}")
+            raise InputError(
+                REL,
+                record,
+                f"unknown quote_type {e['quote_type']!r}",
+                f"use one of {sorted(QUOTE_TYPES)}",
+            )
         text = texts[e["article"]]
-        start, end = anchor(text, e["text"], file=REL, record=record, occurrence=e.get("occurrence"))
+        start, end = anchor(
+            text, e["text"], file=REL, record=record, occurrence=e.get("occurrence")
+        )
         key = (e["article"], start, end)
         if e["action"] == "add":
             if key in by_span and key not in rejected:
-                raise InputError(REL, record, "the extractor already finds this quote",
-                                 "confirm or correct it instead of adding it")
+                raise InputError(
+                    REL,
+                    record,
+                    "the extractor already finds this quote",
+                    "confirm or correct it instead of adding it",
+                )
             row = _new_row(e, start, end)
             _speaker(row, e, text, record)
             added.append(row)
             continue
         if key not in by_span:
-            raise InputError(REL, record, f"no automatic quote has exactly these words to {e['action']}",
-                             "quote the extractor's span exactly, or use action: add")
+            raise InputError(
+                REL,
+                record,
+                f"no automatic quote has exactly these words to {e['action']}",
+                "quote the extractor's span exactly, or use action: add",
+            )
         reviewed.add(key)
         row = by_span[key]
         if e["action"] == "reject":
@@ -91,18 +123,35 @@ def apply_quote_curation(rows: list[dict[str, Any]], entries: list[dict[str, Any
         row["reason"] = e["reason"]
         row["attribution"] = "curated" if "speaker_corrected" in changed else row["attribution"]
     out = [r for k, r in by_span.items() if k not in rejected] + added
-    unreviewed = [f"{r['article_id']} [{r['char_start']}:{r['char_end']}] {r['text'][:60]!r}"
-                  for k, r in by_span.items() if k not in reviewed]
+    unreviewed = [
+        f"{r['article_id']} [{r['char_start']}:{r['char_end']}] {r['text'][:60]!r}"
+        for k, r in by_span.items()
+        if k not in reviewed
+    ]
     return out, unreviewed
 
 
 def _new_row(e: dict[str, Any], start: int, end: int) -> dict[str, Any]:
-    return {"quote_id": f"{e['article']}#q{start}", "article_id": e["article"], "text": e["text"],
-            "char_start": start, "char_end": end, "quote_type": e.get("quote_type") or "direct",
-            "speaker_actor_id": None, "speaker_mention": None, "speaker_char_start": None,
-            "speaker_char_end": None, "speaker_description": None, "verb": e.get("verb"),
-            "attribution": "curated", "event_id": None, "confidence": 1.0, "method": "curated",
-            "curation": "added", "reason": e["reason"]}
+    return {
+        "quote_id": f"{e['article']}#q{start}",
+        "article_id": e["article"],
+        "text": e["text"],
+        "char_start": start,
+        "char_end": end,
+        "quote_type": e.get("quote_type") or "direct",
+        "speaker_actor_id": None,
+        "speaker_mention": None,
+        "speaker_char_start": None,
+        "speaker_char_end": None,
+        "speaker_description": None,
+        "verb": e.get("verb"),
+        "attribution": "curated",
+        "event_id": None,
+        "confidence": 1.0,
+        "method": "curated",
+        "curation": "added",
+        "reason": e["reason"],
+    }
 
 
 def _speaker(row: dict[str, Any], e: dict[str, Any], text: str, record: str) -> None:
@@ -112,15 +161,26 @@ def _speaker(row: dict[str, Any], e: dict[str, Any], text: str, record: str) -> 
         row["speaker_description"] = e["speaker_description"]
     if "speaker_mention" in e:
         if e["speaker_mention"]:
-            s, t = anchor(text, e["speaker_mention"], file=REL, record=f"{record} speaker",
-                          near=row["char_start"])
-            row.update(speaker_mention=e["speaker_mention"], speaker_char_start=s, speaker_char_end=t)
+            s, t = anchor(
+                text,
+                e["speaker_mention"],
+                file=REL,
+                record=f"{record} speaker",
+                near=row["char_start"],
+            )
+            row.update(
+                speaker_mention=e["speaker_mention"], speaker_char_start=s, speaker_char_end=t
+            )
         else:
             row.update(speaker_mention=None, speaker_char_start=None, speaker_char_end=None)
 
 
-def link_events(quotes: list[dict[str, Any]], events: list[dict[str, Any]],
-                links: list[dict[str, Any]], parents: dict[str, str | None]) -> None:
+def link_events(
+    quotes: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    parents: dict[str, str | None],
+) -> None:
     """A quote reports the event whose evidence overlaps the quote and its attribution; among
     several, the one whose actors include the speaker (or a body the speaker belongs to), then the
     largest overlap."""
@@ -131,7 +191,10 @@ def link_events(quotes: list[dict[str, Any]], events: list[dict[str, Any]],
     for ev in events:
         by_article.setdefault(ev["article_id"], []).append(ev)
     for q in quotes:
-        lo = min(q["char_start"], q["speaker_char_start"] if q["speaker_char_start"] is not None else q["char_start"])
+        lo = min(
+            q["char_start"],
+            q["speaker_char_start"] if q["speaker_char_start"] is not None else q["char_start"],
+        )
         hi = max(q["char_end"], q["speaker_char_end"] or q["char_end"])
         chain, cur = set(), q["speaker_actor_id"]
         while cur and cur not in chain:

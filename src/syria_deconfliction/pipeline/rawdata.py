@@ -36,36 +36,60 @@ def read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(rel, None, f"not UTF-8 ({exc.reason} at byte {exc.start})",
-                         "save the file as UTF-8") from exc
+        raise InputError(
+            rel, None, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the file as UTF-8"
+        ) from exc
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(rel, where, f"YAML syntax error: {problem}",
-                         "correct the YAML at that line (indentation, quotes, colons)") from exc
+        raise InputError(
+            rel,
+            where,
+            f"YAML syntax error: {problem}",
+            "correct the YAML at that line (indentation, quotes, colons)",
+        ) from exc
     except ValueError as exc:  # PyYAML raises this for impossible dates such as 2016-02-30
-        raise InputError(rel, None, f"impossible value: {exc}",
-                         "write a real calendar date as YYYY-MM-DD") from exc
+        raise InputError(
+            rel, None, f"impossible value: {exc}", "write a real calendar date as YYYY-MM-DD"
+        ) from exc
 
 
-def check_fields(rel: str, record: str, entry: dict[str, Any], allowed: set[str],
-                 required: set[str]) -> None:
+def check_fields(
+    rel: str, record: str, entry: dict[str, Any], allowed: set[str], required: set[str]
+) -> None:
     """Refuse unknown and missing fields in one curated record."""
     unknown = sorted(set(entry) - allowed)
     if unknown:
-        raise InputError(rel, record, f"unknown field(s) {', '.join(unknown)}",
-                         f"use only: {', '.join(sorted(allowed))}")
+        raise InputError(
+            rel,
+            record,
+            f"unknown field(s) {', '.join(unknown)}",
+            f"use only: {', '.join(sorted(allowed))}",
+        )
     missing = sorted(k for k in required if entry.get(k) in (None, ""))
     if missing:
-        raise InputError(rel, record, f"missing field(s) {', '.join(missing)}",
-                         "add them (see the comment at the top of the file)")
+        raise InputError(
+            rel,
+            record,
+            f"missing field(s) {', '.join(missing)}",
+            "add them (see the comment at the top of the file)",
+        )
 
 
-ARTICLE_FIELDS = {"article_id", "source_file", "raw_sha256", "publisher", "publisher_reason", "url",
-                  "rights", "notes", "published_date"}
+ARTICLE_FIELDS = {
+    "article_id",
+    "source_file",
+    "raw_sha256",
+    "publisher",
+    "publisher_reason",
+    "url",
+    "rights",
+    "notes",
+    "published_date",
+}
 ARTICLE_REQUIRED = {"article_id", "source_file", "raw_sha256", "rights"}
 PUBDATE_FIELDS = {"date", "precision", "evidence", "reason", "confidence", "outside_knowledge"}
 PUBDATE_REQUIRED = PUBDATE_FIELDS - {"outside_knowledge"}
@@ -80,39 +104,61 @@ def load_articles(raw: Path, drafts: set[str] = frozenset()) -> list[RawArticle]
     rel = _rel(meta_path)
     doc = read_yaml(meta_path)
     if not isinstance(doc, dict) or not isinstance(doc.get("articles"), list):
-        raise InputError(rel, None, "expected a mapping with a list under 'articles'",
-                         "start the file with 'articles:' followed by '- article_id: ...' entries")
+        raise InputError(
+            rel,
+            None,
+            "expected a mapping with a list under 'articles'",
+            "start the file with 'articles:' followed by '- article_id: ...' entries",
+        )
     files = {p.name: p for p in sorted((raw / "articles").iterdir()) if p.is_file()}
     seen_ids: dict[str, str] = {}
     seen_files: set[str] = set()
     out: list[RawArticle] = []
     for i, entry in enumerate(doc["articles"]):
         if not isinstance(entry, dict):
-            raise InputError(rel, f"entry {i + 1}", "entry is not a mapping",
-                             "write each article as '- article_id: ...' with its fields")
+            raise InputError(
+                rel,
+                f"entry {i + 1}",
+                "entry is not a mapping",
+                "write each article as '- article_id: ...' with its fields",
+            )
         record = str(entry.get("article_id") or f"entry {i + 1}")
         check_fields(rel, record, entry, ARTICLE_FIELDS, ARTICLE_REQUIRED)
         _check_published_date(rel, record, entry.get("published_date"))
         if entry.get("publisher") and not entry.get("publisher_reason"):
-            raise InputError(rel, record, "curated publisher without publisher_reason",
-                             "say why the publisher is believed")
+            raise InputError(
+                rel,
+                record,
+                "curated publisher without publisher_reason",
+                "say why the publisher is believed",
+            )
         aid, name = entry["article_id"], entry["source_file"]
         if aid in seen_ids:
-            raise InputError(rel, aid, f"duplicate article_id (also used for {seen_ids[aid]})",
-                             "give each article its own id")
+            raise InputError(
+                rel,
+                aid,
+                f"duplicate article_id (also used for {seen_ids[aid]})",
+                "give each article its own id",
+            )
         if name in seen_files:
-            raise InputError(rel, aid, f"source_file {name} is listed twice",
-                             "keep one entry per file")
+            raise InputError(
+                rel, aid, f"source_file {name} is listed twice", "keep one entry per file"
+            )
         seen_ids[aid] = name
         seen_files.add(name)
         if name not in files:
-            raise InputError(rel, aid, f"no file raw/articles/{name}",
-                             "add the file or remove this entry")
+            raise InputError(
+                rel, aid, f"no file raw/articles/{name}", "add the file or remove this entry"
+            )
         out.append(read_article(files[name], entry))
     unlisted = sorted(set(files) - seen_files - set(drafts))
     if unlisted:
-        raise InputError(f"raw/articles/{unlisted[0]}", None, "file has no entry in raw/articles.yaml",
-                         "add an entry with article_id, source_file, raw_sha256 and rights")
+        raise InputError(
+            f"raw/articles/{unlisted[0]}",
+            None,
+            "file has no entry in raw/articles.yaml",
+            "add an entry with article_id, source_file, raw_sha256 and rights",
+        )
     return out
 
 
@@ -125,13 +171,21 @@ def read_article(path: Path, meta: dict[str, Any]) -> RawArticle:
         raise InputError(rel, record, "file is empty", "replace it with the article's text")
     sha = hashlib.sha256(data).hexdigest()
     if meta.get("raw_sha256") and meta["raw_sha256"] != sha:
-        raise InputError(rel, record, f"sha256 is {sha}, raw/articles.yaml records {meta['raw_sha256']}",
-                         "raw files are never edited: restore the original or record a new article")
+        raise InputError(
+            rel,
+            record,
+            f"sha256 is {sha}, raw/articles.yaml records {meta['raw_sha256']}",
+            "raw files are never edited: restore the original or record a new article",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(rel, record, f"not UTF-8 ({exc.reason} at byte {exc.start})",
-                         "convert the file to UTF-8 (e.g. iconv -f cp1252 -t utf-8)") from exc
+        raise InputError(
+            rel,
+            record,
+            f"not UTF-8 ({exc.reason} at byte {exc.start})",
+            "convert the file to UTF-8 (e.g. iconv -f cp1252 -t utf-8)",
+        ) from exc
     if text.startswith("\ufeff"):
         text = text[1:]
     return RawArticle(path.name, text, sha, meta)
@@ -141,20 +195,36 @@ def _check_published_date(rel: str, record: str, value: Any) -> None:
     if value is None:
         return
     if not isinstance(value, dict):
-        raise InputError(rel, record, "published_date must be a mapping",
-                         "give date, precision, evidence, reason and confidence")
+        raise InputError(
+            rel,
+            record,
+            "published_date must be a mapping",
+            "give date, precision, evidence, reason and confidence",
+        )
     check_fields(rel, f"{record}.published_date", value, PUBDATE_FIELDS, PUBDATE_REQUIRED)
     if not isinstance(value["date"], dt.date):
-        raise InputError(rel, record, f"published_date.date {value['date']!r} is not a date",
-                         "write it as YYYY-MM-DD, unquoted")
+        raise InputError(
+            rel,
+            record,
+            f"published_date.date {value['date']!r} is not a date",
+            "write it as YYYY-MM-DD, unquoted",
+        )
     if value["precision"] not in {"day", "month", "year"}:
-        raise InputError(rel, record, f"published_date.precision {value['precision']!r} is invalid",
-                         "use day, month or year")
+        raise InputError(
+            rel,
+            record,
+            f"published_date.precision {value['precision']!r} is invalid",
+            "use day, month or year",
+        )
     if value["confidence"] not in {"high", "medium", "low"}:
-        raise InputError(rel, record, f"published_date.confidence {value['confidence']!r} is invalid",
-                         "use high, medium or low")
+        raise InputError(
+            rel,
+            record,
+            f"published_date.confidence {value['confidence']!r} is invalid",
+            "use high, medium or low",
+        )
 
 
 def _rel(path: Path) -> str:
     parts = path.parts
-    return str(Path(*parts[parts.index("raw"):])) if "raw" in parts else str(path)
+    return str(Path(*parts[parts.index("raw") :])) if "raw" in parts else str(path)

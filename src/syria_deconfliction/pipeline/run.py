@@ -1,4 +1,5 @@
-"""The build, top to bottom: load raw -> clean -> extract -> curate -> normalise -> validate -> write.
+"""The build, top to bottom: load raw -> clean -> extract -> curate -> normalise -> validate ->
+write.
 
 The build writes into a staging folder and only replaces build/tables and datapackage.json once
 every table has passed validation, so a failed build leaves the previous output untouched.
@@ -17,16 +18,15 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import InputError
 from ..paths import ROOT
 from . import articles as article_stage
 from .clean import CleanArticle, clean, load_boilerplate
 from .curate_mentions import apply_mention_curation
-from ..errors import InputError
 from .rawdata import RawArticle, load_articles
 from .reference import cameo_code_rows
 from .registry import Registry, actor_rows, load_registry, place_rows
-from .schemas import table_schemas
-from .schemas import conform, relaxed
+from .schemas import conform, relaxed, table_schemas
 from .validate import check_foreign_keys, check_spans, validate_table
 from .write import datapackage, sort_rows, write_csv, write_json, write_parquet
 
@@ -76,12 +76,19 @@ def stage_clean(ctx: Context) -> None:
 
 
 def stage_articles(ctx: Context) -> None:
-    ctx.rows["articles"] = [article_stage.article_row(a, ctx.clean[a.article_id], ctx.today)
-                            for a in ctx.raw]
-    ctx.rows["text_segments"] = [r for a in ctx.raw
-                                 for r in article_stage.segment_rows(a.article_id, ctx.clean[a.article_id])]
-    ctx.rows["boilerplate"] = [r for a in ctx.raw
-                               for r in article_stage.boilerplate_rows(a.article_id, ctx.clean[a.article_id])]
+    ctx.rows["articles"] = [
+        article_stage.article_row(a, ctx.clean[a.article_id], ctx.today) for a in ctx.raw
+    ]
+    ctx.rows["text_segments"] = [
+        r
+        for a in ctx.raw
+        for r in article_stage.segment_rows(a.article_id, ctx.clean[a.article_id])
+    ]
+    ctx.rows["boilerplate"] = [
+        r
+        for a in ctx.raw
+        for r in article_stage.boilerplate_rows(a.article_id, ctx.clean[a.article_id])
+    ]
 
 
 def stage_reference(ctx: Context) -> None:
@@ -95,19 +102,41 @@ def stage_actors(ctx: Context) -> None:
     reg = ctx.registry = load_registry(ctx.root / "raw")
     rows = []
     for aid, art in ctx.clean.items():
-        rows += [{"mention_id": f"{aid}#m{m.start}", "article_id": aid, "actor_id": m.actor_id,
-                  "char_start": m.start, "char_end": m.end, "text": m.text, "rule": m.rule,
-                  "possessive": m.possessive, "method": "automatic"}
-                 for m in find_mentions(art.text, reg.actors, reg.places)]
+        rows += [
+            {
+                "mention_id": f"{aid}#m{m.start}",
+                "article_id": aid,
+                "actor_id": m.actor_id,
+                "char_start": m.start,
+                "char_end": m.end,
+                "text": m.text,
+                "rule": m.rule,
+                "possessive": m.possessive,
+                "method": "automatic",
+            }
+            for m in find_mentions(art.text, reg.actors, reg.places)
+        ]
     rows = apply_mention_curation(ctx.root / "raw", ctx.texts, reg.actor_ids, rows)
     for aid, art in ctx.clean.items():
         # Later stages (quotes, events) see the curated mentions, in text order.
         ctx.mentions[aid] = sorted(
-            (Mention(r["char_start"], r["char_end"], r["text"], r["actor_id"], r["rule"],
-                     r["possessive"]) for r in rows if r["article_id"] == aid),
-            key=lambda m: m.start)
-        for s, e, name in find_unaccounted_names(art.text, ctx.mentions[aid], reg.actors,
-                                                 reg.places, reg.not_actors):
+            (
+                Mention(
+                    r["char_start"],
+                    r["char_end"],
+                    r["text"],
+                    r["actor_id"],
+                    r["rule"],
+                    r["possessive"],
+                )
+                for r in rows
+                if r["article_id"] == aid
+            ),
+            key=lambda m: m.start,
+        )
+        for s, e, name in find_unaccounted_names(
+            art.text, ctx.mentions[aid], reg.actors, reg.places, reg.not_actors
+        ):
             ctx.gaps.setdefault("unaccounted_names", []).append(f"{aid} [{s}:{e}] {name!r}")
     ctx.rows["actor_mentions"] = rows
     ctx.rows["actors"] = actor_rows(reg, rows)
@@ -120,11 +149,14 @@ def stage_events(ctx: Context) -> None:
 
     assert ctx.registry is not None
     events, rejected = load_events(ctx.root / "raw")
-    pub = {r["article_id"]: ArticleDate(r["published_date"], r["published_date_precision"])
-           for r in ctx.rows["articles"]}
+    pub = {
+        r["article_id"]: ArticleDate(r["published_date"], r["published_date_precision"])
+        for r in ctx.rows["articles"]
+    }
     cameo = {r["code"]: r for r in ctx.rows["cameo_codes"]}
-    rows, links = event_rows(events, ctx.texts, pub, ctx.registry.actor_ids,
-                             ctx.registry.place_ids, cameo)
+    rows, links = event_rows(
+        events, ctx.texts, pub, ctx.registry.actor_ids, ctx.registry.place_ids, cameo
+    )
     missing = sorted(set(ctx.texts) - {r["article_id"] for r in rows})
     for aid in missing:
         ctx.gaps.setdefault("articles_without_events", []).append(aid)
@@ -132,8 +164,9 @@ def stage_events(ctx: Context) -> None:
     check_candidates(ctx, rows, rejected, pub)
 
 
-def check_candidates(ctx: Context, events: list[dict[str, Any]], rejected: list[dict[str, Any]],
-                     pub: dict[str, Any]) -> None:
+def check_candidates(
+    ctx: Context, events: list[dict[str, Any]], rejected: list[dict[str, Any]], pub: dict[str, Any]
+) -> None:
     """Run the automatic candidate finder so that a missed event is visible: every candidate must
     be covered by a curated event's evidence or rejected, with a reason, in raw/events.yaml."""
     from ..extract.events import find_candidates, load_lexicon, unaccounted_candidates
@@ -148,23 +181,48 @@ def check_candidates(ctx: Context, events: list[dict[str, Any]], rejected: list[
     for i, r in enumerate(rejected):
         record = f"rejected_candidates {i + 1}"
         if not isinstance(r, dict):
-            raise InputError("raw/events.yaml", record, "entry is not a mapping", "write {article, text, reason}")
-        check_fields("raw/events.yaml", record, r, {"article", "text", "reason", "occurrence"},
-                     {"article", "text", "reason"})
+            raise InputError(
+                "raw/events.yaml", record, "entry is not a mapping", "write {article, text, reason}"
+            )
+        check_fields(
+            "raw/events.yaml",
+            record,
+            r,
+            {"article", "text", "reason", "occurrence"},
+            {"article", "text", "reason"},
+        )
         if r["article"] not in ctx.texts:
-            raise InputError("raw/events.yaml", record, f"unknown article {r['article']!r}", "use an article_id")
-        span = anchor(ctx.texts[r["article"]], r["text"], file="raw/events.yaml", record=record,
-                      occurrence=r.get("occurrence"))
+            raise InputError(
+                "raw/events.yaml", record, f"unknown article {r['article']!r}", "use an article_id"
+            )
+        span = anchor(
+            ctx.texts[r["article"]],
+            r["text"],
+            file="raw/events.yaml",
+            record=record,
+            occurrence=r.get("occurrence"),
+        )
         rejected_spans.setdefault(r["article"], []).append(span)
     for aid, text in ctx.texts.items():
-        found = find_candidates(text, ctx.mentions[aid], pub[aid].date, reg.places, reg.actor_types,
-                                actor_parents=parents, lexicon=lexicon)
-        evidence = [(e["evidence_char_start"], e["evidence_char_end"]) for e in events
-                    if e["article_id"] == aid]
+        found = find_candidates(
+            text,
+            ctx.mentions[aid],
+            pub[aid].date,
+            reg.places,
+            reg.actor_types,
+            actor_parents=parents,
+            lexicon=lexicon,
+        )
+        evidence = [
+            (e["evidence_char_start"], e["evidence_char_end"])
+            for e in events
+            if e["article_id"] == aid
+        ]
         for c in unaccounted_candidates(found, evidence, rejected_spans.get(aid, [])):
             ctx.gaps.setdefault("uncovered_event_candidates", []).append(
                 f"{aid} [{c.trigger_start}:{c.trigger_end}] {c.trigger!r} in "
-                f"{text[c.sentence_start:c.sentence_end][:90]!r}")
+                f"{text[c.sentence_start : c.sentence_end][:90]!r}"
+            )
 
 
 def stage_quotes(ctx: Context) -> None:
@@ -178,7 +236,9 @@ def stage_quotes(ctx: Context) -> None:
     types = reg.actor_types
     rows: list[dict[str, Any]] = []
     for aid, art in ctx.clean.items():
-        hints = [SpeakerHint(m.start, m.end, m.actor_id, types[m.actor_id]) for m in ctx.mentions[aid]]
+        hints = [
+            SpeakerHint(m.start, m.end, m.actor_id, types[m.actor_id]) for m in ctx.mentions[aid]
+        ]
         rows += quote_rows(aid, extract_quotes(art.text, hints))
     curation = load_quote_curation(ctx.root / "raw")
     if curation is not None:
@@ -247,8 +307,13 @@ STAGES: list[tuple[str, Callable[[Context], None]]] = [
 ]
 
 
-def build(root: Path = ROOT, today: dt.date | None = None, text_free_out: Path | None = None,
-          include_drafts: bool = False, out: Path | None = None) -> BuildReport:
+def build(
+    root: Path = ROOT,
+    today: dt.date | None = None,
+    text_free_out: Path | None = None,
+    include_drafts: bool = False,
+    out: Path | None = None,
+) -> BuildReport:
     """Build from root/raw. With `text_free_out`, write the text-free profile there instead of
     replacing the published outputs; with `include_drafts`, unreviewed drafts are included and
     marked, and the outputs go to `out` (never over the published build)."""
@@ -269,8 +334,9 @@ def build(root: Path = ROOT, today: dt.date | None = None, text_free_out: Path |
     else:
         publish(ctx)
     seconds["write"] = time.perf_counter() - t0
-    return BuildReport({n: len(df) for n, df in ctx.tables.items()}, seconds, root / TABLES_DIR,
-                       ctx.gaps)
+    return BuildReport(
+        {n: len(df) for n, df in ctx.tables.items()}, seconds, root / TABLES_DIR, ctx.gaps
+    )
 
 
 SQLITE = "build/syria_deconfliction.sqlite"
@@ -279,8 +345,9 @@ FIGURES = "build/figures"
 DICTIONARY = "docs/DATA_DICTIONARY.md"
 
 
-def write_package(tables: dict[str, pd.DataFrame], folder: Path, root: Path,
-                  text_free: bool = False) -> None:
+def write_package(
+    tables: dict[str, pd.DataFrame], folder: Path, root: Path, text_free: bool = False
+) -> None:
     """Tables as CSV + Parquet in folder/tables and their datapackage.json in folder."""
     schemas = table_schemas()
     if text_free:
@@ -296,8 +363,10 @@ def write_package(tables: dict[str, pd.DataFrame], folder: Path, root: Path,
         write_csv(tables[name], schema, csv_path)
         write_parquet(tables[name], schema, pq_path)
         files[name] = {"csv": csv_path, "parquet": pq_path}
-    write_json(datapackage(schemas, files, root, TABLES_DIR if not text_free else "tables"),
-               folder / "datapackage.json")
+    write_json(
+        datapackage(schemas, files, root, TABLES_DIR if not text_free else "tables"),
+        folder / "datapackage.json",
+    )
 
 
 def publish(ctx: Context) -> None:
@@ -322,7 +391,8 @@ def publish(ctx: Context) -> None:
         write_sqlite(ctx.tables, schemas, package_meta(), staging / Path(SQLITE).name)
         make_figures(ctx.tables, staging / "figures")
         (staging / "DATA_DICTIONARY.md").write_text(
-            data_dictionary(schemas, ctx.tables, package_meta()), encoding="utf-8")
+            data_dictionary(schemas, ctx.tables, package_meta()), encoding="utf-8"
+        )
         _swap(staging, ctx.root)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -353,7 +423,9 @@ def hydrate_package(folder: Path, raw_dir: Path, boilerplate: Path, out: Path) -
     for res in desc["resources"]:
         if res["format"] == "parquet":
             name = res["name"].removesuffix("-parquet")
-            tables[name] = read_table_file(folder / res["path"], table_schemas()[name].fields, "parquet")
+            tables[name] = read_table_file(
+                folder / res["path"], table_schemas()[name].fields, "parquet"
+            )
     clean, raw = restore_texts(tables["articles"], raw_dir, boilerplate)
     full = hydrate(tables, clean, raw)
     schemas = table_schemas()
@@ -368,15 +440,19 @@ def _swap(staging: Path, root: Path) -> None:
     """Move the staged outputs into place; folders are renamed, files replaced."""
     previous = root / "build" / f".previous-{os.getpid()}"
     previous.mkdir()
-    for staged, final in ((staging / "tables", root / TABLES_DIR),
-                          (staging / "figures", root / FIGURES)):
+    for staged, final in (
+        (staging / "tables", root / TABLES_DIR),
+        (staging / "figures", root / FIGURES),
+    ):
         if final.exists():
             final.rename(previous / final.name)
         staged.rename(final)
     (root / DICTIONARY).parent.mkdir(exist_ok=True)
-    for staged, final in ((staging / Path(SQLITE).name, root / SQLITE),
-                          (staging / "metadata.json", root / DATASETTE_METADATA),
-                          (staging / "DATA_DICTIONARY.md", root / DICTIONARY),
-                          (staging / "datapackage.json", root / "datapackage.json")):
+    for staged, final in (
+        (staging / Path(SQLITE).name, root / SQLITE),
+        (staging / "metadata.json", root / DATASETTE_METADATA),
+        (staging / "DATA_DICTIONARY.md", root / DICTIONARY),
+        (staging / "datapackage.json", root / "datapackage.json"),
+    ):
         os.replace(staged, final)
     shutil.rmtree(previous, ignore_errors=True)

@@ -117,20 +117,26 @@ def conform(df: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
         elif f["type"] == "date":
             out[f["name"]] = pd.to_datetime(col, errors="raise").astype(dtype)
         elif isinstance(dtype, pd.CategoricalDtype):
-            out[f["name"]] = pd.Categorical(col.astype(object).where(col.notna(), None),
-                                            categories=dtype.categories)
+            out[f["name"]] = pd.Categorical(
+                col.astype(object).where(col.notna(), None), categories=dtype.categories
+            )
             unknown = set(col.dropna()) - set(dtype.categories)
             if unknown:
-                raise ValueError(f"table {schema.name}, column {f['name']}: values "
-                                 f"{sorted(map(str, unknown))} not in enum {list(dtype.categories)}")
+                raise ValueError(
+                    f"table {schema.name}, column {f['name']}: values "
+                    f"{sorted(map(str, unknown))} not in enum {list(dtype.categories)}"
+                )
         else:
             out[f["name"]] = col.astype(dtype)
     return out
 
 
-def relaxed(schema: TableSchema, columns: list[str], why: str = "Null in the text-free profile: "
-            "restore it with `syria-deconfliction hydrate`.") -> TableSchema:
-    """The same schema with `columns` allowed to be null (e.g. the text-free profile strips them)."""
+def relaxed(
+    schema: TableSchema,
+    columns: list[str],
+    why: str = "Null in the text-free profile: restore it with `syria-deconfliction hydrate`.",
+) -> TableSchema:
+    """The same schema with `columns` allowed to be null (the text-free profile strips them)."""
     if not columns:
         return schema
     fields = []

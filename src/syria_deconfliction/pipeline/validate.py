@@ -45,8 +45,11 @@ def pandera_schema(schema: TableSchema) -> pa.DataFrameSchema:
         if "maxLength" in c:
             checks.append(pa.Check.str_length(max_value=c["maxLength"], error="maxLength"))
         if f["type"] == "array":
-            checks.append(pa.Check(lambda s: s.map(_is_str_list), element_wise=False,
-                                   error="array of strings"))
+            checks.append(
+                pa.Check(
+                    lambda s: s.map(_is_str_list), element_wise=False, error="array of strings"
+                )
+            )
         columns[f["name"]] = pa.Column(
             pandas_dtype(f),
             checks=checks,
@@ -71,12 +74,16 @@ def validate_table(df: pd.DataFrame, schema: TableSchema) -> None:
         cases = exc.failure_cases.head(10)
         lines = [f"table {schema.name}: {len(exc.failure_cases)} schema failure(s):"]
         for _, row in cases.iterrows():
-            lines.append(f"  column={row['column']} check={row['check']} "
-                         f"row={row['index']} value={row['failure_case']!r}")
+            lines.append(
+                f"  column={row['column']} check={row['check']} "
+                f"row={row['index']} value={row['failure_case']!r}"
+            )
         raise ValidationFailure("\n".join(lines)) from exc
 
 
-def check_foreign_keys(tables: Mapping[str, pd.DataFrame], schemas: Mapping[str, TableSchema]) -> None:
+def check_foreign_keys(
+    tables: Mapping[str, pd.DataFrame], schemas: Mapping[str, TableSchema]
+) -> None:
     for name, schema in schemas.items():
         for fk in schema.foreign_keys:
             ref = fk["reference"]
@@ -88,8 +95,10 @@ def check_foreign_keys(tables: Mapping[str, pd.DataFrame], schemas: Mapping[str,
             bad = [tuple(r) for r in left.astype(object).values.tolist() if tuple(r) not in keys]
             if bad:
                 raise ValidationFailure(
-                    f"table {name}: {len(bad)} value(s) of {fields} not in {ref_table}.{ref_fields},"
-                    f" e.g. {bad[0]}")
+                    f"table {name}: {len(bad)} value(s) of {fields} not in "
+                    f"{ref_table}.{ref_fields},"
+                    f" e.g. {bad[0]}"
+                )
 
 
 SPAN_RE = re.compile(r"(?P<prefix>.*?)char_start$")
@@ -107,16 +116,21 @@ def check_spans(tables: Mapping[str, pd.DataFrame], texts: Mapping[str, str]) ->
                 continue
             prefix = m.group("prefix")
             end_col = f"{prefix}char_end"
-            text_col = {"": "text", "speaker_": "speaker_mention", "evidence_": "evidence_text",
-                        "date_": "date_text"}.get(prefix, f"{prefix}text")
+            text_col = {
+                "": "text",
+                "speaker_": "speaker_mention",
+                "evidence_": "evidence_text",
+                "date_": "date_text",
+            }.get(prefix, f"{prefix}text")
             if prefix.startswith("raw_") or end_col not in df.columns or text_col not in df.columns:
                 continue
             for row in df[["article_id", col, end_col, text_col]].itertuples(index=False):
                 aid, start, end, expected = row
                 if pd.isna(start):
                     continue
-                actual = texts[aid][int(start):int(end)]
+                actual = texts[aid][int(start) : int(end)]
                 if actual != expected:
                     raise ValidationFailure(
                         f"table {name}, article {aid}: text at [{start}:{end}] is {actual!r}, "
-                        f"column {text_col} says {expected!r}")
+                        f"column {text_col} says {expected!r}"
+                    )

@@ -34,9 +34,17 @@ def sort_rows(df: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
 
 def write_parquet(df: pd.DataFrame, schema: TableSchema, path: Path) -> None:
     table = pa.Table.from_pandas(df, schema=arrow_schema(schema), preserve_index=False)
-    table = table.replace_schema_metadata({b"description": schema.descriptor["description"].encode()})
-    pq.write_table(table, path, compression="zstd", compression_level=9,
-                   use_dictionary=True, write_statistics=True)
+    table = table.replace_schema_metadata(
+        {b"description": schema.descriptor["description"].encode()}
+    )
+    pq.write_table(
+        table,
+        path,
+        compression="zstd",
+        compression_level=9,
+        use_dictionary=True,
+        write_statistics=True,
+    )
 
 
 def _cell(value: Any, ftype: str) -> str:
@@ -69,8 +77,12 @@ def _file_stats(path: Path) -> dict[str, Any]:
     return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
 
 
-def datapackage(schemas: Mapping[str, TableSchema], files: Mapping[str, Mapping[str, Path]],
-                root: Path, rel_dir: str) -> dict[str, Any]:
+def datapackage(
+    schemas: Mapping[str, TableSchema],
+    files: Mapping[str, Mapping[str, Path]],
+    root: Path,
+    rel_dir: str,
+) -> dict[str, Any]:
     """The package descriptor. CSV resources are tabular; Parquet resources are declared as
     files because frictionless-py reads Parquet through pandas and loses nullable integers and
     lists: Frictionless checks their bytes and hash, pandera checks their contents."""
@@ -78,19 +90,36 @@ def datapackage(schemas: Mapping[str, TableSchema], files: Mapping[str, Mapping[
     resources = []
     for name, schema in schemas.items():
         desc = {k: v for k, v in schema.descriptor.items() if k not in {"title", "description"}}
-        common = {"title": schema.descriptor["title"], "description": schema.descriptor["description"]}
+        common = {
+            "title": schema.descriptor["title"],
+            "description": schema.descriptor["description"],
+        }
         csv_path, pq_path = files[name]["csv"], files[name]["parquet"]
-        resources.append({
-            "name": name, "type": "table", "path": f"{rel_dir}/{csv_path.name}", **common,
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            **_file_stats(csv_path), "schema": desc,
-        })
-        resources.append({
-            "name": f"{name}-parquet", "type": "file", "path": f"{rel_dir}/{pq_path.name}", **common,
-            "format": "parquet", "mediatype": PARQUET_MEDIATYPE,
-            **_file_stats(pq_path),
-            "schema": {k: v for k, v in desc.items() if k != "foreignKeys"},
-        })
+        resources.append(
+            {
+                "name": name,
+                "type": "table",
+                "path": f"{rel_dir}/{csv_path.name}",
+                **common,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                **_file_stats(csv_path),
+                "schema": desc,
+            }
+        )
+        resources.append(
+            {
+                "name": f"{name}-parquet",
+                "type": "file",
+                "path": f"{rel_dir}/{pq_path.name}",
+                **common,
+                "format": "parquet",
+                "mediatype": PARQUET_MEDIATYPE,
+                **_file_stats(pq_path),
+                "schema": {k: v for k, v in desc.items() if k != "foreignKeys"},
+            }
+        )
     return {
         **meta,
         "version": __version__,
