@@ -209,20 +209,11 @@ def _check_published_date(rel: str, record: str, value: Any) -> None:
             f"published_date.date {value['date']!r} is not a date",
             "write it as YYYY-MM-DD, unquoted",
         )
-    if value["precision"] not in {"day", "month", "year"}:
-        raise InputError(
-            rel,
-            record,
-            f"published_date.precision {value['precision']!r} is invalid",
-            "use day, month or year",
-        )
-    if value["confidence"] not in {"high", "medium", "low"}:
-        raise InputError(
-            rel,
-            record,
-            f"published_date.confidence {value['confidence']!r} is invalid",
-            "use high, medium or low",
-        )
+    for key, allowed in (("precision", ("day", "month", "year")),
+                         ("confidence", ("high", "medium", "low"))):
+        if value[key] not in allowed:
+            raise InputError(rel, record, f"published_date.{key} {value[key]!r} is invalid",
+                             f"use {', '.join(allowed)}")
 
 
 def _rel(path: Path) -> str:

@@ -110,6 +110,7 @@ def load_registry(raw: Path) -> Registry:
             )
     _unique(rel, actors)
     ids = {a["id"] for a in actors}
+    parents = {x["id"]: x.get("parent") for x in actors}
     for a in actors:
         if a.get("parent") and a["parent"] not in ids:
             raise InputError(
@@ -118,7 +119,7 @@ def load_registry(raw: Path) -> Registry:
                 f"unknown parent {a['parent']!r}",
                 "add the parent actor or correct the id",
             )
-        _no_cycle(rel, a, {x["id"]: x.get("parent") for x in actors})
+        _no_cycle(rel, a, parents)
     not_actors = doc.get("not_actors") or []
 
     rel = "raw/places.yaml"

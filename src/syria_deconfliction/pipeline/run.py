@@ -97,25 +97,13 @@ def stage_reference(ctx: Context) -> None:
 
 def stage_actors(ctx: Context) -> None:
     """Registry, every mention of every actor, and names nobody accounts for."""
+    from ..corpus.rows import mention_rows
     from ..extract.mentions import Mention, find_mentions, find_unaccounted_names
 
     reg = ctx.registry = load_registry(ctx.root / "raw")
     rows = []
     for aid, art in ctx.clean.items():
-        rows += [
-            {
-                "mention_id": f"{aid}#m{m.start}",
-                "article_id": aid,
-                "actor_id": m.actor_id,
-                "char_start": m.start,
-                "char_end": m.end,
-                "text": m.text,
-                "rule": m.rule,
-                "possessive": m.possessive,
-                "method": "automatic",
-            }
-            for m in find_mentions(art.text, reg.actors, reg.places)
-        ]
+        rows += mention_rows(aid, find_mentions(art.text, reg.actors, reg.places))
     rows = apply_mention_curation(ctx.root / "raw", ctx.texts, reg.actor_ids, rows)
     for aid, art in ctx.clean.items():
         # Later stages (quotes, events) see the curated mentions, in text order.
