@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, TODAY
+from conftest import TODAY
 
 from syria_deconfliction.errors import InputError
 from syria_deconfliction.pipeline.run import build
@@ -164,7 +164,3 @@ def test_curated_mention_must_be_found(project: Path) -> None:
     f.write_text(yaml.safe_dump(doc))
     with pytest.raises(InputError, match="context .* occurs 0 times"):
         build(project, today=TODAY)
-
-
-def test_registry_file_is_the_one_in_raw() -> None:
-    assert (ROOT / "raw" / "actors.yaml").exists() and (ROOT / "raw" / "places.yaml").exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -185,7 +184,3 @@ def test_unplanned_event_after_publication_is_refused(project: Path) -> None:
     )
     with pytest.raises(InputError, match="outside"):
         build(project, today=TODAY)
-
-
-def test_articles_dates_are_plain_dates() -> None:
-    assert dt.date(2016, 6, 16) < dt.date(2016, 7, 22)
