@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import InputError
-from .knowledge import Knowledge
+from .knowledge import Knowledge, knowledge_dir
 
 # Per-partition tables; `actors` (registry entries referenced, plus candidates) comes at the end.
 TABLES = ("articles", "actor_mentions", "actor_candidates", "quotes", "events", "event_actors")
@@ -34,17 +34,24 @@ _KNOWLEDGE: Knowledge | None = None
 
 
 def _init_worker(raw: str | None) -> None:
+    """Load the knowledge once per process, and compile what the extractors derive from it
+    (a forked worker inherits both from a parent that called this)."""
     global _KNOWLEDGE
-    _KNOWLEDGE = Knowledge.load(Path(raw) if raw else None)
+    wanted = Path(raw) if raw else knowledge_dir()
+    if _KNOWLEDGE is not None and _KNOWLEDGE.raw == wanted:
+        return
+    _KNOWLEDGE = Knowledge.load(wanted)
+    from ..extract.mentions import find_mentions
+
+    find_mentions("", _KNOWLEDGE.registry.actors, _KNOWLEDGE.registry.places)
+    _KNOWLEDGE.triggers  # noqa: B018 - loads and compiles the trigger lexicon
 
 
 def process_chunk(paths: Sequence[str], raw: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Extract every article of a chunk. The one function both engines run."""
     from .article import extract_article
 
-    global _KNOWLEDGE
-    if _KNOWLEDGE is None:
-        _init_worker(raw)
+    _init_worker(raw)
     assert _KNOWLEDGE is not None
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in (*TABLES, "errors")}
     for p in paths:
@@ -140,6 +147,9 @@ class PartitionWriter:
             fh.write(json.dumps({"partition": n, "files": files}) + "\n")
 
 
+TASK_SIZE = 25  # articles per task: small, so that workers share the load evenly
+
+
 def run(
     sources: Sequence[str],
     out: Path,
@@ -152,22 +162,42 @@ def run(
     raw: Path | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> RunReport:
-    """Extract a corpus into partitioned files under `out`."""
+    """Extract a corpus into partitioned files under `out`.
+
+    Work goes out in tasks of TASK_SIZE articles (so that workers stay evenly busy) and comes
+    back in input order; every `chunk_size` articles make one output partition."""
     writer = PartitionWriter(out, formats)
     done = writer.done()
     finished = {f for files in done.values() for f in files}
     report = RunReport(skipped_partitions=len(done))
-    first_free = max(done, default=-1) + 1
+    n = max(done, default=-1) + 1
     todo = (p for p in iter_inputs(sources) if p not in finished)
-    numbered = enumerate(chunks(todo, chunk_size), start=first_free)
+    tasks = enumerate(chunks(todo, min(TASK_SIZE, chunk_size)))
     raw_arg = str(raw) if raw else None
-    for n, files, rows in _execute(numbered, workers, engine, scheduler, raw_arg):
+    if engine == "local" and workers > 1:
+        _init_worker(raw_arg)  # forked workers inherit the loaded knowledge
+
+    files: list[str] = []
+    rows: dict[str, list[dict[str, Any]]] = {}
+
+    def flush() -> None:
+        nonlocal n, files, rows
         writer.write(n, files, rows)
         report.partitions += 1
         report.articles += len(rows["articles"])
         report.errors += len(rows["errors"])
+        n, files, rows = n + 1, [], {}
+
+    for _, task_files, task_rows in _execute(tasks, workers, engine, scheduler, raw_arg):
+        files += task_files
+        for table, table_rows in task_rows.items():
+            rows.setdefault(table, []).extend(table_rows)
         if progress:
-            progress(len(files))
+            progress(len(task_files))
+        if len(files) >= chunk_size:
+            flush()
+    if files:
+        flush()
     write_actors(out, formats, Knowledge.load(raw))
     if "csv" in formats:
         concat_csv(out)
@@ -217,7 +247,7 @@ def _execute(
     scheduler: str | None,
     raw: str | None,
 ):
-    """Yield (partition, files, rows) in partition order, keeping at most 2 x workers in flight."""
+    """Yield (task, files, rows) in task order, keeping at most 2 x workers tasks in flight."""
     if engine == "dask":
         from .dask_engine import execute_dask
 
