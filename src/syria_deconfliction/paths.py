@@ -8,7 +8,5 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(str(resources.files("syria_deconfliction")))
 RAW = ROOT / "raw"
-BUILD = ROOT / "build"
-DATAPACKAGE = ROOT / "datapackage.json"
 # The schemas are needed at run time by `extract`; a wheel carries a copy inside the package.
 SCHEMAS = ROOT / "schemas" if (ROOT / "schemas" / "package.json").is_file() else PACKAGE / "schemas"

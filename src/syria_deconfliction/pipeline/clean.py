@@ -66,16 +66,9 @@ class CleanArticle:
     credits: list[str] = field(default_factory=list)
     printed_date_text: str | None = None
     copyright_year: int | None = None
-    copyright_lines: list[str] = field(default_factory=list)
     publisher: str | None = None
     publisher_method: str | None = None
 
-    def to_raw(self, offset: int) -> int:
-        """Map an offset in the clean text to the raw text (end offsets map to the line end)."""
-        for seg in self.segments:
-            if seg.clean_start <= offset <= seg.clean_end:
-                return seg.raw_start + (offset - seg.clean_start)
-        raise ValueError(f"offset {offset} falls between paragraphs of the clean text")
 
 
 def load_boilerplate(path: Path) -> Boilerplate:
@@ -201,10 +194,8 @@ def _harvest(art: CleanArticle, rule: Rule, m: re.Match[str], text: str) -> None
             art.credits.append(credit)
     elif rule.kind == "dateline" and art.printed_date_text is None:
         art.printed_date_text = text
-    elif rule.kind == "copyright":
-        art.copyright_lines.append(text)
-        if groups.get("year"):
-            art.copyright_year = int(groups["year"])
+    elif rule.kind == "copyright" and groups.get("year"):
+        art.copyright_year = int(groups["year"])
     publisher = groups.get("publisher")
     if publisher and art.publisher is None:
         art.publisher = publisher.strip()

@@ -318,7 +318,7 @@ def build(
         if out is None:
             raise ValueError("a build with drafts needs its own output folder")
         shutil.rmtree(out, ignore_errors=True)
-        write_package(ctx.tables, out, out)
+        write_package(ctx.tables, out)
     else:
         publish(ctx)
     seconds["write"] = time.perf_counter() - t0
@@ -334,7 +334,7 @@ DICTIONARY = "docs/DATA_DICTIONARY.md"
 
 
 def write_package(
-    tables: dict[str, pd.DataFrame], folder: Path, root: Path, text_free: bool = False
+    tables: dict[str, pd.DataFrame], folder: Path, text_free: bool = False
 ) -> None:
     """Tables as CSV + Parquet in folder/tables and their datapackage.json in folder."""
     schemas = table_schemas()
@@ -352,7 +352,7 @@ def write_package(
         write_parquet(tables[name], schema, pq_path)
         files[name] = {"csv": csv_path, "parquet": pq_path}
     write_json(
-        datapackage(schemas, files, root, TABLES_DIR if not text_free else "tables"),
+        datapackage(schemas, files, TABLES_DIR if not text_free else "tables"),
         folder / "datapackage.json",
     )
 
@@ -375,7 +375,7 @@ def publish(ctx: Context) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        write_package(ctx.tables, staging, ctx.root)
+        write_package(ctx.tables, staging)
         write_sqlite(ctx.tables, schemas, package_meta(), staging / Path(SQLITE).name)
         make_figures(ctx.tables, staging / "figures")
         (staging / "DATA_DICTIONARY.md").write_text(
@@ -395,7 +395,7 @@ def publish_text_free(ctx: Context, out: Path) -> None:
 
     tables = strip_text(ctx.tables)
     shutil.rmtree(out, ignore_errors=True)
-    write_package(tables, out, out, text_free=True)
+    write_package(tables, out, text_free=True)
     write_sqlite(tables, table_schemas(), package_meta(), out / Path(SQLITE).name)
 
 
@@ -420,7 +420,7 @@ def hydrate_package(folder: Path, raw_dir: Path, boilerplate: Path, out: Path) -
     full = {n: sort_rows(conform(full[n], s), s) for n, s in schemas.items()}
     for name, schema in schemas.items():
         validate_table(full[name], schema)
-    write_package(full, out, out)
+    write_package(full, out)
     return {n: len(df) for n, df in full.items()}
 
 

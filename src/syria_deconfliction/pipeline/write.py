@@ -80,7 +80,6 @@ def _file_stats(path: Path) -> dict[str, Any]:
 def datapackage(
     schemas: Mapping[str, TableSchema],
     files: Mapping[str, Mapping[str, Path]],
-    root: Path,
     rel_dir: str,
 ) -> dict[str, Any]:
     """The package descriptor. CSV resources are tabular; Parquet resources are declared as
