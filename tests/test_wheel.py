@@ -46,8 +46,9 @@ def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) ->
                     f"{wheel}[build]"], check=True, capture_output=True)
     article = ROOT / "tests" / "fixtures" / "articles" / "f04_sochi_patrols.txt"
     out = tmp_path / "drafts"
-    ext = subprocess.run([str(env / "bin" / "syria-deconfliction"), "extract", str(article),
-                          "--out", str(out), "--quiet"], capture_output=True, text=True, cwd=tmp_path)
+    cmd = [str(env / "bin" / "syria-deconfliction"), "extract", str(article), "--out", str(out),
+           "--quiet"]
+    ext = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
     assert ext.returncode == 0, ext.stderr
     assert "extracted 1 article(s)" in ext.stdout
     assert (out / "quotes.csv").read_text(encoding="utf-8").count("\n") > 3
