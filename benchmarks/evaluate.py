@@ -148,7 +148,7 @@ def corpus_articles(k: Knowledge) -> list[Article]:
     reg = {a["id"] for a in k.registry.actors}
     meta = {
         e["source_file"]: e
-        for e in yaml.safe_load((ROOT / "raw" / "articles.yaml").read_text())["articles"]
+        for e in yaml.safe_load((ROOT / "raw" / "curation" / "articles.yaml").read_text())["articles"]
     }
     out = []
     for art in tables["articles"].itertuples():
@@ -331,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-article", action="store_true")
     ap.add_argument("--only", choices=["quotes", "mentions", "events", "dates"])
     args = ap.parse_args(argv)
-    k = Knowledge.load(ROOT / "raw")
+    k = Knowledge.load(ROOT / "raw" / "knowledge")
     print("corpus: the five articles, automatic only vs curated tables")
     evaluate(corpus_articles(k), args.per_article, args.only)
     print("fixtures: unseen hand-written articles, automatic vs hand-made gold")

@@ -113,7 +113,7 @@ def test_completeness_guard_is_clean_on_the_corpus(fresh_build: Path) -> None:
 def test_completeness_guard_reports_a_new_name(project: Path) -> None:
     f = project / "raw" / "articles" / "900_new.txt"
     f.write_text(NEW_ARTICLE, encoding="utf-8")
-    meta = project / "raw" / "articles.yaml"
+    meta = project / "raw" / "curation" / "articles.yaml"
     entry = (
         f"  - article_id: 2020-09-07-test-ruritania-accuses-rebels\n"
         f"    source_file: 900_new.txt\n"
@@ -150,15 +150,15 @@ def test_completeness_guard_reports_a_new_name(project: Path) -> None:
     ],
 )
 def test_bad_registry_stops_the_build(project: Path, edit, message: str) -> None:
-    f = project / "raw" / "actors.yaml"
+    f = project / "raw" / "knowledge" / "actors.yaml"
     f.write_text(edit(f.read_text()))
     with pytest.raises(InputError, match=message) as info:
         build(project, today=TODAY)
-    assert str(info.value).startswith("raw/actors.yaml")
+    assert str(info.value).startswith("raw/knowledge/actors.yaml")
 
 
 def test_curated_mention_must_be_found(project: Path) -> None:
-    f = project / "raw" / "actor_mentions.yaml"
+    f = project / "raw" / "curation" / "actor_mentions.yaml"
     doc = yaml.safe_load(f.read_text())
     doc["add"][0]["context"] = "The Ministry has never responded"
     f.write_text(yaml.safe_dump(doc))

@@ -21,7 +21,7 @@ def articles(tables):
 
 
 def test_raw_files_match_recorded_hashes() -> None:
-    meta = yaml.safe_load((ROOT / "raw" / "articles.yaml").read_text())["articles"]
+    meta = yaml.safe_load((ROOT / "raw" / "curation" / "articles.yaml").read_text())["articles"]
     assert len(meta) == len(list((ROOT / "raw" / "articles").iterdir()))
     for entry in meta:
         data = (ROOT / "raw" / "articles" / entry["source_file"]).read_bytes()

@@ -22,7 +22,7 @@ def _outputs(root: Path) -> dict[str, str]:
 
 
 def _meta(root: Path) -> Path:
-    return root / "raw" / "articles.yaml"
+    return root / "raw" / "curation" / "articles.yaml"
 
 
 def _first_file(root: Path) -> Path:
@@ -100,20 +100,20 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "not UTF-8": (not_utf8, r"raw/articles/\S+\.txt \[\S+\]: not UTF-8 .* Fix: convert"),
     "empty file": (empty, r"raw/articles/\S+\.txt \[\S+\]: file is empty"),
     "all boilerplate": (all_boilerplate, r"raw/articles/\S+\.txt \[\S+\]: no story text left"),
-    "duplicate id": (duplicate_id, r"raw/articles.yaml \[\S+\]: duplicate article_id"),
-    "YAML syntax": (yaml_syntax, r"raw/articles.yaml \[line \d+, column \d+\]: YAML syntax error"),
+    "duplicate id": (duplicate_id, r"raw/curation/articles.yaml \[\S+\]: duplicate article_id"),
+    "YAML syntax": (yaml_syntax, r"raw/curation/articles.yaml \[line \d+, column \d+\]: YAML syntax error"),
     "unknown field": (
         unknown_field,
-        r"raw/articles.yaml \[\S+\]: unknown field\(s\) colour. Fix: use only",
+        r"raw/curation/articles.yaml \[\S+\]: unknown field\(s\) colour. Fix: use only",
     ),
     "metadata for missing article": (
         missing_article,
-        r"raw/articles.yaml \[\S+\]: no file raw/articles/",
+        r"raw/curation/articles.yaml \[\S+\]: no file raw/articles/",
     ),
-    "impossible date": (impossible_date, r"raw/articles.yaml: impossible value"),
+    "impossible date": (impossible_date, r"raw/curation/articles.yaml: impossible value"),
     "edited raw file": (
         edited_raw_file,
-        r"raw/articles/\S+ \[\S+\]: sha256 is [0-9a-f]+, raw/articles.yaml records",
+        r"raw/articles/\S+ \[\S+\]: sha256 is [0-9a-f]+, raw/curation/articles.yaml records",
     ),
     "file without metadata": (unlisted_file, r"raw/articles/999_new.txt: file has no entry"),
 }

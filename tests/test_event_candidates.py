@@ -93,7 +93,7 @@ def one(text: str, trigger: str, published: dt.date | None = THU_2020_03_05) -> 
 
 
 def test_lexicon_codes_exist_in_the_cameo_reference() -> None:
-    with open(RAW / "reference" / "cameo_event_codes.csv", encoding="utf-8") as fh:
+    with open(RAW / "knowledge" / "reference" / "cameo_event_codes.csv", encoding="utf-8") as fh:
         codes = {row["code"] for row in csv.DictReader(fh)}
     lex = load_lexicon()
     used = set()
@@ -107,7 +107,7 @@ def test_lexicon_codes_exist_in_the_cameo_reference() -> None:
 
 def test_lexicon_holds_no_names() -> None:
     """Trigger words are ordinary English: lower case, no proper names."""
-    data = yaml.safe_load((RAW / "event_triggers.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((RAW / "knowledge" / "event_triggers.yaml").read_text(encoding="utf-8"))
     for raw in data["triggers"]:
         for key in ("verb", "forms", "noun", "object", "requires", "particle"):
             value = raw.get(key) or []
@@ -466,7 +466,7 @@ def real():
     import syria_deconfliction
     from syria_deconfliction.extract import mentions as mentions_mod
 
-    actors_path, places_path = RAW / "actors.yaml", RAW / "places.yaml"
+    actors_path, places_path = RAW / "knowledge" / "actors.yaml", RAW / "knowledge" / "places.yaml"
     if not (actors_path.exists() and places_path.exists()
             and hasattr(mentions_mod, "find_mentions")):
         pytest.skip("actor registry or mention finder not available")
@@ -491,7 +491,7 @@ def real():
 
 def test_real_articles_offsets_round_trip(real) -> None:
     out, actor_ids, place_ids = real
-    with open(RAW / "reference" / "cameo_event_codes.csv", encoding="utf-8") as fh:
+    with open(RAW / "knowledge" / "reference" / "cameo_event_codes.csv", encoding="utf-8") as fh:
         codes = {row["code"] for row in csv.DictReader(fh)}
     assert len(out) == 5
     for article_id, (text, found) in out.items():

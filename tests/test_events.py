@@ -139,7 +139,7 @@ def test_event_actors_repeat_source_and_target(tables) -> None:
 
 
 def _edit(project: Path, old: str, new: str) -> None:
-    f = project / "raw" / "events.yaml"
+    f = project / "raw" / "curation" / "events.yaml"
     text = f.read_text()
     assert old in text
     f.write_text(text.replace(old, new, 1))
@@ -167,11 +167,11 @@ def test_bad_event_records_stop_the_build(project: Path, old: str, new: str, mes
     _edit(project, old, new)
     with pytest.raises(InputError, match=message) as info:
         build(project, today=TODAY)
-    assert str(info.value).startswith("raw/events.yaml")
+    assert str(info.value).startswith("raw/curation/events.yaml")
 
 
 def test_unplanned_event_after_publication_is_refused(project: Path) -> None:
-    f = project / "raw" / "events.yaml"
+    f = project / "raw" / "curation" / "events.yaml"
     text = f.read_text()
     i = text.index("      start: 2016-06-16\n")
     j = text.index("      end: 2016-06-16\n", i)

@@ -26,8 +26,8 @@ def knowledge_only(tmp: Path) -> Path:
     raw = tmp / "knowledge"
     raw.mkdir()
     for name in KNOWLEDGE_FILES:
-        shutil.copy(ROOT / "raw" / name, raw / name)
-    shutil.copytree(ROOT / "raw" / "reference", raw / "reference")
+        shutil.copy(ROOT / "raw" / "knowledge" / name, raw / name)
+    shutil.copytree(ROOT / "raw" / "knowledge" / "reference", raw / "reference")
     return raw
 
 

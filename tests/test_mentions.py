@@ -1,7 +1,7 @@
 """Tests for the rule-based actor-mention finder and the completeness guard.
 
 All sentences below are made up; the registry is a small in-test one. The last tests run the
-finder over the real articles with the curated registry once raw/actors.yaml exists.
+finder over the real articles with the curated registry once raw/knowledge/actors.yaml exists.
 """
 
 from __future__ import annotations
@@ -489,10 +489,10 @@ RAW = ROOT / "raw"
 
 def _load_registry() -> tuple[list[dict], list[dict], list[dict]]:
     yaml = pytest.importorskip("yaml")
-    if not (RAW / "actors.yaml").exists() or not (RAW / "places.yaml").exists():
-        pytest.skip("raw/actors.yaml or raw/places.yaml not written yet")
-    actors_doc = yaml.safe_load((RAW / "actors.yaml").read_text(encoding="utf-8")) or {}
-    places_doc = yaml.safe_load((RAW / "places.yaml").read_text(encoding="utf-8")) or {}
+    if not (RAW / "knowledge" / "actors.yaml").exists() or not (RAW / "knowledge" / "places.yaml").exists():
+        pytest.skip("raw/knowledge/actors.yaml or raw/knowledge/places.yaml not written yet")
+    actors_doc = yaml.safe_load((RAW / "knowledge" / "actors.yaml").read_text(encoding="utf-8")) or {}
+    places_doc = yaml.safe_load((RAW / "knowledge" / "places.yaml").read_text(encoding="utf-8")) or {}
     return (
         actors_doc.get("actors") or [],
         places_doc.get("places") or [],
@@ -503,7 +503,7 @@ def _load_registry() -> tuple[list[dict], list[dict], list[dict]]:
 def _clean_texts() -> list[str]:
     from syria_deconfliction.pipeline.clean import clean, load_boilerplate
 
-    bp = load_boilerplate(RAW / "boilerplate.yaml")
+    bp = load_boilerplate(RAW / "knowledge" / "boilerplate.yaml")
     return [
         clean(p.read_text(encoding="utf-8"), bp).text
         for p in sorted((RAW / "articles").glob("*.txt"))

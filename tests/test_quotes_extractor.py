@@ -614,7 +614,7 @@ def test_no_quotes_in_plain_reporting() -> None:
 def _clean_articles() -> dict[str, str]:
     from syria_deconfliction.pipeline.clean import clean, load_boilerplate
 
-    bp = load_boilerplate(ROOT / "raw" / "boilerplate.yaml")
+    bp = load_boilerplate(ROOT / "raw" / "knowledge" / "boilerplate.yaml")
     out = {}
     for f in sorted((ROOT / "raw" / "articles").glob("*.txt")):
         out[f.name[:3]] = clean(f.read_text(encoding="utf-8"), bp).text
@@ -669,7 +669,7 @@ def test_real_articles_with_registry_hints_follow_the_codebook() -> None:
     from syria_deconfliction.corpus.article import extract_article
     from syria_deconfliction.corpus.knowledge import Knowledge
 
-    k = Knowledge.load(ROOT / "raw")
+    k = Knowledge.load(ROOT / "raw" / "knowledge")
     rows: dict[str, list[dict]] = {}
     for f in sorted((ROOT / "raw" / "articles").glob("*.txt")):
         rows[f.name[:3]] = extract_article(f.read_text(encoding="utf-8"), f.name, k)["quotes"]

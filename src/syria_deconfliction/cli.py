@@ -193,7 +193,7 @@ def parser() -> argparse.ArgumentParser:
     a = sub.add_parser(
         "add",
         help="copy new article files into raw/articles and write a "
-        "machine-drafted review file for each in raw/drafts (unreviewed)",
+        "machine-drafted review file for each in raw/curation/drafts (unreviewed)",
     )
     a.add_argument("files", nargs="+", help="article files (UTF-8 text)")
     a.set_defaults(func=_cmd_add)

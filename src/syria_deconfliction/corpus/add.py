@@ -1,10 +1,10 @@
 """`syria-deconfliction add FILE`: bring a new article into raw/ with a machine-drafted review file.
 
-The file is copied byte for byte into raw/articles/, and raw/drafts/<article_id>.yaml receives
+The file is copied byte for byte into raw/articles/, and raw/curation/drafts/<article_id>.yaml receives
 everything the automatic extractors draft for it (metadata, quotes with speakers, new actors,
 dated event candidates with places), marked `status: unreviewed`. The build leaves the article
 out of the published tables until a person has moved its reviewed records into the curation
-files (raw/articles.yaml, quotes.yaml, events.yaml, actors.yaml) and deleted the draft, unless it
+files (raw/curation/articles.yaml, quotes.yaml, events.yaml, raw/knowledge/actors.yaml) and deleted the draft, unless it
 is run with --include-drafts, where every row of the article says `draft`.
 """
 
@@ -19,14 +19,15 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
+from ..paths import articles_dir, drafts_of, knowledge_of
 from .article import extract_article
 from .knowledge import Knowledge
 
 HEADER = """\
 # Draft curation for a new article, written by `syria-deconfliction add` on {today}.
 # Nothing here is published while `status` is unreviewed. To review: check each record against the
-# article, move what is right into raw/articles.yaml, raw/quotes.yaml, raw/events.yaml and
-# raw/actors.yaml (formats in their headers), and delete this file.
+# article, move what is right into raw/curation/articles.yaml, quotes.yaml, events.yaml and
+# raw/knowledge/actors.yaml (formats in their headers), and delete this file.
 # confidence values are the extractor's own; they are not probabilities.
 """
 
@@ -45,9 +46,9 @@ def add_article(src: Path, raw: Path, today: dt.date | None = None) -> Path:
             f"not UTF-8 ({exc.reason} at byte {exc.start})",
             "convert the file to UTF-8",
         ) from exc
-    dest = raw / "articles" / src.name
+    dest = articles_dir(raw) / src.name
     sha = hashlib.sha256(data).hexdigest()
-    for existing in (raw / "articles").iterdir():
+    for existing in articles_dir(raw).iterdir():
         if existing.name == src.name or hashlib.sha256(existing.read_bytes()).hexdigest() == sha:
             raise InputError(
                 str(src),
@@ -55,9 +56,9 @@ def add_article(src: Path, raw: Path, today: dt.date | None = None) -> Path:
                 f"already in raw/articles as {existing.name}",
                 "rename the file if it is a different article",
             )
-    rows = extract_article(text, src.name, Knowledge.load(raw), today)
+    rows = extract_article(text, src.name, Knowledge.load(knowledge_of(raw)), today)
     art = rows["articles"][0]
-    draft = raw / "drafts" / f"{art['article_id']}.yaml"
+    draft = drafts_of(raw) / f"{art['article_id']}.yaml"
     if draft.exists():
         raise InputError(
             str(draft),
@@ -140,7 +141,7 @@ def draft_document(rows: dict[str, list[dict[str, Any]]], sha: str) -> dict[str,
 def unreviewed_drafts(raw: Path) -> dict[str, dict[str, Any]]:
     """source_file -> draft document, for every draft still marked unreviewed."""
     out = {}
-    folder = raw / "drafts"
+    folder = drafts_of(raw)
     for f in sorted(folder.glob("*.yaml")) if folder.exists() else []:
         doc = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
         if doc.get("status") == "unreviewed":

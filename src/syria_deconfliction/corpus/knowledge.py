@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..paths import RAW, knowledge_of
 from ..pipeline.clean import Boilerplate, load_boilerplate
 from ..pipeline.reference import cameo_code_rows
 from ..pipeline.registry import Registry, load_registry
@@ -21,8 +22,8 @@ KNOWLEDGE_FILES = ("boilerplate.yaml", "actors.yaml", "places.yaml", "event_trig
 
 
 def knowledge_dir() -> Path:
-    """raw/ in a checkout, else the copy the wheel ships."""
-    checkout = Path(__file__).resolve().parents[3] / "raw"
+    """raw/knowledge/ in a checkout, else the copy the wheel ships."""
+    checkout = knowledge_of(RAW)
     if (checkout / "actors.yaml").is_file():
         return checkout
     return Path(str(resources.files("syria_deconfliction"))) / "knowledge"
@@ -30,7 +31,7 @@ def knowledge_dir() -> Path:
 
 @dataclass
 class Knowledge:
-    raw: Path
+    raw: Path  # the knowledge folder: raw/knowledge/ or the wheel's knowledge/
     boilerplate: Boilerplate
     registry: Registry
     cameo: dict[str, dict[str, Any]] = field(default_factory=dict)

@@ -1,10 +1,10 @@
 """Rule-based event-candidate finder for English conflict news.
 
-The finder proposes *candidates*; curated events (raw/events.yaml) decide. It serves two uses:
+The finder proposes *candidates*; curated events (raw/curation/events.yaml) decide. It serves two uses:
 in the curated build every candidate must be covered by a curated event or rejected with a
 reason (so a missed event is visible), and for new articles it drafts event rows.
 
-Knowledge lives in data: the trigger lexicon (raw/event_triggers.yaml: words, CAMEO codes,
+Knowledge lives in data: the trigger lexicon (raw/knowledge/event_triggers.yaml: words, CAMEO codes,
 reporting frames) and the actor/place registries passed in by the caller. This module holds only
 general rules of English news syntax, applied sentence by sentence without a parser:
 
@@ -304,7 +304,7 @@ def _entry_regex(e: TriggerEntry) -> re.Pattern[str]:
 
 
 def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:
-    """Compile the lexicon from its YAML structure (see raw/event_triggers.yaml)."""
+    """Compile the lexicon from its YAML structure (see raw/knowledge/event_triggers.yaml)."""
     entries = tuple(
         _build_entry(raw, f"triggers[{i}] ({raw.get('id')})")
         for i, raw in enumerate(data.get("triggers") or ())
@@ -339,11 +339,11 @@ def _load_cached(path: str, mtime: float) -> TriggerLexicon:
 
 
 def load_lexicon(path: Path | str | None = None) -> TriggerLexicon:
-    """The trigger lexicon from ``path`` (default: raw/event_triggers.yaml of the checkout)."""
+    """The trigger lexicon from ``path`` (default: raw/knowledge/event_triggers.yaml of the checkout)."""
     if path is None:
-        from ..paths import RAW
+        from ..paths import RAW, knowledge_of
 
-        path = RAW / "event_triggers.yaml"
+        path = knowledge_of(RAW) / "event_triggers.yaml"
     p = Path(path)
     return _load_cached(str(p.resolve()), p.stat().st_mtime)
 

@@ -182,14 +182,14 @@ def article_row(
 ) -> dict[str, Any]:
     """The articles row; `where` names the file in messages (default: its place in raw/)."""
     meta = raw.meta
-    rel = "raw/articles.yaml"
+    rel = "raw/curation/articles.yaml"
     if not clean.text.strip() or not any(s.role == "body" for s in clean.segments):
         raise InputError(
             where or f"raw/articles/{raw.source_file}",
             raw.article_id,
             "no story text left after removing boilerplate",
             "check that the file holds the article, or narrow the rule in "
-            "raw/boilerplate.yaml that removed its lines",
+            "raw/knowledge/boilerplate.yaml that removed its lines",
         )
 
     printed = parse_printed_date(clean.printed_date_text) if clean.printed_date_text else None

@@ -1,4 +1,4 @@
-"""Apply raw/actor_mentions.yaml: mentions the automatic finder cannot make (anaphors such as
+"""Apply raw/curation/actor_mentions.yaml: mentions the automatic finder cannot make (anaphors such as
 "the Ministry") and automatic mentions that are wrong. Each entry has a reason."""
 
 from __future__ import annotations
@@ -6,18 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..paths import curation_of
 from ..errors import InputError
 from .anchor import anchor
 from .rawdata import check_fields, read_yaml
 
-REL = "raw/actor_mentions.yaml"
+REL = "raw/curation/actor_mentions.yaml"
 FIELDS = {"article", "text", "context", "occurrence", "actor", "reason"}
 
 
 def apply_mention_curation(
     raw: Path, texts: dict[str, str], actor_ids: set[str], rows: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    path = raw / "actor_mentions.yaml"
+    path = curation_of(raw) / "actor_mentions.yaml"
     if not path.exists():
         return rows
     doc = read_yaml(path) or {}
@@ -47,7 +48,7 @@ def apply_mention_curation(
                 REL,
                 f"add {i + 1}",
                 f"unknown actor {e['actor']!r}",
-                "use an id from raw/actors.yaml",
+                "use an id from raw/knowledge/actors.yaml",
             )
         if any(
             r["article_id"] == aid and r["char_start"] < end and start < r["char_end"] for r in out

@@ -1,4 +1,4 @@
-"""Curated events (raw/events.yaml): anchored by their evidence words, with offsets, codes, dates,
+"""Curated events (raw/curation/events.yaml): anchored by their evidence words, with offsets, codes, dates,
 places and actors filled in and checked by rule."""
 
 from __future__ import annotations
@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..paths import curation_of
 from ..errors import InputError
 from ..extract.dates import ResolvedDate, resolve, shift
 from .anchor import anchor
 from .rawdata import check_fields, read_yaml
 
-REL = "raw/events.yaml"
+REL = "raw/curation/events.yaml"
 EVENT_FIELDS = {
     "article",
     "id",
@@ -78,7 +79,7 @@ class ArticleDate:
 
 
 def load_events(raw: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    doc = read_yaml(raw / "events.yaml") or {}
+    doc = read_yaml(curation_of(raw) / "events.yaml") or {}
     check_fields(REL, "top level", doc, {"events", "rejected_candidates"}, {"events"})
     events = doc["events"]
     if not isinstance(events, list):
@@ -134,7 +135,7 @@ def event_rows(
                 REL,
                 record,
                 f"unknown CAMEO code {e['cameo']!r}",
-                "use a code from raw/reference/cameo_event_codes.csv (quoted)",
+                "use a code from raw/knowledge/reference/cameo_event_codes.csv (quoted)",
             )
         for role in ("source", "target", "claimed_by"):
             if e.get(role) and e[role] not in actor_ids:
@@ -142,14 +143,14 @@ def event_rows(
                     REL,
                     record,
                     f"unknown {role} actor {e[role]!r}",
-                    "add it to raw/actors.yaml or correct the id",
+                    "add it to raw/knowledge/actors.yaml or correct the id",
                 )
         if e.get("place") and e["place"] not in place_ids:
             raise InputError(
                 REL,
                 record,
                 f"unknown place {e['place']!r}",
-                "add it to raw/places.yaml or correct the id",
+                "add it to raw/knowledge/places.yaml or correct the id",
             )
         date = _date(
             e,
@@ -206,7 +207,7 @@ def event_rows(
                 )
             if p["actor"] not in actor_ids:
                 raise InputError(
-                    REL, eid, f"unknown participant {p['actor']!r}", "add it to raw/actors.yaml"
+                    REL, eid, f"unknown participant {p['actor']!r}", "add it to raw/knowledge/actors.yaml"
                 )
             if p["role"] not in ROLES:
                 raise InputError(

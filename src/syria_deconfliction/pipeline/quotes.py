@@ -1,6 +1,6 @@
-"""Quotes: the automatic extractor's rows, reviewed by raw/quotes.yaml, linked to events.
+"""Quotes: the automatic extractor's rows, reviewed by raw/curation/quotes.yaml, linked to events.
 
-Every accepted automatic quote must be reviewed in raw/quotes.yaml (confirm, correct or reject);
+Every accepted automatic quote must be reviewed in raw/curation/quotes.yaml (confirm, correct or reject);
 missed quotes are added there. Entries are anchored by the quoted words, never by offsets.
 """
 
@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..paths import curation_of
 from ..errors import InputError
 from .anchor import anchor
 from .rawdata import check_fields, read_yaml
 
-REL = "raw/quotes.yaml"
+REL = "raw/curation/quotes.yaml"
 FIELDS = {
     "article",
     "text",
@@ -31,7 +32,7 @@ QUOTE_TYPES = {"direct", "partial", "indirect"}
 
 
 def load_quote_curation(raw: Path) -> list[dict[str, Any]] | None:
-    path = raw / "quotes.yaml"
+    path = curation_of(raw) / "quotes.yaml"
     if not path.exists():
         return None
     doc = read_yaml(path) or {}
@@ -66,7 +67,7 @@ def apply_quote_curation(
             raise InputError(REL, record, f"unknown article {e['article']!r}", "use an article_id")
         if e.get("speaker") and e["speaker"] not in actor_ids:
             raise InputError(
-                REL, record, f"unknown speaker {e['speaker']!r}", "use an id from raw/actors.yaml"
+                REL, record, f"unknown speaker {e['speaker']!r}", "use an id from raw/knowledge/actors.yaml"
             )
         if e.get("quote_type") and e["quote_type"] not in QUOTE_TYPES:
             raise InputError(

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..paths import articles_dir, curation_of
 from ..errors import InputError
 
 
@@ -96,11 +97,11 @@ PUBDATE_REQUIRED = PUBDATE_FIELDS - {"outside_knowledge"}
 
 
 def load_articles(raw: Path, drafts: set[str] = frozenset()) -> list[RawArticle]:
-    """Read raw/articles.yaml and every file in raw/articles/, cross-checked both ways.
+    """Read raw/curation/articles.yaml and every file in raw/articles/, cross-checked both ways.
 
     `drafts` are files added with `syria-deconfliction add` whose review is pending: they may
     lack an entry (the build handles them apart)."""
-    meta_path = raw / "articles.yaml"
+    meta_path = curation_of(raw) / "articles.yaml"
     rel = _rel(meta_path)
     doc = read_yaml(meta_path)
     if not isinstance(doc, dict) or not isinstance(doc.get("articles"), list):
@@ -110,7 +111,7 @@ def load_articles(raw: Path, drafts: set[str] = frozenset()) -> list[RawArticle]
             "expected a mapping with a list under 'articles'",
             "start the file with 'articles:' followed by '- article_id: ...' entries",
         )
-    files = {p.name: p for p in sorted((raw / "articles").iterdir()) if p.is_file()}
+    files = {p.name: p for p in sorted(articles_dir(raw).iterdir()) if p.is_file()}
     seen_ids: dict[str, str] = {}
     seen_files: set[str] = set()
     out: list[RawArticle] = []
@@ -156,7 +157,7 @@ def load_articles(raw: Path, drafts: set[str] = frozenset()) -> list[RawArticle]
         raise InputError(
             f"raw/articles/{unlisted[0]}",
             None,
-            "file has no entry in raw/articles.yaml",
+            "file has no entry in raw/curation/articles.yaml",
             "add an entry with article_id, source_file, raw_sha256 and rights",
         )
     return out
@@ -174,7 +175,7 @@ def read_article(path: Path, meta: dict[str, Any]) -> RawArticle:
         raise InputError(
             rel,
             record,
-            f"sha256 is {sha}, raw/articles.yaml records {meta['raw_sha256']}",
+            f"sha256 is {sha}, raw/curation/articles.yaml records {meta['raw_sha256']}",
             "raw files are never edited: restore the original or record a new article",
         )
     try:

@@ -1,4 +1,4 @@
-"""Reference code tables kept as data in raw/reference/ (sources in SOURCES.yaml)."""
+"""Reference code tables kept as data in raw/knowledge/reference/ (sources in SOURCES.yaml)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ..errors import InputError
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    rel = f"raw/reference/{path.name}"
+    rel = f"raw/knowledge/reference/{path.name}"
     if not path.exists():
         raise InputError(rel, None, "file is missing", f"restore {rel} from version control")
     with path.open(encoding="utf-8", newline="") as fh:
@@ -24,7 +24,7 @@ def cameo_code_rows(ref: Path) -> list[dict[str, Any]]:
     for r in read_csv(ref / "cameo_event_codes.csv"):
         p = plover.get(r["code"])
         if p is None:
-            raise InputError("raw/reference/cameo_to_plover.csv", r["code"],
+            raise InputError("raw/knowledge/reference/cameo_to_plover.csv", r["code"],
                              "CAMEO code has no PLOVER type", "add a row for it")
         rows.append({
             "code": r["code"], "name": r["name"], "root": r["root"], "level": int(r["level"]),

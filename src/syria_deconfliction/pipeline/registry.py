@@ -1,4 +1,4 @@
-"""Load and check the curated actor registry (raw/actors.yaml) and gazetteer (raw/places.yaml)."""
+"""Load and check the curated actor registry (raw/knowledge/actors.yaml) and gazetteer (raw/knowledge/places.yaml)."""
 
 from __future__ import annotations
 
@@ -82,10 +82,11 @@ def _unique(rel: str, entries: list[dict[str, Any]]) -> None:
 
 
 def load_registry(raw: Path) -> Registry:
+    """The registry and gazetteer from a knowledge folder (raw/knowledge/ or the wheel's copy)."""
     ref = raw / "reference"
     countries, cameo = country_codes(ref), cameo_actor_codes(ref)
 
-    rel = "raw/actors.yaml"
+    rel = "raw/knowledge/actors.yaml"
     doc = read_yaml(raw / "actors.yaml")
     actors = _entries(doc, "actors", rel)
     for a in actors:
@@ -98,14 +99,14 @@ def load_registry(raw: Path) -> Registry:
                 rel,
                 a["id"],
                 f"unknown country code {a['country_iso3']!r}",
-                "use an ISO 3166-1 alpha-3 code from raw/reference/countries.csv",
+                "use an ISO 3166-1 alpha-3 code from raw/knowledge/reference/countries.csv",
             )
         if a.get("cameo_code") and not _valid_cameo(a["cameo_code"], cameo):
             raise InputError(
                 rel,
                 a["id"],
                 f"unknown CAMEO actor code {a['cameo_code']!r}",
-                "use a code from raw/reference/cameo_actor_codes.csv or add it there "
+                "use a code from raw/knowledge/reference/cameo_actor_codes.csv or add it there "
                 "with its source",
             )
     _unique(rel, actors)
@@ -122,7 +123,7 @@ def load_registry(raw: Path) -> Registry:
         _no_cycle(rel, a, parents)
     not_actors = doc.get("not_actors") or []
 
-    rel = "raw/places.yaml"
+    rel = "raw/knowledge/places.yaml"
     places = _entries(read_yaml(raw / "places.yaml"), "places", rel)
     for p in places:
         check_fields(

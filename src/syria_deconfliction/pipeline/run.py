@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..paths import articles_dir, knowledge_of
 from ..errors import InputError
 from ..paths import ROOT
 from . import articles as article_stage
@@ -71,7 +72,7 @@ def stage_load(ctx: Context) -> None:
 
 
 def stage_clean(ctx: Context) -> None:
-    bp = load_boilerplate(ctx.root / "raw" / "boilerplate.yaml")
+    bp = load_boilerplate(knowledge_of(ctx.root / "raw") / "boilerplate.yaml")
     ctx.clean = {a.article_id: clean(a.raw_text, bp) for a in ctx.raw}
 
 
@@ -92,7 +93,7 @@ def stage_articles(ctx: Context) -> None:
 
 
 def stage_reference(ctx: Context) -> None:
-    ctx.rows["cameo_codes"] = cameo_code_rows(ctx.root / "raw" / "reference")
+    ctx.rows["cameo_codes"] = cameo_code_rows(knowledge_of(ctx.root / "raw") / "reference")
 
 
 def stage_actors(ctx: Context) -> None:
@@ -100,7 +101,7 @@ def stage_actors(ctx: Context) -> None:
     from ..corpus.rows import mention_rows
     from ..extract.mentions import Mention, find_mentions, find_unaccounted_names
 
-    reg = ctx.registry = load_registry(ctx.root / "raw")
+    reg = ctx.registry = load_registry(knowledge_of(ctx.root / "raw"))
     rows = []
     for aid, art in ctx.clean.items():
         rows += mention_rows(aid, find_mentions(art.text, reg.actors, reg.places))
@@ -156,24 +157,24 @@ def check_candidates(
     ctx: Context, events: list[dict[str, Any]], rejected: list[dict[str, Any]], pub: dict[str, Any]
 ) -> None:
     """Run the automatic candidate finder so that a missed event is visible: every candidate must
-    be covered by a curated event's evidence or rejected, with a reason, in raw/events.yaml."""
+    be covered by a curated event's evidence or rejected, with a reason, in raw/curation/events.yaml."""
     from ..extract.events import find_candidates, load_lexicon, unaccounted_candidates
     from .anchor import anchor
     from .rawdata import check_fields
 
     reg = ctx.registry
     assert reg is not None
-    lexicon = load_lexicon(ctx.root / "raw" / "event_triggers.yaml")
+    lexicon = load_lexicon(knowledge_of(ctx.root / "raw") / "event_triggers.yaml")
     parents = {a["id"]: a.get("parent") for a in reg.actors}
     rejected_spans: dict[str, list[tuple[int, int]]] = {}
     for i, r in enumerate(rejected):
         record = f"rejected_candidates {i + 1}"
         if not isinstance(r, dict):
             raise InputError(
-                "raw/events.yaml", record, "entry is not a mapping", "write {article, text, reason}"
+                "raw/curation/events.yaml", record, "entry is not a mapping", "write {article, text, reason}"
             )
         check_fields(
-            "raw/events.yaml",
+            "raw/curation/events.yaml",
             record,
             r,
             {"article", "text", "reason", "occurrence"},
@@ -181,12 +182,12 @@ def check_candidates(
         )
         if r["article"] not in ctx.texts:
             raise InputError(
-                "raw/events.yaml", record, f"unknown article {r['article']!r}", "use an article_id"
+                "raw/curation/events.yaml", record, f"unknown article {r['article']!r}", "use an article_id"
             )
         span = anchor(
             ctx.texts[r["article"]],
             r["text"],
-            file="raw/events.yaml",
+            file="raw/curation/events.yaml",
             record=record,
             occurrence=r.get("occurrence"),
         )
@@ -244,14 +245,14 @@ def stage_drafts(ctx: Context) -> None:
     if not ctx.drafts:
         return
     if not ctx.include_drafts:
-        ctx.gaps["unreviewed_drafts"] = [f"raw/drafts: {f} (left out)" for f in ctx.drafts]
+        ctx.gaps["unreviewed_drafts"] = [f"raw/curation/drafts: {f} (left out)" for f in ctx.drafts]
         return
     from ..corpus.article import extract_article
     from ..corpus.knowledge import Knowledge
 
-    k = Knowledge.load(ctx.root / "raw")
+    k = Knowledge.load(knowledge_of(ctx.root / "raw"))
     for source_file in ctx.drafts:
-        raw_text = (ctx.root / "raw" / "articles" / source_file).read_text(encoding="utf-8")
+        raw_text = (articles_dir(ctx.root / "raw") / source_file).read_text(encoding="utf-8")
         rows = extract_article(raw_text, source_file, k, ctx.today)
         aid = rows["articles"][0]["article_id"]
         ctx.clean[aid] = art = clean(raw_text, k.boilerplate)
