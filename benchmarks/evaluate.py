@@ -148,7 +148,9 @@ def corpus_articles(k: Knowledge) -> list[Article]:
     reg = {a["id"] for a in k.registry.actors}
     meta = {
         e["source_file"]: e
-        for e in yaml.safe_load((ROOT / "raw" / "curation" / "articles.yaml").read_text())["articles"]
+        for e in yaml.safe_load(
+            (ROOT / "raw" / "curation" / "articles.yaml").read_text()
+        )["articles"]
     }
     out = []
     for art in tables["articles"].itertuples():

@@ -101,7 +101,10 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "empty file": (empty, r"raw/articles/\S+\.txt \[\S+\]: file is empty"),
     "all boilerplate": (all_boilerplate, r"raw/articles/\S+\.txt \[\S+\]: no story text left"),
     "duplicate id": (duplicate_id, r"raw/curation/articles.yaml \[\S+\]: duplicate article_id"),
-    "YAML syntax": (yaml_syntax, r"raw/curation/articles.yaml \[line \d+, column \d+\]: YAML syntax error"),
+    "YAML syntax": (
+        yaml_syntax,
+        r"raw/curation/articles.yaml \[line \d+, column \d+\]: YAML syntax error",
+    ),
     "unknown field": (
         unknown_field,
         r"raw/curation/articles.yaml \[\S+\]: unknown field\(s\) colour. Fix: use only",

@@ -485,14 +485,15 @@ RULES = {
     "alias_government",
 }
 RAW = ROOT / "raw"
+KNOW = RAW / "knowledge"
 
 
 def _load_registry() -> tuple[list[dict], list[dict], list[dict]]:
     yaml = pytest.importorskip("yaml")
-    if not (RAW / "knowledge" / "actors.yaml").exists() or not (RAW / "knowledge" / "places.yaml").exists():
+    if not (KNOW / "actors.yaml").exists() or not (KNOW / "places.yaml").exists():
         pytest.skip("raw/knowledge/actors.yaml or raw/knowledge/places.yaml not written yet")
-    actors_doc = yaml.safe_load((RAW / "knowledge" / "actors.yaml").read_text(encoding="utf-8")) or {}
-    places_doc = yaml.safe_load((RAW / "knowledge" / "places.yaml").read_text(encoding="utf-8")) or {}
+    actors_doc = yaml.safe_load((KNOW / "actors.yaml").read_text(encoding="utf-8")) or {}
+    places_doc = yaml.safe_load((KNOW / "places.yaml").read_text(encoding="utf-8")) or {}
     return (
         actors_doc.get("actors") or [],
         places_doc.get("places") or [],
@@ -503,7 +504,7 @@ def _load_registry() -> tuple[list[dict], list[dict], list[dict]]:
 def _clean_texts() -> list[str]:
     from syria_deconfliction.pipeline.clean import clean, load_boilerplate
 
-    bp = load_boilerplate(RAW / "knowledge" / "boilerplate.yaml")
+    bp = load_boilerplate(KNOW / "boilerplate.yaml")
     return [
         clean(p.read_text(encoding="utf-8"), bp).text
         for p in sorted((RAW / "articles").glob("*.txt"))

@@ -14,6 +14,8 @@ from syria_deconfliction.pipeline.check import frictionless_errors
 from syria_deconfliction.pipeline.run import build, hydrate_package
 from syria_deconfliction.publish.textfree import TextMismatch
 
+BOILERPLATE = ROOT / "raw" / "knowledge" / "boilerplate.yaml"
+
 
 @pytest.fixture(scope="module")
 def text_free(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -52,7 +54,7 @@ def test_no_article_text_is_published(text_free: Path) -> None:
 
 def test_hydrate_restores_byte_identical_tables(text_free: Path, tmp_path: Path) -> None:
     out = tmp_path / "restored"
-    hydrate_package(text_free, ROOT / "raw" / "articles", ROOT / "raw" / "knowledge" / "boilerplate.yaml", out)
+    hydrate_package(text_free, ROOT / "raw" / "articles", BOILERPLATE, out)
     for f in sorted((ROOT / "build" / "tables").iterdir()):
         assert filecmp.cmp(f, out / "tables" / f.name, shallow=False), f.name
 
@@ -65,4 +67,4 @@ def test_hydrate_refuses_a_different_text(text_free: Path, tmp_path: Path) -> No
         victim.read_text(encoding="utf-8").replace("Syria", "Syrie", 1), encoding="utf-8"
     )
     with pytest.raises((TextMismatch, InputError), match="sha256"):
-        hydrate_package(text_free, raw, ROOT / "raw" / "knowledge" / "boilerplate.yaml", tmp_path / "out")
+        hydrate_package(text_free, raw, BOILERPLATE, tmp_path / "out")

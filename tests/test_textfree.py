@@ -21,6 +21,8 @@ from syria_deconfliction.publish.textfree import (
     stripped_columns,
 )
 
+KNOW = RAW / "knowledge"
+
 
 @pytest.fixture(scope="module")
 def tables() -> dict[str, pd.DataFrame]:
@@ -40,7 +42,7 @@ def texts(tables) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def raw_texts(tables) -> dict[str, str]:
-    return restore_texts(tables["articles"], RAW / "articles", RAW / "knowledge" / "boilerplate.yaml")[1]
+    return restore_texts(tables["articles"], RAW / "articles", KNOW / "boilerplate.yaml")[1]
 
 
 def test_stripped_columns_are_empty_and_the_rest_untouched(tables, stripped):
@@ -91,7 +93,7 @@ def test_round_trip_is_exact(tables, stripped, texts, raw_texts):
 
 
 def test_restore_texts_from_raw_files_gives_the_clean_texts(tables, texts):
-    clean, raw = restore_texts(tables["articles"], RAW / "articles", RAW / "knowledge" / "boilerplate.yaml")
+    clean, raw = restore_texts(tables["articles"], RAW / "articles", KNOW / "boilerplate.yaml")
     assert clean == texts
     assert set(raw) == set(texts)
 

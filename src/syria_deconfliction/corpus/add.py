@@ -1,10 +1,12 @@
 """`syria-deconfliction add FILE`: bring a new article into raw/ with a machine-drafted review file.
 
-The file is copied byte for byte into raw/articles/, and raw/curation/drafts/<article_id>.yaml receives
+The file is copied byte for byte into raw/articles/, and
+raw/curation/drafts/<article_id>.yaml receives
 everything the automatic extractors draft for it (metadata, quotes with speakers, new actors,
 dated event candidates with places), marked `status: unreviewed`. The build leaves the article
 out of the published tables until a person has moved its reviewed records into the curation
-files (raw/curation/articles.yaml, quotes.yaml, events.yaml, raw/knowledge/actors.yaml) and deleted the draft, unless it
+files (raw/curation/articles.yaml, quotes.yaml, events.yaml, raw/knowledge/actors.yaml)
+and deleted the draft, unless it
 is run with --include-drafts, where every row of the article says `draft`.
 """
 

@@ -1,6 +1,7 @@
 """Rule-based event-candidate finder for English conflict news.
 
-The finder proposes *candidates*; curated events (raw/curation/events.yaml) decide. It serves two uses:
+The finder proposes *candidates*; curated events (raw/curation/events.yaml) decide.
+It serves two uses:
 in the curated build every candidate must be covered by a curated event or rejected with a
 reason (so a missed event is visible), and for new articles it drafts event rows.
 
@@ -339,7 +340,8 @@ def _load_cached(path: str, mtime: float) -> TriggerLexicon:
 
 
 def load_lexicon(path: Path | str | None = None) -> TriggerLexicon:
-    """The trigger lexicon from ``path`` (default: raw/knowledge/event_triggers.yaml of the checkout)."""
+    """The trigger lexicon from ``path`` (default: the checkout's
+    raw/knowledge/event_triggers.yaml)."""
     if path is None:
         from ..paths import RAW, knowledge_of
 

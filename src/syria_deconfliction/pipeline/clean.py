@@ -1,7 +1,8 @@
 """Separate an article's story from page boilerplate, keeping a map back to the raw file.
 
 The raw text is read line by line. Each line is either kept (headline or body paragraph) or
-removed by a rule from raw/knowledge/boilerplate.yaml, and every removal is recorded with its rule so a
+removed by a rule from raw/knowledge/boilerplate.yaml, and every
+removal is recorded with its rule so a
 reader can audit it. Kept lines are copied verbatim (only surrounding whitespace is dropped and
 no-break spaces become plain spaces, which keeps lengths equal) and joined with blank lines, so
 each clean character maps back to exactly one raw character through `segments`.

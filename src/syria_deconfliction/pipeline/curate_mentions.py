@@ -1,4 +1,5 @@
-"""Apply raw/curation/actor_mentions.yaml: mentions the automatic finder cannot make (anaphors such as
+"""Apply raw/curation/actor_mentions.yaml: mentions the automatic finder cannot
+make (anaphors such as
 "the Ministry") and automatic mentions that are wrong. Each entry has a reason."""
 
 from __future__ import annotations
@@ -6,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..paths import curation_of
 from ..errors import InputError
+from ..paths import curation_of
 from .anchor import anchor
 from .rawdata import check_fields, read_yaml
 

@@ -1,4 +1,5 @@
-"""Curated events (raw/curation/events.yaml): anchored by their evidence words, with offsets, codes, dates,
+"""Curated events (raw/curation/events.yaml): anchored by their evidence words, with
+offsets, codes, dates,
 places and actors filled in and checked by rule."""
 
 from __future__ import annotations
@@ -8,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..paths import curation_of
 from ..errors import InputError
 from ..extract.dates import ResolvedDate, resolve, shift
+from ..paths import curation_of
 from .anchor import anchor
 from .rawdata import check_fields, read_yaml
 
@@ -207,7 +208,10 @@ def event_rows(
                 )
             if p["actor"] not in actor_ids:
                 raise InputError(
-                    REL, eid, f"unknown participant {p['actor']!r}", "add it to raw/knowledge/actors.yaml"
+                    REL,
+                    eid,
+                    f"unknown participant {p['actor']!r}",
+                    "add it to raw/knowledge/actors.yaml",
                 )
             if p["role"] not in ROLES:
                 raise InputError(

@@ -1,6 +1,7 @@
 """Quotes: the automatic extractor's rows, reviewed by raw/curation/quotes.yaml, linked to events.
 
-Every accepted automatic quote must be reviewed in raw/curation/quotes.yaml (confirm, correct or reject);
+Every accepted automatic quote must be reviewed in raw/curation/quotes.yaml (confirm, correct
+or reject);
 missed quotes are added there. Entries are anchored by the quoted words, never by offsets.
 """
 
@@ -9,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..paths import curation_of
 from ..errors import InputError
+from ..paths import curation_of
 from .anchor import anchor
 from .rawdata import check_fields, read_yaml
 
@@ -67,7 +68,10 @@ def apply_quote_curation(
             raise InputError(REL, record, f"unknown article {e['article']!r}", "use an article_id")
         if e.get("speaker") and e["speaker"] not in actor_ids:
             raise InputError(
-                REL, record, f"unknown speaker {e['speaker']!r}", "use an id from raw/knowledge/actors.yaml"
+                REL,
+                record,
+                f"unknown speaker {e['speaker']!r}",
+                "use an id from raw/knowledge/actors.yaml",
             )
         if e.get("quote_type") and e["quote_type"] not in QUOTE_TYPES:
             raise InputError(

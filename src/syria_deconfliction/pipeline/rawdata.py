@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from ..paths import articles_dir, curation_of
 from ..errors import InputError
+from ..paths import articles_dir, curation_of
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Load and check the curated actor registry (raw/knowledge/actors.yaml) and gazetteer (raw/knowledge/places.yaml)."""
+"""Load and check the curated actor registry (raw/knowledge/actors.yaml) and gazetteer
+(raw/knowledge/places.yaml)."""
 
 from __future__ import annotations
 

@@ -18,9 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..paths import articles_dir, knowledge_of
 from ..errors import InputError
-from ..paths import ROOT
+from ..paths import ROOT, articles_dir, knowledge_of
 from . import articles as article_stage
 from .clean import CleanArticle, clean, load_boilerplate
 from .curate_mentions import apply_mention_curation
@@ -157,7 +156,8 @@ def check_candidates(
     ctx: Context, events: list[dict[str, Any]], rejected: list[dict[str, Any]], pub: dict[str, Any]
 ) -> None:
     """Run the automatic candidate finder so that a missed event is visible: every candidate must
-    be covered by a curated event's evidence or rejected, with a reason, in raw/curation/events.yaml."""
+    be covered by a curated event's evidence or rejected, with a reason, in
+    raw/curation/events.yaml."""
     from ..extract.events import find_candidates, load_lexicon, unaccounted_candidates
     from .anchor import anchor
     from .rawdata import check_fields
@@ -171,7 +171,10 @@ def check_candidates(
         record = f"rejected_candidates {i + 1}"
         if not isinstance(r, dict):
             raise InputError(
-                "raw/curation/events.yaml", record, "entry is not a mapping", "write {article, text, reason}"
+                "raw/curation/events.yaml",
+                record,
+                "entry is not a mapping",
+                "write {article, text, reason}",
             )
         check_fields(
             "raw/curation/events.yaml",
@@ -182,7 +185,10 @@ def check_candidates(
         )
         if r["article"] not in ctx.texts:
             raise InputError(
-                "raw/curation/events.yaml", record, f"unknown article {r['article']!r}", "use an article_id"
+                "raw/curation/events.yaml",
+                record,
+                f"unknown article {r['article']!r}",
+                "use an article_id",
             )
         span = anchor(
             ctx.texts[r["article"]],

@@ -158,7 +158,8 @@ def hydrate(tables: Mapping[str, pd.DataFrame], texts: Mapping[str, str],
 def restore_texts(articles: pd.DataFrame, raw_dir: Path,
                   boilerplate: Path) -> tuple[dict[str, str], dict[str, str]]:
     """(clean texts, raw texts) by article_id, from a folder holding the raw article files
-    (named as articles.source_file) and the boilerplate rules (raw/knowledge/boilerplate.yaml), through
+    (named as articles.source_file) and the boilerplate rules
+    (raw/knowledge/boilerplate.yaml), through
     the project's own reader and cleaner. The reader refuses a file whose bytes differ."""
     from ..pipeline.clean import clean, load_boilerplate
     from ..pipeline.rawdata import read_article
