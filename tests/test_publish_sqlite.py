@@ -415,7 +415,7 @@ def test_datasette_metadata_from_schemas():
             assert f["description"].startswith(short.split(" (text:")[0].rstrip("…"))
     assert tmeta["events"]["columns"]["cameo_code"].endswith("(text: keep leading zeros)")
     assert "leading zeros" not in tmeta["events"]["columns"]["quad_class"]
-    assert "/docs/DATA_DICTIONARY.md#events" in tmeta["events"]["description"]
+    assert "/docs/DATA_DICTIONARY.md#events" in tmeta["events"]["description_html"]
     assert tmeta["articles"]["fts_table"] == "articles_fts"
     assert tmeta["quotes"]["fts_table"] == "quotes_fts"
     assert tmeta["actors"]["label_column"] == "name"

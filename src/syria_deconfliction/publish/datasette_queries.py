@@ -41,7 +41,7 @@ order by ar.published_date, q.article_id, q.char_start""",
     "incident_timeline": {
         "title": "An incident's timeline",
         "description": "Every report of one real-world incident, in every article, by date. "
-        "Type an incident id or a word of it (e.g. khasham).",
+        "Type an incident id or part of one (e.g. 2015-09-30-russia-begins-air-strikes).",
         "tables": ("events_flat",),
         "sql": """select date_start, date_end, date_precision, actor1_name, plover_type,
   cameo_description, actor2_name, place_name, fatalities, claim_status, claimed_by_name,

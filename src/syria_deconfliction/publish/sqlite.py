@@ -21,6 +21,7 @@ rows go in primary-key order, the file is VACUUMed and only then moved into plac
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -287,7 +288,9 @@ def datasette_metadata(schemas: Mapping[str, TableSchema], package: dict[str, An
             t["fts_table"] = f"{name}_fts"
             t["fts_pk"] = "rowid"
         if package.get("homepage"):
-            t["description"] += f" Every column in full: {package['homepage']}/{DICTIONARY}#{name}"
+            url = f"{package['homepage']}/{DICTIONARY}#{name}"
+            t["description_html"] = (html.escape(t["description"]) + f' <a href="{url}">'
+                                     "Every column in full: the data dictionary</a>.")
         t["columns"] = {f["name"]: short_description(f) for f in schema.fields}
         tables_meta[name] = t
     meta["extra_css_urls"] = [_css_data_url(DATASETTE_CSS)]
@@ -307,7 +310,8 @@ SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)\.\s+(?=[A-Z(])|;\s")
 # scrolling grid so the rows start near the top. Served inline: no extra file to deploy.
 DATASETTE_CSS = """
 dl.column-descriptions { display: grid; grid-template-columns: repeat(3, max-content auto);
-  gap: 0.1em 0.8em; max-height: 7.5em; overflow-y: auto; font-size: 0.8em;
+  grid-auto-rows: max-content; align-content: start; gap: 0.25em 0.8em; max-height: 7.5em;
+  overflow-y: auto; font-size: 0.8em;
   border: 1px solid #ddd; padding: 0.3em 0.5em; margin: 0.5em 0 1em; }
 dl.column-descriptions dt, dl.column-descriptions dd { margin: 0; padding: 0; }
 dl.column-descriptions dd { white-space: normal; }
