@@ -59,7 +59,7 @@ def make_figures(tables: Mapping[str, pd.DataFrame], out_dir: Path,
             _map(tables, out_dir / "map.png", borders),
             _network(tables, out_dir / "network.png"),
         ]
-    paths.append(_map_html(tables, out_dir / "map.html"))
+    paths.append(_map_html(tables, out_dir / "map.html", borders))
     return paths
 
 
@@ -315,27 +315,33 @@ def _borders_file() -> Path:
     return knowledge_dir() / "reference" / BORDERS_FILE
 
 
-def _draw_borders(ax: Any, borders: Path | None) -> list[tuple[str, Any]]:
-    """Country outlines (land over the sea colour); returns (name, path) per country."""
+def _border_rings(borders: Path | None) -> list[tuple[str, list[list[list[float]]]]]:
+    """(country name, its rings of [lon, lat]) from the GeoJSON outlines; none if absent."""
     import json
-
-    from matplotlib.patches import PathPatch
-    from matplotlib.path import Path as MPath
 
     file = borders or _borders_file()
     if not file.is_file():
         return []
+    return [(str(f["properties"]["name"]),
+             [ring for polygon in f["geometry"]["coordinates"] for ring in polygon])
+            for f in json.loads(file.read_text(encoding="utf-8"))["features"]]
+
+
+def _draw_borders(ax: Any, borders: Path | None) -> list[tuple[str, Any]]:
+    """Country outlines (land over the sea colour); returns (name, path) per country."""
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path as MPath
+
     out = []
-    for feat in json.loads(file.read_text(encoding="utf-8"))["features"]:
+    for name, rings in _border_rings(borders):
         verts, codes = [], []
-        for polygon in feat["geometry"]["coordinates"]:
-            for ring in polygon:
-                verts += ring
-                codes += [MPath.MOVETO] + [MPath.LINETO] * (len(ring) - 2) + [MPath.CLOSEPOLY]
+        for ring in rings:
+            verts += ring
+            codes += [MPath.MOVETO] + [MPath.LINETO] * (len(ring) - 2) + [MPath.CLOSEPOLY]
         shape = MPath(verts, codes)
         ax.add_patch(PathPatch(shape, facecolor="#f7f5ef", edgecolor="#8a8a8a", linewidth=0.8,
                                zorder=0.5))
-        out.append((str(feat["properties"]["name"]), shape))
+        out.append((name, shape))
     return out
 
 
@@ -421,7 +427,7 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width))
 
 
-def _map_html(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
+def _map_html(tables: Mapping[str, pd.DataFrame], path: Path, borders: Path | None = None) -> Path:
     """The map as a self-contained page: inline SVG, every place with a tooltip."""
     pts = _located(tables)
     w, h = 720, 640
@@ -438,6 +444,10 @@ def _map_html(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
         def xy(lon: float, lat: float) -> tuple[float, float]:
             return 20 + (lon - lon0) * k * scale, h - 20 - (lat - lat0) * scale
 
+        for name, rings in _border_rings(borders):
+            d = " ".join("M" + " L".join("{:.1f},{:.1f}".format(*xy(*pt)) for pt in ring) + " Z"
+                         for ring in rings)
+            body.append(f'<path d="{d}" class="b"><title>{html.escape(name)}</title></path>')
         for lon in range(math.ceil(lon0), math.floor(lon1) + 1):
             x, _ = xy(lon, lat0)
             mark = f'{abs(lon)}°{"EW"[lon < 0]}'
@@ -448,19 +458,36 @@ def _map_html(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
             mark = f'{abs(lat)}°{"NS"[lat < 0]}'
             body.append(f'<line x1="0" y1="{y:.1f}" x2="{w}" y2="{y:.1f}" class="g"/>'
                         f'<text x="2" y="{y - 2:.1f}" class="t">{mark}</text>')
-        for r, ok in zip(pts.itertuples(index=False), inside, strict=True):
-            if not ok:
-                continue
-            x, y = xy(r.lon, r.lat)
-            rad = 4 + 3 * math.sqrt(r.events)
+        shown = [r for r, ok in zip(pts.itertuples(index=False), inside, strict=True) if ok]
+        circles = {r.place_id: (*xy(r.lon, r.lat), 4 + 3 * math.sqrt(r.events)) for r in shown}
+        # Boxes already taken (circles, then labels): each label goes to the first free side.
+        taken = [(cx - rad, cy - rad, cx + rad, cy + rad) for cx, cy, rad in circles.values()]
+        for r in sorted(shown, key=lambda r: (-r.events, r.name)):
+            x, y, rad = circles[r.place_id]
+            width, height = 6.2 * len(r.name), 12.0  # 11 px sans-serif, generously
+            spots = [(x + rad + 2, y + 4, "start"), (x - rad - 2, y + 4, "end"),
+                     (x + rad, y - rad - 2, "start"), (x + rad, y + rad + 11, "start"),
+                     (x - rad, y - rad - 2, "end"), (x - rad, y + rad + 11, "end")]
+            for tx, ty, anchor in spots:
+                x0 = tx if anchor == "start" else tx - width
+                box = (x0, ty - height + 2, x0 + width, ty + 2)
+                if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                           for b in taken):
+                    break
+            else:
+                tx, ty, anchor = spots[0]
+                x0 = tx
+                box = (x0, ty - height + 2, x0 + width, ty + 2)
+            taken.append(box)
             label = html.escape(f"{r.name}: {r.events} event{'s' if r.events != 1 else ''} "
                                 f"({r.lat:.4f}, {r.lon:.4f})")
             css = "c" if r.coarse else "p"
             body.append(f'<g><title>{label}</title><circle cx="{x:.1f}" cy="{y:.1f}" '
                         f'r="{rad:.1f}" class="{css}"/>'
-                        f'<text x="{x + rad + 2:.1f}" y="{y - 2:.1f}">'
+                        f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}">'
                         f"{html.escape(r.name)}</text></g>")
-        caption = f"{int(pts['events'].sum())} located events at {len(pts)} places."
+        caption = (f"{int(pts['events'].sum())} located events at {len(pts)} places. "
+                   + _unlocated_note(tables))
         out = pts[~inside]
         if len(out):
             caption += " Outside this frame: " + ", ".join(
@@ -472,8 +499,9 @@ def _map_html(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
 <title>Where the events happened</title>
 <style>
 body {{ font-family: sans-serif; margin: 1em; }}
-svg {{ border: 1px solid #ccc; background: #fff; }}
+svg {{ border: 1px solid #ccc; background: #e6f0f7; }}
 .g {{ stroke: #ddd; stroke-width: 0.5; }}
+.b {{ fill: #f7f5ef; stroke: #8a8a8a; stroke-width: 0.8; }}
 .t {{ fill: #999; font-size: 10px; }}
 .p {{ fill: #c8322b; fill-opacity: 0.55; stroke: #000; stroke-width: 0.6; }}
 .c {{ fill: none; stroke: #c8322b; stroke-width: 1.2; stroke-dasharray: 4 3; }}
@@ -484,7 +512,8 @@ text {{ font-size: 11px; }}
 <h1>Where the events happened</h1>
 <p>Marker area grows with the number of events; a hollow dashed marker stands for the
 coordinates of a whole country or region. Hover a place for its count and coordinates.
-Longitude/latitude graticule every degree; no basemap.</p>
+Longitude/latitude graticule every degree; country outlines from Natural Earth 1:110m (public
+domain), generalised, for orientation only.</p>
 <svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">
 {chr(10).join(body)}
 </svg>
