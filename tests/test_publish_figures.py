@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import struct
-import sys
 import xml.dom.minidom
 import zlib
 from pathlib import Path
@@ -97,12 +96,6 @@ def test_empty_tables_give_placeholder_figures(figures, tmp_path):
     assert all(p.exists() for p in no_places)
 
 
-def test_without_networkx_the_network_still_draws(tables, tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "networkx", None)  # import networkx -> ImportError
-    paths = make_figures(tables, tmp_path)
-    png_chunks(paths[2].read_bytes())
-
-
 def test_map_counts_events_per_place(figures, tables):
     page = figures[3].read_text(encoding="utf-8")
     assert not re.search(r"<script|src=|href=|https?://(?!www\.w3\.org/2000/svg)", page)
@@ -120,3 +113,38 @@ def test_map_counts_events_per_place(figures, tables):
         shown = f"<title>{name}: {n} event{'s' if n != 1 else ''} " in page
         listed_outside = f"{name} ({n})" in page
         assert shown or listed_outside, name
+
+
+def test_map_notes_events_without_coordinates(tables):
+    """The map says how many events it cannot show: no place, or a place without coordinates."""
+    from syria_deconfliction.publish.figures import _unlocated_note
+
+    ev, places = tables["events"].copy(), tables["places"].copy()
+    with_place = ev.index[ev["place_id"].notna()]
+    assert len(with_place) >= 2
+    # make one place lose its coordinates and one event lose its place
+    lost = ev.loc[with_place[0], "place_id"]
+    places.loc[places["place_id"] == lost, ["latitude", "longitude"]] = None
+    ev.loc[with_place[-1], "place_id"] = None
+    no_place = int(ev["place_id"].isna().sum())
+    at_lost = int((ev["place_id"] == lost).sum())
+    note = _unlocated_note({**tables, "events": ev, "places": places})
+    name = places.loc[places["place_id"] == lost, "name"].iloc[0]
+    assert note.startswith(f"Not on the map: {no_place + at_lost} of {len(ev)} events")
+    assert f"{no_place} name no place" in note and f"{name} ({at_lost})" in note
+
+
+def test_network_draws_quotations_as_edges(tables):
+    """A quotation links its speaker to each other actor named inside the quoted words."""
+    from syria_deconfliction.publish.figures import _quote_edges
+
+    edges = _quote_edges(tables)
+    assert len(edges) and (edges["s"] != edges["t"]).all()
+    q, m = tables["quotes"], tables["actor_mentions"]
+    for e in edges.itertuples(index=False):
+        n = 0
+        for r in q[q["speaker_actor_id"] == e.s].itertuples(index=False):
+            inside = m[(m["article_id"] == r.article_id) & (m["actor_id"] == e.t)
+                       & (m["char_start"] >= r.char_start) & (m["char_end"] <= r.char_end)]
+            n += bool(len(inside))
+        assert n == e.n, e

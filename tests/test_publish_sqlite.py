@@ -26,9 +26,11 @@ import pytest
 
 import syria_deconfliction as sd
 from syria_deconfliction.paths import SCHEMAS
+from syria_deconfliction.pipeline.flat import DERIVED
 from syria_deconfliction.pipeline.schemas import TableSchema, conform, package_meta
 from syria_deconfliction.publish.sqlite import (
     METADATA_FILE,
+    SHORT_CHARS,
     create_table_sql,
     datasette_metadata,
     write_sqlite,
@@ -36,7 +38,7 @@ from syria_deconfliction.publish.sqlite import (
 from syria_deconfliction.publish.textfree import strip_text
 
 TABLE_ORDER = ["articles", "text_segments", "boilerplate", "actors", "actor_mentions", "places",
-               "cameo_codes", "events", "event_actors", "quotes"]
+               "cameo_codes", "events", "event_actors", "quotes", "events_flat"]
 DB_NAME = "syria-deconfliction"
 
 
@@ -197,10 +199,15 @@ def synthetic_tables() -> dict[str, pd.DataFrame]:
     out = {"articles": articles, "text_segments": sd.load("text_segments"),
            "boilerplate": sd.load("boilerplate")}
     for name in TABLE_ORDER[3:]:
+        if name in DERIVED:
+            continue
         schema = schemas[name]
         records = [_complete(r, schema) for r in rows[name]]
         df = conform(pd.DataFrame(records, columns=schema.field_names), schema)
         out[name] = df.sort_values(schema.primary_key, kind="stable").reset_index(drop=True)
+    for name, make in DERIVED.items():  # as the build derives them
+        df = conform(make(out), schemas[name])
+        out[name] = df.sort_values(schemas[name].primary_key, kind="stable").reset_index(drop=True)
     return out
 
 
@@ -402,10 +409,64 @@ def test_datasette_metadata_from_schemas():
         assert tmeta[name]["description"].startswith(schema.descriptor["description"])
         assert set(tmeta[name]["columns"]) == set(schema.field_names)
         for f in schema.fields:
-            assert tmeta[name]["columns"][f["name"]].startswith(f["description"])
+            short = tmeta[name]["columns"][f["name"]]
+            # short (the full text stays in the data dictionary), and a start of the full text
+            assert len(short) <= SHORT_CHARS + len(" (text: keep leading zeros)"), short
+            assert f["description"].startswith(short.split(" (text:")[0].rstrip("…"))
+    assert tmeta["events"]["columns"]["cameo_code"].endswith("(text: keep leading zeros)")
+    assert "leading zeros" not in tmeta["events"]["columns"]["quad_class"]
+    assert "/docs/DATA_DICTIONARY.md#events" in tmeta["events"]["description_html"]
     assert tmeta["articles"]["fts_table"] == "articles_fts"
     assert tmeta["quotes"]["fts_table"] == "quotes_fts"
     assert tmeta["actors"]["label_column"] == "name"
+    queries = meta["databases"][DB_NAME]["queries"]
+    assert set(queries) == {"events_by_actor", "quotes_by_speaker", "incident_timeline",
+                            "events_on_a_map"}
+    # a database without the flat table offers only the queries it can answer
+    partial = datasette_metadata({n: s for n, s in schemas.items() if n != "events_flat"}, pkg)
+    assert set(partial["databases"]["syria-deconfliction"]["queries"]) == {"quotes_by_speaker"}
+
+
+def test_canned_queries_run(db, tables):
+    """Each canned query runs on the database and answers its question."""
+    con = sqlite3.connect(db)
+    queries = datasette_metadata(all_schemas(), package_meta(), DB_NAME)["databases"][DB_NAME][
+        "queries"]
+    flat = tables["events_flat"]
+    actor = flat["actor1_id"].dropna().iloc[0]
+    rows = con.execute(queries["events_by_actor"]["sql"], {"actor": actor}).fetchall()
+    # an actor id, or part of a name (case-insensitive, as SQL LIKE)
+    names = tables["actors"].set_index("actor_id")["name"]
+
+    def matching(term: str) -> set[str]:
+        return {a for a, n in names.items() if a == term or term.lower() in n.lower()}
+
+    links = tables["event_actors"]
+    want = links.loc[links["actor_id"].isin(matching(actor)), "event_id"].nunique()
+    assert len(rows) == want > 0
+    speaker = tables["quotes"]["speaker_actor_id"].dropna().iloc[0]
+    rows = con.execute(queries["quotes_by_speaker"]["sql"], {"speaker": speaker}).fetchall()
+    assert len(rows) == tables["quotes"]["speaker_actor_id"].isin(matching(speaker)).sum() > 0
+    incident = flat["incident_id"].iloc[0]
+    rows = con.execute(queries["incident_timeline"]["sql"], {"incident_id": incident}).fetchall()
+    assert len(rows) == (flat["incident_id"] == incident).sum()
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows)  # by date
+    rows = con.execute(queries["events_on_a_map"]["sql"]).fetchall()
+    assert len(rows) == flat["latitude"].notna().sum()
+
+
+def test_quote_search_matches_the_speakers_name(db, tables):
+    """Searching quotes for a speaker's registry name finds every quote of that speaker, also
+    where the article calls them something else."""
+    con = sqlite3.connect(db)
+    quotes = tables["quotes"].merge(tables["actors"], left_on="speaker_actor_id",
+                                    right_on="actor_id")
+    name = quotes["name"].value_counts().index[0]
+    word = max(re.findall(r"[A-Za-z]{4,}", name), key=len)
+    got = {r[0] for r in con.execute(
+        "SELECT quote_id FROM quotes WHERE rowid IN "
+        "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", (word,))}
+    assert set(quotes.loc[quotes["name"] == name, "quote_id"]) <= got
 
 
 # ---------------------------------------------------------------- Datasette itself
@@ -460,7 +521,11 @@ def test_datasette_serves_search_and_metadata(db, tables, tmp_path):
             assert 'name="_search"' in page, f"no search box on {table}"
         page = _get(f"{base}/{DB_NAME}/events").decode()
         assert 'name="_search"' not in page
-        assert "CAMEO event code (cameo_codes table)." in page  # column description shown
+        assert "CAMEO event code (cameo_codes table) (text: keep leading zeros)" in page
+        assert "Stable id: article id, &#39;#e&#39; and a sequence number" in page
+        assert "from the curation file." not in page  # short descriptions only
+        page = _get(f"{base}/{DB_NAME}/events_by_actor").decode()
+        assert 'name="actor"' in page  # the canned query's parameter form
     finally:
         proc.terminate()
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import venv
@@ -39,6 +40,12 @@ def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) ->
     info = subprocess.run([str(env / "bin" / "syria-deconfliction"), "info"], capture_output=True,
                           text=True, cwd=tmp_path)
     assert info.returncode == 0 and "data version" in info.stdout, info.stderr
+    version = subprocess.run([str(env / "bin" / "syria-deconfliction"), "--version"],
+                             capture_output=True, text=True, cwd=tmp_path)
+    from syria_deconfliction import __version__
+
+    assert version.stdout.strip() == f"syria-deconfliction {__version__}", version.stderr
+    _check_wheel_contents(wheel)
 
     # With the build extra, `extract` runs from the wheel alone: schemas and general knowledge
     # ship inside it, and no file of the checkout is read.
@@ -52,3 +59,24 @@ def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) ->
     assert ext.returncode == 0, ext.stderr
     assert "extracted 1 article(s)" in ext.stdout
     assert (out / "quotes.csv").read_text(encoding="utf-8").count("\n") > 3
+
+
+def _check_wheel_contents(wheel: Path) -> None:
+    """The dataset card, codebook, dictionary and citation ship with the data, and the
+    metadata links to the project (what a package index shows)."""
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+        for doc in ("docs/DATASET_CARD.md", "docs/CODEBOOK.md", "docs/DATA_DICTIONARY.md",
+                    "CITATION.cff"):
+            shipped = f"syria_deconfliction/{doc}"
+            assert shipped in names, shipped
+            assert z.read(shipped) == (ROOT / doc).read_bytes(), doc
+        meta = z.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    urls = [line for line in meta.splitlines() if line.startswith("Project-URL:")]
+    assert {u.split(":", 1)[1].split(",")[0].strip() for u in urls} >= {
+        "Homepage", "Documentation", "Dataset card", "Source", "Issues"}
+    # README images are absolute, so that they show on a package index page too
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", meta)
+    assert images and all(i.startswith("https://") for i in images), images

@@ -116,9 +116,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     try:
         from tqdm import tqdm
 
-        bar = tqdm(unit="article", desc="extract", disable=args.quiet)
+        # With a total, tqdm shows done/total, elapsed and time left.
+        total = None if args.quiet else _articles_to_do(args.inputs, Path(args.out), formats)
+        bar = tqdm(unit="article", desc="extract", total=total, disable=args.quiet)
     except ImportError:  # the progress bar is a nicety of the build extra
         pass
+    failure = None
     try:
         report = run(
             args.inputs,
@@ -131,11 +134,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             progress=bar.update if bar is not None else None,
         )
     except FileNotFoundError as exc:
-        print(f"extract failed: {exc}", file=sys.stderr)
-        return 2
+        failure = exc
     finally:
         if bar is not None:
-            bar.close()
+            bar.close()  # before any message, so that it starts on a line of its own
+    if failure is not None:
+        print(f"extract failed: {failure}", file=sys.stderr)
+        return 2
     print(
         f"extracted {report.articles} article(s) into {args.out} in {report.partitions} new "
         f"partition(s); {report.skipped_partitions} already done; {report.errors} error(s)"
@@ -146,6 +151,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def _articles_to_do(inputs: Sequence[str], out: Path, formats: Sequence[str]) -> int | None:
+    """How many input files a run will extract (those a resumed run has not finished), or None
+    when the inputs cannot be listed (the run itself then reports why)."""
+    from .corpus.runner import PartitionWriter, iter_inputs
+
+    try:
+        files = list(iter_inputs(inputs))
+    except OSError:
+        return None
+    done = {f for fs in PartitionWriter(out, formats).done().values() for f in fs}
+    return sum(1 for f in files if f not in done)
 
 
 def _print_rows(rows: dict[str, int]) -> None:
@@ -164,8 +182,15 @@ def _print_result(result: object) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="syria-deconfliction", description=__doc__.splitlines()[0])
-    sub = p.add_subparsers(dest="command", required=True)
+    from ._version import __version__
+
+    p = argparse.ArgumentParser(
+        prog="syria-deconfliction",
+        description="News on the US, Russia and the war in Syria (2015-2020) as validated, "
+        "documented tables: build them from raw/, check them, and draft new articles.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = _Described(p.add_subparsers(dest="command", required=True, metavar="COMMAND"))
     b = sub.add_parser("build", help="build the tables from raw/ into build/ and datapackage.json")
     b.add_argument(
         "--skip-frictionless",
@@ -240,6 +265,16 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--quiet", action="store_true", help="no progress bar")
     x.set_defaults(func=_cmd_extract)
     return p
+
+
+class _Described:
+    """Subparsers whose one-line help is also the description on the command's own --help."""
+
+    def __init__(self, sub: argparse._SubParsersAction) -> None:
+        self.sub = sub
+
+    def add_parser(self, name: str, help: str) -> argparse.ArgumentParser:
+        return self.sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + ".")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

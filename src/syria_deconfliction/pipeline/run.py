@@ -23,6 +23,7 @@ from ..paths import ROOT, articles_dir, knowledge_of
 from . import articles as article_stage
 from .clean import CleanArticle, clean, load_boilerplate
 from .curate_mentions import apply_mention_curation
+from .flat import DERIVED
 from .rawdata import RawArticle, load_articles
 from .reference import cameo_code_rows
 from .registry import Registry, actor_rows, load_registry, place_rows
@@ -276,8 +277,21 @@ def stage_drafts(ctx: Context) -> None:
 
 def stage_normalise(ctx: Context) -> None:
     for name, schema in table_schemas().items():
+        if name in DERIVED:
+            continue
         df = pd.DataFrame(ctx.rows.get(name, []), columns=schema.field_names)
         ctx.tables[name] = sort_rows(conform(df, schema), schema)
+
+
+def stage_derive(ctx: Context) -> None:
+    """Tables derived from the others (events_flat), never from raw/ directly."""
+    derive_tables(ctx.tables)
+
+
+def derive_tables(tables: dict[str, pd.DataFrame]) -> None:
+    schemas = table_schemas()
+    for name, make in DERIVED.items():
+        tables[name] = sort_rows(conform(make(tables), schemas[name]), schemas[name])
 
 
 def stage_validate(ctx: Context) -> None:
@@ -298,6 +312,7 @@ STAGES: list[tuple[str, Callable[[Context], None]]] = [
     ("quotes", stage_quotes),
     ("drafts", stage_drafts),
     ("normalise", stage_normalise),
+    ("derive", stage_derive),
     ("validate", stage_validate),
 ]
 

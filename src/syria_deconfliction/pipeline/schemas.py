@@ -12,6 +12,7 @@ data, so the mapping is done here, once; tests check that each constraint reject
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -63,6 +64,23 @@ def table_schemas(root: Path = SCHEMAS) -> dict[str, TableSchema]:
 
 def enum_of(field: dict[str, Any]) -> list[Any] | None:
     return (field.get("constraints") or {}).get("enum")
+
+
+# A pattern that admits only digits: a code such as CAMEO's '0212' that CSV readers would
+# otherwise turn into the number 212.
+DIGITS_ONLY = re.compile(r"(\[0-9\](\{[0-9]+(,[0-9]*)?\}|[+*?])?)+")
+
+
+def is_text_code(field: dict[str, Any]) -> bool:
+    """A string column whose values are all digits: read it as text, or codes lose zeros."""
+    pattern = (field.get("constraints") or {}).get("pattern")
+    return field["type"] == "string" and bool(pattern) and bool(DIGITS_ONLY.fullmatch(pattern))
+
+
+def text_code_columns(schemas: dict[str, TableSchema]) -> dict[str, list[str]]:
+    """table -> its text code columns, for tables that have any."""
+    out = {n: [f["name"] for f in s.fields if is_text_code(f)] for n, s in schemas.items()}
+    return {n: cols for n, cols in out.items() if cols}
 
 
 def pandas_dtype(field: dict[str, Any]) -> Any:

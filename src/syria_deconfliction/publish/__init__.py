@@ -1,7 +1,7 @@
 """Build-time publishing: SQLite/Datasette, figures, the data dictionary and text-free tables.
 
 Nothing here is imported by the loader; each submodule imports its heavy dependencies
-(matplotlib, networkx) only when called.
+(matplotlib) only when called.
 
 - `sqlite.write_sqlite(tables, schemas, package, path)` and `sqlite.datasette_metadata(...)`
 - `figures.make_figures(tables, out_dir)`

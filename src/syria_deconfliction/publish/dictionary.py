@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..pipeline.schemas import TableSchema
+from ..pipeline.schemas import TableSchema, is_text_code, text_code_columns
 
 EXAMPLE_CHARS = 60
 TYPE_NAMES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean",
@@ -66,9 +66,12 @@ def example_value(field: dict[str, Any], df: pd.DataFrame | None) -> str | None:
     return None
 
 
+TEXT_CODE = "**text code: read as a string** (digits with leading zeros)"
+
+
 def constraints_text(field: dict[str, Any]) -> str:
     c = field.get("constraints") or {}
-    parts = []
+    parts = [TEXT_CODE] if is_text_code(field) else []
     if c.get("unique"):
         parts.append("unique")
     if c.get("enum") is not None:
@@ -128,6 +131,18 @@ def data_dictionary(schemas: Mapping[str, TableSchema], tables: Mapping[str, pd.
         lines.append(f"| [{name}](#{name}) | {_cell(schema.descriptor.get('title', name))} | "
                      f"{rows} | {_cell(schema.descriptor.get('description', ''))} |")
     lines.append("")
+    codes = text_code_columns(dict(schemas))
+    if codes:
+        listed = "; ".join(f"{t}: {', '.join(f'`{c}`' for c in cols)}" for t, cols in codes.items())
+        lines += [
+            "## Code columns that stay text", "",
+            "These columns hold codes made of digits whose leading zeros matter (CAMEO `0212` is "
+            "not `212`; `010` and `10` are different codes). `syria_deconfliction.load` keeps "
+            "them as strings; a CSV reader must be told to (pandas `dtype=str`, Polars "
+            "`schema_overrides`, R `col_character()`, DuckDB `types`): see the README, "
+            "\"Reading the CSV files without the loader\". They are marked "
+            "_text code_ below.", "",
+            f"- {listed}", ""]
     if package.get("licenses"):
         lines += ["## Licences", ""]
         for lic in package["licenses"]:

@@ -3,15 +3,17 @@
 - timeline.png: events by date_start, coloured by PLOVER type; below, the same events on one
   row per source -> target actor dyad (the most frequent dyads).
 - map.png: event places (events.place_id -> places latitude/longitude), marker area by number of
-  events, labelled, on a faint longitude/latitude graticule of the region that holds most
-  events; places outside that frame are listed under it. No basemap is downloaded.
-- network.png: who acts on whom: a directed edge source -> target per CAMEO quad class, its
-  width the number of events, its colour the quad class; laid out with networkx (fixed seed)
-  when it is installed, else on a circle.
+  events, on country outlines from Natural Earth (public domain, shipped in
+  raw/knowledge/reference), with
+  country names and place labels set where they overlap nothing; places outside the frame, and
+  the events that have no coordinates, are counted under it. Nothing is downloaded.
+- network.png: actors on a circle grouped by country, each once under its full name written
+  along the radius (so labels cannot collide); edges for events (source -> target, coloured by
+  CAMEO quad class) and for quotations (speaker -> each actor named in the quoted words).
 - map.html: the map as one HTML page with inline SVG (no tiles, no scripts).
 
 The bytes are reproducible: matplotlib's defaults (not the user's matplotlibrc), the Agg canvas,
-fixed size and dpi, sorted inputs, fixed layout seeds and no Software/date metadata in the PNG.
+fixed size and dpi, sorted inputs, a fixed jitter seed and no Software/date metadata in the PNG.
 An empty or missing table gives a figure that says so. Matplotlib is imported only when
 `make_figures` runs.
 """
@@ -29,20 +31,24 @@ import pandas as pd
 DPI = 100
 SEED = 20151007
 TOP_DYADS = 12
+DYAD_CHARS = 48
 PNG_META = {"Software": None}
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
 COARSE = {"admin1", "country", "region"}  # geo_precision too coarse for a point
 MAP_ASPECT = 1.3
-NET_BOX_RATIO = (10 * 0.96) / (9 * 0.84)
+BORDERS_FILE = "levant_borders.geojson"  # Natural Earth, public domain (SOURCES.yaml)
 QUAD_COLOURS = {1: "#4c9be8", 2: "#1b7a3d", 3: "#e8a33c", 4: "#c8322b"}
 FIXED_RC = {"font.family": "DejaVu Sans", "font.size": 9, "axes.titlesize": 11,
             "savefig.dpi": DPI, "figure.dpi": DPI, "path.simplify": True,
             "svg.hashsalt": "syria-deconfliction"}
 
 
-def make_figures(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Draw timeline.png, map.png, network.png and map.html into `out_dir`; return their paths."""
+def make_figures(tables: Mapping[str, pd.DataFrame], out_dir: Path,
+                 borders: Path | None = None) -> list[Path]:
+    """Draw timeline.png, map.png, network.png and map.html into `out_dir`; return their paths.
+    `borders`: the country outlines (GeoJSON); by default the one shipped
+    in raw/knowledge/reference."""
     import matplotlib
 
     out_dir = Path(out_dir)
@@ -52,10 +58,10 @@ def make_figures(tables: Mapping[str, pd.DataFrame], out_dir: Path) -> list[Path
         matplotlib.rcParams.update(FIXED_RC)
         paths = [
             _timeline(tables, out_dir / "timeline.png"),
-            _map(tables, out_dir / "map.png"),
+            _map(tables, out_dir / "map.png", borders),
             _network(tables, out_dir / "network.png"),
         ]
-    paths.append(_map_html(tables, out_dir / "map.html"))
+    paths.append(_map_html(tables, out_dir / "map.html", borders))
     return paths
 
 
@@ -123,10 +129,6 @@ def _palette(keys: list[str]) -> dict[str, Any]:
     return {k: cmap(0.08 + 0.84 * i / n) for i, k in enumerate(keys)}
 
 
-def _short(text: str, limit: int = 28) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 # ---------------------------------------------------------------- timeline
 
 
@@ -148,15 +150,20 @@ def _timeline(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
     rng = np.random.default_rng(SEED)
 
     def actor(a: Any) -> str:
-        return "?" if pd.isna(a) else _short(names.get(str(a), str(a)), 24)
+        return "?" if pd.isna(a) else names.get(str(a), str(a))
 
-    ev["dyad"] = [f"{actor(s)} → {actor(t)}"
+    def dyad(s: Any, t: Any) -> str:
+        # Full names; a long pair goes on two lines rather than being cut.
+        one = f"{actor(s)} → {actor(t)}"
+        return one if len(one) <= DYAD_CHARS else f"{actor(s)} →\n{actor(t)}"
+
+    ev["dyad"] = [dyad(s, t)
                   for s, t in zip(ev["source_actor_id"], ev["target_actor_id"], strict=True)]
     with_actor = ev["source_actor_id"].notna() | ev["target_actor_id"].notna()
     counts = ev[with_actor].groupby("dyad").size()
     top = sorted(counts.index, key=lambda d: (-counts[d], d))[:TOP_DYADS]
 
-    fig = _figure(11, 4 + 0.32 * (len(used) + len(top)))
+    fig = _figure(12, 4 + 0.32 * len(used) + 0.45 * len(top))
     ax1, ax2 = fig.subplots(2, 1, sharex=True,
                             gridspec_kw={"height_ratios": [max(len(used), 2), max(len(top), 2)]})
     start = ev["date_start"]
@@ -239,44 +246,181 @@ def _frame(pts: pd.DataFrame) -> tuple[float, float, float, float, pd.Series]:
     return lon0, lon1, lat0, lat1, inside
 
 
-def _map(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
+def _map(tables: Mapping[str, pd.DataFrame], path: Path, borders: Path | None = None) -> Path:
     title = "Where the events happened"
     if _events(tables).empty:
         return _empty(path, title, "no events yet", (8, 7))
     pts = _located(tables)
     if pts.empty:
-        return _empty(path, title, "no located events yet", (8, 7))
+        return _empty(path, title, "no located events yet\n" + _unlocated_note(tables), (8, 7))
     lon0, lon1, lat0, lat1, inside = _frame(pts)
     shown, outside = pts[inside], pts[~inside]
-    fig = _figure(9, 7.5)
-    ax = fig.add_subplot()
+    fig = _figure(9, 8.2)
+    ax = fig.add_axes((0.08, 0.16, 0.88, 0.74))
     ax.set_xlim(lon0, lon1)
     ax.set_ylim(lat0, lat1)
     ax.set_aspect(1 / math.cos(math.radians((lat0 + lat1) / 2)))
+    ax.set_facecolor("#e6f0f7")  # sea; land is drawn over it
+    countries = _draw_borders(ax, borders)
     step = 1 if max(lon1 - lon0, lat1 - lat0) <= 12 else 5
     for lon in range(math.ceil(lon0 / step) * step, math.floor(lon1) + 1, step):
-        ax.axvline(lon, color="#cccccc", linewidth=0.5, zorder=0)
+        ax.axvline(lon, color="#bbbbbb", linewidth=0.4, zorder=1)
     for lat in range(math.ceil(lat0 / step) * step, math.floor(lat1) + 1, step):
-        ax.axhline(lat, color="#cccccc", linewidth=0.5, zorder=0)
+        ax.axhline(lat, color="#bbbbbb", linewidth=0.4, zorder=1)
     ax.set_xlabel("longitude (°E)")
     ax.set_ylabel("latitude (°N)")
+    sizes = {r.place_id: 40 + 60 * r.events for r in shown.itertuples(index=False)}
     for coarse, part in shown.groupby("coarse", sort=True):
-        ax.scatter(part["lon"], part["lat"], s=[40 + 60 * n for n in part["events"]],
+        ax.scatter(part["lon"], part["lat"], s=[sizes[p] for p in part["place_id"]],
                    facecolors="none" if coarse else "#c8322b", alpha=0.55 if not coarse else 0.9,
                    edgecolors="#c8322b" if coarse else "black", linewidths=1.2 if coarse else 0.6,
                    linestyles="--" if coarse else "-", zorder=3)
-    for r in shown.itertuples(index=False):
-        ax.annotate(f"{r.name} ({r.events})", (r.lon, r.lat), xytext=(6, 6),
-                    textcoords="offset points", fontsize=8, zorder=4)
-    fig.suptitle(f"{title}: {int(pts['events'].sum())} located events at {len(pts)} places")
+    _label_map(fig, ax, shown, sizes, countries)
+    fig.suptitle(f"{title}: {int(pts['events'].sum())} located events at {len(pts)} places",
+                 y=0.965)
     ax.set_title("marker area: number of events; hollow: coordinates of a whole country or "
                  "region", fontsize=9)
+    notes = [_unlocated_note(tables)]
     if len(outside):
-        note = "Outside this frame: " + ", ".join(
-            f"{r.name} ({r.events})" for r in outside.itertuples(index=False))
-        fig.text(0.02, 0.01, _wrap(note, 110), fontsize=8, va="bottom")
-    fig.subplots_adjust(left=0.08, right=0.97, top=0.9, bottom=0.14 if len(outside) else 0.08)
+        notes.append("Outside this frame: " + ", ".join(
+            f"{r.name} ({r.events})" for r in outside.itertuples(index=False)) + ".")
+    notes.append("Borders: Natural Earth 1:110m (public domain), generalised; "
+                 "for orientation only.")
+    fig.text(0.02, 0.015, "\n".join(_wrap(n, 120) for n in notes), fontsize=8, va="bottom")
     return _save(fig, path)
+
+
+def _unlocated_note(tables: Mapping[str, pd.DataFrame]) -> str:
+    """How many events the map cannot show, and why."""
+    ev, places = _events(tables), _table(tables, "places")
+    no_place = int(ev["place_id"].isna().sum()) if "place_id" in ev.columns else len(ev)
+    coords = set() if places.empty else set(
+        places.loc[places["latitude"].notna() & places["longitude"].notna(), "place_id"]
+        .astype(str))
+    names = {} if places.empty else dict(zip(places["place_id"].astype(str),
+                                             places["name"].astype(str), strict=True))
+    placed = ev["place_id"].dropna().astype(str) if "place_id" in ev.columns else pd.Series()
+    missing = placed[~placed.isin(coords)].value_counts()
+    missing = missing.loc[sorted(missing.index, key=lambda p: (-missing[p], p))]
+    total = no_place + int(missing.sum())
+    text = (f"Not on the map: {total} of {len(ev)} events have no coordinates "
+            f"({no_place} name no place")
+    if len(missing):
+        text += f"; {int(missing.sum())} are at places without coordinates: " + ", ".join(
+            f"{names.get(p, p)} ({n})" for p, n in missing.items())
+    return text + ")."
+
+
+def _borders_file() -> Path:
+    from ..corpus.knowledge import knowledge_dir
+
+    return knowledge_dir() / "reference" / BORDERS_FILE
+
+
+def _border_rings(borders: Path | None) -> list[tuple[str, list[list[list[float]]]]]:
+    """(country name, its rings of [lon, lat]) from the GeoJSON outlines; none if absent."""
+    import json
+
+    file = borders or _borders_file()
+    if not file.is_file():
+        return []
+    return [(str(f["properties"]["name"]),
+             [ring for polygon in f["geometry"]["coordinates"] for ring in polygon])
+            for f in json.loads(file.read_text(encoding="utf-8"))["features"]]
+
+
+def _draw_borders(ax: Any, borders: Path | None) -> list[tuple[str, Any]]:
+    """Country outlines (land over the sea colour); returns (name, path) per country."""
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path as MPath
+
+    out = []
+    for name, rings in _border_rings(borders):
+        verts, codes = [], []
+        for ring in rings:
+            verts += ring
+            codes += [MPath.MOVETO] + [MPath.LINETO] * (len(ring) - 2) + [MPath.CLOSEPOLY]
+        shape = MPath(verts, codes)
+        ax.add_patch(PathPatch(shape, facecolor="#f7f5ef", edgecolor="#8a8a8a", linewidth=0.8,
+                               zorder=0.5))
+        out.append((name, shape))
+    return out
+
+
+def _label_map(fig: Any, ax: Any, shown: pd.DataFrame, sizes: dict[str, float],
+               countries: list[tuple[str, Any]]) -> None:
+    """Country names, then place labels, each at the first nearby spot where it overlaps no
+    marker and no label already placed (a leader line joins a label set further off)."""
+    from matplotlib.transforms import Bbox
+
+    renderer = fig.canvas.get_renderer()
+    axes_box = ax.get_window_extent(renderer)
+    px = fig.dpi / 72
+    taken: list[Any] = []
+    for r in shown.itertuples(index=False):
+        x, y = ax.transData.transform((r.lon, r.lat))
+        rad = math.sqrt(sizes[r.place_id]) / 2 * px + 1
+        taken.append(Bbox.from_extents(x - rad, y - rad, x + rad, y + rad))
+
+    def free(box: Any) -> bool:
+        inside = (box.x0 >= axes_box.x0 and box.x1 <= axes_box.x1
+                  and box.y0 >= axes_box.y0 and box.y1 <= axes_box.y1)
+        return inside and not any(box.overlaps(t) for t in taken)
+
+    import numpy as np
+
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    grid = np.array([(x, y) for x in np.arange(math.ceil(x0 * 4) / 4, x1, 0.25)
+                     for y in np.arange(math.ceil(y0 * 4) / 4, y1, 0.25)])
+    for name, shape in sorted(countries, key=lambda c: c[0]):
+        spots = grid[shape.contains_points(grid)] if len(grid) else grid
+        if len(spots) < 6:  # hardly any of the country in view: leave it unnamed
+            continue
+        # From the middle of the country's visible part outwards, the first free spot.
+        mid = spots.mean(axis=0)
+        spots = spots[np.lexsort((spots[:, 1], spots[:, 0],
+                                  np.round(((spots - mid) ** 2).sum(axis=1), 6)))]
+        for size, (cx, cy) in ((size, xy) for size in (9, 7) for xy in spots[:60]):
+            t = ax.text(cx, cy, name.upper(), ha="center", va="center", fontsize=size,
+                        color="#9a9a9a", style="italic", zorder=2)
+            box = t.get_window_extent(renderer).expanded(1.05, 1.1)
+            corners = [ax.transData.inverted().transform(c) for c in
+                       ((box.x0, box.y0), (box.x1, box.y0), (box.x0, box.y1), (box.x1, box.y1))]
+            if free(box) and all(shape.contains_point(c) for c in corners):
+                taken.append(box)
+                break
+            t.remove()
+    order = sorted(shown.itertuples(index=False), key=lambda r: (-r.events, r.name))
+    for r in order:
+        rad_pt = math.sqrt(sizes[r.place_id]) / 2
+        best = None
+        for dist in (rad_pt + 2, rad_pt + 14, rad_pt + 30):
+            for ha, va, ux, uy in (("left", "bottom", 1, 1), ("left", "top", 1, -1),
+                                   ("right", "bottom", -1, 1), ("right", "top", -1, -1),
+                                   ("left", "center", 1, 0), ("right", "center", -1, 0),
+                                   ("center", "bottom", 0, 1), ("center", "top", 0, -1)):
+                k = 0.75 if ux and uy else 1.0
+                t = ax.annotate(f"{r.name} ({r.events})", (r.lon, r.lat),
+                                xytext=(ux * dist * k, uy * dist * k), textcoords="offset points",
+                                ha=ha, va=va, fontsize=8, zorder=4)
+                box = t.get_window_extent(renderer).expanded(1.04, 1.15)
+                if free(box):
+                    best = t
+                    break
+                t.remove()
+            if best is not None:
+                break
+        if best is None:  # nowhere free: the first spot, so the label is at least there
+            best = ax.annotate(f"{r.name} ({r.events})", (r.lon, r.lat), xytext=(rad_pt + 2,) * 2,
+                               textcoords="offset points", fontsize=8, zorder=4)
+        elif dist > rad_pt + 2:
+            best.remove()
+            best = ax.annotate(f"{r.name} ({r.events})", (r.lon, r.lat),
+                               xytext=(ux * dist * k, uy * dist * k), textcoords="offset points",
+                               ha=ha, va=va, fontsize=8, zorder=4,
+                               arrowprops={"arrowstyle": "-", "color": "#555555",
+                                           "linewidth": 0.6, "shrinkA": 0, "shrinkB": rad_pt})
+        taken.append(best.get_window_extent(renderer).expanded(1.04, 1.15))
 
 
 def _wrap(text: str, width: int) -> str:
@@ -285,7 +429,7 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width))
 
 
-def _map_html(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
+def _map_html(tables: Mapping[str, pd.DataFrame], path: Path, borders: Path | None = None) -> Path:
     """The map as a self-contained page: inline SVG, every place with a tooltip."""
     pts = _located(tables)
     w, h = 720, 640
@@ -302,6 +446,10 @@ def _map_html(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
         def xy(lon: float, lat: float) -> tuple[float, float]:
             return 20 + (lon - lon0) * k * scale, h - 20 - (lat - lat0) * scale
 
+        for name, rings in _border_rings(borders):
+            d = " ".join("M" + " L".join("{:.1f},{:.1f}".format(*xy(*pt)) for pt in ring) + " Z"
+                         for ring in rings)
+            body.append(f'<path d="{d}" class="b"><title>{html.escape(name)}</title></path>')
         for lon in range(math.ceil(lon0), math.floor(lon1) + 1):
             x, _ = xy(lon, lat0)
             mark = f'{abs(lon)}°{"EW"[lon < 0]}'
@@ -312,19 +460,36 @@ def _map_html(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
             mark = f'{abs(lat)}°{"NS"[lat < 0]}'
             body.append(f'<line x1="0" y1="{y:.1f}" x2="{w}" y2="{y:.1f}" class="g"/>'
                         f'<text x="2" y="{y - 2:.1f}" class="t">{mark}</text>')
-        for r, ok in zip(pts.itertuples(index=False), inside, strict=True):
-            if not ok:
-                continue
-            x, y = xy(r.lon, r.lat)
-            rad = 4 + 3 * math.sqrt(r.events)
+        shown = [r for r, ok in zip(pts.itertuples(index=False), inside, strict=True) if ok]
+        circles = {r.place_id: (*xy(r.lon, r.lat), 4 + 3 * math.sqrt(r.events)) for r in shown}
+        # Boxes already taken (circles, then labels): each label goes to the first free side.
+        taken = [(cx - rad, cy - rad, cx + rad, cy + rad) for cx, cy, rad in circles.values()]
+        for r in sorted(shown, key=lambda r: (-r.events, r.name)):
+            x, y, rad = circles[r.place_id]
+            width, height = 6.2 * len(r.name), 12.0  # 11 px sans-serif, generously
+            spots = [(x + rad + 2, y + 4, "start"), (x - rad - 2, y + 4, "end"),
+                     (x + rad, y - rad - 2, "start"), (x + rad, y + rad + 11, "start"),
+                     (x - rad, y - rad - 2, "end"), (x - rad, y + rad + 11, "end")]
+            for tx, ty, anchor in spots:
+                x0 = tx if anchor == "start" else tx - width
+                box = (x0, ty - height + 2, x0 + width, ty + 2)
+                if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                           for b in taken):
+                    break
+            else:
+                tx, ty, anchor = spots[0]
+                x0 = tx
+                box = (x0, ty - height + 2, x0 + width, ty + 2)
+            taken.append(box)
             label = html.escape(f"{r.name}: {r.events} event{'s' if r.events != 1 else ''} "
                                 f"({r.lat:.4f}, {r.lon:.4f})")
             css = "c" if r.coarse else "p"
             body.append(f'<g><title>{label}</title><circle cx="{x:.1f}" cy="{y:.1f}" '
                         f'r="{rad:.1f}" class="{css}"/>'
-                        f'<text x="{x + rad + 2:.1f}" y="{y - 2:.1f}">'
+                        f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}">'
                         f"{html.escape(r.name)}</text></g>")
-        caption = f"{int(pts['events'].sum())} located events at {len(pts)} places."
+        caption = (f"{int(pts['events'].sum())} located events at {len(pts)} places. "
+                   + _unlocated_note(tables))
         out = pts[~inside]
         if len(out):
             caption += " Outside this frame: " + ", ".join(
@@ -336,8 +501,9 @@ def _map_html(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
 <title>Where the events happened</title>
 <style>
 body {{ font-family: sans-serif; margin: 1em; }}
-svg {{ border: 1px solid #ccc; background: #fff; }}
+svg {{ border: 1px solid #ccc; background: #e6f0f7; }}
 .g {{ stroke: #ddd; stroke-width: 0.5; }}
+.b {{ fill: #f7f5ef; stroke: #8a8a8a; stroke-width: 0.8; }}
 .t {{ fill: #999; font-size: 10px; }}
 .p {{ fill: #c8322b; fill-opacity: 0.55; stroke: #000; stroke-width: 0.6; }}
 .c {{ fill: none; stroke: #c8322b; stroke-width: 1.2; stroke-dasharray: 4 3; }}
@@ -348,7 +514,8 @@ text {{ font-size: 11px; }}
 <h1>Where the events happened</h1>
 <p>Marker area grows with the number of events; a hollow dashed marker stands for the
 coordinates of a whole country or region. Hover a place for its count and coordinates.
-Longitude/latitude graticule every degree; no basemap.</p>
+Longitude/latitude graticule every degree; country outlines from Natural Earth 1:110m (public
+domain), generalised, for orientation only.</p>
 <svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">
 {chr(10).join(body)}
 </svg>
@@ -362,89 +529,138 @@ Longitude/latitude graticule every degree; no basemap.</p>
 
 # ---------------------------------------------------------------- network
 
+# Around the circle, actors grouped by country (most actors first), then by kind, then name.
+TYPE_ORDER = ("state", "government_body", "military", "person", "armed_group",
+              "intergovernmental_org", "media", "ngo", "company", "other")
+QUOTE_COLOUR = "#7b4fa8"
+LABEL_WRAP = 40
+
 
 def _network(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
-    title = "Who acts on whom"
+    """Actors on a circle, each once with its full name (labels point outwards along the
+    radius, so they cannot overlap); edges for events (source -> target, coloured by quad class)
+    and for quotations (speaker -> each actor named inside the quoted words)."""
+    import textwrap
+
+    title = "Who acts on and speaks about whom"
     ev = _events(tables)
-    if ev.empty:
-        return _empty(path, title, "no events yet", (9, 8))
-    ev = ev[ev["source_actor_id"].notna() & ev["target_actor_id"].notna()]
-    if ev.empty:
-        return _empty(path, title, "no events with both a source and a target yet", (9, 8))
-    names = _actor_names(tables)
-    edges = (ev.assign(s=ev["source_actor_id"].astype(str), t=ev["target_actor_id"].astype(str),
-                       quad=ev["quad_class"].astype(int))
-             .groupby(["s", "t", "quad"]).size().reset_index(name="n")
-             .sort_values(["s", "t", "quad"]).reset_index(drop=True))
-    nodes = sorted(set(edges["s"]) | set(edges["t"]))
-    degree = {n: int(edges.loc[(edges["s"] == n) | (edges["t"] == n), "n"].sum()) for n in nodes}
-    pos = _layout(nodes, edges)
+    edges = _event_edges(ev)
+    quotes = _quote_edges(tables)
+    if edges.empty and quotes.empty:
+        return _empty(path, title, "no events or quotations between actors yet", (9, 8))
+    actors = _table(tables, "actors")
+    info = {} if actors.empty else {
+        str(a): (str(n), str(t), None if pd.isna(c) else str(c))
+        for a, n, t, c in zip(actors["actor_id"], actors["name"], actors["type"],
+                              actors["country_iso3"], strict=True)}
+    nodes = sorted(set(edges["s"]) | set(edges["t"]) | set(quotes["s"]) | set(quotes["t"]))
+    country = {n: (info.get(n, (n, "other", None))[2] or "none") for n in nodes}
+    size = pd.Series(list(country.values())).value_counts()
+    nodes.sort(key=lambda n: (-int(size[country[n]]), country[n],
+                              _rank(info.get(n, (n, "other", None))[1]),
+                              info.get(n, (n,))[0].lower(), n))
+    step = 2 * math.pi / len(nodes)
+    pos = {n: (math.cos(math.pi / 2 - i * step), math.sin(math.pi / 2 - i * step))
+           for i, n in enumerate(nodes)}
+    degree = {n: 0 for n in nodes}
+    for e in pd.concat([edges, quotes]).itertuples(index=False):
+        degree[e.s] += int(e.n)
+        degree[e.t] += int(e.n)
 
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
 
-    fig = _figure(10, 9)
-    ax = fig.add_subplot()
+    # 13 in square: legend 1.1 in, labels 2.3 in, the circle 6.5 in, labels 2.3 in, title.
+    fig = _figure(13, 13)
+    ax = fig.add_axes((0.25, 3.4 / 13, 0.5, 0.5))
     ax.set_axis_off()
-    xs = [pos[n][0] for n in nodes]
-    ys = [pos[n][1] for n in nodes]
-    # Equal scale on both axes: the axes box is about NET_BOX_RATIO times wider than high.
-    half = 0.62 * max((max(xs) - min(xs)) / NET_BOX_RATIO, max(ys) - min(ys), 1.0)
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    ax.set_xlim(cx - half * NET_BOX_RATIO, cx + half * NET_BOX_RATIO)
-    ax.set_ylim(cy - half, cy + half)
-    max_n = int(edges["n"].max())
-    loops = 0
-    for e in edges.itertuples(index=False):
-        if e.s == e.t:
-            loops += int(e.n)  # an actor acting on itself: counted, not drawn
-            continue
-        ax.add_patch(FancyArrowPatch(
-            pos[e.s], pos[e.t], connectionstyle=f"arc3,rad={0.06 + 0.06 * e.quad}",
-            arrowstyle="-|>", mutation_scale=14, linewidth=0.8 + 4.0 * e.n / max_n,
-            color=QUAD_COLOURS[e.quad], alpha=0.75, shrinkA=12, shrinkB=12, zorder=2))
-    ax.scatter(xs, ys, s=[80 + 30 * degree[n] for n in nodes], color="#f4f4f4",
-               edgecolors="#333333", linewidths=0.8, zorder=3)
-    for n in nodes:
-        ax.annotate(_short(names.get(n, n)), pos[n], xytext=(0, -14), textcoords="offset points",
-                    ha="center", va="top", fontsize=8, zorder=4,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                          "alpha": 0.8})
-    fig.legend(handles=[Line2D([0], [0], color=QUAD_COLOURS[q], linewidth=2.5,
-                               label=f"{q} {QUAD_NAMES[q]}") for q in sorted(QUAD_COLOURS)],
-               loc="lower center", ncols=4, frameon=False,
-               title="CAMEO quad class (edge width: number of events)")
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_aspect("equal")
+    max_n = max(int(pd.concat([edges, quotes])["n"].max()), 1)
+    loops = int(edges.loc[edges["s"] == edges["t"], "n"].sum()) if len(edges) else 0
+    for frame, quote in ((edges, False), (quotes, True)):
+        for e in frame.itertuples(index=False):
+            if e.s == e.t:
+                continue  # an actor acting on itself: counted in the title, not drawn
+            ax.add_patch(FancyArrowPatch(
+                pos[e.s], pos[e.t], connectionstyle="arc3,rad=0.25",
+                arrowstyle="-|>", mutation_scale=10 if quote else 12,
+                linewidth=(0.6 if quote else 0.9) + 3.5 * e.n / max_n,
+                linestyle=(0, (3, 2)) if quote else "-",
+                color=QUOTE_COLOUR if quote else QUAD_COLOURS[e.quad],
+                alpha=0.55 if quote else 0.8, shrinkA=6, shrinkB=6, zorder=1 if quote else 2))
+    groups = sorted(set(country.values()), key=lambda c: (-int(size[c]), c))
+    palette = _country_colours(groups)
+    ax.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes],
+               s=[30 + 12 * degree[n] for n in nodes], color=[palette[country[n]] for n in nodes],
+               edgecolors="#333333", linewidths=0.6, zorder=3, clip_on=False)
+    for i, n in enumerate(nodes):
+        angle = 90 - math.degrees(i * step)
+        x, y = pos[n]
+        left = math.cos(math.radians(angle)) < -1e-9
+        label = "\n".join(textwrap.wrap(info.get(n, (n,))[0], LABEL_WRAP))
+        ax.text(1.07 * x, 1.07 * y, label, rotation=angle + 180 if left else angle,
+                rotation_mode="anchor", ha="right" if left else "left", va="center",
+                fontsize=8, color="#222222", linespacing=1.0, clip_on=False)
+    handles = [Line2D([0], [0], color=QUAD_COLOURS[q], linewidth=2.5,
+                      label=f"event: {QUAD_NAMES[q]}") for q in sorted(QUAD_COLOURS)]
+    handles.append(Line2D([0], [0], color=QUOTE_COLOUR, linewidth=2, linestyle=(0, (3, 2)),
+                          label="quotation: speaker → actor named in the quote"))
+    handles += [Line2D([0], [0], marker="o", color="white", markerfacecolor=palette[c],
+                       markeredgecolor="#333333", markersize=8,
+                       label=c if c != "none" else "no country (international, other)")
+                for c in groups]
+    fig.legend(handles=handles, loc="lower center", ncols=4, frameon=False, fontsize=9,
+               title="Edges: width = number of events or quotations, arrow = direction. "
+                     "Nodes: country of the actor, area = number of links.")
     note = f"; {loops} self-directed events not drawn" if loops else ""
-    fig.suptitle(f"{title}: {int(edges['n'].sum())} events between {len(nodes)} actors "
-                 f"(source → target{note})")
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.94, bottom=0.1)
+    fig.suptitle(f"{title}: {int(edges['n'].sum()) if len(edges) else 0} events and "
+                 f"{int(quotes['n'].sum()) if len(quotes) else 0} quotation links between "
+                 f"{len(nodes)} actors{note}", y=0.97, fontsize=13)
     return _save(fig, path)
 
 
-def _layout(nodes: list[str], edges: pd.DataFrame) -> dict[str, tuple[float, float]]:
-    try:
-        import networkx as nx
-    except ImportError:
-        nx = None
-    if nx is not None and len(nodes) > 2:
-        g = nx.Graph()
-        g.add_nodes_from(nodes)
-        for e in edges.itertuples(index=False):
-            if e.s != e.t:
-                w = g.get_edge_data(e.s, e.t, {"weight": 0})["weight"] + int(e.n)
-                g.add_edge(e.s, e.t, weight=w)
-        # A seeded spring layout, each axis then stretched to [-1, 1] so the labels use the
-        # whole figure rather than a narrow column.
-        raw = nx.spring_layout(g, seed=SEED, weight="weight", iterations=200,
-                               k=3.0 / math.sqrt(len(nodes)))
-        xs = [float(raw[n][0]) for n in nodes]
-        ys = [float(raw[n][1]) for n in nodes]
+def _rank(kind: str) -> int:
+    return TYPE_ORDER.index(kind) if kind in TYPE_ORDER else len(TYPE_ORDER)
 
-        def stretch(v: float, lo: float, hi: float) -> float:
-            return round(2 * (v - lo) / (hi - lo) - 1, 6) if hi > lo else 0.0
 
-        return {n: (stretch(float(raw[n][0]), min(xs), max(xs)),
-                    stretch(float(raw[n][1]), min(ys), max(ys))) for n in nodes}
-    step = 2 * math.pi / max(len(nodes), 1)
-    return {n: (round(math.cos(i * step), 6), round(math.sin(i * step), 6))
-            for i, n in enumerate(nodes)}
+def _country_colours(groups: list[str]) -> dict[str, Any]:
+    from matplotlib import colormaps
+
+    cmap = colormaps["Set2"]  # muted: node colours must not read as the edges' quad classes
+    return {c: ("#ffffff" if c == "none" else cmap(i % 8)) for i, c in enumerate(groups)}
+
+
+def _event_edges(ev: pd.DataFrame) -> pd.DataFrame:
+    """(s, t, quad, n): events per source -> target and quad class."""
+    cols = ["s", "t", "quad", "n"]
+    if ev.empty:
+        return pd.DataFrame(columns=cols)
+    ev = ev[ev["source_actor_id"].notna() & ev["target_actor_id"].notna()]
+    if ev.empty:
+        return pd.DataFrame(columns=cols)
+    return (ev.assign(s=ev["source_actor_id"].astype(str), t=ev["target_actor_id"].astype(str),
+                      quad=ev["quad_class"].astype(int))
+            .groupby(["s", "t", "quad"]).size().reset_index(name="n")
+            .sort_values(["s", "t", "quad"]).reset_index(drop=True))[cols]
+
+
+def _quote_edges(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """(s, t, n): quotations per speaker -> actor mentioned inside the quoted words."""
+    cols = ["s", "t", "n"]
+    quotes, mentions = _table(tables, "quotes"), _table(tables, "actor_mentions")
+    if quotes.empty or mentions.empty or "speaker_actor_id" not in quotes.columns:
+        return pd.DataFrame(columns=cols)
+    q = quotes[quotes["speaker_actor_id"].notna()]
+    x = q[["quote_id", "article_id", "char_start", "char_end", "speaker_actor_id"]].merge(
+        mentions[["article_id", "actor_id", "char_start", "char_end"]], on="article_id",
+        suffixes=("", "_m"))
+    x = x[(x["char_start_m"] >= x["char_start"]) & (x["char_end_m"] <= x["char_end"])
+          & (x["actor_id"].astype(str) != x["speaker_actor_id"].astype(str))]
+    if x.empty:
+        return pd.DataFrame(columns=cols)
+    pairs = x.assign(s=x["speaker_actor_id"].astype(str), t=x["actor_id"].astype(str))
+    pairs = pairs.drop_duplicates(["quote_id", "t"])  # one link per quote and actor named
+    return (pairs.groupby(["s", "t"]).size().reset_index(name="n")
+            .sort_values(["s", "t"]).reset_index(drop=True))[cols]

@@ -21,8 +21,10 @@ rows go in primary-key order, the file is VACUUMed and only then moved into plac
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -30,7 +32,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..pipeline.schemas import TableSchema
+from ..pipeline.schemas import TableSchema, is_text_code
+from .datasette_queries import canned_queries
 from .textfree import is_text_free, stripped_columns
 
 PAGE_SIZE = 4096
@@ -38,7 +41,21 @@ METADATA_FILE = "metadata.json"
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER",
              "date": "TEXT", "array": "TEXT"}
 # Tables with a full-text index, and the columns it covers.
-FTS_COLUMNS: dict[str, tuple[str, ...]] = {"articles": ("headline", "text"), "quotes": ("text",)}
+FTS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("headline", "text"),
+    "quotes": ("text", "speaker_name", "speaker_mention", "speaker_description"),
+}
+# An index over columns that are not all in its table reads them from a view (FTS5 external
+# content may be a view with a rowid column): searching quotes for "Lavrov" finds every quote
+# whose speaker is Lavrov, however the article referred to him ("the foreign minister", "he").
+FTS_CONTENT_VIEWS: dict[str, tuple[str, str]] = {
+    "quotes": (
+        "quotes_search",
+        "SELECT q.rowid AS rowid, q.text, a.name AS speaker_name, q.speaker_mention, "
+        "q.speaker_description FROM quotes AS q "
+        "LEFT JOIN actors AS a ON a.actor_id = q.speaker_actor_id",
+    ),
+}
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 LABEL_COLUMNS = ("name", "headline", "summary")
 
@@ -112,13 +129,19 @@ def _index_sql(schema: TableSchema) -> list[str]:
 
 
 def fts_sql(table: str, columns: Iterable[str]) -> list[str]:
-    """An FTS5 index `<table>_fts` over `table` as external content, filled from it."""
+    """An FTS5 index `<table>_fts` over `table` (or over its content view, whose rowids are the
+    table's) as external content, filled from it."""
     cols = ", ".join(q(c) for c in columns)
     fts = q(f"{table}_fts")
-    return [
-        f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content={q(table)}, "
+    out, content = [], table
+    if table in FTS_CONTENT_VIEWS:
+        content, select = FTS_CONTENT_VIEWS[table]
+        out.append(f"CREATE VIEW {q(content)} AS {select}")
+    return out + [
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content={q(content)}, "
         f"tokenize={_lit(FTS_TOKENIZER)})",
-        f"INSERT INTO {fts} (rowid, {cols}) SELECT rowid, {cols} FROM {q(table)} ORDER BY rowid",
+        f"INSERT INTO {fts} (rowid, {cols}) SELECT rowid, {cols} FROM {q(content)} "
+        "ORDER BY rowid",
     ]
 
 
@@ -264,16 +287,50 @@ def datasette_metadata(schemas: Mapping[str, TableSchema], package: dict[str, An
         if name in FTS_COLUMNS:
             t["fts_table"] = f"{name}_fts"
             t["fts_pk"] = "rowid"
-        t["columns"] = {f["name"]: _column_description(f) for f in schema.fields}
+        if package.get("homepage"):
+            url = f"{package['homepage']}/{DICTIONARY}#{name}"
+            t["description_html"] = (html.escape(t["description"]) + f' <a href="{url}">'
+                                     "Every column in full: the data dictionary</a>.")
+        t["columns"] = {f["name"]: short_description(f) for f in schema.fields}
         tables_meta[name] = t
-    meta["databases"] = {database: {"tables": tables_meta}}
+    meta["extra_css_urls"] = [_css_data_url(DATASETTE_CSS)]
+    db: dict[str, Any] = {"tables": tables_meta}
+    queries = canned_queries(set(schemas))
+    if queries:
+        db["queries"] = queries
+    meta["databases"] = {database: db}
     return meta
 
 
-def _column_description(field: dict[str, Any]) -> str:
-    c = field.get("constraints") or {}
-    kind = {"array": "JSON array", "date": "ISO date"}.get(field["type"], field["type"])
-    tags = [kind] + (["required"] if c.get("required") else [])
-    if c.get("enum") is not None:
-        tags.append("one of " + ", ".join(map(str, c["enum"])))
-    return f"{field.get('description', '')} [{'; '.join(tags)}]"
+# Where the full column descriptions are, below the repository (Datasette shows short ones).
+DICTIONARY = "blob/main/docs/DATA_DICTIONARY.md"
+SHORT_CHARS = 80
+SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)\.\s+(?=[A-Z(])|;\s")
+# Datasette lists every column description above the first row; this packs them into a small
+# scrolling grid so the rows start near the top. Served inline: no extra file to deploy.
+DATASETTE_CSS = """
+dl.column-descriptions { display: grid; grid-template-columns: repeat(3, max-content auto);
+  grid-auto-rows: max-content; align-content: start; gap: 0.25em 0.8em; max-height: 7.5em;
+  overflow-y: auto; font-size: 0.8em;
+  border: 1px solid #ddd; padding: 0.3em 0.5em; margin: 0.5em 0 1em; }
+dl.column-descriptions dt, dl.column-descriptions dd { margin: 0; padding: 0; }
+dl.column-descriptions dd { white-space: normal; }
+"""
+
+
+def _css_data_url(css: str) -> dict[str, str]:
+    import base64
+
+    data = base64.b64encode(" ".join(css.split()).encode("utf-8")).decode("ascii")
+    return {"url": f"data:text/css;base64,{data}"}
+
+
+def short_description(field: dict[str, Any]) -> str:
+    """The description's first sentence, at most SHORT_CHARS characters, and for code columns
+    that look like numbers a reminder that they are text (the full text is in the dictionary)."""
+    text = SENTENCE_END.split(field.get("description", ""), maxsplit=1)[0].rstrip(". ")
+    if len(text) > SHORT_CHARS:
+        text = text[: SHORT_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:(") + "…"
+    if is_text_code(field):
+        text += " (text: keep leading zeros)"
+    return text

@@ -20,6 +20,7 @@ Stripped (null in a text-free publication), and how each is restored:
 - quotes.speaker_mention: clean text [speaker_char_start:speaker_char_end].
 - events.evidence_text: clean text [evidence_char_start:evidence_char_end].
 - events.date_text: clean text [date_char_start:date_char_end].
+- events_flat.evidence_text: as events.evidence_text.
 - boilerplate.text: the removed lines of the raw page (adverts, but also donation appeals,
   photo captions and truncated story fragments); raw text [raw_char_start:raw_char_end],
   restored only when `raw_texts` (article_id -> the raw file's decoded text) is given.
@@ -66,6 +67,7 @@ SPANS: tuple[Span, ...] = (
     Span("quotes", "speaker_mention", "speaker_char_start", "speaker_char_end", "clean"),
     Span("events", "evidence_text", "evidence_char_start", "evidence_char_end", "clean"),
     Span("events", "date_text", "date_char_start", "date_char_end", "clean"),
+    Span("events_flat", "evidence_text", "evidence_char_start", "evidence_char_end", "clean"),
     Span("boilerplate", "text", "raw_char_start", "raw_char_end", "raw"),
 )
 
