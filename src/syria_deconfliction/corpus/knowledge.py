@@ -9,24 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..paths import RAW, knowledge_of
+from ..paths import knowledge_dir
 from ..pipeline.clean import Boilerplate, load_boilerplate
 from ..pipeline.reference import cameo_code_rows
 from ..pipeline.registry import Registry, load_registry
 
+__all__ = ["KNOWLEDGE_FILES", "Knowledge", "knowledge_dir"]
+
 KNOWLEDGE_FILES = ("boilerplate.yaml", "actors.yaml", "places.yaml", "event_triggers.yaml")
-
-
-def knowledge_dir() -> Path:
-    """raw/knowledge/ in a checkout, else the copy the wheel ships."""
-    checkout = knowledge_of(RAW)
-    if (checkout / "actors.yaml").is_file():
-        return checkout
-    return Path(str(resources.files("syria_deconfliction"))) / "knowledge"
 
 
 @dataclass

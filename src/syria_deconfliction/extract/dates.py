@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from dateutil import parser as du_parser
 from dateutil.relativedelta import relativedelta
 
+from .lexicon import sequence
+
 __all__ = [
     "DateExpr",
     "PublicationDate",
@@ -99,55 +101,18 @@ class PublicationDate:
 # --------------------------------------------------------------------------- vocabulary
 
 _S = r"[ \t\u00a0]+"  # expressions never cross a line break
-_MONTH_FULL = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
+# Month and weekday names, number words: the lexicon's calendar.yaml and numbers.yaml.
+_MONTH_FULL = "|".join(sequence("dates_months"))
+_MONTH_ANY = _MONTH_FULL + "|" + "|".join(
+    rf"{re.escape(a)}\.?" for a in sequence("dates_month_abbreviations")
 )
-_MONTH_ANY = (
-    _MONTH_FULL
-    + r"|Sept\.?|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?"
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WD_FULL = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_WD_ANY = _WD_FULL + "|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun|Mon"
+_WEEKDAYS = tuple(w.lower() for w in sequence("dates_weekdays"))
+_WD_FULL = "|".join(sequence("dates_weekdays"))
+_WD_ANY = _WD_FULL + "|" + "|".join(sequence("dates_weekday_abbreviations"))
 
-_UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        (
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        )
-    )
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_UNITS_1_9 = "|".join(sequence("dates_number_words")[1:10])
+_NUMBER_WORDS = {w: i for i, w in enumerate(sequence("dates_number_words"))}
+_TENS = {w: 10 * i for i, w in enumerate(sequence("dates_tens"), start=2)}
 _QTY = (
     r"(?P<n>\d+(?:\.\d+)?|(?i:a" + _S + r"couple(?:" + _S + r"of)?|a" + _S + r"few|several|"
     r"half"

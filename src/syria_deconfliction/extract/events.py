@@ -70,6 +70,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import DateExpr, ResolvedDate, find_date_expressions, resolve
+from .lexicon import words
 from .mentions import DEFAULT_LEXICON, Mention
 
 __all__ = [
@@ -352,16 +353,8 @@ def load_lexicon(path: Path | str | None = None) -> TriggerLexicon:
 
 # --------------------------------------------------------------------------- sentences
 
-_ABBREVIATIONS = _ws(
-    "mr mrs ms dr prof st sen rep gov gen col lt maj capt sgt adm brig cmdr cdr gens sens "
-    "reps jr sr rev hon pres vs inc corp co ltd mt ft dept approx est no nos fig op art "
-    "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf"
-)
-_SENTENCE_OPENERS = _ws(
-    "the a an he she it they we i you his her its their our this that these those there "
-    "but and in on at after before meanwhile however mr mrs ms dr earlier later according "
-    "asked when while if as some many officials"
-)
+_ABBREVIATIONS = words("events_abbreviations")
+_SENTENCE_OPENERS = words("events_sentence_openers")
 _END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+)")
 _DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
 
@@ -429,70 +422,24 @@ class _Tok:
 
 
 _TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]")
-_DETERMINERS = _ws(
-    "the a an this that these those its his her their our my your some any no every each "
-    "all both several many few such more most other another"
-)
-_PREPOSITIONS = _ws(
-    "of for with against to on at by from in into onto about over toward towards between "
-    "among amid amidst than like including via under after before during despite without "
-    "within across through near behind beyond upon inside outside around regarding "
-    "concerning per versus besides except unlike as throughout along alongside"
-)
-_TARGET_PREPS = _ws(
-    "against on upon at with to toward towards into onto"
-)
-_AUX = _ws(
-    "is are was were be been being am has have had do does did will would shall should can "
-    "could may might must get got gets"
-)
-_BE = _ws(
-    "is are was were be been being am get got gets"
-)
-_PASSIVE_SKIP = _ws(
-    "also allegedly reportedly repeatedly widely later then again already not never just "
-    "still first reportedly being been"
-)
-_NEGATORS = _ws(
-    "not never no without neither nor none cannot"
-)
-_CONJ_BOUNDARY = _ws(
-    "but while whereas although though because unless whether if when whilst until"
-)
-_HYPOTHETICAL = _ws(
-    "if unless whether"
-)
-_ASPECT_BEFORE_TO = _ws(
-    "begin begins began begun beginning start starts started starting continue continues "
-    "continued continuing try tries tried trying attempt attempts attempted attempting seek "
-    "seeks sought seeking moved move moves"
-)
-_RELATIVE = _ws(
-    "which who whom"
-)
-_PRONOUNS = _ws(
-    "it they he she we"
-)
-_MODALS_WEAK = _ws(
-    "would could might may should must"
-)
+_DETERMINERS = words("events_determiners")
+_PREPOSITIONS = words("events_prepositions")
+_TARGET_PREPS = words("events_target_preps")
+_AUX = words("events_aux")
+_BE = words("events_be")
+_PASSIVE_SKIP = words("events_passive_skip")
+_NEGATORS = words("events_negators")
+_CONJ_BOUNDARY = words("events_conj_boundary")
+_HYPOTHETICAL = words("events_hypothetical")
+_ASPECT_BEFORE_TO = words("events_aspect_before_to")
+_RELATIVE = words("events_relative")
+_PRONOUNS = words("events_pronouns")
+_MODALS_WEAK = words("events_modals_weak")
 _CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
-_TITLE_MODIFIERS = _ws(
-    "defence defense foreign state interior prime deputy chief senior general vice"
-)
+_TITLE_MODIFIERS = words("events_title_modifiers")
 _ADJ_SUFFIXES = ("ed", "ing", "al", "ian", "ic", "ive", "ous", "ful", "ern", "ary", "ese", "ish")
-_ADJECTIVES = _ws(
-    "other such new former senior top main key so-called several moderate rebel local "
-    "foreign armed special elite joint rival regular"
-)
-_LIGHT_VERBS = _ws(
-    "carry carries carried carrying launch launches launched launching conduct conducts "
-    "conducted conducting begin begins began begun beginning hold holds held holding have has "
-    "had having stage stages staged staging mount mounts mounted mounting resume resumes "
-    "resumed resuming continue continues continued continuing order orders ordered ordering "
-    "intensify intensified step stepped make makes made making start starts started out up "
-    "undertake undertook undertaken"
-)
+_ADJECTIVES = words("events_adjectives")
+_LIGHT_VERBS = words("events_light_verbs")
 _ROLE_NOUNS = DEFAULT_LEXICON.role_nouns | _ws(
     "spokesperson spokesman spokeswoman chairman head chief commander official officials "
     "members member representative representatives staff"
@@ -594,22 +541,15 @@ class _Clause:
     skips: list[tuple[int, int]] = field(default_factory=list)
 
 
-_NUMBER_WORDS = _ws("one two three four five six seven eight nine ten dozens hundreds thousands")
-_COMPOUND_TO = _ws("prior due according ahead next close thanks owing up contrary")
-_INVERTIBLE = _ws(
-    "said says added adds wrote writes claimed claims reported reports "
-                        "insisted noted"
-)
-_FRAME_ING = _ws(
-    "saying alleging claiming insisting adding noting"
-)
+_NUMBER_WORDS = words("events_number_words")
+_COMPOUND_TO = words("events_compound_to")
+_INVERTIBLE = words("events_invertible")
+_FRAME_ING = words("events_frame_ing")
 _QUOTES = frozenset({"“", "”", '"', "'", "‘", "’"})
 _AREA_NOUNS = DEFAULT_LEXICON.area_nouns_before_of | DEFAULT_LEXICON.compass_words | _ws(
     "village town city province district neighbourhood neighborhood governorate"
 )
-_LOCATIVE = _ws(
-    "in at near inside outside around across over into throughout within towards toward"
-)
+_LOCATIVE = words("events_locative")
 _GOV_NOUNS = DEFAULT_LEXICON.government_nouns | DEFAULT_LEXICON.military_nouns | frozenset(
     {"regime"}
 )

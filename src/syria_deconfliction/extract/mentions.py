@@ -63,6 +63,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .lexicon import words as lexicon_words
+
 __all__ = [
     "DEFAULT_LEXICON",
     "Lexicon",
@@ -96,101 +98,29 @@ def _ws(words: str) -> frozenset[str]:
 class Lexicon:
     """General English word lists used by the rules (lower case unless noted)."""
 
-    military_nouns: frozenset[str] = _ws(
-        "military army armies navy navies force forces troops troop soldiers soldier personnel "
-        "aircraft plane planes warplane warplanes jet jets bomber bombers helicopter helicopters "
-        "drone drones warship warships ship ships submarine submarines vessel vessels tank tanks "
-        "patrol patrols convoy convoys vehicle vehicles column columns airpower strike strikes "
-        "airstrike airstrikes bombing bombings raid raids attack attacks offensive "
-        "buildup build-up deployment contingent unit units battalion brigade artillery "
-        "missile missiles commanders officers marines paratroopers gunships flotilla fleet "
-        "airforce servicemen truck trucks"
-    )
+    military_nouns: frozenset[str] = lexicon_words("mentions_military_nouns")
     # Modifiers allowed between a state *name* and its head noun ("U.S. special forces");
     # after a demonym any one plain lower-case word may intervene ("Russian transport aircraft").
-    modifier_words: frozenset[str] = _ws(
-        "armed armoured armored special combat air ground naval military defence defense "
-        "foreign security intelligence elite regular senior top transport border"
-    )
-    government_nouns: frozenset[str] = _ws(
-        "government governments official officials leadership leaders authorities authority "
-        "regime administration embassy ministry diplomats diplomat cabinet delegation "
-        "negotiators parliament"
-    )
-    agency_nouns: frozenset[str] = _ws(
-        "action actions effort efforts intention intentions policy policies position positions "
-        "proposal proposals plan plans initiative involvement intervention presence role "
-        "decision decisions side sides stance strategy influence campaign support backing "
-        "demand demands offer claim claims diplomacy interests interest veto bid move moves "
-        "response warning warnings threat threats"
-    )
-    role_nouns: frozenset[str] = _ws(
-        "president vice-president minister ministers secretary ambassador spokesman spokeswoman "
-        "spokesperson leader counterpart counterparts envoy chief head commander general premier "
-        "chancellor king prince representative delegate colleague colleagues"
-    )
-    non_actor_nouns: frozenset[str] = _ws(
-        "opposition rebel rebels mercenary mercenaries fighter fighters civilians civilian people "
-        "citizens citizen nationals national population refugees journalist journalists media "
-        "news tv television press border borders territory soil city town village capital "
-        "province region coast resort port airspace crisis war conflict language economy "
-        "company companies businessman oligarch oligarchs kurds state-run"
-    )
+    modifier_words: frozenset[str] = lexicon_words("mentions_modifier_words")
+    government_nouns: frozenset[str] = lexicon_words("mentions_government_nouns")
+    agency_nouns: frozenset[str] = lexicon_words("mentions_agency_nouns")
+    role_nouns: frozenset[str] = lexicon_words("mentions_role_nouns")
+    non_actor_nouns: frozenset[str] = lexicon_words("mentions_non_actor_nouns")
     # Capitalised title words and honorifics (written as in text, case-sensitive).
-    honorifics: frozenset[str] = _ws("Mr Mrs Ms Miss Dr Prof Sir Mr. Mrs. Ms. Dr. Prof.")
-    title_words: frozenset[str] = _ws(
-        "President Vice Prime Minister Ministers Secretary Secretary-General Under-Secretary State "
-        "Foreign Defence Defense Interior Finance Affairs Ambassador Spokesman Spokeswoman "
-        "Spokesperson General Colonel Lieutenant Major Captain Admiral Commander Chief Chairman "
-        "Chairwoman Director Deputy Envoy Special Representative Senator Sen. Rep. Governor Mayor "
-        "King Queen Prince Princess Sheikh Emir Sultan Pope Premier Chancellor Judge Justice "
-        "Attorney Prosecutor Marshal Sergeant Sgt. Lt. Col. Gen. Maj. Capt. Adm. Brig. Head "
-        "Leader Speaker Commissioner Rev. Cardinal Bishop Imam Ayatollah Foreign-Minister"
-    )
-    months_weekdays: frozenset[str] = _ws(
-        "January February March April May June July August September October November December "
-        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. "
-        "Sep. Sept. Oct. Nov. Dec. Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
-    )
+    honorifics: frozenset[str] = lexicon_words("mentions_honorifics")
+    title_words: frozenset[str] = lexicon_words("mentions_title_words")
+    months_weekdays: frozenset[str] = lexicon_words("mentions_months_weekdays")
     # Function words and frequent sentence starters; weak at sentence start / in headlines.
-    common_words: frozenset[str] = _ws(
-        "a an the this that these those there here it its he she they we you i his her their "
-        "our your my me him them us who whom whose which what when where why how while whilst "
-        "and or but nor so yet also still then thus hence however meanwhile moreover besides "
-        "although though if unless because since as after before during following according "
-        "despite amid among between against about above below over under in on at by for from "
-        "of to with within without into onto near outside inside through across around toward "
-        "towards both each all any some many most more much several few other another such no "
-        "not none one two three four five six seven eight nine ten first second third last next "
-        "new old only just even now today yesterday tomorrow earlier later once again instead "
-        "asked speaking read share sign subscribe advertisement please thank dear roughly "
-        "nearly almost least well every neither either eventually in-depth is are was were be "
-        "been being has have had do does did will would can could should may might must shall "
-        "said says say told"
-    )
-    locative_prepositions: frozenset[str] = _ws(
-        "in at near outside inside from into over across around throughout within towards "
-        "toward via through"
-    )
-    compass_words: frozenset[str] = _ws(
-        "north south east west northern southern eastern western central north-east north-west "
-        "south-east south-west northeast northwest southeast southwest north-eastern "
-        "north-western south-eastern south-western northeastern northwestern southeastern "
-        "southwestern coastal"
-    )
-    area_nouns_before_of: frozenset[str] = _ws(
-        "parts part areas area outskirts region regions suburbs suburb rest border borders "
-        "territory"
-    )
-    place_hyphen_suffixes: frozenset[str] = _ws("based born headquartered")
-    agent_hyphen_suffixes: frozenset[str] = _ws(
-        "led backed brokered sponsored supported funded armed trained allied affiliated "
-        "controlled run aligned installed dominated"
-    )
-    attitude_prefixes: frozenset[str] = _ws("pro anti non")
-    name_particles: frozenset[str] = _ws("al el")
-    name_connectors: frozenset[str] = _ws("of for the de du von van bin ibn abu")
-    name_suffixes: frozenset[str] = _ws("Jr Jr. Sr Sr. II III IV")
+    common_words: frozenset[str] = lexicon_words("mentions_common_words")
+    locative_prepositions: frozenset[str] = lexicon_words("mentions_locative_prepositions")
+    compass_words: frozenset[str] = lexicon_words("mentions_compass_words")
+    area_nouns_before_of: frozenset[str] = lexicon_words("mentions_area_nouns_before_of")
+    place_hyphen_suffixes: frozenset[str] = lexicon_words("mentions_place_hyphen_suffixes")
+    agent_hyphen_suffixes: frozenset[str] = lexicon_words("mentions_agent_hyphen_suffixes")
+    attitude_prefixes: frozenset[str] = lexicon_words("mentions_attitude_prefixes")
+    name_particles: frozenset[str] = lexicon_words("mentions_name_particles")
+    name_connectors: frozenset[str] = lexicon_words("mentions_name_connectors")
+    name_suffixes: frozenset[str] = lexicon_words("mentions_name_suffixes")
     government_markers: tuple[str, ...] = ("government", "regime")
     military_markers: tuple[str, ...] = ("armed forces", "military")
 

@@ -167,6 +167,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .lexicon import table, words
+
 __all__ = ["Quote", "Span", "SpeakerHint", "extract_quotes"]
 
 
@@ -217,80 +219,6 @@ class Quote:
 # --------------------------------------------------------------------------- lexicon
 # General English news lexicon (not knowledge about any article).
 
-_VERB_TABLE = """
-say says said saying
-tell tells told telling
-add adds added adding
-insist insists insisted insisting
-claim claims claimed claiming
-report reports reported reporting
-confirm confirms confirmed confirming
-note notes noted noting
-warn warns warned warning
-suggest suggests suggested suggesting
-allege alleges alleged alleging
-acknowledge acknowledges acknowledged acknowledging
-admit admits admitted admitting
-announce announces announced announcing
-assert asserts asserted asserting
-argue argues argued arguing
-contend contends contended contending
-maintain maintains maintained maintaining
-state states stated stating
-deny denies denied denying
-explain explains explained explaining
-stress stresses stressed stressing
-emphasise emphasises emphasised emphasising
-emphasize emphasizes emphasized emphasizing
-reiterate reiterates reiterated reiterating
-indicate indicates indicated indicating
-answer answers answered answering
-reply replies replied replying
-respond responds responded responding
-write writes wrote writing
-tweet tweets tweeted tweeting
-declare declares declared declaring
-concede concedes conceded conceding
-complain complains complained complaining
-predict predicts predicted predicting
-promise promises promised promising
-pledge pledges pledged pledging
-vow vows vowed vowing
-reveal reveals revealed revealing
-disclose discloses disclosed disclosing
-recall recalls recalled recalling
-inform informs informed informing
-assure assures assured assuring
-remind reminds reminded reminding
-notify notifies notified notifying
-brief briefs briefed briefing
-advise advises advised advising
-ask asks asked asking
-continue continues continued continuing
-describe describes described describing
-call calls called calling
-characterise characterises characterised characterising
-characterize characterizes characterized characterizing
-term terms termed terming
-brand brands branded branding
-refer refers referred referring
-portray portrays portrayed portraying
-depict depicts depicted depicting
-dismiss dismisses dismissed dismissing
-denounce denounces denounced denouncing
-condemn condemns condemned condemning
-hail hails hailed hailing
-praise praises praised praising
-decry decries decried decrying
-criticise criticises criticised criticising
-criticize criticizes criticized criticizing
-slam slams slammed slamming
-deride derides derided deriding
-accuse accuses accused accusing
-urge urges urged urging
-blame blames blamed blaming
-demand demands demanded demanding
-"""
 
 
 def _words(text: str) -> frozenset[str]:
@@ -300,8 +228,7 @@ def _words(text: str) -> frozenset[str]:
 def _parse_verbs() -> tuple[dict[str, str], dict[str, str]]:
     lemma_of: dict[str, str] = {}
     form_of: dict[str, str] = {}
-    for line in _VERB_TABLE.strip().splitlines():
-        base, third, past, ing = line.split()
+    for base, third, past, ing in table("quotes_speech_verb_forms"):
         for form, kind in ((base, "base"), (third, "3sg"), (past, "past"), (ing, "ing")):
             lemma_of[form] = base
             form_of[form] = kind
@@ -312,125 +239,47 @@ _LEMMA_OF, _FORM_OF = _parse_verbs()
 _SPELLING = {"emphasize": "emphasise", "characterize": "characterise", "criticize": "criticise"}
 
 # verbs whose complement can be a reported clause
-_CLAUSE_VERBS = _words("""
-say tell add insist claim report confirm note warn suggest allege acknowledge admit announce
-assert argue contend maintain state deny explain stress emphasise emphasize reiterate indicate
-answer reply respond write tweet declare concede complain predict promise pledge vow reveal
-disclose recall inform assure remind notify brief advise
-""")
+_CLAUSE_VERBS = words("quotes_clause_verbs")
 # ... of which these may drop "that"
-_BARE_VERBS = _words("say add insist claim report argue contend write tweet")
+_BARE_VERBS = words("quotes_bare_verbs")
 # verbs with an addressee before the clause
-_OBJ_VERBS = _words("tell inform assure remind notify brief advise warn")
+_OBJ_VERBS = words("quotes_obj_verbs")
 # verbs that can stand after a quote or clause as its attribution ("..., X said")
 _TRAILING_VERBS = _CLAUSE_VERBS | {"ask", "continue"}
 _AFTER_QUOTE_ONLY = frozenset({"ask", "continue"})
 # characterising verbs reported in the passive ("were described as ...")
-_PASSIVE_SPEECH = _words("describe characterise characterize portray depict term")
+_PASSIVE_SPEECH = words("quotes_passive_speech")
 # verbs that invert with their subject ("..., said X")
-_INVERTED_VERBS = _words(
-    "say tell add ask continue report write explain insist warn claim reply answer")
+_INVERTED_VERBS = words("quotes_inverted_verbs")
 # speech-act verbs that govern "X as “...”" / "X a “...”" (the subject's own words)
-_AS_SPEECH = _words("""
-describe call characterise characterize term brand refer portray depict dismiss denounce condemn
-hail praise decry criticise criticize slam deride
-""")
+_AS_SPEECH = words("quotes_as_speech")
 
 # verbs whose object or complement may hold a quotation without a clause ("accused X of “...”")
 _GOVERNING_VERBS = _AS_SPEECH | _words("accuse urge blame demand ask claim warn")
 # governing verbs that are speech acts in themselves (their subject has spoken)
 _SPEECH_ACTS = _AS_SPEECH | _words("accuse urge blame demand")
-_DESIGNATION_WORDS = _words("""
-dub dubs dubbed dubbing nickname nicknamed label labels labelled labeled labelling labeling
-designate designates designated designating designation name names named naming title titled
-entitled list listed classify classified classifying so-called
-""")
-_NAMING_NOUNS = _words("word words term phrase slogan motto banner title name label")
+_DESIGNATION_WORDS = words("quotes_designation_words")
+_NAMING_NOUNS = words("quotes_naming_nouns")
 
-_PRONOUNS = _words("he she they it")
-_DETERMINERS = _words("""
-a an the this that these those his her its their our your my any no each every some another
-""")
-_PREPOSITIONS = _words("""
-in on at by for with from to into onto of about over under after before during since until
-between among against through across near despite without within towards toward via upon
-following amid along around behind beyond inside outside per than like
-""")
-_SUBORD = _words("""
-that which who whom whose while whereas because although though if when whenever after before
-since unless until where whether as than so once
-""")
-_BE = _words("be is are was were been being am 's 're")
-_FINITE = _words("""
-is are was were has have had will would can could should may might must shall does did do am
-won't can't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't wouldn't
-couldn't shouldn't 's 're 've 'd 'll
-""")
-_IRREGULAR_PAST = _words("""
-struck hit took gave made went came saw began ran won lost fought brought sent held kept left
-met put set shot stood thought found got led paid spent built fell flew drove knew grew threw
-wrote spoke broke chose rose sought caught taught bought meant felt dealt became told said sold
-beat drew ate fed fled forgot froze hid hung heard laid lent let lit overtook rang rode sang
-sank sat slept slid spread stole stuck swore swept swung tore understood upheld wore withdrew
-woke began seized killed
-""")
-_PRE_VERB_SKIP = _words("""
-has have had 've 'd will would shall should can could may might must did does do not n't also
-again repeatedly strongly then further later earlier previously first once still even only just
-now already recently today yesterday separately publicly privately openly explicitly flatly
-firmly initially subsequently reportedly allegedly
-""")
-_LEAD_STRIP = _words("""
-but and so yet meanwhile however still now then also instead separately earlier later previously
-moreover furthermore nevertheless nonetheless indeed
-""")
-_TIME_WORDS = _words("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-morning afternoon evening night week month year weekend yesterday today tonight earlier later
-""")
-_TIME_LEAD = _words("on late early earlier last this next in at during")
+_PRONOUNS = words("quotes_pronouns")
+_DETERMINERS = words("quotes_determiners")
+_PREPOSITIONS = words("quotes_prepositions")
+_SUBORD = words("quotes_subord")
+_BE = words("quotes_be")
+_FINITE = words("quotes_finite")
+_IRREGULAR_PAST = words("quotes_irregular_past")
+_PRE_VERB_SKIP = words("quotes_pre_verb_skip")
+_LEAD_STRIP = words("quotes_lead_strip")
+_TIME_WORDS = words("quotes_time_words")
+_TIME_LEAD = words("quotes_time_lead")
 _INTRO_START = _PREPOSITIONS | _SUBORD | frozenset(
     ["asked", "speaking", "following", "according", "having", "given", "amid", "despite"])
 
-_TITLE_WORDS = _words("""
-president vice prime minister secretary foreign defence defense interior state general gen
-spokesman spokeswoman spokesperson ambassador envoy chairman chairwoman chair chief head
-director commander colonel col major maj lieutenant lt captain capt admiral adm sergeant sgt
-senator sen representative rep governor gov mayor king queen prince princess sheikh emir pope
-bishop archbishop cardinal judge justice deputy acting former interim premier chancellor mr mrs
-ms dr sir lord lady dame professor prof officer official analyst leader marshal brigadier
-attorney commissioner councillor councilor congressman congresswoman speaker presidential
-ayatollah imam sultan crown foreign-minister u.s. us un
-""")
-_HONORIFICS = _words("mr mrs ms dr sir dame lord lady miss mme mr. mrs. ms. dr.")
-_ORG_WORDS = _words("""
-ministry council office department agency army forces force navy government committee union
-nations organization organisation association institute press news radio tv television network
-times post journal newspaper herald tribune observatory party front brigade brigades group
-coalition federation republic commission university foundation service services guard corps
-command embassy court bank house kremlin pentagon parliament assembly congress senate
-administration company corporation inc ltd media website fund programme program mission state
-states kingdom emirates airport base sea ocean river mountains mountain east west north south
-street province city square airlines club movement alliance authority bureau centre center
-monitor watch international unit battalion division regiment squadron fleet flotilla militia
-rights affairs security daily weekly channel broadcasting bbc cnn reuters library museum
-hospital school college academy church mosque gulf valley desert island islands region district
-county
-""")
-_PARTICLES = _words("""
-al el bin ibn abu bint ben de da di du la le del della van von der den dos das
-""")
-_PERSON_ROLE_NOUNS = _words("""
-official officials spokesman spokeswoman spokesperson spokespeople minister ministers ambassador
-secretary analyst analysts head chief president commander commanders general diplomat diplomats
-envoy source sources expert experts aide aides adviser advisers advisor advisors director
-chairman leader leaders lawmaker lawmakers senator officer officers representative negotiator
-activist activists resident residents witness witnesses journalist journalists correspondent
-researcher professor man woman men women people soldier soldiers fighter fighters doctor doctors
-mayor governor colonel deputy member members counterpart pilot worker workers observer observers
-mediator prosecutor judge lawyer rebels insurgents militants police authorities
-""")
+_TITLE_WORDS = words("quotes_title_words")
+_HONORIFICS = words("quotes_honorifics")
+_ORG_WORDS = words("quotes_org_words")
+_PARTICLES = words("quotes_particles")
+_PERSON_ROLE_NOUNS = words("quotes_person_role_nouns")
 # head noun of a definite description -> hint actor types it may stand for
 _HEAD_TYPES: dict[str, frozenset[str]] = {}
 for _head_words, _types in (
@@ -460,9 +309,9 @@ for _cls, _role_words in (
     for _w in _role_words.split():
         _ROLE_CLASS[_w] = _cls
 # rank words that make another office of the same role ("deputy ambassador")
-_RANK_WORDS = _words("deputy vice assistant acting former interim senior junior")
+_RANK_WORDS = words("quotes_rank_words")
 # heads of document speakers: the issuer speaks, not the document
-_DOC_NOUNS = _words("report reports list statement document documents communique")
+_DOC_NOUNS = words("quotes_doc_nouns")
 # "both countries", "the two sides": the actor types each noun can take up
 _PAIR_TYPES: dict[str, frozenset[str]] = {
     w: frozenset(t.split()) for w, t in (
@@ -472,31 +321,17 @@ _PAIR_TYPES: dict[str, frozenset[str]] = {
         ("militaries", "state military"), ("armies", "state military"),
         ("leaders", "person"), ("men", "person"), ("ministers", "person"),
     )}
-_CLAIM_NOUNS = _words(
-    "claim allegation charge accusation assertion account version figure report")
-_CUT_AFTER_CONJ = _words("""
-gave give gives declined declines refused refuses provided provides voiced voices expressed
-expresses offered
-""")
-_CUT_NEG_VERBS = _words("""
-elaborate say give provide comment specify disclose identify name offer explain detail
-""")
+_CLAIM_NOUNS = words("quotes_claim_nouns")
+_CUT_AFTER_CONJ = words("quotes_cut_after_conj")
+_CUT_NEG_VERBS = words("quotes_cut_neg_verbs")
 _NON_CLAUSE_START = _words(
     "to so nothing goodbye farewell hello when while whereas because unless") | _PREPOSITIONS
-_ABBREV = _words("""
-mr mrs ms dr st gen lt col sgt capt gov sen rep jr sr prof no vs jan feb mar apr aug sep sept
-oct nov dec inc ltd co corp mt ft approx est adm maj cmdr
-""")
-_SENTENCE_STARTERS = _words("""
-the a an he she it they we i but and in on at this that these those there his her its their
-after before as if when while however meanwhile mr mrs ms dr
-""")
+_ABBREV = words("quotes_abbrev")
+_SENTENCE_STARTERS = words("quotes_sentence_starters")
 
 # subordinators of an adverbial clause: a report inside one is its own statement
-_ADVERBIAL_SUBORD = _words("while whereas although though because since if unless")
-_TAIL_SUBORD = _words("""
-when while as after before because if since although though where
-""")
+_ADVERBIAL_SUBORD = words("quotes_adverbial_subord")
+_TAIL_SUBORD = words("quotes_tail_subord")
 
 _OPEN_MARKS = "“„«"
 _CLOSE_MARKS = "”»"
