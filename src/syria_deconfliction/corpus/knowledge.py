@@ -12,6 +12,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..extract.events import TriggerLexicon, load_lexicon
+from ..extract.orchestrate import ActorWorld
 from ..paths import knowledge_dir
 from ..pipeline.clean import Boilerplate, load_boilerplate
 from ..pipeline.reference import cameo_code_rows
@@ -36,10 +38,14 @@ class Knowledge:
                    {r["code"]: r for r in cameo_code_rows(raw / "reference")})
 
     @cached_property
-    def triggers(self) -> Any:
-        from ..extract.events import load_lexicon
-
+    def triggers(self) -> TriggerLexicon:
         return load_lexicon(self.raw / "event_triggers.yaml")
+
+    @cached_property
+    def world(self) -> ActorWorld:
+        """Registry, gazetteer and triggers as the quote and event rules see them."""
+        reg = self.registry
+        return ActorWorld.of(reg.actors, reg.places, reg.actor_types, self.triggers)
 
     @cached_property
     def actor_names(self) -> dict[str, str]:

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from dateutil import parser as du_parser
 from dateutil.relativedelta import relativedelta
 
+from .document import Document
 from .lexicon import sequence
 
 __all__ = [
@@ -582,9 +583,9 @@ def _is_since(m: re.Match[str]) -> bool:
     return (_g(m, "prep") or "").lower() == "since"
 
 
-def find_date_expressions(text: str) -> list[DateExpr]:
+def find_date_expressions(text: str | Document) -> list[DateExpr]:
     """All date expressions in `text` (see the module docstring), longest match first."""
-    return list(_find_date_expressions(text))
+    return list(_find_date_expressions(Document.of(text).text))
 
 
 @functools.lru_cache(

@@ -69,7 +69,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..paths import knowledge_dir
 from .dates import DateExpr, ResolvedDate, find_date_expressions, resolve
+from .document import Document
 from .lexicon import words
 from .mentions import DEFAULT_LEXICON, Mention
 
@@ -341,87 +343,23 @@ def _load_cached(path: str, mtime: float) -> TriggerLexicon:
 
 
 def load_lexicon(path: Path | str | None = None) -> TriggerLexicon:
-    """The trigger lexicon from ``path`` (default: the checkout's
-    raw/knowledge/event_triggers.yaml)."""
-    if path is None:
-        from ..paths import RAW, knowledge_of
-
-        path = knowledge_of(RAW) / "event_triggers.yaml"
-    p = Path(path)
+    """The trigger lexicon from ``path`` (default: event_triggers.yaml of the knowledge folder,
+    raw/knowledge/ in a checkout or the wheel's copy)."""
+    p = Path(path) if path is not None else knowledge_dir() / "event_triggers.yaml"
     return _load_cached(str(p.resolve()), p.stat().st_mtime)
 
 
 # --------------------------------------------------------------------------- sentences
 
-_ABBREVIATIONS = words("events_abbreviations")
-_SENTENCE_OPENERS = words("events_sentence_openers")
-_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+)")
-_DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
-
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` of ``text`` (headline and paragraphs included)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start_of_line = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        cut = 0
-        for m in _END_RE.finditer(line):
-            nxt = line[m.end():].lstrip()
-            if not nxt:
-                continue
-            if not _is_boundary(line[: m.start() + 1], m.group(0), nxt):
-                continue
-            spans.append(_trim(text, start_of_line + cut, start_of_line + m.end()))
-            cut = m.end()
-        spans.append(_trim(text, start_of_line + cut, start_of_line + len(line)))
-    return [s for s in spans if s[1] > s[0]]
-
-
-def _is_boundary(before: str, punct: str, nxt: str) -> bool:
-    first = nxt[0]
-    if first.islower():
-        return False
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'([—"):
-        return False
-    closing = punct.rstrip(".!?") != ""
-    if punct.startswith(".") and not closing and not punct.startswith(".."):
-        word = re.split(r"[\s(\[\"“‘]", before)[-1]
-        bare = word.rstrip(".").lower()
-        next_word = re.match(r"[\"“‘'(]*([\w’']+)", nxt)
-        nw = next_word.group(1).lower() if next_word else ""
-        if _DOTTED_ACRONYM_RE.search(word):
-            return nw in _SENTENCE_OPENERS
-        if re.fullmatch(r"[A-Z]", word.rstrip(".")):
-            return False  # an initial
-        if bare in _ABBREVIATIONS:
-            return bare == "no" and not first.isdigit()
-    return True
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """Sentence spans ``(start, end)`` of ``text`` (the Document's sentences)."""
+    return Document(text).sentences
 
 
 # --------------------------------------------------------------------------- tokens
 
 
-@dataclass(frozen=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    low: str
-
-
-_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]")
 _DETERMINERS = words("events_determiners")
 _PREPOSITIONS = words("events_prepositions")
 _TARGET_PREPS = words("events_target_preps")
@@ -444,14 +382,6 @@ _ROLE_NOUNS = DEFAULT_LEXICON.role_nouns | _ws(
     "spokesperson spokesman spokeswoman chairman head chief commander official officials "
     "members member representative representatives staff"
 )
-
-
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [
-        _Tok(start + m.start(), start + m.end(), m.group(0),
-             m.group(0).lower().replace("’", "'"))
-        for m in _TOKEN_RE.finditer(text[start:end])
-    ]
 
 
 def _word_match(word: str, items: Iterable[str]) -> bool:
@@ -557,13 +487,13 @@ _PLACE_TIER = {"country": 0, "admin1": 1, "region": 1, "sea": 1, "border": 1, "c
 
 
 class _Sentence:
-    def __init__(self, text: str, start: int, end: int, mentions: Sequence[Mention],
+    def __init__(self, doc: Document, start: int, end: int, mentions: Sequence[Mention],
                  lex: TriggerLexicon, actor_types: Mapping[str, str],
                  parents: Mapping[str, str | None] | None = None) -> None:
-        self.text = text
+        self.text = doc.text
         self.parents: Mapping[str, str | None] = parents or {}
         self.start, self.end = start, end
-        self.toks = _tokens(text, start, end)
+        self.toks = doc.parts_in(start, end)
         self.lex = lex
         self.actor_types = actor_types
         self.mentions = [m for m in mentions if m.start >= start and m.end <= end]
@@ -948,7 +878,7 @@ def _accept(s: _Sentence, t: _Trig) -> bool:
     if t.form == "n" and not e.verb_forms and (
         prev in ("to", "not", "never") or prev in _AUX or prev in _PRONOUNS
         or prev.endswith("n't")
-    ) and word not in ("talks",):
+    ):
         return False  # "to strike", "did not strike": a verb, left to the verb entry
     if e.object:
         end = _find_word(s, t.t1, t.t1 + e.window, e.object)
@@ -1287,7 +1217,7 @@ def _mention_after(s: _Sentence, i: int, within: int) -> int | None:
 
 
 def find_candidates(
-    text: str,
+    text: str | Document,
     mentions: Sequence[Mention],
     published: dt.date | None,
     places: Sequence[Mapping[str, Any]] = (),
@@ -1304,13 +1234,15 @@ def find_candidates(
     id -> registry parent (a speaker's body, a military's state), used to name the acting body.
     """
     lex = lexicon or load_lexicon()
+    doc = Document.of(text)
+    text = doc.text
     mentions = sorted(mentions, key=lambda m: (m.start, m.end))
     dates = [_since_inner(text, d) if d.kind == "since" else d
              for d in find_date_expressions(text)]
     gaz = _gazetteer(places) if places else None
     out: list[Candidate] = []
-    for s0, e0 in split_sentences(text):
-        s = _Sentence(text, s0, e0, mentions, lex, actor_types, actor_parents)
+    for s0, e0 in doc.sentences:
+        s = _Sentence(doc, s0, e0, mentions, lex, actor_types, actor_parents)
         trigs = _match_triggers(s, lex)
         for t in trigs:
             for i in range(t.t0, t.t1):

@@ -63,6 +63,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .document import Document
 from .lexicon import words as lexicon_words
 
 __all__ = [
@@ -717,14 +718,14 @@ class _Matcher:
         return out
 
 
-def find_mentions(text: str, actors: list[dict], places: list[dict] | None = None, *,
+def find_mentions(text: str | Document, actors: list[dict], places: list[dict] | None = None, *,
                   lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
     """All actor mentions in ``text`` under the rules of the module docstring, in text order.
 
     ``actors`` and ``places`` are the registry and gazetteer as loaded from YAML. Everything
     derived from them (one regular expression per registry) is compiled once and cached.
     """
-    return _Matcher(_registry(actors, places, lexicon)).find(text)
+    return _Matcher(_registry(actors, places, lexicon)).find(Document.of(text).text)
 
 
 # --------------------------------------------------------------------------- completeness guard
@@ -778,7 +779,7 @@ def _not_actor_re(not_actors: Sequence[Any]) -> re.Pattern[str]:
     return pat
 
 
-def find_unaccounted_names(text: str, mentions: list[Mention], actors: list[dict],
+def find_unaccounted_names(text: str | Document, mentions: list[Mention], actors: list[dict],
                            places: list[dict], not_actors: list[dict], *,
                            lexicon: Lexicon = DEFAULT_LEXICON,
                            extra_common_words: Iterable[str] = ()) -> list[tuple[int, int, str]]:
@@ -786,6 +787,7 @@ def find_unaccounted_names(text: str, mentions: list[Mention], actors: list[dict
 
     Returns ``(start, end, text)`` triples in text order.
     """
+    text = Document.of(text).text
     reg = _registry(actors, places, lexicon)
     lex = lexicon
     covered = bytearray(len(text))

@@ -167,6 +167,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .document import Document
 from .lexicon import table, words
 
 __all__ = ["Quote", "Span", "SpeakerHint", "extract_quotes"]
@@ -341,13 +342,7 @@ _STRAIGHT = '"'
 # --------------------------------------------------------------------------- tokens
 
 
-_TOKEN_RE = re.compile(
-    r"(?P<ell>\.(?:[ \u00a0]?\.){2}|…)"
-    r"|(?P<acr>(?:[A-Za-z]\.){2,}(?:-[A-Za-z]+)*)"
-    r"|(?P<word>[^\W_]+(?:[-'’.][^\W_]+)*(?:['’](?![^\W_]))?)"
-    r"|(?P<dash>--|—|–)"
-    r"|(?P<punct>\S)"
-)
+_KIND = {"word": "w", "punct": "p"}  # the Document's token kinds in this module's letters
 
 
 @dataclass
@@ -443,8 +438,9 @@ class _Hist:
 
 
 class _Extractor:
-    def __init__(self, body: str, hints: Sequence[SpeakerHint]) -> None:
-        self.body = body
+    def __init__(self, doc: Document, hints: Sequence[SpeakerHint]) -> None:
+        self.doc = doc
+        self.body = doc.text
         self.hints = sorted(hints, key=lambda h: (h.start, h.end))
         self.paras = self._paragraphs()
         self.mquotes = self._mark_quotes()
@@ -468,16 +464,7 @@ class _Extractor:
     # ------------------------------------------------------------------ structure
 
     def _paragraphs(self) -> list[tuple[int, int]]:
-        out = []
-        for m in re.finditer(r"[^\n]+", self.body):
-            s, e = m.start(), m.end()
-            while s < e and self.body[s].isspace():
-                s += 1
-            while e > s and self.body[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
-        return out
+        return self.doc.paragraphs
 
     def _marks_in(self, s: int, e: int) -> list[tuple[int, str]]:
         """Quotation marks in body[s:e] as (pos, 'o'|'c')."""
@@ -569,21 +556,17 @@ class _Extractor:
                 mark_kind[q.close_pos] = "qc"
         regions = sorted((q.open_pos, q.region_end, i) for i, q in enumerate(self.mquotes))
         region_starts = [r[0] for r in regions]
-        for pi, (ps, pe) in enumerate(self.paras):
-            for m in _TOKEN_RE.finditer(self.body, ps, pe):
-                kind = m.lastgroup or "p"
-                kind = {"word": "w", "punct": "p"}.get(kind, kind)
-                s = m.start()
-                if s in mark_kind:
-                    kind = mark_kind[s]
-                text = m.group()
-                low = text.lower().replace("’", "'")
-                t = _Tok(s, m.end(), text, low, kind, pi)
-                if kind not in ("qo", "qc"):
-                    ri = bisect_left(region_starts, s) - 1
-                    if ri >= 0 and regions[ri][0] < s < regions[ri][1]:
-                        t.qid = regions[ri][2]
-                toks.append(t)
+        for d in self.doc.tokens:
+            kind = _KIND.get(d.kind, d.kind)
+            s = d.start
+            if s in mark_kind:
+                kind = mark_kind[s]
+            t = _Tok(s, d.end, d.text, d.low, kind, d.para)
+            if kind not in ("qo", "qc"):
+                ri = bisect_left(region_starts, s) - 1
+                if ri >= 0 and regions[ri][0] < s < regions[ri][1]:
+                    t.qid = regions[ri][2]
+            toks.append(t)
         return toks
 
     def _sentences(self) -> list[tuple[int, int, int]]:
@@ -2132,7 +2115,7 @@ class _Extractor:
             if r.kind == "governing" and r.lemma in _SPEECH_ACTS:
                 # "X accused Y of ...": a speech act without quoted words; X is a speaker
                 self._push(self.toks[r.verb].start, r.sent, self._speaker_of(r))
-            return  # a speech verb without reported content ("Moscow continues to strike")
+            return  # a speech verb without reported content ("the city continues to warn")
         if r.kind in ("governing", "bare") or r.source_only:
             if not r.source_only:
                 self._push(self.toks[r.verb].start, r.sent, self._speaker_of(r))
@@ -2296,13 +2279,14 @@ class _Extractor:
 # --------------------------------------------------------------------------- entry point
 
 
-def extract_quotes(body: str, hints: Sequence[SpeakerHint] = ()) -> list[Quote]:
+def extract_quotes(body: str | Document, hints: Sequence[SpeakerHint] = ()) -> list[Quote]:
     """All quotations (direct, partial, indirect) in ``body`` with their speakers, in text order.
 
     ``hints`` are actor mentions found elsewhere (e.g. registry matches); they only map speaker
     spans to actor ids and tell people from bodies. Rejected candidates (scare quotes,
     designations) are returned with ``status == "rejected"`` and a reason.
     """
-    if not body.strip():
+    doc = Document.of(body)
+    if not doc.text.strip():
         return []
-    return _Extractor(body, hints).run()
+    return _Extractor(doc, hints).run()
