@@ -21,6 +21,19 @@ RAW = ROOT / "raw"
 SCHEMAS = ROOT / "schemas" if (ROOT / "schemas" / "package.json").is_file() else PACKAGE / "schemas"
 
 
+def knowledge_dir() -> Path:
+    """raw/knowledge/ in a checkout, else the copy the wheel ships (package/knowledge/)."""
+    checkout = knowledge_of(RAW)
+    if (checkout / "actors.yaml").is_file():
+        return checkout
+    return PACKAGE / "knowledge"
+
+
+def lexicon_dir() -> Path:
+    """The language data (word lists of English news) under the knowledge folder."""
+    return knowledge_dir() / "lexicon"
+
+
 def articles_dir(raw: Path) -> Path:
     """The untouched source articles under a raw/ folder."""
     return raw / "articles"

@@ -7,9 +7,9 @@ import hashlib
 import re
 from typing import Any
 
-from ..extract.events import find_candidates
+from ..extract.document import Document
 from ..extract.mentions import DEFAULT_LEXICON, Mention, find_mentions, find_unaccounted_names
-from ..extract.quotes import SpeakerHint, extract_quotes
+from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
 from ..pipeline.clean import clean
 from ..pipeline.rawdata import RawArticle
@@ -54,7 +54,7 @@ TYPE_HINTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "company",
-        re.compile(r"\b(Inc|Corp|Company|Ltd|Group|Analysis|Systems|Technologies|Oil|Gas)\b"),
+        re.compile(r"\b(Inc|Corp|Company|Ltd|Group|Systems|Technologies|Oil|Gas)\b"),
     ),
     (
         "intergovernmental_org",
@@ -94,21 +94,17 @@ def extract_article(
     raw = RawArticle(source_file, raw_text, hashlib.sha256(data).hexdigest(), meta)
     row = article_row(raw, art, today or dt.date.today(), where=where or source_file)
     aid = row["article_id"] = article_id_for(row)
-    text = art.text
+    doc = Document(art.text)
+    text = doc.text
     reg = k.registry
 
-    mentions = find_mentions(text, reg.actors, reg.places)
-    candidates, cand_mentions = _candidate_actors(text, mentions, k)
+    mentions = find_mentions(doc, reg.actors, reg.places)
+    candidates, cand_mentions = _candidate_actors(doc, mentions, k)
     all_mentions = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
-    types = {**reg.actor_types, **{c["actor_id"]: c["type"] for c in candidates}}
-
-    hints = [SpeakerHint(m.start, m.end, m.actor_id, types[m.actor_id]) for m in all_mentions]
-    quotes = extract_quotes(text, hints)
+    world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
+    quotes = quotes_of(doc, all_mentions, world)
     published = row["published_date"]
-    parents = {a["id"]: a.get("parent") for a in reg.actors}
-    cands = find_candidates(
-        text, all_mentions, published, reg.places, types, actor_parents=parents, lexicon=k.triggers
-    )
+    cands = event_candidates(doc, all_mentions, published, world)
     names = {**k.actor_names, **{c["actor_id"]: c["name"] for c in candidates}}
     events, links = candidate_event_rows(aid, text, cands, k.cameo, names, published)
     return {
@@ -122,11 +118,12 @@ def extract_article(
 
 
 def _candidate_actors(
-    text: str, mentions: list[Mention], k: Knowledge
+    doc: Document, mentions: list[Mention], k: Knowledge
 ) -> tuple[list[dict[str, Any]], list[Mention]]:
     """Names the registry lacks become candidate actors (method automatic) with a type guess."""
     reg = k.registry
-    gaps = find_unaccounted_names(text, mentions, reg.actors, reg.places, reg.not_actors)
+    text = doc.text
+    gaps = find_unaccounted_names(doc, mentions, reg.actors, reg.places, reg.not_actors)
     actors: dict[str, dict[str, Any]] = {}
     found: list[Mention] = []
     lex = DEFAULT_LEXICON

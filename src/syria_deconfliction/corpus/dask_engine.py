@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
+
+Rows = dict[str, list[dict[str, Any]]]
 
 
 def execute_dask(
-    numbered: Iterator[tuple[int, list[str]]], workers: int, scheduler: str | None, raw: str | None
-) -> Iterator[tuple[int, list[str], dict[str, list[dict[str, Any]]]]]:
+    numbered: Iterator[tuple[int, list[str]]], workers: int, scheduler: str | None, raw: str | None,
+    process_chunk: Callable[[list[str], str | None], Rows],
+) -> Iterator[tuple[int, list[str], Rows]]:
     """Yield chunk results in chunk order, keeping a bounded number of tasks in flight.
 
     With `scheduler` the run joins an existing cluster (its workers must reach the input files
-    at the same paths); without one it starts a LocalCluster of `workers` processes."""
+    at the same paths); without one it starts a LocalCluster of `workers` processes.
+    `process_chunk` is the runner's per-chunk function (passed in: this module imports no runner).
+    """
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - depends on the extra
         raise SystemExit(
             "--engine dask needs the dask extra: pip install 'syria-deconfliction[dask]'"
         ) from exc
-    from .runner import process_chunk
-
     cluster = None
     if scheduler:
         client = Client(scheduler)

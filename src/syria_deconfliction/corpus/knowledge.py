@@ -9,24 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..paths import RAW, knowledge_of
+from ..extract.events import TriggerLexicon, load_lexicon
+from ..extract.orchestrate import ActorWorld
+from ..paths import knowledge_dir
 from ..pipeline.clean import Boilerplate, load_boilerplate
 from ..pipeline.reference import cameo_code_rows
 from ..pipeline.registry import Registry, load_registry
 
+__all__ = ["KNOWLEDGE_FILES", "Knowledge", "knowledge_dir"]
+
 KNOWLEDGE_FILES = ("boilerplate.yaml", "actors.yaml", "places.yaml", "event_triggers.yaml")
-
-
-def knowledge_dir() -> Path:
-    """raw/knowledge/ in a checkout, else the copy the wheel ships."""
-    checkout = knowledge_of(RAW)
-    if (checkout / "actors.yaml").is_file():
-        return checkout
-    return Path(str(resources.files("syria_deconfliction"))) / "knowledge"
 
 
 @dataclass
@@ -43,10 +38,14 @@ class Knowledge:
                    {r["code"]: r for r in cameo_code_rows(raw / "reference")})
 
     @cached_property
-    def triggers(self) -> Any:
-        from ..extract.events import load_lexicon
-
+    def triggers(self) -> TriggerLexicon:
         return load_lexicon(self.raw / "event_triggers.yaml")
+
+    @cached_property
+    def world(self) -> ActorWorld:
+        """Registry, gazetteer and triggers as the quote and event rules see them."""
+        reg = self.registry
+        return ActorWorld.of(reg.actors, reg.places, reg.actor_types, self.triggers)
 
     @cached_property
     def actor_names(self) -> dict[str, str]:

@@ -251,7 +251,7 @@ def _execute(
     if engine == "dask":
         from .dask_engine import execute_dask
 
-        yield from execute_dask(numbered, workers, scheduler, raw)
+        yield from execute_dask(numbered, workers, scheduler, raw, process_chunk)
         return
     if workers <= 1:
         for n, files in numbered:

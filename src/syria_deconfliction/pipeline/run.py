@@ -8,6 +8,7 @@ every table has passed validation, so a failed build leaves the previous output 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import time
@@ -18,16 +19,32 @@ from typing import Any
 
 import pandas as pd
 
+from ..corpus.add import unreviewed_drafts
+from ..corpus.article import extract_article
+from ..corpus.knowledge import Knowledge
+from ..corpus.rows import mention_rows, quote_rows
 from ..errors import InputError
+from ..extract.document import Document
+from ..extract.events import load_lexicon, unaccounted_candidates
+from ..extract.mentions import Mention, find_mentions, find_unaccounted_names
+from ..extract.orchestrate import ActorWorld, event_candidates, quotes_of
+from ..loader import read_table_file
 from ..paths import ROOT, articles_dir, knowledge_of
+from ..publish.dictionary import data_dictionary
+from ..publish.figures import make_figures
+from ..publish.sqlite import write_sqlite
+from ..publish.textfree import hydrate, restore_texts, strip_text, stripped_columns
 from . import articles as article_stage
+from .anchor import anchor
 from .clean import CleanArticle, clean, load_boilerplate
 from .curate_mentions import apply_mention_curation
+from .events import ArticleDate, event_rows, load_events
 from .flat import DERIVED
-from .rawdata import RawArticle, load_articles
+from .quotes import apply_quote_curation, link_events, load_quote_curation
+from .rawdata import RawArticle, check_fields, load_articles
 from .reference import cameo_code_rows
 from .registry import Registry, actor_rows, load_registry, place_rows
-from .schemas import conform, relaxed, table_schemas
+from .schemas import conform, package_meta, relaxed, table_schemas
 from .validate import check_foreign_keys, check_spans, validate_table
 from .write import datapackage, sort_rows, write_csv, write_json, write_parquet
 
@@ -42,6 +59,7 @@ class Context:
     today: dt.date
     raw: list[RawArticle] = field(default_factory=list)
     clean: dict[str, CleanArticle] = field(default_factory=dict)
+    docs: dict[str, Document] = field(default_factory=dict)  # one analysed text per article
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     registry: Registry | None = None
@@ -65,8 +83,6 @@ class BuildReport:
 
 
 def stage_load(ctx: Context) -> None:
-    from ..corpus.add import unreviewed_drafts
-
     ctx.drafts = unreviewed_drafts(ctx.root / "raw")
     ctx.raw = load_articles(ctx.root / "raw", set(ctx.drafts))
 
@@ -74,6 +90,7 @@ def stage_load(ctx: Context) -> None:
 def stage_clean(ctx: Context) -> None:
     bp = load_boilerplate(knowledge_of(ctx.root / "raw") / "boilerplate.yaml")
     ctx.clean = {a.article_id: clean(a.raw_text, bp) for a in ctx.raw}
+    ctx.docs = {aid: Document(art.text) for aid, art in ctx.clean.items()}
 
 
 def stage_articles(ctx: Context) -> None:
@@ -98,15 +115,12 @@ def stage_reference(ctx: Context) -> None:
 
 def stage_actors(ctx: Context) -> None:
     """Registry, every mention of every actor, and names nobody accounts for."""
-    from ..corpus.rows import mention_rows
-    from ..extract.mentions import Mention, find_mentions, find_unaccounted_names
-
     reg = ctx.registry = load_registry(knowledge_of(ctx.root / "raw"))
     rows = []
-    for aid, art in ctx.clean.items():
-        rows += mention_rows(aid, find_mentions(art.text, reg.actors, reg.places))
+    for aid, doc in ctx.docs.items():
+        rows += mention_rows(aid, find_mentions(doc, reg.actors, reg.places))
     rows = apply_mention_curation(ctx.root / "raw", ctx.texts, reg.actor_ids, rows)
-    for aid, art in ctx.clean.items():
+    for aid, doc in ctx.docs.items():
         # Later stages (quotes, events) see the curated mentions, in text order.
         ctx.mentions[aid] = sorted(
             (
@@ -124,7 +138,7 @@ def stage_actors(ctx: Context) -> None:
             key=lambda m: m.start,
         )
         for s, e, name in find_unaccounted_names(
-            art.text, ctx.mentions[aid], reg.actors, reg.places, reg.not_actors
+            doc, ctx.mentions[aid], reg.actors, reg.places, reg.not_actors
         ):
             ctx.gaps.setdefault("unaccounted_names", []).append(f"{aid} [{s}:{e}] {name!r}")
     ctx.rows["actor_mentions"] = rows
@@ -134,8 +148,6 @@ def stage_actors(ctx: Context) -> None:
 
 def stage_events(ctx: Context) -> None:
     """Curated events with everything a rule can do filled in and checked."""
-    from .events import ArticleDate, event_rows, load_events
-
     assert ctx.registry is not None
     events, rejected = load_events(ctx.root / "raw")
     pub = {
@@ -159,14 +171,7 @@ def check_candidates(
     """Run the automatic candidate finder so that a missed event is visible: every candidate must
     be covered by a curated event's evidence or rejected, with a reason, in
     raw/curation/events.yaml."""
-    from ..extract.events import find_candidates, load_lexicon, unaccounted_candidates
-    from .anchor import anchor
-    from .rawdata import check_fields
-
-    reg = ctx.registry
-    assert reg is not None
-    lexicon = load_lexicon(knowledge_of(ctx.root / "raw") / "event_triggers.yaml")
-    parents = {a["id"]: a.get("parent") for a in reg.actors}
+    world = _world(ctx)
     rejected_spans: dict[str, list[tuple[int, int]]] = {}
     for i, r in enumerate(rejected):
         record = f"rejected_candidates {i + 1}"
@@ -199,16 +204,9 @@ def check_candidates(
             occurrence=r.get("occurrence"),
         )
         rejected_spans.setdefault(r["article"], []).append(span)
-    for aid, text in ctx.texts.items():
-        found = find_candidates(
-            text,
-            ctx.mentions[aid],
-            pub[aid].date,
-            reg.places,
-            reg.actor_types,
-            actor_parents=parents,
-            lexicon=lexicon,
-        )
+    for aid, doc in ctx.docs.items():
+        text = doc.text
+        found = event_candidates(doc, ctx.mentions[aid], pub[aid].date, world)
         evidence = [
             (e["evidence_char_start"], e["evidence_char_end"])
             for e in events
@@ -223,19 +221,12 @@ def check_candidates(
 
 def stage_quotes(ctx: Context) -> None:
     """Automatic quotes (speaker hints from the actor mentions), the curated review, event links."""
-    from ..corpus.rows import quote_rows
-    from ..extract.quotes import SpeakerHint, extract_quotes
-    from .quotes import apply_quote_curation, link_events, load_quote_curation
-
     reg = ctx.registry
     assert reg is not None
-    types = reg.actor_types
+    world = _world(ctx)
     rows: list[dict[str, Any]] = []
-    for aid, art in ctx.clean.items():
-        hints = [
-            SpeakerHint(m.start, m.end, m.actor_id, types[m.actor_id]) for m in ctx.mentions[aid]
-        ]
-        rows += quote_rows(aid, extract_quotes(art.text, hints))
+    for aid, doc in ctx.docs.items():
+        rows += quote_rows(aid, quotes_of(doc, ctx.mentions[aid], world))
     curation = load_quote_curation(ctx.root / "raw")
     if curation is not None:
         rows, unreviewed = apply_quote_curation(rows, curation, ctx.texts, reg.actor_ids)
@@ -246,6 +237,14 @@ def stage_quotes(ctx: Context) -> None:
     ctx.rows["quotes"] = rows
 
 
+def _world(ctx: Context) -> ActorWorld:
+    """The registry, gazetteer and trigger lexicon as the quote and event rules see them."""
+    reg = ctx.registry
+    assert reg is not None
+    lexicon = load_lexicon(knowledge_of(ctx.root / "raw") / "event_triggers.yaml")
+    return ActorWorld.of(reg.actors, reg.places, reg.actor_types, lexicon)
+
+
 def stage_drafts(ctx: Context) -> None:
     """Articles added with `add` and not yet reviewed: left out, or (--include-drafts) drafted by
     the automatic extractors with every row marked draft."""
@@ -254,15 +253,13 @@ def stage_drafts(ctx: Context) -> None:
     if not ctx.include_drafts:
         ctx.gaps["unreviewed_drafts"] = [f"raw/curation/drafts: {f} (left out)" for f in ctx.drafts]
         return
-    from ..corpus.article import extract_article
-    from ..corpus.knowledge import Knowledge
-
     k = Knowledge.load(knowledge_of(ctx.root / "raw"))
     for source_file in ctx.drafts:
         raw_text = (articles_dir(ctx.root / "raw") / source_file).read_text(encoding="utf-8")
         rows = extract_article(raw_text, source_file, k, ctx.today)
         aid = rows["articles"][0]["article_id"]
         ctx.clean[aid] = art = clean(raw_text, k.boilerplate)
+        ctx.docs[aid] = Document(art.text)
         ctx.rows["text_segments"] += article_stage.segment_rows(aid, art)
         ctx.rows["boilerplate"] += article_stage.boilerplate_rows(aid, art)
         for table in ("actor_mentions", "quotes", "events"):
@@ -361,8 +358,6 @@ def write_package(
     """Tables as CSV + Parquet in folder/tables and their datapackage.json in folder."""
     schemas = table_schemas()
     if text_free:
-        from ..publish.textfree import stripped_columns
-
         strip = stripped_columns()
         schemas = {n: relaxed(s, strip.get(n, [])) for n, s in schemas.items()}
     (folder / "tables").mkdir(parents=True, exist_ok=True)
@@ -385,11 +380,6 @@ def publish(ctx: Context) -> None:
     Outputs: build/tables (CSV + Parquet), datapackage.json, the SQLite database with its
     Datasette metadata (build/ is a Datasette configuration directory), build/figures, and
     docs/DATA_DICTIONARY.md generated from schemas/."""
-    from ..publish.dictionary import data_dictionary
-    from ..publish.figures import make_figures
-    from ..publish.sqlite import write_sqlite
-    from .schemas import package_meta
-
     schemas = table_schemas()
     build_dir = ctx.root / "build"
     build_dir.mkdir(exist_ok=True)
@@ -411,10 +401,6 @@ def publish(ctx: Context) -> None:
 def publish_text_free(ctx: Context, out: Path) -> None:
     """The rights-respecting profile: every table without the publishers' words (offsets and
     hashes kept), written to `out`; `hydrate` restores the full tables from the raw texts."""
-    from ..publish.sqlite import write_sqlite
-    from ..publish.textfree import strip_text
-    from .schemas import package_meta
-
     tables = strip_text(ctx.tables)
     shutil.rmtree(out, ignore_errors=True)
     write_package(tables, out, text_free=True)
@@ -423,11 +409,6 @@ def publish_text_free(ctx: Context, out: Path) -> None:
 
 def hydrate_package(folder: Path, raw_dir: Path, boilerplate: Path, out: Path) -> dict[str, int]:
     """Restore a text-free package from the user's own copies of the raw articles."""
-    import json
-
-    from ..loader import read_table_file
-    from ..publish.textfree import hydrate, restore_texts
-
     desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     tables = {}
     for res in desc["resources"]:

@@ -1,0 +1,434 @@
+"""Date expressions: the rules (one regex each) and what each match means."""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..document import Document
+from .model import DateExpr
+from .vocabulary import (
+    _APPROX,
+    _CONJ,
+    _CONTEXT_WORDS,
+    _COUNT_NOUN,
+    _PART,
+    _PRE,
+    _PREP,
+    _QTY,
+    _S,
+    _UNIT,
+    _WD_FULL,
+    _WDP,
+    _day,
+    _mon,
+    _month_no,
+    _qty,
+    _weekday_no,
+    _year,
+)
+
+# --------------------------------------------------------------------------- specs
+
+
+@dataclass(frozen=True)
+class _Day:
+    month: int
+    day: int
+    year: int | None = None
+    weekday: int | None = None
+
+
+@dataclass(frozen=True)
+class _Month:
+    month: int
+    year: int | None = None
+    part: str | None = None  # early, mid, late
+    year_offset: int | None = None  # "September last year" -> -1
+    rel: str | None = None  # "last October" -> last
+
+
+@dataclass(frozen=True)
+class _Year:
+    year: int
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class _Range:
+    start: _Day | _Month | _Year
+    end: _Day | _Month | _Year
+
+
+@dataclass(frozen=True)
+class _Weekday:
+    weekday: int
+    rel: str | None = None  # last, next, this
+
+
+@dataclass(frozen=True)
+class _DayWord:
+    offset: int  # yesterday -1, today 0, ...
+
+
+@dataclass(frozen=True)
+class _RelUnit:
+    unit: str  # week, weekend, month, year
+    rel: str  # last, this, next, past
+    part: str | None = None  # early, mid, late, earlier, later
+
+
+@dataclass(frozen=True)
+class _Ago:
+    n: float
+    unit: str
+    vague: bool
+
+
+@dataclass(frozen=True)
+class _Duration:
+    n: float
+    unit: str
+    sign: int  # -1 before, +1 after
+    vague: bool
+
+
+@dataclass(frozen=True)
+class _Since:
+    inner: object
+
+
+_Spec = _Day | _Month | _Year | _Range | _Weekday | _DayWord | _RelUnit | _Ago | _Duration
+
+
+def _part(token: str | None) -> str | None:
+    if not token:
+        return None
+    t = token.lower()
+    if "early" in t or "beginning" in t or "start" in t:
+        return "early"
+    if "mid" in t:
+        return "mid"
+    return "late"  # late, end of
+
+
+def _valid_day(month: int, day: int, year: int | None) -> bool:
+    last = calendar.monthrange(year if year else 2000, month)[1]  # 2000: leap, Feb 29 ok
+    return 1 <= day <= last
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _opt_int(v: str | None) -> int | None:
+    return int(v) if v else None
+
+
+def _has_context(m: re.Match[str]) -> bool:
+    """A preposition or modifier stands before the core of the match."""
+    if _g(m, "prep") or _g(m, "part"):
+        return True
+    before = m.string[: m.start("core")].split()
+    return bool(before) and before[-1].lower().strip("(,") in _CONTEXT_WORDS
+
+
+def _p_day(m: re.Match[str]) -> _Spec | None:
+    month, day, year = _month_no(m["m"]), int(m["d"]), _opt_int(_g(m, "y"))
+    if not _valid_day(month, day, year):
+        return None
+    wd = _g(m, "wd")
+    return _Day(month, day, year, _weekday_no(wd) if wd else None)
+
+
+def _p_range_days(m: re.Match[str]) -> _Spec | None:
+    gd = m.groupdict()
+    m1 = _month_no(gd.get("m1") or gd["m"])
+    m2 = _month_no(gd.get("m2") or gd["m"])
+    y1 = _opt_int(gd.get("y1"))
+    y2 = _opt_int(gd.get("y2") or gd.get("y"))
+    d1, d2 = int(gd["d1"]), int(gd["d2"])
+    if y1 is None and y2 is not None:
+        y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
+    if y2 is None and y1 is not None:
+        y2 = y1 if (m2, d2) >= (m1, d1) else y1 + 1
+    if not (_valid_day(m1, d1, y1) and _valid_day(m2, d2, y2)):
+        return None
+    if y1 is not None and y2 is not None and (y1, m1, d1) >= (y2, m2, d2):
+        return None
+    if y1 is None and m1 == m2 and d1 >= d2:
+        return None
+    return _Range(_Day(m1, d1, y1), _Day(m2, d2, y2))
+
+
+def _p_range_months(m: re.Match[str]) -> _Spec | None:
+    m1, m2 = _month_no(m["m1"]), _month_no(m["m2"])
+    y1, y2 = _opt_int(m["y1"]), _opt_int(m["y2"])
+    if y1 is None and y2 is not None:
+        y1 = y2 if m1 <= m2 else y2 - 1
+    if y2 is None and y1 is not None:
+        y2 = y1 if m2 >= m1 else y1 + 1
+    if y1 is not None and y2 is not None and (y1, m1) >= (y2, m2):
+        return None
+    if y1 is None and m1 == m2:
+        return None
+    return _Range(_Month(m1, y1), _Month(m2, y2))
+
+
+def _p_range_years(m: re.Match[str]) -> _Spec | None:
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    return _Range(_Year(y1), _Year(y2)) if y1 < y2 else None
+
+
+def _p_month_year(m: re.Match[str]) -> _Spec | None:
+    return _Month(_month_no(m["m"]), int(m["y"]), _part(_g(m, "part")))
+
+
+def _p_month_relyear(m: re.Match[str]) -> _Spec | None:
+    off = {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    return _Month(_month_no(m["m"]), None, _part(_g(m, "part")), year_offset=off)
+
+
+def _p_relmonth(m: re.Match[str]) -> _Spec | None:
+    return _Month(_month_no(m["m"]), rel=m["mrel"].lower())
+
+
+def _p_month(m: re.Match[str]) -> _Spec | None:
+    if m["m"] == "May" and not _has_context(m):
+        return None
+    return _Month(_month_no(m["m"]), None, _part(_g(m, "part")))
+
+
+def _p_year(m: re.Match[str]) -> _Spec | None:
+    if not _has_context(m) or (not _g(m, "part") and _COUNT_NOUN.match(m.string, m.end())):
+        return None
+    return _Year(int(m["y"]), _part(_g(m, "part")))
+
+
+def _p_weekday(m: re.Match[str]) -> _Spec | None:
+    before = m.string[: m.start()].split()
+    if before and before[-1].lower() in ("every", "each"):
+        return None  # a recurring day, not a date
+    if (
+        before
+        and before[-1].lower() == "the"
+        and not _g(m, "tod")
+        and re.match(r"[ \t\u00a0]+[A-Z]", m.string[m.end() :])
+    ):
+        return None  # a name: "the Sunday Times"
+    rel = (_g(m, "wrel") or "").lower() or None
+    return _Weekday(_weekday_no(m["wd"]), "last" if rel == "past" else rel)
+
+
+def _p_dayword(m: re.Match[str]) -> _Spec | None:
+    t = " ".join(m["dw"].lower().split())
+    offsets = {
+        "the day before yesterday": -2,
+        "yesterday": -1,
+        "today": 0,
+        "tonight": 0,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
+    }
+    return _DayWord(offsets[t])
+
+
+def _p_relunit(m: re.Match[str]) -> _Spec | None:
+    rel = m["rel"].lower()
+    rel = {"coming": "next"}.get(rel, rel)
+    if rel == "last" and _g(m, "the"):
+        rel = "past"  # "in the last year" is the twelve months to the anchor
+    mod = (_g(m, "rmod") or "").lower()
+    part: str | None
+    if mod.startswith("earlier"):
+        part = "earlier" if rel == "this" else "early"
+    elif mod.startswith("later"):
+        part = "later" if rel == "this" else "late"
+    else:
+        part = _part(mod)
+    return _RelUnit(m["unit"].lower(), rel, part)
+
+
+def _p_ago(m: re.Match[str]) -> _Spec | None:
+    n, vague = _qty(m["n"])
+    return _Ago(n, m["unit"].lower(), vague) if n > 0 else None
+
+
+def _p_duration(m: re.Match[str]) -> _Spec | None:
+    n, vague = _qty(m["n"])
+    if n <= 0:
+        return None
+    sign = -1 if m["dir"].lower() in ("prior", "earlier", "before", "beforehand") else 1
+    return _Duration(n, m["unit"].lower(), sign, vague)
+
+
+def _p_dayrel(m: re.Match[str]) -> _Spec | None:
+    word = m["dr"].lower()
+    if word == "same":
+        return _Duration(0, m["unit"].lower(), 1, False)
+    sign = -1 if word in ("previous", "preceding", "before") else 1
+    return _Duration(1, m["unit"].lower(), sign, False)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    regex: re.Pattern[str]
+    parse: Callable[[re.Match[str]], _Spec | None]
+
+
+def _rule(name: str, body: str, parse: Callable[[re.Match[str]], _Spec | None]) -> _Rule:
+    rx = re.compile(rf"(?<![\w-])(?:(?P<prep>{_PREP}){_S})?(?P<core>{body})")
+    return _Rule(name, rx, parse)
+
+
+_RULES: tuple[_Rule, ...] = (
+    _rule(
+        "date_dmy",
+        rf"{_WDP}(?:the{_S})?{_day('d')}{_S}(?:of{_S})?{_mon('m')},?{_S}{_year('y')}",
+        _p_day,
+    ),
+    _rule("date_mdy", rf"{_WDP}{_mon('m')}{_S}(?:the{_S})?{_day('d')},?{_S}{_year('y')}", _p_day),
+    _rule("date_md", rf"{_WDP}{_mon('m')}{_S}{_day('d')}", _p_day),
+    _rule("date_dm", rf"{_WDP}(?:the{_S})?{_day('d')}{_S}(?:of{_S})?{_mon('m')}", _p_day),
+    _rule(
+        "range_md_d",
+        rf"{_PRE}?{_mon('m')}{_S}{_day('d1')}{_CONJ}{_day('d2')}(?:,?{_S}{_year('y')})?",
+        _p_range_days,
+    ),
+    _rule(
+        "range_d_dm",
+        rf"{_PRE}?{_day('d1')}{_CONJ}{_day('d2')}{_S}(?:of{_S})?{_mon('m')}(?:,?{_S}{_year('y')})?",
+        _p_range_days,
+    ),
+    _rule(
+        "range_md_md",
+        rf"{_PRE}?{_mon('m1')}{_S}{_day('d1')}(?:,?{_S}{_year('y1')})?{_CONJ}"
+        rf"{_mon('m2')}{_S}{_day('d2')}(?:,?{_S}{_year('y2')})?",
+        _p_range_days,
+    ),
+    _rule(
+        "range_dm_dm",
+        rf"{_PRE}?{_day('d1')}{_S}(?:of{_S})?{_mon('m1')}(?:,?{_S}{_year('y1')})?{_CONJ}"
+        rf"{_day('d2')}{_S}(?:of{_S})?{_mon('m2')}(?:,?{_S}{_year('y2')})?",
+        _p_range_days,
+    ),
+    _rule(
+        "range_m_m",
+        rf"{_PRE}{_mon('m1', True)}(?:,?{_S}{_year('y1')})?{_CONJ}"
+        rf"{_mon('m2', True)}(?:,?{_S}{_year('y2')})?",
+        _p_range_months,
+    ),
+    _rule("range_y_y", rf"{_PRE}{_year('y1')}{_CONJ}{_year('y2')}", _p_range_years),
+    _rule("range_y_dash_y", rf"{_year('y1')}[-\u2013]{_year('y2')}", _p_range_years),
+    _rule("month_year", rf"{_PART}{_mon('m')},?{_S}{_year('y')}", _p_month_year),
+    _rule(
+        "month_relyear",
+        rf"{_PART}{_mon('m', True)}{_S}(?:of{_S})?(?P<yrel>(?i:last|this|next)){_S}"
+        rf"(?i:year)(?![A-Za-z])",
+        _p_month_relyear,
+    ),
+    _rule("relmonth", rf"(?P<mrel>(?i:last|this|next)){_S}{_mon('m', True)}", _p_relmonth),
+    _rule("month", rf"{_PART}{_mon('m', True)}", _p_month),
+    _rule("year", rf"{_PART}{_year('y')}", _p_year),
+    _rule(
+        "weekday",
+        rf"(?:(?P<wmod>(?i:late|early|later|earlier)){_S}(?:(?i:on){_S})?|"
+        rf"(?P<wrel>(?i:last|next|this|past)){_S})?(?P<wd>{_WD_FULL})(?![A-Za-z])"
+        rf"(?:{_S}(?P<tod>(?i:morning|afternoon|evening|night)))?",
+        _p_weekday,
+    ),
+    _rule(
+        "dayword",
+        rf"(?P<dw>(?i:the{_S}day{_S}before{_S}yesterday|the{_S}day{_S}after{_S}tomorrow|"
+        rf"yesterday|today|tonight|tomorrow))(?![A-Za-z])",
+        _p_dayword,
+    ),
+    _rule(
+        "relunit",
+        rf"(?:(?P<rmod>(?i:earlier|early|later|late|mid|(?:the{_S})?(?:middle|end|beginning|start)"
+        rf"{_S}of))(?:-|{_S})|(?P<the>(?i:the)){_S})?(?P<rel>(?i:last|this|next|past|coming))(?:-|{_S})"
+        rf"(?P<unit>(?i:week|weekend|month|year))(?![A-Za-z])",
+        _p_relunit,
+    ),
+    _rule("ago", rf"{_QTY}(?:-|{_S}){_UNIT}{_S}(?i:ago)(?![A-Za-z])", _p_ago),
+    _rule(
+        "duration",
+        rf"(?:{_APPROX}{_S})?{_QTY}(?:-|{_S}){_UNIT}{_S}"
+        rf"(?P<dir>(?i:prior|earlier|beforehand|before|later|afterwards|afterward|after))"
+        rf"(?![A-Za-z])",
+        _p_duration,
+    ),
+    _rule(
+        "dayrel",
+        rf"(?i:the){_S}(?P<dr>(?i:previous|preceding|next|following|same))(?:{_S}|-)"
+        rf"(?P<unit>(?i:day|week|month|year))(?![A-Za-z])",
+        _p_dayrel,
+    ),
+    _rule(
+        "dayrel_ba",
+        rf"(?i:the){_S}(?P<unit>(?i:day)){_S}(?P<dr>(?i:before|after))(?![A-Za-z])",
+        _p_dayrel,
+    ),
+)
+
+
+def _kind(spec: object, since: bool) -> str:
+    if since:
+        return "since"
+    if isinstance(spec, _Day):
+        return "explicit_day"
+    if isinstance(spec, _Month):
+        return "relative" if (spec.rel or spec.year_offset is not None) else "explicit_month"
+    if isinstance(spec, _Year):
+        return "explicit_year"
+    if isinstance(spec, _Range):
+        return "range"
+    if isinstance(spec, _Weekday):
+        return "weekday"
+    if isinstance(spec, _Duration):
+        return "duration_before" if spec.sign < 0 else "duration_after"
+    return "relative"
+
+
+def _is_since(m: re.Match[str]) -> bool:
+    return (_g(m, "prep") or "").lower() == "since"
+
+
+def find_date_expressions(text: str | Document) -> list[DateExpr]:
+    """All date expressions in `text` (see the module docstring), longest match first."""
+    return list(_find_date_expressions(Document.of(text).text))
+
+
+@functools.lru_cache(
+    maxsize=8
+)  # the publication-date rules and the event finder read the same text
+def _find_date_expressions(text: str) -> tuple[DateExpr, ...]:
+    """All date expressions in ``text``, in order, without overlaps.
+
+    Every rule is run over the text; where matches overlap the longest wins (then the earlier
+    rule), so "Saturday 17 February 2018" beats "17 February 2018" and "in September last
+    year" yields "September last year", not "last year". Neutral prepositions before an
+    expression are left out of its span; "since" is kept and makes the kind ``since``.
+    """
+    cands: list[tuple[int, int, int, str]] = []  # start, end, rule index, kind
+    for i, rule in enumerate(_RULES):
+        for m in rule.regex.finditer(text):
+            spec = rule.parse(m)
+            if spec is None:
+                continue
+            since = _is_since(m)
+            start = m.start() if since else m.start("core")
+            cands.append((start, m.end(), i, _kind(spec, since)))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int, int, str]] = []
+    for c in cands:
+        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+            taken.append(c)
+    taken.sort()
+    return tuple(DateExpr(s, e, text[s:e], k) for s, e, _, k in taken)
+
+

@@ -1,0 +1,88 @@
+"""Rule-based event-candidate finder for English conflict news.
+
+The finder proposes *candidates*; curated events (raw/curation/events.yaml) decide.
+It serves two uses:
+in the curated build every candidate must be covered by a curated event or rejected with a
+reason (so a missed event is visible), and for new articles it drafts event rows.
+
+Knowledge lives in data: the trigger lexicon (raw/knowledge/event_triggers.yaml: words, CAMEO codes,
+reporting frames) and the actor/place registries passed in by the caller. This module holds only
+general rules of English news syntax, applied sentence by sentence without a parser:
+
+1. Sentences: blank lines and line breaks always end a sentence; ``.``/``!``/``?`` (with closing
+   quotes) end one before an upper-case word, except after honorific/title abbreviations
+   ("Mr.", "Gen."), single initials ("John F. Kennedy") and dotted acronyms ("U.S.") unless a
+   typical sentence opener follows ("... the U.S. The ministry ...").
+2. Triggers: lexicon words, longest match first, not inside an actor mention, not part of a
+   hyphenated compound ("Russian-backed"), verb forms not directly after a determiner (a
+   verb/noun homograph after a determiner or adjective is read as the noun). A trigger in the
+   object or "to ..." complement of a governing verb ("offers military talks", "offered to hold
+   talks") or in a purpose clause after another trigger ("sent troops to fight X") belongs to
+   that event. Triggers in "if/unless/whether" clauses are conditions, not events.
+3. Context: negation (not, n't, never, no, without) and intention markers (will, would, could,
+   "ready to", "the decision ... to") in the few words before the trigger; passive voice
+   (be + participle, or participle + "by").
+4. Claim status: reporting frames from the lexicon. "X said (that) E", "E, X said", "E, X
+   said, F" and "according to X" make E claimed by X (reported when X is a news outlet or
+   NGO the writer relays); "X confirmed" confirmed; "accused/blamed X of/for E" and
+   "allegedly" alleged (the accused X becomes E's source); "X denied that E" denied.
+   Precedence: denied > alleged > planned > confirmed > claimed > reported. An intention
+   takes the entry's intent code (talks -> 036, withdraw -> 0356) and keeps its status, or
+   without one becomes planned. A negated force verb inside a claim is a denial (016) when
+   the speaker's side is the actor, else a plain statement (010), by the speaker.
+5. Source: the first actor mention of the trigger's clause that is not inside a prepositional
+   phrase ("of X", "by X", "with X" ...; "the head of X" counts as X), skipping relative clauses
+   and parentheticals that close before the trigger; in a relative clause the antecedent; for
+   a pronoun subject after a reporting verb the reporter; "X to <trigger>" X; for an -ing
+   participle the noun it follows ("rebels fighting X"); after ", but" the subject before it.
+   A title chain ("U.S. Secretary of State John Kerry") is represented by its last mention.
+   Force verbs prefer militaries and armed groups (``actor_types``). Passive: the "by" agent.
+   Nouns: "of X" for arrival/withdrawal nouns, an attributive or possessive mention ("Russian
+   strikes"), "by X", "between X and Y", else the clause subject after a light verb ("carried
+   out strikes") or in "in a phone call".
+6. Target: the first mention after the trigger in its clause that is a direct object or follows
+   against/on/at/with/to/into (not "prior to"); "X and Y <met>" and "<fighting> between X and Y"
+   give both sides for symmetric triggers. A withdrawing side's own forces are not a target.
+7. Acting body (``actor_parents``): in speech acts a person stands for the body they speak for
+   (registry parent); in material acts (15, 18-20, 0874) a state source acts through its one
+   armed-forces child.
+8. Date: the nearest date expression of the sentence, resolved against the publication date
+   (into the future for intentions dated after the trigger). Not the date of a reporting frame
+   for force events; "since X's <event>" dates that event, other "since ..." nothing.
+9. Place: a gazetteer name in the sentence not read as an actor; preferred after a locative
+   preposition, then the more specific feature, then the nearer one; a country name only after
+   a locative preposition.
+10. Folding: force (18-20) or posture (15) triggers of one sentence whose actors do not conflict
+   become one candidate ("the air strike killed soldiers"); a headline candidate the body
+   restates and a later repeat (same root, source, target, date, status) are dropped;
+   candidates with neither source nor target are dropped unless they are material events with
+   a date, or a verb with a place. Statements, appeals etc. need a source.
+"""
+
+from __future__ import annotations
+
+from .accounting import unaccounted_candidates
+from .candidates import find_candidates
+from .model import Candidate
+from .trigger_lexicon import (
+    TriggerEntry,
+    TriggerLexicon,
+    inflect_noun,
+    inflect_verb,
+    lexicon_from_data,
+    load_lexicon,
+)
+from .vocabulary import split_sentences
+
+__all__ = [
+    "Candidate",
+    "TriggerEntry",
+    "TriggerLexicon",
+    "find_candidates",
+    "inflect_noun",
+    "inflect_verb",
+    "lexicon_from_data",
+    "load_lexicon",
+    "split_sentences",
+    "unaccounted_candidates",
+]

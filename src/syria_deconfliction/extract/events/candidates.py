@@ -1,0 +1,384 @@
+"""Candidates: one per accepted trigger, with code, status, roles, date and place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..dates import DateExpr, find_date_expressions, resolve
+from ..document import Document
+from ..mentions import Mention
+from .clauses import _applicable_frame, _clause, _find_frames, _refine_end
+from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
+from .places import _fold, _Gazetteer, _gazetteer
+from .roles import _between, _coordinated_partner, _mention_after, _noun_roles, _object, _subject
+from .sentence import _AREA_NOUNS, _LOCATIVE, _PLACE_TIER, _Frame, _Sentence, _Trig
+from .trigger_lexicon import TriggerLexicon, load_lexicon
+from .triggers import _allegation, _governed, _match_triggers, _near, _negated, _passive, _planned
+from .vocabulary import _CLAUSE_PUNCT, _DETERMINERS
+
+# --------------------------------------------------------------------------- main
+
+
+def find_candidates(
+    text: str | Document,
+    mentions: Sequence[Mention],
+    published: dt.date | None,
+    places: Sequence[Mapping[str, Any]] = (),
+    actor_types: Mapping[str, str] = {},  # noqa: B006 - read-only default
+    *,
+    actor_parents: Mapping[str, str | None] = {},  # noqa: B006 - read-only default
+    lexicon: TriggerLexicon | None = None,
+) -> list[Candidate]:
+    """Event candidates in ``text`` under the rules of the module docstring, in text order.
+
+    ``mentions`` are the actor mentions of the text (any order); ``published`` resolves
+    relative dates; ``places`` is the gazetteer (mappings with id, name, alternate_names,
+    feature_type); ``actor_types`` maps actor id -> registry type; ``actor_parents`` maps actor
+    id -> registry parent (a speaker's body, a military's state), used to name the acting body.
+    """
+    lex = lexicon or load_lexicon()
+    doc = Document.of(text)
+    text = doc.text
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    dates = [_since_inner(text, d) if d.kind == "since" else d
+             for d in find_date_expressions(text)]
+    gaz = _gazetteer(places) if places else None
+    out: list[Candidate] = []
+    for s0, e0 in doc.sentences:
+        s = _Sentence(doc, s0, e0, mentions, lex, actor_types, actor_parents)
+        trigs = _match_triggers(s, lex)
+        for t in trigs:
+            for i in range(t.t0, t.t1):
+                s.trig_at[i] = t
+        frames = _find_frames(s, trigs)
+        cands = [c for t in trigs
+                 if (c := _candidate(s, t, trigs, frames, published, dates, gaz)) is not None]
+        for c in _merge_force(cands):
+            physical = c.cameo_code[:2] in ("15", "18", "19", "20") or c.cameo_code == "0874"
+            noun = "noun" in c.rule.split(";")
+            if c.source_actor_id or c.target_actor_id or (
+                physical and (c.date_text is not None or (c.place_id is not None and not noun))
+            ):
+                out.append(c)
+    return _fold_repeats(text, out)
+
+
+def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Drop repeats: a headline candidate the body restates, and a later candidate with the
+    same root code, source, target, date and status as an earlier one (one row per event)."""
+    first_nl = text.find("\n")
+    headline_end = first_nl if first_nl > 0 and text[first_nl:first_nl + 2] == "\n\n" else -1
+
+    def key(c: Candidate) -> tuple[Any, ...]:
+        return (c.cameo_code[:2], c.source_actor_id, c.target_actor_id,
+                c.date.date_start if c.date else c.date_text, c.claim_status)
+
+    body = {key(c) for c in cands if c.sentence_start > headline_end}
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for c in cands:
+        k = key(c)
+        if c.sentence_end <= headline_end and (k in body or k[:3] in {b[:3] for b in body}):
+            continue
+        if c.sentence_start > headline_end and (c.source_actor_id or c.target_actor_id):
+            if k in seen:
+                continue
+            seen.add(k)
+        out.append(c)
+    return out
+
+
+def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
+               published: dt.date | None, dates: Sequence[DateExpr],
+               gaz: _Gazetteer | None) -> Candidate | None:
+    e, lex = t.entry, s.lex
+    if _governed(s, t, trigs, lex) is not None:
+        return None
+    clause = _clause(s, t.t0, frames)
+    if clause.kind == "if":
+        return None  # a condition, not a reported event
+    rules = [e.id] + (["noun"] if t.form == "n" else [])
+    code, planned_code = e.code, e.planned
+    refine_window = min(max(e.window, 10), _refine_end(s, t) - t.t1)
+    for r in e.refine:
+        if _near(s, t.t0, t.t1, r.near, refine_window) or (
+            r.both and _near(s, t.t0, t.t1, r.near, min(10, t.t0 - clause.start), both=True)
+        ):
+            code, planned_code = r.code, r.planned or e.planned
+            rules.append(f"refine:{r.code}")
+            break
+    negated = _negated(s, t)
+    planned = _planned(s, t, lex)
+    passive = _passive(s, t)
+    frame = _applicable_frame(t, frames)
+    alleg = _allegation(s, t, trigs)
+
+    status, claimer = "reported", None
+    if frame is not None:
+        status, claimer = frame.status, frame.claimer
+        if status == "claimed" and s.actor_types.get(claimer or "") in _RELAYING_TYPES:
+            status = "reported"  # an outlet or monitor relayed by the writer
+        rules.append(f"frame:{frame.kind}")
+    adverbs = {s.low(i) for i in range(clause.start, t.t0)}
+    if adverbs & lex.alleged_adverbs:
+        status = _stronger(status, "alleged")
+    elif adverbs & lex.claimed_adverbs:
+        status = _stronger(status, "claimed")
+
+    kinetic = e.kind in _KINETIC_KINDS
+    source: str | None = None
+    target: str | None = None
+    if alleg is not None:
+        accuser, _k, _h = _subject(s, alleg, frames, False, claimer)
+        source = _object(s, alleg, frames, accuser)
+        status, claimer = _stronger(status, "alleged"), accuser
+        rules.append("alleged-by-accuser")
+        if t.form != "n":
+            target = _object(s, t, frames, source)
+    elif t.form == "n":
+        source, target, how = _noun_roles(s, t, frames, claimer)
+        rules.extend(how)
+    elif passive:
+        for i in range(t.t1, min(len(s.toks), t.t1 + 3)):
+            if s.low(i) == "by":
+                k = _mention_after(s, i + 1, 5)
+                source = s.actor(k) if k is not None else None
+                break
+        if passive == "aux":
+            target = _subject(s, t, frames, False, claimer)[0]
+        else:
+            for k in range(len(s.mentions) - 1, -1, -1):
+                a, b = s.m_tok[k]
+                if b <= t.t0 and t.t0 - b <= 8 and not any(
+                    s.low(j) in _CLAUSE_PUNCT for j in range(b, t.t0)
+                ):
+                    target = s.actor(k)
+                    break
+        rules.append(f"passive:{passive}")
+    else:
+        source, k, how = _subject(s, t, frames, kinetic, claimer)
+        if how:
+            rules.append(how)
+        if e.symmetric:
+            partner = _coordinated_partner(s, k, t.t0)
+            if partner and partner != source:
+                target = partner
+                rules.append("coordinated")
+        if target is None and e.symmetric:
+            a, b = _between(s, t)
+            if a and b:
+                source, target = source or a, b if b != (source or a) else a
+        if target is None:
+            target = _object(s, t, frames, source)
+    if e.kind == "withdraw" and target is not None and (
+        source is None or _top(s, source) == _top(s, target)
+    ):  # "withdraw US forces": the forces are what withdraws, not a target
+        source, target = source or target, None
+    if source is None and not passive and e.kind not in _PHYSICAL_KINDS:
+        return None  # a statement, appeal, offer ... needs its speaker
+
+    if negated:
+        if t.form == "n":
+            return None  # "no strikes", "no such withdrawal": absence, not an event
+        deontic = any(s.low(i) in ("should", "must", "ought") for i in range(t.t0 - 4, t.t0))
+        if kinetic:
+            if frame is None or deontic or claimer is None:
+                return None
+            own = source is None or _top(s, source) == _top(s, claimer)
+            code = (e.negated or "016") if own else "010"
+            status = "denied" if own else status
+            source, target = claimer, None
+            rules.append("negated-in-claim->" + ("denial" if own else "statement"))
+        elif e.negated is None or deontic:
+            return None
+        else:
+            code = e.negated
+            rules.append(f"negated:{code}")
+    elif planned:
+        if planned_code:  # the intent is expressed now: an intent code, status unchanged
+            code = planned_code
+            rules.append(f"planned:{code}")
+        else:
+            status = _stronger(status, "planned")
+    source = _acting_body(s, source, code)
+    target = _acting_body(s, target, code, acting=False)
+    if source is not None and source == target:
+        target = None
+
+    physical = e.kind in _PHYSICAL_KINDS
+    date_expr = _pick_date(s, t, dates, frames, physical)
+    resolved = None
+    if date_expr is not None and published is not None:
+        future = planned is not None and date_expr.start >= t.end
+        resolved = resolve(date_expr.text, published, future=future)
+    place = _pick_place(s, t, gaz) if gaz else None
+
+    conf = {"v": 0.5, "n": 0.4, "p": 0.55}[t.form]
+    conf += (0.2 if source else 0.0) + (0.1 if target else 0.0) + (0.05 if date_expr else 0.0)
+    if planned == "weak":
+        conf -= 0.15
+    if any(r.startswith("noun:clause") for r in rules):
+        conf -= 0.1
+    return Candidate(
+        sentence_start=s.start, sentence_end=s.end,
+        trigger_start=t.start, trigger_end=t.end, trigger=s.text[t.start:t.end],
+        cameo_code=code, source_actor_id=source, target_actor_id=target,
+        date_text=date_expr.text if date_expr else None,
+        date_start=date_expr.start if date_expr else None,
+        date_end=date_expr.end if date_expr else None,
+        date=resolved,
+        place_id=place[0] if place else None, place_text=place[1] if place else None,
+        claim_status=status, claimed_by_actor_id=claimer,
+        confidence=round(min(0.95, max(0.05, conf)), 2),
+        rule=";".join(rules),
+    )
+
+
+def _top(s: _Sentence, actor: str) -> str:
+    """The top of an actor's parent chain (a person's state, a unit's state)."""
+    seen = {actor}
+    while (parent := s.parents.get(actor)) and parent not in seen:
+        seen.add(parent)
+        actor = parent
+    return actor
+
+
+def _acting_body(s: _Sentence, actor: str | None, code: str, acting: bool = True) -> str | None:
+    """Speech acts: a person stands for the body they speak for (registry parent). Material
+    acts (15, 18-20, 0874): a state acts through its armed forces (sources only)."""
+    if actor is None:
+        return None
+    material = code[:2] in ("15", "18", "19", "20") or code == "0874"
+    if s.actor_types.get(actor) == "person" and not material and s.parents.get(actor):
+        return s.parents[actor]
+    if acting and material and s.actor_types.get(actor) == "state":
+        forces = [a for a, p in s.parents.items()
+                  if p == actor and s.actor_types.get(a) == "military"]
+        if len(forces) == 1:
+            return forces[0]
+    return actor
+
+
+def _stronger(a: str, b: str) -> str:
+    return a if _STATUS_RANK[a] >= _STATUS_RANK[b] else b
+
+
+def _since_inner(text: str, d: DateExpr) -> DateExpr:
+    """'since last October's decision': the words after 'since' date what follows them."""
+    m = re.match(r"since\s+", d.text, re.IGNORECASE)
+    start = d.start + (m.end() if m else 0)
+    return DateExpr(start, d.end, text[start:d.end], "since_inner")
+
+
+def _pick_date(s: _Sentence, t: _Trig, dates: Sequence[DateExpr], frames: list[_Frame],
+               physical: bool) -> DateExpr | None:
+    """Nearest date of the sentence; a reporting frame's own date only for statements. A
+    'since X' date only dates an event named in the next few words ("since last October's
+    decision to withdraw")."""
+    spans = []
+    for f in frames:
+        a, b = f.region
+        if f.kind == "pre" and f.tok == t.t0 or b <= a or a >= len(s.toks):
+            continue
+        spans.append((s.toks[a].start, s.toks[min(b, len(s.toks)) - 1].end))
+    best: tuple[float, DateExpr] | None = None
+    for d in dates:
+        if d.start < s.start or d.end > s.end:
+            continue
+        if d.kind == "since_inner":
+            possessive = re.match(r"['’]s\b", s.text[d.end:d.end + 3]) is not None
+            if not (possessive and 0 <= t.start - d.end <= 120
+                    and not re.search(r"[,;:]", s.text[d.end:t.start])):
+                continue
+        in_frame = any(a <= d.start < b for a, b in spans)
+        if in_frame and physical:
+            continue
+        dist = float(d.start - t.end if d.start >= t.end else t.start - d.end)
+        dist += 10_000 if in_frame else 0
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    return best[1] if best else None
+
+
+def _pick_place(s: _Sentence, t: _Trig, gaz: _Gazetteer) -> tuple[str, str] | None:
+    """A gazetteer name of the sentence read as a place (after in/at/near preferred)."""
+    if gaz.regex is None:
+        return None
+    folded = _fold(s.text[s.start:s.end])
+    best: tuple[tuple[int, int, float], tuple[str, str]] | None = None
+    for m in gaz.regex.finditer(folded):
+        a, b = s.start + m.start(), s.start + m.end()
+        if any(mt.start < b and a < mt.end for mt in s.mentions):
+            continue
+        pid, ftype = gaz.by_form[m.group(1)]
+        ta = s.tok_span(a, b)[0]
+        locative = False
+        for i in range(ta - 1, max(-1, ta - 5), -1):
+            w = s.low(i)
+            if w in _LOCATIVE or (w == "of" and s.low(i - 1) in _AREA_NOUNS):
+                locative = True
+                break
+            if not (w in _DETERMINERS or w in _AREA_NOUNS or s.toks[i].text[:1].isupper()
+                    or w in ("-", "held", "rebel-held", "government-held")):
+                break
+        tier = _PLACE_TIER.get(ftype, 2)
+        if tier == 0 and not locative:
+            continue  # a bare country name is an adjective or an actor, not where it happened
+        score = (1 if locative else 0, tier, -abs(a - t.start) / 1000.0)
+        if best is None or score > best[0]:
+            best = (score, (pid, s.text[a:b]))
+    return best[1] if best else None
+
+
+def _merge_force(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate for the force (18-20) or posture (15) triggers of a sentence whose actors
+    do not conflict ("the air strike killed soldiers")."""
+    out: list[Candidate] = []
+    for c in cands:
+        group = _force_group(c.cameo_code)
+        for i, o in enumerate(out):
+            if group is None or _force_group(o.cameo_code) != group or "denied" in (
+                c.claim_status, o.claim_status
+            ) or _conflict(o.source_actor_id, c.source_actor_id) or _conflict(
+                o.target_actor_id, c.target_actor_id
+            ):
+                continue
+            keep, other = (o, c) if _specific(o.cameo_code) >= _specific(c.cameo_code) else (c, o)
+            dated = keep if keep.date_text else other
+            out[i] = replace(
+                keep,
+                source_actor_id=keep.source_actor_id or other.source_actor_id,
+                target_actor_id=keep.target_actor_id or other.target_actor_id,
+                date_text=dated.date_text, date_start=dated.date_start,
+                date_end=dated.date_end, date=dated.date,
+                place_id=keep.place_id or other.place_id,
+                place_text=keep.place_text if keep.place_id else other.place_text,
+                claim_status=_stronger(keep.claim_status, other.claim_status),
+                claimed_by_actor_id=keep.claimed_by_actor_id or other.claimed_by_actor_id,
+                confidence=max(keep.confidence, other.confidence),
+                rule=f"{keep.rule};merged:{other.trigger}",
+            )
+            break
+        else:
+            out.append(c)
+    return out
+
+
+def _force_group(code: str) -> str | None:
+    if code[:2] in ("18", "19", "20"):
+        return "force"
+    return "posture" if code[:2] == "15" else None
+
+
+def _conflict(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def _specific(code: str) -> tuple[int, int]:
+    return (0 if code == "190" else 1, len(code))
+
+

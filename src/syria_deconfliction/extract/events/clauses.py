@@ -1,0 +1,227 @@
+"""Clauses and reporting frames: where a trigger's clause starts and who frames it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .model import _STATEMENT_FRAME_KINDS
+from .sentence import _FRAME_ING, _INVERTIBLE, _QUOTES, _Clause, _Frame, _Sentence, _Trig
+from .vocabulary import (
+    _CLAUSE_PUNCT,
+    _CONJ_BOUNDARY,
+    _DETERMINERS,
+    _HYPOTHETICAL,
+    _PREPOSITIONS,
+    _RELATIVE,
+)
+
+# --------------------------------------------------------------------------- clauses
+
+
+def _clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
+    """The clause holding token t0: where it starts and what to skip before t0."""
+    skips = [(f.region[0], f.region[1]) for f in frames
+             if f.kind in ("parenthetical", "according") and f.region[1] <= t0]
+    floor, kind = 0, "sentence"
+    pre = [f for f in frames if f.kind == "pre" and f.tok < t0 and f.body_start <= t0
+           < f.body_end]
+    if pre:
+        floor, kind = max(f.body_start for f in pre), "frame"
+    comma: int | None = None
+    i = t0 - 1
+    while i >= floor:
+        w = s.low(i)
+        if _in_skips(i, skips):
+            i -= 1
+            continue
+        if w == ",":
+            comma = i
+        elif w in _CLAUSE_PUNCT:
+            return _Clause(i + 1, "punct", i, skips=skips)
+        elif w in _CONJ_BOUNDARY:
+            return _Clause(i + 1, "if" if w in _HYPOTHETICAL else "conj", i, skips=skips)
+        elif w == "as" and s.low(i - 1) == "long" and s.low(i - 2) == "as":
+            return _Clause(i + 1, "conj", i, skips=skips)
+        elif w == "with" and s.low(i - 1) == ",":
+            return _Clause(i + 1, "with", i, skips=skips)
+        elif w in _RELATIVE or w == "where":
+            if comma is not None:
+                skips.append((i, comma + 1))  # ", which ... ," closes before the trigger
+            else:
+                k = s.mention_ending_at(i - 1 if s.low(i - 1) == "," else i)
+                ante = s.actor(k) if k is not None and w != "where" else None
+                return _Clause(i + 1, "relative", i, ante, skips)
+        elif w == "that" and not s.is_verbish(i - 1):
+            k = s.mention_ending_at(i)
+            return _Clause(i + 1, "that", i, s.actor(k) if k is not None else None, skips)
+        i -= 1
+    return _Clause(floor, kind, floor - 1, skips=skips)
+
+
+def _clause_end(s: _Sentence, t: _Trig, frames: list[_Frame]) -> int:
+    """Last token (exclusive) where the trigger's object can be."""
+    post = [f.region[0] for f in frames if f.kind in ("post", "parenthetical")
+            and f.region[0] >= t.t1]
+    limit = min(post) if post else len(s.toks)
+    skip_inf = t.entry.governs
+    for i in range(t.t1, limit):
+        w = s.low(i)
+        if w in _CLAUSE_PUNCT or w in _CONJ_BOUNDARY or w in _RELATIVE or w in (
+            "that", ".", "where", "--"
+        ) or (i in s.trig_at and s.trig_at[i] is not t and not t.entry.governs):
+            return i
+        if w == "," and _comma_ends_phrase(s, i):
+            return i
+        if w == "to" and s.mention_at_token(i + 1) is None:
+            nxt = s.toks[i + 1].text if i + 1 < len(s.toks) else ""
+            if nxt[:1].islower() and s.low(i + 1) not in _DETERMINERS:
+                if skip_inf:
+                    skip_inf = False
+                    continue
+                return i  # an infinitive: "sent troops to train X"
+    return limit
+
+
+def _comma_ends_phrase(s: _Sentence, i: int) -> bool:
+    """A comma that closes the phrase: not one inside a list ("equipment, supplies and")."""
+    nxt = s.toks[i + 1] if i + 1 < len(s.toks) else None
+    return nxt is None or not nxt.text[:1].islower() or nxt.low in (
+        _CONJ_BOUNDARY | _RELATIVE | {"and", "but", "with", "while", "which", "who", "where"}
+    ) or (i + 1) in s.trig_at or nxt.low in _QUOTES
+
+
+def _refine_end(s: _Sentence, t: _Trig) -> int:
+    for i in range(t.t1, len(s.toks)):
+        w = s.low(i)
+        if w in _CLAUSE_PUNCT or w in (".", "?", "!") or (w == "," and _comma_ends_phrase(s, i)):
+            return i
+    return len(s.toks)
+
+
+def _in_skips(i: int, skips: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in skips)
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _frame_subject(s: _Sentence, f_tok: int, frames: list[_Frame]) -> str | None:
+    """The actor who speaks in a reporting frame whose verb is at token ``f_tok``."""
+    c = _clause(s, f_tok, frames)
+    for k, (a, _b) in enumerate(s.m_tok):
+        if c.start <= a < f_tok and not _in_skips(a, c.skips) and s.subject_ok(k, c.start, True):
+            return s.actor(k)
+    return c.antecedent
+
+
+def _mention_in(s: _Sentence, a: int, b: int) -> str | None:
+    for k, (x, _y) in enumerate(s.m_tok):
+        if a <= x < b:
+            return s.actor(k)
+    return None
+
+
+def _is_frame_word(s: _Sentence, i: int) -> str | None:
+    tok = s.toks[i]
+    status = next((st for st, forms in s.lex.frames.items() if tok.low in forms), None)
+    if status is None or i in s.trig_at or s.mention_at_token(i) is not None:
+        return None
+    prev, nxt = s.low(i - 1), s.low(i + 1)
+    if prev in _DETERMINERS or prev in _PREPOSITIONS or nxt in ("by", "of", "from"):
+        return None  # "the reports by", "secretary of state"
+    if tok.text[0].isupper() and i > 0 and prev not in ("—", "–", "-") and prev not in _QUOTES:
+        return None  # a name or a title-case headline word
+    if tok.low.endswith("ing") and tok.low not in _FRAME_ING:
+        return None
+    return status
+
+
+def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
+    frames: list[_Frame] = []
+    n = len(s.toks)
+    for i in range(n):
+        status = _is_frame_word(s, i)
+        if status is None:
+            continue
+        left = max((j for j in range(i) if s.low(j) in (",", "—", "–")), default=None)
+        claimer: str | None = None
+        verb_end = i + 1
+        if left is not None and 2 <= i - left <= 7 and not any(
+            j in s.trig_at for j in range(left, i)
+        ):
+            claimer = _mention_in(s, left + 1, i)
+        elif left is not None and s.low(i) in _INVERTIBLE and all(
+            s.low(j) in _QUOTES for j in range(left + 1, i)
+        ):
+            k = s.mention_at_token(i + 1)
+            if k is not None:  # '"...," said Melnik.'
+                claimer, verb_end = s.actor(k), s.m_tok[k][1]
+            elif i == n - 1 or all(s.low(x) in (".", "!") for x in range(i + 1, n)):
+                pass  # "... — Reports"
+            else:
+                left = None
+        else:
+            left = None
+        # what follows the frame verb up to the next comma
+        j = verb_end
+        while j < n and s.low(j) not in (",", ".", ";", ":", "?", "!"):
+            j += 1
+        tail_has_event = any(x in s.trig_at or s.low(x) == "that" for x in range(verb_end, j))
+        if left is not None and not tail_has_event:
+            if j < n - 1 and s.low(j) == ",":
+                frames.append(_Frame(i, status, claimer, "parenthetical",
+                                     region=(left, j + 1)))
+            else:
+                frames.append(_Frame(i, status, claimer, "post", region=(left, n)))
+            continue
+        body = verb_end
+        for x in range(verb_end, min(n, verb_end + 9)):
+            if x in s.trig_at:
+                break
+            if s.low(x) in ("that", ":", "“", '"'):
+                body = x + 1
+                break
+        frames.append(_Frame(i, status, None, "pre", body, _body_end(s, body), (i, body)))
+    for i in range(n - 1):  # "according to X, ..."
+        if s.low(i) == "according" and s.low(i + 1) == "to":
+            end = next((j for j in range(i + 2, n) if s.low(j) == ","), n - 1)
+            frames.append(_Frame(i, "claimed", _mention_in(s, i + 2, end), "according",
+                                 region=(i, end + 1)))
+    for t in trigs:  # "warned X that ...", "accused X, alleging that ...", "denied that ..."
+        status = _STATEMENT_FRAME_KINDS.get(t.entry.kind)
+        if status is None:
+            continue
+        for j in range(t.t1, min(n, t.t1 + 6)):
+            if s.low(j) == "that":
+                frames.append(_Frame(t.t0, status, None, "pre", j + 1, _body_end(s, j + 1),
+                                     (t.t0, j + 1)))
+                break
+            if s.low(j) in _CLAUSE_PUNCT or s.low(j) in (".", ","):
+                break
+    for f in frames:  # speakers of "X said that ..." frames, once all frames are known
+        if f.kind == "pre":
+            f.claimer = _frame_subject(s, f.tok, frames)
+    return frames
+
+
+def _body_end(s: _Sentence, body: int) -> int:
+    for j in range(body, len(s.toks)):
+        if s.low(j) in (";", ":") or (s.low(j) == "but" and s.low(j - 1) == ","):
+            return j
+    return len(s.toks)
+
+
+def _applicable_frame(t: _Trig, frames: list[_Frame]) -> _Frame | None:
+    pre = [f for f in frames if f.kind == "pre" and f.tok < t.t0 and f.body_start <= t.t0
+           < f.body_end]
+    if pre:
+        return max(pre, key=lambda f: f.tok)
+    for kind in ("parenthetical", "post", "according"):
+        for f in frames:
+            if f.kind == kind and not f.region[0] <= t.t0 < f.region[1] and (
+                kind != "post" or f.region[0] >= t.t1
+            ):
+                return f
+    return None
+
+

@@ -1,0 +1,52 @@
+"""The gazetteer as the place rule reads it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# --------------------------------------------------------------------------- places
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    regex: re.Pattern[str] | None
+    by_form: Mapping[str, tuple[str, str]]  # folded surface -> (place id, feature_type)
+
+
+def _fold(s: str) -> str:
+    return s.replace("’", "'")
+
+
+_GAZ_CACHE: dict[tuple[Any, ...], _Gazetteer] = {}
+
+
+def _gazetteer(places: Sequence[Mapping[str, Any]]) -> _Gazetteer:
+    key = tuple(
+        (p.get("id"), p.get("name"), tuple(p.get("alternate_names") or ()), p.get("feature_type"))
+        for p in places
+    )
+    gaz = _GAZ_CACHE.get(key)
+    if gaz is not None:
+        return gaz
+    by_form: dict[str, tuple[str, str]] = {}
+    for p in places:
+        pid = p.get("id")
+        if not pid:
+            continue
+        for name in [p.get("name"), *(p.get("alternate_names") or ())]:
+            if name:
+                by_form.setdefault(_fold(str(name)), (str(pid), str(p.get("feature_type") or "")))
+    forms = sorted(by_form, key=lambda s: (-len(s), s))
+    regex = None
+    if forms:
+        regex = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    gaz = _Gazetteer(regex, by_form)
+    if len(_GAZ_CACHE) > 8:
+        _GAZ_CACHE.clear()
+    _GAZ_CACHE[key] = gaz
+    return gaz
+
+

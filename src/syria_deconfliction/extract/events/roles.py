@@ -1,0 +1,176 @@
+"""Source and target of a trigger: subject, object, noun roles and the acting body."""
+
+from __future__ import annotations
+
+from .clauses import _clause, _clause_end, _in_skips
+from .model import _KINETIC_KINDS, _MILITARY_TYPES
+from .sentence import _QUOTES, _Frame, _Sentence, _Trig
+from .triggers import _participle
+from .vocabulary import _AUX, _DETERMINERS, _LIGHT_VERBS, _PREPOSITIONS, _PRONOUNS, _TARGET_PREPS
+
+# --------------------------------------------------------------------------- actors
+
+
+def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
+             claimer: str | None, depth: int = 0) -> tuple[str | None, int, str]:
+    """Source of a verb trigger: (actor, mention index or -1, how)."""
+    c = _clause(s, t.t0, frames)
+    # object control: "pushed the Kurds to strike a deal", "allowed Russia to expand"
+    for back in (1, 2):
+        if s.low(t.t0 - back) == "to":
+            k = s.mention_ending_at(t.t0 - back)
+            if k is not None and s.m_tok[k][0] >= c.start:
+                return s.actor(k), k, "to-subject"
+            break
+    if _participle(s, t):
+        for k in range(len(s.mentions) - 1, -1, -1):
+            a, b = s.m_tok[k]
+            if b <= t.t0 and t.t0 - b <= 6 and a >= max(0, c.start - 1) \
+                    and s.preposition_before(k)[0] in (None, "with"):
+                return s.actor(k), k, "participle"
+    cands = [k for k, (a, b) in enumerate(s.m_tok)
+             if c.start <= a and b <= t.t0 and not _in_skips(a, c.skips)
+             and s.subject_ok(k, c.start)]
+    if cands:
+        pick = cands[0]
+        if kinetic and s.actor_types.get(s.actor(pick)) not in _MILITARY_TYPES:
+            mil = [k for k in cands if s.actor_types.get(s.actor(k)) in _MILITARY_TYPES
+                   and _coordinated_partner(s, pick, t.t0) != s.actor(k)]
+            pick = mil[0] if mil else pick
+        return s.actor(pick), pick, "subject"
+    if c.antecedent:
+        return c.antecedent, -1, "antecedent"
+    first = c.start
+    while first < t.t0 and s.low(first) in _QUOTES:
+        first += 1
+    if s.low(first) in _PRONOUNS and claimer and c.kind == "frame":
+        return claimer, -1, "pronoun=reporter"
+    if c.kind == "conj" and s.low(c.boundary) == "but" and depth == 0 and c.boundary > 0:
+        probe = _Trig(t.entry, t.start, t.end, c.boundary, c.boundary + 1, t.form)
+        outer = [f for f in frames if f.tok not in s.trig_at]
+        src, k, _how = _subject(s, probe, outer, kinetic, claimer, depth + 1)
+        if src:
+            return src, k, "subject-before-but"
+    return None, -1, ""
+
+
+def _object(s: _Sentence, t: _Trig, frames: list[_Frame], source: str | None) -> str | None:
+    end = _clause_end(s, t, frames)
+    for k, (a, _b) in enumerate(s.m_tok):
+        if t.t1 <= a < end and s.actor(k) != source and s.object_ok(k, t.t1):
+            return s.actor(k)
+    return None
+
+
+def _between(s: _Sentence, t: _Trig) -> tuple[str | None, str | None]:
+    """'... between X and Y' right after the trigger."""
+    for i in range(t.t1, min(len(s.toks), t.t1 + 3)):
+        if s.low(i) != "between":
+            continue
+        ks = [k for k, (a, _b) in enumerate(s.m_tok) if i < a <= i + 4]
+        if not ks or any(s.low(j) in _PREPOSITIONS for j in range(i + 1, s.m_tok[ks[0]][0])):
+            return None, None
+        first = ks[0]
+        end_first = s.m_tok[first][1]
+        for k in range(first + 1, len(s.mentions)):
+            gap = [s.low(j) for j in range(end_first, s.m_tok[k][0])]
+            if gap and gap[0] == "and" and len(gap) <= 3:
+                return s.actor(first), s.actor(k)
+            if len(gap) > 3:
+                break
+        return s.actor(first), None
+    return None, None
+
+
+def _coordinated_partner(s: _Sentence, k: int, t0: int) -> str | None:
+    """'X and (his counterpart) Y <trigger>': Y."""
+    if k < 0:
+        return None
+    end = s.m_tok[s.heads[k]][1]
+    for k2 in range(s.heads[k] + 1, len(s.mentions)):
+        a = s.m_tok[k2][0]
+        if a >= t0:
+            break
+        gap = [s.low(j) for j in range(end, a)]
+        if gap and "and" in gap[:2] and len(gap) <= 6 and not any(
+            w in _PREPOSITIONS for w in gap
+        ):
+            return s.actor(k2)
+        break
+    return None
+
+
+def _noun_roles(s: _Sentence, t: _Trig, frames: list[_Frame],
+                claimer: str | None) -> tuple[str | None, str | None, list[str]]:
+    e = t.entry
+    source: str | None = None
+    target: str | None = None
+    how: list[str] = []
+    end = _clause_end(s, t, frames)
+    if e.of_agent and s.low(t.t1) == "of":
+        k = _mention_after(s, t.t1 + 1, 4)
+        if k is not None:
+            source, how = s.actor(k), ["noun:of-agent"]
+    if source is None:  # "Russian strikes", "Russia's offensive"
+        k = s.mention_ending_at(t.t0)
+        for back in range(0, 3):
+            k = s.mention_ending_at(t.t0 - back)
+            if k is not None:
+                break
+            w = s.low(t.t0 - 1 - back)
+            if not (s.toks[t.t0 - 1 - back].text.islower() and w.isalpha()
+                    and w not in _PREPOSITIONS and w not in _AUX and w not in _DETERMINERS
+                    and w not in _LIGHT_VERBS and w not in ("and", "or") and not s.is_verbish(
+                        t.t0 - 1 - back)) if t.t0 - 1 - back >= 0 else True:
+                break
+        if k is not None:
+            source, how = s.actor(k), ["noun:attributive"]
+    if source is None and s.low(t.t1) == "by":
+        k = _mention_after(s, t.t1 + 1, 4)
+        if k is not None:
+            source, how = s.actor(k), ["noun:by"]
+    a, b = _between(s, t)
+    if a:
+        if source is None or e.symmetric:
+            source = a
+        target = b if b != source else None
+        how.append("noun:between")
+    if source is None:
+        light = any(s.low(j) in _LIGHT_VERBS for j in range(max(0, t.t0 - 4), t.t0))
+        circumstantial = s.low(t.t0 - 2) in ("in", "during", "after", "following", "at") or \
+            s.low(t.t0 - 1) in ("in", "during", "after", "following")
+        if light or circumstantial or e.kind in ("consult", "agree"):
+            src, k2, sub_how = _subject(s, t, frames, e.kind in _KINETIC_KINDS, claimer)
+            if src:
+                source, how = src, [f"noun:clause-{sub_how}"]
+                if target is None and e.symmetric and k2 >= 0:  # "told Y ... in a phone call"
+                    between = [k3 for k3, (x, _y) in enumerate(s.m_tok)
+                               if s.m_tok[k2][1] <= x < t.t0 and s.actor(k3) != source]
+                    with_prep = [k3 for k3 in between
+                                 if s.preposition_before(k3)[0] in ("to", "with")]
+                    bare = [k3 for k3 in between if s.preposition_before(k3)[0] is None]
+                    pick = (with_prep or bare or [None])[0]
+                    target = s.actor(pick) if pick is not None else None
+    if target is None:
+        for i in range(t.t1, min(end, t.t1 + 8)):
+            w = s.low(i)
+            if w in _TARGET_PREPS or (w == "of" and i == t.t1 and not e.of_agent):
+                k = _mention_after(s, i + 1, 4)
+                if k is not None and s.actor(k) != source:
+                    target = s.actor(k)
+                    break
+    return source, target, how
+
+
+def _mention_after(s: _Sentence, i: int, within: int) -> int | None:
+    """First mention starting within ``within`` tokens from i with no preposition before it."""
+    for k, (a, _b) in enumerate(s.m_tok):
+        if i <= a < i + within:
+            if any(s.low(x) in _PREPOSITIONS or s.low(x) == "to" for x in range(i, a)):
+                return None
+            if i < len(s.toks) and s.low(i) == "to":
+                return None
+            return k
+    return None
+
+

@@ -1,0 +1,192 @@
+"""One sentence as the event rules see it: its parts (tokens), mentions and their title chains."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..lexicon import words
+from ..mentions import DEFAULT_LEXICON, Mention
+from .model import _ws
+from .trigger_lexicon import TriggerEntry, TriggerLexicon
+from .vocabulary import (
+    _ADJ_SUFFIXES,
+    _ADJECTIVES,
+    _AUX,
+    _DETERMINERS,
+    _PREPOSITIONS,
+    _ROLE_NOUNS,
+    _TARGET_PREPS,
+    _TITLE_MODIFIERS,
+)
+
+# --------------------------------------------------------------------------- per sentence
+
+
+@dataclass
+class _Trig:
+    entry: TriggerEntry
+    start: int  # char offsets
+    end: int
+    t0: int  # token indices [t0, t1)
+    t1: int
+    form: str  # v (verb form) | n (noun form) | p (pattern)
+
+
+@dataclass
+class _Frame:
+    tok: int  # index of the frame word
+    status: str
+    claimer: str | None
+    kind: str  # pre | post | parenthetical | according
+    body_start: int = 0  # pre: first token of the claimed clause
+    body_end: int = 10_000  # pre: end of the claimed clause (", but ..." is outside)
+    region: tuple[int, int] = (0, 0)  # tokens of the frame words (subject, verb, adjuncts)
+
+
+@dataclass
+class _Clause:
+    start: int  # first token
+    kind: str  # sentence | frame | punct | conj | if | relative | that | with
+    boundary: int = -1  # token of the boundary word
+    antecedent: str | None = None
+    skips: list[tuple[int, int]] = field(default_factory=list)
+
+
+_NUMBER_WORDS = words("events_number_words")
+_COMPOUND_TO = words("events_compound_to")
+_INVERTIBLE = words("events_invertible")
+_FRAME_ING = words("events_frame_ing")
+_QUOTES = frozenset({"“", "”", '"', "'", "‘", "’"})
+_AREA_NOUNS = DEFAULT_LEXICON.area_nouns_before_of | DEFAULT_LEXICON.compass_words | _ws(
+    "village town city province district neighbourhood neighborhood governorate"
+)
+_LOCATIVE = words("events_locative")
+_GOV_NOUNS = DEFAULT_LEXICON.government_nouns | DEFAULT_LEXICON.military_nouns | frozenset(
+    {"regime"}
+)
+_PLACE_TIER = {"country": 0, "admin1": 1, "region": 1, "sea": 1, "border": 1, "corridor": 1}
+
+
+class _Sentence:
+    def __init__(self, doc: Document, start: int, end: int, mentions: Sequence[Mention],
+                 lex: TriggerLexicon, actor_types: Mapping[str, str],
+                 parents: Mapping[str, str | None] | None = None) -> None:
+        self.text = doc.text
+        self.parents: Mapping[str, str | None] = parents or {}
+        self.start, self.end = start, end
+        self.toks = doc.parts_in(start, end)
+        self.lex = lex
+        self.actor_types = actor_types
+        self.mentions = [m for m in mentions if m.start >= start and m.end <= end]
+        self.m_tok = [self.tok_span(m.start, m.end) for m in self.mentions]
+        self.heads = self._chain_heads()
+        self.trig_at: dict[int, _Trig] = {}
+
+    # ---- helpers
+    def tok_span(self, s: int, e: int) -> tuple[int, int]:
+        first = next((i for i, t in enumerate(self.toks) if t.end > s), len(self.toks))
+        last = next((i for i in range(len(self.toks) - 1, -1, -1) if self.toks[i].start < e),
+                    first)
+        return first, max(first, last) + 1
+
+    def low(self, i: int) -> str:
+        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+
+    def _chain_heads(self) -> list[int]:
+        """Mention index -> the mention heading its title chain ("U.S. Secretary of State X")."""
+        heads = list(range(len(self.mentions)))
+        for k in range(len(self.mentions) - 2, -1, -1):
+            a, b = self.mentions[k], self.mentions[k + 1]
+            gap = self.text[a.end:b.start]
+            if a.possessive:
+                gap = re.sub(r"^['’]s?", "", gap)
+            words = gap.split()
+            if not words or not (gap.startswith(" ") and gap.endswith(" ")) or len(words) > 5:
+                continue
+            if all(w in DEFAULT_LEXICON.title_words or w in DEFAULT_LEXICON.honorifics
+                   or w in ("of", "for", "the") or w.lower() in _ROLE_NOUNS
+                   or w.lower() in _TITLE_MODIFIERS for w in words):
+                heads[k] = heads[k + 1]
+        return heads
+
+    def mention_at_token(self, i: int) -> int | None:
+        for k, (a, b) in enumerate(self.m_tok):
+            if a <= i < b:
+                return k
+        return None
+
+    def mention_ending_at(self, i: int) -> int | None:
+        """Mention whose last token is i - 1 (allowing a possessive 's token)."""
+        for k, (_a, b) in enumerate(self.m_tok):
+            if b == i or (b == i - 1 and self.low(i - 1) in ("'s", "'")):
+                return k
+        return None
+
+    def actor(self, k: int) -> str:
+        return self.mentions[self.heads[k]].actor_id
+
+    def is_verbish(self, i: int) -> bool:
+        return i in self.trig_at or any(self.low(i) in f for f in self.lex.frames.values())
+
+    # ---- prepositional phrases
+    def preposition_before(self, k: int, floor: int = 0) -> tuple[str | None, int]:
+        """The preposition governing mention k, looking back over modifiers (or None)."""
+        i, steps = self.m_tok[k][0] - 1, 0
+        while i >= floor and steps < 4:
+            w = self.low(i)
+            if w in _PREPOSITIONS:
+                return w, i
+            if w == "that":
+                return None, i
+            skippable = w in _DETERMINERS or w in _NUMBER_WORDS or w in ("'s", "s") or (
+                self.toks[i].text.islower() and (w in _ADJECTIVES or w.endswith(_ADJ_SUFFIXES))
+                and w not in _AUX and not self.is_verbish(i)
+            )
+            if not skippable:
+                return None, i
+            i -= 1
+            steps += 1
+        return None, i
+
+    def role_of(self, prep_idx: int) -> bool:
+        """'the head of X', 'a spokesman for X': the role holder stands for X."""
+        j = prep_idx - 1
+        while j >= 0 and self.low(j) in ("general", "deputy", "senior", "top", "chief"):
+            j -= 1
+        return self.low(j) in _ROLE_NOUNS
+
+    def owner_of(self, prep_idx: int) -> bool:
+        """'the regime of X', 'the forces of X': the body belongs to X."""
+        return self.low(prep_idx) == "of" and self.low(prep_idx - 1) in _GOV_NOUNS
+
+    def subject_ok(self, k: int, floor: int = 0, allow_by: bool = False) -> bool:
+        prep, pi = self.preposition_before(k, floor)
+        if prep is None:
+            a = self.m_tok[k][0]
+            if k > 0 and self.low(a - 1) in ("and", "or") and self.m_tok[k - 1][1] == a - 1:
+                return self.subject_ok(k - 1, floor, allow_by)
+            return True
+        if prep in ("of", "for") and self.role_of(pi):
+            return True
+        return allow_by and prep == "by"
+
+    def object_ok(self, k: int, t1: int) -> bool:
+        prep, pi = self.preposition_before(k, t1 - 1)
+        if prep is None:
+            a = self.m_tok[k][0]
+            if k > 0 and self.low(a - 1) in ("and", "or") and self.m_tok[k - 1][1] == a - 1 \
+                    and self.m_tok[k - 1][0] >= t1:
+                return self.object_ok(k - 1, t1)
+            return True
+        if pi < t1:
+            return True  # the trigger's own particle: "concerned by X", "spoke with X"
+        if prep in ("of", "for") and (self.role_of(pi) or self.owner_of(pi)):
+            return True
+        if prep == "to" and self.low(pi - 1) in _COMPOUND_TO:
+            return False  # "prior to X", "according to X"
+        return prep in _TARGET_PREPS
+
+

@@ -1,0 +1,236 @@
+"""The trigger lexicon (knowledge/event_triggers.yaml): entries, verb and noun forms, frames."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ...paths import knowledge_dir
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Refinement:
+    near: tuple[str, ...]
+    code: str
+    planned: str | None = None
+    both: bool = False  # look before the trigger too
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    id: str
+    code: str
+    kind: str
+    verb_forms: tuple[str, ...] = ()
+    noun_forms: tuple[str, ...] = ()
+    pattern: str | None = None
+    particle: tuple[str, ...] = ()
+    object: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    followed_by: tuple[str, ...] = ()
+    not_followed_by: tuple[str, ...] = ()
+    not_preceded_by: tuple[str, ...] = ()
+    window: int = 5
+    negated: str | None = None
+    planned: str | None = None
+    refine: tuple[Refinement, ...] = ()
+    governs: bool = False
+    symmetric: bool = False
+    of_agent: bool = False
+    notes: str = ""
+
+    @property
+    def base_forms(self) -> frozenset[str]:
+        """Verb forms that are bare stems: those whose -s form is listed too."""
+        forms = set(self.verb_forms)
+        return frozenset(
+            f for f in forms
+            if {f + "s", f + "es", f[:-1] + "ies", f + "ed", f + "d", f[:-1] + "ied"} & forms
+            or " " in f and f.split(" ", 1)[0] + "s " + f.split(" ", 1)[1] in forms
+        )
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    entries: tuple[TriggerEntry, ...]
+    frames: Mapping[str, frozenset[str]]  # status -> inflected reporting-verb forms
+    alleged_adverbs: frozenset[str]
+    claimed_adverbs: frozenset[str]
+    planned_markers: frozenset[str]
+    planned_before_to: frozenset[str]
+    planned_lookback: frozenset[str] = frozenset()
+    regexes: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
+
+
+_ENTRY_KEYS = {
+    "id", "verb", "forms", "noun", "pattern", "particle", "object", "requires", "followed_by",
+    "not_followed_by", "not_preceded_by", "window", "code", "kind", "negated", "planned",
+    "refine", "governs", "symmetric", "of_agent", "notes",
+}
+_KINDS = {
+    "kinetic", "force", "withdraw", "aid", "consult", "agree", "appeal", "offer", "accuse",
+    "criticize", "reject", "deny", "threaten", "statement", "cooperate", "support", "sanction",
+    "comment",
+}
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value.lower(),)
+    if any(isinstance(v, bool) for v in value):
+        raise ValueError(f"a word list holds true/false (quote 'on', 'off', 'no'): {value}")
+    return tuple(str(v).lower() for v in value)
+
+
+def inflect_verb(lemma: str) -> tuple[str, ...]:
+    """Base, third person, past and -ing forms of a regular English verb ("ram" -> rammed).
+
+    For a multi-word verb ("pull out") the first word is inflected.
+    """
+    head, _, rest = lemma.lower().strip().partition(" ")
+    tail = f" {rest}" if rest else ""
+    if re.search(r"(?:s|sh|ch|x|z|o)$", head):
+        third = head + "es"
+    elif re.search(r"[^aeiou]y$", head):
+        third = head[:-1] + "ies"
+    else:
+        third = head + "s"
+    if re.search(r"[^aeiou]y$", head):
+        past, ing = head[:-1] + "ied", head + "ing"
+    elif head.endswith("e"):
+        past = head + "d"
+        ing = head + "ing" if re.search(r"(?:ee|ye|oe)$", head) else head[:-1] + "ing"
+    elif re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprtv]", head):
+        past, ing = head + head[-1] + "ed", head + head[-1] + "ing"
+    else:
+        past, ing = head + "ed", head + "ing"
+    return tuple(dict.fromkeys(w + tail for w in (head, third, past, ing)))
+
+
+def inflect_noun(noun: str) -> tuple[str, ...]:
+    """Singular and regular plural of a (possibly multi-word) noun; plurals are kept as given."""
+    n = noun.lower().strip()
+    last = n.rsplit(" ", 1)[-1]
+    if last.endswith("s"):
+        return (n,)
+    if re.search(r"(?:x|z|ch|sh)$", last):
+        plural = n + "es"
+    elif re.search(r"[^aeiou]y$", last):
+        plural = n[:-1] + "ies"
+    else:
+        plural = n + "s"
+    return (n, plural)
+
+
+def _form_regex(forms: Iterable[str]) -> str:
+    alts = []
+    for f in sorted(set(forms), key=lambda s: (-len(s), s)):
+        parts = [re.escape(p) for p in re.split(r"[ -]+", f) if p]
+        alts.append(r"[\s-]+".join(parts) if " " in f else re.escape(f))
+    return "|".join(alts)
+
+
+def _build_entry(raw: Mapping[str, Any], where: str) -> TriggerEntry:
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    for key in ("id", "code", "kind"):
+        if not raw.get(key):
+            raise ValueError(f"{where}: '{key}' is required")
+    if raw["kind"] not in _KINDS:
+        raise ValueError(f"{where}: unknown kind {raw['kind']!r}")
+    verb_forms: list[str] = []
+    if raw.get("forms"):
+        verb_forms.extend(_words(raw["forms"]))
+    elif raw.get("verb"):
+        for lemma in _words(raw["verb"]):
+            verb_forms.extend(inflect_verb(lemma))
+    noun_forms = [f for n in _words(raw.get("noun")) for f in inflect_noun(n)]
+    if not (verb_forms or noun_forms or raw.get("pattern")):
+        raise ValueError(f"{where}: needs verb, forms, noun or pattern")
+    refine = tuple(
+        Refinement(_words(r["near"]), str(r["code"]),
+                   str(r["planned"]) if r.get("planned") else None, bool(r.get("both")))
+        for r in raw.get("refine") or ()
+    )
+    return TriggerEntry(
+        id=str(raw["id"]), code=str(raw["code"]), kind=str(raw["kind"]),
+        verb_forms=tuple(dict.fromkeys(verb_forms)), noun_forms=tuple(dict.fromkeys(noun_forms)),
+        pattern=raw.get("pattern"), particle=_words(raw.get("particle")),
+        object=_words(raw.get("object")), requires=_words(raw.get("requires")),
+        followed_by=_words(raw.get("followed_by")),
+        not_followed_by=_words(raw.get("not_followed_by")),
+        not_preceded_by=_words(raw.get("not_preceded_by")),
+        window=int(raw.get("window") or 5),
+        negated=str(raw["negated"]) if raw.get("negated") else None,
+        planned=str(raw["planned"]) if raw.get("planned") else None,
+        refine=refine, governs=bool(raw.get("governs")), symmetric=bool(raw.get("symmetric")),
+        of_agent=bool(raw.get("of_agent")),
+        notes=str(raw.get("notes") or ""),
+    )
+
+
+def _entry_regex(e: TriggerEntry) -> re.Pattern[str]:
+    alts = []
+    if e.verb_forms:
+        verb = f"(?P<v>{_form_regex(e.verb_forms)})"
+        if e.particle:
+            verb += rf"\s+(?:{_form_regex(e.particle)})"
+        alts.append(verb)
+    if e.noun_forms:
+        alts.append(f"(?P<n>{_form_regex(e.noun_forms)})")
+    if e.pattern:
+        alts.append(f"(?P<p>{e.pattern})")
+    return re.compile(rf"(?<![\w'’-])(?:{'|'.join(alts)})(?![\w-])", re.IGNORECASE)
+
+
+def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:
+    """Compile the lexicon from its YAML structure (see raw/knowledge/event_triggers.yaml)."""
+    entries = tuple(
+        _build_entry(raw, f"triggers[{i}] ({raw.get('id')})")
+        for i, raw in enumerate(data.get("triggers") or ())
+    )
+    ids = [e.id for e in entries]
+    dupes = {i for i in ids if ids.count(i) > 1}
+    if dupes:
+        raise ValueError(f"duplicate trigger ids: {sorted(dupes)}")
+    fr = data.get("frames") or {}
+    frames = {
+        status: frozenset(f for lemma in _words(fr.get(status)) for f in inflect_verb(lemma))
+        for status in ("claimed", "confirmed", "alleged", "denied")
+    }
+    return TriggerLexicon(
+        entries=entries,
+        frames=frames,
+        alleged_adverbs=frozenset(_words(fr.get("alleged_adverbs"))),
+        claimed_adverbs=frozenset(_words(fr.get("claimed_adverbs"))),
+        planned_markers=frozenset(w.replace("’", "'") for w in _words(fr.get("planned_markers"))),
+        planned_before_to=frozenset(_words(fr.get("planned_before_to"))),
+        planned_lookback=frozenset(_words(fr.get("planned_lookback"))),
+        regexes=tuple(_entry_regex(e) for e in entries),
+    )
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str, mtime: float) -> TriggerLexicon:
+    import yaml
+
+    with open(path, encoding="utf-8") as fh:
+        return lexicon_from_data(yaml.safe_load(fh) or {})
+
+
+def load_lexicon(path: Path | str | None = None) -> TriggerLexicon:
+    """The trigger lexicon from ``path`` (default: event_triggers.yaml of the knowledge folder,
+    raw/knowledge/ in a checkout or the wheel's copy)."""
+    p = Path(path) if path is not None else knowledge_dir() / "event_triggers.yaml"
+    return _load_cached(str(p.resolve()), p.stat().st_mtime)
+
+

@@ -1,0 +1,257 @@
+"""Trigger matching and its context: acceptance, negation, intent, passive, governing verbs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .sentence import _QUOTES, _Sentence, _Trig
+from .trigger_lexicon import TriggerLexicon
+from .vocabulary import (
+    _ADJ_SUFFIXES,
+    _ADJECTIVES,
+    _ASPECT_BEFORE_TO,
+    _AUX,
+    _BE,
+    _CLAUSE_PUNCT,
+    _CONJ_BOUNDARY,
+    _DETERMINERS,
+    _MODALS_WEAK,
+    _NEGATORS,
+    _PASSIVE_SKIP,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _RELATIVE,
+    _word_match,
+)
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _match_triggers(s: _Sentence, lex: TriggerLexicon) -> list[_Trig]:
+    found: list[_Trig] = []
+    spans = [(m.start, m.end) for m in s.mentions]
+    for order, (entry, rx) in enumerate(zip(lex.entries, lex.regexes, strict=True)):
+        for m in rx.finditer(s.text, s.start, s.end):
+            a, b = m.start(), m.end()
+            if any(ms < b and a < me for ms, me in spans):
+                continue
+            groups = m.groupdict()
+            form = "v" if groups.get("v") else ("n" if groups.get("n") else "p")
+            t0, t1 = s.tok_span(a, b)
+            trig = _Trig(entry, a, b, t0, t1, form)
+            if _accept(s, trig):
+                found.append((order, trig))  # type: ignore[arg-type]
+    pairs: list[tuple[int, _Trig]] = found  # type: ignore[assignment]
+    pairs.sort(key=lambda p: (-(p[1].end - p[1].start), p[0], p[1].start))
+    chosen: list[_Trig] = []
+    for _o, t in pairs:
+        if all(t.end <= c.start or t.start >= c.end for c in chosen):
+            chosen.append(t)
+    chosen.sort(key=lambda t: t.start)
+    return chosen
+
+
+def _accept(s: _Sentence, t: _Trig) -> bool:
+    e = t.entry
+    prev, nxt = s.low(t.t0 - 1), s.low(t.t1)
+    word = s.low(t.t0)
+    if prev in e.not_preceded_by:
+        return False
+    if e.not_followed_by:
+        ahead = " ".join(s.low(i) for i in range(t.t1, t.t1 + 3))
+        if any(ahead == w or ahead.startswith(w + " ") for w in e.not_followed_by):
+            return False
+    if t.form == "v" and word in e.noun_forms and (
+        prev in _DETERMINERS or prev in ("'s", "'") or prev.endswith(("'s", "s'")) or (
+            t.t0 > 0 and s.toks[t.t0 - 1].text.islower()
+            and (prev in _ADJECTIVES or prev.endswith(_ADJ_SUFFIXES)) and not s.is_verbish(t.t0 - 1)
+        )
+    ):
+        t.form = "n"  # "the most serious clash": the noun reading of a verb/noun homograph
+    if t.form == "v":
+        if word.endswith("ed") and (prev in _PREPOSITIONS or prev in _DETERMINERS):
+            return False  # "from abandoned bases": an adjective
+        if prev in _DETERMINERS and not word.endswith("ing"):
+            return False  # "the attack", "all the targets": a noun
+        k = s.mention_ending_at(t.t0)
+        if k is not None and s.m_tok[k][1] == t.t0:
+            prep, pi = s.preposition_before(k)
+            if e.kind == "support" and word.endswith("ed") and prep is not None \
+                    and not s.role_of(pi):
+                return False  # "families of CIA backed fighters": a description
+            if word in e.base_forms and prep is not None and (
+                s.toks[t.t1].text.islower() if t.t1 < len(s.toks) else False
+            ) and nxt not in _DETERMINERS:
+                return False  # "Islamic State supply routes": a noun compound
+    if t.form == "n" and not e.verb_forms and (
+        prev in ("to", "not", "never") or prev in _AUX or prev in _PRONOUNS
+        or prev.endswith("n't")
+    ):
+        return False  # "to strike", "did not strike": a verb, left to the verb entry
+    if e.object:
+        end = _find_word(s, t.t1, t.t1 + e.window, e.object)
+        if end is None:
+            return False
+        t.t1, t.end = end + 1, s.toks[end].end
+    if e.requires and not _near(s, t.t0, t.t1, e.requires, e.window, both=True):
+        return False
+    if e.followed_by:
+        j = _skip_adverbs(s, t.t1)
+        end_here = j >= len(s.toks) or s.low(j) in _CLAUSE_PUNCT or s.low(j) in (".", ",", "!")
+        words = {s.low(x) for x in range(t.t1, t.t1 + 3)}
+        if not ((end_here and "<end>" in e.followed_by) or words & set(e.followed_by)):
+            return False
+    return True
+
+
+def _skip_adverbs(s: _Sentence, i: int) -> int:
+    while i < len(s.toks) and s.low(i).endswith("ly"):
+        i += 1
+    return i
+
+
+def _find_word(s: _Sentence, a: int, b: int, words: Sequence[str]) -> int | None:
+    for i in range(a, min(b, len(s.toks))):
+        w = s.low(i)
+        if w in (".", ";", ":", "?", "!"):
+            return None
+        if _word_match(w, words):
+            return i
+    return None
+
+
+def _near(s: _Sentence, t0: int, t1: int, words: Sequence[str], window: int,
+          both: bool = False) -> bool:
+    """A word of ``words`` within ``window`` tokens after (and with ``both`` before) the
+    trigger, or inside a multi-word trigger after its first word."""
+    lo = max(0, t0 - window) if both else t1
+    hi = min(len(s.toks), t1 + window)
+    return any(_word_match(s.low(i), words) for i in range(lo, hi) if not t0 <= i < t1) or any(
+        _word_match(s.low(i), words) for i in range(t0 + 1, t1)
+    )
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _negated(s: _Sentence, t: _Trig) -> bool:
+    i, steps = t.t0 - 1, 0
+    while i >= 0 and steps < 5:
+        w = s.low(i)
+        if w in _NEGATORS or w.endswith("n't"):
+            return True
+        if w in _CLAUSE_PUNCT or w in (",", "and", "but", "that", "which", "who") or w in _QUOTES:
+            return False
+        i -= 1
+        steps += 1
+    return False
+
+
+def _planned(s: _Sentence, t: _Trig, lex: TriggerLexicon) -> str | None:
+    """'strong' (will, plans to, ready to ...), 'weak' (would, could ...) or None."""
+    i, steps = t.t0 - 1, 0
+    while i >= 0 and steps < 6:
+        w = s.low(i)
+        if w == "," and s.toks[i - 1].text.islower() and s.toks[i + 1].text.islower() \
+                and s.low(i + 1) not in _CONJ_BOUNDARY | _RELATIVE | {"and", "but"}:
+            i -= 1  # "basic, technical talks"
+            continue
+        if w in _CLAUSE_PUNCT or w in (",", "that", "which", "who", "but") or w in _QUOTES:
+            return None
+        if w == "to" and i >= t.t0 - 3 and (s.low(i - 1) in lex.planned_before_to or any(
+            s.low(j) in lex.planned_lookback for j in range(max(0, i - 6), i)
+        )):
+            return "strong"  # "ready to talk", "the decision by X to withdraw"
+        if w in lex.planned_markers:
+            return "weak" if w in _MODALS_WEAK else "strong"
+        i -= 1
+        steps += 1
+    return None
+
+
+def _participle(s: _Sentence, t: _Trig) -> bool:
+    """An -ing form modifying the noun before it: "rebels fighting X", "a truck blocking"."""
+    if t.form != "v" or not s.low(t.t0).endswith("ing"):
+        return False
+    i = t.t0 - 1
+    while i >= 0 and (s.low(i).endswith("ly") or s.low(i) == "also"):
+        i -= 1
+    w = s.low(i)
+    return bool(w) and w not in _AUX and w not in _PREPOSITIONS and w not in _DETERMINERS \
+        and w not in ("to", ",", "and", "or", "not") and w not in _CLAUSE_PUNCT
+
+
+def _passive(s: _Sentence, t: _Trig) -> str | None:
+    """'aux' (was attacked), 'bare' (forces backed by X) or None."""
+    if t.form != "v" or t.entry.particle:
+        return None
+    w = s.low(t.t0)
+    if not (w.endswith(("ed", "en", "wn")) or w in ("hit", "struck", "shot", "sent", "met",
+                                                      "fought", "seized", "held")):
+        return None
+    i = t.t0 - 1
+    while i >= 0 and (s.low(i) in _PASSIVE_SKIP or s.low(i).endswith("ly")):
+        if s.low(i) in ("being", "been"):
+            return "aux"
+        i -= 1
+    if s.low(i) in _BE:
+        return "aux"
+    if s.low(t.t1) == "by" and s.low(t.t0 - 1) not in _AUX:
+        return "bare"
+    return None
+
+
+def _governed(s: _Sentence, t: _Trig, trigs: list[_Trig], lex: TriggerLexicon,
+              depth: int = 0) -> _Trig | None:
+    """The earlier trigger whose object or 'to ...' complement holds t, if any.
+
+    "offers military talks", "offered to hold talks" (a governing verb's object or complement
+    is part of its event); "sent troops to fight X", "spoke with Y to discuss Z" (a purpose
+    clause after another trigger). Not "is ready to offer", "began to strike".
+    """
+    if depth < 2 and s.low(t.t0 - 1) in ("and", "or"):
+        prev = s.trig_at.get(t.t0 - 2)
+        if prev is not None and _governed(s, prev, trigs, lex, depth + 1) is not None:
+            return prev
+    to_i = None
+    for back in range(1, 4):
+        w = s.low(t.t0 - back)
+        if w == "to":
+            to_i = t.t0 - back
+            break
+        if w in _CLAUSE_PUNCT or w in (",", "and"):
+            break
+    for g in trigs:
+        if g is t or g.t1 > t.t0:
+            continue
+        between = [s.low(j) for j in range(g.t1, t.t0)]
+        if any(w in _CLAUSE_PUNCT or w in (".", "that", "which", "who") for w in between):
+            continue
+        if g.entry.governs and len(between) <= 3 and "," not in between and "to" not in between:
+            return g  # direct object: "offers military talks"
+        if to_i is None or to_i < g.t1 or to_i - g.t1 > 8:
+            continue
+        before_to = s.low(to_i - 1)
+        if before_to in _ASPECT_BEFORE_TO or (
+            before_to in lex.planned_before_to and not g.entry.governs
+        ):
+            continue
+        if s.mention_ending_at(to_i) is not None and not g.entry.governs:
+            continue  # "pushed the Kurds to strike a deal": a new actor acts
+        return g
+    return None
+
+
+def _allegation(s: _Sentence, t: _Trig, trigs: list[_Trig]) -> _Trig | None:
+    """An accuse/blame trigger whose 'of/for ...' complement holds t."""
+    for g in trigs:
+        if g is t or g.entry.kind != "accuse" or g.t1 > t.t0:
+            continue
+        span = [s.low(j) for j in range(g.t1, t.t0)]
+        if ("of" in span or "for" in span) and len(span) <= 10 and not any(
+            w in _CLAUSE_PUNCT or w in (".", ",") for w in span
+        ):
+            return g
+    return None
+
+

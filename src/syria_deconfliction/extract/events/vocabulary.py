@@ -1,0 +1,57 @@
+"""Sentences and the clause rules' word classes (read from the lexicon)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..document import Document
+from ..lexicon import words
+from ..mentions import DEFAULT_LEXICON
+from .model import _ws
+
+# --------------------------------------------------------------------------- sentences
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text`` (the Document's sentences)."""
+    return Document(text).sentences
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+_DETERMINERS = words("events_determiners")
+_PREPOSITIONS = words("events_prepositions")
+_TARGET_PREPS = words("events_target_preps")
+_AUX = words("events_aux")
+_BE = words("events_be")
+_PASSIVE_SKIP = words("events_passive_skip")
+_NEGATORS = words("events_negators")
+_CONJ_BOUNDARY = words("events_conj_boundary")
+_HYPOTHETICAL = words("events_hypothetical")
+_ASPECT_BEFORE_TO = words("events_aspect_before_to")
+_RELATIVE = words("events_relative")
+_PRONOUNS = words("events_pronouns")
+_MODALS_WEAK = words("events_modals_weak")
+_CLAUSE_PUNCT = frozenset({";", ":", "—", "–"})
+_TITLE_MODIFIERS = words("events_title_modifiers")
+_ADJ_SUFFIXES = ("ed", "ing", "al", "ian", "ic", "ive", "ous", "ful", "ern", "ary", "ese", "ish")
+_ADJECTIVES = words("events_adjectives")
+_LIGHT_VERBS = words("events_light_verbs")
+_ROLE_NOUNS = DEFAULT_LEXICON.role_nouns | _ws(
+    "spokesperson spokesman spokeswoman chairman head chief commander official officials "
+    "members member representative representatives staff"
+)
+
+
+def _word_match(word: str, items: Iterable[str]) -> bool:
+    w = word.lower().replace("’", "'")
+    for it in items:
+        if it.endswith("*"):
+            if w.startswith(it[:-1]):
+                return True
+        elif w == it or w in (it + "s", it + "es"):
+            return True
+    return False
+
+

@@ -1,0 +1,325 @@
+"""Finding mentions: candidates from the compiled registry and the context rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document
+from .model import _APOS, DEFAULT_LEXICON, Lexicon, Mention
+from .registry import _Entry, _Registry, _registry
+
+# --------------------------------------------------------------------------- context rules
+
+
+@lru_cache(maxsize=8)
+def _context_res(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    def alt(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    adj = rf"(?:(?:{alt(lex.compass_words)}|\w+-(?:held|controlled))\s+)?"
+    locative = (
+        rf"(?:\b(?:{alt(lex.locative_prepositions)})\s+(?:the\s+)?{adj}"
+        rf"|\b(?:{alt(lex.compass_words)}|{alt(lex.area_nouns_before_of)})\s+of\s+(?:the\s+)?{adj}"
+        rf"|\bborders?\s+with\s+(?:the\s+)?)$"
+    )
+    return {
+        "locative": re.compile(locative, re.IGNORECASE),
+        "place_suffix": re.compile(rf"-(?:{alt(lex.place_hyphen_suffixes)})\b"),
+        "agent_suffix": re.compile(rf"-(?:{alt(lex.agent_hyphen_suffixes)})\b"),
+        "attitude": re.compile(rf"\b(?:{alt(lex.attitude_prefixes)})-$", re.IGNORECASE),
+        "honorific": re.compile(rf"(?<![\w.])(?:{alt(lex.honorifics | lex.title_words)})\s+$"),
+    }
+
+
+_COORD_RE = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_AND_OTHER_RE = re.compile(r",?\s+(?:and|or)\s+other\b")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([\w][\w'’.-]*)")
+_PARTICLE_BEFORE_RE = re.compile(r"(?<![\w])[AaEe]l-$")
+
+
+def _in_set(word: str, words: frozenset[str]) -> bool:
+    if word in words:
+        return True
+    if word.endswith("es") and word[:-2] in words:
+        return True
+    return word.endswith("s") and word[:-1] in words
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    form: str
+    entry: _Entry | None = None  # chosen actor entry; None for a gazetteer-only name
+    place_reading: bool = False
+    possessive: bool = False
+    state_like: bool = False
+    actor_id: str | None = None
+    rule: str | None = None
+
+
+def _is_possessive(text: str, end: int) -> bool:
+    if end < len(text) and text[end] in _APOS:
+        nxt = text[end + 1 : end + 2]
+        if nxt == "s" and not text[end + 2 : end + 3].isalpha():
+            return True
+        if text[end - 1] == "s" and not nxt.isalpha():
+            return True
+    return False
+
+
+def _after_possessive(text: str, c: _Cand) -> int:
+    if not c.possessive:
+        return c.end
+    return c.end + (2 if text[c.end + 1 : c.end + 2] == "s" else 1)
+
+
+class _Matcher:
+    def __init__(self, reg: _Registry) -> None:
+        self.reg = reg
+        self.lex = reg.lex
+        self.res = _context_res(reg.lex)
+
+    # ---- longest-match-first candidate selection
+    def _select(self, text: str) -> list[_Cand]:
+        reg = self.reg
+        cands: list[tuple[int, int, str]] = []
+        for m in reg.main_re.finditer(text):
+            form = m.group(1)
+            s = m.start()
+            cands.append((s, s + len(form), form))
+            for shorter in reg.prefixes.get(form, ()):
+                e = s + len(shorter)
+                if e >= len(text) or not (text[e].isalnum() or text[e] == "_"):
+                    cands.append((s, e, shorter))
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        taken = bytearray(len(text))
+        chosen: list[_Cand] = []
+        for s, e, form in cands:
+            if any(taken[s:e]):
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            chosen.append(_Cand(s, e, form))
+        chosen.sort(key=lambda c: c.start)
+        return chosen
+
+    # ---- place reading
+    def _is_locative(self, text: str, c: _Cand, prev: _Cand | None) -> bool:
+        if self.res["place_suffix"].match(text, c.end):
+            return True
+        if self.res["locative"].search(text[max(0, c.start - 60) : c.start]):
+            return True
+        if prev is None:
+            return False
+        gap = text[_after_possessive(text, prev) : c.start]
+        if re.fullmatch(r"\s+(?:and|or)\s+|,\s*(?:and|or)\s+", gap):
+            return True
+        # "Damascus, Syria": a place followed by the country it lies in.
+        if re.fullmatch(r",\s*", gap) and c.entry is not None:
+            country = self.reg.actors.get(c.entry.ident, {}).get("country_iso3")
+            return bool(country) and country == self.reg.name_country.get(prev.form)
+        return False
+
+    # ---- head-noun classification for demonyms and attributive state names
+    def _head_class(self, text: str, pos: int, places_at: dict[int, int],
+                    free_modifier: bool) -> str | None:
+        lex = self.lex
+        m = _AND_OTHER_RE.match(text, pos)
+        if m:
+            pos = m.end()
+        modifiers = 0
+        while True:
+            m = _NEXT_WORD_RE.match(text, pos)
+            if not m:
+                return None
+            if m.start(1) in places_at:  # a name between demonym and noun: "Russian Black Sea"
+                pos = places_at[m.start(1)]
+                continue
+            raw = m.group(1)
+            word = re.split(r"['’]", raw.rstrip("."))[0]
+            if not word:
+                return None
+            if word[0].isupper():
+                return "title" if (word in lex.title_words or word in lex.honorifics) else None
+            lw = word.lower()
+            for cls, words in (
+                ("military", lex.military_nouns),
+                ("government", lex.government_nouns),
+                ("role", lex.role_nouns),
+                ("agency", lex.agency_nouns),
+                ("non_actor", lex.non_actor_nouns),
+            ):
+                if _in_set(lw, words):
+                    return cls
+            plain_modifier = raw == word and lw not in lex.common_words
+            allowed = lw in lex.modifier_words or (
+                free_modifier and plain_modifier and not lw.endswith("ing")
+            )
+            if modifiers >= 1 or not allowed:
+                return None
+            modifiers += 1
+            pos = m.end()
+
+    def _child(self, actor_id: str, kind: str) -> str:
+        return self.reg.children.get((actor_id, kind), actor_id)
+
+    def find(self, text: str) -> list[Mention]:
+        reg = self.reg
+        chosen = self._select(text)
+        places_at = {c.start: c.end for c in chosen}
+        prev_place: _Cand | None = None
+        for c in chosen:
+            entries = reg.forms[c.form]
+            actor_entries = [e for e in entries if e.kind != "place"]
+            c.possessive = _is_possessive(text, c.end)
+            if not actor_entries:
+                c.place_reading = True
+                prev_place = c
+                continue
+            c.entry = entry = actor_entries[0]
+            is_state = reg.actors.get(entry.ident, {}).get("type") == "state"
+            in_gazetteer = len(actor_entries) < len(entries)
+            if (
+                entry.kind in ("alias", "metonym")
+                and (is_state or entry.kind == "metonym" or in_gazetteer)
+                and self._is_locative(text, c, prev_place)
+            ):
+                c.place_reading = True
+                prev_place = c
+                continue
+            c.state_like = entry.kind == "demonym" or (entry.kind == "alias" and is_state)
+            prev_place = None
+        live = [c for c in chosen if c.entry is not None and not c.place_reading]
+        self._resolve(text, live, places_at)
+        self._elliptical(text, live)
+        mentions: list[Mention] = []
+        for c in live:
+            if c.rule is None or c.actor_id is None:
+                continue
+            start = c.start
+            if c.entry is not None and c.entry.kind == "alias" and _PARTICLE_BEFORE_RE.search(
+                text[max(0, start - 3) : start]
+            ):
+                start -= 3
+            mentions.append(
+                Mention(start, c.end, text[start : c.end], c.actor_id, c.rule, c.possessive)
+            )
+        mentions.extend(self._surnames(text, mentions, chosen))
+        mentions.sort(key=lambda mt: mt.start)
+        return mentions
+
+    def _elliptical(self, text: str, live: list[_Cand]) -> None:
+        """Rule 5b: a state name coordinated with a longer alias shares its tail.
+
+        In "U.S. and U.K. special forces" the second conjunct is the alias "U.K. special
+        forces"; the first means "U.S. special forces" when the registry knows that form."""
+        for c1, c2 in zip(live, live[1:], strict=False):
+            gap = _COORD_RE.match(text, c1.end)
+            if not c1.state_like or c2.state_like or not gap or gap.end() != c2.start:
+                continue
+            for cut in range(len(c2.form) - 1, 0, -1):
+                head, tail = c2.form[:cut], c2.form[cut:]
+                if not tail.startswith(" ") or not any(
+                        e.kind in ("alias", "demonym") for e in self.reg.forms.get(head, ())):
+                    continue
+                entries = [e for e in self.reg.forms.get(c1.form + tail, ()) if e.kind == "alias"]
+                if entries and entries[0].ident != c1.actor_id:
+                    c1.actor_id, c1.rule = entries[0].ident, "alias"
+                break
+
+    def _resolve(self, text: str, live: list[_Cand], places_at: dict[int, int]) -> None:
+        by_start = {c.start: c for c in live}
+        done: set[int] = set()
+        for c in live:
+            assert c.entry is not None
+            if c.start in done:
+                continue
+            if not c.state_like:
+                c.actor_id, c.rule = c.entry.ident, c.entry.kind
+                continue
+            chain = [c]  # coordinated demonyms / state names share one head noun
+            while not chain[-1].possessive and not _AND_OTHER_RE.match(text, chain[-1].end):
+                m = _COORD_RE.match(text, chain[-1].end)
+                nxt = by_start.get(m.end()) if m else None
+                if nxt is None or not nxt.state_like:
+                    break
+                chain.append(nxt)
+            last = chain[-1]
+            assert last.entry is not None
+            head = self._head_class(text, _after_possessive(text, last), places_at,
+                                    free_modifier=last.entry.kind == "demonym")
+            for member in chain:
+                done.add(member.start)
+                self._apply(text, member, head)
+
+    def _apply(self, text: str, c: _Cand, head: str | None) -> None:
+        assert c.entry is not None
+        aid = c.entry.ident
+        if c.entry.kind == "alias":
+            c.actor_id, c.rule = aid, "alias"
+            if head == "military":
+                c.actor_id, c.rule = self._child(aid, "military"), "alias_military"
+            elif head == "government":
+                c.actor_id, c.rule = self._child(aid, "government"), "alias_government"
+            return
+        if self.res["attitude"].search(text[max(0, c.start - 6) : c.start]):
+            return  # "pro-Russian": an attitude, not an actor
+        if c.entry.plural:
+            c.actor_id, c.rule = aid, "demonym_plural"
+        elif self.res["agent_suffix"].match(text, c.end) or head == "agency":
+            c.actor_id, c.rule = aid, "demonym"
+        elif head == "military":
+            c.actor_id, c.rule = self._child(aid, "military"), "demonym_military"
+        elif head == "government":
+            c.actor_id, c.rule = self._child(aid, "government"), "demonym_government"
+
+    # ---- surnames and honorific + surname
+    def _surnames(self, text: str, mentions: list[Mention], chosen: list[_Cand]) -> list[Mention]:
+        reg = self.reg
+        if not reg.surnames:
+            return []
+        taken = bytearray(len(text))
+        for c in chosen:
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        for mt in mentions:
+            taken[mt.start : mt.end] = b"\x01" * (mt.end - mt.start)
+        named: list[tuple[int, str]] = [
+            (mt.start, mt.actor_id) for mt in mentions
+            if mt.rule == "alias" and reg.actors.get(mt.actor_id, {}).get("type") == "person"
+        ]
+        out: list[Mention] = []
+        for m in reg.surname_re.finditer(text):
+            form = m.group(1)
+            s, e = m.start(), m.start() + len(form)
+            if any(taken[s:e]):
+                continue
+            persons = reg.surnames[form]
+            earlier = [(pos, aid) for pos, aid in named if pos < s and aid in persons]
+            honor = bool(self.res["honorific"].search(text[max(0, s - 40) : s]))
+            aid: str | None = None
+            if earlier:
+                aid = max(earlier)[1]
+            elif honor and len(reg.surname_owners.get(reg.surname_key[form], ())) == 1:
+                aid = persons[0]
+            if aid is None:
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            named.append((s, aid))
+            out.append(Mention(s, e, form, aid, "honorific" if honor else "surname",
+                               _is_possessive(text, e)))
+        return out
+
+
+def find_mentions(text: str | Document, actors: list[dict], places: list[dict] | None = None, *,
+                  lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
+    """All actor mentions in ``text`` under the rules of the module docstring, in text order.
+
+    ``actors`` and ``places`` are the registry and gazetteer as loaded from YAML. Everything
+    derived from them (one regular expression per registry) is compiled once and cached.
+    """
+    return _Matcher(_registry(actors, places, lexicon)).find(Document.of(text).text)
+
+

@@ -1,0 +1,77 @@
+"""Mentions and the English word classes the mention rules use (from the lexicon)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import words as lexicon_words
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_APOS = "'’"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One actor mention; ``text == article_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    rule: str
+    possessive: bool = False
+
+
+def _ws(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """General English word lists used by the rules (lower case unless noted)."""
+
+    military_nouns: frozenset[str] = lexicon_words("mentions_military_nouns")
+    # Modifiers allowed between a state *name* and its head noun ("U.S. special forces");
+    # after a demonym any one plain lower-case word may intervene ("Russian transport aircraft").
+    modifier_words: frozenset[str] = lexicon_words("mentions_modifier_words")
+    government_nouns: frozenset[str] = lexicon_words("mentions_government_nouns")
+    agency_nouns: frozenset[str] = lexicon_words("mentions_agency_nouns")
+    role_nouns: frozenset[str] = lexicon_words("mentions_role_nouns")
+    non_actor_nouns: frozenset[str] = lexicon_words("mentions_non_actor_nouns")
+    # Capitalised title words and honorifics (written as in text, case-sensitive).
+    honorifics: frozenset[str] = lexicon_words("mentions_honorifics")
+    title_words: frozenset[str] = lexicon_words("mentions_title_words")
+    months_weekdays: frozenset[str] = lexicon_words("mentions_months_weekdays")
+    # Function words and frequent sentence starters; weak at sentence start / in headlines.
+    common_words: frozenset[str] = lexicon_words("mentions_common_words")
+    locative_prepositions: frozenset[str] = lexicon_words("mentions_locative_prepositions")
+    compass_words: frozenset[str] = lexicon_words("mentions_compass_words")
+    area_nouns_before_of: frozenset[str] = lexicon_words("mentions_area_nouns_before_of")
+    place_hyphen_suffixes: frozenset[str] = lexicon_words("mentions_place_hyphen_suffixes")
+    agent_hyphen_suffixes: frozenset[str] = lexicon_words("mentions_agent_hyphen_suffixes")
+    attitude_prefixes: frozenset[str] = lexicon_words("mentions_attitude_prefixes")
+    name_particles: frozenset[str] = lexicon_words("mentions_name_particles")
+    name_connectors: frozenset[str] = lexicon_words("mentions_name_connectors")
+    name_suffixes: frozenset[str] = lexicon_words("mentions_name_suffixes")
+    government_markers: tuple[str, ...] = ("government", "regime")
+    military_markers: tuple[str, ...] = ("armed forces", "military")
+
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every lower-case English word the lexicon knows (for the guard's stoplist)."""
+        return _lexicon_vocabulary(self)
+
+
+@lru_cache(maxsize=8)
+def _lexicon_vocabulary(lex: Lexicon) -> frozenset[str]:
+    words: set[str] = set()
+    for value in vars(lex).values():
+        if isinstance(value, frozenset):
+            words |= {w.lower().rstrip(".") for w in value if w.islower()}
+    return frozenset(words)
+
+
+DEFAULT_LEXICON = Lexicon()
+
+

@@ -1,0 +1,285 @@
+"""The registry compiled once: surface forms, variants, patterns and surnames."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .model import _UP, DEFAULT_LEXICON, Lexicon
+
+# --------------------------------------------------------------------------- registry compile
+
+
+@dataclass(frozen=True)
+class _Entry:
+    ident: str
+    kind: str  # alias, metonym, demonym, place
+    plural: bool = False
+
+
+_KIND_PRIORITY = {"alias": 0, "metonym": 1, "demonym": 2, "place": 3}
+_ARTICLE_RE = re.compile(r"^(?:the|The)\s+")
+_PARTICLE_RE = re.compile(rf"(?<![\w])([AaEe]l)[- ](?=[{_UP}])")
+_INNER_PARTICLE_RE = re.compile(rf"(?<=\s)[AaEe]l-(?=[{_UP}])")
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,4}")
+_ACRONYM_RE = re.compile(r"[A-Z]{2,4}")
+_MAX_VARIANTS = 64
+
+
+def _list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value if v]
+
+
+def _token_variants(tok: str) -> set[str]:
+    out = {tok}
+    if _ACRONYM_RE.fullmatch(tok):
+        out.add(".".join(tok) + ".")
+    elif _DOTTED_RE.fullmatch(tok):
+        out.add(tok.replace(".", ""))
+    return out
+
+
+def _particle_variants(form: str) -> set[str]:
+    spots = list(_PARTICLE_RE.finditer(form))
+    if not spots:
+        return {form}
+    options: list[list[str]] = []
+    pieces: list[str] = []
+    last = 0
+    for m in spots:
+        pieces.append(form[last : m.start()])
+        p = m.group(1).lower()
+        options.append([p + "-", p.capitalize() + "-", p.capitalize() + " "])
+        last = m.end()
+    pieces.append(form[last:])
+    out: set[str] = set()
+    for combo in itertools.islice(itertools.product(*options), _MAX_VARIANTS):
+        s = pieces[0]
+        for opt, piece in zip(combo, pieces[1:], strict=True):
+            s += opt + piece
+        out.add(s)
+    return out
+
+
+def _variants(surface: str, *, acronyms: bool = True) -> set[str]:
+    core = re.sub(r"\s+", " ", _ARTICLE_RE.sub("", surface.strip()))
+    if not core:
+        return set()
+    forms = {core}
+    if acronyms:
+        parts = re.split(r"([ -])", core)
+        options = [_token_variants(p) if i % 2 == 0 else {p} for i, p in enumerate(parts)]
+        forms = {"".join(c) for c in itertools.islice(itertools.product(*options), _MAX_VARIANTS)}
+    expanded: set[str] = set()
+    for f in forms:
+        expanded |= _particle_variants(f)
+    final: set[str] = set()
+    for f in expanded:
+        final.update({f, f.replace("'", "’"), f.replace("’", "'")})
+    return final
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    ordered = sorted(set(forms), key=lambda s: (-len(s), s))
+    return "|".join(re.escape(f) for f in ordered) or r"(?!x)x"
+
+
+def _overlapping_re(forms: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?=({_alternation(forms)})(?![\w]))")
+
+
+def _plain_re(forms: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{_alternation(forms)})(?![\w])")
+
+
+class _Registry:
+    """Everything precompiled for one (actors, places) pair."""
+
+    def __init__(self, actors: Sequence[Mapping[str, Any]], places: Sequence[Mapping[str, Any]],
+                 lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.actors: dict[str, Mapping[str, Any]] = {}
+        self.order: dict[str, int] = {}
+        for i, a in enumerate(actors):
+            aid = str(a["id"])
+            self.actors.setdefault(aid, a)
+            self.order.setdefault(aid, i)
+        self.forms: dict[str, list[_Entry]] = {}
+        self.name_country: dict[str, str] = {}  # gazetteer form -> ISO3 of the place
+        for a in actors:
+            self._add_actor(a)
+        for p in places or []:
+            for n in [p.get("name"), *_list(p.get("alternate_names")), *_list(p.get("aliases"))]:
+                if n:
+                    for v in _variants(str(n), acronyms=False):
+                        self._add(v, _Entry(str(p.get("id", n)), "place"))
+                        if p.get("country_iso3"):
+                            self.name_country.setdefault(v, str(p["country_iso3"]))
+        self._add_possessive_children(actors)
+        for entries in self.forms.values():
+            entries.sort(key=lambda e: (_KIND_PRIORITY[e.kind], self.order.get(e.ident, 10**9)))
+        self.main_re = _overlapping_re(self.forms)
+        self.prefixes = self._prefix_index()
+        self._build_surnames(actors)
+        self.surname_re = _overlapping_re(self.surnames)
+        known = set(self.forms) | set(self.surnames)
+        self.known_re = _plain_re(known)
+        self.children = self._children(actors)
+
+    def _add(self, form: str, entry: _Entry) -> None:
+        lst = self.forms.setdefault(form, [])
+        if entry not in lst:
+            lst.append(entry)
+
+    def _add_actor(self, a: Mapping[str, Any]) -> None:
+        aid = str(a["id"])
+        is_person = a.get("type") == "person"
+        names = [n for n in [a.get("name"), *_list(a.get("aliases"))] if n]
+        for n in names:
+            base = {str(n)}
+            if is_person:  # "Bashar al-Assad" -> "Bashar Assad"
+                base.add(_INNER_PARTICLE_RE.sub("", str(n)))
+            for b in base:
+                for v in _variants(b):
+                    self._add(v, _Entry(aid, "alias"))
+        for n in _list(a.get("metonyms")):
+            for v in _variants(n):
+                self._add(v, _Entry(aid, "metonym"))
+        dems = _list(a.get("demonyms"))
+        for d in dems:
+            plural = d.endswith("s") and not d.endswith("ss")
+            for v in _variants(d, acronyms=False):
+                self._add(v, _Entry(aid, "demonym", plural=plural))
+
+    def _add_possessive_children(self, actors: Sequence[Mapping[str, Any]]) -> None:
+        """Possessive forms of a state's bodies: "Russian X" also as "Russia's X"."""
+        for a in actors:
+            parent = self.actors.get(str(a.get("parent"))) if a.get("parent") else None
+            if parent is None or parent.get("type") != "state":
+                continue
+            singular = [d for d in _list(parent.get("demonyms")) if not d.endswith("s")]
+            owners = [str(n) for n in [parent.get("name"), *_list(parent.get("aliases"))] if n]
+            for alias in [a.get("name"), *_list(a.get("aliases"))]:
+                if not alias:
+                    continue
+                core = _ARTICLE_RE.sub("", str(alias))
+                rest = next((core[len(d) + 1 :] for d in singular if core.startswith(d + " ")),
+                            None)
+                if rest is None:
+                    continue
+                for owner in owners:
+                    for v in _variants(f"{owner}'s {rest}"):
+                        self._add(v, _Entry(str(a["id"]), "alias"))
+
+    def _prefix_index(self) -> dict[str, list[str]]:
+        """For each form, the shorter forms that are a prefix of it ending at a word boundary."""
+        out: dict[str, list[str]] = {}
+        by_first: dict[str, list[str]] = {}
+        for f in self.forms:
+            by_first.setdefault(f[:2], []).append(f)
+        for f in self.forms:
+            shorter = [
+                g for g in by_first.get(f[:2], [])
+                if len(g) < len(f) and f.startswith(g) and not (f[len(g)].isalnum()
+                                                               and g[-1].isalnum())
+            ]
+            if shorter:
+                out[f] = sorted(shorter, key=len, reverse=True)
+        return out
+
+    def _build_surnames(self, actors: Sequence[Mapping[str, Any]]) -> None:
+        self.surnames: dict[str, list[str]] = {}
+        self.surname_key: dict[str, str] = {}
+        owners: dict[str, set[str]] = {}
+        for a in actors:
+            if a.get("type") != "person":
+                continue
+            aid = str(a["id"])
+            for n in [a.get("name"), *_list(a.get("aliases"))]:
+                toks = str(n or "").split()
+                while toks and toks[-1] in self.lex.name_suffixes:
+                    toks.pop()
+                if len(toks) < 2:
+                    continue
+                last = toks[-1]
+                m = re.fullmatch(rf"([AaEe]l)-([{_UP}].*)", last)
+                key = m.group(2) if m else last
+                forms = {last}
+                if m:
+                    p = m.group(1).lower()
+                    forms |= {f"{p}-{key}", f"{p.capitalize()}-{key}", key}
+                owners.setdefault(key, set()).add(aid)
+                for f in forms:
+                    for v in _variants(f, acronyms=False):
+                        self.surname_key[v] = key
+                        lst = self.surnames.setdefault(v, [])
+                        if aid not in lst:
+                            lst.append(aid)
+        self.surname_owners = owners
+
+    def _children(self, actors: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], str]:
+        """(parent id, 'military'|'government') -> the preferred child actor id."""
+        out: dict[tuple[str, str], str] = {}
+        lex = self.lex
+        for kind, wanted_type, markers, strict in (
+            ("military", "military", lex.military_markers, False),
+            ("government", "government_body", lex.government_markers, True),
+        ):
+            best: dict[str, tuple[int, int, str]] = {}
+            for i, a in enumerate(actors):
+                if a.get("type") != wanted_type or not a.get("parent"):
+                    continue
+                names = " | ".join(
+                    str(n) for n in [a.get("name"), *_list(a.get("aliases"))] if n
+                ).lower()
+                marked = any(mk in names for mk in markers)
+                if strict and not marked:
+                    continue
+                score = (0 if marked else 1, i, str(a["id"]))
+                parent = str(a["parent"])
+                if parent not in best or score < best[parent]:
+                    best[parent] = score
+            for parent, (_, _, aid) in best.items():
+                out[(parent, kind)] = aid
+        return out
+
+
+_CACHE: dict[str, _Registry] = {}
+
+
+def _fingerprint(*parts: Any) -> str:
+    # repr is exact for the plain YAML data (dicts keep their order) and much cheaper than JSON;
+    # the registry is fingerprinted for every article.
+    return repr(parts)
+
+
+def _registry(actors: Sequence[Mapping[str, Any]], places: Sequence[Mapping[str, Any]] | None,
+              lexicon: Lexicon) -> _Registry:
+    key = _fingerprint(actors, places or [], lexicon)
+    reg = _CACHE.get(key)
+    if reg is None:
+        if len(_CACHE) >= 8:
+            _CACHE.pop(next(iter(_CACHE)))
+        reg = _Registry(actors, places or [], lexicon)
+        _CACHE[key] = reg
+    return reg
+
+
+def surface_form_conflicts(actors: Sequence[Mapping[str, Any]]) -> dict[str, list[str]]:
+    """Surface forms (after variant generation) claimed by more than one actor."""
+    reg = _registry(actors, [], DEFAULT_LEXICON)
+    out: dict[str, list[str]] = {}
+    for form, entries in reg.forms.items():
+        ids = sorted({e.ident for e in entries if e.kind != "place"})
+        if len(ids) > 1:
+            out[form] = ids
+    return out
+
+

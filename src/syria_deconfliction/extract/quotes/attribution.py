@@ -1,0 +1,574 @@
+"""Attribution: speech-verb records, their subjects and reported content spans."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .model import _Rec
+from .vocabulary import (
+    _AFTER_QUOTE_ONLY,
+    _AS_SPEECH,
+    _BARE_VERBS,
+    _BE,
+    _CLAIM_NOUNS,
+    _CLAUSE_VERBS,
+    _CUT_AFTER_CONJ,
+    _CUT_NEG_VERBS,
+    _FORM_OF,
+    _GOVERNING_VERBS,
+    _HEAD_TYPES,
+    _INTRO_START,
+    _INVERTED_VERBS,
+    _LEAD_STRIP,
+    _LEMMA_OF,
+    _NON_CLAUSE_START,
+    _OBJ_VERBS,
+    _PASSIVE_SPEECH,
+    _PERSON_ROLE_NOUNS,
+    _PRE_VERB_SKIP,
+    _PREPOSITIONS,
+    _TIME_LEAD,
+    _TIME_WORDS,
+    _TRAILING_VERBS,
+)
+
+
+class _Attribution:
+    """Speech verbs as records: who says, what is said (content spans), nested reports."""
+
+    # ------------------------------------------------------------------ records
+
+    def find_records(self) -> None:
+        for si, (a, b, _p) in enumerate(self.sents):
+            e = self._sent_end(a, b)
+            recs: list[_Rec] = []
+            used: set[int] = set()
+            self._according_to(si, a, e, recs, used)
+            self._what_said(si, a, e, recs, used)
+            self._passive(si, a, e, recs, used)
+            for i in range(a, e):
+                if i in used:
+                    continue
+                v = self._verb(i)
+                if v is None:
+                    continue
+                rec = self._record(si, a, e, i, v[0], v[1])
+                if rec is not None:
+                    recs.append(rec)
+            recs.sort(key=lambda r: r.verb)
+            self.recs[si] = recs
+            self._contents(si, a, e)
+
+    def _sent_end(self, a: int, b: int) -> int:
+        """End token index without final punctuation (keeps closing marks)."""
+        e = b
+        while e > a and self.toks[e - 1].kind in ("p",) and self.toks[e - 1].text in ".?!)]":
+            e -= 1
+        return e
+
+    def _according_to(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+        toks = self.toks
+        for i in range(a, e - 1):
+            if toks[i].low == "according" and toks[i + 1].low == "to" and self._free(i):
+                k = i + 2
+                while k < e and toks[k].text not in ",;" and toks[k].kind not in ("qo", "qc"):
+                    k += 1
+                rec = _Rec(si, i, None, "according_to", np=(i + 2, k))
+                if i > a and toks[i - 1].text == ",":
+                    rec.pieces = [(a, i - 1)]
+                elif k + 1 < e and toks[k].text == ",":
+                    c = k + 1
+                    if toks[c].low in ("a", "an", "the"):
+                        # "According to X, a monitoring group, ...": X's apposition
+                        m = c
+                        while m < e and toks[m].text not in ",;" and toks[m].kind != "qo" \
+                                and not self._finite_like(m):
+                            m += 1
+                        if m + 1 < e and toks[m].text == ",":
+                            c = m + 1
+                    rec.pieces = [(c, e)]
+                    rec.scope = (c, e)
+                else:
+                    continue
+                if rec.scope is None:
+                    rec.scope = rec.pieces[0]
+                recs.append(rec)
+                used.update((i, i + 1))
+
+    def _passive(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+        """'The talks were described as ...': a characterisation reported in the passive.
+
+        The content is the phrase after "as" up to the next comma; the speaker is the agent
+        of "by X" when there is one, else nobody."""
+        toks = self.toks
+        for i in range(a + 1, e - 1):
+            t = toks[i]
+            lemma = _LEMMA_OF.get(t.low)
+            if lemma not in _PASSIVE_SPEECH or _FORM_OF[t.low] != "past" or not self._free(i):
+                continue
+            j = i - 1
+            while j > a and toks[j].low in _PRE_VERB_SKIP:
+                j -= 1
+            if toks[j].low not in _BE:
+                continue
+            k = i + 1
+            agent = None
+            if toks[k].low == "by":
+                m = k + 1
+                while m < e and toks[m].low != "as" and toks[m].text not in ",;" and m - k < 10:
+                    m += 1
+                if m >= e or toks[m].low != "as":
+                    continue
+                agent, k = (k + 1, m), m
+            if toks[k].low != "as" or k + 1 >= e:
+                continue
+            pieces = self._cut(k + 1, e, set(), set(), True)
+            if not pieces:
+                continue
+            ps, pe = pieces[0]
+            if agent is None:
+                # "... as “a disaster” by aid workers": an agent closing the phrase
+                by = [m for m in range(ps + 1, pe) if toks[m].low == "by" and self._free(m)]
+                if by and by[-1] + 1 < pe and not toks[by[-1] - 1].low.endswith(("ed", "en")) \
+                        and not any(self._finite_like(m) for m in range(by[-1] + 1, pe)):
+                    agent, pe = (by[-1] + 1, pe), by[-1]
+            recs.append(_Rec(si, i, lemma, "passive", np=agent, pieces=[(ps, pe)],
+                             scope=(ps, pe)))
+            used.add(i)
+
+    def _what_said(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+        toks = self.toks
+        for i in range(a, e):
+            if toks[i].low != "what" or not self._free(i):
+                continue
+            for k in range(i + 2, min(i + 6, e)):
+                low = toks[k].low
+                lemma = _LEMMA_OF.get(low)
+                if lemma is None or _FORM_OF[low] not in ("past", "3sg"):
+                    continue
+                if lemma not in _CLAUSE_VERBS and lemma not in _AS_SPEECH:
+                    break
+                c = k + 1
+                if c < e and toks[c].low == "as":
+                    c += 1
+                if c < e and toks[c].low in _BE:
+                    c += 1
+                end = c
+                while end < e and not (toks[end].text in ",;" and self._free(end)):
+                    end += 1
+                cut = self._cut(c, end, set(), set(), False) if end > c else []
+                end = cut[0][1] if cut else c
+                if end > c:
+                    rec = _Rec(si, k, lemma, "what_said", np=(i + 1, k), pieces=[(c, end)],
+                               scope=(c, end))
+                    recs.append(rec)
+                    used.add(k)
+                break
+
+    def _record(self, si: int, a: int, e: int, i: int, lemma: str, form: str) -> _Rec | None:
+        toks = self.toks
+        if form == "ing":
+            if toks[i - 1].low == "as":  # "X was quoted as saying", "X quoted Y as saying"
+                q = i - 2
+                while q > a and toks[q].low != "quoted":
+                    q -= 1
+                if q > a and toks[q - 1].low in _BE:
+                    st, np = self._left_np(q - 1, a)
+                    return _Rec(si, i, lemma, "participle", np=np if st == "np" else None)
+                st, src = self._left_np(q, a)
+                rec = _Rec(si, i, lemma, "participle", np=(q + 1, i - 1) if i - 1 > q + 1
+                           else None)
+                rec.source = src if st == "np" else None
+                return rec
+            return _Rec(si, i, lemma, "participle")
+        state, np = self._left_np(i, a)
+        if state == "relative" and np is not None:
+            # "The pilot, who said he had ejected, appeared ...": the relative clause's antecedent
+            st2, np2 = self._left_np(np[0], a)
+            if st2 != "np":
+                return None
+            return _Rec(si, i, lemma, "forward", np=np2, relative=True)
+        if state == "coord":
+            return _Rec(si, i, lemma, "coord")
+        if state == "comma":
+            bidx = np[0] if np else i - 1
+            rn = self._right_np(i + 1, e)
+            content_before = bidx > a
+            if rn is not None and content_before and lemma in _INVERTED_VERBS and \
+                    (lemma == "say" or self._can_speak(*rn[0]) or rn[1] is not None) and \
+                    self._content_before_ok(a, bidx):
+                if lemma in _AFTER_QUOTE_ONLY and not self._quote_before(bidx):
+                    return None
+                rec = _Rec(si, i, lemma, "inverted", np=rn[0], appos=rn[1], boundary=bidx)
+                rec.tail_end = e
+                return rec
+            # appositive: "X, chief of ..., told"
+            subj, appos = self._appositive_subject(a, bidx)
+            if subj is None:
+                return None
+            sb = subj[0] - 1
+            tail_ok, tail_end = self._is_tail(i + 1, e)
+            if sb >= a and (toks[sb].text == "," or toks[sb].kind == "qc") and tail_ok and \
+                    lemma in _TRAILING_VERBS and self._content_before_ok(a, sb) and \
+                    self._forward_start(i, lemma, e) is None:
+                # '“...,” the envoy, Geir Pedersen, told the BBC.'
+                return _Rec(si, i, lemma, "trailing", np=subj, appos=appos, boundary=sb,
+                            tail_end=tail_end)
+            return _Rec(si, i, lemma, "forward", np=subj, appos=appos)
+        if state != "np" or np is None:
+            return None
+        k0 = np[0]
+        bidx = k0 - 1
+        tail_ok, tail_end = self._is_tail(i + 1, e)
+        has_boundary = bidx >= a and (toks[bidx].text == "," or toks[bidx].kind == "qc")
+        if has_boundary and tail_ok and lemma in _TRAILING_VERBS and self._content_before_ok(a,
+                                                                                    bidx):
+            if lemma in _AFTER_QUOTE_ONLY and not self._quote_before(bidx):
+                return None
+            rec = _Rec(si, i, lemma, "trailing", np=np, boundary=bidx, tail_end=tail_end)
+            return rec
+        if has_boundary and toks[bidx].text == "," and i + 1 < e and toks[i + 1].text == "," \
+                and not (i + 2 < e and (toks[i + 2].kind == "qo" or self._speech_participle(i + 2)
+                                        or toks[i + 2].low.endswith("ing"))) \
+                and self._left_is_subject(a, bidx):
+            return _Rec(si, i, lemma, "parenthetical", np=np, boundary=bidx)
+        if bidx < a and tail_ok and lemma in _TRAILING_VERBS and \
+                self._forward_start(i, lemma, e) is None:
+            return _Rec(si, i, lemma, "bare", np=np, tail_end=tail_end)
+        return _Rec(si, i, lemma, "forward", np=np)
+
+    def _can_speak(self, a: int, b: int) -> bool:
+        np = self._analyze_np(a, b)
+        if np is None:
+            return False
+        if np.pronoun or np.is_person or not np.role:
+            return True
+        return np.head in _PERSON_ROLE_NOUNS or np.head in _HEAD_TYPES
+
+    def _quote_before(self, bidx: int) -> bool:
+        t = self.toks[bidx]
+        return t.kind == "qc" or (bidx > 0 and self.toks[bidx - 1].kind == "qc")
+
+    def _content_before_ok(self, a: int, bidx: int) -> bool:
+        if self._quote_before(bidx):
+            return True
+        words = [k for k in range(a, bidx) if self.toks[k].kind == "w"]
+        return len(words) >= 3 and any(self._finite_like(k) for k in range(a, bidx))
+
+    def _left_is_subject(self, a: int, bidx: int) -> bool:
+        k = a
+        while k < bidx and self.toks[k].low in _LEAD_STRIP:
+            k += 1
+        return 0 < bidx - k <= 8 and not any(self._finite_like(x) for x in range(k, bidx))
+
+    def _appositive_subject(self, a: int, bidx: int
+                            ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        toks = self.toks
+        commas = [k for k in range(bidx - 1, a - 1, -1) if toks[k].text == "," and self._free(k)]
+        for c in commas[:3]:
+            st, np = self._left_np(c, a)
+            if st != "np" or np is None:
+                continue
+            if self._analyze_np(*np) is None:
+                continue
+            first = toks[c + 1] if c + 1 < bidx else None
+            if first is None:
+                continue
+            appos = None
+            if first.low in ("a", "an", "the") or (first.text.islower() and first.low not in (
+                    "who", "which", "whose") and not first.low.endswith(("ing", "ed"))) or (
+                    self._is_cap(first) and first.low not in _INTRO_START):
+                appos = (c + 1, bidx)
+            return np, appos
+        return None, None
+
+    def _forward_start(self, i: int, lemma: str, e: int) -> tuple[str, int] | None:
+        toks = self.toks
+        j = i + 1
+        if j >= e:
+            return None
+        if lemma not in _CLAUSE_VERBS:
+            return None
+        if toks[j].text == ":":
+            return ("colon", j + 1) if j + 1 < e else None
+        if toks[j].text == "," and j + 1 < e and toks[j + 1].kind == "qo":
+            return "comma_quote", j + 1
+        if lemma in _OBJ_VERBS:
+            for k in range(j, min(e, j + 30)):
+                t = toks[k]
+                if not self._free(k) and t.kind != "qo":
+                    break
+                if t.low == "that" and k > j - 1:
+                    return "that", k + 1
+                if t.text == ":":
+                    return "colon", k + 1
+                if t.text == "," and k + 1 < e and toks[k + 1].kind == "qo" and k > j:
+                    return "comma_quote", k + 1
+                if t.text == ";" or t.kind == "qo":
+                    break
+            if lemma == "tell":
+                k = self._audience(j, e)
+                if k is not None:
+                    k = self._skip_time(k, e)
+                    if k < e and toks[k].low not in _NON_CLAUSE_START and self._clause_ok(k, e):
+                        return "bare", k
+            return None
+        k = self._skip_time(j, e)
+        if k >= e:
+            return None
+        if toks[k].low == "that":
+            return "that", k + 1
+        if toks[k].text == ":":
+            return "colon", k + 1
+        at_least = toks[k].low == "at" and k + 1 < e and toks[k + 1].low in ("least", "most")
+        if toks[k].low in _PREPOSITIONS and not at_least:
+            for m in range(k, min(e, k + 14)):
+                if toks[m].text in ",;" or toks[m].kind in ("qo", "qc"):
+                    break
+                if toks[m].low == "that":
+                    return "that", m + 1
+                if toks[m].text == ":":
+                    return "colon", m + 1
+            return None
+        if lemma in _BARE_VERBS and (toks[k].low not in _NON_CLAUSE_START or at_least) and \
+                toks[k].text not in ",;:" and self._clause_ok(k, e):
+            return "bare", k
+        return None
+
+    def _audience(self, j: int, e: int) -> int | None:
+        toks = self.toks
+        if j >= e:
+            return None
+        if toks[j].low in ("reporters", "journalists", "lawmakers", "parliament", "legislators"):
+            return j + 1
+        k = j
+        if toks[k].low == "the" and k + 1 < e:
+            k += 1
+        m = k
+        while m < e and m - k < 4 and self._is_cap(toks[m]):
+            m += 1
+        return m if m > k else None
+
+    def _skip_time(self, k: int, e: int) -> int:
+        toks = self.toks
+        while k < e:
+            low = toks[k].low
+            lead = low in _TIME_LEAD and k + 1 < e and (toks[k + 1].low in _TIME_WORDS or (
+                toks[k + 1].low in _TIME_LEAD and k + 2 < e and toks[k + 2].low in _TIME_WORDS))
+            if low in _TIME_WORDS or lead:
+                k += 1
+            else:
+                break
+        return k
+
+    def _clause_ok(self, k: int, e: int) -> bool:
+        words = 0
+        for m in range(k, min(e, k + 25)):
+            if self.toks[m].kind == "qo":
+                # the predicate is quoted: 'claim our work “discredits...”'
+                return 1 <= words <= 5 and not any(
+                    self.toks[x].low in _PREPOSITIONS for x in range(k, m))
+            if self.toks[m].text in ";":
+                break
+            if self.toks[m].kind == "w":
+                words += 1
+            if m > k and self._finite_like(m):
+                return words >= 2
+        return False
+
+    # ------------------------------------------------------------------ content spans
+
+    def _contents(self, si: int, a: int, e: int) -> None:
+        toks = self.toks
+        recs = self.recs[si]
+        trailing_bounds = {r.boundary for r in recs if r.kind in ("trailing", "inverted")
+                           and r.boundary is not None}
+        np_starts = {r.np[0] for r in recs if r.np is not None}
+        for r in recs:
+            if r.kind in ("trailing", "inverted"):
+                assert r.boundary is not None
+                s = self._skip_dateline(a, r.boundary)
+                while s < r.boundary and (toks[s].low in _LEAD_STRIP or toks[s].text == ","):
+                    s += 1
+                r.pieces = [(s, r.boundary)]
+                r.scope = (a, r.boundary + 1)
+                r.statement = self._mentions_statement(r.verb, r.tail_end or e)
+                continue
+            if r.kind == "parenthetical":
+                assert r.np is not None
+                r.pieces = [(a, e)]
+                r.scope = (a, e)
+                continue
+            if r.kind in ("according_to", "what_said", "bare", "passive"):
+                continue
+            fs = self._forward_start(r.verb, r.lemma or "", e)
+            subordinate = r.relative or (r.np is not None and r.np[0] > a and toks[
+                r.np[0] - 1].low in ("while", "whereas", "although", "though", "because", "if",
+                                     "since", "as"))
+            if fs is None:
+                if r.lemma in _GOVERNING_VERBS:
+                    if r.kind == "forward":
+                        r.kind = "governing"
+                    end = self._cut(r.verb + 1, e, trailing_bounds, np_starts, subordinate)
+                    r.scope = (r.verb + 1, end[-1][1] if end else e)
+                continue
+            r.intro, start = fs
+            if r.intro == "comma_quote":
+                q = toks[start]
+                qi = self._quote_at(q.start)
+                r.pieces = []
+                r.scope = (start, self._quote_end_tok(qi, e))
+                continue
+            self._direct_after = -1
+            pieces = self._cut(start, e, trailing_bounds, np_starts, subordinate)
+            r.pieces = pieces
+            r.scope = (start, pieces[-1][1]) if pieces else (start, start)
+            if self._direct_after >= 0:
+                qi = self._quote_at(toks[self._direct_after].start)
+                r.scope = (start, self._quote_end_tok(qi, e))
+            r.statement = self._mentions_statement(a, r.verb + 1) or self._mentions_statement(
+                r.verb, start)
+
+    def _skip_dateline(self, a: int, e: int) -> int:
+        """'WASHINGTON (AP) — ...' at a paragraph start: the dateline is not reported speech."""
+        toks = self.toks
+        if a == 0 or toks[a - 1].para != toks[a].para:
+            for k in range(a, min(e, a + 10)):
+                t = toks[k]
+                if t.kind == "dash" or t.text == "-":
+                    return k + 1 if k > a else a
+                if t.kind == "w" and not (t.text.isupper() or t.text in ("AP", "Reuters", "AFP")) \
+                        and not (k > a and toks[k - 1].text in "(,") :
+                    break
+        return a
+
+    def _mentions_statement(self, s: int, e: int) -> bool:
+        return any(self.toks[k].low == "statement" and self._free(k) for k in range(s, e))
+
+    def _quote_at(self, pos: int) -> int:
+        return self._quote_by_open.get(pos, -1)
+
+    def _quote_end_tok(self, qi: int, e: int) -> int:
+        q = self.mquotes[qi]
+        k = bisect_left(self._tok_starts, q.region_end)
+        if k >= len(self.toks):
+            return e
+        return k + 1 if self.toks[k].kind == "qc" else k
+
+    def _cut(self, s: int, e: int, trailing_bounds: set[int | None], np_starts: set[int],
+             subordinate: bool) -> list[tuple[int, int]]:
+        toks = self.toks
+        pieces: list[tuple[int, int]] = []
+        cur = s
+        end = e
+        k = s
+        while k < e:
+            t = toks[k]
+            if t.kind == "qo":
+                prev = toks[k - 1] if k > 0 else None
+                if prev is not None and k > cur and (prev.text == ":" or (
+                        prev.text == "," and k >= 2 and _LEMMA_OF.get(toks[k - 2].low)
+                        in _CLAUSE_VERBS)):
+                    end = k - 1
+                    self._direct_after = k
+                    break
+            if k in trailing_bounds:
+                end = k + 1 if t.kind == "qc" else k
+                break
+            if not self._free(k):
+                k += 1
+                continue
+            if t.text == ";":
+                end = k
+                break
+            if t.text == "," and k + 2 < e and toks[k + 1].low in ("and", "but") and \
+                    toks[k + 2].low == "that" and k > cur:
+                pieces.append((cur, k))  # ", and that ...": the next reported clause
+                cur = k = k + 3
+                continue
+            if t.kind == "dash" and k > cur and k + 1 < e and toks[k + 1].low in ("a", "an"):
+                end = k  # "... – a figure that could not be verified": the writer's comment
+                break
+            if t.text == "," and k + 1 < e and self._speech_participle(k + 1):
+                end = k
+                break
+            if t.text == "," and k + 2 < e and toks[k + 1].low in ("a", "an") and \
+                    toks[k + 2].low in _CLAIM_NOUNS:
+                end = k  # "..., a claim denied by state media"
+                break
+            if subordinate and t.text == "," and k > cur:
+                end = k
+                break
+            if t.low in ("and", "but") and k > cur:
+                look = k + 1
+                while look < e and toks[look].low in ("also", "then", "later", ","):
+                    look += 1
+                if look < e:
+                    nl = toks[look].low
+                    lem = _LEMMA_OF.get(nl)
+                    if (lem is not None and _FORM_OF[nl] in ("past", "3sg")) or \
+                            nl in _CUT_AFTER_CONJ or (
+                            nl in ("did", "would", "could", "does", "didn't", "wouldn't")
+                            and self._neg_behaviour(look, e)):
+                        end = k
+                        break
+            if t.low in ("while", "whereas") and k > cur and k + 1 in np_starts:
+                end = k
+                break
+            k += 1
+        pieces.append((cur, end))
+        out = []
+        for ps, pe in pieces:
+            while pe > ps and (toks[pe - 1].text in ",;:.—–-" or toks[pe - 1].kind == "dash"
+                               or toks[pe - 1].low in ("and", "but", "or")):
+                pe -= 1
+            while ps < pe and toks[ps].low == "that":
+                ps += 1
+            if pe > ps:
+                out.append((ps, pe))
+        return out
+
+    def _neg_behaviour(self, look: int, e: int) -> bool:
+        toks = self.toks
+        m = look + 1
+        if toks[look].low in ("did", "would", "could", "does"):
+            if m >= e or toks[m].low not in ("not", "n't"):
+                return False
+            m += 1
+        return m < e and toks[m].low in _CUT_NEG_VERBS
+
+    # ------------------------------------------------------------------ nesting / sources
+
+    def link_records(self) -> None:
+        for recs in self.recs:
+            content = [r for r in recs if r.pieces]
+            for outer in recs:
+                if outer.kind not in ("trailing", "inverted", "according_to") or not outer.pieces:
+                    continue
+                s, e = outer.pieces[0]
+                inner = [r for r in recs if r is not outer and s <= r.verb < e
+                         and r.kind not in ("bare",) and (r.pieces or self._scope_has_quote(r))]
+                if inner:
+                    outer.source_only = True
+                    for r in inner:
+                        r.source = outer.np
+            for r in content:
+                if r.source_only:
+                    continue
+                for o in content:
+                    if o is r or o.source_only or o.kind not in ("forward", "coord", "participle",
+                                                               "parenthetical"):
+                        continue
+                    if any(ps <= r.verb < pe for ps, pe in o.pieces) and o.verb < r.verb:
+                        r.nested = True
+            for r in recs:
+                if r.kind in ("participle", "coord"):
+                    prev = [o for o in recs if o.verb < r.verb
+                            and o.kind not in ("bare", "what_said") and not o.relative
+                            and (o.np is not None or o.parent is not None)]
+                    if not prev:
+                        prev = [o for o in recs if o.kind in ("trailing", "inverted")
+                                and o.verb < r.verb]
+                    if prev:
+                        r.parent = prev[-1]
+

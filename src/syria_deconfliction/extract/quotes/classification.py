@@ -1,0 +1,193 @@
+"""Classification of quotations: designation/scare quote, direct or partial, who governs it."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from .model import _NP, _Rec, _Speaker
+from .vocabulary import (
+    _AS_SPEECH,
+    _CLAUSE_VERBS,
+    _DESIGNATION_WORDS,
+    _FINITE,
+    _FORM_OF,
+    _LEMMA_OF,
+    _NAMING_NOUNS,
+)
+
+
+class _Classification:
+    """Quotations in marks: designation or speech, direct or partial, governing record."""
+
+    # ------------------------------------------------------------------ quotations
+
+    def _quote_sent(self, pos: int) -> int:
+        """Index of the sentence holding character position ``pos`` (or the one before it)."""
+        return max(bisect_right(self._sent_starts, pos) - 1, 0)
+
+    def _tok_at(self, pos: int) -> int:
+        return self._tok_index.get(pos, -1)
+
+    def _is_designation(self, qi: int, si: int) -> bool:
+        q = self.mquotes[qi]
+        toks = self.toks
+        k = self._tok_at(q.open_pos)
+        a = self.sents[si][0]
+        prev = [x for x in range(a, k)]
+        if not prev:
+            return False
+        p1 = toks[prev[-1]]
+        if p1.low in _DESIGNATION_WORDS or p1.low in ("as",) and len(prev) >= 2 and \
+                toks[prev[-2]].low == "known":
+            return True
+        if p1.low in _NAMING_NOUNS and len(prev) >= 2 and toks[prev[-2]].low in ("the", "a"):
+            return True
+        m = len(prev) - 1
+        if toks[prev[m]].low in ("a", "an", "the"):
+            m -= 1
+        if m >= 0 and toks[prev[m]].low == "as":
+            # "as a “...”" under a speech act verb of the same clause is the subject's word
+            # ("urged X to engage Y as a “partner”"); otherwise it is a designation
+            for x in range(m - 1, -1, -1):
+                t = toks[prev[x]]
+                if t.text in ",;:" or t.kind in ("qo", "qc"):
+                    break
+                if t.low in _DESIGNATION_WORDS:
+                    return True
+                lem = _LEMMA_OF.get(t.low)
+                if lem in _AS_SPEECH or (lem is not None and self._verb(prev[x]) is not None):
+                    return False
+            return True
+        return m >= 0 and toks[prev[m]].low in _DESIGNATION_WORDS
+
+    def _governing(self, qi: int, si: int, kopen: int) -> tuple[_Rec | None, str]:
+        q = self.mquotes[qi]
+        recs = self.recs[si]
+        cands = [r for r in recs if r.verb < kopen and r.scope is not None
+                 and r.scope[0] <= kopen < r.scope[1] + 1 and not r.source_only
+                 and r.kind not in ("trailing", "inverted", "bare")]
+        if cands:
+            best = max(cands, key=lambda r: (r.scope[0] if r.scope else 0, r.verb))
+            prev = self.toks[kopen - 1] if kopen > 0 else None
+            how = "colon" if prev is not None and prev.text == ":" else (
+                "parenthetical" if best.kind == "parenthetical" else "said_before")
+            if best.kind == "according_to":
+                how = "according_to"
+            if best.kind in ("what_said", "passive"):
+                how = best.kind
+            return best, how
+        # after the quote, in the sentence holding the closing mark
+        end_si = self._quote_sent(max(q.region_end - 1, q.open_pos))
+        for r in self.recs[end_si]:
+            if r.kind in ("trailing", "inverted", "according_to") and r.pieces:
+                s, e = r.pieces[0]
+                if self.toks[s].start <= q.open_pos + 1 and q.inner_end <= self.toks[e - 1].end \
+                        or (r.boundary is not None and self._quote_before(r.boundary)
+                            and self._boundary_quote(r.boundary) == qi):
+                    return r, "according_to" if r.kind == "according_to" else "said_after"
+                if self.toks[s].start <= q.open_pos < self.toks[e - 1].end:
+                    return r, "according_to" if r.kind == "according_to" else "said_after"
+        # split quotation: '“A,” he said, “B.”'
+        for r in reversed(recs):
+            if r.verb < kopen and r.kind in ("trailing", "inverted", "bare"):
+                gap = [t for t in self.toks[(r.tail_end or r.verb + 1):kopen]
+                       if t.text not in ","]
+                if not gap:
+                    return r, "said_before"
+        # 'X said:' closing the previous paragraph introduces a quotation opening this one
+        a = self.sents[si][0]
+        if kopen == a and si > 0 and self.sents[si - 1][2] != self.sents[si][2]:
+            pa, pb, _ = self.sents[si - 1]
+            if self.toks[pb - 1].text == ":":
+                prev = [r for r in self.recs[si - 1] if r.lemma in _CLAUSE_VERBS
+                        and not r.source_only and r.verb < pb - 1]
+                if prev:
+                    return prev[-1], "colon"
+        return None, ""
+
+    def _boundary_quote(self, bidx: int) -> int:
+        t = self.toks[bidx]
+        if t.kind != "qc":
+            t = self.toks[bidx - 1]
+        for qi, q in enumerate(self.mquotes):
+            if q.close_pos == t.start:
+                return qi
+        return -1
+
+    def _colon_np(self, si: int, kopen: int) -> _NP | None:
+        a = self.sents[si][0]
+        if kopen - 1 <= a or self.toks[kopen - 1].text != ":":
+            return None
+        if kopen - 1 - a > 6:
+            return None
+        return self._analyze_np(a, kopen - 1)
+
+    def _quote_type(self, qi: int, si: int, kopen: int, rec: _Rec | None) -> str:
+        q = self.mquotes[qi]
+        toks = self.toks
+        a, b, _ = self.sents[si]
+        k0 = bisect_left(self._tok_starts, q.inner_start)
+        k1 = bisect_left(self._tok_starts, q.inner_end)
+        inner_sents = {self.sent_of_tok[k] for k in range(k0, k1) if toks[k].kind == "w"}
+        if len(inner_sents) > 1:
+            return "direct"
+        before = [toks[x] for x in range(a, kopen)]
+        starts = not before or (before[-1].text == ":") or (
+            before[-1].text == "," and len(before) >= 2 and _LEMMA_OF.get(before[-2].low)
+            in _CLAUSE_VERBS)
+        if not starts and before and before[-1].text == "," and len(before) <= 6 and not any(
+                self._finite_like(x) for x in range(a, kopen)) and before[0].low not in ("and",):
+            starts = rec is None or rec.kind in ("trailing", "inverted") or rec.verb > kopen
+        if not starts and not self._that_clause_quote(kopen, k0):
+            return "partial"
+        end_si = self._quote_sent(max(q.region_end - 1, q.open_pos))
+        ea, eb, _ = self.sents[end_si]
+        kclose = next((k for k in range(ea, eb) if toks[k].start >= q.region_end), eb)
+        rest = [t for t in toks[kclose:eb] if t.kind != "qc"]
+        if all(t.kind == "p" and t.text in ".,?!;" for t in rest):
+            return "direct"
+        lows = [t.low for t in rest[:3]]
+        if lows[:2] == ["and", "that"] or lows == [",", "and", "that"]:
+            return "direct"  # 'said that “A” and that ...': the next reported clause follows
+        for r in self.recs[end_si]:
+            if r.kind in ("trailing", "inverted") and r.boundary is not None and \
+                    r.boundary >= kclose - 1 and r.boundary <= kclose + 1:
+                return "direct"
+        return "partial"
+
+    def _that_clause_quote(self, kopen: int, k0: int) -> bool:
+        """Do the marks open the reported clause right after "that" ('said that “...”'), so
+        that they hold its subject and finite verb (a whole utterance, not a fragment)?"""
+        toks = self.toks
+        if kopen < 2 or toks[kopen - 1].low != "that" or not self._free(kopen - 1):
+            return False
+        if k0 >= len(toks) or toks[k0].kind != "w":
+            return k0 < len(toks) and toks[k0].text == "["  # "[the US] was notified ..."
+        first = toks[k0].low
+        return not (first in _FINITE or first in ("not", "never") or first.endswith("n't")
+                    or _FORM_OF.get(first) is not None)
+
+    def _next_bare(self, qi: int) -> _Rec | None:
+        q = self.mquotes[qi]
+        end_si = self._quote_sent(max(q.region_end - 1, q.open_pos))
+        nsi = end_si + 1
+        if nsi >= len(self.sents):
+            return None
+        if self.sents[nsi][2] != self.sents[end_si][2] and \
+                self.toks[self.sents[end_si][1] - 1].end < self.paras[self.sents[end_si][2]][1]:
+            return None
+        bares = [r for r in self.recs[nsi] if r.kind == "bare"]
+        return bares[0] if bares else None
+
+    def _previous_speaker(self, si: int, kopen: int) -> _Speaker | None:
+        a, _b, para = self.sents[si]
+        if si == 0:
+            return None
+        psi = si - 1
+        # a quotation opening its paragraph (after at most a short introduction) takes the
+        # speaker of the last sentence of the previous paragraph
+        if self.sents[psi][2] != para and kopen - a > 6:
+            return None
+        cands = [h for h in self.hist if h.sent == psi and h.kind == "speaker"]
+        return cands[-1].sp if cands else None
+

@@ -1,0 +1,340 @@
+"""Coreference: the speaker of a record, from names, descriptions, pronouns and roles."""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_left
+
+from .model import _NP, SpeakerHint, _Hist, _Rec, _Speaker
+from .vocabulary import (
+    _DETERMINERS,
+    _DOC_NOUNS,
+    _HEAD_TYPES,
+    _HONORIFICS,
+    _PAIR_TYPES,
+    _PREPOSITIONS,
+    _RANK_WORDS,
+    _ROLE_CLASS,
+)
+
+
+class _Coreference:
+    """Speakers of records: names, descriptions, pronouns and role holders."""
+
+    # ------------------------------------------------------------------ speakers
+
+    def _scope_has_quote(self, r: _Rec) -> bool:
+        if r.scope is None:
+            return False
+        return any(self.toks[k].kind == "qo" for k in range(r.scope[0], r.scope[1]))
+
+    def _speaker_from_np(self, np: _NP) -> _Speaker:
+        if np.core is not None and not np.role:
+            s, e = np.core
+        else:
+            s, e = np.start, np.end
+        desc = self.body[np.desc[0]:np.desc[1]] if np.desc else None
+        actor, why = self._actor_for(np, s, e)
+        if np.role and np.is_person and np.core is None:
+            holder = self._role_holder(np)
+            if holder is not None:
+                actor, why = holder
+        core = np.core if (np.core is not None and np.role) else None
+        return _Speaker(s, e, self.body[s:e], actor, desc, np.is_person, np.is_named,
+                        np.is_plural, np.role, reason=why, core=core)
+
+    def _actor_for(self, np: _NP, s: int, e: int) -> tuple[str | None, str | None]:
+        toks = self.toks
+        if np.core is not None:
+            cs, ce = np.core
+            actor = self._person_actor(cs, ce)
+            if actor is not None:
+                return actor, None
+        pool = [h for h in self.hints if h.start < np.end and np.start < h.end]
+        if np.head in _DOC_NOUNS:
+            # a document speaks for its issuer ("a strike list issued by X"); the head word
+            # itself ("Reports in local media") is no actor
+            by = [k for k in range(np.tok_a, np.tok_b) if toks[k].low in ("by", "from")]
+            pool = [h for h in pool if by and h.start >= toks[by[0]].end]
+        if pool:
+            if np.is_plural and " and " in np.text:
+                return pool[0].actor_id, "several speakers; actor of the first one"
+            last = toks[np.tok_b - 1]
+            head = [h for h in pool if h.start <= last.start < h.end]
+            if head and not np.role:
+                # "Norway's state broadcaster NRK": the name at the head, not the possessor
+                return head[0].actor_id, None
+            best = max(pool, key=lambda h: (h.end - h.start, -h.start))
+            return best.actor_id, None
+        if np.role and (toks[np.tok_a].low == "both" or (
+                toks[np.tok_a].low == "the" and np.tok_a + 1 < np.tok_b
+                and toks[np.tok_a + 1].low == "two")):
+            return self._pair_actor(np)
+        if np.role and self.hints and self.body[np.start:np.start + 4].lower() in (
+                "the ", "this"):
+            return self._description_actor(np, _HEAD_TYPES.get(np.head, frozenset()))
+        return None, None
+
+    def _person_actor(self, cs: int, ce: int) -> str | None:
+        """Actor id of a person's name; a bare surname takes the id of the full name."""
+        hits = [h for h in self.hints if h.start < ce and cs < h.end]
+        name = self.body[cs:ce].split()
+        surname = self._bare(name[-1]) if name else ""
+        if len(name) == 1 or (len(name) == 2 and name[0].rstrip(".").lower() in _HONORIFICS):
+            full = [h for h in self.hints if h.actor_type == "person"
+                    and len(self.body[h.start:h.end].split()) >= 2
+                    and self._bare(self.body[h.start:h.end].split()[-1]) == surname]
+            if full:
+                near = min(full, key=lambda h: abs(h.start - cs))
+                return near.actor_id
+        if hits:
+            return max(hits, key=lambda h: h.end - h.start).actor_id
+        return None
+
+    def _pair_actor(self, np: _NP) -> tuple[str | None, str | None]:
+        """'Both countries say ...': the first of the two actors the previous sentence names."""
+        types = _PAIR_TYPES.get(np.head)
+        si = self.sent_of_tok[np.tok_a]
+        if types is None or si == 0:
+            return None, None
+        a, b, _ = self.sents[si - 1]
+        s0, e0 = self.toks[a].start, self.toks[b - 1].end
+        found: list[SpeakerHint] = []
+        for h in self.hints:
+            if s0 <= h.start < e0 and h.actor_type in types and \
+                    h.actor_id not in {f.actor_id for f in found}:
+                found.append(h)
+        if len(found) != 2:
+            return None, None
+        names = " and ".join(self.body[h.start:h.end] for h in found)
+        return found[0].actor_id, f"'{np.text}' are {names} (previous sentence); the first named"
+
+    def _description_actor(self, np: _NP, types: frozenset[str]
+                           ) -> tuple[str | None, str | None]:
+        """'the coalition', 'the paper': the last earlier mention with the same head noun, else
+        the last mention of a fitting actor type within three sentences that agrees in number."""
+        si = self.sent_of_tok[np.tok_a]
+        before = [h for h in self.hints if h.end <= np.start]
+        same = [h for h in before
+                if re.search(rf"\b{re.escape(np.head)}\b", self.body[h.start:h.end].lower())]
+        if same:
+            h = same[-1]
+            return h.actor_id, (f"definite description resolved to the last mention with the "
+                                f"same head noun ({self.body[h.start:h.end]})")
+        for h in reversed(before):
+            hs = self._quote_sent(h.start)
+            if si - hs > 3:
+                break
+            if h.actor_type not in types:
+                continue
+            word = self.body[h.start:h.end].split()[-1]
+            if word.islower() and word.endswith("s") and not word.endswith("ss") and \
+                    not np.is_plural:
+                continue  # "the group" does not take up "Rebel groups"
+            return h.actor_id, (f"definite description resolved to the last "
+                                f"{h.actor_type} mentioned ({self.body[h.start:h.end]})")
+        return None, None
+
+    def _speaker_of(self, r: _Rec, depth: int = 0) -> _Speaker | None:
+        if r.speaker is not None:
+            return r.speaker
+        sp: _Speaker | None = None
+        if r.kind in ("participle", "coord") and r.np is None:
+            if r.parent is not None and depth < 5:
+                sp = self._speaker_of(r.parent, depth + 1)
+            else:
+                a, b, _ = self.sents[r.sent]
+                ms = self._main_subject(a, r.verb)
+                if ms:
+                    np = self._analyze_np(*ms)
+                    if np is not None:
+                        sp = self._resolve(np, r)
+        elif r.np is not None:
+            np = self._rec_np(r)
+            if np is not None:
+                sp = self._resolve(np, r)
+        r.speaker = sp
+        return sp
+
+    def _rec_np(self, r: _Rec) -> _NP | None:
+        """The speaker phrase of a record, with its appositive folded in."""
+        if r.np is None:
+            return None
+        toks = self.toks
+        np = self._analyze_np(*r.np)
+        if np is not None and r.appos is not None:
+            apnp = self._analyze_np(*r.appos)
+            if np.role and apnp is not None and apnp.is_named and apnp.core:
+                # "said the ministry's spokesman, Igor Ivanov"
+                apnp.desc = np.desc
+                np = apnp
+            elif apnp is not None and np.core is not None:
+                da = r.appos[0]
+                while da < r.appos[1] and toks[da].low in ("a", "an", "the"):
+                    da += 1
+                if da < r.appos[1]:
+                    np.desc = (toks[da].start, toks[r.appos[1] - 1].end)
+        return np
+
+    # ------------------------------------------------------------------ role coreference
+
+    def _named_speakers(self) -> list[tuple[int, int, _NP]]:
+        """Named people who speak in the article: (sentence, token, phrase), in text order."""
+        if self._holders is None:
+            self._holders = []
+            for si, recs in enumerate(self.recs):
+                for r in recs:
+                    np = self._rec_np(r)
+                    if np is not None and np.is_named and np.core is not None and \
+                            np.pronoun is None:
+                        self._holders.append((si, r.verb, np))
+        return self._holders
+
+    def _org_keys(self, a: int, b: int) -> tuple[set[str], set[str]]:
+        """(states, other keys) of the words toks[a:b] outside role nouns: actor ids of the hints
+        there (a demonym or possessive also names the state whose mention it begins with) and
+        the content words."""
+        toks = self.toks
+        s0, e0 = toks[a].start, toks[b - 1].end
+        states: set[str] = set()
+        keys: set[str] = set()
+        state_forms = [(self.body[h.start:h.end], h.actor_id) for h in self.hints
+                       if h.actor_type == "state"]
+        for h in self.hints:
+            if s0 <= h.start < e0:
+                (states if h.actor_type == "state" else keys).add(h.actor_id)
+        for k in range(a, b):
+            t = toks[k]
+            low = self._bare(t.low)
+            if t.kind != "w" or low in _DETERMINERS or low in _PREPOSITIONS or \
+                    low in _ROLE_CLASS or low in _HONORIFICS or low in ("and", "of"):
+                continue
+            keys.add(low)
+            if self._is_cap(t):
+                word = self._bare(t.text)
+                for form, actor in state_forms:
+                    n = len(os.path.commonprefix([word, form]))
+                    if n >= 4 and n >= min(len(word), len(form)) - 2:
+                        states.add(actor)
+        return states, keys
+
+    def _role_holder(self, np: _NP) -> tuple[str, str] | None:
+        """The named person an unnamed one-holder role description refers to.
+
+        (1) A person the article names with the same role noun (spokesman, ambassador,
+        head/chief ...) and the same organisation or country in the title or apposition
+        ("a spokeswoman for the prime minister" ... "government spokeswoman X"); (2) delayed
+        identification: a person first named, without any description, as the speaker of the
+        next sentence ("Britain's envoy said ... . Jane Doe told ...")."""
+        toks = self.toks
+        roles = {_ROLE_CLASS[self._bare(toks[k].low)] for k in range(np.tok_a, np.tok_b)
+                 if self._bare(toks[k].low) in _ROLE_CLASS}
+        if not roles or np.is_plural or np.core is not None:
+            return None
+        states, keys = self._org_keys(np.tok_a, np.tok_b)
+        rank = keys & _RANK_WORDS
+        si = self.sent_of_tok[np.tok_a]
+        found: dict[str, tuple[int, int, str]] = {}
+        for hs, _k, hnp in self._named_speakers():
+            if hnp.desc is None or hnp.core is None:
+                continue
+            da = bisect_left(self._tok_starts, hnp.desc[0])
+            db = bisect_left(self._tok_starts, hnp.desc[1])
+            hroles = {_ROLE_CLASS[self._bare(toks[x].low)] for x in range(da, db)
+                      if self._bare(toks[x].low) in _ROLE_CLASS}
+            if not roles & hroles:
+                continue
+            hstates, hkeys = self._org_keys(da, db)
+            if (states and hstates and not states & hstates) or (hkeys & _RANK_WORDS) != rank:
+                continue  # another country, or another rank ("deputy ambassador")
+            overlap = len((states | keys) & (hstates | hkeys))
+            if overlap == 0:
+                continue
+            actor = self._person_actor(*hnp.core)
+            if actor is None:
+                continue
+            score = (overlap, -abs(hs - si))
+            if actor not in found or score > found[actor][:2]:
+                found[actor] = (score[0], score[1], self.body[hnp.core[0]:hnp.core[1]])
+        if found:
+            ranked = sorted(found.items(), key=lambda x: x[1][:2], reverse=True)
+            if len(ranked) > 1 and ranked[0][1][:2] == ranked[1][1][:2]:
+                return None
+            actor, (_o, _d, name) = ranked[0]
+            return actor, f"role description resolved to {name}, named with the same role"
+        for hs, _k, hnp in self._named_speakers():
+            if hs != si + 1 or hnp.desc is not None or hnp.core is None:
+                continue
+            if self.toks[self.sents[hs][0]].start != hnp.start:
+                continue  # the name opens the next sentence
+            surname = self.body[hnp.core[0]:hnp.core[1]].split()[-1]
+            if self.body.find(surname) < hnp.core[0]:
+                continue  # named before: not an identification
+            actor = self._person_actor(*hnp.core)
+            if actor is not None:
+                name = self.body[hnp.core[0]:hnp.core[1]]
+                return actor, f"role description resolved to {name}, named in the next sentence"
+        return None
+
+    def _resolve(self, np: _NP, r: _Rec) -> _Speaker:
+        if np.pronoun is None:
+            return self._speaker_from_np(np)
+        ante = self._antecedent(np.pronoun, np.start, r.sent)
+        pron = (np.start, np.end, self.body[np.start:np.end])
+        if ante is not None and ante.core is not None and np.pronoun in ("he", "she"):
+            cs, ce = ante.core
+            actor = self._person_actor(cs, ce)
+            ante = _Speaker(cs, ce, self.body[cs:ce], actor, None, True, True, False, False)
+        if ante is None:
+            return _Speaker(None, None, None, None, None, np.is_person, False, np.is_plural,
+                            False, pron, f"pronoun '{pron[2]}' without a resolvable antecedent")
+        return _Speaker(ante.start, ante.end, ante.mention, ante.actor, ante.desc,
+                        ante.is_person, ante.is_named, ante.is_plural, ante.role, pron,
+                        ante.reason)
+
+    def _antecedent(self, pron: str, pos: int, si: int) -> _Speaker | None:
+        para = self.sents[si][2]
+        hist = [h for h in self.hist if h.pos < pos and h.sp.start is not None]
+        spk = [h for h in hist if h.kind == "speaker"]
+        subj = [h for h in hist if h.kind == "subject"]
+        if pron in ("he", "she"):
+            local = [h for h in spk if h.sp.is_person and (
+                h.sent == si or (h.sent == si - 1 and h.para == para))]
+            if local:
+                return local[-1].sp
+            # a named person who is the subject of the previous sentence of the paragraph
+            # ("X, chairman of ..., was more measured. Speaking ..., he said:")
+            local = [h for h in subj if h.sp.is_person and h.sp.is_named and (
+                h.sent == si or (h.sent == si - 1 and h.para == para))]
+            if local:
+                return local[-1].sp
+            named = [h for h in spk if h.sp.is_person and h.sp.is_named and si - h.sent <= 6]
+            if named:
+                return named[-1].sp
+            roles = [h for h in spk if h.sp.is_person and si - h.sent <= 6]
+            if roles:
+                return roles[-1].sp
+            subs = [h for h in subj if h.sp.is_person and h.sp.is_named and si - h.sent <= 2]
+            return subs[-1].sp if subs else None
+        if pron == "it":
+            own = [h for h in subj if h.sent == si and not h.sp.is_person]
+            if own:
+                return own[-1].sp
+            sp2 = [h for h in spk if not h.sp.is_person and not h.sp.is_plural
+                   and si - h.sent <= 3]
+            if sp2:
+                return sp2[-1].sp
+            subs = [h for h in subj if not h.sp.is_person and si - h.sent <= 2]
+            return subs[-1].sp if subs else None
+        plural = [h for h in spk if (h.sp.is_plural or not h.sp.is_person) and si - h.sent <= 3]
+        if plural:
+            return plural[-1].sp
+        subs = [h for h in subj if h.sp.is_plural and si - h.sent <= 2]
+        return subs[-1].sp if subs else None
+
+    def _push(self, pos: int, si: int, sp: _Speaker | None, kind: str = "speaker") -> None:
+        if sp is None or sp.start is None:
+            return
+        self.hist.append(_Hist(pos, si, self.sents[si][2], kind, sp))
+

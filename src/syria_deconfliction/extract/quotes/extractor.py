@@ -1,0 +1,60 @@
+"""The quote extractor: one object per document, its parts mixed in from the sibling modules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..document import Document
+from .attribution import _Attribution
+from .classification import _Classification
+from .coreference import _Coreference
+from .marks import _Marks
+from .model import _NP, Quote, SpeakerHint, _Hist, _Rec
+from .phrases import _Phrases
+from .rows import _Rows
+
+# --------------------------------------------------------------------------- extractor
+
+
+class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, _Rows):
+    """Quotations and speakers of one document (state shared by the mixed-in parts)."""
+
+    def __init__(self, doc: Document, hints: Sequence[SpeakerHint]) -> None:
+        self.doc = doc
+        self.body = doc.text
+        self.hints = sorted(hints, key=lambda h: (h.start, h.end))
+        self.paras = self._paragraphs()
+        self.mquotes = self._mark_quotes()
+        self.toks = self._tokenize()
+        self.sents = self._sentences()  # (tok_a, tok_b, para)
+        self.sent_of_tok = [0] * len(self.toks)
+        for si, (a, b, _p) in enumerate(self.sents):
+            for i in range(a, b):
+                self.sent_of_tok[i] = si
+        self._tok_index = {t.start: k for k, t in enumerate(self.toks)}
+        self._tok_starts = [t.start for t in self.toks]
+        self._sent_starts = [self.toks[a].start for a, _b, _p in self.sents]
+        self._quote_by_open = {q.open_pos: qi for qi, q in enumerate(self.mquotes)}
+        self.surnames: set[str] = set()
+        self.surnames = self._surnames()
+        self.recs: list[list[_Rec]] = [[] for _ in self.sents]
+        self.hist: list[_Hist] = []
+        self._holders: list[tuple[int, int, _NP]] | None = None
+        self._direct_after = -1
+
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def extract_quotes(body: str | Document, hints: Sequence[SpeakerHint] = ()) -> list[Quote]:
+    """All quotations (direct, partial, indirect) in ``body`` with their speakers, in text order.
+
+    ``hints`` are actor mentions found elsewhere (e.g. registry matches); they only map speaker
+    spans to actor ids and tell people from bodies. Rejected candidates (scare quotes,
+    designations) are returned with ``status == "rejected"`` and a reason.
+    """
+    doc = Document.of(body)
+    if not doc.text.strip():
+        return []
+    return _Extractor(doc, hints).run()

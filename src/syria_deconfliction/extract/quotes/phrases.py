@@ -1,0 +1,485 @@
+"""Word classes, person names and noun phrases (the speaker candidates)."""
+
+from __future__ import annotations
+
+import re
+
+from .model import _NP, _Tok
+from .vocabulary import (
+    _BE,
+    _CLAIM_NOUNS,
+    _CLAUSE_VERBS,
+    _DETERMINERS,
+    _FINITE,
+    _FORM_OF,
+    _HEAD_TYPES,
+    _HONORIFICS,
+    _INTRO_START,
+    _IRREGULAR_PAST,
+    _LEAD_STRIP,
+    _LEMMA_OF,
+    _NON_CLAUSE_START,
+    _ORG_WORDS,
+    _PARTICLES,
+    _PERSON_ROLE_NOUNS,
+    _PRE_VERB_SKIP,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _SUBORD,
+    _TAIL_SUBORD,
+    _TIME_LEAD,
+    _TIME_WORDS,
+    _TITLE_WORDS,
+    _TRAILING_VERBS,
+)
+
+
+class _Phrases:
+    """Word classes, person names and noun phrases."""
+
+    # ------------------------------------------------------------------ word classes
+
+    def _free(self, i: int) -> bool:
+        t = self.toks[i]
+        return t.qid < 0 and t.kind not in ("qo", "qc")
+
+    def _is_cap(self, t: _Tok) -> bool:
+        if t.kind not in ("w", "acr"):
+            return False
+        return t.text[:1].isupper() or bool(re.match(r"[a-z]{1,3}-[A-Z]", t.text))
+
+    def _is_name_tok(self, t: _Tok) -> bool:
+        if not self._is_cap(t) or t.kind == "acr":
+            return False
+        bare = re.sub(r"['’]s$", "", t.text)
+        if bare.isupper() and len(bare) <= 5:
+            return False
+        return not any(ch.isdigit() for ch in bare)
+
+    def _finite_like(self, i: int) -> bool:
+        t = self.toks[i]
+        if t.kind != "w" or t.qid >= 0:
+            return False
+        low = t.low
+        if low in _FINITE or low.endswith("n't"):
+            return True
+        if not t.text.islower():
+            return False
+        prev = self.toks[i - 1] if i > 0 else None
+        after_det = prev is not None and (prev.low in _DETERMINERS or prev.low.endswith("'s"))
+        if low in _IRREGULAR_PAST and not after_det:
+            return True
+        if prev is not None and prev.low in ("they", "we", "i", "you") and prev.qid == t.qid \
+                and low.isalpha() and not low.endswith("ly") and low not in _PREPOSITIONS \
+                and low not in _DETERMINERS and low not in _SUBORD and low not in _PRE_VERB_SKIP \
+                and low not in ("and", "or", "but", "all", "both"):
+            return True  # "they hold": a present tense verb after a subject pronoun
+        if _FORM_OF.get(low) in ("past", "3sg") and not after_det:
+            return True
+        if len(low) > 4 and low.endswith("ed") and not after_det and low not in (
+                "need", "speed", "indeed", "hundred", "armed"):
+            return True
+        return bool(
+            len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+            and prev is not None and (prev.low in ("he", "she", "it", "who", "which")
+                                      or (self._is_name_tok(prev) and not prev.low.endswith("'s")
+                                          and prev.low not in _DETERMINERS
+                                          and not self._sentence_initial(i - 1))))
+
+    def _sentence_initial(self, k: int) -> bool:
+        if not getattr(self, "sent_of_tok", None):
+            return self.toks[k].start == self.paras[self.toks[k].para][0]
+        return self.sents[self.sent_of_tok[k]][0] == k
+
+    def _strict_finite(self, k: int) -> bool:
+        low = self.toks[k].low
+        return self.toks[k].kind == "w" and (low in _FINITE or low.endswith("n't"))
+
+    def _verb(self, i: int) -> tuple[str, str] | None:
+        """(lemma, form) when token i is used as a speech verb here."""
+        t = self.toks[i]
+        if t.kind != "w" or not self._free(i) or not t.text.islower():
+            return None
+        lemma = _LEMMA_OF.get(t.low)
+        if lemma is None:
+            return None
+        form = _FORM_OF[t.low]
+        j = i - 1
+        while j >= 0 and self.toks[j].para == t.para and (
+                self.toks[j].low in _PRE_VERB_SKIP or (
+                    self.toks[j].low == "since" and j > 0
+                    and self.toks[j - 1].low in ("has", "have", "had"))):
+            j -= 1
+        prev = self.toks[j] if j >= 0 and self.toks[j].para == t.para else None
+        plow = prev.low if prev else ""
+        if plow in _BE and form in ("past", "base"):
+            return None  # passive ("were described as"), or infinitive after "be"
+        if plow == "to" or plow.endswith("'s"):
+            return None
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if form == "past" and nxt is not None and nxt.low == "to" and lemma == "say":
+            return None  # "said to be"
+        if form == "past" and nxt is not None and nxt.low == "by":
+            return None  # reduced passive: "a claim denied by state media"
+        if form == "ing":
+            quoted_as = plow == "as" and any(
+                self.toks[x].low == "quoted" for x in range(max(0, j - 8), j))
+            if (prev is None or prev.text != ",") and not quoted_as and \
+                    not self._coordinated_participle(i, j):
+                return None
+            return lemma, form
+        if prev is None:
+            return None
+        if plow in _DETERMINERS or plow in _PREPOSITIONS and plow not in ("as",):
+            return None
+        if prev.kind == "w" and prev.text.islower() and prev.low.endswith("ing") and \
+                plow not in _PRE_VERB_SKIP:
+            return None
+        if form == "base":
+            ok = plow in ("they", "we", "i", "you") or plow in _FINITE or plow == "not" or (
+                prev.kind in ("w", "acr") and plow.endswith("s") and not plow.endswith("ss"))
+            if not ok:
+                return None
+        return lemma, form
+
+    def _coordinated_participle(self, i: int, j: int) -> bool:
+        """'..., describing X as “...” and saying ...': a participle coordinated with an
+        earlier speech participle of the sentence (j is the token before it)."""
+        if j < 0 or self.toks[j].low not in ("and", "or"):
+            return False
+        a = self.sents[self.sent_of_tok[i]][0]
+        return any(self.toks[k - 1].text == "," and _FORM_OF.get(self.toks[k].low) == "ing"
+                   and self._free(k) for k in range(a + 1, j))
+
+    def _speech_participle(self, i: int) -> bool:
+        t = self.toks[i]
+        lemma = _LEMMA_OF.get(t.low)
+        return (t.kind == "w" and self._free(i) and _FORM_OF.get(t.low) == "ing"
+                and lemma in _CLAUSE_VERBS)
+
+    # ------------------------------------------------------------------ names
+
+    def _surnames(self) -> set[str]:
+        names: set[str] = set()
+        toks = self.toks
+        headline = 0 if self._title_case_para(0) else -1
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t.para == headline:
+                i += 1
+                continue
+            if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < len(toks) and \
+                    self._is_name_tok(toks[i + 1]):
+                names.add(self._bare(toks[i + 1].text))
+            j = i
+            while j < len(toks) and toks[j].para == t.para and (
+                    self._is_name_tok(toks[j]) or (toks[j].low in _PARTICLES and j + 1 < len(toks)
+                                                  and self._is_name_tok(toks[j + 1]))):
+                j += 1
+                if toks[j - 1].text.endswith(("'s", "’s")):
+                    break
+            if j - i >= 2:
+                run = list(range(i, j))
+                k = max((r for r in run if toks[r].low.rstrip(".") in _TITLE_WORDS),
+                        default=i - 1)
+                core = [r for r in run if r > k]
+                if self._person_tokens(core):
+                    names.add(self._bare(toks[core[-1]].text))
+            i = max(j, i + 1)
+        return names
+
+    def _title_case_para(self, pi: int) -> bool:
+        words = [t for t in self.toks if t.para == pi and t.kind == "w" and len(t.text) > 3]
+        if len(words) < 3:
+            return False
+        return sum(1 for t in words if t.text[:1].isupper()) / len(words) > 0.6
+
+    @staticmethod
+    def _bare(text: str) -> str:
+        return re.sub(r"['’]s$", "", text)
+
+    def _person_tokens(self, idx: list[int]) -> bool:
+        toks = self.toks
+        if not idx:
+            return False
+        words = [toks[r] for r in idx if toks[r].low not in _PARTICLES]
+        if not words:
+            return False
+        if any(self._bare(w.low) in _ORG_WORDS or self._bare(w.low) in _TITLE_WORDS
+               or w.low in _TIME_WORDS for w in words):
+            return False
+        if any(not self._is_name_tok(w) for w in words):
+            return False
+        if len(idx) == 1:
+            return self._bare(words[0].text) in self.surnames
+        return 2 <= len(idx) <= 5 and len(words) <= 4
+
+    def _hint_type(self, s: int, e: int) -> str | None:
+        best = None
+        for h in self.hints:
+            if h.start < e and s < h.end and (
+                    best is None or (h.end - h.start) > (best.end - best.start)):
+                best = h
+        if best is None or best.actor_type == "other":
+            return None  # "other" is an uninformative guess: the text decides
+        return best.actor_type
+
+    def _head_index(self, a: int, b: int) -> int:
+        """Head noun of a phrase: the word before its first preposition or participle."""
+        toks = self.toks
+        for k in range(a + 1, b):
+            t = toks[k]
+            if t.low in _PREPOSITIONS and t.low not in ("as",):
+                return k - 1
+            if k > a + 1 and t.kind == "w" and t.text.islower() and t.low.endswith(("ed", "ing")) \
+                    and toks[k - 1].low not in _DETERMINERS:
+                return k - 1
+        return b - 1
+
+    def _analyze_np(self, a: int, b: int) -> _NP | None:
+        toks = self.toks
+        while a < b and (toks[a].low in _LEAD_STRIP or toks[a].text in ",—–-"):
+            a += 1
+        b = self._strip_time_tail(a, b)
+        while b > a and toks[b - 1].text in ",;:—–-":
+            b -= 1
+        if b <= a:
+            return None
+        last = toks[b - 1]
+        if last.low in _DETERMINERS or last.low in _PREPOSITIONS or last.low in ("and", "or"):
+            return None
+        if any(self._strict_finite(k) or toks[k].kind in ("qo", "qc") for k in range(a, b)):
+            return None
+        np = _NP(toks[a].start, toks[b - 1].end, self.body[toks[a].start:toks[b - 1].end], a, b)
+        np.head = self._bare(last.low)
+        if b - a == 1 and last.low in _PRONOUNS:
+            np.pronoun = last.low
+            np.is_plural = last.low == "they"
+            np.is_person = last.low in ("he", "she")
+            return np
+        # trailing name run
+        r = b
+        while r > a and (self._is_name_tok(toks[r - 1]) or (
+                toks[r - 1].low in _PARTICLES and r < b)):
+            r -= 1
+        if r < b and toks[b - 1].text.endswith(("'s", "’s")):
+            r = b  # "Russia's" ends a noun phrase only as a modifier
+        core = None
+        # a name after a preposition belongs to a prepositional phrase ("a spokesman for
+        # President X"), unless the preposition is inside a title ("Secretary of State X")
+        in_pp = r > a and toks[r - 1].low in _PREPOSITIONS and not (
+            r - 2 >= a and self._is_cap(toks[r - 2])
+            and self._bare(toks[r - 2].low) in _TITLE_WORDS)
+        if r < b and not in_pp:
+            run = list(range(r, b))
+            k = max((x for x in run if self._bare(toks[x].low).rstrip(".") in _TITLE_WORDS),
+                    default=r - 1)
+            cands = [x for x in run if x > k]
+            hon = r > a and toks[r - 1].low.rstrip(".") in ("mr", "mrs", "ms", "dr")
+            if k >= r and toks[k].low.rstrip(".") in _HONORIFICS:
+                hon = True
+            htype = self._hint_type(toks[cands[0]].start, toks[cands[-1]].end) if cands else None
+            if cands and (htype == "person" or (htype is None and (
+                    self._person_tokens(cands) or (hon and len(cands) <= 2)))):
+                cs = cands[0]
+                if hon:
+                    cs = k if k >= r and toks[k].low.rstrip(".") in _HONORIFICS else r - 1
+                core = (cs, b)
+        if core is None and any(toks[k].low == "and" for k in range(a, b)):
+            for k in range(a, b):  # "President X and other officials"
+                if self._is_name_tok(toks[k]):
+                    e = k
+                    while e < b and self._is_name_tok(toks[e]):
+                        e += 1
+                    run = list(range(k, e))
+                    t2 = max((x for x in run if toks[x].low in _TITLE_WORDS), default=k - 1)
+                    c2 = [x for x in run if x > t2]
+                    if self._person_tokens(c2):
+                        np.is_person = np.is_named = True
+                        np.core = (toks[c2[0]].start, toks[c2[-1]].end)
+                        break
+            np.is_plural = True
+            np.role = not self._is_cap(last)
+            return np
+        if core is not None:
+            cs, ce = core
+            np.core = (toks[cs].start, toks[ce - 1].end)
+            np.is_person = np.is_named = True
+            da = a
+            while da < cs and toks[da].low in _DETERMINERS:
+                da += 1
+            de = cs
+            while de > da and toks[de - 1].low.rstrip(".") in _HONORIFICS:
+                de -= 1
+            if de > da:
+                np.desc = (toks[da].start, toks[de - 1].end)
+            return np
+        htype = self._hint_type(np.start, np.end)
+        hd = self._head_index(a, b)
+        head = toks[hd]
+        np.head = self._bare(head.low)
+        if hd < b - 1 and toks[hd + 1].low in _PREPOSITIONS:
+            # "Jennifer Doe of the Institute for X": a leading name with an affiliation
+            lead = [x for x in range(a, hd + 1) if toks[x].low not in _DETERMINERS]
+            k = max((x for x in lead if self._bare(toks[x].low).rstrip(".") in _TITLE_WORDS),
+                    default=a - 1)
+            cands = [x for x in lead if x > k]
+            if cands and self._person_tokens(cands) and self._hint_type(
+                    toks[cands[0]].start, toks[cands[-1]].end) in (None, "person"):
+                np.core = (toks[cands[0]].start, toks[cands[-1]].end)
+                np.is_person = np.is_named = True
+                da = hd + 2
+                while da < b - 1 and toks[da].low in _DETERMINERS:
+                    da += 1
+                np.desc = (toks[da].start, np.end)
+                return np
+        sentence_initial_noun = (
+            toks[a].start == self._sent_start(a) and hd == a
+            and (np.head in _PERSON_ROLE_NOUNS or np.head in _HEAD_TYPES))
+        if not self._is_cap(head) or head.text.islower() or sentence_initial_noun:
+            np.role = True
+            np.is_person = np.head in _PERSON_ROLE_NOUNS
+            np.is_plural = np.head.endswith("s") and not np.head.endswith("ss")
+            da = a
+            while da < b - 1 and toks[da].low in _DETERMINERS:
+                da += 1
+            np.desc = (toks[da].start, np.end)
+        elif htype == "person":
+            np.is_person = np.is_named = True
+            np.core = (np.start, np.end)
+        return np
+
+    def _sent_start(self, k: int) -> int:
+        return self.toks[self.sents[self.sent_of_tok[k]][0]].start
+
+    def _strip_time_tail(self, a: int, b: int) -> int:
+        toks = self.toks
+        while b > a:
+            low = toks[b - 1].low
+            if low in _TIME_WORDS or (low.isdigit() and b - 1 > a):
+                b -= 1
+                while b > a and toks[b - 1].low in _TIME_LEAD:
+                    b -= 1
+                continue
+            break
+        return b
+
+    # ------------------------------------------------------------------ noun phrases
+
+    def _left_np(self, i: int, a: int) -> tuple[str, tuple[int, int] | None]:
+        """Subject of the verb at token i within sentence starting at token a."""
+        toks = self.toks
+        j = i - 1
+        while j >= a and (toks[j].low in _PRE_VERB_SKIP or (
+                toks[j].kind == "w" and toks[j].text.islower() and toks[j].low.endswith("ly")
+                and len(toks[j].low) > 4) or (
+                toks[j].low == "since" and j > a and toks[j - 1].low in ("has", "have", "had"))):
+            j -= 1
+        if j < a:
+            return "start", None
+        t = toks[j]
+        if t.low in ("and", "but", "or"):
+            return "coord", None
+        if t.kind == "qc" or t.text == ",":
+            return "comma", (j, j)
+        if t.low in ("who", "which") and j - 1 >= a and toks[j - 1].text == ",":
+            return "relative", (j - 1, j - 1)
+        if t.kind in ("p", "dash", "qo", "ell") or t.low in _SUBORD or not self._free(j):
+            return "none", None
+        if t.low in _PRONOUNS:
+            return "np", (j, j + 1)  # "a goal they describe as ...": the pronoun is the subject
+        k = j
+        while k - 1 >= a:
+            u = toks[k - 1]
+            if u.kind in ("qo", "qc", "dash", "ell") or u.text in ",;:()[]" or u.low in _SUBORD \
+                    or not self._free(k - 1):
+                break
+            if u.low in ("and", "or", "but") and self._segment_finite(a, k - 1):
+                break
+            k -= 1
+            if j - k > 16:
+                return "none", None
+        return "np", (k, j + 1)
+
+    def _segment_finite(self, a: int, e: int) -> bool:
+        k = e - 1
+        while k >= a and self.toks[k].text not in ",;:" and self.toks[k].low not in _SUBORD:
+            if self._finite_like(k) or _FORM_OF.get(self.toks[k].low) in ("past", "3sg"):
+                return True
+            k -= 1
+        return False
+
+    def _right_np(self, s: int, e: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+        """An inverted subject after the verb: 'said NP' or 'said NP, APPOSITIVE'."""
+        toks = self.toks
+        if s >= e:
+            return None
+        k = s
+        while k < e and toks[k].text not in ",;:" and toks[k].kind not in ("qo", "qc"):
+            k += 1
+        if k == s or k - s > 10 or toks[s].low in _NON_CLAUSE_START or toks[s].low == "that":
+            return None
+        if any(self._finite_like(x) or toks[x].low == "that" for x in range(s, k)):
+            return None
+        first = toks[s]
+        if not (self._is_cap(first) or first.low in _DETERMINERS or first.low in _PRONOUNS):
+            return None
+        if k >= e or toks[k].text != ",":
+            return ((s, k), None) if k >= e or toks[k].text in ";:" else None
+        m = k + 1
+        while m < e and toks[m].text not in ";" and toks[m].kind not in ("qo",):
+            m += 1
+        if m > k + 1 and toks[k + 1].low in ("who", "which", "whose"):
+            return (s, k), None  # "said X, who met ...": a relative clause, no description
+        if any(self._finite_like(x) or toks[x].low == "that" for x in range(k + 1, m)):
+            return None
+        return (s, k), (k + 1, m) if m > k + 1 else None
+
+    def _main_subject(self, a: int, e: int) -> tuple[int, int] | None:
+        toks = self.toks
+        k = self._skip_dateline(a, e)
+        while k < e and (toks[k].low in _LEAD_STRIP or toks[k].text == ","):
+            k += 1
+        if k < e and (toks[k].low in _INTRO_START or (
+                toks[k].low.endswith(("ing", "ed")) and self._is_cap(toks[k]))):
+            while k < e and not (toks[k].text == "," and self._free(k)):
+                k += 1
+            k += 1
+        m = k
+        while m < e and m - k < 14:
+            t = toks[m]
+            if t.text in ",;:" or t.kind in ("qo", "qc", "dash") or not self._free(m):
+                break
+            if m > k and (self._finite_like(m) or t.low in _LEMMA_OF and t.text.islower()):
+                break
+            if t.low in _SUBORD and m > k:
+                break
+            m += 1
+        return (k, m) if m > k else None
+
+    def _is_tail(self, s: int, e: int) -> tuple[bool, int]:
+        """Is toks[s:e] only the rest of an attribution (PPs, times, object, participle)?"""
+        toks = self.toks
+        k = s
+        while k < e:
+            t = toks[k]
+            if t.text == "," and k + 1 < e and toks[k + 1].low.endswith("ing") and \
+                    toks[k + 1].text.islower():
+                return True, k
+            if t.text == "," and k + 2 < e and toks[k + 1].low in ("a", "an") and \
+                    toks[k + 2].low in _CLAIM_NOUNS:
+                return True, k  # "..., X said, a claim denied by ..."
+            if t.kind in ("qo",) or t.text in ";:":
+                return False, k
+            if t.low == "that":
+                return False, k
+            if t.low in _TAIL_SUBORD:
+                return True, e  # "he said when asked about ..."
+            if t.kind == "w" and (t.low in _FINITE or (
+                    _FORM_OF.get(t.low) in ("past", "3sg") and t.text.islower()
+                    and t.low in _LEMMA_OF and _LEMMA_OF[t.low] in _TRAILING_VERBS)):
+                return False, k
+            k += 1
+        return True, e
+

@@ -1,0 +1,211 @@
+"""Row assembly: each accepted or rejected quotation and indirect clause as a Quote."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Quote, _MarkQuote, _Rec, _Speaker
+from .vocabulary import _ADVERBIAL_SUBORD, _SPEECH_ACTS, _SPELLING
+
+
+class _Rows:
+    """Assembly: the Quote objects (direct, partial, indirect, rejected) in text order."""
+
+    # ------------------------------------------------------------------ assembly
+
+    def run(self) -> list[Quote]:
+        self.find_records()
+        self.link_records()
+        out: list[Quote] = []
+        by_sent: dict[int, list[int]] = {}
+        for qi, q in enumerate(self.mquotes):
+            by_sent.setdefault(self._quote_sent(q.open_pos), []).append(qi)
+        for si, (a, b, _p) in enumerate(self.sents):
+            ms = self._main_subject(a, b)
+            if ms:
+                np = self._analyze_np(*ms)
+                if np is not None and np.pronoun is None:
+                    self._push(np.start, si, self._speaker_from_np(np), "subject")
+            events: list[tuple[int, int, object]] = []
+            for r in self.recs[si]:
+                events.append((r.verb, 0, r))
+            for qi in by_sent.get(si, []):
+                events.append((self._tok_at(self.mquotes[qi].open_pos), 1, qi))
+            events.sort(key=lambda x: (x[0], x[1]))
+            for _k, typ, obj in events:
+                if typ == 0:
+                    assert isinstance(obj, _Rec)
+                    self._emit_indirect(obj, out)
+                else:
+                    assert isinstance(obj, int)
+                    self._emit_mark(obj, si, out)
+        out.sort(key=lambda q: (q.start, q.end))
+        return out
+
+    def _emit_indirect(self, r: _Rec, out: list[Quote]) -> None:
+        if not r.pieces and not self._scope_has_quote(r) and r.kind not in (
+                "trailing", "inverted", "bare"):
+            if r.kind == "governing" and r.lemma in _SPEECH_ACTS:
+                # "X accused Y of ...": a speech act without quoted words; X is a speaker
+                self._push(self.toks[r.verb].start, r.sent, self._speaker_of(r))
+            return  # a speech verb without reported content ("the city continues to warn")
+        if r.kind in ("governing", "bare") or r.source_only:
+            if not r.source_only:
+                self._push(self.toks[r.verb].start, r.sent, self._speaker_of(r))
+            return
+        sp = self._speaker_of(r)
+        self._push(self.toks[r.verb].start, r.sent, sp)
+        if r.nested and not self._adverbial_report(r):
+            return
+        if self._headline(self.sents[r.sent][2]):
+            return  # a headline's telegraphic report restates a statement of the story
+        toks = self.toks
+        for ps, pe in r.pieces:
+            if pe <= ps:
+                continue
+            s, e = toks[ps].start, toks[pe - 1].end
+            if self._is_one_quote(s, e):
+                continue
+            free_words = sum(1 for k in range(ps, pe) if toks[k].kind == "w" and self._free(k))
+            if free_words < 3:
+                continue
+            if any(q.inner_start <= s and e <= q.inner_end for q in self.mquotes):
+                continue
+            if any(s <= q.open_pos < e for q in self.mquotes):
+                continue  # one statement, one row: the quotation in marks carries it
+            pos = {"forward": "said_before", "coord": "said_before", "participle":
+                   "said_before", "trailing": "said_after", "inverted": "said_after",
+                   "parenthetical": "parenthetical", "according_to": "according_to",
+                   "what_said": "what_said", "passive": "passive"}[r.kind]
+            quote = self._make(s, e, "indirect", sp, r, pos, indirect=True)
+            if r.kind == "passive" and sp is None:
+                quote.reason = "agentless passive: the text names no speaker"
+            out.append(quote)
+
+    def _headline(self, para: int) -> bool:
+        """Is paragraph ``para`` the headline (the first of several, without a final stop)?"""
+        if para != 0 or len(self.paras) < 2:
+            return False
+        return self.body[self.paras[0][1] - 1] not in ".!?\"”"
+
+    def _adverbial_report(self, r: _Rec) -> bool:
+        """A report nested in another one as an adverbial clause ("while X say ...")."""
+        if r.np is None or r.np[0] == 0:
+            return False
+        return self.toks[r.np[0] - 1].low in _ADVERBIAL_SUBORD
+
+    def _is_one_quote(self, s: int, e: int) -> bool:
+        """Is body[s:e] one quotation with its marks (give or take a punctuation mark)?"""
+        return any(abs(q.open_pos - s) <= 1 and abs(q.region_end + 1 - e) <= 1
+                   for q in self.mquotes)
+
+    def _emit_mark(self, qi: int, si: int, out: list[Quote]) -> None:
+        q = self.mquotes[qi]
+        kopen = self._tok_at(q.open_pos)
+        nwords = len(re.findall(r"[^\W_]+(?:['’][^\W_]+)*", self.body[q.inner_start:q.inner_end]))
+        if nwords <= 6 and self._is_designation(qi, si):
+            out.append(self._rejected(q, "scare quote/designation"))
+            return
+        rec, how = self._governing(qi, si, kopen)
+        sp: _Speaker | None = None
+        reason = None
+        if rec is not None:
+            sp = self._speaker_of(rec)
+        elif (cnp := self._colon_np(si, kopen)) is not None:
+            sp = self._resolve(cnp, _Rec(si, kopen, None, "forward"))
+            how = "colon"
+        if rec is None and sp is None and nwords <= 3 and not self._whole_sentence(qi, si, kopen):
+            out.append(self._rejected(q, "scare quote/designation"))
+            return
+        if rec is None and sp is None:
+            nb = self._next_bare(qi)
+            if nb is not None:
+                rec, how = nb, "next_sentence"
+                sp = self._speaker_of(nb)
+            else:
+                sp = self._previous_speaker(si, kopen)
+                if sp is not None:
+                    how = "previous_sentence"
+                else:
+                    how = "none"
+                    reason = "no attribution found"
+        qtype = self._quote_type(qi, si, kopen, rec)
+        quote = self._make(q.inner_start, q.inner_end, qtype, sp, rec, how)
+        if reason:
+            quote.reason = reason
+        out.append(quote)
+        self._push(q.open_pos, si, sp)
+
+    def _whole_sentence(self, qi: int, si: int, kopen: int) -> bool:
+        """Does the quotation make up its sentence on its own ('“Never.”')?"""
+        q = self.mquotes[qi]
+        a, b, _ = self.sents[si]
+        if any(self.toks[x].kind != "p" for x in range(a, kopen)):
+            return False
+        rest = [t for t in self.toks[a:b] if t.start >= q.region_end]
+        return all(t.kind in ("p", "qc") for t in rest)
+
+    def _rejected(self, q: _MarkQuote, reason: str) -> Quote:
+        return Quote(q.inner_start, q.inner_end, self.body[q.inner_start:q.inner_end], "partial",
+                     None, None, None, None, None, None, "none", 0.9, reason, "rejected")
+
+    def _make(self, s: int, e: int, qtype: str, sp: _Speaker | None, r: _Rec | None, how: str,
+              indirect: bool = False) -> Quote:
+        labels = [how]
+        conf = {"said_after": 0.95, "said_before": 0.93, "colon": 0.93, "according_to": 0.9,
+                "parenthetical": 0.9, "what_said": 0.8, "next_sentence": 0.8,
+                "previous_sentence": 0.7, "none": 0.3}.get(how, 0.6)
+        reasons: list[str] = []
+        if how == "previous_sentence":
+            reasons.append("speaker carried over from the previous sentence")
+        if sp is not None and sp.pronoun is not None:
+            labels.append("pronoun")
+            conf *= 0.85
+            if sp.start is not None:
+                reasons.append(f"speaker resolved from the pronoun '{sp.pronoun[2]}'")
+        if r is not None and r.statement:
+            labels.append("in_statement")
+        if sp is not None and sp.role:
+            labels.append("role")
+        if sp is None or sp.start is None:
+            conf = min(conf, 0.3)
+        if indirect:
+            conf *= 0.9
+        if sp is not None and sp.reason:
+            reasons.append(sp.reason)
+        verb = r.lemma if r is not None else None
+        if verb is not None:
+            verb = _SPELLING.get(verb, verb)
+        quote = Quote(
+            s, e, self.body[s:e], qtype,
+            sp.start if sp else None, sp.end if sp else None, sp.mention if sp else None,
+            sp.actor if sp else None, sp.desc if sp else None, verb, "+".join(labels),
+            round(conf, 2), "; ".join(reasons) or None, "accepted")
+        if sp is not None and sp.pronoun is not None:
+            quote.speaker_pronoun_start, quote.speaker_pronoun_end, quote.speaker_pronoun = \
+                sp.pronoun
+        src = r.source if r is not None else None
+        if src is None and r is not None:
+            src = self._tail_source(r)
+        if src is not None:
+            snp = self._analyze_np(*src)
+            if snp is not None:
+                quote.source_start, quote.source_end = snp.start, snp.end
+                quote.source_mention = snp.text
+        return quote
+
+    def _tail_source(self, r: _Rec) -> tuple[int, int] | None:
+        """'... he said in remarks carried by the news agency TASS' -> the agency."""
+        toks = self.toks
+        a, b, _ = self.sents[r.sent]
+        e = self._sent_end(a, b)
+        for k in range(r.verb + 1, min(e, r.verb + 12) - 1):
+            if toks[k].low in ("carried", "reported", "quoted", "cited", "published") and \
+                    toks[k + 1].low == "by":
+                m = k + 2
+                while m < e and toks[m].text not in ",;" and toks[m].kind not in ("qo", "qc"):
+                    m += 1
+                return (k + 2, m) if m > k + 2 else None
+        return None
+
+
