@@ -253,13 +253,15 @@ def stage_drafts(ctx: Context) -> None:
     if not ctx.include_drafts:
         ctx.gaps["unreviewed_drafts"] = [f"raw/curation/drafts: {f} (left out)" for f in ctx.drafts]
         return
+    from ..corpus.add import given_of_draft
     from ..corpus.article import extract_article
     from ..corpus.knowledge import Knowledge
 
     k = Knowledge.load(knowledge_of(ctx.root / "raw"))
     for source_file in ctx.drafts:
         raw_text = (articles_dir(ctx.root / "raw") / source_file).read_text(encoding="utf-8")
-        rows = extract_article(raw_text, source_file, k, ctx.today)
+        given = given_of_draft(ctx.drafts[source_file])
+        rows = extract_article(raw_text, source_file, k, ctx.today, given=given)
         aid = rows["articles"][0]["article_id"]
         ctx.clean[aid] = art = clean(raw_text, k.boilerplate)
         ctx.rows["text_segments"] += article_stage.segment_rows(aid, art)
