@@ -424,7 +424,15 @@ def test_add_with_flags_starts_a_dated_draft(
     assert art["publisher"] == "Example Courier" and art["publisher_method"] == "metadata"
     assert art["url"] == "https://news.example/a"
     assert {e["date"]["start"] for e in doc["events"]} >= {"2019-04-07", "2019-04-08"}
-    assert given_of_draft(doc) == given  # a build with drafts drafts it with the same values
+    assert given_of_draft(doc) == given
+    # A build with drafts drafts the article again with the same given values.
+    from syria_deconfliction.pipeline.run import build
+
+    build(project, today=TODAY, include_drafts=True, out=project / "with-drafts")
+    arts = pd.read_csv(project / "with-drafts" / "tables" / "articles.csv")
+    mine = arts[arts["source_file"] == "new_shelling.txt"].squeeze()
+    assert mine["article_id"] == draft.stem
+    assert (mine["published_date"], mine["published_date_method"]) == ("2019-04-09", "metadata")
 
     # The command line: a manifest for several files; a bad value stops before anything changes.
     monkeypatch.setattr("syria_deconfliction.paths.RAW", project / "raw")
