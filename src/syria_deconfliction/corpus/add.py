@@ -32,6 +32,7 @@ HEADER = """\
 # article, move what is right into raw/curation/articles.yaml, quotes.yaml, events.yaml and
 # raw/knowledge/actors.yaml (formats in their headers), and delete this file.
 # confidence values are the extractor's own; they are not probabilities.
+# `given` (if present): values given with `add` (--metadata or flags); they win over the rules.
 """
 
 
@@ -90,10 +91,14 @@ def draft_document(
     iso = lambda d: d.isoformat() if d else None  # noqa: E731
     # What the user gave (method metadata in the rows), kept so that a build with drafts
     # drafts the article with the same values.
-    given_doc = {k: iso(v) if isinstance(v, dt.date) else v for k, v in given.as_meta().items()}
+    given_doc = {}
+    if given is not None:
+        given_doc["given"] = {
+            k: iso(v) if isinstance(v, dt.date) else v for k, v in given.as_meta().items()
+        }
     return {
         "status": "unreviewed",
-        **({"given": given_doc} if given is not None else {}),
+        **given_doc,
         "article": {
             "article_id": art["article_id"],
             "source_file": art["source_file"],
