@@ -104,7 +104,7 @@ def extract_article(
             where or source_file,
             None,
             "no headline (the first line reads as a sentence and none was given)",
-            "give one: a `title` in the JSONL record, or a headline by --metadata or --headline",
+            "give one: a `title` in the JSONL record, a headline in --metadata, or add --headline",
         )
     aid = row["article_id"] = article_id_for(row)
     text = art.text
