@@ -451,3 +451,16 @@ def test_add_with_flags_starts_a_dated_draft(
     assert len(drafts) == 1
     doc = yaml.safe_load(drafts[0].read_text())
     assert doc["article"]["headline"] == "Talks"  # the flag wins over the manifest and the text
+
+
+def test_a_record_without_headline_is_an_error_unless_a_title_is_given(tmp_path: Path) -> None:
+    body = "Envoys met on Tuesday to discuss the ceasefire."  # reads as a sentence, not a headline
+    corpus = write_jsonl(tmp_path / "c.jsonl", [{"text": body}, {"text": body, "title": "Talks"}])
+    out = tmp_path / "out"
+    report = run([str(corpus)], out, formats=("parquet", "csv"))
+    assert report.articles == 1 and report.errors == 1
+    assert (
+        "no headline"
+        in pd.read_csv(out / "errors.csv").set_index("source_file").loc[f"{corpus}:1", "error"]
+    )
+    assert articles(out).loc["c.jsonl:2", "headline"] == "Talks"
