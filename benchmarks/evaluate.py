@@ -10,7 +10,13 @@ Measured: quotes (detection by span overlap, and speaker accuracy on detected qu
 mentions (registry actors), event candidates (matched on source, target, CAMEO root and day) and
 publication dates (exact date and precision, on articles whose text fixes one).
 
+Then, when ../shared/devsets exists (it is never part of the project), the development sets of
+real news: syria-dev (extracted with its publication dates given through --metadata, from a
+manifest written at run time into a temporary folder) and polnear-dev, scored by their own
+scorers; without the folder they are skipped.
+
     python benchmarks/evaluate.py [--per-article] [--only quotes|mentions|events|dates]
+        [--devsets PATH | --skip-devsets]
 """
 
 from __future__ import annotations
@@ -148,9 +154,9 @@ def corpus_articles(k: Knowledge) -> list[Article]:
     reg = {a["id"] for a in k.registry.actors}
     meta = {
         e["source_file"]: e
-        for e in yaml.safe_load(
-            (ROOT / "raw" / "curation" / "articles.yaml").read_text()
-        )["articles"]
+        for e in yaml.safe_load((ROOT / "raw" / "curation" / "articles.yaml").read_text())[
+            "articles"
+        ]
     }
     out = []
     for art in tables["articles"].itertuples():
@@ -328,16 +334,131 @@ def evaluate(articles: list[Article], per_article: bool, only: str | None) -> di
     return figures
 
 
+# --- development sets: real news with gold, outside the project (../shared/devsets) ----------
+# Read at run time only, when the folder exists; nothing from it is written into the project.
+DEVSETS = ROOT.parent / "shared" / "devsets"
+# The scorers' JSON keys, printed under the names the issues use.
+SYRIA_FIGURES = {
+    "quote F1": "quote_f1",
+    "quote precision": "quote_precision",
+    "quote recall": "quote_recall",
+    "speaker accuracy": "speaker_acc",
+    "mention recall": "mention_recall",
+    "mention precision": "mention_precision",
+    "publication date": "pubdate_acc",
+    "events found": "event_recall",
+    "event date": "event_date_acc",
+    "event source+target": "event_dyad_acc",
+    "event CAMEO root": "event_root_acc",
+}
+POLNEAR_FIGURES = {
+    "quote F1": "f1",
+    "quote precision": "precision",
+    "quote recall": "recall",
+    "speaker accuracy": "speaker_acc",
+}
+
+
+def devset_manifest(devset: Path, folder: Path) -> Path:
+    """An `extract --metadata` file from the set's sources.yaml (file and published date, as a
+    user who scraped the pages would know them), written into a temporary folder."""
+    import csv
+
+    sources = yaml.safe_load((devset / "sources.yaml").read_text(encoding="utf-8"))
+    path = folder / f"{devset.name}-metadata.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["file", "published_date"])
+        for a in sources["articles"]:
+            w.writerow([Path(a["file"]).name, str(a["published"])])
+    return path
+
+
+def run_scorer(script: Path, *args: str) -> dict[str, Any]:
+    """Run one of the dev sets' scorers; its last line is a JSON summary."""
+    import json
+    import subprocess
+
+    proc = subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, check=True
+    )
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def extract_devset(raw: Path, out: Path, manifest: Path | None) -> None:
+    from syria_deconfliction.corpus.documents import manifest_for
+    from syria_deconfliction.corpus.runner import iter_inputs, run
+
+    warn = lambda msg: print(f"  {msg}")  # noqa: E731
+    bound = manifest_for(manifest, iter_inputs([str(raw)]), warn) if manifest else None
+    report = run([str(raw)], out, formats=("parquet", "csv"), manifest=bound)
+    if report.errors:
+        print(f"  ({report.errors} article(s) failed; see {out / 'errors.csv'})")
+
+
+def print_figures(figures: dict[str, Any], names: dict[str, str]) -> None:
+    for name, key in names.items():
+        print(f"  {name:<24} {float(figures[key]):6.3f}")
+
+
+def evaluate_devsets(devsets: Path) -> None:
+    """Extract the dev sets and score them with their own scorers."""
+    import tempfile
+
+    if not devsets.is_dir():
+        print(f"dev sets: {devsets} does not exist; skipped")
+        return
+    syria, polnear = devsets / "syria-dev", devsets / "polnear-dev"
+    with tempfile.TemporaryDirectory(prefix="devsets-") as tmp:
+        work = Path(tmp)
+        if syria.is_dir():
+            print("syria-dev: 10 real articles, published dates passed with --metadata")
+            extract_devset(syria / "raw", work / "syria", devset_manifest(syria, work))
+            fig = run_scorer(
+                devsets / "score.py", "--tables", str(work / "syria"), "--gold", str(syria / "gold")
+            )
+            print_figures(fig, SYRIA_FIGURES)
+            extract_devset(syria / "raw", work / "syria-rules", None)
+            alone = run_scorer(
+                devsets / "score.py",
+                "--tables",
+                str(work / "syria-rules"),
+                "--gold",
+                str(syria / "gold"),
+            )
+            print(
+                f"  (without --metadata: publication date {alone['pubdate_acc']:.3f}, "
+                f"event date {alone['event_date_acc']:.3f})"
+            )
+        if polnear.is_dir():
+            print("polnear-dev: 84 real articles, direct quotations")
+            extract_devset(polnear / "raw", work / "polnear", None)
+            fig = run_scorer(
+                devsets / "score_quotes.py",
+                "--tables",
+                str(work / "polnear"),
+                "--gold",
+                str(polnear / "gold"),
+                "--raw",
+                str(polnear / "raw"),
+            )
+            print_figures(fig, POLNEAR_FIGURES)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--per-article", action="store_true")
     ap.add_argument("--only", choices=["quotes", "mentions", "events", "dates"])
+    ap.add_argument("--devsets", type=Path, default=DEVSETS, help="folder of the development sets")
+    ap.add_argument("--skip-devsets", action="store_true", help="only the corpus and fixtures")
     args = ap.parse_args(argv)
     k = Knowledge.load(ROOT / "raw" / "knowledge")
     print("corpus: the five articles, automatic only vs curated tables")
     evaluate(corpus_articles(k), args.per_article, args.only)
     print("fixtures: unseen hand-written articles, automatic vs hand-made gold")
     evaluate(fixture_articles(k), args.per_article, args.only)
+    if not args.skip_devsets:
+        evaluate_devsets(args.devsets)
     return 0
 
 

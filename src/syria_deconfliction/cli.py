@@ -51,12 +51,32 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_add(args: argparse.Namespace) -> int:
     from .corpus.add import add_article
+    from .corpus.metadata import Manifest, given_from_flags, merge
     from .errors import InputError
     from .paths import RAW
 
-    for f in args.files:
+    flags = given_from_flags(
+        "command line", args.published_date, args.url, args.publisher, args.headline
+    )
+    if flags is not None and len(args.files) > 1:
+        print("add failed: value flags describe one article; use --metadata", file=sys.stderr)
+        return 1
+    manifest = None
+    if args.metadata:
         try:
-            draft = add_article(Path(f), RAW)
+            manifest = Manifest.load(Path(args.metadata))
+            manifest.bind(args.files)
+        except (InputError, OSError) as exc:
+            print(f"add failed: {exc}", file=sys.stderr)
+            return 1
+        for row in manifest.unused:
+            print(
+                f"warning: {args.metadata} [{row.file}]: names no file being added", file=sys.stderr
+            )
+    for f in args.files:
+        given = merge(manifest.given_for(f) if manifest else None, flags)
+        try:
+            draft = add_article(Path(f), RAW, given=given)
         except (InputError, FileNotFoundError) as exc:
             print(f"add failed: {exc}", file=sys.stderr)
             return 1
@@ -109,8 +129,18 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .corpus.runner import run
+    from .corpus.documents import manifest_for
+    from .corpus.runner import iter_inputs, run
+    from .errors import InputError
 
+    manifest = None
+    if args.metadata:
+        try:
+            warn = lambda msg: print(msg, file=sys.stderr)  # noqa: E731
+            manifest = manifest_for(Path(args.metadata), iter_inputs(args.inputs), warn)
+        except (InputError, OSError) as exc:
+            print(f"extract failed: {exc}", file=sys.stderr)
+            return 2
     formats = ("parquet",) if args.parquet_only else ("parquet", "csv")
     bar = None
     try:
@@ -132,6 +162,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             chunk_size=args.chunk_size,
             formats=formats,
             progress=bar.update if bar is not None else None,
+            manifest=manifest,
         )
     except FileNotFoundError as exc:
         failure = exc
@@ -221,6 +252,15 @@ def parser() -> argparse.ArgumentParser:
         "machine-drafted review file for each in raw/curation/drafts (unreviewed)",
     )
     a.add_argument("files", nargs="+", help="article files (UTF-8 text)")
+    a.add_argument(
+        "--metadata",
+        metavar="FILE",
+        help="CSV or JSON Lines file with one record per file (as for extract --metadata)",
+    )
+    a.add_argument("--published-date", help="the article's publication date (YYYY-MM-DD)")
+    a.add_argument("--url", help="the article's address")
+    a.add_argument("--publisher", help="the outlet that published it")
+    a.add_argument("--headline", help="its headline, when the file's first line is not")
     a.set_defaults(func=_cmd_add)
     h = sub.add_parser(
         "hydrate",
@@ -240,7 +280,18 @@ def parser() -> argparse.ArgumentParser:
         help="run only the automatic extractors on new plain-text "
         "articles (files, directories or globs) and write draft tables to --out",
     )
-    x.add_argument("inputs", nargs="+", help="article files (UTF-8 text), directories or globs")
+    x.add_argument(
+        "inputs",
+        nargs="+",
+        help="article files (UTF-8 text), directories or globs, and JSON Lines corpora "
+        "(.jsonl, .jsonl.gz: one article a line, news-please or trafilatura fields)",
+    )
+    x.add_argument(
+        "--metadata",
+        metavar="FILE",
+        help="CSV or JSON Lines file with one record per input file: file, and optional "
+        "published_date, url, publisher, headline; given values win over inference",
+    )
     x.add_argument("--out", required=True, help="output directory")
     x.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
     x.add_argument(

@@ -24,6 +24,7 @@ from ..errors import InputError
 from ..paths import articles_dir, drafts_of, knowledge_of
 from .article import extract_article
 from .knowledge import Knowledge
+from .metadata import Given, make_given
 
 HEADER = """\
 # Draft curation for a new article, written by `syria-deconfliction add` on {today}.
@@ -31,11 +32,17 @@ HEADER = """\
 # article, move what is right into raw/curation/articles.yaml, quotes.yaml, events.yaml and
 # raw/knowledge/actors.yaml (formats in their headers), and delete this file.
 # confidence values are the extractor's own; they are not probabilities.
+# `given` (if present): values given with `add` (--metadata or flags); they win over the rules.
 """
 
 
-def add_article(src: Path, raw: Path, today: dt.date | None = None) -> Path:
-    """Copy `src` into raw/articles and write its draft; returns the draft's path."""
+def add_article(
+    src: Path, raw: Path, today: dt.date | None = None, given: Given | None = None
+) -> Path:
+    """Copy `src` into raw/articles and write its draft; returns the draft's path. `given`
+    (metadata file or flags) wins over what the rules infer, and the draft records it."""
+    if given is not None and given.error:
+        raise InputError(str(src), None, given.error, "correct the value given for the article")
     data = src.read_bytes()
     if not data.strip():
         raise InputError(str(src), None, "file is empty", "give the article's text")
@@ -58,7 +65,7 @@ def add_article(src: Path, raw: Path, today: dt.date | None = None) -> Path:
                 f"already in raw/articles as {existing.name}",
                 "rename the file if it is a different article",
             )
-    rows = extract_article(text, src.name, Knowledge.load(knowledge_of(raw)), today)
+    rows = extract_article(text, src.name, Knowledge.load(knowledge_of(raw)), today, given=given)
     art = rows["articles"][0]
     draft = drafts_of(raw) / f"{art['article_id']}.yaml"
     if draft.exists():
@@ -70,22 +77,36 @@ def add_article(src: Path, raw: Path, today: dt.date | None = None) -> Path:
         )
     draft.parent.mkdir(exist_ok=True)
     shutil.copyfile(src, dest)
-    body = yaml.safe_dump(draft_document(rows, sha), sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.safe_dump(
+        draft_document(rows, sha, given), sort_keys=False, allow_unicode=True, width=100
+    )
     draft.write_text(HEADER.format(today=today or dt.date.today()) + body, encoding="utf-8")
     return draft
 
 
-def draft_document(rows: dict[str, list[dict[str, Any]]], sha: str) -> dict[str, Any]:
+def draft_document(
+    rows: dict[str, list[dict[str, Any]]], sha: str, given: Given | None = None
+) -> dict[str, Any]:
     art = rows["articles"][0]
     iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    # What the user gave (method metadata in the rows), kept so that a build with drafts
+    # drafts the article with the same values.
+    given_doc = {}
+    if given is not None:
+        given_doc["given"] = {
+            k: iso(v) if isinstance(v, dt.date) else v for k, v in given.as_meta().items()
+        }
     return {
         "status": "unreviewed",
+        **given_doc,
         "article": {
             "article_id": art["article_id"],
             "source_file": art["source_file"],
             "raw_sha256": sha,
             "headline": art["headline"],
             "publisher": art["publisher"],
+            "publisher_method": art["publisher_method"],
+            "url": art["url"],
             "credits": art["credits"],
             "printed_date_text": art["printed_date_text"],
             "published_date": {
@@ -149,3 +170,11 @@ def unreviewed_drafts(raw: Path) -> dict[str, dict[str, Any]]:
         if doc.get("status") == "unreviewed":
             out[doc["article"]["source_file"]] = doc
     return out
+
+
+def given_of_draft(doc: dict[str, Any]) -> Given | None:
+    """The values a draft was added with, as `add` recorded them."""
+    given = doc.get("given")
+    if not given:
+        return None
+    return make_given(str(given.get("origin") or "draft"), given)

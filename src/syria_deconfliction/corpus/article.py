@@ -7,6 +7,7 @@ import hashlib
 import re
 from typing import Any
 
+from ..errors import InputError
 from ..extract.document import Document
 from ..extract.mentions import DEFAULT_LEXICON, Mention, find_mentions, find_unaccounted_names
 from ..extract.orchestrate import event_candidates, quotes_of
@@ -14,6 +15,7 @@ from ..pipeline.articles import article_row
 from ..pipeline.clean import clean
 from ..pipeline.rawdata import RawArticle
 from .knowledge import Knowledge
+from .metadata import Given
 from .rows import candidate_event_rows, mention_rows, quote_rows, slug
 
 NOT_CURATED = "Not curated: copyright remains with the publisher of the source text."
@@ -85,14 +87,25 @@ def extract_article(
     k: Knowledge,
     today: dt.date | None = None,
     where: str | None = None,
+    given: Given | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Draft rows for every table from one raw article. Raises InputError for unusable text;
-    `where` names the input in messages (default: the file name)."""
+    `where` names the input in messages (default: the file name); `given` holds what the user
+    knows about the article (metadata file, corpus record), which wins over inference."""
     data = raw_text.encode("utf-8")
     art = clean(raw_text, k.boilerplate)
     meta = {"article_id": source_file, "rights": NOT_CURATED, "review_status": "draft"}
+    if given is not None:
+        meta["given"] = given.as_meta()
     raw = RawArticle(source_file, raw_text, hashlib.sha256(data).hexdigest(), meta)
     row = article_row(raw, art, today or dt.date.today(), where=where or source_file)
+    if not row["headline"]:  # required: one bad article must not fail its partition
+        raise InputError(
+            where or source_file,
+            None,
+            "no headline (the first line reads as a sentence and none was given)",
+            "give one: a `title` in the JSONL record, a headline in --metadata, or add --headline",
+        )
     aid = row["article_id"] = article_id_for(row)
     doc = Document(art.text)
     text = doc.text

@@ -23,7 +23,9 @@ from typing import Any
 import pandas as pd
 
 from ..errors import InputError
+from .documents import Document, as_document, iter_documents, read_article_file
 from .knowledge import Knowledge, knowledge_dir
+from .metadata import Manifest
 
 # Per-partition tables; `actors` (registry entries referenced, plus candidates) comes at the end.
 TABLES = ("articles", "actor_mentions", "actor_candidates", "quotes", "events", "event_actors")
@@ -47,23 +49,23 @@ def _init_worker(raw: str | None) -> None:
     _KNOWLEDGE.triggers  # noqa: B018 - loads and compiles the trigger lexicon
 
 
-def process_chunk(paths: Sequence[str], raw: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Extract every article of a chunk. The one function both engines run."""
+def process_chunk(
+    docs: Sequence[Document | str], raw: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Extract every article of a chunk (documents, or plain file paths). The one function both
+    engines run."""
     from .article import extract_article
 
     _init_worker(raw)
     assert _KNOWLEDGE is not None
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in (*TABLES, "errors")}
-    for p in paths:
+    for d in map(as_document, docs):
+        p = d.key
         try:
-            data = Path(p).read_bytes()
-            if not data.strip():
-                raise ValueError("file is empty")
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ValueError(f"not UTF-8 ({exc.reason} at byte {exc.start})") from exc
-            rows = extract_article(text.removeprefix("\ufeff"), Path(p).name, _KNOWLEDGE, where=p)
+            if d.error:
+                raise ValueError(d.error)
+            text = d.text if d.text is not None else read_article_file(d.path or p)
+            rows = extract_article(text, d.source, _KNOWLEDGE, where=p, given=d.given)
         except (InputError, ValueError, OSError) as exc:
             out["errors"].append({"source_file": p, "error": str(exc)})
             continue
@@ -96,7 +98,7 @@ def iter_inputs(sources: Iterable[str]) -> Iterator[str]:
             yield from matches
 
 
-def chunks(items: Iterator[str], size: int) -> Iterator[list[str]]:
+def chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
     while batch := list(islice(items, size)):
         yield batch
 
@@ -161,17 +163,20 @@ def run(
     formats: Sequence[str] = ("parquet",),
     raw: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    manifest: Manifest | None = None,
 ) -> RunReport:
     """Extract a corpus into partitioned files under `out`.
 
     Work goes out in tasks of TASK_SIZE articles (so that workers stay evenly busy) and comes
-    back in input order; every `chunk_size` articles make one output partition."""
+    back in input order; every `chunk_size` articles make one output partition. `manifest`
+    (bound to the inputs beforehand) gives metadata for input files; JSON Lines corpora are
+    read record by record."""
     writer = PartitionWriter(out, formats)
     done = writer.done()
     finished = {f for files in done.values() for f in files}
     report = RunReport(skipped_partitions=len(done))
     n = max(done, default=-1) + 1
-    todo = (p for p in iter_inputs(sources) if p not in finished)
+    todo = iter_documents(iter_inputs(sources), manifest, skip=finished.__contains__)
     tasks = enumerate(chunks(todo, min(TASK_SIZE, chunk_size)))
     raw_arg = str(raw) if raw else None
     if engine == "local" and workers > 1:
@@ -189,7 +194,7 @@ def run(
         n, files, rows = n + 1, [], {}
 
     for _, task_files, task_rows in _execute(tasks, workers, engine, scheduler, raw_arg):
-        files += task_files
+        files += [d.key for d in task_files]
         for table, table_rows in task_rows.items():
             rows.setdefault(table, []).extend(table_rows)
         if progress:

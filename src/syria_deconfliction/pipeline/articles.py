@@ -200,6 +200,9 @@ def article_row(
         copyright_year=clean.copyright_year,
     )
 
+    # Values given from outside the text (a metadata file, a corpus record) win over the
+    # rules; curation (raw/curation/articles.yaml) wins over both.
+    given = meta.get("given") or {}
     curated = meta.get("published_date")
     if curated:
         for words in curated["evidence"]:
@@ -213,6 +216,12 @@ def article_row(
         date, precision = curated["date"], curated["precision"]
         method, confidence = "curated", curated["confidence"]
         evidence, note = " | ".join(curated["evidence"]), curated["reason"].strip()
+    elif given.get("published_date"):
+        date, precision, method = given["published_date"], "day", "metadata"
+        confidence, evidence, note = "high", None, f"Given in {given['origin']}."
+        if rule.date is not None and rule.date != date:
+            note += f" The rules alone give {rule.date.isoformat()} ({rule.precision})."
+        rel = given["origin"]
     else:
         date, precision, method = rule.date, rule.precision, rule.method
         confidence, evidence, note = rule.confidence, rule.evidence, rule.note
@@ -237,6 +246,8 @@ def article_row(
     publisher, pub_method = clean.publisher, clean.publisher_method
     if meta.get("publisher"):
         publisher, pub_method = meta["publisher"], "curated"
+    elif given.get("publisher"):
+        publisher, pub_method = given["publisher"], "metadata"
     elif publisher is None and clean.credits:
         publisher, pub_method = clean.credits[0], "wire_credit"
 
@@ -247,7 +258,7 @@ def article_row(
         "text_sha256": hashlib.sha256(clean.text.encode("utf-8")).hexdigest(),
         "publisher": publisher,
         "publisher_method": pub_method or "none",
-        "headline": clean.headline,
+        "headline": given.get("headline") or clean.headline,
         "credits": list(clean.credits),
         "printed_date_text": clean.printed_date_text,
         "printed_date": printed,
@@ -265,7 +276,7 @@ def article_row(
         "word_count": len(WORD_RE.findall(clean.text)),
         "text": clean.text,
         "boilerplate_lines_removed": len(clean.removed),
-        "url": meta.get("url"),
+        "url": meta.get("url") or given.get("url"),
         "review_status": meta.get("review_status", "reviewed"),
         "rights": meta["rights"].strip(),
         "notes": (meta.get("notes") or "").strip() or None,

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..corpus.add import unreviewed_drafts
+from ..corpus.add import given_of_draft, unreviewed_drafts
 from ..corpus.article import extract_article
 from ..corpus.knowledge import Knowledge
 from ..corpus.rows import mention_rows, quote_rows
@@ -256,7 +256,8 @@ def stage_drafts(ctx: Context) -> None:
     k = Knowledge.load(knowledge_of(ctx.root / "raw"))
     for source_file in ctx.drafts:
         raw_text = (articles_dir(ctx.root / "raw") / source_file).read_text(encoding="utf-8")
-        rows = extract_article(raw_text, source_file, k, ctx.today)
+        given = given_of_draft(ctx.drafts[source_file])
+        rows = extract_article(raw_text, source_file, k, ctx.today, given=given)
         aid = rows["articles"][0]["article_id"]
         ctx.clean[aid] = art = clean(raw_text, k.boilerplate)
         ctx.docs[aid] = Document(art.text)
