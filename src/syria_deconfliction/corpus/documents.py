@@ -10,27 +10,12 @@ errors.csv like any failing article.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .metadata import Given, Manifest
-
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
-
-
-@dataclass(frozen=True)
-class Document:
-    key: str  # unique in a run: the path as given, or `path:line` for a JSONL record
-    source: str  # what the articles row records as source_file
-    path: str | None = None  # a file to read (None when `text` is given)
-    text: str | None = None
-    given: Given | None = None
-    error: str | None = None
-
-
-def is_jsonl(path: str) -> bool:
-    return path.lower().endswith(JSONL_SUFFIXES)
+from .jsonl import iter_jsonl
+from .metadata import Manifest
+from .source import Document, is_jsonl
 
 
 def as_document(item: Document | str) -> Document:
@@ -69,8 +54,6 @@ def iter_documents(
 ) -> Iterator[Document]:
     """Documents of the input paths in order, leaving out those whose key `skip` accepts
     (finished in an earlier run); JSONL corpora are streamed record by record."""
-    from .jsonl import iter_jsonl
-
     for p in paths:
         if is_jsonl(p):
             yield from iter_jsonl(p, skip)

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .documents import Document
 from .metadata import make_given, open_lines
+from .source import Document
 
 TEXT_FIELDS = ("text", "maintext")
 DATE_FIELDS = ("date_publish", "published_date", "date")
