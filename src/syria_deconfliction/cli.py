@@ -13,6 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .corpus.deadline import DEFAULT_TIMEOUT
+
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from .errors import InputError
@@ -109,7 +111,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .corpus.runner import run
+    from .corpus.lock import OutputLocked
+    from .corpus.runner import DuplicateKey, run
 
     formats = ("parquet",) if args.parquet_only else ("parquet", "csv")
     bar = None
@@ -129,10 +132,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             chunk_size=args.chunk_size,
             formats=formats,
             progress=bar.update if bar is not None else None,
+            timeout=args.timeout or None,
         )
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, OutputLocked) as exc:
         print(f"extract failed: {exc}", file=sys.stderr)
         return 2
+    except (DuplicateKey, NotADirectoryError, FileExistsError) as exc:
+        print(f"extract failed: {exc}", file=sys.stderr)
+        return 1
     finally:
         if bar is not None:
             bar.close()
@@ -161,6 +168,26 @@ def _print_result(result: object) -> int:
         return 1
     print("validation: OK (pandera schemas, keys, offsets, CSV = Parquet, frictionless: 0 errors)")
     return 0
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number (at least 1)")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text} is not zero or a positive number of seconds")
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -217,7 +244,9 @@ def parser() -> argparse.ArgumentParser:
     )
     x.add_argument("inputs", nargs="+", help="article files (UTF-8 text), directories or globs")
     x.add_argument("--out", required=True, help="output directory")
-    x.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
+    x.add_argument(
+        "--workers", type=_positive_int, default=1, help="processes to use (default 1)"
+    )
     x.add_argument(
         "--engine",
         choices=["local", "dask"],
@@ -230,12 +259,19 @@ def parser() -> argparse.ArgumentParser:
     )
     x.add_argument(
         "--chunk-size",
-        type=int,
+        type=_positive_int,
         default=200,
         help="articles per task and per output partition (default 200)",
     )
     x.add_argument(
         "--parquet-only", action="store_true", help="skip the CSV copies (for large corpora)"
+    )
+    x.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds one article may take before it goes to errors.csv as the reason "
+        f"(default {DEFAULT_TIMEOUT:g}; 0: no limit)",
     )
     x.add_argument("--quiet", action="store_true", help="no progress bar")
     x.set_defaults(func=_cmd_extract)

@@ -8,8 +8,12 @@ from typing import Any
 
 
 def execute_dask(
-    numbered: Iterator[tuple[int, list[str]]], workers: int, scheduler: str | None, raw: str | None
-) -> Iterator[tuple[int, list[str], dict[str, list[dict[str, Any]]]]]:
+    numbered: Iterator[tuple[int, list[Any]]],
+    workers: int,
+    scheduler: str | None,
+    raw: str | None,
+    timeout: float | None = None,
+) -> Iterator[tuple[int, list[Any], dict[str, list[dict[str, Any]]]]]:
     """Yield chunk results in chunk order, keeping a bounded number of tasks in flight.
 
     With `scheduler` the run joins an existing cluster (its workers must reach the input files
@@ -36,9 +40,10 @@ def execute_dask(
         client = Client(cluster)
     try:
         window = 2 * max(workers, len(client.scheduler_info().get("workers", {})), 1)
-        pending: deque[tuple[int, list[str], Any]] = deque()
+        pending: deque[tuple[int, list[Any], Any]] = deque()
         for n, files in numbered:
-            pending.append((n, files, client.submit(process_chunk, files, raw, pure=False)))
+            fut = client.submit(process_chunk, files, raw, timeout, pure=False)
+            pending.append((n, files, fut))
             if len(pending) >= window:
                 n0, f0, fut = pending.popleft()
                 yield n0, f0, fut.result()

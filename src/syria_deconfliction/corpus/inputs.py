@@ -1,0 +1,141 @@
+"""Which files an `extract` run reads: the files, folders and globs a user named, expanded.
+
+Every named source either yields files or is reported (never skipped in silence): a path that
+does not exist stops the run before any work; a folder or glob with no article file in it
+becomes one line in errors.csv. Each file is read once however often it is named (a folder
+and a file inside it, a relative and an absolute name): files are identified by their resolved
+path, which is also what resume keys on. The name a file gets in the tables is its path
+relative to the common root of the sources, so two `a.txt` in different folders stay apart.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# Folder members that are read as articles; files named explicitly are read whatever they end in.
+ARTICLE_SUFFIXES = (".txt",)
+
+
+@dataclass(frozen=True)
+class Input:
+    """One file to extract, or (with `problem`) a source that yielded nothing."""
+
+    path: str  # as the file system knows it (may hold surrogate escapes of undecodable bytes)
+    key: str  # the resolved path: one file, however it was named
+    name: str  # the name in the tables: relative to the sources' common root, always printable
+    problem: str | None = None
+
+
+def printable(name: str) -> str:
+    """A file name as text that any writer accepts: bytes that are not UTF-8 (kept by Python
+    as surrogate escapes) become backslash escapes such as \\xff, and the run goes on."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def is_article_file(name: str) -> bool:
+    return name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def check_sources(sources: Sequence[str]) -> None:
+    """Fail before any work if a source names nothing at all (a typo, not an empty folder)."""
+    for src in sources:
+        if not os.path.lexists(src) and next(glob.iglob(src, recursive=True), None) is None:
+            raise FileNotFoundError(f"{printable(src)}: no such file, directory or glob match")
+
+
+def common_root(sources: Sequence[str]) -> str:
+    """The deepest folder holding every source (a folder counts as its own root)."""
+    dirs = []
+    for src in sources:
+        if glob.has_magic(src):
+            prefix = []
+            for part in Path(src).parts:
+                if glob.has_magic(part):
+                    break
+                prefix.append(part)
+            base = str(Path(*prefix)) if prefix else "."
+        else:
+            base = src if os.path.isdir(src) else os.path.dirname(src) or "."
+        dirs.append(os.path.abspath(base))
+    return os.path.commonpath(dirs) if dirs else os.path.abspath(".")
+
+
+def _walk(folder: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if is_article_file(name):
+                yield os.path.join(root, name)
+
+
+def _expand(src: str) -> Iterator[str]:
+    """Files of one source, in a stable order: a folder's article files (recursively), a file
+    itself, or every match of a glob (folders among the matches expand into their files)."""
+    if os.path.isdir(src):
+        yield from _walk(src)
+    elif os.path.lexists(src):
+        yield src
+    else:
+        for match in sorted(glob.iglob(src, recursive=True)):
+            if os.path.isdir(match):
+                yield from _walk(match)
+            else:
+                yield match
+
+
+def iter_inputs(sources: Sequence[str], skip: Iterable[str] = ()) -> Iterator[Input]:
+    """Every file of the sources once, lazily, minus those whose key is in `skip` (done before).
+    A source that yields no file at all comes as one Input with a problem."""
+    root = common_root(sources)
+    seen: set[str] = set(skip)
+    for src in sources:
+        found = False
+        for path in _expand(src):
+            found = True
+            key = os.path.realpath(path)
+            if key in seen:
+                continue
+            seen.add(key)
+            name = Path(os.path.relpath(os.path.abspath(path), root)).as_posix()
+            yield Input(path, key, printable(name))
+        if not found:
+            key = "source:" + os.path.realpath(src)
+            if key not in seen:
+                seen.add(key)
+                kind = "folder" if os.path.isdir(src) else "glob"
+                yield Input(
+                    src,
+                    key,
+                    printable(src),
+                    f"no article file found in this {kind} (files ending in .txt, any case, "
+                    "are read from folders; name other files explicitly)",
+                )
+
+
+def drop_duplicate_content(items: Iterable[Input], seen: dict[str, str]) -> Iterator[Input]:
+    """Read each file once here to hash it: a file whose bytes equal an earlier one's (the same
+    article saved twice) becomes a problem naming the first, so the article is extracted once and
+    its id, which holds the content hash, stays unique. `seen` maps sha256 to the first name and
+    is filled as files pass (a resumed run passes in the hashes of its finished articles)."""
+    import hashlib
+
+    for item in items:
+        if item.problem is None:
+            try:
+                sha = hashlib.sha256(Path(item.path).read_bytes()).hexdigest()
+            except OSError:  # the worker reports it, with the reason
+                sha = None
+            if sha is not None:
+                first = seen.setdefault(sha, item.name)
+                if first != item.name:
+                    item = Input(
+                        item.path,
+                        item.key,
+                        item.name,
+                        f"same bytes as {first}: extracted once, under that name",
+                    )
+        yield item
