@@ -53,14 +53,22 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_add(args: argparse.Namespace) -> int:
     from .corpus.add import add_article
+    from .corpus.inputs import printable
     from .errors import InputError
-    from .paths import RAW
+    from .paths import RAW, is_checkout
 
+    if not is_checkout(RAW):
+        print(
+            f"add failed: `add` writes into raw/ of a checkout of the project, and {RAW} is not "
+            "one (an installed package has none); run it from a git clone",
+            file=sys.stderr,
+        )
+        return 1
     for f in args.files:
         try:
             draft = add_article(Path(f), RAW)
-        except (InputError, FileNotFoundError) as exc:
-            print(f"add failed: {exc}", file=sys.stderr)
+        except (InputError, OSError) as exc:
+            print(f"add failed: {printable(str(exc))}", file=sys.stderr)
             return 1
         print(
             f"added raw/articles/{Path(f).name}; draft for review: {draft.relative_to(RAW.parent)}"

@@ -23,7 +23,9 @@ import yaml
 from ..errors import InputError
 from ..paths import articles_dir, drafts_of, knowledge_of
 from .article import extract_article
+from .inputs import printable
 from .knowledge import Knowledge
+from .reading import decode_article
 
 HEADER = """\
 # Draft curation for a new article, written by `syria-deconfliction add` on {today}.
@@ -36,18 +38,18 @@ HEADER = """\
 
 def add_article(src: Path, raw: Path, today: dt.date | None = None) -> Path:
     """Copy `src` into raw/articles and write its draft; returns the draft's path."""
-    data = src.read_bytes()
-    if not data.strip():
-        raise InputError(str(src), None, "file is empty", "give the article's text")
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
+    if printable(src.name) != src.name:
         raise InputError(
-            str(src),
+            printable(str(src)),
             None,
-            f"not UTF-8 ({exc.reason} at byte {exc.start})",
-            "convert the file to UTF-8",
-        ) from exc
+            "the file name is not UTF-8",
+            "rename the file (raw/articles names must be readable on every system)",
+        )
+    data = src.read_bytes()
+    try:
+        text = decode_article(data)
+    except ValueError as exc:
+        raise InputError(str(src), None, str(exc).split("; ")[0], _fix(str(exc))) from exc
     dest = articles_dir(raw) / src.name
     sha = hashlib.sha256(data).hexdigest()
     for existing in articles_dir(raw).iterdir():
@@ -58,7 +60,8 @@ def add_article(src: Path, raw: Path, today: dt.date | None = None) -> Path:
                 f"already in raw/articles as {existing.name}",
                 "rename the file if it is a different article",
             )
-    rows = extract_article(text, src.name, Knowledge.load(knowledge_of(raw)), today)
+    k = Knowledge.load(knowledge_of(raw))
+    rows = extract_article(text, src.name, k, today, raw_sha256=sha)
     art = rows["articles"][0]
     draft = drafts_of(raw) / f"{art['article_id']}.yaml"
     if draft.exists():
@@ -75,6 +78,11 @@ def add_article(src: Path, raw: Path, today: dt.date | None = None) -> Path:
     return draft
 
 
+def _fix(reason: str) -> str:
+    """The fix half of a reading error ("...; convert the file to UTF-8")."""
+    return reason.split("; ", 1)[1] if "; " in reason else "give a UTF-8 text file"
+
+
 def draft_document(rows: dict[str, list[dict[str, Any]]], sha: str) -> dict[str, Any]:
     art = rows["articles"][0]
     iso = lambda d: d.isoformat() if d else None  # noqa: E731
@@ -84,6 +92,7 @@ def draft_document(rows: dict[str, list[dict[str, Any]]], sha: str) -> dict[str,
             "article_id": art["article_id"],
             "source_file": art["source_file"],
             "raw_sha256": sha,
+            "notes": art["notes"],
             "headline": art["headline"],
             "publisher": art["publisher"],
             "credits": art["credits"],

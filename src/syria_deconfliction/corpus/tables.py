@@ -16,12 +16,8 @@ from ..pipeline.schemas import TableSchema, conform, relaxed, table_schemas
 from ..pipeline.write import write_csv, write_parquet
 
 # Automatic drafts may not know these: an event candidate with no date words in an article whose
-# publication date the rules cannot fix has no date (it is never guessed), and a page whose first
-# line does not read as a headline has none (the row's notes say so).
-UNKNOWABLE = {
-    "events": ["date_start", "date_end", "date_precision", "date_method"],
-    "articles": ["headline"],
-}
+# publication date the rules cannot fix has no date (it is never guessed).
+UNKNOWABLE = {"events": ["date_start", "date_end", "date_precision", "date_method"]}
 
 
 def schema_for(table: str) -> TableSchema:
