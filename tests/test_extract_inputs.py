@@ -321,5 +321,5 @@ def test_add_outside_a_checkout_says_so_in_one_line(
     f = write(tmp_path / "a.txt", story())
     assert cli.main(["add", str(f)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "checkout" in err[0]
+    assert len(err) == 1 and "a checkout of the project" in err[0]
     assert not (tmp_path / "site-packages").exists()

@@ -56,5 +56,5 @@ def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) ->
     src.write_text("A headline\n\nA sentence about a meeting.\n", encoding="utf-8")
     add = subprocess.run([str(env / "bin" / "syria-deconfliction"), "add", str(src)],
                          capture_output=True, text=True, cwd=tmp_path)
-    assert add.returncode == 1 and "checkout" in add.stderr, add.stderr
+    assert add.returncode == 1 and "a checkout of the project" in add.stderr, add.stderr
     assert len(add.stderr.strip().splitlines()) == 1, add.stderr

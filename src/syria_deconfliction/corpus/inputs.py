@@ -96,7 +96,8 @@ def iter_inputs(sources: Sequence[str], skip: Iterable[str] = ()) -> Iterator[In
         found = False
         for path in _expand(src):
             found = True
-            key = os.path.realpath(path)
+            # A dangling link has no file to be: it stays itself (and gets its errors line).
+            key = os.path.realpath(path) if os.path.exists(path) else os.path.abspath(path)
             if key in seen:
                 continue
             seen.add(key)

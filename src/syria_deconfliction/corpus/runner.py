@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..errors import InputError
 from .deadline import DEFAULT_TIMEOUT, ArticleTimeout, deadline
-from .inputs import Input, check_sources, drop_duplicate_content, iter_inputs
+from .inputs import Input, check_sources, drop_duplicate_content, iter_inputs, printable
 from .knowledge import Knowledge, knowledge_dir
 from .lock import OutputLock
 
@@ -54,7 +54,8 @@ def _init_worker(raw: str | None) -> None:
 
 
 def one_line(message: str) -> str:
-    text = " ".join(message.split())
+    """An error as one printable line of bounded length, whatever the exception carried."""
+    text = " ".join(printable(message).split())
     return text if len(text) <= MAX_ERROR_CHARS else text[: MAX_ERROR_CHARS - 1] + "…"
 
 
@@ -81,7 +82,9 @@ def extract_input(
             f"took longer than the time limit of {timeout:g} s per article (--timeout); "
             "the file is probably not an article (one huge line, or data), or raise the limit"
         )
-    except (InputError, ValueError, OSError) as exc:
+    except OSError as exc:  # the row names the file; the message says why it cannot be read
+        return None, one_line(f"cannot read the file: {exc.strerror or exc}")
+    except (InputError, ValueError) as exc:
         return None, one_line(str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
         return None, one_line(f"{type(exc).__name__}: {exc}")
