@@ -323,3 +323,15 @@ def test_add_outside_a_checkout_says_so_in_one_line(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "a checkout of the project" in err[0]
     assert not (tmp_path / "site-packages").exists()
+
+
+def test_out_must_be_a_new_folder_or_an_earlier_output(tmp_path: Path) -> None:
+    f = write(tmp_path / "in" / "a.txt", story())
+    (tmp_path / "afile").write_text("mine")
+    mine = write(tmp_path / "mine" / "notes.txt", "my notes")
+    for out, words in ((tmp_path / "afile", "is a file"), (mine.parent, "did not write")):
+        proc = _cli("extract", str(f), "--out", str(out), "--quiet")
+        assert proc.returncode == 1 and words in proc.stderr, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1
+    assert (tmp_path / "afile").read_text() == "mine" and mine.read_text() == "my notes"
+    assert sorted(p.name for p in mine.parent.iterdir()) == ["notes.txt"]

@@ -28,7 +28,7 @@ from ..errors import InputError
 from .deadline import DEFAULT_TIMEOUT, ArticleTimeout, deadline
 from .inputs import Input, check_sources, drop_duplicate_content, iter_inputs, printable
 from .knowledge import Knowledge, knowledge_dir
-from .lock import OutputLock
+from .lock import LOCK, OutputLock
 
 # Per-partition tables; `actors` (registry entries referenced, plus candidates) comes at the end.
 TABLES = ("articles", "actor_mentions", "actor_candidates", "quotes", "events", "event_actors")
@@ -238,9 +238,24 @@ def run(
     if chunk_size < 1 or workers < 1:
         raise ValueError("--chunk-size and --workers must be at least 1")
     check_sources(sources)
+    check_out(out)
     with OutputLock(out):
         return _run(sources, out, workers, engine, scheduler, chunk_size, formats, raw,
                     progress, timeout)
+
+
+def check_out(out: Path) -> None:
+    """`extract` writes only into a new folder or one of its own earlier outputs, never over a
+    user's files (it replaces `<out>/<table>.csv`)."""
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"--out {out} is a file; give a folder (new or a previous --out)")
+    ours = {"parquet", "csv", PROGRESS, LOCK, *(f"{t}.csv" for t in (*TABLES, "actors", "errors"))}
+    foreign = sorted(p.name for p in out.iterdir() if p.name not in ours) if out.is_dir() else []
+    if foreign:
+        raise FileExistsError(
+            f"--out {out} holds files extract did not write ({', '.join(foreign[:3])}); "
+            "give a new folder or one a previous extract run wrote"
+        )
 
 
 def _run(
