@@ -312,6 +312,19 @@ def test_add_refuses_non_text_in_one_line(project: Path) -> None:
     assert not (project / "raw" / "articles" / "u16.txt").exists()
 
 
+def test_add_refuses_a_name_that_is_not_utf8_in_one_line(project: Path) -> None:
+    from syria_deconfliction.corpus.add import add_article
+    from syria_deconfliction.errors import InputError
+
+    src = write(project / "new" / os.fsdecode(b"caf\xe9.txt"), story())
+    before = sorted(os.listdir(project / "raw" / "articles"))
+    with pytest.raises(InputError, match="not UTF-8") as err:
+        add_article(src, project / "raw")
+    assert "\n" not in str(err.value) and "caf\\xe9" in str(err.value)
+    str(err.value).encode("utf-8")  # printable: no surrogate escapes left
+    assert sorted(os.listdir(project / "raw" / "articles")) == before
+
+
 def test_add_outside_a_checkout_says_so_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -336,14 +336,17 @@ def write_actors(out: Path, formats: Sequence[str], k: Knowledge) -> None:
     for fmt in formats:
         folder = out / fmt / "actors"
         folder.mkdir(parents=True, exist_ok=True)
+        final = folder / f"part-00000.{fmt}"
+        tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
         if fmt == "parquet":
             from .tables import write_parquet_partition
 
-            write_parquet_partition(df, "actors", folder / "part-00000.parquet")
+            write_parquet_partition(df, "actors", tmp)
         else:
             from .tables import write_csv_partition
 
-            write_csv_partition(df, "actors", folder / "part-00000.csv")
+            write_csv_partition(df, "actors", tmp)
+        os.replace(tmp, final)
 
 
 def _execute(
@@ -381,7 +384,9 @@ def concat_csv(out: Path) -> None:
     """One CSV per table (`<out>/<table>.csv`) from the CSV partitions, streamed."""
     for folder in sorted((out / "csv").iterdir()) if (out / "csv").exists() else []:
         parts = sorted(folder.glob("part-*.csv"))
-        with (out / f"{folder.name}.csv").open("w", encoding="utf-8", newline="") as dst:
+        final = out / f"{folder.name}.csv"
+        tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")  # readers never see half a file
+        with tmp.open("w", encoding="utf-8", newline="") as dst:
             for i, part in enumerate(parts):
                 with part.open(encoding="utf-8", newline="") as src:
                     header = src.readline()
@@ -389,6 +394,7 @@ def concat_csv(out: Path) -> None:
                         dst.write(header)
                     for line in src:
                         dst.write(line)
+        os.replace(tmp, final)
 
 
 def read_partitions(out: Path, table: str) -> pd.DataFrame:
