@@ -348,3 +348,39 @@ def test_out_must_be_a_new_folder_or_an_earlier_output(tmp_path: Path) -> None:
         assert len(proc.stderr.strip().splitlines()) == 1
     assert (tmp_path / "afile").read_text() == "mine" and mine.read_text() == "my notes"
     assert sorted(p.name for p in mine.parent.iterdir()) == ["notes.txt"]
+
+
+def test_a_candidate_name_never_shares_a_span_with_a_registry_mention() -> None:
+    from syria_deconfliction.corpus.article import extract_article
+    from syria_deconfliction.corpus.knowledge import Knowledge
+    from syria_deconfliction.corpus.tables import rows_problem
+
+    text = story(extra="Observers called the plan the Putin-Kissinger Doctrine of the decade.")
+    rows = extract_article(text, "a.txt", Knowledge.load())
+    ids = [m["mention_id"] for m in rows["actor_mentions"]]
+    assert len(ids) == len(set(ids))
+    assert any(m["actor_id"] == "vladimir-putin" for m in rows["actor_mentions"])
+    assert rows_problem(rows) is None
+
+
+def test_an_article_whose_rows_repeat_a_key_is_one_errors_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should an extractor ever repeat a key, that article goes to errors; the others stay."""
+    from syria_deconfliction.corpus import article
+
+    real = article.extract_article
+
+    def doubled(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rows = real(text, *args, **kwargs)
+        if "Doubled" in text:
+            rows["actor_mentions"] = rows["actor_mentions"] * 2
+        return rows
+
+    monkeypatch.setattr(article, "extract_article", doubled)
+    write(tmp_path / "in" / "a.txt", story("Doubled talks"))
+    write(tmp_path / "in" / "b.txt", story())
+    report = run([str(tmp_path / "in")], tmp_path / "out")
+    assert report.articles == 1 and report.errors == 1
+    err = read_partitions(tmp_path / "out", "errors")
+    assert err["source_file"].item() == "a.txt" and "not unique" in err["error"].item()

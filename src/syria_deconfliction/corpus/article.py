@@ -177,6 +177,10 @@ def _candidate_actors(
         start = end - len(name)
         if text[start:end] != name:  # the span held more than single spaces: keep it whole
             start, name = end - len(text[start:end]), text[start:end]
+        if any(m.start < end and start < m.end for m in mentions):
+            # It overlaps a registry mention ("Putin" in a longer unknown name): the known actor
+            # keeps its span; two mentions of one span would also share a mention id.
+            continue
         aid = "new-" + slug(name)
         if aid not in actors:
             actors[aid] = {

@@ -69,6 +69,12 @@ def _checks(table: str) -> list[tuple[str, Callable[[Any], bool], str]]:
 def rows_problem(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> str | None:
     """The first schema constraint an article's rows break, in one line; None if they fit."""
     for table, table_rows in rows.items():
+        if table != "actor_candidates":  # candidates are merged by id across articles later
+            pk = schema_for(table).primary_key
+            keys = [tuple(r.get(k) for k in pk) for r in table_rows]
+            if len(set(keys)) < len(keys):
+                dup = next(k for k in keys if keys.count(k) > 1)
+                return f"table {table}: primary key {' / '.join(map(str, dup))} is not unique"
         checks = _checks(table)
         for row in table_rows:
             for name, ok, wants in checks:
