@@ -154,6 +154,17 @@ def test_a_pathological_file_goes_to_errors_after_the_time_limit(tmp_path: Path)
         assert "time limit of 0.5 s" in err["error"].item()
 
 
+def test_time_limit_with_dask(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    long = "Delegates met again in the hall. " * 60_000
+    write(tmp_path / "in" / "huge.txt", f"A long day\n\n{long}\n")
+    write(tmp_path / "in" / "small.txt", story())
+    report = run([str(tmp_path / "in")], tmp_path / "out", engine="dask", workers=1, timeout=0.5)
+    assert report.articles == 1 and report.errors == 1
+    err = read_partitions(tmp_path / "out", "errors")
+    assert err["source_file"].tolist() == ["huge.txt"] and "time limit" in err["error"].item()
+
+
 def test_time_limit_in_a_worker_thread(tmp_path: Path) -> None:
     """Dask runs tasks outside the main thread, where no signal can be used."""
     import threading

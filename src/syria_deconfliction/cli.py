@@ -151,14 +151,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+    errors_at = "errors.csv" if "csv" in formats else "parquet/errors"
     print(
         f"extracted {report.articles} article(s) into {args.out} in {report.partitions} new "
         f"partition(s); {report.skipped_partitions} already done; {report.errors} error(s)"
-        + (
-            f" listed in {Path(args.out) / 'errors.csv'}"
-            if report.errors and "csv" in formats
-            else ""
-        )
+        + (f" listed in {Path(args.out) / errors_at}" if report.errors else "")
     )
     return 0
 
