@@ -256,6 +256,22 @@ def test_files_that_are_not_text_are_refused_in_one_line(
     assert "\n" not in err["error"].item()
 
 
+def test_a_pipe_or_an_oversized_file_is_refused_without_blocking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from syria_deconfliction.corpus import reading
+
+    (tmp_path / "in").mkdir()
+    os.mkfifo(tmp_path / "in" / "pipe.txt")  # reading it would wait for a writer forever
+    write(tmp_path / "in" / "big.txt", story(extra="More words. " * 200))
+    write(tmp_path / "in" / "small.txt", story())
+    monkeypatch.setattr(reading, "MAX_ARTICLE_BYTES", 1000)
+    report = run([str(tmp_path / "in")], tmp_path / "out")
+    assert report.articles == 1 and report.errors == 2
+    err = read_partitions(tmp_path / "out", "errors").set_index("source_file")["error"]
+    assert "not a regular file" in err["pipe.txt"] and "too large" in err["big.txt"]
+
+
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "syria_deconfliction", *args],

@@ -25,7 +25,7 @@ from ..paths import articles_dir, drafts_of, knowledge_of
 from .article import extract_article
 from .inputs import printable
 from .knowledge import Knowledge
-from .reading import decode_article
+from .reading import decode_article, read_bytes
 
 HEADER = """\
 # Draft curation for a new article, written by `syria-deconfliction add` on {today}.
@@ -45,8 +45,8 @@ def add_article(src: Path, raw: Path, today: dt.date | None = None) -> Path:
             "the file name is not UTF-8",
             "rename the file (raw/articles names must be readable on every system)",
         )
-    data = src.read_bytes()
     try:
+        data = read_bytes(src)
         text = decode_article(data)
     except ValueError as exc:
         raise InputError(str(src), None, str(exc).split("; ")[0], _fix(str(exc))) from exc

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,12 +125,18 @@ def drop_duplicate_content(items: Iterable[Input], seen: dict[str, str]) -> Iter
     is filled as files pass (a resumed run passes in the hashes of its finished articles)."""
     import hashlib
 
+    from .reading import MAX_ARTICLE_BYTES
+
     for item in items:
         if item.problem is None:
-            try:
-                sha = hashlib.sha256(Path(item.path).read_bytes()).hexdigest()
+            sha = None
+            try:  # only regular files of article size: the worker says why it refuses others
+                st = os.stat(item.path)
+                if stat.S_ISREG(st.st_mode) and st.st_size <= MAX_ARTICLE_BYTES:
+                    with open(item.path, "rb") as fh:
+                        sha = hashlib.file_digest(fh, "sha256").hexdigest()
             except OSError:  # the worker reports it, with the reason
-                sha = None
+                pass
             if sha is not None:
                 first = seen.setdefault(sha, item.name)
                 if first != item.name:

@@ -8,8 +8,14 @@ without a byte-order mark or a binary file, and many other control characters me
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
+
+# Far above any news article (a long one is 100 KB): a bigger file is data, and reading it whole
+# would only cost memory before the time limit stops it.
+MAX_ARTICLE_BYTES = 50_000_000
 
 # Control characters plain text does not hold (tab, line and page breaks are allowed).
 BINARY_CONTROLS = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
@@ -51,5 +57,19 @@ def decode_article(data: bytes) -> str:
     return text
 
 
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes; ValueError for what is not a regular file of article size (a pipe
+    would block the run forever, a device never ends)."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise ValueError("not a regular file (a pipe, socket or device); give a text file")
+    if st.st_size > MAX_ARTICLE_BYTES:
+        raise ValueError(
+            f"{st.st_size:,} bytes is too large for one article "
+            f"(limit {MAX_ARTICLE_BYTES:,}); split the file into articles"
+        )
+    return Path(path).read_bytes()
+
+
 def read_article(path: str | Path) -> str:
-    return decode_article(Path(path).read_bytes())
+    return decode_article(read_bytes(path))

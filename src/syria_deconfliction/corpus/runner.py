@@ -65,14 +65,14 @@ def extract_input(
     """(rows, None) for an article, or (None, reason) for an input that gives none. Every
     exception becomes a reason: one article never stops the run."""
     from .article import extract_article
-    from .reading import decode_article
+    from .reading import decode_article, read_bytes
     from .tables import rows_problem
 
     if item.problem:
         return None, item.problem
     try:
         with deadline(timeout):
-            data = Path(item.path).read_bytes()
+            data = read_bytes(item.path)
             text = decode_article(data)
             sha = hashlib.sha256(data).hexdigest()
             rows = extract_article(text, item.name, k, where=item.name, raw_sha256=sha)
