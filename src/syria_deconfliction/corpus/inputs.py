@@ -52,7 +52,7 @@ def common_root(sources: Sequence[str]) -> str:
     """The deepest folder holding every source (a folder counts as its own root)."""
     dirs = []
     for src in sources:
-        if glob.has_magic(src):
+        if glob.has_magic(src) and not os.path.lexists(src):  # "in[1]" may be a real folder
             prefix = []
             for part in Path(src).parts:
                 if glob.has_magic(part):
