@@ -17,8 +17,9 @@ from contextlib import contextmanager
 DEFAULT_TIMEOUT = 120.0  # seconds per article; a real article takes well under one
 
 
-class ArticleTimeout(Exception):
-    """The article took longer than the per-article limit."""
+class ArticleTimeout(BaseException):
+    """The article took longer than the per-article limit. A BaseException, as KeyboardInterrupt
+    is, so that no `except Exception` inside an extractor swallows it and runs on."""
 
 
 def _raise_timeout(signum: int, frame: object) -> None:
