@@ -386,7 +386,7 @@ def run_scorer(script: Path, *args: str) -> dict[str, Any]:
 
 
 def extract_devset(raw: Path, out: Path, manifest: Path | None) -> None:
-    from syria_deconfliction.corpus.documents import manifest_for
+    from syria_deconfliction.corpus.manifest import manifest_for
     from syria_deconfliction.corpus.runner import iter_inputs, run
 
     warn = lambda msg: print(f"  {msg}")  # noqa: E731

@@ -13,6 +13,7 @@ HERE = Path(__file__).resolve().parent
 def main() -> int:
     quick = "--quick" in sys.argv
     steps = [["evaluate.py", "--per-article"], ["loader.py"], ["build_stages.py"],
+             ["long_lines.py", *(["--sizes-kb", "100", "500"] if quick else [])],
              ["scale.py", *(["--sizes", "1000", "10000"] if quick else [])]]
     for step in steps:
         print(f"== {' '.join(step)}", flush=True)

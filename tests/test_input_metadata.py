@@ -17,7 +17,7 @@ from conftest import TODAY
 from syria_deconfliction.cli import main
 from syria_deconfliction.corpus import jsonl as jsonl_module
 from syria_deconfliction.corpus import runner
-from syria_deconfliction.corpus.documents import iter_documents
+from syria_deconfliction.corpus.inputs import iter_inputs
 from syria_deconfliction.corpus.metadata import Manifest, Row, make_given, read_manifest
 from syria_deconfliction.corpus.runner import read_partitions, run
 from syria_deconfliction.errors import InputError
@@ -197,7 +197,7 @@ def test_a_bad_value_sends_only_its_article_to_errors(
     )
     assert report.articles == 1 and report.errors == 1
     errors = pd.read_csv(out / "errors.csv")
-    assert errors["source_file"].tolist() == [str(a)]
+    assert errors["source_file"].tolist() == [a.name]  # named as the tables name it
     assert reason in errors["error"].item() and value in errors["error"].item()
     assert pd.read_csv(out / "articles.csv")["source_file"].tolist() == ["good.txt"]
 
@@ -321,17 +321,17 @@ def test_a_malformed_line_is_an_error_with_its_line_and_the_rest_goes_on(
         ["not", "an", "object"],
         {"title": "No body"},
         {**NEWS_PLEASE, "date_publish": "last Tuesday"},
-        {**TRAFILATURA, "id": "wire-2"},
+        {**TRAFILATURA, "id": "wire-2", "text": "Envoys met again on Wednesday."},
     ]
     corpus = write_jsonl(tmp_path / name, lines, compress=compress)
     out = tmp_path / "out"
     report = run([str(corpus)], out, formats=("parquet", "csv"))
     assert report.articles == 2 and report.errors == 4
     errors = pd.read_csv(out / "errors.csv").set_index("source_file")["error"]
-    assert "malformed JSON" in errors[f"{corpus}:2"]  # line 3 is blank and skipped
-    assert "not a JSON object" in errors[f"{corpus}:4"]
-    assert "no text" in errors[f"{corpus}:5"]
-    assert "'last Tuesday' is not an ISO date" in errors[f"{corpus}:6"]
+    assert "malformed JSON" in errors[f"{corpus.name}:2"]  # line 3 is blank and skipped
+    assert "not a JSON object" in errors[f"{corpus.name}:4"]
+    assert "no text" in errors[f"{corpus.name}:5"]
+    assert "'last Tuesday' is not an ISO date" in errors[f"{corpus.name}:6"]
     assert sorted(articles(out).index) == ["wire-0042", "wire-2"]
 
 
@@ -339,9 +339,9 @@ def test_a_truncated_gzip_keeps_the_lines_before_the_break(tmp_path: Path) -> No
     corpus = write_jsonl(tmp_path / "c.jsonl.gz", [TRAFILATURA] * 50, compress=True)
     data = corpus.read_bytes()
     corpus.write_bytes(data[: len(data) - 12])  # drop the gzip trailer and some data
-    docs = list(iter_documents([str(corpus)]))
-    assert docs[-1].error and "unreadable" in docs[-1].error
-    assert all(d.error is None for d in docs[:-1]) and len(docs) > 1
+    docs = list(iter_inputs([str(corpus)]))
+    assert docs[-1].problem and "unreadable" in docs[-1].problem
+    assert all(d.problem is None for d in docs[:-1]) and len(docs) > 1
 
 
 def test_jsonl_is_streamed_one_line_at_a_time(
@@ -367,16 +367,19 @@ def test_jsonl_is_streamed_one_line_at_a_time(
                 yield line
 
     monkeypatch.setattr(jsonl_module, "open_lines", Counting)
-    docs = iter_documents([str(corpus)])
+    docs = iter_inputs([str(corpus)])
     first = next(docs)
-    assert first.source == "wire-0042" and len(read) == 1
+    assert first.name == "wire-0042" and len(read) == 1
     docs.close()
 
 
 def test_an_interrupted_jsonl_run_resumes_where_it_stopped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    recs = [{**TRAFILATURA, "id": f"wire-{i}"} for i in range(5)] + ["{broken"]
+    recs = [
+        {**TRAFILATURA, "id": f"wire-{i}", "text": f"Envoys met for round {i} of the talks."}
+        for i in range(5)
+    ] + ["{broken"]
     corpus = write_jsonl(tmp_path / "c.jsonl.gz", recs, compress=True)
     full = tmp_path / "full"
     run([str(corpus)], full, chunk_size=2)
@@ -384,11 +387,11 @@ def test_an_interrupted_jsonl_run_resumes_where_it_stopped(
     real = runner.process_chunk
     calls: list[int] = []
 
-    def dies_on_second_chunk(docs, raw=None):
+    def dies_on_second_chunk(docs, raw=None, timeout=None):
         calls.append(1)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(docs, raw)
+        return real(docs, raw, timeout)
 
     part = tmp_path / "part"
     monkeypatch.setattr(runner, "process_chunk", dies_on_second_chunk)
@@ -453,14 +456,16 @@ def test_add_with_flags_starts_a_dated_draft(
     assert doc["article"]["headline"] == "Talks"  # the flag wins over the manifest and the text
 
 
-def test_a_record_without_headline_is_an_error_unless_a_title_is_given(tmp_path: Path) -> None:
+def test_a_record_without_headline_keeps_its_rows_and_a_title_is_its_headline(
+    tmp_path: Path,
+) -> None:
     body = "Envoys met on Tuesday to discuss the ceasefire."  # reads as a sentence, not a headline
-    corpus = write_jsonl(tmp_path / "c.jsonl", [{"text": body}, {"text": body, "title": "Talks"}])
+    recs = [{"text": body}, {"text": body + " They met again.", "title": "Talks"}]
+    corpus = write_jsonl(tmp_path / "c.jsonl", recs)
     out = tmp_path / "out"
     report = run([str(corpus)], out, formats=("parquet", "csv"))
-    assert report.articles == 1 and report.errors == 1
-    assert (
-        "no headline"
-        in pd.read_csv(out / "errors.csv").set_index("source_file").loc[f"{corpus}:1", "error"]
-    )
-    assert articles(out).loc["c.jsonl:2", "headline"] == "Talks"
+    assert report.articles == 2 and report.errors == 0
+    rows = articles(out)
+    assert pd.isna(rows.loc["c.jsonl:1", "headline"])
+    assert "No headline" in rows.loc["c.jsonl:1", "notes"]
+    assert rows.loc["c.jsonl:2", "headline"] == "Talks"

@@ -30,7 +30,7 @@ def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) ->
         "tables = sd.tables()\n"
         "rows = {t: len(sd.load(t)) for t in tables}\n"
         "assert all(rows.values()), rows\n"
-        "assert 'pandera' not in sys.modules and 'frictionless' not in sys.modules\n"
+        "assert not {'pandera', 'frictionless', 'yaml'} & set(sys.modules), sys.modules\n"
         "print(len(tables), sum(rows.values()))\n"
     )
     out = subprocess.run([str(py), "-c", code], cwd=tmp_path, capture_output=True, text=True)
@@ -47,10 +47,8 @@ def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) ->
     assert version.stdout.strip() == f"syria-deconfliction {__version__}", version.stderr
     _check_wheel_contents(wheel)
 
-    # With the build extra, `extract` runs from the wheel alone: schemas and general knowledge
-    # ship inside it, and no file of the checkout is read.
-    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "-c", str(ROOT / "constraints.txt"),
-                    f"{wheel}[build]"], check=True, capture_output=True)
+    # `extract` runs from a plain install of the wheel alone (no extras): schemas and general
+    # knowledge ship inside it, and no file of the checkout is read.
     article = ROOT / "tests" / "fixtures" / "articles" / "f04_sochi_patrols.txt"
     out = tmp_path / "drafts"
     cmd = [str(env / "bin" / "syria-deconfliction"), "extract", str(article), "--out", str(out),
@@ -60,6 +58,13 @@ def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) ->
     assert "extracted 1 article(s)" in ext.stdout
     assert (out / "quotes.csv").read_text(encoding="utf-8").count("\n") > 3
 
+    # `add` writes into a checkout's raw/; an installed package has none, and says so.
+    src = tmp_path / "new.txt"
+    src.write_text("A headline\n\nA sentence about a meeting.\n", encoding="utf-8")
+    add = subprocess.run([str(env / "bin" / "syria-deconfliction"), "add", str(src)],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert add.returncode == 1 and "a checkout of the project" in add.stderr, add.stderr
+    assert len(add.stderr.strip().splitlines()) == 1, add.stderr
 
 def _check_wheel_contents(wheel: Path) -> None:
     """The dataset card, codebook, dictionary and citation ship with the data, and the

@@ -13,6 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .corpus.deadline import DEFAULT_TIMEOUT
+
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from .errors import InputError
@@ -51,10 +53,18 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_add(args: argparse.Namespace) -> int:
     from .corpus.add import add_article
+    from .corpus.inputs import printable
     from .corpus.metadata import Manifest, given_from_flags, merge
     from .errors import InputError
-    from .paths import RAW
+    from .paths import RAW, is_checkout
 
+    if not is_checkout(RAW):
+        print(
+            f"add failed: `add` writes into raw/ of a checkout of the project, and {RAW} is not "
+            "one (an installed package has none); run it from a git clone",
+            file=sys.stderr,
+        )
+        return 1
     flags = given_from_flags(
         "command line", args.published_date, args.url, args.publisher, args.headline
     )
@@ -77,8 +87,8 @@ def _cmd_add(args: argparse.Namespace) -> int:
         given = merge(manifest.given_for(f) if manifest else None, flags)
         try:
             draft = add_article(Path(f), RAW, given=given)
-        except (InputError, FileNotFoundError) as exc:
-            print(f"add failed: {exc}", file=sys.stderr)
+        except (InputError, OSError) as exc:
+            print(f"add failed: {printable(str(exc))}", file=sys.stderr)
             return 1
         print(
             f"added raw/articles/{Path(f).name}; draft for review: {draft.relative_to(RAW.parent)}"
@@ -129,15 +139,17 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .corpus.documents import manifest_for
-    from .corpus.runner import iter_inputs, run
+    from .corpus.inputs import input_files
+    from .corpus.lock import OutputLocked
+    from .corpus.manifest import manifest_for
+    from .corpus.runner import DuplicateKey, run
     from .errors import InputError
 
     manifest = None
     if args.metadata:
         try:
             warn = lambda msg: print(msg, file=sys.stderr)  # noqa: E731
-            manifest = manifest_for(Path(args.metadata), iter_inputs(args.inputs), warn)
+            manifest = manifest_for(Path(args.metadata), input_files(args.inputs), warn)
         except (InputError, OSError) as exc:
             print(f"extract failed: {exc}", file=sys.stderr)
             return 2
@@ -151,7 +163,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         bar = tqdm(unit="article", desc="extract", total=total, disable=args.quiet)
     except ImportError:  # the progress bar is a nicety of the build extra
         pass
-    failure = None
+    failure: Exception | None = None
+    code = 0
     try:
         report = run(
             args.inputs,
@@ -163,23 +176,23 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             formats=formats,
             progress=bar.update if bar is not None else None,
             manifest=manifest,
+            timeout=args.timeout or None,
         )
-    except FileNotFoundError as exc:
-        failure = exc
+    except (FileNotFoundError, OutputLocked) as exc:
+        failure, code = exc, 2
+    except (DuplicateKey, NotADirectoryError, FileExistsError) as exc:
+        failure, code = exc, 1
     finally:
         if bar is not None:
             bar.close()  # before any message, so that it starts on a line of its own
     if failure is not None:
         print(f"extract failed: {failure}", file=sys.stderr)
-        return 2
+        return code
+    errors_at = "errors.csv" if "csv" in formats else "parquet/errors"
     print(
         f"extracted {report.articles} article(s) into {args.out} in {report.partitions} new "
         f"partition(s); {report.skipped_partitions} already done; {report.errors} error(s)"
-        + (
-            f" listed in {Path(args.out) / 'errors.csv'}"
-            if report.errors and "csv" in formats
-            else ""
-        )
+        + (f" listed in {Path(args.out) / errors_at}" if report.errors else "")
     )
     return 0
 
@@ -187,14 +200,18 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _articles_to_do(inputs: Sequence[str], out: Path, formats: Sequence[str]) -> int | None:
     """How many input files a run will extract (those a resumed run has not finished), or None
     when the inputs cannot be listed (the run itself then reports why)."""
-    from .corpus.runner import PartitionWriter, iter_inputs
+    from .corpus.inputs import iter_inputs
+    from .corpus.runner import PartitionWriter
+    from .corpus.source import is_jsonl
 
+    if any(is_jsonl(src) for src in inputs):
+        return None  # counting a corpus's records would read it twice
     try:
         files = list(iter_inputs(inputs))
     except OSError:
         return None
     done = {f for fs in PartitionWriter(out, formats).done().values() for f in fs}
-    return sum(1 for f in files if f not in done)
+    return sum(1 for f in files if f.key not in done)
 
 
 def _print_rows(rows: dict[str, int]) -> None:
@@ -210,6 +227,26 @@ def _print_result(result: object) -> int:
         return 1
     print("validation: OK (pandera schemas, keys, offsets, CSV = Parquet, frictionless: 0 errors)")
     return 0
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number (at least 1)")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text} is not zero or a positive number of seconds")
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -293,7 +330,9 @@ def parser() -> argparse.ArgumentParser:
         "published_date, url, publisher, headline; given values win over inference",
     )
     x.add_argument("--out", required=True, help="output directory")
-    x.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
+    x.add_argument(
+        "--workers", type=_positive_int, default=1, help="processes to use (default 1)"
+    )
     x.add_argument(
         "--engine",
         choices=["local", "dask"],
@@ -306,12 +345,19 @@ def parser() -> argparse.ArgumentParser:
     )
     x.add_argument(
         "--chunk-size",
-        type=int,
+        type=_positive_int,
         default=200,
         help="articles per task and per output partition (default 200)",
     )
     x.add_argument(
         "--parquet-only", action="store_true", help="skip the CSV copies (for large corpora)"
+    )
+    x.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds one article may take before it goes to errors.csv as the reason "
+        f"(default {DEFAULT_TIMEOUT:g}; 0: no limit)",
     )
     x.add_argument("--quiet", action="store_true", help="no progress bar")
     x.set_defaults(func=_cmd_extract)

@@ -52,3 +52,8 @@ def curation_of(raw: Path) -> Path:
 def drafts_of(raw: Path) -> Path:
     """Machine drafts of added articles awaiting review."""
     return curation_of(raw) / "drafts"
+
+
+def is_checkout(raw: Path) -> bool:
+    """Is `raw` the raw/ folder of a checkout (where `add` and `build` can write)?"""
+    return articles_dir(raw).is_dir() and curation_of(raw).is_dir()

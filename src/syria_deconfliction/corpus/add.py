@@ -23,8 +23,10 @@ import yaml
 from ..errors import InputError
 from ..paths import articles_dir, drafts_of, knowledge_of
 from .article import extract_article
+from .inputs import printable
 from .knowledge import Knowledge
 from .metadata import Given, make_given
+from .reading import decode_article, read_bytes
 
 HEADER = """\
 # Draft curation for a new article, written by `syria-deconfliction add` on {today}.
@@ -43,18 +45,18 @@ def add_article(
     (metadata file or flags) wins over what the rules infer, and the draft records it."""
     if given is not None and given.error:
         raise InputError(str(src), None, given.error, "correct the value given for the article")
-    data = src.read_bytes()
-    if not data.strip():
-        raise InputError(str(src), None, "file is empty", "give the article's text")
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
+    if printable(src.name) != src.name:
         raise InputError(
-            str(src),
+            printable(str(src)),
             None,
-            f"not UTF-8 ({exc.reason} at byte {exc.start})",
-            "convert the file to UTF-8",
-        ) from exc
+            "the file name is not UTF-8",
+            "rename the file (raw/articles names must be readable on every system)",
+        )
+    try:
+        data = read_bytes(src)
+        text = decode_article(data)
+    except ValueError as exc:
+        raise InputError(str(src), None, str(exc).split("; ")[0], _fix(str(exc))) from exc
     dest = articles_dir(raw) / src.name
     sha = hashlib.sha256(data).hexdigest()
     for existing in articles_dir(raw).iterdir():
@@ -65,7 +67,8 @@ def add_article(
                 f"already in raw/articles as {existing.name}",
                 "rename the file if it is a different article",
             )
-    rows = extract_article(text, src.name, Knowledge.load(knowledge_of(raw)), today, given=given)
+    k = Knowledge.load(knowledge_of(raw))
+    rows = extract_article(text, src.name, k, today, given=given, raw_sha256=sha)
     art = rows["articles"][0]
     draft = drafts_of(raw) / f"{art['article_id']}.yaml"
     if draft.exists():
@@ -82,6 +85,11 @@ def add_article(
     )
     draft.write_text(HEADER.format(today=today or dt.date.today()) + body, encoding="utf-8")
     return draft
+
+
+def _fix(reason: str) -> str:
+    """The fix half of a reading error ("...; convert the file to UTF-8")."""
+    return reason.split("; ", 1)[1] if "; " in reason else "give a UTF-8 text file"
 
 
 def draft_document(
@@ -103,6 +111,7 @@ def draft_document(
             "article_id": art["article_id"],
             "source_file": art["source_file"],
             "raw_sha256": sha,
+            "notes": art["notes"],
             "headline": art["headline"],
             "publisher": art["publisher"],
             "publisher_method": art["publisher_method"],

@@ -7,7 +7,6 @@ import hashlib
 import re
 from typing import Any
 
-from ..errors import InputError
 from ..extract.document import Document
 from ..extract.mentions import DEFAULT_LEXICON, Mention, find_mentions, find_unaccounted_names
 from ..extract.orchestrate import event_candidates, quotes_of
@@ -75,10 +74,32 @@ def guess_type(name: str) -> str:
     return "other"
 
 
+# An undated article still needs an id that fits the schema's date-first pattern; the zero date
+# cannot be mistaken for a real one, and the row's notes say the date was not found.
+UNDATED = "0000-00-00"
+ID_HASH_CHARS = 10  # hex digits of the raw file's sha256: the id's guarantee of uniqueness
+
+
 def article_id_for(row: dict[str, Any]) -> str:
-    date = row["published_date"].isoformat() if row["published_date"] else "undated"
+    """Date, outlet and headline words for reading, the content hash for identity: two different
+    files never share an id, however alike their date, outlet and headline."""
+    date = row["published_date"].isoformat() if row["published_date"] else UNDATED
     outlet = slug(row["publisher"] or "unknown", 3)
-    return f"{date}-{outlet}-{slug(row['headline'] or row['text'][:80], 8)}"
+    words = slug(row["headline"] or row["text"][:80], 6)
+    return f"{date}-{outlet}-{words}-{row['raw_sha256'][:ID_HASH_CHARS]}"
+
+
+def unknown_notes(row: dict[str, Any]) -> str | None:
+    """Say what the rules could not find, so a null is read as unknown, not as missed."""
+    notes = []
+    if row["headline"] is None:
+        notes.append(
+            "No headline: the first line of the text does not read as one (it is long or "
+            "ends in a full stop), so headline is null and the id uses the first words."
+        )
+    if row["published_date"] is None:
+        notes.append(f"No publication date found in the text: the id starts {UNDATED}.")
+    return " ".join(notes) or None
 
 
 def extract_article(
@@ -88,25 +109,21 @@ def extract_article(
     today: dt.date | None = None,
     where: str | None = None,
     given: Given | None = None,
+    raw_sha256: str | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Draft rows for every table from one raw article. Raises InputError for unusable text;
     `where` names the input in messages (default: the file name); `given` holds what the user
-    knows about the article (metadata file, corpus record), which wins over inference."""
-    data = raw_text.encode("utf-8")
+    knows about the article (metadata file, corpus record), which wins over inference;
+    `raw_sha256` is the hash of the file's bytes (default: of the text as UTF-8)."""
+    sha = raw_sha256 or hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
     art = clean(raw_text, k.boilerplate)
     meta = {"article_id": source_file, "rights": NOT_CURATED, "review_status": "draft"}
     if given is not None:
         meta["given"] = given.as_meta()
-    raw = RawArticle(source_file, raw_text, hashlib.sha256(data).hexdigest(), meta)
+    raw = RawArticle(source_file, raw_text, sha, meta)
     row = article_row(raw, art, today or dt.date.today(), where=where or source_file)
-    if not row["headline"]:  # required: one bad article must not fail its partition
-        raise InputError(
-            where or source_file,
-            None,
-            "no headline (the first line reads as a sentence and none was given)",
-            "give one: a `title` in the JSONL record, a headline in --metadata, or add --headline",
-        )
     aid = row["article_id"] = article_id_for(row)
+    row["notes"] = unknown_notes(row)
     doc = Document(art.text)
     text = doc.text
     reg = k.registry
@@ -162,6 +179,10 @@ def _candidate_actors(
         start = end - len(name)
         if text[start:end] != name:  # the span held more than single spaces: keep it whole
             start, name = end - len(text[start:end]), text[start:end]
+        if any(m.start < end and start < m.end for m in mentions):
+            # It overlaps a registry mention ("Putin" in a longer unknown name): the known actor
+            # keeps its span; two mentions of one span would also share a mention id.
+            continue
         aid = "new-" + slug(name)
         if aid not in actors:
             actors[aid] = {

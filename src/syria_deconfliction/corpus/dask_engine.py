@@ -10,9 +10,13 @@ Rows = dict[str, list[dict[str, Any]]]
 
 
 def execute_dask(
-    numbered: Iterator[tuple[int, list[str]]], workers: int, scheduler: str | None, raw: str | None,
-    process_chunk: Callable[[list[str], str | None], Rows],
-) -> Iterator[tuple[int, list[str], Rows]]:
+    numbered: Iterator[tuple[int, list[Any]]],
+    workers: int,
+    scheduler: str | None,
+    raw: str | None,
+    process_chunk: Callable[[list[Any], str | None, float | None], Rows],
+    timeout: float | None = None,
+) -> Iterator[tuple[int, list[Any], Rows]]:
     """Yield chunk results in chunk order, keeping a bounded number of tasks in flight.
 
     With `scheduler` the run joins an existing cluster (its workers must reach the input files
@@ -41,7 +45,8 @@ def execute_dask(
         window = 2 * max(workers, len(client.scheduler_info().get("workers", {})), 1)
         pending: deque[tuple[int, list[str], Any]] = deque()
         for n, files in numbered:
-            pending.append((n, files, client.submit(process_chunk, files, raw, pure=False)))
+            fut = client.submit(process_chunk, files, raw, timeout, pure=False)
+            pending.append((n, files, fut))
             if len(pending) >= window:
                 n0, f0, fut = pending.popleft()
                 yield n0, f0, fut.result()

@@ -1,19 +1,21 @@
 """Run the automatic extractors over a corpus of any size, streaming.
 
-Inputs are enumerated lazily and cut into chunks of `chunk_size` articles; each chunk is one
-task (local processes or Dask) that returns the rows of its articles, and one partition file per
-table (`<out>/parquet/<table>/part-NNNNN.parquet`, and CSV on request) is written as soon as its
-chunk is done. Memory therefore holds a few chunks, whatever the corpus size. A failing article
-becomes a row in `errors` (file, reason) and the run goes on. `_progress.jsonl` lists finished
-partitions and their files, so an interrupted run resumes without redoing them.
+Inputs (corpus/inputs.py) are enumerated lazily and cut into chunks of `chunk_size` articles;
+each chunk is one task (local processes or Dask) that returns the rows of its articles, and one
+partition file per table (`<out>/parquet/<table>/part-NNNNN.parquet`, and CSV on request) is
+written as soon as its chunk is done. Memory therefore holds a few chunks, whatever the corpus
+size. Every input gives its rows or one row in `errors` (file, reason): any failure of one
+article, its rows not fitting the schema, or its time limit running out, and the run goes on.
+`_progress.jsonl` lists finished partitions and the resolved paths of their files, so an
+interrupted run resumes without redoing them, however the files are named the second time.
 """
 
 from __future__ import annotations
 
-import glob
+import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
@@ -23,14 +25,17 @@ from typing import Any
 import pandas as pd
 
 from ..errors import InputError
-from .documents import Document, as_document, iter_documents, read_article_file
+from .deadline import DEFAULT_TIMEOUT, ArticleTimeout, deadline
+from .inputs import Input, check_sources, drop_duplicate_content, iter_inputs, printable
 from .knowledge import Knowledge, knowledge_dir
+from .lock import LOCK, OutputLock
 from .metadata import Manifest
 
 # Per-partition tables; `actors` (registry entries referenced, plus candidates) comes at the end.
 TABLES = ("articles", "actor_mentions", "actor_candidates", "quotes", "events", "event_actors")
 ERRORS_SCHEMA = ["source_file", "error"]
 PROGRESS = "_progress.jsonl"
+MAX_ERROR_CHARS = 500  # an error line stays a line, whatever the exception carried
 
 _KNOWLEDGE: Knowledge | None = None
 
@@ -49,56 +54,69 @@ def _init_worker(raw: str | None) -> None:
     _KNOWLEDGE.triggers  # noqa: B018 - loads and compiles the trigger lexicon
 
 
-def process_chunk(
-    docs: Sequence[Document | str], raw: str | None = None
-) -> dict[str, list[dict[str, Any]]]:
-    """Extract every article of a chunk (documents, or plain file paths). The one function both
-    engines run."""
-    from .article import extract_article
+def one_line(message: str) -> str:
+    """An error as one printable line of bounded length, whatever the exception carried."""
+    text = " ".join(printable(message).split())
+    return text if len(text) <= MAX_ERROR_CHARS else text[: MAX_ERROR_CHARS - 1] + "…"
 
+
+def extract_input(
+    item: Input, k: Knowledge, timeout: float | None
+) -> tuple[dict[str, list[dict[str, Any]]] | None, str | None]:
+    """(rows, None) for an article, or (None, reason) for an input that gives none. Every
+    exception becomes a reason: one article never stops the run."""
+    from .article import extract_article
+    from .reading import decode_article, read_bytes
+    from .tables import rows_problem
+
+    if item.problem:
+        return None, item.problem
+    try:
+        with deadline(timeout):
+            if item.text is not None:  # a corpus record: its text is the article as received
+                text, data = item.text, item.text.encode("utf-8")
+            else:
+                data = read_bytes(item.path)
+                text = decode_article(data)
+            sha = hashlib.sha256(data).hexdigest()
+            rows = extract_article(
+                text, item.name, k, where=item.name, given=item.given, raw_sha256=sha
+            )
+            problem = rows_problem(rows)
+    except ArticleTimeout:
+        return None, (
+            f"took longer than the time limit of {timeout:g} s per article (--timeout); "
+            "the file is probably not an article (one huge line, or data), or raise the limit"
+        )
+    except OSError as exc:  # the row names the file; the message says why it cannot be read
+        return None, one_line(f"cannot read the file: {exc.strerror or exc}")
+    except (InputError, ValueError) as exc:
+        return None, one_line(str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+        return None, one_line(f"{type(exc).__name__}: {exc}")
+    if problem:
+        return None, one_line(f"its rows do not fit the output schema: {problem}")
+    return rows, None
+
+
+def process_chunk(
+    items: Sequence[Input], raw: str | None = None, timeout: float | None = DEFAULT_TIMEOUT
+) -> dict[str, list[dict[str, Any]]]:
+    """Extract every article of a chunk. The one function both engines run."""
     _init_worker(raw)
     assert _KNOWLEDGE is not None
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in (*TABLES, "errors")}
-    for d in map(as_document, docs):
-        p = d.key
-        try:
-            if d.error:
-                raise ValueError(d.error)
-            text = d.text if d.text is not None else read_article_file(d.path or p)
-            rows = extract_article(text, d.source, _KNOWLEDGE, where=p, given=d.given)
-        except (InputError, ValueError, OSError) as exc:
-            out["errors"].append({"source_file": p, "error": str(exc)})
-            continue
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-            out["errors"].append({"source_file": p, "error": f"{type(exc).__name__}: {exc}"})
+    for item in items:
+        rows, error = extract_input(item, _KNOWLEDGE, timeout)
+        if rows is None:
+            out["errors"].append({"source_file": item.name, "error": error})
             continue
         for table, table_rows in rows.items():
             out[table].extend(table_rows)
     return out
 
 
-def iter_inputs(sources: Iterable[str]) -> Iterator[str]:
-    """Files named, files in directories (recursively, *.txt) and glob matches, lazily."""
-    for src in sources:
-        p = Path(src)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.endswith(".txt"):
-                        yield str(Path(root) / name)
-        elif p.exists():
-            yield str(p)
-        else:
-            matches = glob.iglob(src, recursive=True)
-            first = next(matches, None)
-            if first is None:
-                raise FileNotFoundError(f"{src}: no such file, directory or glob match")
-            yield first
-            yield from matches
-
-
-def chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+def chunks(items: Iterator[Input], size: int) -> Iterator[list[Input]]:
     while batch := list(islice(items, size)):
         yield batch
 
@@ -111,31 +129,79 @@ class RunReport:
     skipped_partitions: int = 0
 
 
+class DuplicateKey(RuntimeError):
+    """Two rows of one table share a primary key: a bug to fix, never a table to publish."""
+
+
 class PartitionWriter:
     def __init__(self, out: Path, formats: Sequence[str]) -> None:
         self.out, self.formats = out, tuple(formats)
         out.mkdir(parents=True, exist_ok=True)
         self.progress = out / PROGRESS
+        # Keys unique across partitions: article ids and error files. Every other key starts
+        # with its article's id and an article's rows never span partitions, so checking those
+        # within each partition makes them unique in the whole run.
+        self.global_keys: dict[str, set[str]] = {"articles": set(), "errors": set()}
 
     def done(self) -> dict[int, list[str]]:
+        """Finished partitions and the resolved paths of their inputs (older runs recorded the
+        paths as given; they are resolved here, from the current folder)."""
         if not self.progress.exists():
             return {}
         parts = {}
         for line in self.progress.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            parts[rec["partition"]] = rec["files"]
+            if not line.strip():
+                continue  # a run killed while appending leaves at most a partial last line
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            keys = rec.get("keys") or [os.path.realpath(f) for f in rec["files"]]
+            parts[rec["partition"]] = keys
         return parts
 
-    def write(self, n: int, files: list[str], rows: dict[str, list[dict[str, Any]]]) -> None:
+    def finished_articles(self) -> dict[str, str]:
+        """sha256 -> source_file of the articles earlier runs wrote (for duplicate content),
+        and the known article ids (for the uniqueness check)."""
+        seen: dict[str, str] = {}
+        for f in sorted((self.out / "parquet" / "articles").glob("part-*.parquet")):
+            df = pd.read_parquet(f, columns=["article_id", "source_file", "raw_sha256"])
+            self.global_keys["articles"].update(df["article_id"])
+            for sha, name in zip(df["raw_sha256"], df["source_file"], strict=True):
+                seen.setdefault(sha, name)
+        for f in sorted((self.out / "parquet" / "errors").glob("part-*.parquet")):
+            names = pd.read_parquet(f, columns=["source_file"])["source_file"]
+            self.global_keys["errors"].update(names)
+        return seen
+
+    def check_keys(self, table: str, df: pd.DataFrame) -> None:
+        from .tables import duplicate_keys, schema_for
+
+        dups = duplicate_keys(table, df)
+        if table in self.global_keys:
+            pk = schema_for(table).primary_key[0]
+            known = self.global_keys[table]
+            dups += sorted(set(df[pk]) & known)[:5]
+        if dups:
+            raise DuplicateKey(
+                f"table {table}: primary key not unique ({', '.join(map(str, dups))}); "
+                "nothing of this partition was written - please report this as a bug"
+            )
+
+    def write(self, n: int, keys: list[str], rows: dict[str, list[dict[str, Any]]]) -> None:
         from .tables import frame
 
-        for table, table_rows in rows.items():
-            df = frame(table, table_rows)
+        frames = {table: frame(table, table_rows) for table, table_rows in rows.items()}
+        for table, df in frames.items():  # all checked before anything is written
+            if table != "actor_candidates":  # one per article that names it; merged at the end
+                self.check_keys(table, df)
+        for table, df in frames.items():
             for fmt in self.formats:
                 folder = self.out / fmt / table
                 folder.mkdir(parents=True, exist_ok=True)
                 final = folder / f"part-{n:05d}.{fmt}"
-                tmp = final.with_suffix(f".{fmt}.tmp")
+                # Unique per process: two runs never write one temporary file.
+                tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
                 if fmt == "parquet":
                     from .tables import write_parquet_partition
 
@@ -145,8 +211,13 @@ class PartitionWriter:
 
                     write_csv_partition(df, table, tmp)
                 os.replace(tmp, final)
+        for table in self.global_keys:
+            if table in frames:
+                pk = "article_id" if table == "articles" else "source_file"
+                self.global_keys[table].update(frames[table][pk])
+        names = [r["source_file"] for t in ("articles", "errors") for r in rows.get(t, [])]
         with self.progress.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps({"partition": n, "files": files}) + "\n")
+            fh.write(json.dumps({"partition": n, "keys": keys, "files": names}) + "\n")
 
 
 TASK_SIZE = 25  # articles per task: small, so that workers share the load evenly
@@ -163,45 +234,84 @@ def run(
     formats: Sequence[str] = ("parquet",),
     raw: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
     manifest: Manifest | None = None,
 ) -> RunReport:
     """Extract a corpus into partitioned files under `out`.
 
     Work goes out in tasks of TASK_SIZE articles (so that workers stay evenly busy) and comes
-    back in input order; every `chunk_size` articles make one output partition. `manifest`
-    (bound to the inputs beforehand) gives metadata for input files; JSON Lines corpora are
-    read record by record."""
+    back in input order; every `chunk_size` articles make one output partition. One run per
+    `out` at a time (OutputLocked otherwise). `manifest` (bound to the input files beforehand)
+    gives what the user knows about each file; JSON Lines corpora are read record by record."""
+    if chunk_size < 1 or workers < 1:
+        raise ValueError("--chunk-size and --workers must be at least 1")
+    check_sources(sources)
+    check_out(out)
+    with OutputLock(out):
+        return _run(sources, out, workers, engine, scheduler, chunk_size, formats, raw,
+                    progress, timeout, manifest)
+
+
+def check_out(out: Path) -> None:
+    """`extract` writes only into a new folder or one of its own earlier outputs, never over a
+    user's files (it replaces `<out>/<table>.csv`)."""
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"--out {out} is a file; give a folder (new or a previous --out)")
+    ours = {"parquet", "csv", PROGRESS, LOCK, *(f"{t}.csv" for t in (*TABLES, "actors", "errors"))}
+    foreign = sorted(p.name for p in out.iterdir() if p.name not in ours) if out.is_dir() else []
+    if foreign:
+        raise FileExistsError(
+            f"--out {out} holds files extract did not write ({', '.join(foreign[:3])}); "
+            "give a new folder or one a previous extract run wrote"
+        )
+
+
+def _run(
+    sources: Sequence[str],
+    out: Path,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    chunk_size: int,
+    formats: Sequence[str],
+    raw: Path | None,
+    progress: Callable[[int], None] | None,
+    timeout: float | None,
+    manifest: Manifest | None,
+) -> RunReport:
     writer = PartitionWriter(out, formats)
     done = writer.done()
-    finished = {f for files in done.values() for f in files}
+    finished = {k for keys in done.values() for k in keys}
     report = RunReport(skipped_partitions=len(done))
     n = max(done, default=-1) + 1
-    todo = iter_documents(iter_inputs(sources), manifest, skip=finished.__contains__)
+    todo = drop_duplicate_content(
+        iter_inputs(sources, skip=finished, manifest=manifest), writer.finished_articles()
+    )
     tasks = enumerate(chunks(todo, min(TASK_SIZE, chunk_size)))
     raw_arg = str(raw) if raw else None
     if engine == "local" and workers > 1:
         _init_worker(raw_arg)  # forked workers inherit the loaded knowledge
 
-    files: list[str] = []
+    keys: list[str] = []
     rows: dict[str, list[dict[str, Any]]] = {}
 
     def flush() -> None:
-        nonlocal n, files, rows
-        writer.write(n, files, rows)
+        nonlocal n, keys, rows
+        writer.write(n, keys, rows)
         report.partitions += 1
         report.articles += len(rows["articles"])
         report.errors += len(rows["errors"])
-        n, files, rows = n + 1, [], {}
+        n, keys, rows = n + 1, [], {}
 
-    for _, task_files, task_rows in _execute(tasks, workers, engine, scheduler, raw_arg):
-        files += [d.key for d in task_files]
+    for _, items, task_rows in _execute(tasks, workers, engine, scheduler, raw_arg, timeout):
+        keys += [item.key for item in items]
         for table, table_rows in task_rows.items():
             rows.setdefault(table, []).extend(table_rows)
         if progress:
-            progress(len(task_files))
-        if len(files) >= chunk_size:
+            progress(len(items))
+        if len(keys) >= chunk_size:
             flush()
-    if files:
+    if keys:
         flush()
     write_actors(out, formats, Knowledge.load(raw))
     if "csv" in formats:
@@ -213,7 +323,7 @@ def write_actors(out: Path, formats: Sequence[str], k: Knowledge) -> None:
     """The actors table of a run: every registry actor the run mentions, and every candidate,
     with mention and article counts summed over partitions (articles never span partitions)."""
     from ..pipeline.registry import actor_rows
-    from .tables import frame
+    from .tables import duplicate_keys, frame
 
     counts: dict[str, list[int]] = {}
     for f in sorted((out / "parquet" / "actor_mentions").glob("part-*.parquet")):
@@ -232,42 +342,48 @@ def write_actors(out: Path, formats: Sequence[str], k: Knowledge) -> None:
     for r in rows:
         r["mention_count"], r["article_count"] = counts.get(r["actor_id"], [0, 0])
     df = frame("actors", rows).sort_values("actor_id", kind="stable").reset_index(drop=True)
+    if dups := duplicate_keys("actors", df):
+        raise DuplicateKey(f"table actors: primary key not unique ({', '.join(dups)})")
     for fmt in formats:
         folder = out / fmt / "actors"
         folder.mkdir(parents=True, exist_ok=True)
+        final = folder / f"part-00000.{fmt}"
+        tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
         if fmt == "parquet":
             from .tables import write_parquet_partition
 
-            write_parquet_partition(df, "actors", folder / "part-00000.parquet")
+            write_parquet_partition(df, "actors", tmp)
         else:
             from .tables import write_csv_partition
 
-            write_csv_partition(df, "actors", folder / "part-00000.csv")
+            write_csv_partition(df, "actors", tmp)
+        os.replace(tmp, final)
 
 
 def _execute(
-    numbered: Iterator[tuple[int, list[str]]],
+    numbered: Iterator[tuple[int, list[Input]]],
     workers: int,
     engine: str,
     scheduler: str | None,
     raw: str | None,
-):
+    timeout: float | None,
+) -> Iterator[tuple[int, list[Input], dict[str, list[dict[str, Any]]]]]:
     """Yield (task, files, rows) in task order, keeping at most 2 x workers tasks in flight."""
     if engine == "dask":
         from .dask_engine import execute_dask
 
-        yield from execute_dask(numbered, workers, scheduler, raw, process_chunk)
+        yield from execute_dask(numbered, workers, scheduler, raw, process_chunk, timeout)
         return
     if workers <= 1:
         for n, files in numbered:
-            yield n, files, process_chunk(files, raw)
+            yield n, files, process_chunk(files, raw, timeout)
         return
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(raw,)
     ) as pool:
-        pending: list[tuple[int, list[str], Any]] = []
+        pending: list[tuple[int, list[Input], Any]] = []
         for n, files in numbered:
-            pending.append((n, files, pool.submit(process_chunk, files, raw)))
+            pending.append((n, files, pool.submit(process_chunk, files, raw, timeout)))
             if len(pending) >= 2 * workers:
                 n0, f0, fut = pending.pop(0)
                 yield n0, f0, fut.result()
@@ -279,7 +395,9 @@ def concat_csv(out: Path) -> None:
     """One CSV per table (`<out>/<table>.csv`) from the CSV partitions, streamed."""
     for folder in sorted((out / "csv").iterdir()) if (out / "csv").exists() else []:
         parts = sorted(folder.glob("part-*.csv"))
-        with (out / f"{folder.name}.csv").open("w", encoding="utf-8", newline="") as dst:
+        final = out / f"{folder.name}.csv"
+        tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")  # readers never see half a file
+        with tmp.open("w", encoding="utf-8", newline="") as dst:
             for i, part in enumerate(parts):
                 with part.open(encoding="utf-8", newline="") as src:
                     header = src.readline()
@@ -287,6 +405,7 @@ def concat_csv(out: Path) -> None:
                         dst.write(header)
                     for line in src:
                         dst.write(line)
+        os.replace(tmp, final)
 
 
 def read_partitions(out: Path, table: str) -> pd.DataFrame:

@@ -248,8 +248,8 @@ def article_row(
         publisher, pub_method = meta["publisher"], "curated"
     elif given.get("publisher"):
         publisher, pub_method = given["publisher"], "metadata"
-    elif publisher is None and clean.credits:
-        publisher, pub_method = clean.credits[0], "wire_credit"
+    elif publisher is None and clean.agency_credits:
+        publisher, pub_method = clean.agency_credits[0], "wire_credit"
 
     return {
         "article_id": raw.article_id,

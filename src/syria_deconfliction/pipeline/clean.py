@@ -65,6 +65,9 @@ class CleanArticle:
     segments: list[Segment]
     removed: list[Removed]
     credits: list[str] = field(default_factory=list)
+    # The credits that name a wire agency (kind `credit`): only these can stand for the
+    # publisher; a byline or contributor line names people, never the outlet.
+    agency_credits: list[str] = field(default_factory=list)
     printed_date_text: str | None = None
     copyright_year: int | None = None
     publisher: str | None = None
@@ -95,7 +98,10 @@ def load_boilerplate(path: Path) -> Boilerplate:
     return Boilerplate(
         tuple(rules),
         bool(cap.get("duplicate_consecutive", False)),
-        _compile(rel, "photo_caption", cap["credit_suffix"]) if cap.get("credit_suffix") else None,
+        # A caption ENDS in its credit; a wire lede ("CITY (Agency) - ...") only starts with one.
+        _compile(rel, "photo_caption", rf"(?:{cap['credit_suffix']})[\s.]*$")
+        if cap.get("credit_suffix")
+        else None,
         _compile(rel, "truncated_tail", tail.get("sentence_end", r"[.!?]$")),
     )
 
@@ -193,6 +199,8 @@ def _harvest(art: CleanArticle, rule: Rule, m: re.Match[str], text: str) -> None
         credit = groups.get("credit") or text
         if credit not in art.credits:
             art.credits.append(credit)
+        if rule.kind == "credit" and credit not in art.agency_credits:
+            art.agency_credits.append(credit)
     elif rule.kind == "dateline" and art.printed_date_text is None:
         art.printed_date_text = text
     elif rule.kind == "copyright" and groups.get("year"):

@@ -1,0 +1,71 @@
+"""A time limit for one article's extraction, in whatever process or thread runs it.
+
+In a process's main thread (one worker, or the local process pool) the limit is a real-time
+interval timer (SIGALRM). Dask runs tasks in a worker thread, where signals cannot be used;
+there a watchdog thread raises the same exception asynchronously in the working thread. Both
+interrupt Python code between bytecodes, which is where a pathological article spends its time.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+DEFAULT_TIMEOUT = 120.0  # seconds per article; a real article takes well under one
+
+
+class ArticleTimeout(BaseException):
+    """The article took longer than the per-article limit. A BaseException, as KeyboardInterrupt
+    is, so that no `except Exception` inside an extractor swallows it and runs on."""
+
+
+def _raise_timeout(signum: int, frame: object) -> None:
+    raise ArticleTimeout
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise ArticleTimeout in the block if it runs longer than `seconds` (None or 0: no limit).
+    The exception may surface as the block ends; callers catch it around the `with`."""
+    if not seconds or seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        previous = signal.signal(signal.SIGALRM, _raise_timeout)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+    yield from _watchdog(seconds)
+
+
+def _watchdog(seconds: float) -> Iterator[None]:
+    tid = threading.get_ident()
+    lock = threading.Lock()
+    state = {"running": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["running"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(tid), ctypes.py_object(ArticleTimeout)
+                )
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["running"] = False
+            if state["fired"]:  # withdraw an exception still pending after the block ended
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), None)
