@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -18,11 +19,12 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import InputError
-from ..paths import ROOT, articles_dir, knowledge_of
+from ..errors import InputError, show
+from ..paths import ROOT, knowledge_of
 from . import articles as article_stage
 from .clean import CleanArticle, clean, load_boilerplate
 from .curate_mentions import apply_mention_curation
+from .outdir import check_out, clean_stale, lock_path, locked, replace_folder
 from .rawdata import RawArticle, load_articles
 from .reference import cameo_code_rows
 from .registry import Registry, actor_rows, load_registry, place_rows
@@ -64,9 +66,9 @@ class BuildReport:
 
 
 def stage_load(ctx: Context) -> None:
-    from ..corpus.add import unreviewed_drafts
+    from .drafts import load_drafts
 
-    ctx.drafts = unreviewed_drafts(ctx.root / "raw")
+    ctx.drafts = load_drafts(ctx.root / "raw")
     ctx.raw = load_articles(ctx.root / "raw", set(ctx.drafts))
 
 
@@ -160,11 +162,13 @@ def check_candidates(
     raw/curation/events.yaml."""
     from ..extract.events import find_candidates, load_lexicon, unaccounted_candidates
     from .anchor import anchor
-    from .rawdata import check_fields
+    from .rawdata import check_fields, read_checked
 
     reg = ctx.registry
     assert reg is not None
-    lexicon = load_lexicon(knowledge_of(ctx.root / "raw") / "event_triggers.yaml")
+    triggers = knowledge_of(ctx.root / "raw") / "event_triggers.yaml"
+    read_checked(triggers, "event_triggers")  # one-line errors before the lexicon is compiled
+    lexicon = load_lexicon(triggers)
     parents = {a["id"]: a.get("parent") for a in reg.actors}
     rejected_spans: dict[str, list[tuple[int, int]]] = {}
     for i, r in enumerate(rejected):
@@ -255,12 +259,37 @@ def stage_drafts(ctx: Context) -> None:
         return
     from ..corpus.article import extract_article
     from ..corpus.knowledge import Knowledge
+    from .drafts import draft_file
+    from .rawdata import read_article
 
     k = Knowledge.load(knowledge_of(ctx.root / "raw"))
-    for source_file in ctx.drafts:
-        raw_text = (articles_dir(ctx.root / "raw") / source_file).read_text(encoding="utf-8")
-        rows = extract_article(raw_text, source_file, k, ctx.today)
+    id_pattern = re.compile(_article_id_pattern())
+    for source_file, doc in ctx.drafts.items():
+        rel = f"raw/curation/drafts/{doc['article']['article_id']}.yaml"
+        meta = {"article_id": doc["article"]["article_id"],
+                "raw_sha256": doc["article"]["raw_sha256"]}
+        raw_text = read_article(draft_file(ctx.root / "raw", source_file), meta, rel).raw_text
+        try:
+            rows = extract_article(raw_text, source_file, k, ctx.today)
+        except Exception as exc:  # one bad draft is one line, never a traceback
+            raise InputError(
+                rel, meta["article_id"],
+                f"the automatic extractors failed on its article ({type(exc).__name__})",
+                "check the article file, or delete the draft and curate the article by hand",
+            ) from exc
         aid = rows["articles"][0]["article_id"]
+        if not isinstance(aid, str) or not id_pattern.fullmatch(aid):
+            raise InputError(
+                rel, meta["article_id"], f"its article gets the id {show(aid)}, which is not a "
+                "valid article id (date-outlet-slug)",
+                "give the article a dated first line and a headline, or curate it in "
+                "raw/curation/articles.yaml and delete the draft",
+            )
+        if aid in ctx.clean:
+            raise InputError(
+                rel, meta["article_id"], f"its article id {aid} is already used",
+                "delete the draft if the article is already curated, else rename its file",
+            )
         ctx.clean[aid] = art = clean(raw_text, k.boilerplate)
         ctx.rows["text_segments"] += article_stage.segment_rows(aid, art)
         ctx.rows["boilerplate"] += article_stage.boilerplate_rows(aid, art)
@@ -272,6 +301,11 @@ def stage_drafts(ctx: Context) -> None:
         ctx.rows["actors"] += rows.pop("actor_candidates")
         for table, table_rows in rows.items():
             ctx.rows[table] += table_rows
+
+
+def _article_id_pattern() -> str:
+    field = next(f for f in table_schemas()["articles"].fields if f["name"] == "article_id")
+    return field["constraints"]["pattern"]
 
 
 def stage_normalise(ctx: Context) -> None:
@@ -312,23 +346,37 @@ def build(
     """Build from root/raw. With `text_free_out`, write the text-free profile there instead of
     replacing the published outputs; with `include_drafts`, unreviewed drafts are included and
     marked, and the outputs go to `out` (never over the published build)."""
+    if text_free_out is not None and include_drafts:
+        raise InputError("--out", None, "--no-text and --include-drafts were both given",
+                         "build the text-free package and the drafts package separately")
+    if include_drafts and out is None:
+        raise ValueError("a build with drafts needs its own output folder")
+    # Refuse an unsafe output folder before any work; one run per output folder at a time.
+    if text_free_out is not None:
+        check_out(text_free_out, root, "text-free")
+        lock, what = lock_path(text_free_out), str(text_free_out)
+    elif include_drafts:
+        assert out is not None
+        check_out(out, root, "drafts")
+        lock, what = lock_path(out), str(out)
+    else:
+        lock, what = root / "build" / ".lock", "build/"
     ctx = Context(root=root, today=today or dt.date.today(), include_drafts=include_drafts)
     seconds: dict[str, float] = {}
-    for name, stage in STAGES:
+    with locked(lock, what):
+        for name, stage in STAGES:
+            t0 = time.perf_counter()
+            stage(ctx)
+            seconds[name] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        stage(ctx)
-        seconds[name] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    if text_free_out is not None:
-        publish_text_free(ctx, text_free_out)
-    elif include_drafts:
-        if out is None:
-            raise ValueError("a build with drafts needs its own output folder")
-        shutil.rmtree(out, ignore_errors=True)
-        write_package(ctx.tables, out)
-    else:
-        publish(ctx)
-    seconds["write"] = time.perf_counter() - t0
+        if text_free_out is not None:
+            replace_folder(text_free_out, root, "text-free", lambda d: publish_text_free(ctx, d))
+        elif include_drafts:
+            assert out is not None
+            replace_folder(out, root, "drafts", lambda d: write_package(ctx.tables, d))
+        else:
+            publish(ctx)
+        seconds["write"] = time.perf_counter() - t0
     return BuildReport(
         {n: len(df) for n, df in ctx.tables.items()}, seconds, root / TABLES_DIR, ctx.gaps
     )
@@ -370,14 +418,21 @@ def publish(ctx: Context) -> None:
     Outputs: build/tables (CSV + Parquet), datapackage.json, the SQLite database with its
     Datasette metadata (build/ is a Datasette configuration directory), build/figures, and
     docs/DATA_DICTIONARY.md generated from schemas/."""
+    build_dir = ctx.root / "build"
+    build_dir.mkdir(exist_ok=True)
+    # build() holds build/.lock: no other build runs, so staging folders here are stale.
+    clean_stale(build_dir, ".staging-")
+    clean_stale(build_dir, ".previous-")
+    _publish_staged(ctx, build_dir)
+
+
+def _publish_staged(ctx: Context, build_dir: Path) -> None:
     from ..publish.dictionary import data_dictionary
     from ..publish.figures import make_figures
     from ..publish.sqlite import write_sqlite
     from .schemas import package_meta
 
     schemas = table_schemas()
-    build_dir = ctx.root / "build"
-    build_dir.mkdir(exist_ok=True)
     staging = build_dir / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -401,18 +456,21 @@ def publish_text_free(ctx: Context, out: Path) -> None:
     from .schemas import package_meta
 
     tables = strip_text(ctx.tables)
-    shutil.rmtree(out, ignore_errors=True)
     write_package(tables, out, text_free=True)
     write_sqlite(tables, table_schemas(), package_meta(), out / Path(SQLITE).name)
 
 
-def hydrate_package(folder: Path, raw_dir: Path, boilerplate: Path, out: Path) -> dict[str, int]:
-    """Restore a text-free package from the user's own copies of the raw articles."""
+def hydrate_package(
+    folder: Path, raw_dir: Path, boilerplate: Path, out: Path, root: Path = ROOT
+) -> dict[str, int]:
+    """Restore a text-free package from the user's own copies of the raw articles into `out`
+    (a new folder, or one an earlier hydrate made: never a folder of the user's files)."""
     import json
 
     from ..loader import read_table_file
     from ..publish.textfree import hydrate, restore_texts
 
+    check_out(out, root, "hydrated")
     desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     tables = {}
     for res in desc["resources"]:
@@ -427,7 +485,8 @@ def hydrate_package(folder: Path, raw_dir: Path, boilerplate: Path, out: Path) -
     full = {n: sort_rows(conform(full[n], s), s) for n, s in schemas.items()}
     for name, schema in schemas.items():
         validate_table(full[name], schema)
-    write_package(full, out)
+    with locked(lock_path(out), str(out)):
+        replace_folder(out, root, "hydrated", lambda d: write_package(full, d))
     return {n: len(df) for n, df in full.items()}
 
 
