@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from .rawdata import check_fields, read_yaml
+from .rawdata import check_fields, read_checked
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -73,7 +73,7 @@ class CleanArticle:
 
 
 def load_boilerplate(path: Path) -> Boilerplate:
-    doc = read_yaml(path)
+    doc = read_checked(path, "boilerplate")
     rel = "raw/" + path.name
     if not isinstance(doc, dict) or not isinstance(doc.get("rules"), list):
         raise InputError(rel, None, "expected a 'rules:' list", "see the comment at the top")

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..extract.dates import ResolvedDate, resolve, shift
 from ..paths import curation_of
 from .anchor import anchor
-from .rawdata import check_fields, read_yaml
+from .rawdata import check_fields, read_checked
 
 REL = "raw/curation/events.yaml"
 EVENT_FIELDS = {
@@ -80,7 +80,7 @@ class ArticleDate:
 
 
 def load_events(raw: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    doc = read_yaml(curation_of(raw) / "events.yaml") or {}
+    doc = read_checked(curation_of(raw) / "events.yaml", "events")
     check_fields(REL, "top level", doc, {"events", "rejected_candidates"}, {"events"})
     events = doc["events"]
     if not isinstance(events, list):
