@@ -27,7 +27,9 @@ class InputError(Exception):
 
     def __init__(self, file: str, record: str | None, problem: str, fix: str) -> None:
         self.file, self.record, self.problem, self.fix = file, record, problem, fix
-        where = _cut(f"{file}" + (f" [{record}]" if record else ""), 100)
-        fix_text = _cut(fix, 110)
+        # File and record are cut apart so that the brackets survive; the problem takes
+        # whatever room is left.
+        where = _cut(file, 70) + (f" [{_cut(record, 70)}]" if record else "")
+        fix_text = _cut(fix, 90)
         room = MAX_MESSAGE - len(where) - len(fix_text) - len(": . Fix: ")
-        super().__init__(f"{where}: {_cut(problem, max(room, 60))}. Fix: {fix_text}")
+        super().__init__(f"{where}: {_cut(problem, max(room, 50))}. Fix: {fix_text}")

@@ -6,6 +6,7 @@ inside raw/articles (never a path that climbs out of it) and that file must exis
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,29 +15,40 @@ from ..paths import articles_dir, drafts_of
 from .rawdata import _rel, contained, read_checked
 
 
-def load_drafts(raw: Path) -> dict[str, dict[str, Any]]:
-    """source_file -> draft document, for every draft still marked unreviewed."""
+@dataclass(frozen=True)
+class Draft:
+    file: str  # the draft's path from the checkout, for messages
+    doc: dict[str, Any]
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """What read_article checks the article file against (the draft's file name already
+        names the article, so messages carry no record)."""
+        return {"raw_sha256": self.doc["article"]["raw_sha256"]}
+
+
+def load_drafts(raw: Path) -> dict[str, Draft]:
+    """source_file -> draft, for every draft still marked unreviewed."""
     folder = drafts_of(raw)
-    out: dict[str, dict[str, Any]] = {}
-    where: dict[str, str] = {}
+    out: dict[str, Draft] = {}
     for f in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         rel = _rel(f)
         doc = read_checked(f, "drafts")
         if doc["status"] != "unreviewed":
             continue
-        record, name = doc["article"]["article_id"], doc["article"]["source_file"]
-        path = contained(raw, name, rel, record)
+        name = doc["article"]["source_file"]
+        path = contained(raw, name, rel)
         if not path.is_file():
             raise InputError(
-                rel, record, f"no file raw/articles/{name}",
+                rel, None, f"no file raw/articles/{name}",
                 "run `syria-deconfliction add` again for the article, or delete this draft",
             )
         if name in out:
             raise InputError(
-                rel, record, f"another draft ({where[name]}) is for the same file",
+                rel, None, f"another draft ({out[name].file}) is for the same file",
                 "keep one draft per article and delete the other",
             )
-        out[name], where[name] = doc, rel
+        out[name] = Draft(rel, doc)
     return out
 
 

@@ -227,7 +227,7 @@ def read_article(
         raise InputError(
             rel,
             record,
-            f"sha256 is {sha}, {recorded_in} records {recorded}",
+            f"sha256 is {sha}, {recorded_in} records {recorded[:16]}…",
             "raw files are never edited: restore the original or record a new article",
         )
     try:

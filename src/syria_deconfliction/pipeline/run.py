@@ -264,30 +264,29 @@ def stage_drafts(ctx: Context) -> None:
 
     k = Knowledge.load(knowledge_of(ctx.root / "raw"))
     id_pattern = re.compile(_article_id_pattern())
-    for source_file, doc in ctx.drafts.items():
-        rel = f"raw/curation/drafts/{doc['article']['article_id']}.yaml"
-        meta = {"article_id": doc["article"]["article_id"],
-                "raw_sha256": doc["article"]["raw_sha256"]}
-        raw_text = read_article(draft_file(ctx.root / "raw", source_file), meta, rel).raw_text
+    for source_file, draft in ctx.drafts.items():
+        rel = draft.file
+        path = draft_file(ctx.root / "raw", source_file)
+        raw_text = read_article(path, draft.meta, rel).raw_text
         try:
             rows = extract_article(raw_text, source_file, k, ctx.today)
         except Exception as exc:  # one bad draft is one line, never a traceback
             raise InputError(
-                rel, meta["article_id"],
+                rel, None,
                 f"the automatic extractors failed on its article ({type(exc).__name__})",
                 "check the article file, or delete the draft and curate the article by hand",
             ) from exc
         aid = rows["articles"][0]["article_id"]
         if not isinstance(aid, str) or not id_pattern.fullmatch(aid):
             raise InputError(
-                rel, meta["article_id"], f"its article gets the id {show(aid)}, which is not a "
-                "valid article id (date-outlet-slug)",
-                "give the article a dated first line and a headline, or curate it in "
-                "raw/curation/articles.yaml and delete the draft",
+                rel, None, "its article gets an id that is not a valid article id "
+                f"(date-outlet-slug): {show(aid, 60)}",
+                "date the article, or curate it in raw/curation/articles.yaml and delete "
+                "the draft",
             )
         if aid in ctx.clean:
             raise InputError(
-                rel, meta["article_id"], f"its article id {aid} is already used",
+                rel, None, f"its article id {aid} is already used",
                 "delete the draft if the article is already curated, else rename its file",
             )
         ctx.clean[aid] = art = clean(raw_text, k.boilerplate)

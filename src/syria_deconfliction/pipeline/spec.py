@@ -101,7 +101,9 @@ def _record(path: list[Any], doc: Any, name: str) -> tuple[str | None, list[Any]
         return None, []
     keys = spec(name).get("x-record", {})
     top = path[0]
-    if top not in keys or len(path) < 2 or not isinstance(path[1], int):
+    if top not in keys:  # a top-level field of the file: no record, the field says where
+        return None, path
+    if len(path) < 2 or not isinstance(path[1], int):
         return show(top, 40, quote=False), path[1:]
     entry = doc[top][path[1]]
     ident = keys[top]
