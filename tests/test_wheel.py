@@ -39,6 +39,11 @@ def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) ->
     info = subprocess.run([str(env / "bin" / "syria-deconfliction"), "info"], capture_output=True,
                           text=True, cwd=tmp_path)
     assert info.returncode == 0 and "data version" in info.stdout, info.stderr
+    cli = str(env / "bin" / "syria-deconfliction")
+    # Without the build extra, validate says in one line what it needs.
+    plain = subprocess.run([cli, "validate"], capture_output=True, text=True, cwd=tmp_path)
+    assert plain.returncode == 1 and "build extra" in plain.stderr
+    assert plain.stderr.count("\n") == 1, plain.stderr
 
     # With the build extra, `extract` runs from the wheel alone: schemas and general knowledge
     # ship inside it, and no file of the checkout is read.
@@ -52,3 +57,16 @@ def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) ->
     assert ext.returncode == 0, ext.stderr
     assert "extracted 1 article(s)" in ext.stdout
     assert (out / "quotes.csv").read_text(encoding="utf-8").count("\n") > 3
+
+    # The shipped descriptor points at the tables where the wheel puts them, and the installed
+    # package validates there, Frictionless included.
+    val = subprocess.run([cli, "validate"], capture_output=True, text=True, cwd=tmp_path)
+    assert val.returncode == 0 and "validation: OK" in val.stdout, val.stdout + val.stderr
+    assert "site-packages" in val.stdout
+    val = subprocess.run([cli, "validate", str(out)], capture_output=True, text=True, cwd=tmp_path)
+    assert val.returncode == 0, val.stdout + val.stderr
+    # build and add need a checkout and say so in one line.
+    for args in (["build"], ["add", str(article)]):
+        proc = subprocess.run([cli, *args], capture_output=True, text=True, cwd=tmp_path)
+        assert proc.returncode == 1 and "works in a checkout" in proc.stderr, proc.stderr
+        assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
