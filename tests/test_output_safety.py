@@ -152,3 +152,14 @@ def test_cli_drafts_and_text_free_have_separate_defaults(project: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert (project / "dist" / "with-drafts" / "datapackage.json").is_file()
     assert not (project / "dist" / "text-free").exists()
+
+
+@pytest.mark.parametrize("args,message", [
+    (["build", "--out", "dist/x"], "--out is only for --no-text or --include-drafts"),
+    (["build", "--no-text", "--include-drafts"], "were both given"),
+    (["build", "--include-drafts", "--out", "dist/text-free"], "never goes into dist/text-free"),
+])
+def test_cli_out_misuse_is_one_line(args: list[str], message: str, project: Path) -> None:
+    proc = _cli(project, *args)
+    assert proc.returncode == 1 and message in proc.stderr and "Traceback" not in proc.stderr
+    assert not (project / "dist").exists()
