@@ -4,6 +4,7 @@ throwaway project copy (values invented here, nothing copied from elsewhere)."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import re
@@ -99,6 +100,21 @@ CASES: dict[str, tuple[tuple[str, Callable[[Any], Any]], str]] = {
                             r"articles"),
     "unknown top-level key": (("events", lambda doc: {**doc, "evnts": []}),
                               r"unknown field\(s\) evnts"),
+    "relative_to an unknown event": (
+        _event_date({"text": "two days earlier", "relative_to": "e999"}),
+        r"date\.relative_to 'e999' is not an event of the article",
+    ),
+    "fatalities beyond any count": (_set("events", "fatalities", 10**30), r"fatalities \d+ is "
+                                    r"above"),
+    "boilerplate regex does not compile": (_set("boilerplate", "pattern", "(open"),
+                                           r"pattern '\(open' is not a valid regex"),
+    "caption credit not text": (("boilerplate", lambda doc: doc.__setitem__(
+        "photo_caption", {"credit_suffix": 7})), r"photo_caption\.credit_suffix is a whole"),
+    "trigger regex does not compile": (_set("event_triggers", "pattern", "[a-"),
+                                       r"is not a valid regex"),
+    "trigger ids repeat": (("event_triggers", lambda doc: doc["triggers"].append(
+        copy.deepcopy(doc["triggers"][0]))),
+        r"the lexicon does not compile: duplicate trigger ids"),
     "pubdate evidence a string": (
         ("articles", lambda doc: next(
             a for a in doc["articles"] if a.get("published_date")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from .rawdata import check_fields, read_checked
+from .rawdata import _rel, check_fields, read_checked
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -74,7 +74,7 @@ class CleanArticle:
 
 def load_boilerplate(path: Path) -> Boilerplate:
     doc = read_checked(path, "boilerplate")
-    rel = "raw/" + path.name
+    rel = _rel(path)
     if not isinstance(doc, dict) or not isinstance(doc.get("rules"), list):
         raise InputError(rel, None, "expected a 'rules:' list", "see the comment at the top")
     rules = []

@@ -117,6 +117,13 @@ def event_rows(
                 REL, record, "duplicate event id in the article", "number events uniquely"
             )
         by_key[key] = e
+    for (aid, eid), e in by_key.items():
+        ref = e["date"].get("relative_to") if isinstance(e["date"], dict) else None
+        if ref and (aid, ref) not in by_key:
+            raise InputError(
+                REL, f"{aid}#{eid}", f"date.relative_to {ref!r} is not an event of the article",
+                "point at the id of another event of the same article",
+            )
 
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     links: list[dict[str, Any]] = []

@@ -168,7 +168,13 @@ def check_candidates(
     assert reg is not None
     triggers = knowledge_of(ctx.root / "raw") / "event_triggers.yaml"
     read_checked(triggers, "event_triggers")  # one-line errors before the lexicon is compiled
-    lexicon = load_lexicon(triggers)
+    try:
+        lexicon = load_lexicon(triggers)
+    except (ValueError, KeyError, TypeError, re.error) as exc:  # e.g. duplicate trigger ids
+        raise InputError(
+            "raw/knowledge/event_triggers.yaml", None, f"the lexicon does not compile: {exc}",
+            "correct the entry the message names (see the file's header)",
+        ) from exc
     parents = {a["id"]: a.get("parent") for a in reg.actors}
     rejected_spans: dict[str, list[tuple[int, int]]] = {}
     for i, r in enumerate(rejected):

@@ -14,7 +14,7 @@ import json
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator, validators
+from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError, relevance
 
 from ..errors import InputError, show
@@ -77,7 +77,8 @@ def spec(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(name: str) -> Any:
-    return _Validator(spec(name))
+    # Formats are checked only where a spec asks (`"format": "regex"`: the pattern compiles).
+    return _Validator(spec(name), format_checker=FormatChecker(formats=["regex"]))
 
 
 def check(doc: Any, name: str, rel: str) -> None:
@@ -129,8 +130,8 @@ def _as_input_error(err: ValidationError, doc: Any, name: str, rel: str) -> Inpu
         want = " or ".join(WORDS.get(w, w) for w in wanted)
         if not path:
             problem = f"the file holds {_kind(inst)}, not {want}"
-            fix = fix or (f"write a mapping with {', '.join(node.get('required', []))} at the "
-                          "top (see the comment at the top of the file)")
+            keys = ", ".join(node.get("required", [])) or "the fields"
+            fix = fix or f"write a mapping with {keys} at the top (see the file's header)"
         else:
             problem = f"{what}is {_kind(inst)} {show(inst)}, not {want}"
         fix = fix or f"write {want}"
@@ -163,6 +164,9 @@ def _as_input_error(err: ValidationError, doc: Any, name: str, rel: str) -> Inpu
         unknown = sorted(show(k, 30, quote=False) for k in inst if k not in allowed)
         problem = f"unknown field(s) {', '.join(unknown)}" + (f" in {field}" if field else "")
         fix = f"use only: {', '.join(allowed)}"
+    elif kw == "format":
+        problem = f"{what}{show(inst)} is not a valid {node['format']}"
+        fix = fix or f"write a valid {node['format']}"
     else:
         problem = f"{what}is not valid ({kw})"
         fix = fix or "see the comment at the top of the file"
