@@ -96,3 +96,15 @@ def test_validate_refuses_a_file_in_one_line(tmp_path) -> None:
     f.write_text("a\n", encoding="utf-8")
     proc = _run("validate", str(f))
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "not a folder" in proc.stderr
+
+
+@pytest.mark.parametrize("descriptor", ['{"resources": 5}', "not json", '{"resources": [{}]}'])
+def test_damaged_package_is_one_line_for_validate_and_hydrate(descriptor: str, tmp_path) -> None:
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "datapackage.json").write_text(descriptor, encoding="utf-8")
+    val = _run("validate", str(pkg))
+    assert val.returncode == 1 and "not a readable data package" in val.stderr
+    hyd = _run("hydrate", str(pkg), "--out", str(tmp_path / "out"))
+    assert hyd.returncode == 1 and "Traceback" not in hyd.stderr and "hydrate failed" in hyd.stderr
+    assert hyd.stderr.count("\n") == 1 and not (tmp_path / "out").exists()

@@ -114,14 +114,20 @@ def _cmd_hydrate(args: argparse.Namespace) -> int:
     from .corpus.knowledge import knowledge_dir
     from .errors import InputError
     from .pipeline.run import hydrate_package
+    from .pipeline.validate import ValidationFailure
     from .publish.textfree import TextMismatch
 
     try:
         rows = hydrate_package(
             Path(args.package), Path(args.raw), knowledge_dir() / "boilerplate.yaml", Path(args.out)
         )
-    except (TextMismatch, InputError, FileNotFoundError) as exc:
-        print(f"hydrate failed: {exc}", file=sys.stderr)
+    except (TextMismatch, InputError, FileNotFoundError, ValidationFailure) as exc:
+        print(f"hydrate failed: {_one_line(exc)}", file=sys.stderr)
+        return 1
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged package: one line
+        print(f"hydrate failed: {args.package} cannot be read as a text-free package "
+              f"({type(exc).__name__}: {_one_line(exc, 120)}). Fix: give the folder that "
+              "`build --no-text` wrote", file=sys.stderr)
         return 1
     print(f"restored package written to {args.out}")
     _print_rows(rows)

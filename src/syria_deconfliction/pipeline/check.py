@@ -108,7 +108,10 @@ def check_package(descriptor: Path, frictionless: bool = True) -> CheckResult:
         except ValidationFailure as exc:
             result.problems.append(str(exc))
     if frictionless:
-        result.problems.extend(frictionless_errors(descriptor))
+        try:
+            result.problems.extend(frictionless_errors(descriptor))
+        except Exception as exc:  # frictionless refusing the descriptor is one more problem
+            result.problems.append(f"frictionless: cannot check {descriptor} ({_why(exc)})")
     return result
 
 
