@@ -14,6 +14,7 @@ import pytest
 from conftest import TODAY, output_digests
 
 from syria_deconfliction.errors import InputError
+from syria_deconfliction.pipeline.check import check_folder
 from syria_deconfliction.pipeline.outdir import MARKER
 from syria_deconfliction.pipeline.run import build, hydrate_package
 
@@ -88,6 +89,13 @@ def test_own_output_is_replaced_but_a_file_added_by_a_person_is_kept(project: Pa
     (out / "my_analysis.py").unlink()
     with pytest.raises(InputError, match="holds a text-free package"):
         build(project, today=TODAY, include_drafts=True, out=out)
+    # The hydrated package is a valid package where it is written, and can be written again.
+    restored = project / "dist" / "restored"
+    for _ in range(2):
+        hydrate_package(out, project / "raw" / "articles",
+                        project / "raw" / "knowledge" / "boilerplate.yaml", restored, root=project)
+    result = check_folder(restored, frictionless=False)
+    assert result.ok, result.problems
 
 
 def test_hydrate_refuses_a_users_folder(project: Path) -> None:
@@ -152,6 +160,8 @@ def test_cli_drafts_and_text_free_have_separate_defaults(project: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert (project / "dist" / "with-drafts" / "datapackage.json").is_file()
     assert not (project / "dist" / "text-free").exists()
+    result = check_folder(project / "dist" / "with-drafts", frictionless=False)
+    assert result.ok, result.problems
 
 
 @pytest.mark.parametrize("args,message", [

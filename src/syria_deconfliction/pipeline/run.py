@@ -394,9 +394,12 @@ DICTIONARY = "docs/DATA_DICTIONARY.md"
 
 
 def write_package(
-    tables: dict[str, pd.DataFrame], folder: Path, text_free: bool = False
+    tables: dict[str, pd.DataFrame], folder: Path, text_free: bool = False,
+    rel_dir: str = "tables",
 ) -> None:
-    """Tables as CSV + Parquet in folder/tables and their datapackage.json in folder."""
+    """Tables as CSV + Parquet in folder/tables and their datapackage.json, whose paths start
+    with `rel_dir` (tables/ beside it; build/tables/ for the descriptor at the checkout's
+    root)."""
     schemas = table_schemas()
     if text_free:
         from ..publish.textfree import stripped_columns
@@ -412,7 +415,7 @@ def write_package(
         write_parquet(tables[name], schema, pq_path)
         files[name] = {"csv": csv_path, "parquet": pq_path}
     write_json(
-        datapackage(schemas, files, TABLES_DIR if not text_free else "tables"),
+        datapackage(schemas, files, rel_dir),
         folder / "datapackage.json",
     )
 
@@ -442,7 +445,7 @@ def _publish_staged(ctx: Context, build_dir: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        write_package(ctx.tables, staging)
+        write_package(ctx.tables, staging, rel_dir=TABLES_DIR)
         write_sqlite(ctx.tables, schemas, package_meta(), staging / Path(SQLITE).name)
         make_figures(ctx.tables, staging / "figures")
         (staging / "DATA_DICTIONARY.md").write_text(
