@@ -79,3 +79,73 @@ def test_extract_error_is_on_its_own_line_after_the_bar(tmp_path: Path) -> None:
     failed = [i for i, line in enumerate(lines) if "extract failed" in line]
     assert failed and lines[failed[0]].startswith("extract failed: "), proc.stderr
     assert "article" in proc.stderr[: proc.stderr.index("extract failed")]  # bar came first
+
+
+def _package_copy(fresh_build, dest):
+    """A copy of a built package (datapackage.json beside build/tables) to damage."""
+    import shutil
+
+    shutil.copytree(fresh_build / "build" / "tables", dest / "build" / "tables")
+    shutil.copy(fresh_build / "datapackage.json", dest / "datapackage.json")
+    return dest
+
+
+def test_validate_a_folder_reports_a_truncated_parquet_in_one_line(fresh_build, tmp_path) -> None:
+    pkg = _package_copy(fresh_build, tmp_path / "pkg")
+    assert _run("validate", str(pkg)).returncode == 0
+    f = pkg / "build" / "tables" / "quotes.parquet"
+    f.write_bytes(f.read_bytes()[: len(f.read_bytes()) // 2])
+    proc = _run("validate", str(pkg))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "table quotes: cannot read its files" in proc.stderr
+
+
+def test_info_reports_a_truncated_parquet_without_a_traceback(fresh_build, tmp_path) -> None:
+    pkg = _package_copy(fresh_build, tmp_path / "pkg")
+    f = pkg / "build" / "tables" / "events.parquet"
+    f.write_bytes(f.read_bytes()[:100])
+    code = (
+        "import sys, pathlib, syria_deconfliction.loader as L, syria_deconfliction.cli as c;"
+        f"d = pathlib.Path({str(pkg)!r});"
+        "L._locate = lambda: (d / 'datapackage.json', d / 'build' / 'tables');"
+        "sys.exit(c.main(['info']))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert re.search(r"events +unreadable", proc.stdout), proc.stdout
+    assert re.search(r"quotes +\d+ rows", proc.stdout)
+
+
+def test_validate_text_free_package_and_extract_output(fresh_build, tmp_path) -> None:
+    from syria_deconfliction.pipeline.run import build
+
+    text_free = tmp_path / "text-free"
+    build(fresh_build, today=__import__("conftest").TODAY, text_free_out=text_free)
+    proc = _run("validate", str(text_free))
+    assert proc.returncode == 0, proc.stderr
+    article = Path(__file__).parent / "fixtures" / "articles" / "f04_sochi_patrols.txt"
+    out = tmp_path / "extracted"
+    assert _run("extract", str(article), "--out", str(out), "--quiet").returncode == 0
+    proc = _run("validate", str(out))
+    assert proc.returncode == 0 and "keys unique across partitions" in proc.stdout, proc.stderr
+    proc = _run("validate", str(tmp_path))
+    assert proc.returncode == 1 and "neither a data package" in proc.stderr
+
+
+def test_validate_refuses_a_file_in_one_line(tmp_path) -> None:
+    f = tmp_path / "x.csv"
+    f.write_text("a\n", encoding="utf-8")
+    proc = _run("validate", str(f))
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "not a folder" in proc.stderr
+
+
+@pytest.mark.parametrize("descriptor", ['{"resources": 5}', "not json", '{"resources": [{}]}'])
+def test_damaged_package_is_one_line_for_validate_and_hydrate(descriptor: str, tmp_path) -> None:
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "datapackage.json").write_text(descriptor, encoding="utf-8")
+    val = _run("validate", str(pkg))
+    assert val.returncode == 1 and "not a readable data package" in val.stderr
+    hyd = _run("hydrate", str(pkg), "--out", str(tmp_path / "out"))
+    assert hyd.returncode == 1 and "Traceback" not in hyd.stderr and "hydrate failed" in hyd.stderr
+    assert hyd.stderr.count("\n") == 1 and not (tmp_path / "out").exists()

@@ -40,6 +40,11 @@ def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) ->
     info = subprocess.run([str(env / "bin" / "syria-deconfliction"), "info"], capture_output=True,
                           text=True, cwd=tmp_path)
     assert info.returncode == 0 and "data version" in info.stdout, info.stderr
+    cli = str(env / "bin" / "syria-deconfliction")
+    # Without the build extra, validate says in one line what it needs.
+    plain = subprocess.run([cli, "validate"], capture_output=True, text=True, cwd=tmp_path)
+    assert plain.returncode == 1 and "build extra" in plain.stderr
+    assert plain.stderr.count("\n") == 1, plain.stderr
     version = subprocess.run([str(env / "bin" / "syria-deconfliction"), "--version"],
                              capture_output=True, text=True, cwd=tmp_path)
     from syria_deconfliction import __version__
@@ -58,13 +63,21 @@ def test_wheel_installs_into_fresh_venv_and_loads_every_table(tmp_path: Path) ->
     assert "extracted 1 article(s)" in ext.stdout
     assert (out / "quotes.csv").read_text(encoding="utf-8").count("\n") > 3
 
-    # `add` writes into a checkout's raw/; an installed package has none, and says so.
-    src = tmp_path / "new.txt"
-    src.write_text("A headline\n\nA sentence about a meeting.\n", encoding="utf-8")
-    add = subprocess.run([str(env / "bin" / "syria-deconfliction"), "add", str(src)],
-                         capture_output=True, text=True, cwd=tmp_path)
-    assert add.returncode == 1 and "a checkout of the project" in add.stderr, add.stderr
-    assert len(add.stderr.strip().splitlines()) == 1, add.stderr
+    # With the build extra, the shipped descriptor points at the tables where the wheel puts
+    # them, and the installed package validates there, Frictionless included.
+    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "-c", str(ROOT / "constraints.txt"),
+                    f"{wheel}[build]"], check=True, capture_output=True)
+    val = subprocess.run([cli, "validate"], capture_output=True, text=True, cwd=tmp_path)
+    assert val.returncode == 0 and "validation: OK" in val.stdout, val.stdout + val.stderr
+    assert "site-packages" in val.stdout
+    val = subprocess.run([cli, "validate", str(out)], capture_output=True, text=True, cwd=tmp_path)
+    assert val.returncode == 0, val.stdout + val.stderr
+    # build and add need a checkout and say so in one line.
+    for args in (["build"], ["add", str(article)]):
+        proc = subprocess.run([cli, *args], capture_output=True, text=True, cwd=tmp_path)
+        assert proc.returncode == 1 and "checkout" in proc.stderr, proc.stderr
+        assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
 
 def _check_wheel_contents(wheel: Path) -> None:
     """The dataset card, codebook, dictionary and citation ship with the data, and the

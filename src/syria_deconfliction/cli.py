@@ -15,6 +15,21 @@ from pathlib import Path
 
 from .corpus.deadline import DEFAULT_TIMEOUT
 
+# Separate defaults: a drafts build holds the publishers' words and never goes where a
+# text-free package is expected.
+DEFAULT_OUT = {"no_text": "dist/text-free", "include_drafts": "dist/with-drafts"}
+
+
+def _need_checkout(command: str) -> str | None:
+    """One line saying `command` needs a checkout, or None when run inside one."""
+    from .paths import RAW, articles_dir, curation_of
+
+    if articles_dir(RAW).is_dir() and curation_of(RAW).is_dir():
+        return None
+    return (f"{command} failed: `{command}` works in a checkout of the project (raw/articles and "
+            "raw/curation); the installed package has only the published data. Fix: clone the "
+            "repository and run it there")
+
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from .errors import InputError
@@ -23,23 +38,43 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .pipeline.run import build
     from .pipeline.validate import ValidationFailure
 
+    if (msg := _need_checkout("build")) is not None:
+        print(msg, file=sys.stderr)
+        return 1
+    mode = "no_text" if args.no_text else "include_drafts" if args.include_drafts else None
+    if args.no_text and args.include_drafts:
+        print("build failed: --no-text and --include-drafts were both given. Fix: build the "
+              "text-free package and the drafts package separately", file=sys.stderr)
+        return 1
+    if mode is None and args.out is not None:
+        print("build failed: --out is only for --no-text or --include-drafts; the plain build "
+              "writes build/ and datapackage.json. Fix: drop --out or add one of them",
+              file=sys.stderr)
+        return 1
+    out = Path(args.out) if args.out is not None else ROOT / DEFAULT_OUT[mode] if mode else None
+    kept = f"{args.out or DEFAULT_OUT[mode]} was left as it was" if mode else (
+        "build/ and datapackage.json were left as they were")
     try:
         if args.no_text:
-            out = Path(args.out)
             report = build(ROOT, text_free_out=out)
             print(f"text-free package written to {out} (no article words; offsets and hashes kept)")
             _print_rows(report.rows)
             return 0
         if args.include_drafts:
-            out = Path(args.out)
             report = build(ROOT, include_drafts=True, out=out)
             print(f"package with unreviewed drafts (rows marked draft) written to {out}")
             _print_rows(report.rows)
             return 0
         report = build(ROOT)
     except (InputError, ValidationFailure) as exc:
-        print(f"build failed: {exc}", file=sys.stderr)
-        print("build/ and datapackage.json were left as they were.", file=sys.stderr)
+        print(f"build failed: {_one_line(exc)}", file=sys.stderr)
+        print(f"{kept}.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # Writing failed (disk full, permissions): the swap may have been interrupted.
+        print(f"build failed while writing: {_one_line(exc)}. Fix: free space or fix "
+              "permissions and build again; the outputs may be incomplete until then",
+              file=sys.stderr)
         return 1
     result = check_published(ROOT, frictionless=not args.skip_frictionless)
     _print_rows(result.rows)
@@ -49,6 +84,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
         for item in items[:30]:
             print(f"  {item}", file=sys.stderr)
     return _print_result(result)
+
+
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    """An error as one line of at most `limit` characters."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
@@ -100,14 +141,20 @@ def _cmd_hydrate(args: argparse.Namespace) -> int:
     from .corpus.knowledge import knowledge_dir
     from .errors import InputError
     from .pipeline.run import hydrate_package
+    from .pipeline.validate import ValidationFailure
     from .publish.textfree import TextMismatch
 
     try:
         rows = hydrate_package(
             Path(args.package), Path(args.raw), knowledge_dir() / "boilerplate.yaml", Path(args.out)
         )
-    except (TextMismatch, InputError, FileNotFoundError) as exc:
-        print(f"hydrate failed: {exc}", file=sys.stderr)
+    except (TextMismatch, InputError, FileNotFoundError, ValidationFailure) as exc:
+        print(f"hydrate failed: {_one_line(exc)}", file=sys.stderr)
+        return 1
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged package: one line
+        print(f"hydrate failed: {args.package} cannot be read as a text-free package "
+              f"({type(exc).__name__}: {_one_line(exc, 120)}). Fix: give the folder that "
+              "`build --no-text` wrote", file=sys.stderr)
         return 1
     print(f"restored package written to {args.out}")
     _print_rows(rows)
@@ -115,10 +162,29 @@ def _cmd_hydrate(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .paths import ROOT
-    from .pipeline.check import check_published
+    try:
+        from .pipeline.check import check_folder, check_package
+    except ImportError as exc:
+        print(f"validate failed: it needs the build extra ({exc.name} is missing). Fix: pip "
+              "install 'syria-deconfliction[build]'", file=sys.stderr)
+        return 1
+    if args.folder is not None:
+        folder = Path(args.folder)
+        if not folder.is_dir():
+            print(f"validate failed: {folder} is not a folder. Fix: give a data package folder "
+                  "(with datapackage.json) or an extract output folder", file=sys.stderr)
+            return 1
+        result = check_folder(folder)
+    else:
+        from . import loader
 
-    result = check_published(ROOT)
+        try:
+            descriptor, _ = loader._locate()
+        except FileNotFoundError as exc:
+            print(f"validate failed: {exc}", file=sys.stderr)
+            return 1
+        print(f"validating {descriptor}")
+        result = check_package(descriptor)
     _print_rows(result.rows)
     return _print_result(result)
 
@@ -126,15 +192,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_info(args: argparse.Namespace) -> int:
     from . import loader
 
-    print(f"syria-deconfliction data version {loader.version()}")
-    descriptor, folder = loader._locate()
-    print(f"datapackage: {descriptor}")
-    print(f"tables in:   {folder}")
-    import pyarrow.parquet as pq
+    try:
+        print(f"syria-deconfliction data version {loader.version()}")
+        descriptor, folder = loader._locate()
+        print(f"datapackage: {descriptor}")
+        print(f"tables in:   {folder}")
+        import pyarrow.parquet as pq
 
-    for t in loader.tables():
-        rows = pq.ParquetFile(loader.path(t)).metadata.num_rows
-        print(f"  {t:<16} {rows:>6} rows   {loader.path(t).name}, {loader.path(t, 'csv').name}")
+        for t in loader.tables():
+            try:
+                rows = f"{pq.ParquetFile(loader.path(t)).metadata.num_rows:>6} rows"
+            except (OSError, ValueError) as exc:  # a damaged file is reported, not a traceback
+                rows = f"unreadable ({type(exc).__name__}: {' '.join(str(exc).split())[:80]})"
+            print(f"  {t:<16} {rows}   {loader.path(t).name}, {loader.path(t, 'csv').name}")
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"info failed: {_one_line(exc)}. Fix: reinstall the package or rebuild the data",
+              file=sys.stderr)
+        return 1
     return 0
 
 
@@ -225,7 +299,7 @@ def _print_result(result: object) -> int:
         for p in problems[:20]:
             print(f"  {p}", file=sys.stderr)
         return 1
-    print("validation: OK (pandera schemas, keys, offsets, CSV = Parquet, frictionless: 0 errors)")
+    print(f"validation: OK ({result.checks})")
     return 0
 
 
@@ -279,8 +353,9 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--out",
-        default="dist/text-free",
-        help="folder for --no-text or --include-drafts (default dist/text-free)",
+        default=None,
+        help="new folder for --no-text (default dist/text-free) or --include-drafts (default "
+        "dist/with-drafts); never a folder holding your files",
     )
     b.set_defaults(func=_cmd_build)
     a = sub.add_parser(
@@ -308,7 +383,16 @@ def parser() -> argparse.ArgumentParser:
     h.add_argument("--raw", default="raw/articles", help="folder with the raw article files")
     h.add_argument("--out", required=True, help="folder for the restored package")
     h.set_defaults(func=_cmd_hydrate)
-    v = sub.add_parser("validate", help="validate the published tables and datapackage.json")
+    v = sub.add_parser(
+        "validate",
+        help="validate the published tables (a checkout's or the installed package's), or any "
+        "data package or extract output folder given",
+    )
+    v.add_argument(
+        "folder",
+        nargs="?",
+        help="folder holding a datapackage.json (e.g. a text-free package) or an extract output",
+    )
     v.set_defaults(func=_cmd_validate)
     i = sub.add_parser("info", help="tables, rows, data version and where the files are")
     i.set_defaults(func=_cmd_info)

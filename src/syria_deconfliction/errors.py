@@ -1,6 +1,25 @@
-"""The one error type the build raises for bad input."""
+"""The one error type the build raises for bad input, and how it shows a value."""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+# A message is one line a person reads: cut so that no input (a huge value, an alias bomb)
+# can make it long.
+MAX_MESSAGE = 300
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def show(value: Any, limit: int = 40, quote: bool = True) -> str:
+    """A value as a short one-line snippet for a message."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _cut(repr(value) if quote else str(value), limit)
 
 
 class InputError(Exception):
@@ -8,5 +27,9 @@ class InputError(Exception):
 
     def __init__(self, file: str, record: str | None, problem: str, fix: str) -> None:
         self.file, self.record, self.problem, self.fix = file, record, problem, fix
-        where = f"{file}" + (f" [{record}]" if record else "")
-        super().__init__(f"{where}: {problem}. Fix: {fix}")
+        # File and record are cut apart so that the brackets survive; the problem takes
+        # whatever room is left.
+        where = _cut(file, 70) + (f" [{_cut(record, 70)}]" if record else "")
+        fix_text = _cut(fix, 90)
+        room = MAX_MESSAGE - len(where) - len(fix_text) - len(": . Fix: ")
+        super().__init__(f"{where}: {_cut(problem, max(room, 50))}. Fix: {fix_text}")

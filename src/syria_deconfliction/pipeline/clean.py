@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from .rawdata import check_fields, read_yaml
+from .rawdata import _rel, check_fields, read_checked
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -76,8 +76,8 @@ class CleanArticle:
 
 
 def load_boilerplate(path: Path) -> Boilerplate:
-    doc = read_yaml(path)
-    rel = "raw/" + path.name
+    doc = read_checked(path, "boilerplate")
+    rel = _rel(path)
     if not isinstance(doc, dict) or not isinstance(doc.get("rules"), list):
         raise InputError(rel, None, "expected a 'rules:' list", "see the comment at the top")
     rules = []

@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import InputError
 from ..paths import curation_of
 from .anchor import anchor
-from .rawdata import check_fields, read_yaml
+from .rawdata import check_fields, read_checked
 
 REL = "raw/curation/actor_mentions.yaml"
 FIELDS = {"article", "text", "context", "occurrence", "actor", "reason"}
@@ -22,7 +22,7 @@ def apply_mention_curation(
     path = curation_of(raw) / "actor_mentions.yaml"
     if not path.exists():
         return rows
-    doc = read_yaml(path) or {}
+    doc = read_checked(path, "actor_mentions") or {}
     check_fields(REL, "top level", doc, {"add", "remove"}, set())
     out = list(rows)
     for i, e in enumerate(doc.get("remove") or []):

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..extract.dates import ResolvedDate, resolve, shift
 from ..paths import curation_of
 from .anchor import anchor
-from .rawdata import check_fields, read_yaml
+from .rawdata import check_fields, read_checked
 
 REL = "raw/curation/events.yaml"
 EVENT_FIELDS = {
@@ -80,7 +80,7 @@ class ArticleDate:
 
 
 def load_events(raw: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    doc = read_yaml(curation_of(raw) / "events.yaml") or {}
+    doc = read_checked(curation_of(raw) / "events.yaml", "events")
     check_fields(REL, "top level", doc, {"events", "rejected_candidates"}, {"events"})
     events = doc["events"]
     if not isinstance(events, list):
@@ -117,6 +117,13 @@ def event_rows(
                 REL, record, "duplicate event id in the article", "number events uniquely"
             )
         by_key[key] = e
+    for (aid, eid), e in by_key.items():
+        ref = e["date"].get("relative_to") if isinstance(e["date"], dict) else None
+        if ref and (aid, ref) not in by_key:
+            raise InputError(
+                REL, f"{aid}#{eid}", f"date.relative_to {ref!r} is not an event of the article",
+                "point at the id of another event of the same article",
+            )
 
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     links: list[dict[str, Any]] = []

@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import InputError
 from ..paths import curation_of
 from .anchor import anchor
-from .rawdata import check_fields, read_yaml
+from .rawdata import check_fields, read_checked
 
 REL = "raw/curation/quotes.yaml"
 FIELDS = {
@@ -36,7 +36,7 @@ def load_quote_curation(raw: Path) -> list[dict[str, Any]] | None:
     path = curation_of(raw) / "quotes.yaml"
     if not path.exists():
         return None
-    doc = read_yaml(path) or {}
+    doc = read_checked(path, "quotes")
     check_fields(REL, "top level", doc, {"quotes"}, {"quotes"})
     return doc["quotes"]
 

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import InputError
+from ..errors import InputError, show
 from ..paths import articles_dir, curation_of
+
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -29,10 +32,26 @@ class RawArticle:
         return self.meta["article_id"]
 
 
+class _Refused(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+class PlainLoader(yaml.SafeLoader):
+    """SafeLoader without anchors and aliases: curation files have no use for them, and an
+    alias bomb (aliases of aliases) would otherwise grow one line into gigabytes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def read_yaml(path: Path) -> Any:
     """Parse a curated YAML file, turning syntax errors into an InputError with the line."""
     rel = _rel(path)
-    if not path.exists():
+    if not path.is_file():
         raise InputError(rel, None, "file is missing", f"create {rel}")
     try:
         text = path.read_text(encoding="utf-8")
@@ -41,7 +60,16 @@ def read_yaml(path: Path) -> Any:
             rel, None, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the file as UTF-8"
         ) from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=PlainLoader)  # noqa: S506 - a SafeLoader subclass
+    except _Refused as exc:
+        raise InputError(
+            rel,
+            f"line {exc.mark.line + 1}, column {exc.mark.column + 1}",
+            "YAML anchors and aliases (&name, *name) are not allowed in curation files",
+            "write the value out in full",
+        ) from None
+    except RecursionError:
+        raise InputError(rel, None, "YAML nested too deeply", "flatten the structure") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
@@ -56,6 +84,15 @@ def read_yaml(path: Path) -> Any:
         raise InputError(
             rel, None, f"impossible value: {exc}", "write a real calendar date as YYYY-MM-DD"
         ) from exc
+
+
+def read_checked(path: Path, spec_name: str) -> Any:
+    """Parse a curation or knowledge file and check it against schemas/curation/<spec>.json."""
+    from .spec import check
+
+    doc = read_yaml(path)
+    check(doc, spec_name, _rel(path))
+    return doc
 
 
 def check_fields(
@@ -103,7 +140,7 @@ def load_articles(raw: Path, drafts: set[str] = frozenset()) -> list[RawArticle]
     lack an entry (the build handles them apart)."""
     meta_path = curation_of(raw) / "articles.yaml"
     rel = _rel(meta_path)
-    doc = read_yaml(meta_path)
+    doc = read_checked(meta_path, "articles")
     if not isinstance(doc, dict) or not isinstance(doc.get("articles"), list):
         raise InputError(
             rel,
@@ -112,6 +149,10 @@ def load_articles(raw: Path, drafts: set[str] = frozenset()) -> list[RawArticle]
             "start the file with 'articles:' followed by '- article_id: ...' entries",
         )
     files = {p.name: p for p in sorted(articles_dir(raw).iterdir()) if p.is_file()}
+    # Every source_file names a file inside raw/articles (checked before anything is read).
+    for name in [e.get("source_file") for e in doc["articles"] if isinstance(e, dict)]:
+        if isinstance(name, str):
+            contained(raw, name, rel)
     seen_ids: dict[str, str] = {}
     seen_files: set[str] = set()
     out: list[RawArticle] = []
@@ -163,7 +204,9 @@ def load_articles(raw: Path, drafts: set[str] = frozenset()) -> list[RawArticle]
     return out
 
 
-def read_article(path: Path, meta: dict[str, Any]) -> RawArticle:
+def read_article(
+    path: Path, meta: dict[str, Any], recorded_in: str = "raw/curation/articles.yaml"
+) -> RawArticle:
     """Read one article file as strict UTF-8 and check it against its recorded hash."""
     rel = _rel(path)
     record = meta.get("article_id")
@@ -171,11 +214,20 @@ def read_article(path: Path, meta: dict[str, Any]) -> RawArticle:
     if not data.strip():
         raise InputError(rel, record, "file is empty", "replace it with the article's text")
     sha = hashlib.sha256(data).hexdigest()
-    if meta.get("raw_sha256") and meta["raw_sha256"] != sha:
+    recorded = meta.get("raw_sha256")
+    # Always checked: a missing, empty or malformed hash never skips the check.
+    if not (isinstance(recorded, str) and SHA256.fullmatch(recorded)):
         raise InputError(
             rel,
             record,
-            f"sha256 is {sha}, raw/curation/articles.yaml records {meta['raw_sha256']}",
+            f"raw_sha256 {show(recorded)} is not 64 hexadecimal characters",
+            f"record the file's sha256 (64 lowercase hex digits, e.g. from sha256sum {rel})",
+        )
+    if recorded != sha:
+        raise InputError(
+            rel,
+            record,
+            f"sha256 is {sha}, {recorded_in} records {recorded[:16]}…",
             "raw files are never edited: restore the original or record a new article",
         )
     try:
@@ -190,6 +242,34 @@ def read_article(path: Path, meta: dict[str, Any]) -> RawArticle:
     if text.startswith("\ufeff"):
         text = text[1:]
     return RawArticle(path.name, text, sha, meta)
+
+
+def contained(raw: Path, name: str, rel: str, record: str | None = None) -> Path:
+    """The file `name` inside raw/articles, refusing names that climb out of it.
+
+    Absolute paths, '..', folders and symbolic links that resolve outside raw/articles are
+    refused; the message never shows the file's contents."""
+    folder = articles_dir(raw)
+    candidate = Path(name)
+    bad = (
+        not name
+        or candidate.is_absolute()
+        or ".." in candidate.parts
+        or len(candidate.parts) != 1
+        or "\\" in name
+        or "\0" in name
+    )
+    if not bad:
+        resolved = (folder / candidate).resolve()
+        bad = resolved.parent != folder.resolve()
+    if bad:
+        raise InputError(
+            rel,
+            record,
+            f"source_file {show(name)} is not a file name inside raw/articles",
+            "give the bare name of a file in raw/articles/ (no folders, '..' or links out)",
+        )
+    return folder / candidate
 
 
 def _check_published_date(rel: str, record: str, value: Any) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .rawdata import check_fields, read_yaml
+from .rawdata import check_fields, read_checked
 from .reference import cameo_actor_codes, country_codes
 
 ACTOR_FIELDS = {
@@ -88,7 +88,7 @@ def load_registry(raw: Path) -> Registry:
     countries, cameo = country_codes(ref), cameo_actor_codes(ref)
 
     rel = "raw/knowledge/actors.yaml"
-    doc = read_yaml(raw / "actors.yaml")
+    doc = read_checked(raw / "actors.yaml", "actors")
     actors = _entries(doc, "actors", rel)
     for a in actors:
         check_fields(rel, str(a.get("id")), a, ACTOR_FIELDS, {"id", "name", "type"})
@@ -125,7 +125,7 @@ def load_registry(raw: Path) -> Registry:
     not_actors = doc.get("not_actors") or []
 
     rel = "raw/knowledge/places.yaml"
-    places = _entries(read_yaml(raw / "places.yaml"), "places", rel)
+    places = _entries(read_checked(raw / "places.yaml", "places"), "places", rel)
     for p in places:
         check_fields(
             rel,

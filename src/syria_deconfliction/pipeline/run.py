@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -19,17 +20,17 @@ from typing import Any
 
 import pandas as pd
 
-from ..corpus.add import given_of_draft, unreviewed_drafts
+from ..corpus.add import given_of_draft
 from ..corpus.article import extract_article
 from ..corpus.knowledge import Knowledge
 from ..corpus.rows import mention_rows, quote_rows
-from ..errors import InputError
+from ..errors import InputError, show
 from ..extract.document import Document
 from ..extract.events import load_lexicon, unaccounted_candidates
 from ..extract.mentions import Mention, find_mentions, find_unaccounted_names
 from ..extract.orchestrate import ActorWorld, event_candidates, quotes_of
 from ..loader import read_table_file
-from ..paths import ROOT, articles_dir, knowledge_of
+from ..paths import ROOT, knowledge_of
 from ..publish.dictionary import data_dictionary
 from ..publish.figures import make_figures
 from ..publish.sqlite import write_sqlite
@@ -38,10 +39,12 @@ from . import articles as article_stage
 from .anchor import anchor
 from .clean import CleanArticle, clean, load_boilerplate
 from .curate_mentions import apply_mention_curation
+from .drafts import draft_file, load_drafts
 from .events import ArticleDate, event_rows, load_events
 from .flat import DERIVED
+from .outdir import check_out, clean_stale, lock_path, locked, replace_folder
 from .quotes import apply_quote_curation, link_events, load_quote_curation
-from .rawdata import RawArticle, check_fields, load_articles
+from .rawdata import RawArticle, check_fields, load_articles, read_article, read_checked
 from .reference import cameo_code_rows
 from .registry import Registry, actor_rows, load_registry, place_rows
 from .schemas import conform, package_meta, relaxed, table_schemas
@@ -83,7 +86,7 @@ class BuildReport:
 
 
 def stage_load(ctx: Context) -> None:
-    ctx.drafts = unreviewed_drafts(ctx.root / "raw")
+    ctx.drafts = load_drafts(ctx.root / "raw")
     ctx.raw = load_articles(ctx.root / "raw", set(ctx.drafts))
 
 
@@ -241,7 +244,15 @@ def _world(ctx: Context) -> ActorWorld:
     """The registry, gazetteer and trigger lexicon as the quote and event rules see them."""
     reg = ctx.registry
     assert reg is not None
-    lexicon = load_lexicon(knowledge_of(ctx.root / "raw") / "event_triggers.yaml")
+    triggers = knowledge_of(ctx.root / "raw") / "event_triggers.yaml"
+    read_checked(triggers, "event_triggers")  # one-line errors before the lexicon is compiled
+    try:
+        lexicon = load_lexicon(triggers)
+    except (ValueError, KeyError, TypeError, re.error) as exc:  # e.g. duplicate trigger ids
+        raise InputError(
+            "raw/knowledge/event_triggers.yaml", None, f"the lexicon does not compile: {exc}",
+            "correct the entry the message names (see the file's header)",
+        ) from exc
     return ActorWorld.of(reg.actors, reg.places, reg.actor_types, lexicon)
 
 
@@ -254,11 +265,34 @@ def stage_drafts(ctx: Context) -> None:
         ctx.gaps["unreviewed_drafts"] = [f"raw/curation/drafts: {f} (left out)" for f in ctx.drafts]
         return
     k = Knowledge.load(knowledge_of(ctx.root / "raw"))
-    for source_file in ctx.drafts:
-        raw_text = (articles_dir(ctx.root / "raw") / source_file).read_text(encoding="utf-8")
-        given = given_of_draft(ctx.drafts[source_file])
-        rows = extract_article(raw_text, source_file, k, ctx.today, given=given)
+    id_pattern = re.compile(_article_id_pattern())
+    for source_file, draft in ctx.drafts.items():
+        rel = draft.file
+        path = draft_file(ctx.root / "raw", source_file)
+        raw_text = read_article(path, draft.meta, rel).raw_text
+        try:
+            rows = extract_article(
+                raw_text, source_file, k, ctx.today, given=given_of_draft(draft.doc)
+            )
+        except Exception as exc:  # one bad draft is one line, never a traceback
+            raise InputError(
+                rel, None,
+                f"the automatic extractors failed on its article ({type(exc).__name__})",
+                "check the article file, or delete the draft and curate the article by hand",
+            ) from exc
         aid = rows["articles"][0]["article_id"]
+        if not isinstance(aid, str) or not id_pattern.fullmatch(aid):
+            raise InputError(
+                rel, None, "its article gets an id that is not a valid article id "
+                f"(date-outlet-slug): {show(aid, 60)}",
+                "date the article, or curate it in raw/curation/articles.yaml and delete "
+                "the draft",
+            )
+        if aid in ctx.clean:
+            raise InputError(
+                rel, None, f"its article id {aid} is already used",
+                "delete the draft if the article is already curated, else rename its file",
+            )
         ctx.clean[aid] = art = clean(raw_text, k.boilerplate)
         ctx.docs[aid] = Document(art.text)
         ctx.rows["text_segments"] += article_stage.segment_rows(aid, art)
@@ -271,6 +305,11 @@ def stage_drafts(ctx: Context) -> None:
         ctx.rows["actors"] += rows.pop("actor_candidates")
         for table, table_rows in rows.items():
             ctx.rows[table] += table_rows
+
+
+def _article_id_pattern() -> str:
+    field = next(f for f in table_schemas()["articles"].fields if f["name"] == "article_id")
+    return field["constraints"]["pattern"]
 
 
 def stage_normalise(ctx: Context) -> None:
@@ -325,23 +364,37 @@ def build(
     """Build from root/raw. With `text_free_out`, write the text-free profile there instead of
     replacing the published outputs; with `include_drafts`, unreviewed drafts are included and
     marked, and the outputs go to `out` (never over the published build)."""
+    if text_free_out is not None and include_drafts:
+        raise InputError("--out", None, "--no-text and --include-drafts were both given",
+                         "build the text-free package and the drafts package separately")
+    if include_drafts and out is None:
+        raise ValueError("a build with drafts needs its own output folder")
+    # Refuse an unsafe output folder before any work; one run per output folder at a time.
+    if text_free_out is not None:
+        check_out(text_free_out, root, "text-free")
+        lock, what = lock_path(text_free_out), str(text_free_out)
+    elif include_drafts:
+        assert out is not None
+        check_out(out, root, "drafts")
+        lock, what = lock_path(out), str(out)
+    else:
+        lock, what = root / "build" / ".lock", "build/"
     ctx = Context(root=root, today=today or dt.date.today(), include_drafts=include_drafts)
     seconds: dict[str, float] = {}
-    for name, stage in STAGES:
+    with locked(lock, what):
+        for name, stage in STAGES:
+            t0 = time.perf_counter()
+            stage(ctx)
+            seconds[name] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        stage(ctx)
-        seconds[name] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    if text_free_out is not None:
-        publish_text_free(ctx, text_free_out)
-    elif include_drafts:
-        if out is None:
-            raise ValueError("a build with drafts needs its own output folder")
-        shutil.rmtree(out, ignore_errors=True)
-        write_package(ctx.tables, out)
-    else:
-        publish(ctx)
-    seconds["write"] = time.perf_counter() - t0
+        if text_free_out is not None:
+            replace_folder(text_free_out, root, "text-free", lambda d: publish_text_free(ctx, d))
+        elif include_drafts:
+            assert out is not None
+            replace_folder(out, root, "drafts", lambda d: write_package(ctx.tables, d))
+        else:
+            publish(ctx)
+        seconds["write"] = time.perf_counter() - t0
     return BuildReport(
         {n: len(df) for n, df in ctx.tables.items()}, seconds, root / TABLES_DIR, ctx.gaps
     )
@@ -354,9 +407,12 @@ DICTIONARY = "docs/DATA_DICTIONARY.md"
 
 
 def write_package(
-    tables: dict[str, pd.DataFrame], folder: Path, text_free: bool = False
+    tables: dict[str, pd.DataFrame], folder: Path, text_free: bool = False,
+    rel_dir: str = "tables",
 ) -> None:
-    """Tables as CSV + Parquet in folder/tables and their datapackage.json in folder."""
+    """Tables as CSV + Parquet in folder/tables and their datapackage.json, whose paths start
+    with `rel_dir` (tables/ beside it; build/tables/ for the descriptor at the checkout's
+    root)."""
     schemas = table_schemas()
     if text_free:
         strip = stripped_columns()
@@ -370,7 +426,7 @@ def write_package(
         write_parquet(tables[name], schema, pq_path)
         files[name] = {"csv": csv_path, "parquet": pq_path}
     write_json(
-        datapackage(schemas, files, TABLES_DIR if not text_free else "tables"),
+        datapackage(schemas, files, rel_dir),
         folder / "datapackage.json",
     )
 
@@ -381,14 +437,21 @@ def publish(ctx: Context) -> None:
     Outputs: build/tables (CSV + Parquet), datapackage.json, the SQLite database with its
     Datasette metadata (build/ is a Datasette configuration directory), build/figures, and
     docs/DATA_DICTIONARY.md generated from schemas/."""
-    schemas = table_schemas()
     build_dir = ctx.root / "build"
     build_dir.mkdir(exist_ok=True)
+    # build() holds build/.lock: no other build runs, so staging folders here are stale.
+    clean_stale(build_dir, ".staging-")
+    clean_stale(build_dir, ".previous-")
+    _publish_staged(ctx, build_dir)
+
+
+def _publish_staged(ctx: Context, build_dir: Path) -> None:
+    schemas = table_schemas()
     staging = build_dir / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        write_package(ctx.tables, staging)
+        write_package(ctx.tables, staging, rel_dir=TABLES_DIR)
         write_sqlite(ctx.tables, schemas, package_meta(), staging / Path(SQLITE).name)
         make_figures(ctx.tables, staging / "figures")
         (staging / "DATA_DICTIONARY.md").write_text(
@@ -403,13 +466,16 @@ def publish_text_free(ctx: Context, out: Path) -> None:
     """The rights-respecting profile: every table without the publishers' words (offsets and
     hashes kept), written to `out`; `hydrate` restores the full tables from the raw texts."""
     tables = strip_text(ctx.tables)
-    shutil.rmtree(out, ignore_errors=True)
     write_package(tables, out, text_free=True)
     write_sqlite(tables, table_schemas(), package_meta(), out / Path(SQLITE).name)
 
 
-def hydrate_package(folder: Path, raw_dir: Path, boilerplate: Path, out: Path) -> dict[str, int]:
-    """Restore a text-free package from the user's own copies of the raw articles."""
+def hydrate_package(
+    folder: Path, raw_dir: Path, boilerplate: Path, out: Path, root: Path = ROOT
+) -> dict[str, int]:
+    """Restore a text-free package from the user's own copies of the raw articles into `out`
+    (a new folder, or one an earlier hydrate made: never a folder of the user's files)."""
+    check_out(out, root, "hydrated")
     desc = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     tables = {}
     for res in desc["resources"]:
@@ -424,7 +490,8 @@ def hydrate_package(folder: Path, raw_dir: Path, boilerplate: Path, out: Path) -
     full = {n: sort_rows(conform(full[n], s), s) for n, s in schemas.items()}
     for name, schema in schemas.items():
         validate_table(full[name], schema)
-    write_package(full, out)
+    with locked(lock_path(out), str(out)):
+        replace_folder(out, root, "hydrated", lambda d: write_package(full, d))
     return {n: len(df) for n, df in full.items()}
 
 
