@@ -170,17 +170,6 @@ def draft_document(
     }
 
 
-def unreviewed_drafts(raw: Path) -> dict[str, dict[str, Any]]:
-    """source_file -> draft document, for every draft still marked unreviewed."""
-    out = {}
-    folder = drafts_of(raw)
-    for f in sorted(folder.glob("*.yaml")) if folder.exists() else []:
-        doc = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
-        if doc.get("status") == "unreviewed":
-            out[doc["article"]["source_file"]] = doc
-    return out
-
-
 def given_of_draft(doc: dict[str, Any]) -> Given | None:
     """The values a draft was added with, as `add` recorded them."""
     given = doc.get("given")
