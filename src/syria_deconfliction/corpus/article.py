@@ -98,7 +98,7 @@ def extract_article(
     text = doc.text
     reg = k.registry
 
-    mentions = find_mentions(doc, reg.actors, reg.places)
+    mentions = find_mentions(doc, reg.actors, reg.places, compiled=k.mentions)
     candidates, cand_mentions = _candidate_actors(doc, mentions, k)
     all_mentions = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
     world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
@@ -123,7 +123,8 @@ def _candidate_actors(
     """Names the registry lacks become candidate actors (method automatic) with a type guess."""
     reg = k.registry
     text = doc.text
-    gaps = find_unaccounted_names(doc, mentions, reg.actors, reg.places, reg.not_actors)
+    gaps = find_unaccounted_names(doc, mentions, reg.actors, reg.places, reg.not_actors,
+                                  compiled=k.mentions)
     actors: dict[str, dict[str, Any]] = {}
     found: list[Mention] = []
     lex = DEFAULT_LEXICON
