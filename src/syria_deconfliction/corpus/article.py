@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import time
 from typing import Any
 
 from ..extract.document import Document
@@ -73,6 +74,26 @@ def guess_type(name: str) -> str:
     return "other"
 
 
+class Stopwatch:
+    """Seconds per extraction stage, summed over articles (the benchmark's stage breakdown)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
+
+
+def _no_lap(stage: str) -> None:
+    pass
+
+
 def article_id_for(row: dict[str, Any]) -> str:
     date = row["published_date"].isoformat() if row["published_date"] else "undated"
     outlet = slug(row["publisher"] or "unknown", 3)
@@ -85,29 +106,42 @@ def extract_article(
     k: Knowledge,
     today: dt.date | None = None,
     where: str | None = None,
+    clock: Stopwatch | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Draft rows for every table from one raw article. Raises InputError for unusable text;
-    `where` names the input in messages (default: the file name)."""
+    `where` names the input in messages (default: the file name); `clock` adds up the seconds
+    of each stage."""
+    lap = clock.lap if clock is not None else _no_lap
+    if clock is not None:
+        clock.start()
     data = raw_text.encode("utf-8")
     art = clean(raw_text, k.boilerplate)
+    lap("clean")
     meta = {"article_id": source_file, "rights": NOT_CURATED, "review_status": "draft"}
     raw = RawArticle(source_file, raw_text, hashlib.sha256(data).hexdigest(), meta)
     row = article_row(raw, art, today or dt.date.today(), where=where or source_file)
     aid = row["article_id"] = article_id_for(row)
+    lap("article row, publication date")
     doc = Document(art.text)
     text = doc.text
     reg = k.registry
+    doc.tokens, doc.sentences  # noqa: B018 - analysed here, so the stages below time their rules
+    lap("document")
 
     mentions = find_mentions(doc, reg.actors, reg.places, compiled=k.mentions)
+    lap("mentions")
     candidates, cand_mentions = _candidate_actors(doc, mentions, k)
     all_mentions = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
     world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
+    lap("candidate actors")
     quotes = quotes_of(doc, all_mentions, world)
+    lap("quotes")
     published = row["published_date"]
     cands = event_candidates(doc, all_mentions, published, world)
+    lap("events")
     names = {**k.actor_names, **{c["actor_id"]: c["name"] for c in candidates}}
     events, links = candidate_event_rows(aid, text, cands, k.cameo, names, published)
-    return {
+    out = {
         "articles": [row],
         "actor_mentions": mention_rows(aid, all_mentions),
         "actor_candidates": candidates,
@@ -115,6 +149,8 @@ def extract_article(
         "events": events,
         "event_actors": links,
     }
+    lap("rows")
+    return out
 
 
 def _candidate_actors(

@@ -94,8 +94,8 @@ def find_unaccounted_names(text: str | Document, mentions: list[Mention], actors
         cover(m.start(), m.end())
 
     common = lex.vocabulary() | {w.lower() for w in extra_common_words}
-    lower_stems = {_stem(w) for w in _LOWER_WORD_RE.findall(text)}
     lower_words = set(_LOWER_WORD_RE.findall(text))
+    lower_stems = {_stem(w) for w in lower_words}
     headline_spans = _title_case_lines(text)
 
     def in_headline(pos: int) -> bool:

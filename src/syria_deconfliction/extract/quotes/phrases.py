@@ -33,6 +33,9 @@ from .vocabulary import (
     _TRAILING_VERBS,
 )
 
+_PARTICLE_CAP = re.compile(r"[a-z]{1,3}-[A-Z]")  # "al-Assad": a lower-case particle, a name
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
 
 class _Phrases:
     """Word classes, person names and noun phrases."""
@@ -46,12 +49,12 @@ class _Phrases:
     def _is_cap(self, t: _Tok) -> bool:
         if t.kind not in ("w", "acr"):
             return False
-        return t.text[:1].isupper() or bool(re.match(r"[a-z]{1,3}-[A-Z]", t.text))
+        return t.text[:1].isupper() or bool(_PARTICLE_CAP.match(t.text))
 
     def _is_name_tok(self, t: _Tok) -> bool:
         if not self._is_cap(t) or t.kind == "acr":
             return False
-        bare = re.sub(r"['’]s$", "", t.text)
+        bare = _POSSESSIVE_S.sub("", t.text)
         if bare.isupper() and len(bare) <= 5:
             return False
         return not any(ch.isdigit() for ch in bare)
@@ -162,6 +165,7 @@ class _Phrases:
     def _surnames(self) -> set[str]:
         names: set[str] = set()
         toks = self.toks
+        is_name = [self._is_name_tok(t) for t in toks]  # pure in the token: computed once
         headline = 0 if self._title_case_para(0) else -1
         i = 0
         while i < len(toks):
@@ -170,12 +174,12 @@ class _Phrases:
                 i += 1
                 continue
             if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < len(toks) and \
-                    self._is_name_tok(toks[i + 1]):
+                    is_name[i + 1]:
                 names.add(self._bare(toks[i + 1].text))
             j = i
             while j < len(toks) and toks[j].para == t.para and (
-                    self._is_name_tok(toks[j]) or (toks[j].low in _PARTICLES and j + 1 < len(toks)
-                                                  and self._is_name_tok(toks[j + 1]))):
+                    is_name[j] or (toks[j].low in _PARTICLES and j + 1 < len(toks)
+                                   and is_name[j + 1])):
                 j += 1
                 if toks[j - 1].text.endswith(("'s", "’s")):
                     break
