@@ -378,25 +378,29 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 
-# What every match of a rule contains: the rule only runs on the lines holding it (a match never
-# crosses a line break, since white space inside an expression is [ \t\u00a0]). Case-blind, so
-# an anchor line set is never smaller than the lines the rule can match on.
-_MONTH_ANCHOR = re.compile(_MONTH_ANY, re.IGNORECASE)
+# What every match of a rule contains, written as in the rule: the rule only runs on the lines
+# holding it (a match never crosses a line break: white space inside an expression is
+# [ \t\u00a0]), so most lines are never scanned by most rules.
+_UNITS = r"(?i:minute|hour|day|week|month|year|decade)s?"
 _ANCHORS = {
-    "month": _MONTH_ANCHOR,
-    "digit": re.compile(r"\d"),
-    "weekday": re.compile(_WD_FULL, re.IGNORECASE),
-    "dayword": re.compile(r"yesterday|today|tonight|tomorrow", re.IGNORECASE),
-    "relunit": re.compile(r"last|this|next|past|coming", re.IGNORECASE),
-    "ago": re.compile(r"ago", re.IGNORECASE),
-    "duration": re.compile(r"prior|earlier|before|later|after", re.IGNORECASE),
-    "dayrel": re.compile(r"previous|preceding|next|following|same", re.IGNORECASE),
-    "day": re.compile(r"day", re.IGNORECASE),
+    "month": re.compile(rf"(?:{_MONTH_ANY})(?![A-Za-z])"),
+    "year": re.compile(r"(?:1[89]|20)\d\d"),
+    "weekday": re.compile(rf"(?:{_WD_FULL})(?![A-Za-z])"),
+    "dayword": re.compile(r"(?i:yesterday|today|tonight|tomorrow)"),
+    "relunit": re.compile(
+        rf"(?i:last|this|next|past|coming)(?:-|{_S})(?i:week|weekend|month|year)"),
+    "ago": re.compile(rf"{_UNITS}{_S}(?i:ago)"),
+    "duration": re.compile(
+        rf"{_UNITS}{_S}(?i:prior|earlier|beforehand|before|later|afterwards|afterward|after)"),
+    "dayrel": re.compile(
+        rf"(?i:the){_S}(?i:previous|preceding|next|following|same)(?:{_S}|-)"
+        rf"(?i:day|week|month|year)"),
+    "day": re.compile(rf"(?i:the){_S}(?i:day){_S}(?i:before|after)"),
 }
 _ANCHOR_OF = {
     **{r.name: "month" for r in _RULES if r.name.startswith(("date_", "range_m", "range_d"))},
     "month_year": "month", "month_relyear": "month", "relmonth": "month", "month": "month",
-    "range_y_y": "digit", "range_y_dash_y": "digit", "year": "digit",
+    "range_y_y": "year", "range_y_dash_y": "year", "year": "year",
     "weekday": "weekday", "dayword": "dayword", "relunit": "relunit", "ago": "ago",
     "duration": "duration", "dayrel": "dayrel", "dayrel_ba": "day",
 }
