@@ -130,7 +130,7 @@ class _Sentence:
         return self.mentions[self.heads[k]].actor_id
 
     def is_verbish(self, i: int) -> bool:
-        return i in self.trig_at or any(self.low(i) in f for f in self.lex.frames.values())
+        return i in self.trig_at or self.low(i) in self.lex.frame_status
 
     # ---- prepositional phrases
     def preposition_before(self, k: int, floor: int = 0) -> tuple[str | None, int]:

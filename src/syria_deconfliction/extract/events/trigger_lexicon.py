@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,15 @@ class TriggerLexicon:
     first_words: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False,
                                                       repr=False)
     always: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    @cached_property
+    def frame_status(self) -> dict[str, str]:
+        """Reporting-verb form -> its status (the first status listing it, in frames order)."""
+        out: dict[str, str] = {}
+        for status, forms in self.frames.items():
+            for form in forms:
+                out.setdefault(form, status)
+        return out
 
 
 _ENTRY_KEYS = {
