@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from .model import _NP, _Tok
+from .model import _NP, SpeakerHint, _Tok
 from .vocabulary import (
     _BE,
     _CLAIM_NOUNS,
@@ -219,9 +220,19 @@ class _Phrases:
             return self._bare(words[0].text) in self.surnames
         return 2 <= len(idx) <= 5 and len(words) <= 4
 
+    def _hints_starting_in(self, s: int, e: int) -> list[SpeakerHint]:
+        """The hints that start in [s, e), in order (hints are sorted by start)."""
+        return self.hints[bisect_left(self._hint_starts, s):bisect_left(self._hint_starts, e)]
+
+    def _hints_overlapping(self, s: int, e: int) -> list[SpeakerHint]:
+        """The hints overlapping [s, e), in order."""
+        return [h for h in self._hints_starting_in(s - self._longest_hint, e)
+                if h.start < e and s < h.end]
+
     def _hint_type(self, s: int, e: int) -> str | None:
         best = None
-        for h in self.hints:
+        # only hints starting after s - (longest hint) can reach into [s, e)
+        for h in self._hints_starting_in(s - self._longest_hint, e):
             if h.start < e and s < h.end and (
                     best is None or (h.end - h.start) > (best.end - best.start)):
                 best = h
