@@ -124,7 +124,7 @@ def stage_breakdown(corpus: Path, n: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--speedup-size", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=3)
