@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import time
 from typing import Any
 
 from ..extract.document import Document
@@ -80,6 +81,26 @@ UNDATED = "0000-00-00"
 ID_HASH_CHARS = 10  # hex digits of the raw file's sha256: the id's guarantee of uniqueness
 
 
+class Stopwatch:
+    """Seconds per extraction stage, summed over articles (the benchmark's stage breakdown)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
+
+
+def _no_lap(stage: str) -> None:
+    pass
+
+
 def article_id_for(row: dict[str, Any]) -> str:
     """Date, outlet and headline words for reading, the content hash for identity: two different
     files never share an id, however alike their date, outlet and headline."""
@@ -110,13 +131,19 @@ def extract_article(
     where: str | None = None,
     given: Given | None = None,
     raw_sha256: str | None = None,
+    clock: Stopwatch | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Draft rows for every table from one raw article. Raises InputError for unusable text;
     `where` names the input in messages (default: the file name); `given` holds what the user
     knows about the article (metadata file, corpus record), which wins over inference;
-    `raw_sha256` is the hash of the file's bytes (default: of the text as UTF-8)."""
+    `raw_sha256` is the hash of the file's bytes (default: of the text as UTF-8); `clock` adds
+    up the seconds of each stage."""
+    lap = clock.lap if clock is not None else _no_lap
+    if clock is not None:
+        clock.start()
     sha = raw_sha256 or hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
     art = clean(raw_text, k.boilerplate)
+    lap("clean")
     meta = {"article_id": source_file, "rights": NOT_CURATED, "review_status": "draft"}
     if given is not None:
         meta["given"] = given.as_meta()
@@ -124,20 +151,27 @@ def extract_article(
     row = article_row(raw, art, today or dt.date.today(), where=where or source_file)
     aid = row["article_id"] = article_id_for(row)
     row["notes"] = unknown_notes(row)
+    lap("article row, publication date")
     doc = Document(art.text)
     text = doc.text
     reg = k.registry
+    doc.tokens, doc.sentences  # noqa: B018 - analysed here, so the stages below time their rules
+    lap("document")
 
-    mentions = find_mentions(doc, reg.actors, reg.places)
+    mentions = find_mentions(doc, reg.actors, reg.places, compiled=k.mentions)
+    lap("mentions")
     candidates, cand_mentions = _candidate_actors(doc, mentions, k)
     all_mentions = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
     world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
+    lap("candidate actors")
     quotes = quotes_of(doc, all_mentions, world)
+    lap("quotes")
     published = row["published_date"]
     cands = event_candidates(doc, all_mentions, published, world)
+    lap("events")
     names = {**k.actor_names, **{c["actor_id"]: c["name"] for c in candidates}}
     events, links = candidate_event_rows(aid, text, cands, k.cameo, names, published)
-    return {
+    out = {
         "articles": [row],
         "actor_mentions": mention_rows(aid, all_mentions),
         "actor_candidates": candidates,
@@ -145,6 +179,8 @@ def extract_article(
         "events": events,
         "event_actors": links,
     }
+    lap("rows")
+    return out
 
 
 def _candidate_actors(
@@ -153,7 +189,8 @@ def _candidate_actors(
     """Names the registry lacks become candidate actors (method automatic) with a type guess."""
     reg = k.registry
     text = doc.text
-    gaps = find_unaccounted_names(doc, mentions, reg.actors, reg.places, reg.not_actors)
+    gaps = find_unaccounted_names(doc, mentions, reg.actors, reg.places, reg.not_actors,
+                                  compiled=k.mentions)
     actors: dict[str, dict[str, Any]] = {}
     found: list[Mention] = []
     lex = DEFAULT_LEXICON

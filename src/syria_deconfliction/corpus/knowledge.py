@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..extract.events import TriggerLexicon, load_lexicon
+from ..extract.mentions import MentionRegistry, compile_registry
 from ..extract.orchestrate import ActorWorld
 from ..paths import knowledge_dir
 from ..pipeline.clean import Boilerplate, load_boilerplate
@@ -40,6 +41,11 @@ class Knowledge:
     @cached_property
     def triggers(self) -> TriggerLexicon:
         return load_lexicon(self.raw / "event_triggers.yaml")
+
+    @cached_property
+    def mentions(self) -> MentionRegistry:
+        """The registry and gazetteer compiled for the mention rules (once per process)."""
+        return compile_registry(self.registry.actors, self.registry.places)
 
     @cached_property
     def world(self) -> ActorWorld:

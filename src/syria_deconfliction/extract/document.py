@@ -49,7 +49,7 @@ _WORD_STOPS = "([\"“‘"  # with white space: what ends the word before a full
 _CRUDE_STOP = re.compile(r"[.!?](?=\s)|\n")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and tokens are many
 class Token:
     start: int
     end: int

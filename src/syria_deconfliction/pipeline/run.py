@@ -27,7 +27,12 @@ from ..corpus.rows import mention_rows, quote_rows
 from ..errors import InputError, show
 from ..extract.document import Document
 from ..extract.events import load_lexicon, unaccounted_candidates
-from ..extract.mentions import Mention, find_mentions, find_unaccounted_names
+from ..extract.mentions import (
+    Mention,
+    compile_registry,
+    find_mentions,
+    find_unaccounted_names,
+)
 from ..extract.orchestrate import ActorWorld, event_candidates, quotes_of
 from ..loader import read_table_file
 from ..paths import ROOT, knowledge_of
@@ -119,9 +124,10 @@ def stage_reference(ctx: Context) -> None:
 def stage_actors(ctx: Context) -> None:
     """Registry, every mention of every actor, and names nobody accounts for."""
     reg = ctx.registry = load_registry(knowledge_of(ctx.root / "raw"))
+    compiled = compile_registry(reg.actors, reg.places)
     rows = []
     for aid, doc in ctx.docs.items():
-        rows += mention_rows(aid, find_mentions(doc, reg.actors, reg.places))
+        rows += mention_rows(aid, find_mentions(doc, reg.actors, reg.places, compiled=compiled))
     rows = apply_mention_curation(ctx.root / "raw", ctx.texts, reg.actor_ids, rows)
     for aid, doc in ctx.docs.items():
         # Later stages (quotes, events) see the curated mentions, in text order.
@@ -141,7 +147,7 @@ def stage_actors(ctx: Context) -> None:
             key=lambda m: m.start,
         )
         for s, e, name in find_unaccounted_names(
-            doc, ctx.mentions[aid], reg.actors, reg.places, reg.not_actors
+            doc, ctx.mentions[aid], reg.actors, reg.places, reg.not_actors, compiled=compiled
         ):
             ctx.gaps.setdefault("unaccounted_names", []).append(f"{aid} [{s}:{e}] {name!r}")
     ctx.rows["actor_mentions"] = rows

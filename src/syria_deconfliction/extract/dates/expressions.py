@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from .vocabulary import (
     _CONJ,
     _CONTEXT_WORDS,
     _COUNT_NOUN,
+    _MONTH_ANY,
     _PART,
     _PRE,
     _PREP,
@@ -376,6 +378,43 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 
+# What every match of a rule contains, written as in the rule: the rule only runs on the lines
+# holding it (a match never crosses a line break: white space inside an expression is
+# [ \t\u00a0]), so most lines are never scanned by most rules.
+_UNITS = r"(?i:minute|hour|day|week|month|year|decade)s?"
+_ANCHORS = {
+    "month": re.compile(rf"(?:{_MONTH_ANY})(?![A-Za-z])"),
+    "year": re.compile(r"(?:1[89]|20)\d\d"),
+    "weekday": re.compile(rf"(?:{_WD_FULL})(?![A-Za-z])"),
+    "dayword": re.compile(r"(?i:yesterday|today|tonight|tomorrow)"),
+    "relunit": re.compile(
+        rf"(?i:last|this|next|past|coming)(?:-|{_S})(?i:week|weekend|month|year)"),
+    "ago": re.compile(rf"{_UNITS}{_S}(?i:ago)"),
+    "duration": re.compile(
+        rf"{_UNITS}{_S}(?i:prior|earlier|beforehand|before|later|afterwards|afterward|after)"),
+    "dayrel": re.compile(
+        rf"(?i:the){_S}(?i:previous|preceding|next|following|same)(?:{_S}|-)"
+        rf"(?i:day|week|month|year)"),
+    "day": re.compile(rf"(?i:the){_S}(?i:day){_S}(?i:before|after)"),
+}
+_ANCHOR_OF = {
+    **{r.name: "month" for r in _RULES if r.name.startswith(("date_", "range_m", "range_d"))},
+    "month_year": "month", "month_relyear": "month", "relmonth": "month", "month": "month",
+    "range_y_y": "year", "range_y_dash_y": "year", "year": "year",
+    "weekday": "weekday", "dayword": "dayword", "relunit": "relunit", "ago": "ago",
+    "duration": "duration", "dayrel": "dayrel", "dayrel_ba": "day",
+}
+assert set(_ANCHOR_OF) == {r.name for r in _RULES}, "every date rule needs its anchor"
+_LINE = re.compile(r"[^\n]+")
+
+
+@functools.lru_cache(maxsize=64)
+def _lines_with(text: str, anchor: str) -> tuple[tuple[int, int], ...]:
+    """The lines of ``text`` (start, end) that hold the anchor, in order."""
+    rx = _ANCHORS[anchor]
+    return tuple((m.start(), m.end()) for m in _LINE.finditer(text) if rx.search(text, *m.span()))
+
+
 def _kind(spec: object, since: bool) -> str:
     if since:
         return "since"
@@ -416,19 +455,26 @@ def _find_date_expressions(text: str) -> tuple[DateExpr, ...]:
     """
     cands: list[tuple[int, int, int, str]] = []  # start, end, rule index, kind
     for i, rule in enumerate(_RULES):
-        for m in rule.regex.finditer(text):
-            spec = rule.parse(m)
-            if spec is None:
-                continue
-            since = _is_since(m)
-            start = m.start() if since else m.start("core")
-            cands.append((start, m.end(), i, _kind(spec, since)))
+        for ls, le in _lines_with(text, _ANCHOR_OF[rule.name]):
+            for m in rule.regex.finditer(text, ls, le):
+                spec = rule.parse(m)
+                if spec is None:
+                    continue
+                since = _is_since(m)
+                start = m.start() if since else m.start("core")
+                cands.append((start, m.end(), i, _kind(spec, since)))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    # keep a candidate unless it overlaps one kept before (kept spans sorted, by bisection)
+    starts: list[int] = []
     taken: list[tuple[int, int, int, str]] = []
     for c in cands:
-        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
-            taken.append(c)
-    taken.sort()
+        k = bisect_right(starts, c[0])
+        if k and taken[k - 1][1] > c[0]:
+            continue  # the kept span starting at or before c runs into it
+        if k < len(taken) and taken[k][0] < c[1]:
+            continue  # the next kept span starts inside c
+        starts.insert(k, c[0])
+        taken.insert(k, c)
     return tuple(DateExpr(s, e, text[s:e], k) for s, e, _, k in taken)
 
 

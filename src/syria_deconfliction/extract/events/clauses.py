@@ -123,7 +123,7 @@ def _mention_in(s: _Sentence, a: int, b: int) -> str | None:
 
 def _is_frame_word(s: _Sentence, i: int) -> str | None:
     tok = s.toks[i]
-    status = next((st for st, forms in s.lex.frames.items() if tok.low in forms), None)
+    status = s.lex.frame_status.get(tok.low)
     if status is None or i in s.trig_at or s.mention_at_token(i) is not None:
         return None
     prev, nxt = s.low(i - 1), s.low(i + 1)

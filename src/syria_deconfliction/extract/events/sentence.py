@@ -78,6 +78,7 @@ class _Sentence:
         self.parents: Mapping[str, str | None] = parents or {}
         self.start, self.end = start, end
         self.toks = doc.parts_in(start, end)
+        self.lows = [t.low for t in self.toks]
         self.lex = lex
         self.actor_types = actor_types
         self.mentions = [m for m in mentions if m.start >= start and m.end <= end]
@@ -93,7 +94,7 @@ class _Sentence:
         return first, max(first, last) + 1
 
     def low(self, i: int) -> str:
-        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+        return self.lows[i] if 0 <= i < len(self.lows) else ""
 
     def _chain_heads(self) -> list[int]:
         """Mention index -> the mention heading its title chain ("U.S. Secretary of State X")."""
@@ -129,7 +130,7 @@ class _Sentence:
         return self.mentions[self.heads[k]].actor_id
 
     def is_verbish(self, i: int) -> bool:
-        return i in self.trig_at or any(self.low(i) in f for f in self.lex.frames.values())
+        return i in self.trig_at or self.low(i) in self.lex.frame_status
 
     # ---- prepositional phrases
     def preposition_before(self, k: int, floor: int = 0) -> tuple[str | None, int]:

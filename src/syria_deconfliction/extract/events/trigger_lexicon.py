@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,20 @@ class TriggerLexicon:
     planned_before_to: frozenset[str]
     planned_lookback: frozenset[str] = frozenset()
     regexes: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
+    # First-word index: the lower-case leading word of every form -> the entries that can match
+    # there; entries with a free pattern are tried in every sentence (`always`).
+    first_words: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False,
+                                                      repr=False)
+    always: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    @cached_property
+    def frame_status(self) -> dict[str, str]:
+        """Reporting-verb form -> its status (the first status listing it, in frames order)."""
+        out: dict[str, str] = {}
+        for status, forms in self.frames.items():
+            for form in forms:
+                out.setdefault(form, status)
+        return out
 
 
 _ENTRY_KEYS = {
@@ -192,6 +206,29 @@ def _entry_regex(e: TriggerEntry) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{'|'.join(alts)})(?![\w-])", re.IGNORECASE)
 
 
+_LEADING_WORD = re.compile(r"\w+")
+
+
+def _first_word_index(entries: Sequence[TriggerEntry]
+                      ) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Which entries can start a match at a word: a form's regex only matches where the text's
+    leading word equals the form's leading word (case aside), so a sentence need only try the
+    entries of its own words. A free pattern, or a form not opening with a word character,
+    puts its entry in every sentence."""
+    index: dict[str, set[int]] = {}
+    always: list[int] = []
+    for i, e in enumerate(entries):
+        forms = [*e.verb_forms, *e.noun_forms]
+        heads = [_LEADING_WORD.match(f) for f in forms]
+        if e.pattern or not all(heads):
+            always.append(i)
+            continue
+        for h in heads:
+            assert h is not None
+            index.setdefault(h.group().lower(), set()).add(i)
+    return {w: tuple(sorted(ids)) for w, ids in index.items()}, tuple(always)
+
+
 def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:
     """Compile the lexicon from its YAML structure (see raw/knowledge/event_triggers.yaml)."""
     entries = tuple(
@@ -207,6 +244,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:
         status: frozenset(f for lemma in _words(fr.get(status)) for f in inflect_verb(lemma))
         for status in ("claimed", "confirmed", "alleged", "denied")
     }
+    first_words, always = _first_word_index(entries)
     return TriggerLexicon(
         entries=entries,
         frames=frames,
@@ -216,6 +254,8 @@ def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:
         planned_before_to=frozenset(_words(fr.get("planned_before_to"))),
         planned_lookback=frozenset(_words(fr.get("planned_lookback"))),
         regexes=tuple(_entry_regex(e) for e in entries),
+        first_words=first_words,
+        always=always,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .sentence import _QUOTES, _Sentence, _Trig
@@ -27,10 +28,25 @@ from .vocabulary import (
 # --------------------------------------------------------------------------- triggers
 
 
+# a word where a trigger form may begin: not inside a word, an elision or a hyphenation
+_WORD_START = re.compile(r"(?<![\w'’-])\w+")
+
+
+def _entries_to_try(s: _Sentence, lex: TriggerLexicon) -> list[int]:
+    """Indexes of the entries whose forms begin with a word of the sentence (plus the free
+    patterns), in lexicon order: the same matches as trying every entry, without the scans."""
+    tried = set(lex.always)
+    index = lex.first_words
+    for m in _WORD_START.finditer(s.text, s.start, s.end):
+        tried.update(index.get(m.group().lower(), ()))
+    return sorted(tried)
+
+
 def _match_triggers(s: _Sentence, lex: TriggerLexicon) -> list[_Trig]:
     found: list[_Trig] = []
     spans = [(m.start, m.end) for m in s.mentions]
-    for order, (entry, rx) in enumerate(zip(lex.entries, lex.regexes, strict=True)):
+    for order in _entries_to_try(s, lex):
+        entry, rx = lex.entries[order], lex.regexes[order]
         for m in rx.finditer(s.text, s.start, s.end):
             a, b = m.start(), m.end()
             if any(ms < b and a < me for ms, me in spans):

@@ -59,12 +59,14 @@ from __future__ import annotations
 from .guard import find_unaccounted_names
 from .matcher import find_mentions
 from .model import DEFAULT_LEXICON, Lexicon, Mention
-from .registry import surface_form_conflicts
+from .registry import MentionRegistry, compile_registry, surface_form_conflicts
 
 __all__ = [
     "DEFAULT_LEXICON",
     "Lexicon",
     "Mention",
+    "MentionRegistry",
+    "compile_registry",
     "find_mentions",
     "find_unaccounted_names",
     "surface_form_conflicts",

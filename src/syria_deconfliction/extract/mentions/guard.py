@@ -8,7 +8,14 @@ from typing import Any
 
 from ..document import Document
 from .model import _UP, DEFAULT_LEXICON, Lexicon, Mention
-from .registry import _DOTTED_RE, _fingerprint, _plain_re, _registry, _variants
+from .registry import (
+    _DOTTED_RE,
+    MentionRegistry,
+    _fingerprint,
+    _plain_re,
+    _registry,
+    _variants,
+)
 
 # --------------------------------------------------------------------------- completeness guard
 
@@ -64,13 +71,15 @@ def _not_actor_re(not_actors: Sequence[Any]) -> re.Pattern[str]:
 def find_unaccounted_names(text: str | Document, mentions: list[Mention], actors: list[dict],
                            places: list[dict], not_actors: list[dict], *,
                            lexicon: Lexicon = DEFAULT_LEXICON,
-                           extra_common_words: Iterable[str] = ()) -> list[tuple[int, int, str]]:
+                           extra_common_words: Iterable[str] = (),
+                           compiled: MentionRegistry | None = None
+                           ) -> list[tuple[int, int, str]]:
     """Capitalised name-like spans not accounted for by mentions or curated lists.
 
     Returns ``(start, end, text)`` triples in text order.
     """
     text = Document.of(text).text
-    reg = _registry(actors, places, lexicon)
+    reg = compiled or _registry(actors, places, lexicon)
     lex = lexicon
     covered = bytearray(len(text))
 
@@ -85,8 +94,8 @@ def find_unaccounted_names(text: str | Document, mentions: list[Mention], actors
         cover(m.start(), m.end())
 
     common = lex.vocabulary() | {w.lower() for w in extra_common_words}
-    lower_stems = {_stem(w) for w in _LOWER_WORD_RE.findall(text)}
     lower_words = set(_LOWER_WORD_RE.findall(text))
+    lower_stems = {_stem(w) for w in lower_words}
     headline_spans = _title_case_lines(text)
 
     def in_headline(pos: int) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..document import Document
 from .model import _APOS, DEFAULT_LEXICON, Lexicon, Mention
-from .registry import _Entry, _Registry, _registry
+from .registry import MentionRegistry, _Entry, _Registry, _registry
 
 # --------------------------------------------------------------------------- context rules
 
@@ -314,12 +314,15 @@ class _Matcher:
 
 
 def find_mentions(text: str | Document, actors: list[dict], places: list[dict] | None = None, *,
-                  lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
+                  lexicon: Lexicon = DEFAULT_LEXICON,
+                  compiled: MentionRegistry | None = None) -> list[Mention]:
     """All actor mentions in ``text`` under the rules of the module docstring, in text order.
 
     ``actors`` and ``places`` are the registry and gazetteer as loaded from YAML. Everything
-    derived from them (one regular expression per registry) is compiled once and cached.
+    derived from them (one regular expression per registry) is compiled once and cached;
+    ``compiled`` (from ``compile_registry``) skips the cache lookup.
     """
-    return _Matcher(_registry(actors, places, lexicon)).find(Document.of(text).text)
+    reg = compiled or _registry(actors, places, lexicon)
+    return _Matcher(reg).find(Document.of(text).text)
 
 

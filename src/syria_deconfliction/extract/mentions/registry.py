@@ -272,6 +272,18 @@ def _registry(actors: Sequence[Mapping[str, Any]], places: Sequence[Mapping[str,
     return reg
 
 
+MentionRegistry = _Registry
+
+
+def compile_registry(actors: Sequence[Mapping[str, Any]],
+                     places: Sequence[Mapping[str, Any]] | None = None,
+                     lexicon: Lexicon = DEFAULT_LEXICON) -> MentionRegistry:
+    """The registry and gazetteer compiled for the mention rules. A caller that extracts many
+    articles compiles once and passes the result (``compiled=``), so the registry is neither
+    fingerprinted nor looked up per article."""
+    return _registry(actors, places, lexicon)
+
+
 def surface_form_conflicts(actors: Sequence[Mapping[str, Any]]) -> dict[str, list[str]]:
     """Surface forms (after variant generation) claimed by more than one actor."""
     reg = _registry(actors, [], DEFAULT_LEXICON)

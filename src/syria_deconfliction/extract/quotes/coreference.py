@@ -51,7 +51,7 @@ class _Coreference:
             actor = self._person_actor(cs, ce)
             if actor is not None:
                 return actor, None
-        pool = [h for h in self.hints if h.start < np.end and np.start < h.end]
+        pool = self._hints_overlapping(np.start, np.end)
         if np.head in _DOC_NOUNS:
             # a document speaks for its issuer ("a strike list issued by X"); the head word
             # itself ("Reports in local media") is no actor
@@ -78,13 +78,11 @@ class _Coreference:
 
     def _person_actor(self, cs: int, ce: int) -> str | None:
         """Actor id of a person's name; a bare surname takes the id of the full name."""
-        hits = [h for h in self.hints if h.start < ce and cs < h.end]
+        hits = self._hints_overlapping(cs, ce)
         name = self.body[cs:ce].split()
         surname = self._bare(name[-1]) if name else ""
         if len(name) == 1 or (len(name) == 2 and name[0].rstrip(".").lower() in _HONORIFICS):
-            full = [h for h in self.hints if h.actor_type == "person"
-                    and len(self.body[h.start:h.end].split()) >= 2
-                    and self._bare(self.body[h.start:h.end].split()[-1]) == surname]
+            full = self._full_names().get(surname, [])
             if full:
                 near = min(full, key=lambda h: abs(h.start - cs))
                 return near.actor_id
@@ -191,6 +189,25 @@ class _Coreference:
                         self._holders.append((si, r.verb, np))
         return self._holders
 
+    def _full_names(self) -> dict[str, list[SpeakerHint]]:
+        """Person hints of two or more words by their surname, in text order (once)."""
+        if self._full_name_index is None:
+            index: dict[str, list[SpeakerHint]] = {}
+            for h in self.hints:
+                words = self.body[h.start:h.end].split()
+                if h.actor_type == "person" and len(words) >= 2:
+                    index.setdefault(self._bare(words[-1]), []).append(h)
+            self._full_name_index = index
+        return self._full_name_index
+
+    def _state_forms(self) -> list[tuple[str, str]]:
+        """Each distinct (surface form, actor id) of the state hints, once per document."""
+        if self._state_form_list is None:
+            seen = dict.fromkeys((self.body[h.start:h.end], h.actor_id) for h in self.hints
+                                 if h.actor_type == "state")
+            self._state_form_list = list(seen)
+        return self._state_form_list
+
     def _org_keys(self, a: int, b: int) -> tuple[set[str], set[str]]:
         """(states, other keys) of the words toks[a:b] outside role nouns: actor ids of the hints
         there (a demonym or possessive also names the state whose mention it begins with) and
@@ -199,11 +216,9 @@ class _Coreference:
         s0, e0 = toks[a].start, toks[b - 1].end
         states: set[str] = set()
         keys: set[str] = set()
-        state_forms = [(self.body[h.start:h.end], h.actor_id) for h in self.hints
-                       if h.actor_type == "state"]
-        for h in self.hints:
-            if s0 <= h.start < e0:
-                (states if h.actor_type == "state" else keys).add(h.actor_id)
+        state_forms = self._state_forms()
+        for h in self._hints_starting_in(s0, e0):
+            (states if h.actor_type == "state" else keys).add(h.actor_id)
         for k in range(a, b):
             t = toks[k]
             low = self._bare(t.low)

@@ -23,6 +23,10 @@ class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, 
         self.doc = doc
         self.body = doc.text
         self.hints = sorted(hints, key=lambda h: (h.start, h.end))
+        self._hint_starts = [h.start for h in self.hints]
+        self._longest_hint = max((h.end - h.start for h in self.hints), default=0)
+        self._state_form_list: list[tuple[str, str]] | None = None
+        self._full_name_index: dict[str, list[SpeakerHint]] | None = None
         self.paras = self._paragraphs()
         self.mquotes = self._mark_quotes()
         self.toks = self._tokenize()

@@ -54,7 +54,7 @@ class Quote:
 _KIND = {"word": "w", "punct": "p"}  # the Document's token kinds in this module's letters
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int

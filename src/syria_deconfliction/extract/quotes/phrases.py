@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from .model import _NP, _Tok
+from .model import _NP, SpeakerHint, _Tok
 from .vocabulary import (
     _BE,
     _CLAIM_NOUNS,
@@ -33,6 +34,9 @@ from .vocabulary import (
     _TRAILING_VERBS,
 )
 
+_PARTICLE_CAP = re.compile(r"[a-z]{1,3}-[A-Z]")  # "al-Assad": a lower-case particle, a name
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
 
 class _Phrases:
     """Word classes, person names and noun phrases."""
@@ -46,12 +50,12 @@ class _Phrases:
     def _is_cap(self, t: _Tok) -> bool:
         if t.kind not in ("w", "acr"):
             return False
-        return t.text[:1].isupper() or bool(re.match(r"[a-z]{1,3}-[A-Z]", t.text))
+        return t.text[:1].isupper() or bool(_PARTICLE_CAP.match(t.text))
 
     def _is_name_tok(self, t: _Tok) -> bool:
         if not self._is_cap(t) or t.kind == "acr":
             return False
-        bare = re.sub(r"['’]s$", "", t.text)
+        bare = _POSSESSIVE_S.sub("", t.text)
         if bare.isupper() and len(bare) <= 5:
             return False
         return not any(ch.isdigit() for ch in bare)
@@ -162,6 +166,7 @@ class _Phrases:
     def _surnames(self) -> set[str]:
         names: set[str] = set()
         toks = self.toks
+        is_name = [self._is_name_tok(t) for t in toks]  # pure in the token: computed once
         headline = 0 if self._title_case_para(0) else -1
         i = 0
         while i < len(toks):
@@ -170,12 +175,12 @@ class _Phrases:
                 i += 1
                 continue
             if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < len(toks) and \
-                    self._is_name_tok(toks[i + 1]):
+                    is_name[i + 1]:
                 names.add(self._bare(toks[i + 1].text))
             j = i
             while j < len(toks) and toks[j].para == t.para and (
-                    self._is_name_tok(toks[j]) or (toks[j].low in _PARTICLES and j + 1 < len(toks)
-                                                  and self._is_name_tok(toks[j + 1]))):
+                    is_name[j] or (toks[j].low in _PARTICLES and j + 1 < len(toks)
+                                   and is_name[j + 1])):
                 j += 1
                 if toks[j - 1].text.endswith(("'s", "’s")):
                     break
@@ -215,9 +220,19 @@ class _Phrases:
             return self._bare(words[0].text) in self.surnames
         return 2 <= len(idx) <= 5 and len(words) <= 4
 
+    def _hints_starting_in(self, s: int, e: int) -> list[SpeakerHint]:
+        """The hints that start in [s, e), in order (hints are sorted by start)."""
+        return self.hints[bisect_left(self._hint_starts, s):bisect_left(self._hint_starts, e)]
+
+    def _hints_overlapping(self, s: int, e: int) -> list[SpeakerHint]:
+        """The hints overlapping [s, e), in order."""
+        return [h for h in self._hints_starting_in(s - self._longest_hint, e)
+                if h.start < e and s < h.end]
+
     def _hint_type(self, s: int, e: int) -> str | None:
         best = None
-        for h in self.hints:
+        # only hints starting after s - (longest hint) can reach into [s, e)
+        for h in self._hints_starting_in(s - self._longest_hint, e):
             if h.start < e and s < h.end and (
                     best is None or (h.end - h.start) > (best.end - best.start)):
                 best = h
