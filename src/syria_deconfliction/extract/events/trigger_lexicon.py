@@ -57,6 +57,15 @@ class TriggerEntry:
 
 
 @dataclass(frozen=True)
+class StatementRules:
+    """How a reported statement is coded (the lexicon's ``statements:`` section)."""
+
+    code: str = "010"
+    addressee_verbs: frozenset[str] = frozenset()  # inflected forms of tell, inform ...
+    content_codes: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # code, phrases
+
+
+@dataclass(frozen=True)
 class TriggerLexicon:
     entries: tuple[TriggerEntry, ...]
     frames: Mapping[str, frozenset[str]]  # status -> inflected reporting-verb forms
@@ -65,6 +74,7 @@ class TriggerLexicon:
     planned_markers: frozenset[str]
     planned_before_to: frozenset[str]
     planned_lookback: frozenset[str] = frozenset()
+    statements: StatementRules = StatementRules()
     regexes: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
 
 
@@ -215,7 +225,24 @@ def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:
         planned_markers=frozenset(w.replace("’", "'") for w in _words(fr.get("planned_markers"))),
         planned_before_to=frozenset(_words(fr.get("planned_before_to"))),
         planned_lookback=frozenset(_words(fr.get("planned_lookback"))),
+        statements=_statement_rules(data.get("statements") or {}),
         regexes=tuple(_entry_regex(e) for e in entries),
+    )
+
+
+def _statement_rules(raw: Mapping[str, Any]) -> StatementRules:
+    codes = []
+    for i, rule in enumerate(raw.get("content_codes") or ()):
+        if not isinstance(rule, Mapping) or "code" not in rule or not rule.get("phrases"):
+            raise ValueError(f"statements.content_codes[{i}]: need code and phrases")
+        codes.append((str(rule["code"]),
+                      tuple(tuple(str(p).lower().split()) for p in rule["phrases"])))
+    return StatementRules(
+        code=str(raw.get("code", "010")),
+        addressee_verbs=frozenset(
+            f for lemma in _words(raw.get("addressee_verbs")) for f in inflect_verb(lemma)
+        ),
+        content_codes=tuple(codes),
     )
 
 
