@@ -573,3 +573,10 @@ def test_statement_takes_the_date_of_its_own_words_not_of_what_was_said() -> Non
     assert (c.date_text, c.date.date_start) == ("Monday", D(2020, 3, 2))
     c = one("Ana Kova said the harbour will be calm on Friday.", "said")
     assert c.date is None  # the publication date, as for any undated candidate
+
+
+def test_dateline_place_words_are_no_actor() -> None:
+    text = "KORVAN (Wire) — Ana Kova said the harbour was calm."
+    ms = [Mention(0, 6, "KORVAN", "new-korvan", "candidate"), *mentions(text)]
+    found = find_candidates(text, ms, THU_2020_03_05, PLACES, TYPES, actor_parents=PARENTS)
+    assert [(c.trigger, c.source_actor_id) for c in found] == [("said", "ana-kova")]

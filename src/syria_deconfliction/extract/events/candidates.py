@@ -12,6 +12,7 @@ from ..dates import DateExpr, find_date_expressions, resolve
 from ..document import Document
 from ..mentions import Mention
 from .clauses import _applicable_frame, _clause, _find_frames, _refine_end
+from .dateline import without_datelines
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
 from .places import _fold, _Gazetteer, _gazetteer
 from .roles import _between, _coordinated_partner, _mention_after, _noun_roles, _object, _subject
@@ -44,7 +45,7 @@ def find_candidates(
     lex = lexicon or load_lexicon()
     doc = Document.of(text)
     text = doc.text
-    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    mentions = sorted(without_datelines(text, mentions), key=lambda m: (m.start, m.end))
     dates = [_since_inner(text, d) if d.kind == "since" else d
              for d in find_date_expressions(text)]
     gaz = _gazetteer(places) if places else None
