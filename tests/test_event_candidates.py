@@ -135,7 +135,8 @@ def test_lexicon_rejects_unknown_keys_and_yaml_booleans() -> None:
         ("ferry", ("ferry", "ferries", "ferried", "ferrying")),
         ("deploy", ("deploy", "deploys", "deployed", "deploying")),
         ("agree", ("agree", "agrees", "agreed", "agreeing")),
-        ("strike", ("strike", "strikes", "striked", "striking")),  # irregular: listed in YAML
+        ("strike", ("strike", "strikes", "struck", "stricken", "striking")),  # irregular
+        ("zorble", ("zorble", "zorbles", "zorbled", "zorbling")),  # unknown verb: by rule
         ("clash", ("clash", "clashes", "clashed", "clashing")),
         ("pull out", ("pull out", "pulls out", "pulled out", "pulling out")),
     ],
@@ -580,3 +581,34 @@ def test_dateline_place_words_are_no_actor() -> None:
     ms = [Mention(0, 6, "KORVAN", "new-korvan", "candidate"), *mentions(text)]
     found = find_candidates(text, ms, THU_2020_03_05, PLACES, TYPES, actor_parents=PARENTS)
     assert [(c.trigger, c.source_actor_id) for c in found] == [("said", "ana-kova")]
+
+
+# --------------------------------------------------------------------------- lexicon gaps
+
+
+def test_irregular_verbs_are_inflected() -> None:
+    assert {"sent", "gave", "given", "expelled"} <= set(
+        inflect_verb("send") + inflect_verb("give") + inflect_verb("expel"))
+    assert "sended" not in inflect_verb("send")
+    assert one("Ruritania has sent weapons to the Blue Brigade.", "sent").cameo_code == "072"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code", "source", "target"),
+    [
+        ("Ruritanian forces retook Zenda on Monday.", "retook", "192", "ruritania-military",
+         None),
+        ("Blue Brigade fighters fired rockets at Ruritanian forces.", "fired rockets at", "195",
+         "blue-brigade", "ruritania-military"),
+        ("Ana Kova called the Freedonia blockade a crime.", "called", "111", "ana-kova",
+         "freedonia"),
+        ("Ruritania and Freedonia brokered a truce in March.", "brokered", "0871", "ruritania",
+         "freedonia"),
+        ("Ruritania declared its right to respond.", "right to respond", "138", "ruritania",
+         None),
+    ],
+)
+def test_lexicon_gap_triggers(text: str, trigger: str, code: str, source: str,
+                              target: str | None) -> None:
+    c = one(text, trigger)
+    assert (c.cameo_code, c.source_actor_id, c.target_actor_id) == (code, source, target)

@@ -101,12 +101,16 @@ def _words(value: Any) -> tuple[str, ...]:
 
 
 def inflect_verb(lemma: str) -> tuple[str, ...]:
-    """Base, third person, past and -ing forms of a regular English verb ("ram" -> rammed).
+    """Base, third person, past, participle and -ing forms of an English verb ("send" -> sent,
+    "expel" -> expelled; lemminflect's tables), by rule for a verb they lack ("ram" -> rammed).
 
     For a multi-word verb ("pull out") the first word is inflected.
     """
     head, _, rest = lemma.lower().strip().partition(" ")
     tail = f" {rest}" if rest else ""
+    known = _known_inflections(head)
+    if known:
+        return tuple(dict.fromkeys(w + tail for w in (head, *known)))
     if re.search(r"(?:s|sh|ch|x|z|o)$", head):
         third = head + "es"
     elif re.search(r"[^aeiou]y$", head):
@@ -123,6 +127,18 @@ def inflect_verb(lemma: str) -> tuple[str, ...]:
     else:
         past, ing = head + "ed", head + "ing"
     return tuple(dict.fromkeys(w + tail for w in (head, third, past, ing)))
+
+
+@lru_cache(maxsize=4096)
+def _known_inflections(verb: str) -> tuple[str, ...]:
+    """Every verb form lemminflect knows for ``verb`` (unhyphenated), in a stable order."""
+    from lemminflect import getAllInflections
+
+    forms = getAllInflections(verb, upos="VERB")
+    return tuple(dict.fromkeys(
+        f.lower() for tag in ("VBZ", "VBD", "VBN", "VBG") for f in forms.get(tag, ())
+        if "-" not in f
+    ))
 
 
 def inflect_noun(noun: str) -> tuple[str, ...]:
