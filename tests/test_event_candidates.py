@@ -612,3 +612,23 @@ def test_lexicon_gap_triggers(text: str, trigger: str, code: str, source: str,
                               target: str | None) -> None:
     c = one(text, trigger)
     assert (c.cameo_code, c.source_actor_id, c.target_actor_id) == (code, source, target)
+
+
+def test_a_warning_of_repercussions_is_a_threat() -> None:
+    assert one("Ana Kova warned Freedonia of serious repercussions.", "warned").cameo_code == "130"
+
+
+def test_statement_of_own_intent_is_an_intent() -> None:
+    assert one("Ana Kova said she was working to calm the harbour.", "said").cameo_code == "030"
+    # another subject's future is no intent of the speaker
+    assert one("Ana Kova said the harbour will be calm.", "said").cameo_code == "010"
+
+
+def test_statement_reporting_force_by_another_side_accuses_it() -> None:
+    c = one("Ana Kova said Freedonian troops shelled the harbour.", "said")
+    assert (c.cameo_code, c.target_actor_id) == ("112", "freedonia-military")
+
+
+def test_use_of_chemical_weapons() -> None:
+    assert one("Freedonia used chemical weapons on Zenda.", "used chemical weapons"
+               ).cameo_code == "2041"

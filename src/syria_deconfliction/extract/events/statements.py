@@ -17,11 +17,13 @@ from ..dates import DateExpr, resolve
 from .clauses import _clause
 from .model import _PHYSICAL_KINDS, _RELAYING_TYPES, Candidate
 from .roles import _mention_after
-from .sentence import _Frame, _Sentence
+from .sentence import _QUOTES, _Frame, _Sentence
 from .trigger_lexicon import StatementRules
+from .vocabulary import _PRONOUNS
 
 # Roots of verbal acts (01-14 except aid and yield): a candidate with one of them by the speaker
 # already is the statement ("X said it would hold talks" is one intent, not two events).
+_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13", "14"})
 
 
@@ -46,8 +48,10 @@ def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence
         ):
             continue  # publishing a report, or a monitor relaying fighting, is not an event
         spoken.add(speaker)
-        code, how = _code(s, content, rules)
+        code, how = _code(s, content, rules, _own_subject(s, speaker, content))
         target = _target(s, f, speaker, content, rules)
+        if not how and rules.accuse_code and (accused := _accused(s, speaker, content, found)):
+            code, how, target = rules.accuse_code, "force-by-other-side", accused
         date_expr = _own_date(s, f, dates)
         resolved = (resolve(date_expr.text, published, future=False)
                     if date_expr is not None and published is not None else None)
@@ -82,13 +86,41 @@ def _content(s: _Sentence, f: _Frame) -> list[int]:
     return [i for i in range(n) if not a <= i < b]
 
 
-def _code(s: _Sentence, content: list[int], rules: StatementRules) -> tuple[str, str]:
+def _code(s: _Sentence, content: list[int], rules: StatementRules,
+          own: bool) -> tuple[str, str]:
     words = [s.low(i) for i in content]
-    for code, phrases in rules.content_codes:
+    for code, phrases, own_only in rules.content_codes:
+        if own_only and not own:
+            continue
         for p in phrases:
             if any(tuple(words[j:j + len(p)]) == p for j in range(len(words) - len(p) + 1)):
                 return code, " ".join(p)
     return rules.code, ""
+
+
+def _own_subject(s: _Sentence, speaker: str, content: list[int]) -> bool:
+    """The reported words start with the speaker's side: a pronoun or an actor of its side."""
+    words = [i for i in content if s.low(i) not in _QUOTES and s.low(i) != "that"]
+    if not words:
+        return False
+    first = words[0]
+    if s.low(first) in _PRONOUNS:
+        return True
+    k = s.mention_at_token(first)
+    return k is not None and _top(s, s.actor(k)) == _top(s, speaker)
+
+
+def _accused(s: _Sentence, speaker: str, content: list[int],
+             found: Sequence[Candidate]) -> str | None:
+    """The other side whose use of force the reported words tell of, if any."""
+    a, b = s.toks[content[0]].start if content else 0, s.toks[content[-1]].end if content else 0
+    own = _top(s, speaker)
+    for c in found:
+        src = c.source_actor_id
+        if (a <= c.trigger_start < b and src and c.cameo_code[:2] in _FORCE_ROOTS
+                and src != speaker and _top(s, src) != own):
+            return src
+    return None
 
 
 def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],

@@ -62,7 +62,9 @@ class StatementRules:
 
     code: str = "010"
     addressee_verbs: frozenset[str] = frozenset()  # inflected forms of tell, inform ...
-    content_codes: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # code, phrases
+    # (code, phrases, own): own = only when the speaker's side is the subject of what was said
+    content_codes: tuple[tuple[str, tuple[tuple[str, ...], ...], bool], ...] = ()
+    accuse_code: str | None = None  # what was said reports another side's use of force
 
 
 @dataclass(frozen=True)
@@ -252,13 +254,15 @@ def _statement_rules(raw: Mapping[str, Any]) -> StatementRules:
         if not isinstance(rule, Mapping) or "code" not in rule or not rule.get("phrases"):
             raise ValueError(f"statements.content_codes[{i}]: need code and phrases")
         codes.append((str(rule["code"]),
-                      tuple(tuple(str(p).lower().split()) for p in rule["phrases"])))
+                      tuple(tuple(str(p).lower().split()) for p in rule["phrases"]),
+                      bool(rule.get("own", False))))
     return StatementRules(
         code=str(raw.get("code", "010")),
         addressee_verbs=frozenset(
             f for lemma in _words(raw.get("addressee_verbs")) for f in inflect_verb(lemma)
         ),
         content_codes=tuple(codes),
+        accuse_code=str(raw["accuse_code"]) if raw.get("accuse_code") else None,
     )
 
 
