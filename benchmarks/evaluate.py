@@ -91,7 +91,7 @@ class Article:
     gold_mentions: Counter = field(default_factory=Counter)
     auto_mentions: Counter = field(default_factory=Counter)
     gold_events: Counter = field(default_factory=Counter)
-    auto_events: Counter = field(default_factory=Counter)
+    auto_events: list[tuple[tuple[Any, ...], ...]] = field(default_factory=list)
     gold_date: tuple[str, str] | None = None
     auto_date: tuple[str | None, str | None] = (None, None)
 
@@ -125,15 +125,19 @@ def fill_auto(a: Article, rows: dict[str, list[dict[str, Any]]], registry_ids: s
     a.auto_mentions = Counter(
         (m["text"], m["actor_id"]) for m in rows["actor_mentions"] if m["actor_id"] in registry_ids
     )
-    a.auto_events = Counter(
-        (
-            e["source_actor_id"],
-            e["target_actor_id"],
-            e["cameo_root"],
-            day(e["date_start"], e["date_precision"]),
-        )
-        for e in rows["events"]
-    )
+    # Candidates keep the person as the side and list the body they speak for in event_actors;
+    # curated rows code the body (codebook), hand-made fixture gold often the person: a
+    # candidate matches at either level (like the dev-set scorer's event_actors rule).
+    bodies: dict[tuple[str, str], str] = {}
+    for r in rows.get("event_actors") or []:  # the column's row first, then the body's
+        bodies[(r["event_id"], r["role"])] = r["actor_id"]
+    a.auto_events = []
+    for e in rows["events"]:
+        rest = (e["cameo_root"], day(e["date_start"], e["date_precision"]))
+        col = (e["source_actor_id"], e["target_actor_id"], *rest)
+        body = (bodies.get((e["event_id"], "source"), col[0]),
+                bodies.get((e["event_id"], "target"), col[1]), *rest)
+        a.auto_events.append((col,) if body == col else (col, body))
     a.auto_date = (
         day(art["published_date"], "day") if art["published_date"] else None,
         art["published_date_precision"],
@@ -261,13 +265,24 @@ def score_counter(gold: Counter, auto: Counter) -> Score:
     return Score(tp=tp, fp=sum(auto.values()) - tp, fn=sum(gold.values()) - tp)
 
 
+def score_alternatives(gold: Counter, auto: list[tuple[tuple[Any, ...], ...]]) -> Score:
+    """Like score_counter, each automatic row matching a gold row under any of its keys."""
+    left, tp = Counter(gold), 0
+    for keys in auto:
+        hit = next((k for k in keys if left[k] > 0), None)
+        if hit is not None:
+            left[hit] -= 1
+            tp += 1
+    return Score(tp=tp, fp=len(auto) - tp, fn=sum(gold.values()) - tp)
+
+
 def evaluate(articles: list[Article], per_article: bool, only: str | None) -> dict[str, float]:
     totals = {k: Score() for k in ("quotes", "speakers", "mentions", "events", "dates")}
     rows = []
     for a in articles:
         q, s = score_quotes(a)
         m = score_counter(a.gold_mentions, a.auto_mentions)
-        e = score_counter(a.gold_events, a.auto_events)
+        e = score_alternatives(a.gold_events, a.auto_events)
         d = Score()
         if a.gold_date and a.gold_date[0]:
             d.matched, d.right = 1, int(a.auto_date == a.gold_date)

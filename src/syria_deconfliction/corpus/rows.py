@@ -130,7 +130,10 @@ def candidate_event_rows(
                 f"confidence {c.confidence:.2f}",
             }
         )
-        for actor, role in ((src, "source"), (tgt, "target"), (c.claimed_by_actor_id, "claimant")):
+        roles = [(src, "source"), (tgt, "target"), (c.claimed_by_actor_id, "claimant")]
+        roles += [(a, "source") for a in getattr(c, "source_parties", ()) if a != src]
+        roles += [(a, "target") for a in getattr(c, "target_parties", ()) if a != tgt]
+        for actor, role in roles:
             if actor:
                 links.append({"event_id": eid, "actor_id": actor, "role": role})
     return events, links

@@ -43,9 +43,11 @@ general rules of English news syntax, applied sentence by sentence without a par
 6. Target: the first mention after the trigger in its clause that is a direct object or follows
    against/on/at/with/to/into (not "prior to"); "X and Y <met>" and "<fighting> between X and Y"
    give both sides for symmetric triggers. A withdrawing side's own forces are not a target.
-7. Acting body (``actor_parents``): in speech acts a person stands for the body they speak for
-   (registry parent); in material acts (15, 18-20, 0874) a state source acts through its one
-   armed-forces child.
+7. Acting body (``actor_parents``): a person stays the side (the most specific actor) and the
+   body they speak for (registry parent) is listed beside them (``source_parties`` /
+   ``target_parties``, event_actors rows); in material acts (15, 18-20, 0874) a state source
+   acts through its one armed-forces child. The place words of a wire dateline ("CITY (Agency)
+   —") are no actor.
 8. Date: the nearest date expression of the sentence, resolved against the publication date
    (into the future for intentions dated after the trigger). Not the date of a reporting frame
    for force events; "since X's <event>" dates that event, other "since ..." nothing.
@@ -57,6 +59,10 @@ general rules of English news syntax, applied sentence by sentence without a par
    restates and a later repeat (same root, source, target, date, status) are dropped;
    candidates with neither source nor target are dropped unless they are material events with
    a date, or a verb with a place. Statements, appeals etc. need a source.
+11. Statements (``statements.py``): each speaker of a reporting frame gets one statement
+   candidate besides the events in what was said, unless a verbal candidate of theirs already
+   is the statement or the speaker is an outlet publishing a report; coded from what was said
+   (lexicon ``statements:``), targeted at the addressee or the other side, dated by the frame.
 """
 
 from __future__ import annotations

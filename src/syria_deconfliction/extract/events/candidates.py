@@ -12,10 +12,12 @@ from ..dates import DateExpr, find_date_expressions, resolve
 from ..document import Document
 from ..mentions import Mention
 from .clauses import _applicable_frame, _clause, _find_frames, _refine_end
+from .dateline import without_datelines
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
 from .places import _fold, _Gazetteer, _gazetteer
 from .roles import _between, _coordinated_partner, _mention_after, _noun_roles, _object, _subject
 from .sentence import _AREA_NOUNS, _LOCATIVE, _PLACE_TIER, _Frame, _Sentence, _Trig
+from .statements import statement_candidates
 from .trigger_lexicon import TriggerLexicon, load_lexicon
 from .triggers import _allegation, _governed, _match_triggers, _near, _negated, _passive, _planned
 from .vocabulary import _CLAUSE_PUNCT, _DETERMINERS
@@ -43,10 +45,12 @@ def find_candidates(
     lex = lexicon or load_lexicon()
     doc = Document.of(text)
     text = doc.text
-    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    mentions = sorted(without_datelines(text, mentions), key=lambda m: (m.start, m.end))
     dates = [_since_inner(text, d) if d.kind == "since" else d
              for d in find_date_expressions(text)]
     gaz = _gazetteer(places) if places else None
+    bodies = {a: (p,) for a, p in actor_parents.items()
+              if p and actor_types.get(a) == "person"}
     out: list[Candidate] = []
     for s0, e0 in doc.sentences:
         s = _Sentence(doc, s0, e0, mentions, lex, actor_types, actor_parents)
@@ -57,7 +61,10 @@ def find_candidates(
         frames = _find_frames(s, trigs)
         cands = [c for t in trigs
                  if (c := _candidate(s, t, trigs, frames, published, dates, gaz)) is not None]
-        for c in _merge_force(cands):
+        merged = _merge_force(cands)
+        merged += statement_candidates(s, frames, merged, published, dates, bodies)
+        merged.sort(key=lambda c: c.trigger_start)
+        for c in merged:
             physical = c.cameo_code[:2] in ("15", "18", "19", "20") or c.cameo_code == "0874"
             noun = "noun" in c.rule.split(";")
             if c.source_actor_id or c.target_actor_id or (
@@ -235,7 +242,14 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         claim_status=status, claimed_by_actor_id=claimer,
         confidence=round(min(0.95, max(0.05, conf)), 2),
         rule=";".join(rules),
+        source_parties=_bodies(s, source), target_parties=_bodies(s, target),
     )
+
+
+def _bodies(s: _Sentence, actor: str | None) -> tuple[str, ...]:
+    """The body a person speaks or acts for (registry parent), listed beside the person."""
+    parent = s.parents.get(actor or "")
+    return (parent,) if parent and s.actor_types.get(actor or "") == "person" else ()
 
 
 def _top(s: _Sentence, actor: str) -> str:
@@ -248,13 +262,11 @@ def _top(s: _Sentence, actor: str) -> str:
 
 
 def _acting_body(s: _Sentence, actor: str | None, code: str, acting: bool = True) -> str | None:
-    """Speech acts: a person stands for the body they speak for (registry parent). Material
-    acts (15, 18-20, 0874): a state acts through its armed forces (sources only)."""
+    """Material acts (15, 18-20, 0874): a state acts through its armed forces (sources only).
+    A person stays the actor (the most specific side); their body goes to event_actors."""
     if actor is None:
         return None
     material = code[:2] in ("15", "18", "19", "20") or code == "0874"
-    if s.actor_types.get(actor) == "person" and not material and s.parents.get(actor):
-        return s.parents[actor]
     if acting and material and s.actor_types.get(actor) == "state":
         forces = [a for a, p in s.parents.items()
                   if p == actor and s.actor_types.get(a) == "military"]

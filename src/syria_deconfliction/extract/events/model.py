@@ -44,5 +44,8 @@ class Candidate:
     claimed_by_actor_id: str | None
     confidence: float
     rule: str = ""  # lexicon entry id and the context rules that changed the proposal
+    # Further actors in the source / target role (the body a person speaks for), for event_actors
+    source_parties: tuple[str, ...] = ()
+    target_parties: tuple[str, ...] = ()
 
 

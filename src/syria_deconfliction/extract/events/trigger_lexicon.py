@@ -57,6 +57,17 @@ class TriggerEntry:
 
 
 @dataclass(frozen=True)
+class StatementRules:
+    """How a reported statement is coded (the lexicon's ``statements:`` section)."""
+
+    code: str = "010"
+    addressee_verbs: frozenset[str] = frozenset()  # inflected forms of tell, inform ...
+    # (code, phrases, own): own = only when the speaker's side is the subject of what was said
+    content_codes: tuple[tuple[str, tuple[tuple[str, ...], ...], bool], ...] = ()
+    accuse_code: str | None = None  # what was said reports another side's use of force
+
+
+@dataclass(frozen=True)
 class TriggerLexicon:
     entries: tuple[TriggerEntry, ...]
     frames: Mapping[str, frozenset[str]]  # status -> inflected reporting-verb forms
@@ -65,6 +76,7 @@ class TriggerLexicon:
     planned_markers: frozenset[str]
     planned_before_to: frozenset[str]
     planned_lookback: frozenset[str] = frozenset()
+    statements: StatementRules = StatementRules()
     regexes: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
     # First-word index: the lower-case leading word of every form -> the entries that can match
     # there; entries with a free pattern are tried in every sentence (`always`).
@@ -105,12 +117,16 @@ def _words(value: Any) -> tuple[str, ...]:
 
 
 def inflect_verb(lemma: str) -> tuple[str, ...]:
-    """Base, third person, past and -ing forms of a regular English verb ("ram" -> rammed).
+    """Base, third person, past, participle and -ing forms of an English verb ("send" -> sent,
+    "expel" -> expelled; lemminflect's tables), by rule for a verb they lack ("ram" -> rammed).
 
     For a multi-word verb ("pull out") the first word is inflected.
     """
     head, _, rest = lemma.lower().strip().partition(" ")
     tail = f" {rest}" if rest else ""
+    known = _known_inflections(head)
+    if known:
+        return tuple(dict.fromkeys(w + tail for w in (head, *known)))
     if re.search(r"(?:s|sh|ch|x|z|o)$", head):
         third = head + "es"
     elif re.search(r"[^aeiou]y$", head):
@@ -127,6 +143,18 @@ def inflect_verb(lemma: str) -> tuple[str, ...]:
     else:
         past, ing = head + "ed", head + "ing"
     return tuple(dict.fromkeys(w + tail for w in (head, third, past, ing)))
+
+
+@lru_cache(maxsize=4096)
+def _known_inflections(verb: str) -> tuple[str, ...]:
+    """Every verb form lemminflect knows for ``verb`` (unhyphenated), in a stable order."""
+    from lemminflect import getAllInflections
+
+    forms = getAllInflections(verb, upos="VERB")
+    return tuple(dict.fromkeys(
+        f.lower() for tag in ("VBZ", "VBD", "VBN", "VBG") for f in forms.get(tag, ())
+        if "-" not in f
+    ))
 
 
 def inflect_noun(noun: str) -> tuple[str, ...]:
@@ -253,9 +281,28 @@ def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:
         planned_markers=frozenset(w.replace("’", "'") for w in _words(fr.get("planned_markers"))),
         planned_before_to=frozenset(_words(fr.get("planned_before_to"))),
         planned_lookback=frozenset(_words(fr.get("planned_lookback"))),
+        statements=_statement_rules(data.get("statements") or {}),
         regexes=tuple(_entry_regex(e) for e in entries),
         first_words=first_words,
         always=always,
+    )
+
+
+def _statement_rules(raw: Mapping[str, Any]) -> StatementRules:
+    codes = []
+    for i, rule in enumerate(raw.get("content_codes") or ()):
+        if not isinstance(rule, Mapping) or "code" not in rule or not rule.get("phrases"):
+            raise ValueError(f"statements.content_codes[{i}]: need code and phrases")
+        codes.append((str(rule["code"]),
+                      tuple(tuple(str(p).lower().split()) for p in rule["phrases"]),
+                      bool(rule.get("own", False))))
+    return StatementRules(
+        code=str(raw.get("code", "010")),
+        addressee_verbs=frozenset(
+            f for lemma in _words(raw.get("addressee_verbs")) for f in inflect_verb(lemma)
+        ),
+        content_codes=tuple(codes),
+        accuse_code=str(raw["accuse_code"]) if raw.get("accuse_code") else None,
     )
 
 

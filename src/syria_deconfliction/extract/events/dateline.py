@@ -1,0 +1,40 @@
+"""Datelines: 'CITY (Agency) — Body ...' at the start of a line names where the story was filed.
+
+The capitalised place words of a wire dateline are no actor and no subject of the first
+sentence. The shape is typographic (a run of upper-case words at a line start, optionally
+", Country", "(Agency)" and a dash, then the capitalised body), so it is a pattern, not a word list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..mentions import Mention
+
+_DATELINE = re.compile(
+    r"(?m)^(?P<place>[A-Z][A-Z'’.-]{3,}(?:[ /][A-Z][A-Z'’.-]+)*)"
+    r"(?P<country>,(?: [A-Z][a-z]+)+)?"
+    r"(?P<agency> \([^()\n]{1,40}\))?"
+    r"(?P<dash> ?[—–-])?"
+    r" (?=[A-Z“\"‘'])"
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end of the place words, marked) of every line-initial dateline; ``marked``
+    when a country, agency or dash sets it off (a bare 'CITY Body' is only a dateline for
+    names the registry lacks)."""
+    return [(m.start(), m.end("place"),
+             bool(m.group("country") or m.group("agency") or m.group("dash")))
+            for m in _DATELINE.finditer(text)]
+
+
+def without_datelines(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions that are not the place words of a dateline (an unknown name that runs on
+    into the body, "CITY Air", starts in them and goes too)."""
+    spans = dateline_spans(text)
+    return [m for m in mentions if not any(
+        a <= m.start < b and (m.rule == "candidate" or marked and m.end <= b)
+        for a, b, marked in spans
+    )]

@@ -1,0 +1,165 @@
+"""Statements: a reported statement ("X said/told/according to X ...") is an event of its own.
+
+The codebook counts a call and the accusation made in it as two events, so besides the events
+found in what was said, each speaker of a sentence gets one statement candidate. Its code comes
+from what was said (the lexicon's ``statements.content_codes``: threat, refusal, demand, appeal,
+else a plain statement), its target is the addressee ("told X") or else the first actor of the
+other side named in the reported words, and its date is the one in the frame's own words (or
+the main clause before it), never a date inside the reported words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..dates import DateExpr, resolve
+from .clauses import _clause
+from .model import _PHYSICAL_KINDS, _RELAYING_TYPES, Candidate
+from .roles import _mention_after
+from .sentence import _QUOTES, _Frame, _Sentence
+from .trigger_lexicon import StatementRules
+from .vocabulary import _PRONOUNS
+
+# Roots of verbal acts (01-14 except aid and yield): a candidate with one of them by the speaker
+# already is the statement ("X said it would hold talks" is one intent, not two events).
+_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13", "14"})
+
+
+def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence[Candidate],
+                         published: dt.date | None, dates: Sequence[DateExpr],
+                         parents_of: dict[str, tuple[str, ...]] | None = None
+                         ) -> list[Candidate]:
+    """One statement candidate per speaker of the sentence (see the module docstring)."""
+    rules = s.lex.statements
+    out: list[Candidate] = []
+    spoken: set[str] = set()
+    for f in sorted(frames, key=lambda f: f.tok):
+        speaker = f.claimer
+        if speaker is None or speaker in spoken or f.tok in s.trig_at:
+            continue  # no speaker, already one, or the frame is itself a trigger ("warned")
+        content = _content(s, f)
+        if _said_already(s, speaker, found):
+            continue
+        kind = s.actor_types.get(speaker)
+        if kind == "media" or kind in _RELAYING_TYPES and any(
+            i in s.trig_at and s.trig_at[i].entry.kind in _PHYSICAL_KINDS for i in content
+        ):
+            continue  # publishing a report, or a monitor relaying fighting, is not an event
+        spoken.add(speaker)
+        code, how = _code(s, content, rules, _own_subject(s, speaker, content))
+        target = _target(s, f, speaker, content, rules)
+        if not how and rules.accuse_code and (accused := _accused(s, speaker, content, found)):
+            code, how, target = rules.accuse_code, "force-by-other-side", accused
+        date_expr = _own_date(s, f, dates)
+        resolved = (resolve(date_expr.text, published, future=False)
+                    if date_expr is not None and published is not None else None)
+        tok = s.toks[f.tok]
+        out.append(Candidate(
+            sentence_start=s.start, sentence_end=s.end,
+            trigger_start=tok.start, trigger_end=tok.end, trigger=s.text[tok.start:tok.end],
+            cameo_code=code, source_actor_id=speaker, target_actor_id=target,
+            date_text=date_expr.text if date_expr else None,
+            date_start=date_expr.start if date_expr else None,
+            date_end=date_expr.end if date_expr else None,
+            date=resolved, place_id=None, place_text=None,
+            claim_status="reported", claimed_by_actor_id=None,
+            confidence=0.6 + (0.1 if target else 0.0),
+            rule=f"statement;frame:{f.kind}" + (f";content:{how}" if how else ""),
+            source_parties=(parents_of or {}).get(speaker, ()),
+        ))
+    return out
+
+
+def _said_already(s: _Sentence, speaker: str, found: Sequence[Candidate]) -> bool:
+    return any(c.source_actor_id == speaker and c.cameo_code[:2] in _VERBAL_ROOTS
+               and s.start <= c.trigger_start < s.end for c in found)
+
+
+def _content(s: _Sentence, f: _Frame) -> list[int]:
+    """Tokens of the reported words of frame f."""
+    n = len(s.toks)
+    if f.kind == "pre":
+        return list(range(f.body_start, min(f.body_end, n)))
+    a, b = f.region
+    return [i for i in range(n) if not a <= i < b]
+
+
+def _code(s: _Sentence, content: list[int], rules: StatementRules,
+          own: bool) -> tuple[str, str]:
+    words = [s.low(i) for i in content]
+    for code, phrases, own_only in rules.content_codes:
+        if own_only and not own:
+            continue
+        for p in phrases:
+            if any(tuple(words[j:j + len(p)]) == p for j in range(len(words) - len(p) + 1)):
+                return code, " ".join(p)
+    return rules.code, ""
+
+
+def _own_subject(s: _Sentence, speaker: str, content: list[int]) -> bool:
+    """The reported words start with the speaker's side: a pronoun or an actor of its side."""
+    words = [i for i in content if s.low(i) not in _QUOTES and s.low(i) != "that"]
+    if not words:
+        return False
+    first = words[0]
+    if s.low(first) in _PRONOUNS:
+        return True
+    k = s.mention_at_token(first)
+    return k is not None and _top(s, s.actor(k)) == _top(s, speaker)
+
+
+def _accused(s: _Sentence, speaker: str, content: list[int],
+             found: Sequence[Candidate]) -> str | None:
+    """The other side whose use of force the reported words tell of, if any."""
+    a, b = s.toks[content[0]].start if content else 0, s.toks[content[-1]].end if content else 0
+    own = _top(s, speaker)
+    for c in found:
+        src = c.source_actor_id
+        if (a <= c.trigger_start < b and src and c.cameo_code[:2] in _FORCE_ROOTS
+                and src != speaker and _top(s, src) != own):
+            return src
+    return None
+
+
+def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],
+            rules: StatementRules) -> str | None:
+    if s.low(f.tok) in rules.addressee_verbs:
+        k = _mention_after(s, f.tok + 1, 3)
+        if k is not None and s.actor(k) != speaker:
+            return s.actor(k)
+    inside = set(content)
+    own = _top(s, speaker)
+    for k, (a, _b) in enumerate(s.m_tok):
+        if a not in inside or s.preposition_before(k)[0] == "by":
+            continue
+        actor = s.actor(k)
+        if actor != speaker and _top(s, actor) != own:
+            return actor
+    return None
+
+
+def _own_date(s: _Sentence, f: _Frame, dates: Sequence[DateExpr]) -> DateExpr | None:
+    """The date in the frame's own words: for "X said (that) ..." the main clause up to the
+    reported words, else the frame's words; the nearest to the frame verb."""
+    if f.kind == "pre":
+        lo, hi = _clause(s, f.tok, []).start, f.body_start
+    else:
+        lo, hi = f.region
+    if hi <= lo or lo >= len(s.toks):
+        return None
+    a, b = s.toks[lo].start, s.toks[min(hi, len(s.toks)) - 1].end
+    verb = s.toks[f.tok]
+    inside = [d for d in dates if a <= d.start and d.end <= b and d.kind != "since_inner"]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d.start - verb.start))
+
+
+def _top(s: _Sentence, actor: str) -> str:
+    seen = {actor}
+    while (parent := s.parents.get(actor)) and parent not in seen:
+        seen.add(parent)
+        actor = parent
+    return actor
