@@ -126,3 +126,5 @@ _CLOSE_MARKS = "”»"
 _STRAIGHT = '"'
 
 
+# elided words after an apostrophe: such an apostrophe opens no single-marked quotation
+_ELISIONS = words("quotes_elisions")
