@@ -21,6 +21,7 @@ from .vocabulary import (
     _INVERTED_VERBS,
     _LEAD_STRIP,
     _LEMMA_OF,
+    _MANNER_VERBS,
     _NON_CLAUSE_START,
     _OBJ_VERBS,
     _PASSIVE_SPEECH,
@@ -287,12 +288,14 @@ class _Attribution:
         j = i + 1
         if j >= e:
             return None
-        if lemma not in _CLAUSE_VERBS:
+        if lemma not in _CLAUSE_VERBS and lemma not in _MANNER_VERBS:
             return None
         if toks[j].text == ":":
             return ("colon", j + 1) if j + 1 < e else None
         if toks[j].text == "," and j + 1 < e and toks[j + 1].kind == "qo":
             return "comma_quote", j + 1
+        if lemma in _MANNER_VERBS:
+            return None  # words in marks only, introduced by a colon or a comma
         if lemma in _OBJ_VERBS:
             for k in range(j, min(e, j + 30)):
                 t = toks[k]

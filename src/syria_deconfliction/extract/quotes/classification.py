@@ -12,6 +12,7 @@ from .vocabulary import (
     _FINITE,
     _FORM_OF,
     _LEMMA_OF,
+    _MANNER_VERBS,
     _NAMING_NOUNS,
 )
 
@@ -99,7 +100,8 @@ class _Classification:
         if kopen == a and si > 0 and self.sents[si - 1][2] != self.sents[si][2]:
             pa, pb, _ = self.sents[si - 1]
             if self.toks[pb - 1].text == ":":
-                prev = [r for r in self.recs[si - 1] if r.lemma in _CLAUSE_VERBS
+                prev = [r for r in self.recs[si - 1] if (
+                    r.lemma in _CLAUSE_VERBS or r.lemma in _MANNER_VERBS)
                         and not r.source_only and r.verb < pb - 1]
                 if prev:
                     return prev[-1], "colon"

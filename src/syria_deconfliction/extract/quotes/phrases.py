@@ -33,6 +33,9 @@ from .vocabulary import (
     _TRAILING_VERBS,
 )
 
+# finite forms of "be" that make a progressive speech verb ("is telling", "were claiming")
+_FINITE_BE = _BE - frozenset(["be", "been", "being"])
+
 
 class _Phrases:
     """Word classes, person names and noun phrases."""
@@ -121,6 +124,8 @@ class _Phrases:
             return None  # "said to be"
         if form == "past" and nxt is not None and nxt.low == "by":
             return None  # reduced passive: "a claim denied by state media"
+        if form == "ing" and plow in _FINITE_BE and prev is not None and prev.text.islower():
+            return lemma, "prog"  # progressive "X is telling Y that ...": a finite speech verb
         if form == "ing":
             quoted_as = plow == "as" and any(
                 self.toks[x].low == "quoted" for x in range(max(0, j - 8), j))
@@ -371,6 +376,8 @@ class _Phrases:
         """Subject of the verb at token i within sentence starting at token a."""
         toks = self.toks
         j = i - 1
+        if _FORM_OF.get(toks[i].low) == "ing" and j >= a and toks[j].low in _FINITE_BE:
+            j -= 1  # progressive: "X is telling"
         while j >= a and (toks[j].low in _PRE_VERB_SKIP or (
                 toks[j].kind == "w" and toks[j].text.islower() and toks[j].low.endswith("ly")
                 and len(toks[j].low) > 4) or (
@@ -478,7 +485,10 @@ class _Phrases:
                 return True, e  # "he said when asked about ..."
             if t.kind == "w" and (t.low in _FINITE or (
                     _FORM_OF.get(t.low) in ("past", "3sg") and t.text.islower()
-                    and t.low in _LEMMA_OF and _LEMMA_OF[t.low] in _TRAILING_VERBS)):
+                    and t.low in _LEMMA_OF and _LEMMA_OF[t.low] in _TRAILING_VERBS
+                    # after a preposition or determiner it is a noun ("in remarks carried by")
+                    and toks[k - 1].low not in _PREPOSITIONS
+                    and toks[k - 1].low not in _DETERMINERS)):
                 return False, k
             k += 1
         return True, e
