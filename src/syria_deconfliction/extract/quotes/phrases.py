@@ -385,6 +385,7 @@ class _Phrases:
             j -= 1
         if j < a:
             return "start", None
+        j = self._skip_aside(j, a)
         t = toks[j]
         if t.low in ("and", "but", "or"):
             return "coord", None
@@ -409,6 +410,19 @@ class _Phrases:
                 return "none", None
         return "np", (k, j + 1)
 
+    def _skip_aside(self, j: int, a: int) -> int:
+        """Step back over an aside between a name and its verb: a short bracket
+        ("X (D-Ore.) said", "X (R) said") or an age between commas ("X, 25, said")."""
+        toks = self.toks
+        if toks[j].text == ")":
+            o = next((x for x in range(j - 1, max(a, j - 6) - 1, -1) if toks[x].text == "("), -1)
+            if o > a and self._is_cap(toks[o - 1]):
+                return o - 1
+        if toks[j].text == "," and j - 2 > a and toks[j - 1].text.isdigit() and \
+                toks[j - 2].text == "," and self._is_cap(toks[j - 3]):
+            return j - 3
+        return j
+
     def _segment_finite(self, a: int, e: int) -> bool:
         k = e - 1
         while k >= a and self.toks[k].text not in ",;:" and self.toks[k].low not in _SUBORD:
@@ -432,16 +446,22 @@ class _Phrases:
         first = toks[s]
         if not (self._is_cap(first) or first.low in _DETERMINERS or first.low in _PRONOUNS):
             return None
+        # a bracketed party, state or other aside after the name: "said X (D-Ore.)"
+        np_end = next((x for x in range(s + 1, k) if toks[x].text == "("), k)
         if k >= e or toks[k].text != ",":
-            return ((s, k), None) if k >= e or toks[k].text in ";:" else None
+            return ((s, np_end), None) if k >= e or toks[k].text in ";:" else None
         m = k + 1
         while m < e and toks[m].text not in ";" and toks[m].kind not in ("qo",):
             m += 1
-        if m > k + 1 and toks[k + 1].low in ("who", "which", "whose"):
-            return (s, k), None  # "said X, who met ...": a relative clause, no description
-        if any(self._finite_like(x) or toks[x].low == "that" for x in range(k + 1, m)):
+        if m > k + 1 and (toks[k + 1].low in ("who", "which", "whose") or (
+                toks[k + 1].text.islower() and toks[k + 1].low.endswith("ing"))):
+            # "said X, who met ...", "said X, summing up ...": a clause, no description
+            return (s, np_end), None
+        # an appositive may end in a relative clause: "said X, a farmer who chairs ..."
+        rel = next((x for x in range(k + 2, m) if toks[x].low in ("who", "which", "whose")), m)
+        if any(self._finite_like(x) or toks[x].low == "that" for x in range(k + 1, rel)):
             return None
-        return (s, k), (k + 1, m) if m > k + 1 else None
+        return (s, np_end), (k + 1, rel) if rel > k + 1 else None
 
     def _main_subject(self, a: int, e: int) -> tuple[int, int] | None:
         toks = self.toks

@@ -1,0 +1,21 @@
+"""Speaker phrases with asides (issue 13): a party/state bracket, an age, or an appositive
+ending in a relative clause stand between the name and the rest. One invented sentence per rule."""
+
+from __future__ import annotations
+
+from syria_deconfliction.extract.quotes import extract_quotes
+
+
+def _speakers(body: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_mention) for q in extract_quotes(body)
+            if q.status == "accepted" and q.quote_type != "indirect"]
+
+
+def test_party_bracket_after_the_name_is_skipped() -> None:
+    assert _speakers("“The levy is dead,” Rep. Ruth Calder (D-Ore.) said Friday.") == [
+        ("The levy is dead", "Ruth Calder")]
+
+
+def test_inverted_speaker_with_relative_clause_appositive() -> None:
+    assert _speakers("“It will pass,” said Hanne Lund, a farmer who chairs the budget panel.") == [
+        ("It will pass", "Hanne Lund")]
