@@ -19,3 +19,8 @@ def test_party_bracket_after_the_name_is_skipped() -> None:
 def test_inverted_speaker_with_relative_clause_appositive() -> None:
     assert _speakers("“It will pass,” said Hanne Lund, a farmer who chairs the budget panel.") == [
         ("It will pass", "Hanne Lund")]
+
+
+def test_relative_clause_after_attribution_ends_its_tail() -> None:
+    body = "“It is over,” Hanne Lund said of the vote, in which her party lost two seats."
+    assert _speakers(body) == [("It is over", "Hanne Lund")]

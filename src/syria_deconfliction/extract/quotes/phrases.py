@@ -497,6 +497,10 @@ class _Phrases:
             if t.text == "," and k + 2 < e and toks[k + 1].low in ("a", "an") and \
                     toks[k + 2].low in _CLAIM_NOUNS:
                 return True, k  # "..., X said, a claim denied by ..."
+            if t.text == "," and k + 1 < e and (toks[k + 1].low in ("who", "which", "where") or (
+                    k + 2 < e and toks[k + 1].low in _PREPOSITIONS
+                    and toks[k + 2].low in ("which", "whom"))):
+                return True, k  # "..., she said of the vote, in which ...": a relative clause
             if t.kind in ("qo",) or t.text in ";:":
                 return False, k
             if t.low == "that":
