@@ -39,6 +39,7 @@ class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, 
         self.surnames = self._surnames()
         self.recs: list[list[_Rec]] = [[] for _ in self.sents]
         self.hist: list[_Hist] = []
+        self._gender: dict[str, str] = {}  # surname -> "m" | "f", as the text tells it
         self._holders: list[tuple[int, int, _NP]] | None = None
         self._direct_after = -1
 

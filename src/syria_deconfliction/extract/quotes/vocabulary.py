@@ -130,3 +130,6 @@ _STRAIGHT = '"'
 
 # elided words after an apostrophe: such an apostrophe opens no single-marked quotation
 _ELISIONS = words("quotes_elisions")
+# words that tell a person's gender (pronoun agreement)
+_MALE_WORDS = words("quotes_male_words")
+_FEMALE_WORDS = words("quotes_female_words")
