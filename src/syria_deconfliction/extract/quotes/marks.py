@@ -164,22 +164,19 @@ class _Marks:
     def _mark_quotes(self) -> list[_MarkQuote]:
         self._mark_width: dict[int, int] = {}
         out: list[_MarkQuote] = []
-        pending: tuple[int, int] | None = None  # (open_pos, first_para) of an unclosed quote
+        # one quotation per paragraph: a mark left open runs to its paragraph end; when the
+        # next paragraph opens with a mark, that paragraph's quotation continues it (news style
+        # for a quotation over several paragraphs) and is a row of its own
+        self._continues: dict[int, int] = {}  # open mark of a continuation -> the one it continues
+        pending: tuple[int, int] | None = None  # (open_pos, para) of an unclosed quote
         for pi, (ps, pe) in enumerate(self.paras):
             marks = self._marks_in(ps, pe)
             if pending is not None:
+                prev_end = self.paras[pi - 1][1]
+                out.append(self._mq(pending[0], None, pending[1], pi - 1, prev_end))
                 if marks and marks[0] == (ps, "o"):
-                    marks = marks[1:]  # continuation mark
-                    if marks and marks[0][1] == "c":
-                        out.append(self._mq(pending[0], marks[0][0], pending[1], pi))
-                        marks = marks[1:]
-                        pending = None
-                    else:
-                        continue  # still open through this paragraph
-                else:
-                    prev_end = self.paras[pi - 1][1]
-                    out.append(self._mq(pending[0], None, pending[1], pi - 1, prev_end))
-                    pending = None
+                    self._continues[ps] = pending[0]
+                pending = None
             j = 0
             while j < len(marks):
                 pos, kind = marks[j]

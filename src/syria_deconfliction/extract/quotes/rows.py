@@ -7,6 +7,9 @@ import re
 from .model import Quote, _MarkQuote, _Rec, _Speaker
 from .vocabulary import _ADVERBIAL_SUBORD, _SPEECH_ACTS, _SPELLING
 
+# a transcript turn: a name in capitals and a colon open the quoted words ("PEREZ: We ...")
+_TURN_RE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):\s")
+
 
 class _Rows:
     """Assembly: the Quote objects (direct, partial, indirect, rejected) in text order."""
@@ -114,6 +117,15 @@ class _Rows:
         elif (cnp := self._colon_np(si, kopen)) is not None:
             sp = self._resolve(cnp, _Rec(si, kopen, None, "forward"))
             how = "colon"
+        first = self._continues.get(q.open_pos)
+        turn = self._transcript_turn(q)
+        if turn is not None:
+            rec, sp, how = None, turn, "transcript"
+        if rec is None and sp is None and first is not None and first in self._row_of:
+            # a paragraph continuing a quotation: the same speaker
+            prev = self._row_of[first]
+            if prev.speaker_start is not None:
+                sp, how = self._row_speaker[first], "continuation"
         if rec is None and sp is None and nwords <= 3 and not self._whole_sentence(qi, si, kopen):
             out.append(self._rejected(q, "scare quote/designation"))
             return
@@ -135,6 +147,32 @@ class _Rows:
             quote.reason = reason
         out.append(quote)
         self._push(q.open_pos, si, sp)
+        self._row_of[q.open_pos] = quote
+        self._row_speaker[q.open_pos] = sp
+        if first is not None and first in self._row_of and sp is not None and \
+                sp.start is not None and how != "continuation":
+            # "“A ... ¶ “B,” she said": the attribution after the continuation names the
+            # speaker of the paragraphs it continues
+            prev = self._row_of[first]
+            if prev.speaker_start is None and prev.status == "accepted":
+                for f in ("speaker_start", "speaker_end", "speaker_mention", "speaker_actor_id",
+                          "speaker_description", "speaker_pronoun", "speaker_pronoun_start",
+                          "speaker_pronoun_end"):
+                    setattr(prev, f, getattr(quote, f))
+                prev.attribution, prev.reason = "continuation", None
+                prev.confidence = min(quote.confidence, 0.8)
+
+    def _transcript_turn(self, q: _MarkQuote) -> _Speaker | None:
+        """An interview transcript's turn in marks, "“NAME: ...”": NAME (a surname in capitals
+        before a colon) is the speaker."""
+        m = _TURN_RE.match(self.body, q.inner_start, q.inner_end)
+        if m is None:
+            return None
+        s, e = m.span(1)
+        surname = m.group(1).split()[-1].title()
+        actor = next((h.actor_id for h in self.hints if h.actor_type == "person"
+                      and self.body[h.start:h.end].split()[-1] == surname), None)
+        return _Speaker(s, e, self.body[s:e], actor, None, True, True, False, False)
 
     def _whole_sentence(self, qi: int, si: int, kopen: int) -> bool:
         """Does the quotation make up its sentence on its own ('“Never.”')?"""
