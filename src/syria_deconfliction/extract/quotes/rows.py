@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .model import Quote, _MarkQuote, _Rec, _Speaker
-from .vocabulary import _ADVERBIAL_SUBORD, _SPEECH_ACTS, _SPELLING
+from .vocabulary import _ADVERBIAL_SUBORD, _OTHER_SENSES, _SPEECH_ACTS, _SPELLING
 
 # a transcript turn: a name in capitals and a colon open the quoted words ("PEREZ: We ...")
 _TURN_RE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):\s")
@@ -126,6 +126,16 @@ class _Rows:
             prev = self._row_of[first]
             if prev.speaker_start is not None:
                 sp, how = self._row_speaker[first], "continuation"
+        if rec is None and sp is None and nwords <= 3 and turn is None and \
+                not self._title_like(q.inner_start, q.inner_end):
+            # a short quotation inside someone's reported speech is their word, not a scare
+            # quote: the speech record of the same sentence
+            rec = self._sentence_speech(si, kopen)
+            if rec is not None:
+                sp = self._speaker_of(rec)
+                how = "said_before" if rec.verb < kopen else "said_after"
+                if sp is None or sp.start is None:
+                    rec, sp = None, None
         if rec is None and sp is None and nwords <= 3 and not self._whole_sentence(qi, si, kopen):
             out.append(self._rejected(q, "scare quote/designation"))
             return
@@ -161,6 +171,29 @@ class _Rows:
                     setattr(prev, f, getattr(quote, f))
                 prev.attribution, prev.reason = "continuation", None
                 prev.confidence = min(quote.confidence, 0.8)
+
+    def _title_like(self, s: int, e: int) -> bool:
+        """Title Case words ("Fire and Fury", "Morning Show") name a work or a thing; a
+        speaker's words in capitals throughout ("NEVER") are not a title."""
+        ws = re.findall(r"[^\W\d_][\w'’-]*", self.body[s:e])
+        long = [w for w in ws if len(w) >= 3]
+        return bool(long) and all(w[0].isupper() for w in long) and not all(
+            w.isupper() for w in long)
+
+    def _sentence_speech(self, si: int, kopen: int) -> _Rec | None:
+        """The speech record of sentence ``si`` nearest before the quotation (else the first
+        after it) that names a speaker; reports of sources only do not count."""
+        # a verb with reported content or an attribution frame, or one that has no common sense
+        # other than speech ("The ministry added the charity to ..." is no speech)
+        recs = [r for r in self.recs[si] if not r.source_only and r.kind != "passive"
+                and (r.np is not None or r.kind in ("according_to", "coord", "participle"))
+                and (r.scope is not None or r.pieces or r.kind in (
+                    "trailing", "inverted", "bare", "according_to", "parenthetical")
+                    or r.lemma not in _OTHER_SENSES)]
+        before = [r for r in recs if r.verb < kopen]
+        if before:
+            return before[-1]
+        return recs[0] if recs else None
 
     def _transcript_turn(self, q: _MarkQuote) -> _Speaker | None:
         """An interview transcript's turn in marks, "“NAME: ...”": NAME (a surname in capitals

@@ -133,3 +133,5 @@ _ELISIONS = words("quotes_elisions")
 # words that tell a person's gender (pronoun agreement)
 _MALE_WORDS = words("quotes_male_words")
 _FEMALE_WORDS = words("quotes_female_words")
+# speech verbs with a common sense other than speech: without reported content they speak not
+_OTHER_SENSES = words("quotes_other_senses")
