@@ -11,6 +11,11 @@ from .vocabulary import _ADVERBIAL_SUBORD, _OTHER_SENSES, _SPEECH_ACTS, _SPELLIN
 _TURN_RE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):\s")
 
 
+def _norm(text: str) -> str:
+    """Words only, lower case: a headline's quoted words as the body prints them."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
 class _Rows:
     """Assembly: the Quote objects (direct, partial, indirect, rejected) in text order."""
 
@@ -43,7 +48,33 @@ class _Rows:
                     assert isinstance(obj, int)
                     self._emit_mark(obj, si, out)
         out.sort(key=lambda q: (q.start, q.end))
+        self._headline_echoes(out)
         return out
+
+    def _headline_echoes(self, out: list[Quote]) -> None:
+        """A headline quotes the story: words in marks in the headline that a body quotation
+        holds are that speaker's words (attribution ``inferred``), however short."""
+        if not self._headline(0):
+            return
+        hs, he = self.paras[0]
+        body_rows = [q for q in out if q.start >= he and q.status == "accepted"
+                     and q.quote_type != "indirect" and q.speaker_start is not None]
+        for q in out:
+            if not (hs <= q.start < he) or q.quote_type == "indirect" or \
+                    q.speaker_start is not None:
+                continue
+            key = _norm(q.text)
+            if len(key) < 3:
+                continue
+            src = next((b for b in body_rows if key in _norm(b.text)), None)
+            if src is None:
+                continue
+            for f in ("speaker_start", "speaker_end", "speaker_mention", "speaker_actor_id",
+                      "speaker_description", "speaker_pronoun", "speaker_pronoun_start",
+                      "speaker_pronoun_end"):
+                setattr(q, f, getattr(src, f))
+            q.quote_type, q.status, q.attribution = "partial", "accepted", "inferred"
+            q.confidence, q.reason = 0.7, "headline words quoted in the body"
 
     def _emit_indirect(self, r: _Rec, out: list[Quote]) -> None:
         if not r.pieces and not self._scope_has_quote(r) and r.kind not in (
