@@ -28,3 +28,9 @@ def test_transcript_turn_names_its_speaker() -> None:
     body = "The station aired the interview.\n\n“VARGA: The bridge opens on Monday, as promised.”"
     assert _rows(body) == [("VARGA: The bridge opens on Monday, as promised", "VARGA",
                             "transcript")]
+
+
+def test_dash_signature_names_the_speaker() -> None:
+    body = ("Readers wrote in after the vote.\n\n"
+            "“The bridge should have been fixed years ago.” ― Ana Ruiz")
+    assert _rows(body) == [("The bridge should have been fixed years ago", "Ana Ruiz", "byline")]

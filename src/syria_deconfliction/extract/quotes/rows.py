@@ -16,6 +16,10 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
+# a signature closing a quotation's paragraph: a dash and a name of one to four words
+_BYLINE_RE = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[ \t]*$")
+
+
 class _Rows:
     """Assembly: the Quote objects (direct, partial, indirect, rejected) in text order."""
 
@@ -152,6 +156,9 @@ class _Rows:
         turn = self._transcript_turn(q)
         if turn is not None:
             rec, sp, how = None, turn, "transcript"
+        elif rec is None and sp is None:
+            sp = self._dash_byline(q)
+            how = "byline" if sp is not None else how
         if rec is None and sp is None and first is not None and first in self._row_of:
             # a paragraph continuing a quotation: the same speaker
             prev = self._row_of[first]
@@ -182,7 +189,7 @@ class _Rows:
                 else:
                     how = "none"
                     reason = "no attribution found"
-        qtype = self._quote_type(qi, si, kopen, rec)
+        qtype = "direct" if how == "byline" else self._quote_type(qi, si, kopen, rec)
         quote = self._make(q.inner_start, q.inner_end, qtype, sp, rec, how)
         if reason:
             quote.reason = reason
@@ -225,6 +232,21 @@ class _Rows:
         if before:
             return before[-1]
         return recs[0] if recs else None
+
+    def _dash_byline(self, q: _MarkQuote) -> _Speaker | None:
+        """A quotation signed with a dash and a name closing its paragraph ("“...” ― Ana Ruiz",
+        vox-pop and reader-comment lists): the name is the speaker."""
+        if q.close_pos is None:
+            return None
+        pe = self.paras[q.last_para][1]
+        m = _BYLINE_RE.match(self.body, q.close_pos + self._mark_width.get(q.close_pos, 1), pe)
+        if m is None:
+            return None
+        s, e = m.span(1)
+        words = self.body[s:e].split()
+        actor = next((h.actor_id for h in self.hints if h.actor_type == "person"
+                      and h.start < e and s < h.end), None)
+        return _Speaker(s, e, self.body[s:e], actor, None, True, len(words) >= 2, False, False)
 
     def _transcript_turn(self, q: _MarkQuote) -> _Speaker | None:
         """An interview transcript's turn in marks, "“NAME: ...”": NAME (a surname in capitals
