@@ -24,3 +24,10 @@ def test_inverted_speaker_with_relative_clause_appositive() -> None:
 def test_relative_clause_after_attribution_ends_its_tail() -> None:
     body = "“It is over,” Hanne Lund said of the vote, in which her party lost two seats."
     assert _speakers(body) == [("It is over", "Hanne Lund")]
+
+
+def test_attribution_tail_before_the_second_part_of_a_split_quote() -> None:
+    body = ("“I think the judge will be fair,” Ilse Brandt said during a rally in Varno, “but "
+            "many people will be watching.”")
+    assert _speakers(body) == [("I think the judge will be fair", "Ilse Brandt"),
+                               ("but many people will be watching", "Ilse Brandt")]

@@ -88,6 +88,14 @@ class _Classification:
                     return r, "according_to" if r.kind == "according_to" else "said_after"
                 if self.toks[s].start <= q.open_pos < self.toks[e - 1].end:
                     return r, "according_to" if r.kind == "according_to" else "said_after"
+        # '“A,” X said during a rally, “B.”': the record introducing B also closes A
+        kclose = self._tok_at(q.close_pos) if q.close_pos is not None else -1
+        if kclose >= 0:
+            for r in self.recs[end_si]:
+                if r.intro in ("comma_quote", "colon") and r.np is not None and \
+                        r.np[0] > kclose and all(t.text == "," for t in
+                                                  self.toks[kclose + 1:r.np[0]]):
+                    return r, "said_after"
         # split quotation: '“A,” he said, “B.”'
         for r in reversed(recs):
             if r.verb < kopen and r.kind in ("trailing", "inverted", "bare"):
