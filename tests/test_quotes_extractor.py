@@ -241,10 +241,13 @@ def test_quote_continued_over_paragraphs() -> None:
             "“The second thing is fuel,” said Marta Lind.")
     qs = extract_quotes(body)
     check_offsets(body, qs)
-    q = find(qs, "The first thing is water.\n\n“The second thing is fuel")
+    # one row per paragraph (issue 13); the attribution after the continuation names the
+    # speaker of the paragraph it continues
+    q = find(qs, "The first thing is water")
     assert q.quote_type == "direct"
-    assert q.speaker_mention == "Marta Lind"
-    assert len(accepted(qs)) == 1
+    assert (q.speaker_mention, q.attribution) == ("Marta Lind", "continuation")
+    assert find(qs, "The second thing is fuel").speaker_mention == "Marta Lind"
+    assert len(accepted(qs)) == 2
 
 
 def test_unclosed_quote_runs_to_paragraph_end() -> None:

@@ -7,14 +7,21 @@ string it was given and ``body[q.start:q.end] == q.text`` always holds.
 
 Detection
 ---------
-* Quotation marks: curly (“ ”), straight (") and guillemets/low marks (« » „). A straight mark
-  opens when it follows a space, the paragraph start or an opening bracket/dash, and closes when
-  followed by a space, punctuation or the paragraph end. Single quotes ('...' ‘...’) are never
-  quotation boundaries: they are nested quotes or apostrophes and stay inside the text.
-* A mark left open at the end of a paragraph runs to the paragraph end; when the next paragraph
-  opens with a mark, the quotation continues there (news style for multi-paragraph quotes). One
-  Quote then spans the paragraphs and its text keeps the paragraph break and the continuation
-  mark, so that ``text == body[start:end]`` still holds.
+* Quotation marks: curly (“ ”), straight (") and guillemets/low marks (« » „), and a doubled
+  apostrophe ('' ... '', archive style) as one double mark. A straight mark opens when it
+  follows a space, the paragraph start or an opening bracket/dash, and closes when followed by
+  a space, punctuation or the paragraph end. Single marks ('...' ‘...’, British and headline
+  style) are quotation marks outside double-marked quotations (inside one they are a nested
+  quote and stay in its text): an opener follows white space or a bracket and precedes a
+  letter or digit that does not begin an elision ('em, 'n', '90s: lexicon ``quotes_elisions``);
+  a closer follows a non-space and precedes white space or punctuation; an apostrophe after a
+  plural "s" before a lower-case content word ("the Bradleys' house") is a possessive when
+  another closer follows; a single opener left unclosed is no quotation.
+* One row per paragraph: a double mark left open at the end of a paragraph runs to the
+  paragraph end; when the next paragraph opens with a mark, its quotation continues the first
+  (news style for multi-paragraph quotes) and is a row of its own with attribution
+  ``continuation`` and the same speaker (whichever of the two paragraphs names the speaker).
+  A transcript turn in marks ("“NAME: ...”") takes NAME as speaker (attribution ``transcript``).
 * Span: the words between the marks, without the marks. A single trailing ``.`` or ``,`` just
   before the closing mark is excluded (it is the writer's punctuation): “terrorist.” gives
   ``terrorist``. ``?``, ``!``, ellipses (``...``, ``. . .``, ``…``) and bracketed insertions
@@ -68,8 +75,13 @@ The question is whether the quoted words are somebody's utterance or the writer'
    are governed by a speech act verb whose subject speaks, so they are partial quotations
    ("The UN has called the truce a “critical window of opportunity”").
 2. A quotation of one to three words with no attribution in its own sentence (no speech verb
-   governing it, no trailing attribution) is rejected as a scare quote. Longer unattributed
+   governing it, no trailing attribution) is rejected as a scare quote, unless the sentence
+   holds someone's speech record (a verb with reported content or an attribution frame, or
+   one without another common sense: lexicon ``quotes_other_senses``) and the words are not a
+   Title Case name ("Winter Harbour"): then they are that speaker's words. Longer unattributed
    quotations are kept (accepted, speaker unknown, low confidence, reason given).
+3. Headline words in marks that a body quotation holds are that body speaker's words
+   (attribution ``inferred``), however short.
 
 Attribution (``attribution`` names the rules, joined by "+", position rule first)
 ---------------------------------------------------------------------------------
@@ -149,14 +161,20 @@ Confidence is a heuristic in 0..1 that falls for pronouns, sentence-distance att
 indirect clauses and unattributed quotations; ``reason`` says why for pronouns, carried-over
 speakers, resolved descriptions, several speakers and unattributed quotations.
 
-Known limits: single quotation marks are not quotation boundaries (British headline style
-'...' is missed); headline conventions without marks ("X to Y: ...", "... — reports") are not
-speech; a pronoun whose antecedent the text never names gets no speaker (or, within six
-sentences, the last named speaker); pronoun gender is not used; coordinated speakers ("the
-president and other officials") get the first hint's actor id. Hints carry no country or registry
-parent, so descriptions that need them stay at the hint's actor ("Norwegian defence officials"
--> the government, not the defence ministry; "the Danish leader" with no hint inside -> no
-actor).
+Speech verbs are lexicon data (``knowledge/lexicon/speech.yaml``): verbs of manner and medium
+(``quotes_manner_verbs``: shouted, quipped, tweeted ...) attribute words in marks only; a
+progressive ("is telling") is a finite speech verb. A party/state bracket or an age between a
+name and its verb ("X (D-Ore.) said", "X, 54, said") is skipped. He/she agree in gender with
+their antecedent when the text tells it (Mr/Mrs/Ms, "spokeswoman": ``quotes_male_words``,
+``quotes_female_words``, or an earlier pronoun resolved to that person).
+
+Known limits: headline conventions without marks ("X to Y: ...", "... — reports") are not speech; a
+pronoun whose antecedent the text never names gets no speaker (or, within six sentences, the last
+named speaker); pronoun gender is known only from the text (no first-name list); coordinated
+speakers ("the president and other officials") get the first hint's actor id. Hints carry no
+country or registry parent, so descriptions that need them stay at the hint's actor ("Norwegian
+defence officials" -> the government, not the defence ministry; "the Danish leader" with no hint
+inside -> no actor).
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from .vocabulary import (
     _INVERTED_VERBS,
     _LEAD_STRIP,
     _LEMMA_OF,
+    _MANNER_VERBS,
     _NON_CLAUSE_START,
     _OBJ_VERBS,
     _PASSIVE_SPEECH,
@@ -287,12 +288,17 @@ class _Attribution:
         j = i + 1
         if j >= e:
             return None
-        if lemma not in _CLAUSE_VERBS:
+        if lemma not in _CLAUSE_VERBS and lemma not in _MANNER_VERBS:
             return None
         if toks[j].text == ":":
             return ("colon", j + 1) if j + 1 < e else None
         if toks[j].text == "," and j + 1 < e and toks[j + 1].kind == "qo":
             return "comma_quote", j + 1
+        tail = self._tail_to_quote(j, e)
+        if tail is not None:
+            return tail  # "X said during a rally in Y, “...”", "X says of Y: “...”"
+        if lemma in _MANNER_VERBS:
+            return None  # words in marks only, introduced by a colon or a comma
         if lemma in _OBJ_VERBS:
             for k in range(j, min(e, j + 30)):
                 t = toks[k]
@@ -333,6 +339,21 @@ class _Attribution:
         if lemma in _BARE_VERBS and (toks[k].low not in _NON_CLAUSE_START or at_least) and \
                 toks[k].text not in ",;:" and self._clause_ok(k, e):
             return "bare", k
+        return None
+
+    def _tail_to_quote(self, j: int, e: int) -> tuple[str, int] | None:
+        """A short adverbial tail after the verb (a preposition and its phrase, a time) that
+        ends in a comma or colon right before a quotation."""
+        toks = self.toks
+        if j >= e or not (toks[j].low in _PREPOSITIONS or toks[j].low in _TIME_WORDS):
+            return None
+        for k in range(j + 1, min(e - 1, j + 14)):
+            t = toks[k]
+            if t.kind in ("qo", "qc") or t.text == ";" or t.low == "that" or \
+                    self._finite_like(k):
+                return None
+            if t.text in ",:" and toks[k + 1].kind == "qo":
+                return ("colon" if t.text == ":" else "comma_quote"), k + 1
         return None
 
     def _audience(self, j: int, e: int) -> int | None:

@@ -12,6 +12,7 @@ from .vocabulary import (
     _FINITE,
     _FORM_OF,
     _LEMMA_OF,
+    _MANNER_VERBS,
     _NAMING_NOUNS,
 )
 
@@ -87,6 +88,14 @@ class _Classification:
                     return r, "according_to" if r.kind == "according_to" else "said_after"
                 if self.toks[s].start <= q.open_pos < self.toks[e - 1].end:
                     return r, "according_to" if r.kind == "according_to" else "said_after"
+        # '“A,” X said during a rally, “B.”': the record introducing B also closes A
+        kclose = self._tok_at(q.close_pos) if q.close_pos is not None else -1
+        if kclose >= 0:
+            for r in self.recs[end_si]:
+                if r.intro in ("comma_quote", "colon") and r.np is not None and \
+                        r.np[0] > kclose and all(t.text == "," for t in
+                                                  self.toks[kclose + 1:r.np[0]]):
+                    return r, "said_after"
         # split quotation: '“A,” he said, “B.”'
         for r in reversed(recs):
             if r.verb < kopen and r.kind in ("trailing", "inverted", "bare"):
@@ -99,7 +108,8 @@ class _Classification:
         if kopen == a and si > 0 and self.sents[si - 1][2] != self.sents[si][2]:
             pa, pb, _ = self.sents[si - 1]
             if self.toks[pb - 1].text == ":":
-                prev = [r for r in self.recs[si - 1] if r.lemma in _CLAUSE_VERBS
+                prev = [r for r in self.recs[si - 1] if (
+                    r.lemma in _CLAUSE_VERBS or r.lemma in _MANNER_VERBS)
                         and not r.source_only and r.verb < pb - 1]
                 if prev:
                     return prev[-1], "colon"

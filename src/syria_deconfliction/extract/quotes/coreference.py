@@ -10,8 +10,10 @@ from .model import _NP, SpeakerHint, _Hist, _Rec, _Speaker
 from .vocabulary import (
     _DETERMINERS,
     _DOC_NOUNS,
+    _FEMALE_WORDS,
     _HEAD_TYPES,
     _HONORIFICS,
+    _MALE_WORDS,
     _PAIR_TYPES,
     _PREPOSITIONS,
     _RANK_WORDS,
@@ -301,6 +303,10 @@ class _Coreference:
             cs, ce = ante.core
             actor = self._person_actor(cs, ce)
             ante = _Speaker(cs, ce, self.body[cs:ce], actor, None, True, True, False, False)
+        if ante is not None and np.pronoun in ("he", "she"):
+            key = self._gender_key(ante)
+            if key:
+                self._gender.setdefault(key, "m" if np.pronoun == "he" else "f")
         if ante is None:
             return _Speaker(None, None, None, None, None, np.is_person, False, np.is_plural,
                             False, pron, f"pronoun '{pron[2]}' without a resolvable antecedent")
@@ -308,9 +314,40 @@ class _Coreference:
                         ante.is_person, ante.is_named, ante.is_plural, ante.role, pron,
                         ante.reason)
 
+    def _gender_key(self, sp: _Speaker) -> str:
+        """A person's surname, the key of what the text tells about their gender."""
+        if not sp.is_person or sp.start is None:
+            return ""
+        s, e = sp.core if sp.core is not None else (sp.start, sp.end or sp.start)
+        words = re.findall(r"[^\W\d_]+", self.body[s:e])
+        return words[-1].lower() if words else ""
+
+    def _note_gender(self, sp: _Speaker) -> None:
+        """Record a gender the speaker phrase states (an honorific, "spokeswoman")."""
+        key = self._gender_key(sp)
+        if not key or sp.start is None:
+            return
+        s = sp.start
+        lows = [w.lower() for w in re.findall(r"[^\W\d_]+\.?", self.body[s:sp.end or s])]
+        lows += [w.lower() for w in re.findall(r"[^\W\d_]+\.?", sp.desc or "")]
+        # the word before the mention ("Mrs. Holm" where only "Holm" is the mention)
+        before = re.findall(r"[^\W\d_]+\.?", self.body[max(0, s - 12):s])
+        if before:
+            lows.append(before[-1].lower())
+        male = any(w in _MALE_WORDS for w in lows)
+        female = any(w in _FEMALE_WORDS for w in lows)
+        if male != female:
+            self._gender[key] = "m" if male else "f"
+
+    def _agrees(self, sp: _Speaker, pron: str) -> bool:
+        g = self._gender.get(self._gender_key(sp))
+        return g is None or g == ("m" if pron == "he" else "f")
+
     def _antecedent(self, pron: str, pos: int, si: int) -> _Speaker | None:
         para = self.sents[si][2]
         hist = [h for h in self.hist if h.pos < pos and h.sp.start is not None]
+        if pron in ("he", "she"):
+            hist = [h for h in hist if not h.sp.is_person or self._agrees(h.sp, pron)]
         spk = [h for h in hist if h.kind == "speaker"]
         subj = [h for h in hist if h.kind == "subject"]
         if pron in ("he", "she"):
@@ -351,5 +388,6 @@ class _Coreference:
     def _push(self, pos: int, si: int, sp: _Speaker | None, kind: str = "speaker") -> None:
         if sp is None or sp.start is None:
             return
+        self._note_gender(sp)
         self.hist.append(_Hist(pos, si, self.sents[si][2], kind, sp))
 

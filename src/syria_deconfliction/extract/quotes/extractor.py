@@ -9,7 +9,7 @@ from .attribution import _Attribution
 from .classification import _Classification
 from .coreference import _Coreference
 from .marks import _Marks
-from .model import _NP, Quote, SpeakerHint, _Hist, _Rec
+from .model import _NP, Quote, SpeakerHint, _Hist, _Rec, _Speaker
 from .phrases import _Phrases
 from .rows import _Rows
 
@@ -43,6 +43,9 @@ class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, 
         self.surnames = self._surnames()
         self.recs: list[list[_Rec]] = [[] for _ in self.sents]
         self.hist: list[_Hist] = []
+        self._row_of: dict[int, Quote] = {}  # open mark -> its row (continuations)
+        self._row_speaker: dict[int, _Speaker | None] = {}
+        self._gender: dict[str, str] = {}  # surname -> "m" | "f", as the text tells it
         self._holders: list[tuple[int, int, _NP]] | None = None
         self._direct_after = -1
 

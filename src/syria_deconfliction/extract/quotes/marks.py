@@ -6,7 +6,24 @@ import re
 from bisect import bisect_left
 
 from .model import _KIND, _MarkQuote, _Tok
-from .vocabulary import _ABBREV, _CLOSE_MARKS, _OPEN_MARKS, _SENTENCE_STARTERS, _STRAIGHT
+from .vocabulary import (
+    _ABBREV,
+    _BE,
+    _CLOSE_MARKS,
+    _DETERMINERS,
+    _ELISIONS,
+    _OPEN_MARKS,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _SENTENCE_STARTERS,
+    _STRAIGHT,
+    _SUBORD,
+)
+
+_WORD_RE = re.compile(r"[^\W_]+")
+# words that cannot be the noun a plural possessive modifies
+_NON_NOUN = _PREPOSITIONS | _DETERMINERS | _PRONOUNS | _SUBORD | _BE | frozenset(
+    ["and", "or", "but", "nor", "to", "who", "which", "that"])
 
 
 class _Marks:
@@ -18,19 +35,40 @@ class _Marks:
         return self.doc.paragraphs
 
     def _marks_in(self, s: int, e: int) -> list[tuple[int, str]]:
-        """Quotation marks in body[s:e] as (pos, 'o'|'c')."""
+        """Quotation marks in body[s:e] as (pos, 'o'|'c'): double marks first (a doubled
+        apostrophe ``''`` is one double mark), then single-mark pairs outside them."""
+        doubles = self._double_marks(s, e)
+        regions: list[tuple[int, int]] = []
+        for j, (pos, kind) in enumerate(doubles):
+            if kind == "o":
+                end = doubles[j + 1][0] if j + 1 < len(doubles) else e
+                regions.append((pos, end))
+        singles = self._single_pairs(s, e, regions)
+        return sorted(doubles + singles)
+
+    def _double_marks(self, s: int, e: int) -> list[tuple[int, str]]:
         body = self.body
         out: list[tuple[int, str]] = []
         is_open = False
-        for i in range(s, e):
+        i = s
+        while i < e:
             ch = body[i]
-            if ch not in _OPEN_MARKS and ch not in _CLOSE_MARKS and ch != _STRAIGHT:
+            width = 2 if body.startswith("''", i) and i + 1 < e else 1
+            if width == 1 and ch not in _OPEN_MARKS and ch not in _CLOSE_MARKS and \
+                    ch != _STRAIGHT:
+                i += 1
                 continue
             prev = body[i - 1] if i > s else " "
-            nxt = body[i + 1] if i + 1 < e else " "
+            nxt = body[i + width] if i + width < e else " "
             open_ctx = prev.isspace() or prev in "([{—–-/:"
             close_ctx = nxt.isspace() or nxt in ".,;:!?)]}—–-'’" or nxt in _CLOSE_MARKS
-            if ch in _OPEN_MARKS:
+            if width == 2:
+                # a doubled apostrophe: a mark only in the context a straight mark needs
+                if open_ctx == close_ctx:
+                    i += 2
+                    continue
+                kind = "o" if open_ctx else "c"
+            elif ch in _OPEN_MARKS:
                 kind = "c" if (is_open and close_ctx and not open_ctx) else "o"
             elif ch in _CLOSE_MARKS:
                 kind = "o" if (not is_open and open_ctx and not close_ctx) else "c"
@@ -40,32 +78,105 @@ class _Marks:
                 kind = "c"
             else:
                 kind = "c" if is_open else "o"
+            i += width
             if kind == "o" and is_open:
                 continue  # a nested double mark: literal
             if kind == "c" and not is_open:
                 continue  # stray closing mark
             is_open = kind == "o"
-            out.append((i, kind))
+            out.append((i - width, kind))
+            self._mark_width[i - width] = width
         return out
 
+    def _single_pairs(self, s: int, e: int, regions: list[tuple[int, int]]
+                      ) -> list[tuple[int, str]]:
+        """Single quotation marks ('...' and ‘...’) outside double-marked quotations, paired
+        left to right within the paragraph. An apostrophe is not a mark: an opener must follow
+        white space or an opening bracket and precede a letter or digit that does not start an
+        elision ('em, 'n', '90s); a closer must follow a non-space and precede white space or
+        punctuation; an opener left unclosed is no quotation (unlike a double mark)."""
+        body = self.body
+        opens: list[int] = []
+        closes: list[int] = []
+        for i in range(s, e):
+            ch = body[i]
+            if ch not in "'‘’":
+                continue
+            if any(a <= i <= b for a, b in regions):
+                continue
+            prev = body[i - 1] if i > s else " "
+            nxt = body[i + 1] if i + 1 < e else " "
+            if ch in "'‘" and (prev.isspace() or prev in "([{“\"—–/-") and (
+                    nxt.isalnum() or nxt in "…$£€") and not self._elision(i + 1, e):
+                opens.append(i)
+            elif ch in "'’" and not prev.isspace() and not self._elision_end(i, s) and (
+                    nxt.isspace() or nxt in ".,;:!?)]}—–-\"”"):
+                closes.append(i)
+        out: list[tuple[int, str]] = []
+        ci = 0
+        last_close = -1
+        for o in opens:
+            if o < last_close:
+                continue
+            while ci < len(closes) and closes[ci] <= o:
+                ci += 1
+            if ci >= len(closes):
+                break
+            c = ci
+            # a plural possessive ("the Bradleys' house") is an apostrophe when another
+            # closer follows before the next opener
+            nxt_open = next((x for x in opens if x > o), e)
+            while c + 1 < len(closes) and closes[c + 1] < nxt_open and self._possessive(closes[c]):
+                c += 1
+            inner = body[o + 1:closes[c]]
+            if sum(ch.isalnum() for ch in inner) > 2:
+                out += [(o, "o"), (closes[c], "c")]
+                self._mark_width[o] = self._mark_width[closes[c]] = 1
+                last_close = closes[c]
+            ci = c + 1
+        return out
+
+    def _elision(self, i: int, e: int) -> bool:
+        """Does body[i:] start an elided word ('em, 'n', 'til) or a year ('90s)?"""
+        m = _WORD_RE.match(self.body, i, e)
+        if m is None:
+            return False
+        w = m.group().lower()
+        return w in _ELISIONS or (len(w) >= 2 and w[:2].isdigit() and (len(w) == 2 or w[2:] == "s"))
+
+    def _possessive(self, c: int) -> bool:
+        """An apostrophe after a plural "s" followed by a lower-case content word ("the
+        Bradleys' house"; not "the farmers' in", where a function word follows)."""
+        body = self.body
+        if not (body[c - 1] == "s" and c + 2 < len(body) and body[c + 1] == " " and
+                body[c + 2].islower()):
+            return False
+        m = _WORD_RE.match(body, c + 2)
+        return m is not None and m.group() not in _NON_NOUN
+
+    def _elision_end(self, c: int, s: int) -> bool:
+        """Is the apostrophe at ``c`` the second one of an elision ("rock 'n' roll")?"""
+        w = c
+        while w > s and self.body[w - 1].isalnum():
+            w -= 1
+        return w > s and self.body[w - 1] in "'‘’" and self._elision(w, c)
+
     def _mark_quotes(self) -> list[_MarkQuote]:
+        self._mark_width: dict[int, int] = {}
         out: list[_MarkQuote] = []
-        pending: tuple[int, int] | None = None  # (open_pos, first_para) of an unclosed quote
+        # one quotation per paragraph: a mark left open runs to its paragraph end; when the
+        # next paragraph opens with a mark, that paragraph's quotation continues it (news style
+        # for a quotation over several paragraphs) and is a row of its own
+        self._continues: dict[int, int] = {}  # open mark of a continuation -> the one it continues
+        pending: tuple[int, int] | None = None  # (open_pos, para) of an unclosed quote
         for pi, (ps, pe) in enumerate(self.paras):
             marks = self._marks_in(ps, pe)
             if pending is not None:
+                prev_end = self.paras[pi - 1][1]
+                out.append(self._mq(pending[0], None, pending[1], pi - 1, prev_end))
                 if marks and marks[0] == (ps, "o"):
-                    marks = marks[1:]  # continuation mark
-                    if marks and marks[0][1] == "c":
-                        out.append(self._mq(pending[0], marks[0][0], pending[1], pi))
-                        marks = marks[1:]
-                        pending = None
-                    else:
-                        continue  # still open through this paragraph
-                else:
-                    prev_end = self.paras[pi - 1][1]
-                    out.append(self._mq(pending[0], None, pending[1], pi - 1, prev_end))
-                    pending = None
+                    self._continues[ps] = pending[0]
+                pending = None
             j = 0
             while j < len(marks):
                 pos, kind = marks[j]
@@ -86,7 +197,7 @@ class _Marks:
             region_end: int | None = None) -> _MarkQuote:
         body = self.body
         end = close_pos if close_pos is not None else (region_end or self.paras[p1][1])
-        s, e = open_pos + 1, end
+        s, e = open_pos + self._mark_width.get(open_pos, 1), end
         while s < e and body[s].isspace():
             s += 1
         while e > s and body[e - 1].isspace():
@@ -107,18 +218,53 @@ class _Marks:
                 mark_kind[q.close_pos] = "qc"
         regions = sorted((q.open_pos, q.region_end, i) for i, q in enumerate(self.mquotes))
         region_starts = [r[0] for r in regions]
-        for d in self.doc.tokens:
-            kind = _KIND.get(d.kind, d.kind)
-            s = d.start
+        mark_pos = sorted(mark_kind)
+        for d in self._split_at_marks(mark_pos):
+            kind = _KIND.get(d[4], d[4])
+            s = d[0]
             if s in mark_kind:
                 kind = mark_kind[s]
-            t = _Tok(s, d.end, d.text, d.low, kind, d.para)
+            t = _Tok(s, d[1], d[2], d[3], kind, d[5])
             if kind not in ("qo", "qc"):
                 ri = bisect_left(region_starts, s) - 1
                 if ri >= 0 and regions[ri][0] < s < regions[ri][1]:
                     t.qid = regions[ri][2]
             toks.append(t)
         return toks
+
+    def _split_at_marks(self, mark_pos: list[int]
+                        ) -> list[tuple[int, int, str, str, str, int]]:
+        """The Document's tokens, with every quotation mark a token of its own: a closing
+        single mark glued to a word ("farmers'") is cut off and a doubled apostrophe ``''``
+        is one token."""
+        out: list[tuple[int, int, str, str, str, int]] = []
+        width = self._mark_width
+        body = self.body
+        skip_to = -1
+        for d in self.doc.tokens:
+            if d.end <= skip_to:
+                continue
+            k = bisect_left(mark_pos, d.start)
+            inside = [p for p in mark_pos[k:k + 3] if p < d.end]
+            if not inside and d.start >= skip_to:
+                out.append((d.start, d.end, d.text, d.low, d.kind, d.para))
+                continue
+            cur = max(d.start, skip_to)
+            for p in inside:
+                if p > cur:
+                    piece = body[cur:p]
+                    out.append((cur, p, piece, piece.lower().replace("’", "'"),
+                                "word" if piece[:1].isalnum() else "punct", d.para))
+                w = width.get(p, 1)
+                out.append((p, p + w, body[p:p + w], body[p:p + w], "punct", d.para))
+                cur = p + w
+            skip_to = max(skip_to, cur)
+            if cur < d.end:
+                piece = body[cur:d.end]
+                out.append((cur, d.end, piece, piece.lower().replace("’", "'"),
+                            "word" if piece[:1].isalnum() else "punct", d.para))
+                skip_to = d.end
+        return out
 
     def _sentences(self) -> list[tuple[int, int, int]]:
         toks = self.toks

@@ -36,6 +36,8 @@ from .vocabulary import (
 
 _PARTICLE_CAP = re.compile(r"[a-z]{1,3}-[A-Z]")  # "al-Assad": a lower-case particle, a name
 _POSSESSIVE_S = re.compile(r"['’]s$")
+# finite forms of "be" that make a progressive speech verb ("is telling", "were claiming")
+_FINITE_BE = _BE - frozenset(["be", "been", "being"])
 
 
 class _Phrases:
@@ -125,6 +127,8 @@ class _Phrases:
             return None  # "said to be"
         if form == "past" and nxt is not None and nxt.low == "by":
             return None  # reduced passive: "a claim denied by state media"
+        if form == "ing" and plow in _FINITE_BE and prev is not None and prev.text.islower():
+            return lemma, "prog"  # progressive "X is telling Y that ...": a finite speech verb
         if form == "ing":
             quoted_as = plow == "as" and any(
                 self.toks[x].low == "quoted" for x in range(max(0, j - 8), j))
@@ -386,6 +390,8 @@ class _Phrases:
         """Subject of the verb at token i within sentence starting at token a."""
         toks = self.toks
         j = i - 1
+        if _FORM_OF.get(toks[i].low) == "ing" and j >= a and toks[j].low in _FINITE_BE:
+            j -= 1  # progressive: "X is telling"
         while j >= a and (toks[j].low in _PRE_VERB_SKIP or (
                 toks[j].kind == "w" and toks[j].text.islower() and toks[j].low.endswith("ly")
                 and len(toks[j].low) > 4) or (
@@ -393,6 +399,7 @@ class _Phrases:
             j -= 1
         if j < a:
             return "start", None
+        j = self._skip_aside(j, a)
         t = toks[j]
         if t.low in ("and", "but", "or"):
             return "coord", None
@@ -417,6 +424,19 @@ class _Phrases:
                 return "none", None
         return "np", (k, j + 1)
 
+    def _skip_aside(self, j: int, a: int) -> int:
+        """Step back over an aside between a name and its verb: a short bracket
+        ("X (D-Ore.) said", "X (R) said") or an age between commas ("X, 25, said")."""
+        toks = self.toks
+        if toks[j].text == ")":
+            o = next((x for x in range(j - 1, max(a, j - 6) - 1, -1) if toks[x].text == "("), -1)
+            if o > a and self._is_cap(toks[o - 1]):
+                return o - 1
+        if toks[j].text == "," and j - 2 > a and toks[j - 1].text.isdigit() and \
+                toks[j - 2].text == "," and self._is_cap(toks[j - 3]):
+            return j - 3
+        return j
+
     def _segment_finite(self, a: int, e: int) -> bool:
         k = e - 1
         while k >= a and self.toks[k].text not in ",;:" and self.toks[k].low not in _SUBORD:
@@ -440,16 +460,22 @@ class _Phrases:
         first = toks[s]
         if not (self._is_cap(first) or first.low in _DETERMINERS or first.low in _PRONOUNS):
             return None
+        # a bracketed party, state or other aside after the name: "said X (D-Ore.)"
+        np_end = next((x for x in range(s + 1, k) if toks[x].text == "("), k)
         if k >= e or toks[k].text != ",":
-            return ((s, k), None) if k >= e or toks[k].text in ";:" else None
+            return ((s, np_end), None) if k >= e or toks[k].text in ";:" else None
         m = k + 1
         while m < e and toks[m].text not in ";" and toks[m].kind not in ("qo",):
             m += 1
-        if m > k + 1 and toks[k + 1].low in ("who", "which", "whose"):
-            return (s, k), None  # "said X, who met ...": a relative clause, no description
-        if any(self._finite_like(x) or toks[x].low == "that" for x in range(k + 1, m)):
+        if m > k + 1 and (toks[k + 1].low in ("who", "which", "whose") or (
+                toks[k + 1].text.islower() and toks[k + 1].low.endswith("ing"))):
+            # "said X, who met ...", "said X, summing up ...": a clause, no description
+            return (s, np_end), None
+        # an appositive may end in a relative clause: "said X, a farmer who chairs ..."
+        rel = next((x for x in range(k + 2, m) if toks[x].low in ("who", "which", "whose")), m)
+        if any(self._finite_like(x) or toks[x].low == "that" for x in range(k + 1, rel)):
             return None
-        return (s, k), (k + 1, m) if m > k + 1 else None
+        return (s, np_end), (k + 1, rel) if rel > k + 1 else None
 
     def _main_subject(self, a: int, e: int) -> tuple[int, int] | None:
         toks = self.toks
@@ -485,6 +511,10 @@ class _Phrases:
             if t.text == "," and k + 2 < e and toks[k + 1].low in ("a", "an") and \
                     toks[k + 2].low in _CLAIM_NOUNS:
                 return True, k  # "..., X said, a claim denied by ..."
+            if t.text == "," and k + 1 < e and (toks[k + 1].low in ("who", "which", "where") or (
+                    k + 2 < e and toks[k + 1].low in _PREPOSITIONS
+                    and toks[k + 2].low in ("which", "whom"))):
+                return True, k  # "..., she said of the vote, in which ...": a relative clause
             if t.kind in ("qo",) or t.text in ";:":
                 return False, k
             if t.low == "that":
@@ -493,7 +523,10 @@ class _Phrases:
                 return True, e  # "he said when asked about ..."
             if t.kind == "w" and (t.low in _FINITE or (
                     _FORM_OF.get(t.low) in ("past", "3sg") and t.text.islower()
-                    and t.low in _LEMMA_OF and _LEMMA_OF[t.low] in _TRAILING_VERBS)):
+                    and t.low in _LEMMA_OF and _LEMMA_OF[t.low] in _TRAILING_VERBS
+                    # after a preposition or determiner it is a noun ("in remarks carried by")
+                    and toks[k - 1].low not in _PREPOSITIONS
+                    and toks[k - 1].low not in _DETERMINERS)):
                 return False, k
             k += 1
         return True, e

@@ -5,7 +5,19 @@ from __future__ import annotations
 import re
 
 from .model import Quote, _MarkQuote, _Rec, _Speaker
-from .vocabulary import _ADVERBIAL_SUBORD, _SPEECH_ACTS, _SPELLING
+from .vocabulary import _ADVERBIAL_SUBORD, _OTHER_SENSES, _SPEECH_ACTS, _SPELLING
+
+# a transcript turn: a name in capitals and a colon open the quoted words ("PEREZ: We ...")
+_TURN_RE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):\s")
+
+
+def _norm(text: str) -> str:
+    """Words only, lower case: a headline's quoted words as the body prints them."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+# a signature closing a quotation's paragraph: a dash and a name of one to four words
+_BYLINE_RE = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[ \t]*$")
 
 
 class _Rows:
@@ -40,7 +52,33 @@ class _Rows:
                     assert isinstance(obj, int)
                     self._emit_mark(obj, si, out)
         out.sort(key=lambda q: (q.start, q.end))
+        self._headline_echoes(out)
         return out
+
+    def _headline_echoes(self, out: list[Quote]) -> None:
+        """A headline quotes the story: words in marks in the headline that a body quotation
+        holds are that speaker's words (attribution ``inferred``), however short."""
+        if not self._headline(0):
+            return
+        hs, he = self.paras[0]
+        body_rows = [q for q in out if q.start >= he and q.status == "accepted"
+                     and q.quote_type != "indirect" and q.speaker_start is not None]
+        for q in out:
+            if not (hs <= q.start < he) or q.quote_type == "indirect" or \
+                    q.speaker_start is not None:
+                continue
+            key = _norm(q.text)
+            if len(key) < 3:
+                continue
+            src = next((b for b in body_rows if key in _norm(b.text)), None)
+            if src is None:
+                continue
+            for f in ("speaker_start", "speaker_end", "speaker_mention", "speaker_actor_id",
+                      "speaker_description", "speaker_pronoun", "speaker_pronoun_start",
+                      "speaker_pronoun_end"):
+                setattr(q, f, getattr(src, f))
+            q.quote_type, q.status, q.attribution = "partial", "accepted", "inferred"
+            q.confidence, q.reason = 0.7, "headline words quoted in the body"
 
     def _emit_indirect(self, r: _Rec, out: list[Quote]) -> None:
         if not r.pieces and not self._scope_has_quote(r) and r.kind not in (
@@ -114,6 +152,28 @@ class _Rows:
         elif (cnp := self._colon_np(si, kopen)) is not None:
             sp = self._resolve(cnp, _Rec(si, kopen, None, "forward"))
             how = "colon"
+        first = self._continues.get(q.open_pos)
+        turn = self._transcript_turn(q)
+        if turn is not None:
+            rec, sp, how = None, turn, "transcript"
+        elif rec is None and sp is None:
+            sp = self._dash_byline(q)
+            how = "byline" if sp is not None else how
+        if rec is None and sp is None and first is not None and first in self._row_of:
+            # a paragraph continuing a quotation: the same speaker
+            prev = self._row_of[first]
+            if prev.speaker_start is not None:
+                sp, how = self._row_speaker[first], "continuation"
+        if rec is None and sp is None and nwords <= 3 and turn is None and \
+                not self._title_like(q.inner_start, q.inner_end):
+            # a short quotation inside someone's reported speech is their word, not a scare
+            # quote: the speech record of the same sentence
+            rec = self._sentence_speech(si, kopen)
+            if rec is not None:
+                sp = self._speaker_of(rec)
+                how = "said_before" if rec.verb < kopen else "said_after"
+                if sp is None or sp.start is None:
+                    rec, sp = None, None
         if rec is None and sp is None and nwords <= 3 and not self._whole_sentence(qi, si, kopen):
             out.append(self._rejected(q, "scare quote/designation"))
             return
@@ -129,12 +189,76 @@ class _Rows:
                 else:
                     how = "none"
                     reason = "no attribution found"
-        qtype = self._quote_type(qi, si, kopen, rec)
+        qtype = "direct" if how == "byline" else self._quote_type(qi, si, kopen, rec)
         quote = self._make(q.inner_start, q.inner_end, qtype, sp, rec, how)
         if reason:
             quote.reason = reason
         out.append(quote)
         self._push(q.open_pos, si, sp)
+        self._row_of[q.open_pos] = quote
+        self._row_speaker[q.open_pos] = sp
+        if first is not None and first in self._row_of and sp is not None and \
+                sp.start is not None and how != "continuation":
+            # "“A ... ¶ “B,” she said": the attribution after the continuation names the
+            # speaker of the paragraphs it continues
+            prev = self._row_of[first]
+            if prev.speaker_start is None and prev.status == "accepted":
+                for f in ("speaker_start", "speaker_end", "speaker_mention", "speaker_actor_id",
+                          "speaker_description", "speaker_pronoun", "speaker_pronoun_start",
+                          "speaker_pronoun_end"):
+                    setattr(prev, f, getattr(quote, f))
+                prev.attribution, prev.reason = "continuation", None
+                prev.confidence = min(quote.confidence, 0.8)
+
+    def _title_like(self, s: int, e: int) -> bool:
+        """Title Case words ("Fire and Fury", "Morning Show") name a work or a thing; a
+        speaker's words in capitals throughout ("NEVER") are not a title."""
+        ws = re.findall(r"[^\W\d_][\w'’-]*", self.body[s:e])
+        long = [w for w in ws if len(w) >= 3]
+        return bool(long) and all(w[0].isupper() for w in long) and not all(
+            w.isupper() for w in long)
+
+    def _sentence_speech(self, si: int, kopen: int) -> _Rec | None:
+        """The speech record of sentence ``si`` nearest before the quotation (else the first
+        after it) that names a speaker; reports of sources only do not count."""
+        # a verb with reported content or an attribution frame, or one that has no common sense
+        # other than speech ("The ministry added the charity to ..." is no speech)
+        recs = [r for r in self.recs[si] if not r.source_only and r.kind != "passive"
+                and (r.np is not None or r.kind in ("according_to", "coord", "participle"))
+                and (r.scope is not None or r.pieces or r.kind in (
+                    "trailing", "inverted", "bare", "according_to", "parenthetical")
+                    or r.lemma not in _OTHER_SENSES)]
+        before = [r for r in recs if r.verb < kopen]
+        if before:
+            return before[-1]
+        return recs[0] if recs else None
+
+    def _dash_byline(self, q: _MarkQuote) -> _Speaker | None:
+        """A quotation signed with a dash and a name closing its paragraph ("“...” ― Ana Ruiz",
+        vox-pop and reader-comment lists): the name is the speaker."""
+        if q.close_pos is None:
+            return None
+        pe = self.paras[q.last_para][1]
+        m = _BYLINE_RE.match(self.body, q.close_pos + self._mark_width.get(q.close_pos, 1), pe)
+        if m is None:
+            return None
+        s, e = m.span(1)
+        words = self.body[s:e].split()
+        actor = next((h.actor_id for h in self.hints if h.actor_type == "person"
+                      and h.start < e and s < h.end), None)
+        return _Speaker(s, e, self.body[s:e], actor, None, True, len(words) >= 2, False, False)
+
+    def _transcript_turn(self, q: _MarkQuote) -> _Speaker | None:
+        """An interview transcript's turn in marks, "“NAME: ...”": NAME (a surname in capitals
+        before a colon) is the speaker."""
+        m = _TURN_RE.match(self.body, q.inner_start, q.inner_end)
+        if m is None:
+            return None
+        s, e = m.span(1)
+        surname = m.group(1).split()[-1].title()
+        actor = next((h.actor_id for h in self.hints if h.actor_type == "person"
+                      and self.body[h.start:h.end].split()[-1] == surname), None)
+        return _Speaker(s, e, self.body[s:e], actor, None, True, True, False, False)
 
     def _whole_sentence(self, qi: int, si: int, kopen: int) -> bool:
         """Does the quotation make up its sentence on its own ('“Never.”')?"""

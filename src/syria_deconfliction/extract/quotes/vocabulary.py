@@ -33,12 +33,14 @@ _BARE_VERBS = words("quotes_bare_verbs")
 # verbs with an addressee before the clause
 _OBJ_VERBS = words("quotes_obj_verbs")
 # verbs that can stand after a quote or clause as its attribution ("..., X said")
-_TRAILING_VERBS = _CLAUSE_VERBS | {"ask", "continue"}
-_AFTER_QUOTE_ONLY = frozenset({"ask", "continue"})
+# verbs of manner or medium ("shouted", "quipped", "tweeted"): they attribute words in marks only
+_MANNER_VERBS = words("quotes_manner_verbs")
+_TRAILING_VERBS = _CLAUSE_VERBS | _MANNER_VERBS | {"ask", "continue"}
+_AFTER_QUOTE_ONLY = _MANNER_VERBS | {"ask", "continue"}
 # characterising verbs reported in the passive ("were described as ...")
 _PASSIVE_SPEECH = words("quotes_passive_speech")
 # verbs that invert with their subject ("..., said X")
-_INVERTED_VERBS = words("quotes_inverted_verbs")
+_INVERTED_VERBS = words("quotes_inverted_verbs") | _MANNER_VERBS
 # speech-act verbs that govern "X as “...”" / "X a “...”" (the subject's own words)
 _AS_SPEECH = words("quotes_as_speech")
 
@@ -126,3 +128,10 @@ _CLOSE_MARKS = "”»"
 _STRAIGHT = '"'
 
 
+# elided words after an apostrophe: such an apostrophe opens no single-marked quotation
+_ELISIONS = words("quotes_elisions")
+# words that tell a person's gender (pronoun agreement)
+_MALE_WORDS = words("quotes_male_words")
+_FEMALE_WORDS = words("quotes_female_words")
+# speech verbs with a common sense other than speech: without reported content they speak not
+_OTHER_SENSES = words("quotes_other_senses")

@@ -1,0 +1,33 @@
+"""Speaker phrases with asides (issue 13): a party/state bracket, an age, or an appositive
+ending in a relative clause stand between the name and the rest. One invented sentence per rule."""
+
+from __future__ import annotations
+
+from syria_deconfliction.extract.quotes import extract_quotes
+
+
+def _speakers(body: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_mention) for q in extract_quotes(body)
+            if q.status == "accepted" and q.quote_type != "indirect"]
+
+
+def test_party_bracket_after_the_name_is_skipped() -> None:
+    assert _speakers("“The levy is dead,” Rep. Ruth Calder (D-Ore.) said Friday.") == [
+        ("The levy is dead", "Ruth Calder")]
+
+
+def test_inverted_speaker_with_relative_clause_appositive() -> None:
+    assert _speakers("“It will pass,” said Hanne Lund, a farmer who chairs the budget panel.") == [
+        ("It will pass", "Hanne Lund")]
+
+
+def test_relative_clause_after_attribution_ends_its_tail() -> None:
+    body = "“It is over,” Hanne Lund said of the vote, in which her party lost two seats."
+    assert _speakers(body) == [("It is over", "Hanne Lund")]
+
+
+def test_attribution_tail_before_the_second_part_of_a_split_quote() -> None:
+    body = ("“I think the judge will be fair,” Ilse Brandt said during a rally in Varno, “but "
+            "many people will be watching.”")
+    assert _speakers(body) == [("I think the judge will be fair", "Ilse Brandt"),
+                               ("but many people will be watching", "Ilse Brandt")]

@@ -1,0 +1,21 @@
+"""Speech verbs as lexicon data (issue 13): verbs of manner and medium attribute words in
+marks, and a progressive speech verb is finite. One invented sentence per rule."""
+
+from __future__ import annotations
+
+from syria_deconfliction.extract.quotes import extract_quotes
+
+
+def _quotes(body: str) -> list:
+    return [q for q in extract_quotes(body)
+            if q.status == "accepted" and q.quote_type != "indirect"]
+
+
+def test_manner_verb_attributes_a_quotation() -> None:
+    (q,) = _quotes("“Keep the gates shut!” Councillor Ines Rook shouted.")
+    assert (q.text, q.speaker_mention) == ("Keep the gates shut!", "Ines Rook")
+
+
+def test_progressive_speech_verb_governs_a_partial_quotation() -> None:
+    (q,) = _quotes("Ilse Brandt is telling farmers that the harvest is “badly damaged” this year.")
+    assert (q.text, q.quote_type, q.speaker_mention) == ("badly damaged", "partial", "Ilse Brandt")
