@@ -10,6 +10,7 @@ from syria_deconfliction.corpus.article import _candidate_actors
 from syria_deconfliction.corpus.knowledge import Knowledge
 from syria_deconfliction.extract.document import Document
 from syria_deconfliction.extract.mentions import find_mentions
+from syria_deconfliction.extract.mentions.descriptions import description_mentions
 
 
 @cache
@@ -124,3 +125,27 @@ def test_country_is_a_state_unless_it_reads_as_a_place() -> None:
 def test_single_sentence_initial_word_used_only_there_is_dropped(word: str) -> None:
     _, found = _run(f"{word} factions met again. The talks ended early.")
     assert found == []
+
+
+def _descriptions(text: str) -> list[tuple[str, str, bool]]:
+    k = _knowledge()
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    found = description_mentions(text, mentions, k.registry.actors, k.registry.places)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.actor_id, m.possessive) for m in found]
+
+
+def test_description_takes_the_last_actor_holding_its_noun() -> None:
+    text = "The Government of Syria agreed to the plan, and the government's envoy signed it."
+    assert _descriptions(text) == [("government", "syria-government", True)]
+
+
+def test_government_noun_without_antecedent_is_the_main_states_body() -> None:
+    text = "Russia moved ships on Monday. Later the army denied any role in the strike."
+    assert _descriptions(text) == [("army", "russia-military", False)]
+
+
+def test_description_nobody_can_resolve_is_not_a_mention() -> None:
+    assert _descriptions("Farmers met on Monday, and the alliance voted to strike.") == []

@@ -16,6 +16,7 @@ from ..extract.mentions.candidates import (
     surname_mentions,
     without_initials,
 )
+from ..extract.mentions.descriptions import description_mentions
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
 from ..pipeline.clean import clean
@@ -124,7 +125,9 @@ def extract_article(
 
     mentions = find_mentions(doc, reg.actors, reg.places)
     candidates, cand_mentions = _candidate_actors(doc, mentions, k)
-    all_mentions = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
+    found = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
+    descriptions = description_mentions(text, found, reg.actors, reg.places)
+    all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
     world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
     quotes = quotes_of(doc, all_mentions, world)
     published = row["published_date"]

@@ -1,0 +1,72 @@
+"""Bare definite descriptions as mentions: "the government", "the coalition", "the ministry".
+
+A description names an actor only when a rule can resolve it safely:
+
+1. the most recent actor mentioned before it whose name, an alias or its title holds the noun
+   ("... the Government of Varnia ... the government said");
+2. otherwise, for a government or military noun, that body of the state the article mentions
+   most (the registry's government/military child of that state);
+3. otherwise no mention. A description followed by "of" ("the government of X") or already
+   inside a mention is left to the other rules. The span is the noun, never "the".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..lexicon import words
+from .model import DEFAULT_LEXICON, Lexicon, Mention
+from .registry import _list, _registry
+
+
+@lru_cache(maxsize=2)
+def _nouns() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return (words("candidates_description_nouns"),
+            words("candidates_description_government_nouns"),
+            words("candidates_description_military_nouns"))
+
+
+def _holds(actor: Mapping[str, Any] | None, noun: str) -> bool:
+    if actor is None:
+        return False
+    texts = [actor.get("name"), actor.get("title"), *_list(actor.get("aliases"))]
+    pat = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    return any(t and pat.search(str(t)) for t in texts)
+
+
+def description_mentions(text: str, mentions: Sequence[Mention],
+                         actors: Sequence[Mapping[str, Any]],
+                         places: Sequence[Mapping[str, Any]] | None = None, *,
+                         lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
+    """Mentions for "the <noun>" under the module's rules, in text order."""
+    nouns, government, military = _nouns()
+    reg = _registry(actors, places, lexicon)
+    by_id = {str(a["id"]): a for a in actors}
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    states = Counter(m.actor_id for m in mentions
+                     if by_id.get(m.actor_id, {}).get("type") == "state")
+    ordered = sorted(mentions, key=lambda m: m.start)
+    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    out: list[Mention] = []
+    for m in re.finditer(rf"\b[Tt]he\s+({alt})\b(?!\s+of\b)(?!-|\s+[A-Z])", text):
+        s, e, noun = m.start(1), m.end(1), m.group(1)
+        if re.match(r"['’](?!s\b)", text[e : e + 2]):
+            continue
+        if any(busy[s:e]):
+            continue
+        aid = next((x.actor_id for x in reversed(ordered)
+                    if x.end <= s and _holds(by_id.get(x.actor_id), noun)), None)
+        if aid is None and noun in government | military:
+            kind = "government" if noun in government else "military"
+            aid = next((reg.children[(st, kind)] for st, _ in states.most_common()
+                        if (st, kind) in reg.children), None)
+        if aid is not None:
+            possessive = re.match(r"['’]s\b", text[e : e + 3]) is not None
+            out.append(Mention(s, e, noun, aid, "description", possessive))
+    return out
