@@ -48,11 +48,6 @@ def test_rank_with_ordinal_is_peeled() -> None:
     assert _texts(found) == ["Dana Welk"]
 
 
-def test_organisation_prefix_before_a_title_is_peeled() -> None:
-    _, found = _run("Said a letter from Harbour Institute Director Mira Tovell yesterday.")
-    assert _texts(found) == ["Mira Tovell"]
-
-
 def test_possessive_owner_is_not_part_of_the_name() -> None:
     _, found = _run("The speech by Varnia's Tovell drew sharp replies from the delegates.")
     assert _texts(found) == ["Tovell"]
@@ -149,3 +144,18 @@ def test_government_noun_without_antecedent_is_the_main_states_body() -> None:
 
 def test_description_nobody_can_resolve_is_not_a_mention() -> None:
     assert _descriptions("Farmers met on Monday, and the alliance voted to strike.") == []
+
+
+def test_capitalised_words_before_an_organisation_join_it() -> None:
+    _, found = _run("On Friday delegates of the Nordic Varnian Support Group met.")
+    assert _texts(found) == ["Nordic Varnian Support Group"]
+
+
+def test_organisation_before_a_title_is_a_candidate_of_its_own() -> None:
+    _, found = _run("The figures came from Harbour Observatory director Mira Tovell on Friday.")
+    assert _texts(found) == ["Harbour Observatory", "Mira Tovell"]
+
+
+def test_one_word_title_keeps_its_capitalised_article() -> None:
+    _, found = _run("A week ago The Clarion reported the sale.")
+    assert _texts(found) == ["The Clarion"]

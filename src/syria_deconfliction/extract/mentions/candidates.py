@@ -48,6 +48,7 @@ class CandidateWords:
     never: frozenset[str]
     state_locatives: frozenset[str]
     hyphen_suffixes: frozenset[str]
+    common: frozenset[str]
 
     @classmethod
     def of(cls, lex: Lexicon = DEFAULT_LEXICON) -> CandidateWords:
@@ -63,6 +64,7 @@ class CandidateWords:
             never=words("candidates_never_names"),
             state_locatives=lex.locative_prepositions,
             hyphen_suffixes=lex.place_hyphen_suffixes | lex.agent_hyphen_suffixes,
+            common=lex.vocabulary(),
         )
 
 
@@ -119,7 +121,7 @@ def _merge(text: str, gaps: list[Span], cw: CandidateWords) -> list[Span]:
 
 
 def _extend(text: str, span: Span, mentions: Sequence[Mention], cw: CandidateWords,
-            absorbed: set[int]) -> Span:
+            absorbed: set[int], countries: frozenset[str]) -> Span:
     """Rule 1 around one span: particle before, lower-case org tail after, glued registry name."""
     s, e, _ = span
     m = re.search(r"(?<![\w-])([a-z]{1,3})[ -]$", text[max(0, s - 5) : s])
@@ -144,17 +146,27 @@ def _extend(text: str, span: Span, mentions: Sequence[Mention], cw: CandidateWor
                 and mt.text.split()[-1] in cw.org_heads and not _sentence_initial(text, s):
             absorbed.add(i)
             e = mt.end
-    word = re.search(rf"(?<![\w'’-])[{_UP}][\w]*(?:-([\w]+))?\s$", text[max(0, s - 30) : s])
-    if s == front and word and _has_org_head(name, cw) \
-            and not _sentence_initial(text, s - len(word.group())) \
-            and word.group().strip() not in cw.never | cw.titles \
-            and (word.group(1) or "") not in cw.hyphen_suffixes:
-        # "<Demonym> Democratic Forces": a capitalised word glued before an organisation.
+    glued = 0
+    while s == front - glued and glued < 40 and _has_org_head(name, cw):
+        # "<Demonym> Democratic Forces", "International <...> Group": capitalised words glued
+        # before an organisation (at a sentence start only when no common word).
+        word = re.search(rf"(?<![\w'’-])[{_UP}][\w]*(?:-([\w]+))?\s$", text[max(0, s - 30) : s])
+        if not word or word.group().strip() in cw.never | cw.titles \
+                or (word.group(1) or "") in cw.hyphen_suffixes \
+                or (_sentence_initial(text, s - len(word.group()))
+                    and word.group().strip().lower() in cw.common):
+            break
         s -= len(word.group())
+        glued += len(word.group())
+    if not glued and s == front and " " not in name and name not in countries \
+            and text[max(0, s - 4) : s] == "The " \
+            and not _sentence_initial(text, s - 4):
+        # "The Atlantic reported": a one-word title keeps its capitalised article.
+        s -= 4
     return (s, e, text[s:e])
 
 
-def _cut_to_name(text: str, span: Span, cw: CandidateWords) -> Span | None:
+def _cut_to_name(text: str, span: Span, cw: CandidateWords) -> list[Span]:
     """Rule 2: titles and possessive owners off; a trailing title dropped."""
     s, e, name = span
     if not _has_org_head(name, cw):
@@ -166,17 +178,23 @@ def _cut_to_name(text: str, span: Span, cw: CandidateWords) -> Span | None:
     while toks and toks[-1][1] in cw.titles and not _has_org_head(name, cw):
         toks.pop()
     if not toks:
-        return None
+        return []
     cut = max((i for i, (_, w) in enumerate(toks[:-1]) if w in cw.titles), default=-1)
+    out: list[Span] = []
     if cut >= 0 and not _has_org_head(" ".join(w for _, w in toks[cut + 1 :]), cw):
-        # "<Org> Director <Name>": the name after the last title word, unless that is an org.
+        # "<Org> Director <Name>": the name after the last title word, unless that is an org;
+        # the organisation before the title is a name of its own.
+        first = next((i for i, (_, w) in enumerate(toks) if w in cw.titles), cut)
+        if first > 0 and _has_org_head(" ".join(w for _, w in toks[:first]), cw):
+            head = s + toks[first - 1][0] + len(toks[first - 1][1])
+            out.append((s + toks[0][0], head, text[s + toks[0][0] : head]))
         toks = toks[cut + 1 :]
         # Ordinal rank parts ("1st") left at the front of a person's name.
         while len(toks) > 1 and re.fullmatch(r"\d+\w*|of|the|and", toks[0][1]):
             toks = toks[1:]
     start = s + toks[0][0]
     end = s + toks[-1][0] + len(toks[-1][1])
-    return (start, end, text[start:end])
+    return [*out, (start, end, text[start:end])]
 
 
 def _after_locative(text: str, s: int, cw: CandidateWords, state: bool = False) -> bool:
@@ -237,12 +255,9 @@ def candidate_spans(text: str, gaps: Sequence[Span], mentions: Sequence[Mention]
     absorbed: set[int] = set()
     out: list[Span] = []
     for span in _merge(text, list(gaps), cw):
-        cut = _cut_to_name(text, span, cw)
-        if cut is None:
-            continue
-        if _is_noise(text, cut, place_names, country_names, cw):
-            continue
-        out.append(_extend(text, cut, mentions, cw, absorbed))
+        for cut in _cut_to_name(text, span, cw):
+            if not _is_noise(text, cut, place_names, country_names, cw):
+                out.append(_extend(text, cut, mentions, cw, absorbed, country_names))
     return sorted(set(out)), absorbed
 
 
