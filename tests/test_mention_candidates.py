@@ -10,7 +10,10 @@ from syria_deconfliction.corpus.article import _candidate_actors
 from syria_deconfliction.corpus.knowledge import Knowledge
 from syria_deconfliction.extract.document import Document
 from syria_deconfliction.extract.mentions import find_mentions
-from syria_deconfliction.extract.mentions.descriptions import description_mentions
+from syria_deconfliction.extract.mentions.descriptions import (
+    description_mentions,
+    noun_phrase_spans,
+)
 
 
 @cache
@@ -159,3 +162,14 @@ def test_organisation_before_a_title_is_a_candidate_of_its_own() -> None:
 def test_one_word_title_keeps_its_capitalised_article() -> None:
     _, found = _run("A week ago The Clarion reported the sale.")
     assert _texts(found) == ["The Clarion"]
+
+
+def test_demonym_read_through_a_collective_head_spans_the_noun_phrase() -> None:
+    k = _knowledge()
+    text = "Russian transport jets landed, and Russian strikes resumed."
+    doc = Document(text)
+    spans = noun_phrase_spans(text, find_mentions(doc, k.registry.actors, k.registry.places))
+    assert [(m.text, m.actor_id) for m in spans] == [
+        ("Russian transport jets", "russia-military"),
+        ("Russian", "russia-military"),
+    ]

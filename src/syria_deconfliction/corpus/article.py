@@ -16,7 +16,7 @@ from ..extract.mentions.candidates import (
     surname_mentions,
     without_initials,
 )
-from ..extract.mentions.descriptions import description_mentions
+from ..extract.mentions.descriptions import description_mentions, noun_phrase_spans
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
 from ..pipeline.clean import clean
@@ -128,6 +128,7 @@ def extract_article(
     found = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
     descriptions = description_mentions(text, found, reg.actors, reg.places)
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
+    all_mentions = noun_phrase_spans(text, all_mentions)
     world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
     quotes = quotes_of(doc, all_mentions, world)
     published = row["published_date"]

@@ -70,3 +70,32 @@ def description_mentions(text: str, mentions: Sequence[Mention],
             possessive = re.match(r"['’]s\b", text[e : e + 3]) is not None
             out.append(Mention(s, e, noun, aid, "description", possessive))
     return out
+
+
+_COMPOUND_RULES = frozenset({"demonym_military", "demonym_government", "alias_military",
+                             "alias_government"})
+_NEXT_WORDS_RE = re.compile(r"[ \t]+([a-z][\w-]*)(?:[ \t]+([a-z][\w-]*))?")
+
+
+def noun_phrase_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A demonym or state name read through its head noun ("Russian jets" -> the military)
+    is a description of that body: its span grows to the head noun (one modifier may stand
+    between). Coordinated modifiers ("Russian and Syrian jets") keep their own spans."""
+    heads = words("candidates_collective_heads")
+    out: list[Mention] = []
+    for m in mentions:
+        nxt = _NEXT_WORDS_RE.match(text, m.end) if m.rule in _COMPOUND_RULES else None
+        if nxt is None or m.possessive:
+            out.append(m)
+            continue
+        first, second = nxt.group(1), nxt.group(2)
+        if first in heads and second not in heads:
+            end = nxt.start(2) - 1 if second else nxt.end()
+            end = m.end + len(text[m.end:end].rstrip())
+        elif second in heads:
+            end = nxt.end()
+        else:
+            out.append(m)
+            continue
+        out.append(Mention(m.start, end, text[m.start:end], m.actor_id, m.rule, m.possessive))
+    return out
