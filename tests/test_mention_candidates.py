@@ -173,3 +173,8 @@ def test_demonym_read_through_a_collective_head_spans_the_noun_phrase() -> None:
         ("Russian transport jets", "russia-military"),
         ("Russian", "russia-military"),
     ]
+
+
+def test_single_word_before_an_equipment_or_role_noun_is_a_modifier() -> None:
+    _, found = _run("Pilots flew Kestrel helicopter gunships over the bay.")
+    assert found == []

@@ -49,6 +49,7 @@ class CandidateWords:
     state_locatives: frozenset[str]
     hyphen_suffixes: frozenset[str]
     common: frozenset[str]
+    modifier_heads: frozenset[str]
 
     @classmethod
     def of(cls, lex: Lexicon = DEFAULT_LEXICON) -> CandidateWords:
@@ -65,6 +66,7 @@ class CandidateWords:
             state_locatives=lex.locative_prepositions,
             hyphen_suffixes=lex.place_hyphen_suffixes | lex.agent_hyphen_suffixes,
             common=lex.vocabulary(),
+            modifier_heads=words("candidates_modifier_heads"),
         )
 
 
@@ -225,6 +227,9 @@ def _is_noise(text: str, span: Span, places: frozenset[str], countries: frozense
     if len(toks) > 1 and len(toks[0]) >= 4 and toks[0].isupper():
         return True
     nxt = re.match(r"\s+([a-z]+)", text[e : e + 30])
+    if " " not in name and not _has_org_head(name, cw) and nxt is not None \
+            and nxt.group(1) in cw.modifier_heads:
+        return True  # "<Word> helicopter gunships": a modifier
     if not _has_org_head(name, cw) and (
         _after_locative(text, s, cw) or (nxt is not None and nxt.group(1) in cw.place_after)
     ):
