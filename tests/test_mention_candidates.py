@@ -178,3 +178,11 @@ def test_demonym_read_through_a_collective_head_spans_the_noun_phrase() -> None:
 def test_single_word_before_an_equipment_or_role_noun_is_a_modifier() -> None:
     _, found = _run("Pilots flew Kestrel helicopter gunships over the bay.")
     assert found == []
+
+
+def test_stacked_demonyms_before_a_collective_head_are_one_span() -> None:
+    k = _knowledge()
+    text = "On Monday Syrian Kurdish forces crossed the river."
+    doc = Document(text)
+    spans = noun_phrase_spans(text, find_mentions(doc, k.registry.actors, k.registry.places))
+    assert [(m.text, m.actor_id) for m in spans] == [("Syrian Kurdish forces", "kurds")]

@@ -72,15 +72,16 @@ def description_mentions(text: str, mentions: Sequence[Mention],
     return out
 
 
-_COMPOUND_RULES = frozenset({"demonym_military", "demonym_government", "alias_military",
-                             "alias_government"})
+_COMPOUND_RULES = frozenset({"demonym", "demonym_military", "demonym_government",
+                             "alias_military", "alias_government"})
 _NEXT_WORDS_RE = re.compile(r"[ \t]+([a-z][\w-]*)(?:[ \t]+([a-z][\w-]*))?")
 
 
 def noun_phrase_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """A demonym or state name read through its head noun ("Russian jets" -> the military)
     is a description of that body: its span grows to the head noun (one modifier may stand
-    between). Coordinated modifiers ("Russian and Syrian jets") keep their own spans."""
+    between) and over a demonym just before it ("Syrian Kurdish forces": the nearer one names
+    the body). Coordinated modifiers ("Russian and Syrian jets") keep their own spans."""
     heads = words("candidates_collective_heads")
     out: list[Mention] = []
     for m in mentions:
@@ -97,5 +98,12 @@ def noun_phrase_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         else:
             out.append(m)
             continue
-        out.append(Mention(m.start, end, text[m.start:end], m.actor_id, m.rule, m.possessive))
+        start = m.start
+        prev = out[-1] if out else None
+        if prev is not None and prev.rule.startswith("demonym") and prev.end + 1 == start \
+                and text[prev.end] == " ":
+            # "Syrian Kurdish forces": stacked demonyms, the nearest one names the body.
+            out.pop()
+            start = prev.start
+        out.append(Mention(start, end, text[start:end], m.actor_id, m.rule, m.possessive))
     return out
