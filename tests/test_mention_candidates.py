@@ -13,6 +13,7 @@ from syria_deconfliction.extract.mentions import find_mentions
 from syria_deconfliction.extract.mentions.descriptions import (
     description_mentions,
     noun_phrase_spans,
+    role_mentions,
 )
 
 
@@ -186,3 +187,14 @@ def test_stacked_demonyms_before_a_collective_head_are_one_span() -> None:
     doc = Document(text)
     spans = noun_phrase_spans(text, find_mentions(doc, k.registry.actors, k.registry.places))
     assert [(m.text, m.actor_id) for m in spans] == [("Syrian Kurdish forces", "kurds")]
+
+
+def test_lower_case_role_before_a_name_describes_that_person() -> None:
+    k = _knowledge()
+    text = "Shelling went on, and a Varnian rebel commander, Ivo Marek, said so."
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    persons = frozenset(a["actor_id"] for a in actors if a["type"] == "person")
+    roles, _ = role_mentions(text, sorted([*mentions, *found], key=lambda m: m.start), persons)
+    assert [(m.text, m.actor_id) for m in roles] == [("Varnian rebel commander", "new-ivo-marek")]

@@ -16,7 +16,11 @@ from ..extract.mentions.candidates import (
     surname_mentions,
     without_initials,
 )
-from ..extract.mentions.descriptions import description_mentions, noun_phrase_spans
+from ..extract.mentions.descriptions import (
+    description_mentions,
+    noun_phrase_spans,
+    role_mentions,
+)
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
 from ..pipeline.clean import clean
@@ -127,6 +131,13 @@ def extract_article(
     candidates, cand_mentions = _candidate_actors(doc, mentions, k)
     found = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
     descriptions = description_mentions(text, found, reg.actors, reg.places)
+    persons = frozenset(
+        [a["id"] for a in reg.actors if a.get("type") == "person"]
+        + [c["actor_id"] for c in candidates if c["type"] == "person"]
+    )
+    roles, swallowed = role_mentions(text, found, persons)
+    found = [m for i, m in enumerate(found) if i not in swallowed]
+    descriptions += roles
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
     all_mentions = noun_phrase_spans(text, all_mentions)
     world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})

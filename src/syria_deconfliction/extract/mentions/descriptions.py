@@ -107,3 +107,57 @@ def noun_phrase_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             start = prev.start
         out.append(Mention(start, end, text[start:end], m.actor_id, m.rule, m.possessive))
     return out
+
+
+_STOP_RE = re.compile(r"[^\w\s.'’-]")
+_ACRONYM_RE = re.compile(r"(?:[A-Z]\.)+")
+
+
+def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str], *,
+                  lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[list[Mention], set[int]]:
+    """A lower-case role right before a person's name ("a Varnian rebel commander, <Name>,",
+    "<Demonym> dictator <Name>") is a description of that person: the span is the role with
+    up to three modifiers before it (never a determiner or function word; a title word such as
+    "Gen." may stand between role and name). A one-word mention among the modifiers ("U.N.
+    <State> envoy") stays a mention of its own; a one-word candidate there ("<Ethnic> rebel
+    commander") was a modifier: its index is returned to be dropped."""
+    roles = lexicon.role_nouns | words("candidates_person_role_nouns")
+    alt = "|".join(sorted(roles, key=len, reverse=True))
+    titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
+    role_re = re.compile(rf"(?<![\w-])({alt})(?:,\s+|\s+)(?:(?:{titles})\s+)?$")
+    at: dict[tuple[int, int], int] = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    owner = [-1] * (len(text) + 1)
+    for i, m in enumerate(mentions):
+        owner[m.start : m.end] = [i] * (m.end - m.start)
+    out: list[Mention] = []
+    dropped: set[int] = set()
+    for m in mentions:
+        if m.actor_id not in persons or m.rule not in ("alias", "candidate"):
+            continue
+        before = text[max(0, m.start - 80) : m.start]
+        r = role_re.search(before)
+        if r is None:
+            continue
+        offset = m.start - len(before)
+        start, end = offset + r.start(1), offset + r.end(1)
+        if any(o >= 0 for o in owner[start:end]):
+            continue
+        swallowed: list[int] = []
+        for _ in range(3):
+            w = re.search(r"([\w.'’-]+)\s+$", text[max(0, start - 40) : start])
+            word = w.group(1) if w else ""
+            if not word or word.lower() in lexicon.common_words or _STOP_RE.search(word) \
+                    or (word.endswith(".") and not _ACRONYM_RE.fullmatch(word)):
+                break
+            ws = start - len(w.group())
+            span = (ws, ws + len(w.group(1)))
+            if any(o >= 0 for o in owner[span[0] : span[1]]):
+                if span not in at:
+                    break
+                if mentions[at[span]].rule == "candidate":
+                    swallowed.append(at[span])
+            start = ws
+        out.append(Mention(start, end, text[start:end], m.actor_id, "description"))
+        owner[start:end] = [len(mentions)] * (end - start)
+        dropped.update(swallowed)
+    return out, dropped
