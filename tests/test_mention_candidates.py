@@ -198,3 +198,8 @@ def test_lower_case_role_before_a_name_describes_that_person() -> None:
     persons = frozenset(a["actor_id"] for a in actors if a["type"] == "person")
     roles, _ = role_mentions(text, sorted([*mentions, *found], key=lambda m: m.start), persons)
     assert [(m.text, m.actor_id) for m in roles] == [("Varnian rebel commander", "new-ivo-marek")]
+
+
+def test_state_possessive_with_a_description_noun_is_that_states_body() -> None:
+    text = "On Monday Syria's opposition rejected the offer."
+    assert _descriptions(text) == [("Syria's opposition", "syrian-opposition", False)]

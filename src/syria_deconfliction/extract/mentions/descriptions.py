@@ -69,6 +69,36 @@ def description_mentions(text: str, mentions: Sequence[Mention],
         if aid is not None:
             possessive = re.match(r"['’]s\b", text[e : e + 3]) is not None
             out.append(Mention(s, e, noun, aid, "description", possessive))
+    out += _owned(text, mentions, actors, reg, by_id, nouns, government | military)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
+           reg: Any, by_id: Mapping[str, Mapping[str, Any]], nouns: frozenset[str],
+           bodies: frozenset[str]) -> list[Mention]:
+    """"<State>'s opposition", "<State>'s army": the state's own actor holding the noun (same
+    country, or its government/military child). The span covers owner and noun; the state's
+    own possessive mention stays."""
+    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    out: list[Mention] = []
+    for m in mentions:
+        state = by_id.get(m.actor_id)
+        if not m.possessive or state is None or state.get("type") != "state":
+            continue
+        g = re.match(rf"['’]s\s+({alt})\b(?!-|\s+of\b)", text[m.end : m.end + 40])
+        if g is None:
+            continue
+        noun = g.group(1)
+        iso = state.get("country_iso3")
+        aid = next((str(a["id"]) for a in actors if a.get("type") != "state" and iso
+                    and a.get("country_iso3") == iso and _holds(a, noun)), None)
+        if aid is None and noun in bodies:
+            kind = "military" if noun in words("candidates_description_military_nouns") \
+                else "government"
+            aid = reg.children.get((m.actor_id, kind))
+        if aid is not None:
+            end = m.end + g.end(1)
+            out.append(Mention(m.start, end, text[m.start:end], aid, "description"))
     return out
 
 
