@@ -14,6 +14,7 @@ from syria_deconfliction.extract.mentions.descriptions import (
     description_mentions,
     noun_phrase_spans,
     role_mentions,
+    without_populations,
 )
 
 
@@ -203,3 +204,11 @@ def test_lower_case_role_before_a_name_describes_that_person() -> None:
 def test_state_possessive_with_a_description_noun_is_that_states_body() -> None:
     text = "On Monday Syria's opposition rejected the offer."
     assert _descriptions(text) == [("Syria's opposition", "syrian-opposition", False)]
+
+
+def test_plural_demonym_without_the_is_people_not_the_state() -> None:
+    k = _knowledge()
+    text = "Russians queued for bread, and the Russians said talks would resume."
+    doc = Document(text)
+    kept = without_populations(text, find_mentions(doc, k.registry.actors, k.registry.places))
+    assert [(m.text, m.start) for m in kept] == [("Russians", 35)]

@@ -20,6 +20,7 @@ from ..extract.mentions.descriptions import (
     description_mentions,
     noun_phrase_spans,
     role_mentions,
+    without_populations,
 )
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
@@ -139,7 +140,7 @@ def extract_article(
     found = [m for i, m in enumerate(found) if i not in swallowed]
     descriptions += roles
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
-    all_mentions = noun_phrase_spans(text, all_mentions)
+    all_mentions = without_populations(text, noun_phrase_spans(text, all_mentions))
     world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
     quotes = quotes_of(doc, all_mentions, world)
     published = row["published_date"]

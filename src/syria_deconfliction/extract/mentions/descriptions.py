@@ -191,3 +191,13 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
         owner[start:end] = [len(mentions)] * (end - start)
         dropped.update(swallowed)
     return out, dropped
+
+
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+
+
+def without_populations(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A plural demonym names the state only as "the Russians" ("the Russians say"); without
+    the article it is people ("Syrians say", "weapons used on Syrians"), no actor."""
+    return [m for m in mentions if m.rule != "demonym_plural"
+            or _THE_BEFORE_RE.search(text[max(0, m.start - 5) : m.start])]
