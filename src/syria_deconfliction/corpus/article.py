@@ -141,6 +141,12 @@ def extract_article(
     descriptions += roles
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
     all_mentions = without_populations(text, noun_phrase_spans(text, all_mentions))
+    # A mention's id is its start offset: of two starting together ("Syria" in "Syria's
+    # opposition") the longer, describing span is kept.
+    by_start: dict[int, Mention] = {}
+    for m in sorted(all_mentions, key=lambda m: (m.start, m.start - m.end)):
+        by_start.setdefault(m.start, m)
+    all_mentions = list(by_start.values())
     world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
     quotes = quotes_of(doc, all_mentions, world)
     published = row["published_date"]
