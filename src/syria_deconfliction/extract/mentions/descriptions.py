@@ -148,9 +148,9 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
     """A lower-case role right before a person's name ("a Varnian rebel commander, <Name>,",
     "<Demonym> dictator <Name>") is a description of that person: the span is the role with
     up to three modifiers before it (never a determiner or function word; a title word such as
-    "Gen." may stand between role and name). A one-word mention among the modifiers ("U.N.
-    <State> envoy") stays a mention of its own; a one-word candidate there ("<Ethnic> rebel
-    commander") was a modifier: its index is returned to be dropped."""
+    "Gen." may stand between role and name). The modifiers stop at a registry mention ("<Org>
+    spokesman <Name>": the organisation stays a mention of its own); a one-word candidate there
+    ("<Ethnic> rebel commander") was a modifier: its index is returned to be dropped."""
     roles = lexicon.role_nouns | words("candidates_person_role_nouns")
     alt = "|".join(sorted(roles, key=len, reverse=True))
     titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
@@ -182,10 +182,9 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
             ws = start - len(w.group())
             span = (ws, ws + len(w.group(1)))
             if any(o >= 0 for o in owner[span[0] : span[1]]):
-                if span not in at:
-                    break
-                if mentions[at[span]].rule == "candidate":
-                    swallowed.append(at[span])
+                if span not in at or mentions[at[span]].rule != "candidate":
+                    break  # a registry mention before the role is its owner, not a modifier
+                swallowed.append(at[span])
             start = ws
         out.append(Mention(start, end, text[start:end], m.actor_id, "description"))
         owner[start:end] = [len(mentions)] * (end - start)
