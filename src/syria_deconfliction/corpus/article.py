@@ -10,6 +10,18 @@ from typing import Any
 
 from ..extract.document import Document
 from ..extract.mentions import DEFAULT_LEXICON, Mention, find_mentions, find_unaccounted_names
+from ..extract.mentions.candidates import (
+    candidate_spans,
+    surname_forms,
+    surname_mentions,
+    without_initials,
+)
+from ..extract.mentions.descriptions import (
+    description_mentions,
+    noun_phrase_spans,
+    role_mentions,
+    without_populations,
+)
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
 from ..pipeline.clean import clean
@@ -17,6 +29,11 @@ from ..pipeline.rawdata import RawArticle
 from .knowledge import Knowledge
 from .metadata import Given
 from .rows import candidate_event_rows, mention_rows, quote_rows, slug
+
+# Lower-case particles inside people's names ("de", "van", "bin"), from the lexicon.
+NAME_PARTICLES = (DEFAULT_LEXICON.name_connectors - {"of", "for", "the"}) | {
+    p + "-" for p in DEFAULT_LEXICON.name_particles
+}
 
 NOT_CURATED = "Not curated: copyright remains with the publisher of the source text."
 
@@ -69,7 +86,7 @@ def guess_type(name: str) -> str:
     for kind, pattern in TYPE_HINTS:
         if pattern.search(name):
             return kind
-    tokens = name.split()
+    tokens = [t for t in name.split() if t not in NAME_PARTICLES]  # "Anouk de Ville"
     if 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
         return "person"
     return "other"
@@ -161,7 +178,23 @@ def extract_article(
     mentions = find_mentions(doc, reg.actors, reg.places, compiled=k.mentions)
     lap("mentions")
     candidates, cand_mentions = _candidate_actors(doc, mentions, k)
-    all_mentions = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
+    found = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
+    descriptions = description_mentions(text, found, reg.actors, reg.places)
+    persons = frozenset(
+        [a["id"] for a in reg.actors if a.get("type") == "person"]
+        + [c["actor_id"] for c in candidates if c["type"] == "person"]
+    )
+    roles, swallowed = role_mentions(text, found, persons)
+    found = [m for i, m in enumerate(found) if i not in swallowed]
+    descriptions += roles
+    all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
+    all_mentions = without_populations(text, noun_phrase_spans(text, all_mentions))
+    # A mention's id is its start offset: of two starting together ("Syria" in "Syria's
+    # opposition") the longer, describing span is kept.
+    by_start: dict[int, Mention] = {}
+    for m in sorted(all_mentions, key=lambda m: (m.start, m.start - m.end)):
+        by_start.setdefault(m.start, m)
+    all_mentions = list(by_start.values())
     world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
     lap("candidate actors")
     quotes = quotes_of(doc, all_mentions, world)
@@ -186,47 +219,48 @@ def extract_article(
 def _candidate_actors(
     doc: Document, mentions: list[Mention], k: Knowledge
 ) -> tuple[list[dict[str, Any]], list[Mention]]:
-    """Names the registry lacks become candidate actors (method automatic) with a type guess."""
+    """Names the registry lacks become candidate actors (method automatic) with a type guess.
+
+    The guard's spans are cut to names and cleared of noise (extract/mentions/candidates.py);
+    a name that is a registry person's (middle initial dropped) or the surname of one named in
+    the article is a mention of that person. A registry mention that a candidate organisation
+    swallowed ("Syrian" in "Syrian Democratic Forces") is removed from ``mentions`` in place.
+    """
     reg = k.registry
     text = doc.text
-    gaps = find_unaccounted_names(doc, mentions, reg.actors, reg.places, reg.not_actors,
-                                  compiled=k.mentions)
+    gaps = find_unaccounted_names(
+        doc, mentions, reg.actors, reg.places, reg.not_actors, compiled=k.mentions
+    )
+    spans, absorbed = candidate_spans(text, gaps, mentions, reg.places, k.countries)
+    for i in sorted(absorbed, reverse=True):
+        del mentions[i]
+    people = _registry_people(reg.actors)
+    named = {m.actor_id for m in mentions}
     actors: dict[str, dict[str, Any]] = {}
     found: list[Mention] = []
-    lex = DEFAULT_LEXICON
-    for start, end, name in gaps:
-        # The guard reports "Colonel Ivan Petrenko" whole; the actor is the name.
-        words = name.split()
-        # A title phrase before a name ends at its last lower-case joining word
-        # ("Secretary of State Rex Tillerson" -> "State Rex Tillerson" -> "Rex Tillerson").
-        joins = [i for i, w in enumerate(words) if w in ("of", "for", "the", "and")]
-        if (
-            joins
-            and len(words) - joins[-1] - 1 >= 2
-            and any(w in lex.title_words for w in words[: joins[-1]])
-        ):
-            words = words[joins[-1] + 1 :]
-            if len(words) >= 3:
-                words = words[1:]
-        while len(words) > 1 and (
-            words[0] in lex.title_words or words[0] in lex.honorifics or words[0] in ("The", "the")
-        ):
-            words.pop(0)
-        name = " ".join(words)
-        start = end - len(name)
-        if text[start:end] != name:  # the span held more than single spaces: keep it whole
-            start, name = end - len(text[start:end]), text[start:end]
-        if any(m.start < end and start < m.end for m in mentions):
-            # It overlaps a registry mention ("Putin" in a longer unknown name): the known actor
-            # keeps its span; two mentions of one span would also share a mention id.
+    persons: list[tuple[int, str, str]] = []
+    short: dict[str, str] = {}  # surname form -> candidate person id, in text order
+    for start, end, name in spans:
+        full = people["full"].get(without_initials(name))
+        if full is not None:
+            found.append(Mention(start, end, name, full, "alias"))
+            persons.append((start, name, full))
+            continue
+        owner = people["surname"].get(name)
+        if owner is not None and owner in named:
+            found.append(Mention(start, end, name, owner, "surname"))
+            continue
+        if name in short:
+            found.append(Mention(start, end, name, short[name], "surname"))
             continue
         aid = "new-" + slug(name)
+        iso3 = k.countries.get(name)
         if aid not in actors:
             actors[aid] = {
                 "actor_id": aid,
                 "name": name,
-                "type": guess_type(name),
-                "country_iso3": None,
+                "type": "state" if iso3 else guess_type(name),
+                "country_iso3": iso3,
                 "parent_actor_id": None,
                 "title": None,
                 "aliases": [name],
@@ -237,6 +271,30 @@ def _candidate_actors(
                 "method": "automatic",
                 "notes": "candidate: a name the registry lacks; type guessed from its words",
             }
-        actors[aid]["mention_count"] += 1
+            if actors[aid]["type"] == "person":
+                persons.append((start, name, aid))
+                for form in surname_forms(name):
+                    short.setdefault(form, aid)
         found.append(Mention(start, end, name, aid, "candidate"))
+    taken = [(m.start, m.end) for m in [*mentions, *found]]
+    found += surname_mentions(text, persons, taken)
+    for m in found:
+        if m.actor_id in actors:
+            actors[m.actor_id]["mention_count"] += 1
     return list(actors.values()), found
+
+
+def _registry_people(actors: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """Registry persons by full name or alias, and by surname when only one person has it."""
+    full: dict[str, str] = {}
+    by_surname: dict[str, set[str]] = {}
+    for a in actors:
+        if a.get("type") != "person":
+            continue
+        for n in [a.get("name"), *(a.get("aliases") or [])]:
+            if n:
+                full.setdefault(str(n), str(a["id"]))
+                for form in surname_forms(str(n)):
+                    by_surname.setdefault(form, set()).add(str(a["id"]))
+    surname = {f: next(iter(ids)) for f, ids in by_surname.items() if len(ids) == 1}
+    return {"full": full, "surname": surname}

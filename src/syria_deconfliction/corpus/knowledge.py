@@ -7,6 +7,7 @@ particular articles (articles.yaml, quotes.yaml, events.yaml, actor_mentions.yam
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -52,6 +53,14 @@ class Knowledge:
         """Registry, gazetteer and triggers as the quote and event rules see them."""
         reg = self.registry
         return ActorWorld.of(reg.actors, reg.places, reg.actor_types, self.triggers)
+
+    @cached_property
+    def countries(self) -> dict[str, str]:
+        """ISO 3166 country names (and the short form before a comma) -> ISO3 code."""
+        with (self.raw / "reference" / "countries.csv").open(encoding="utf-8", newline="") as f:
+            rows = [(r["name"], r["iso3"]) for r in csv.DictReader(f) if r.get("name")]
+        # "Iran, Islamic Republic of": the short name before the comma is the usual one.
+        return {**{n.split(",")[0]: iso for n, iso in rows}, **dict(rows)}
 
     @cached_property
     def actor_names(self) -> dict[str, str]:

@@ -1,0 +1,305 @@
+"""Candidate actors: the guard's unaccounted names cut to a name and cleared of noise.
+
+The completeness guard reports every capitalised run nothing accounts for. As candidate actors
+those runs need four general repairs, each a rule of English news text (word lists in the
+lexicon's ``candidates_*`` keys, places from the gazetteer and the ISO country table):
+
+1. Join what the guard split: a middle initial ("Ana B. Cruz"), a plural possessive or an
+   ampersand inside a name ("Workers' Party", "Fox & Friends"), "<Name> and <Name> Department",
+   a lower-case particle before a surname ("de Vries"), a lower-case org tail ("<Name> news
+   agency"), and a demonym or registry name glued to an organisation head ("Syrian Democratic
+   Forces", "Free Syrian Army"): the joined span replaces the registry mention it swallowed.
+2. Cut to the name: titles before a person's name ("Norwegian Prime Minister <Name>",
+   "Petty Officer 1st Class <Name>") and a possessive owner ("Iran's <Name>") are not the name;
+   a trailing title ("<State> Gov.") is dropped.
+3. Drop noise: gazetteer places (any case: datelines), names after a locative preposition or
+   "<town|east...> of", single sentence-initial words never written capitalised mid-sentence
+   ("Unfortunately", "Elsewhere"), capitalised pronouns, single letters, plural acronyms
+   (equipment) and runs led by a word in capitals (section heads, "CITY Rebels" datelines).
+   A country of the ISO table that survives these rules is a state (the caller types it).
+4. Surname coreference: a bare surname (with its particle) after a full name is that person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..lexicon import sequence, words
+from .model import _UP, DEFAULT_LEXICON, Lexicon, Mention
+
+Span = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class CandidateWords:
+    """Word lists of the candidate rules (from the lexicon)."""
+
+    org_heads: frozenset[str]
+    titles: frozenset[str]
+    tails: tuple[str, ...]
+    particles: frozenset[str]
+    locatives: frozenset[str]
+    before_of: frozenset[str]
+    place_after: frozenset[str]
+    never: frozenset[str]
+    state_locatives: frozenset[str]
+    hyphen_suffixes: frozenset[str]
+    common: frozenset[str]
+    modifier_heads: frozenset[str]
+
+    @classmethod
+    def of(cls, lex: Lexicon = DEFAULT_LEXICON) -> CandidateWords:
+        particles = (lex.name_connectors - {"of", "for", "the"}) | lex.name_particles
+        return cls(
+            org_heads=words("candidates_org_heads"),
+            titles=words("candidates_title_words") | lex.title_words | lex.honorifics,
+            tails=tuple(sorted(sequence("candidates_lowercase_org_tails"), key=len, reverse=True)),
+            particles=frozenset(particles),
+            locatives=words("candidates_locative_prepositions"),
+            before_of=words("candidates_place_nouns_before_of") | lex.compass_words,
+            place_after=words("candidates_place_nouns_after"),
+            never=words("candidates_never_names"),
+            state_locatives=lex.locative_prepositions,
+            hyphen_suffixes=lex.place_hyphen_suffixes | lex.agent_hyphen_suffixes,
+            common=lex.vocabulary(),
+            modifier_heads=words("candidates_modifier_heads"),
+        )
+
+
+@lru_cache(maxsize=4)
+def _words(lex: Lexicon) -> CandidateWords:
+    return CandidateWords.of(lex)
+
+
+_SENT_START_RE = re.compile(r"(?:^|[.!?:;…\n]|—|--)[\s\"“‘'(\[—-]*$")
+_INITIAL_GAP_RE = re.compile(r"\.\s")
+_INITIAL_TAIL_RE = re.compile(rf"\.\s[{_UP}][\w'’-]+")
+_JOIN_GAPS = {"' ", "’ ", " & ", " and "}
+_POSSESSIVE_RE = re.compile(r"['’]s\s+")
+_ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
+
+
+def _has_org_head(name: str, cw: CandidateWords) -> bool:
+    return any(w.strip(".,") in cw.org_heads for w in name.split())
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return _SENT_START_RE.search(text[max(0, start - 8) : start]) is not None
+
+
+def _used_mid_sentence(text: str, word: str) -> bool:
+    """Whether ``word`` is written capitalised somewhere other than at a sentence start."""
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w-])", text):
+        if not _sentence_initial(text, m.start()):
+            return True
+    return False
+
+
+def _merge(text: str, gaps: list[Span], cw: CandidateWords) -> list[Span]:
+    """Rule 1 between two guard spans: initials, possessive plurals, '&', 'and ... <Org>'."""
+    out: list[Span] = []
+    for s, e, _ in sorted(gaps):
+        # "Ana B." before a surname the registry knows (so the guard left it out).
+        nxt = _INITIAL_TAIL_RE.match(text, e)
+        if len(text[s:e].split()[-1]) == 1 and nxt:
+            e = nxt.end()
+        if out:
+            ps, pe, _ = out[-1]
+            between = text[pe:s]
+            last = text[ps:pe].split()[-1]
+            initial = len(last) == 1 and last.isupper() and _INITIAL_GAP_RE.fullmatch(between)
+            joined = between in _JOIN_GAPS and (
+                between != " and " or (_has_org_head(text[s:e], cw) and " " not in text[ps:pe])
+            )
+            if initial or joined:
+                out[-1] = (ps, e, text[ps:e])
+                continue
+        out.append((s, e, text[s:e]))
+    return out
+
+
+def _extend(text: str, span: Span, mentions: Sequence[Mention], cw: CandidateWords,
+            absorbed: set[int], countries: frozenset[str]) -> Span:
+    """Rule 1 around one span: particle before, lower-case org tail after, glued registry name."""
+    s, e, _ = span
+    m = re.search(r"(?<![\w-])([a-z]{1,3})[ -]$", text[max(0, s - 5) : s])
+    if m and m.group(1) in cw.particles:
+        s -= len(m.group(0))
+    for tail in cw.tails:
+        if re.match(rf" {re.escape(tail)}\b", text[e:]):
+            e += 1 + len(tail)
+            break
+    name = text[s:e]
+    front = s
+    for i, mt in enumerate(mentions):
+        if i in absorbed:
+            continue
+        # "<Demonym|Name> <Org ...>": the registry word is the first word of the organisation.
+        if mt.end + 1 == s and text[mt.end] == " " and mt.text[:1].isupper() \
+                and not mt.possessive and _has_org_head(name, cw):
+            absorbed.add(i)
+            s = mt.start
+        # "<Word> <registry organisation>" ("Free Syrian Army"): one capitalised word before it.
+        elif mt.start == e + 1 and text[e] == " " and " " not in name \
+                and mt.text.split()[-1] in cw.org_heads and not _sentence_initial(text, s):
+            absorbed.add(i)
+            e = mt.end
+    glued = 0
+    while s == front - glued and glued < 40 and _has_org_head(name, cw):
+        # "<Demonym> Democratic Forces", "International <...> Group": capitalised words glued
+        # before an organisation (at a sentence start only when no common word).
+        word = re.search(rf"(?<![\w'’-])[{_UP}][\w]*(?:-([\w]+))?\s$", text[max(0, s - 30) : s])
+        if not word or word.group().strip() in cw.never | cw.titles \
+                or (word.group(1) or "") in cw.hyphen_suffixes \
+                or (_sentence_initial(text, s - len(word.group()))
+                    and word.group().strip().lower() in cw.common):
+            break
+        s -= len(word.group())
+        glued += len(word.group())
+    if not glued and s == front and " " not in name and name not in countries \
+            and text[max(0, s - 4) : s] == "The " \
+            and not _sentence_initial(text, s - 4):
+        # "The Atlantic reported": a one-word title keeps its capitalised article.
+        s -= 4
+    return (s, e, text[s:e])
+
+
+def _cut_to_name(text: str, span: Span, cw: CandidateWords) -> list[Span]:
+    """Rule 2: titles and possessive owners off; a trailing title dropped."""
+    s, e, name = span
+    if not _has_org_head(name, cw):
+        owners = list(_POSSESSIVE_RE.finditer(name))
+        if owners:  # "Iran's Zarif" -> "Zarif"
+            s += owners[-1].end()
+            name = text[s:e]
+    toks = [(m.start(), m.group()) for m in re.finditer(r"\S+", name)]
+    while toks and toks[-1][1] in cw.titles and not _has_org_head(name, cw):
+        toks.pop()
+    if not toks:
+        return []
+    cut = max((i for i, (_, w) in enumerate(toks[:-1]) if w in cw.titles), default=-1)
+    out: list[Span] = []
+    if cut >= 0 and not _has_org_head(" ".join(w for _, w in toks[cut + 1 :]), cw):
+        # "<Org> Director <Name>": the name after the last title word, unless that is an org;
+        # the organisation before the title is a name of its own.
+        first = next((i for i, (_, w) in enumerate(toks) if w in cw.titles), cut)
+        if first > 0 and _has_org_head(" ".join(w for _, w in toks[:first]), cw):
+            head = s + toks[first - 1][0] + len(toks[first - 1][1])
+            out.append((s + toks[0][0], head, text[s + toks[0][0] : head]))
+        toks = toks[cut + 1 :]
+        # Ordinal rank parts ("1st") left at the front of a person's name.
+        while len(toks) > 1 and re.fullmatch(r"\d+\w*|of|the|and", toks[0][1]):
+            toks = toks[1:]
+    start = s + toks[0][0]
+    end = s + toks[-1][0] + len(toks[-1][1])
+    return [*out, (start, end, text[start:end])]
+
+
+def _after_locative(text: str, s: int, cw: CandidateWords, state: bool = False) -> bool:
+    """"near <Name>", "in the <Name>", "the town of <Name>", "east of the <Name>"."""
+    before = text[max(0, s - 40) : s]
+    m = re.search(r"(?<![\w-])([A-Za-z-]+)\s+(?:(of)\s+)?(?:the\s+)?$", before)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if m.group(2):
+        return word in cw.before_of
+    return word in (cw.state_locatives if state else cw.locatives)
+
+
+def _is_noise(text: str, span: Span, places: frozenset[str], countries: frozenset[str],
+              cw: CandidateWords) -> bool:
+    """Rule 3."""
+    s, e, name = span
+    if name in countries:  # a state unless it reads as a place (the matcher's rule 4)
+        return _after_locative(text, s, cw, state=True)
+    key = re.sub(r"^the\s+", "", name.casefold())
+    if key in places or key.rstrip(".") in places or name in cw.never:
+        return True
+    if len(name) == 1 or _ACRONYM_PLURAL_RE.fullmatch(name):
+        return True
+    toks = name.split()
+    # Section heads and datelines in capitals ("BIG NEWS", "CITY Rebels"), not acronyms.
+    if len(toks) > 1 and len(toks[0]) >= 4 and toks[0].isupper():
+        return True
+    nxt = re.match(r"\s+([a-z]+)", text[e : e + 30])
+    if " " not in name and not _has_org_head(name, cw) and nxt is not None \
+            and nxt.group(1) in cw.modifier_heads:
+        return True  # "<Word> helicopter gunships": a modifier
+    if not _has_org_head(name, cw) and (
+        _after_locative(text, s, cw) or (nxt is not None and nxt.group(1) in cw.place_after)
+    ):
+        return True
+    return " " not in name and _sentence_initial(text, s) and not _used_mid_sentence(text, name)
+
+
+def _place_names(places: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    out: set[str] = set()
+    for p in places:
+        for key in ("name", "alternate_names", "aliases"):
+            v = p.get(key)
+            for n in [v] if isinstance(v, str) else (v or []):
+                out.add(str(n).casefold())
+    return frozenset(out)
+
+
+def candidate_spans(text: str, gaps: Sequence[Span], mentions: Sequence[Mention],
+                    places: Iterable[Mapping[str, Any]], countries: Iterable[str] = (), *,
+                    lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[list[Span], set[int]]:
+    """Names for candidate actors from the guard's spans.
+
+    Returns the spans in text order and the indices of ``mentions`` that a span swallowed
+    (a demonym or registry name that is the first word of an organisation's name)."""
+    cw = _words(lexicon)
+    place_names = _place_names(places)
+    country_names = frozenset(countries)
+    absorbed: set[int] = set()
+    out: list[Span] = []
+    for span in _merge(text, list(gaps), cw):
+        for cut in _cut_to_name(text, span, cw):
+            if not _is_noise(text, cut, place_names, country_names, cw):
+                out.append(_extend(text, cut, mentions, cw, absorbed, country_names))
+    return sorted(set(out)), absorbed
+
+
+def surname_forms(name: str, cw: CandidateWords | None = None) -> list[str]:
+    """Short forms of a person's name: "<particle> <Surname>" and "<Surname>" (longest first)."""
+    cw = cw or _words(DEFAULT_LEXICON)
+    toks = [t for t in name.split() if not re.fullmatch(rf"[{_UP}]\.", t)]
+    if len(toks) < 2:
+        return []
+    out = []
+    if len(toks) >= 3 and toks[-2].lower() in cw.particles:
+        out.append(f"{toks[-2]} {toks[-1]}")
+        out.append(f"{toks[-2].capitalize()} {toks[-1]}")
+    out.append(toks[-1])
+    return out
+
+
+def without_initials(name: str) -> str:
+    """ "Ana B. Cruz" -> "Ana Cruz" (registry names are written without middle initials)."""
+    return " ".join(t for t in name.split() if not re.fullmatch(rf"[{_UP}]\.", t))
+
+
+def surname_mentions(text: str, persons: Sequence[tuple[int, str, str]],
+                     taken: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Rule 4: bare surnames after a person's full name, where no mention already stands.
+
+    ``persons`` holds (offset of the full name, full name, actor id)."""
+    busy = bytearray(len(text) + 1)
+    for s, e in taken:
+        busy[s:e] = b"\x01" * (e - s)
+    out: list[Mention] = []
+    for first, name, aid in sorted(persons):
+        for form in surname_forms(name):
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
+                s, e = m.start(), m.end()
+                if s < first or any(busy[s:e]):
+                    continue
+                busy[s:e] = b"\x01" * (e - s)
+                out.append(Mention(s, e, form, aid, "surname"))
+    return out

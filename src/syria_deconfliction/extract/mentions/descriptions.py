@@ -1,0 +1,202 @@
+"""Bare definite descriptions as mentions: "the government", "the coalition", "the ministry".
+
+A description names an actor only when a rule can resolve it safely:
+
+1. the most recent actor mentioned before it whose name, an alias or its title holds the noun
+   ("... the Government of Varnia ... the government said");
+2. otherwise, for a government or military noun, that body of the state the article mentions
+   most (the registry's government/military child of that state);
+3. otherwise no mention. A description followed by "of" ("the government of X") or already
+   inside a mention is left to the other rules. The span is the noun, never "the".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..lexicon import words
+from .model import DEFAULT_LEXICON, Lexicon, Mention
+from .registry import _list, _registry
+
+
+@lru_cache(maxsize=2)
+def _nouns() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return (words("candidates_description_nouns"),
+            words("candidates_description_government_nouns"),
+            words("candidates_description_military_nouns"))
+
+
+def _holds(actor: Mapping[str, Any] | None, noun: str) -> bool:
+    if actor is None:
+        return False
+    texts = [actor.get("name"), actor.get("title"), *_list(actor.get("aliases"))]
+    pat = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    return any(t and pat.search(str(t)) for t in texts)
+
+
+def description_mentions(text: str, mentions: Sequence[Mention],
+                         actors: Sequence[Mapping[str, Any]],
+                         places: Sequence[Mapping[str, Any]] | None = None, *,
+                         lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
+    """Mentions for "the <noun>" under the module's rules, in text order."""
+    nouns, government, military = _nouns()
+    reg = _registry(actors, places, lexicon)
+    by_id = {str(a["id"]): a for a in actors}
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    states = Counter(m.actor_id for m in mentions
+                     if by_id.get(m.actor_id, {}).get("type") == "state")
+    ordered = sorted(mentions, key=lambda m: m.start)
+    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    out: list[Mention] = []
+    for m in re.finditer(rf"\b[Tt]he\s+({alt})\b(?!\s+of\b)(?!-|\s+[A-Z])", text):
+        s, e, noun = m.start(1), m.end(1), m.group(1)
+        if re.match(r"['’](?!s\b)", text[e : e + 2]):
+            continue
+        if any(busy[s:e]):
+            continue
+        aid = next((x.actor_id for x in reversed(ordered)
+                    if x.end <= s and _holds(by_id.get(x.actor_id), noun)), None)
+        if aid is None and noun in government | military:
+            kind = "government" if noun in government else "military"
+            aid = next((reg.children[(st, kind)] for st, _ in states.most_common()
+                        if (st, kind) in reg.children), None)
+        if aid is not None:
+            possessive = re.match(r"['’]s\b", text[e : e + 3]) is not None
+            out.append(Mention(s, e, noun, aid, "description", possessive))
+    out += _owned(text, mentions, actors, reg, by_id, nouns, government | military)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
+           reg: Any, by_id: Mapping[str, Mapping[str, Any]], nouns: frozenset[str],
+           bodies: frozenset[str]) -> list[Mention]:
+    """"<State>'s opposition", "<State>'s army": the state's own actor holding the noun (same
+    country, or its government/military child). The span covers owner and noun; the state's
+    own possessive mention stays."""
+    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    out: list[Mention] = []
+    for m in mentions:
+        state = by_id.get(m.actor_id)
+        if not m.possessive or state is None or state.get("type") != "state":
+            continue
+        g = re.match(rf"['’]s\s+({alt})\b(?!-|\s+of\b)", text[m.end : m.end + 40])
+        if g is None:
+            continue
+        noun = g.group(1)
+        iso = state.get("country_iso3")
+        aid = next((str(a["id"]) for a in actors if a.get("type") != "state" and iso
+                    and a.get("country_iso3") == iso and _holds(a, noun)), None)
+        if aid is None and noun in bodies:
+            kind = "military" if noun in words("candidates_description_military_nouns") \
+                else "government"
+            aid = reg.children.get((m.actor_id, kind))
+        if aid is not None:
+            end = m.end + g.end(1)
+            out.append(Mention(m.start, end, text[m.start:end], aid, "description"))
+    return out
+
+
+_COMPOUND_RULES = frozenset({"demonym", "demonym_military", "demonym_government",
+                             "alias_military", "alias_government"})
+_NEXT_WORDS_RE = re.compile(r"[ \t]+([a-z][\w-]*)(?:[ \t]+([a-z][\w-]*))?")
+
+
+def noun_phrase_spans(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A demonym or state name read through its head noun ("Russian jets" -> the military)
+    is a description of that body: its span grows to the head noun (one modifier may stand
+    between) and over a demonym just before it ("Syrian Kurdish forces": the nearer one names
+    the body). Coordinated modifiers ("Russian and Syrian jets") keep their own spans."""
+    heads = words("candidates_collective_heads")
+    out: list[Mention] = []
+    for m in mentions:
+        nxt = _NEXT_WORDS_RE.match(text, m.end) if m.rule in _COMPOUND_RULES else None
+        if nxt is None or m.possessive:
+            out.append(m)
+            continue
+        first, second = nxt.group(1), nxt.group(2)
+        if first in heads and second not in heads:
+            end = nxt.start(2) - 1 if second else nxt.end()
+            end = m.end + len(text[m.end:end].rstrip())
+        elif second in heads:
+            end = nxt.end()
+        else:
+            out.append(m)
+            continue
+        start = m.start
+        prev = out[-1] if out else None
+        if prev is not None and prev.rule.startswith("demonym") and prev.end + 1 == start \
+                and text[prev.end] == " ":
+            # "Syrian Kurdish forces": stacked demonyms, the nearest one names the body.
+            out.pop()
+            start = prev.start
+        out.append(Mention(start, end, text[start:end], m.actor_id, m.rule, m.possessive))
+    return out
+
+
+_STOP_RE = re.compile(r"[^\w\s.'’-]")
+_ACRONYM_RE = re.compile(r"(?:[A-Z]\.)+")
+
+
+def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str], *,
+                  lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[list[Mention], set[int]]:
+    """A lower-case role right before a person's name ("a Varnian rebel commander, <Name>,",
+    "<Demonym> dictator <Name>") is a description of that person: the span is the role with
+    up to three modifiers before it (never a determiner or function word; a title word such as
+    "Gen." may stand between role and name). The modifiers stop at a registry mention ("<Org>
+    spokesman <Name>": the organisation stays a mention of its own); a one-word candidate there
+    ("<Ethnic> rebel commander") was a modifier: its index is returned to be dropped."""
+    roles = lexicon.role_nouns | words("candidates_person_role_nouns")
+    alt = "|".join(sorted(roles, key=len, reverse=True))
+    titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
+    role_re = re.compile(rf"(?<![\w-])({alt})(?:,\s+|\s+)(?:(?:{titles})\s+)?$")
+    at: dict[tuple[int, int], int] = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    owner = [-1] * (len(text) + 1)
+    for i, m in enumerate(mentions):
+        owner[m.start : m.end] = [i] * (m.end - m.start)
+    out: list[Mention] = []
+    dropped: set[int] = set()
+    for m in mentions:
+        if m.actor_id not in persons or m.rule not in ("alias", "candidate"):
+            continue
+        before = text[max(0, m.start - 80) : m.start]
+        r = role_re.search(before)
+        if r is None:
+            continue
+        offset = m.start - len(before)
+        start, end = offset + r.start(1), offset + r.end(1)
+        if any(o >= 0 for o in owner[start:end]):
+            continue
+        swallowed: list[int] = []
+        for _ in range(3):
+            w = re.search(r"([\w.'’-]+)\s+$", text[max(0, start - 40) : start])
+            word = w.group(1) if w else ""
+            if not word or word.lower() in lexicon.common_words or _STOP_RE.search(word) \
+                    or (word.endswith(".") and not _ACRONYM_RE.fullmatch(word)):
+                break
+            ws = start - len(w.group())
+            span = (ws, ws + len(w.group(1)))
+            if any(o >= 0 for o in owner[span[0] : span[1]]):
+                if span not in at or mentions[at[span]].rule != "candidate":
+                    break  # a registry mention before the role is its owner, not a modifier
+                swallowed.append(at[span])
+            start = ws
+        out.append(Mention(start, end, text[start:end], m.actor_id, "description"))
+        owner[start:end] = [len(mentions)] * (end - start)
+        dropped.update(swallowed)
+    return out, dropped
+
+
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+
+
+def without_populations(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A plural demonym names the state only as "the Russians" ("the Russians say"); without
+    the article it is people ("Syrians say", "weapons used on Syrians"), no actor."""
+    return [m for m in mentions if m.rule != "demonym_plural"
+            or _THE_BEFORE_RE.search(text[max(0, m.start - 5) : m.start])]

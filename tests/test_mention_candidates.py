@@ -1,0 +1,214 @@
+"""Candidate actors from names the registry lacks: one invented sentence per rule."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from syria_deconfliction.corpus.article import _candidate_actors
+from syria_deconfliction.corpus.knowledge import Knowledge
+from syria_deconfliction.extract.document import Document
+from syria_deconfliction.extract.mentions import find_mentions
+from syria_deconfliction.extract.mentions.descriptions import (
+    description_mentions,
+    noun_phrase_spans,
+    role_mentions,
+    without_populations,
+)
+
+
+@cache
+def _knowledge() -> Knowledge:
+    return Knowledge.load()
+
+
+def _run(text: str) -> tuple[dict[str, dict], list[tuple[str, str, str]]]:
+    k = _knowledge()
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return {a["actor_id"]: a for a in actors}, [(m.text, m.actor_id, m.rule) for m in found]
+
+
+def _texts(found: list[tuple[str, str, str]]) -> list[str]:
+    return [t for t, _, _ in found]
+
+
+def test_middle_initial_stays_inside_the_name() -> None:
+    actors, found = _run("The treaty was signed by Ruth K. Calder in a quiet ceremony.")
+    assert _texts(found) == ["Ruth K. Calder"]
+    assert actors["new-ruth-k-calder"]["type"] == "person"
+
+
+def test_title_chain_with_nationality_is_peeled() -> None:
+    _, found = _run("The talks were led by Varnian Foreign Minister Oskar Lindqvist on Friday.")
+    assert _texts(found) == ["Oskar Lindqvist"]
+
+
+def test_rank_with_ordinal_is_peeled() -> None:
+    _, found = _run("The medal went to Petty Officer 2nd Class Dana Welk last week.")
+    assert _texts(found) == ["Dana Welk"]
+
+
+def test_possessive_owner_is_not_part_of_the_name() -> None:
+    _, found = _run("The speech by Varnia's Tovell drew sharp replies from the delegates.")
+    assert _texts(found) == ["Tovell"]
+
+
+def test_particle_and_surname_corefer_with_the_full_name() -> None:
+    actors, found = _run("The envoy Anouk de Ville spoke first. Later de Ville left the room.")
+    assert found == [
+        ("Anouk de Ville", "new-anouk-de-ville", "candidate"),
+        ("de Ville", "new-anouk-de-ville", "surname"),
+    ]
+    assert actors["new-anouk-de-ville"]["mention_count"] == 2
+
+
+def test_bare_surname_covered_elsewhere_is_the_person() -> None:
+    _, found = _run("The report quoted Ivo Marek at length, and the aides of Marek agreed.")
+    assert found == [
+        ("Ivo Marek", "new-ivo-marek", "candidate"),
+        ("Marek", "new-ivo-marek", "surname"),
+    ]
+
+
+def test_plural_possessive_and_ampersand_join_a_name() -> None:
+    _, found = _run("The rally of the Farmers' League was shown on Dawn & Dusk that night.")
+    assert _texts(found) == ["Farmers' League", "Dawn & Dusk"]
+
+
+def test_lower_case_news_agency_closes_a_media_name() -> None:
+    _, found = _run("The claim was carried by the semi-official Halvard news agency on Monday.")
+    assert _texts(found) == ["Halvard news agency"]
+
+
+def test_demonym_is_the_first_word_of_an_organisation() -> None:
+    _, found = _run("The statement came from the Syrian Liberation Council of Elders.")
+    assert _texts(found) == ["Syrian Liberation Council of Elders"]
+
+
+def test_registry_name_glued_to_an_organisation_head_joins_it() -> None:
+    _, found = _run("The editor of the Moscow Evening Post declined to comment.")
+    assert _texts(found) == ["Moscow Evening Post"]
+
+
+def test_places_are_not_candidates() -> None:
+    # A gazetteer name in a capitals dateline, a name after a locative preposition, a name
+    # before a place noun and a name after "the town of".
+    _, found = _run(
+        "DAMASCUS — Shelling near Qarvan and in Belmora province reached the town of Sifra."
+    )
+    assert found == []
+
+
+def test_common_sentence_starters_are_not_names() -> None:
+    _, found = _run("Unfortunately, the pier collapsed. We rebuilt it with Elsewhere Farms.")
+    assert _texts(found) == ["Elsewhere Farms"]
+
+
+def test_capitals_section_head_is_not_a_name() -> None:
+    _, found = _run("HARBOUR NEWS Talks resumed on Monday.")
+    assert found == []
+
+
+def test_country_is_a_state_unless_it_reads_as_a_place() -> None:
+    actors, found = _run("Norway sent engineers, and the team later returned from Norway.")
+    assert found == [("Norway", "new-norway", "candidate")]
+    assert actors["new-norway"]["type"] == "state"
+    assert actors["new-norway"]["country_iso3"] == "NOR"
+
+
+@pytest.mark.parametrize("word", ["Unfortunately", "Warring"])
+def test_single_sentence_initial_word_used_only_there_is_dropped(word: str) -> None:
+    _, found = _run(f"{word} factions met again. The talks ended early.")
+    assert found == []
+
+
+def _descriptions(text: str) -> list[tuple[str, str, bool]]:
+    k = _knowledge()
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    found = description_mentions(text, mentions, k.registry.actors, k.registry.places)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.actor_id, m.possessive) for m in found]
+
+
+def test_description_takes_the_last_actor_holding_its_noun() -> None:
+    text = "The Government of Syria agreed to the plan, and the government's envoy signed it."
+    assert _descriptions(text) == [("government", "syria-government", True)]
+
+
+def test_government_noun_without_antecedent_is_the_main_states_body() -> None:
+    text = "Russia moved ships on Monday. Later the army denied any role in the strike."
+    assert _descriptions(text) == [("army", "russia-military", False)]
+
+
+def test_description_nobody_can_resolve_is_not_a_mention() -> None:
+    assert _descriptions("Farmers met on Monday, and the alliance voted to strike.") == []
+
+
+def test_capitalised_words_before_an_organisation_join_it() -> None:
+    _, found = _run("On Friday delegates of the Nordic Varnian Support Group met.")
+    assert _texts(found) == ["Nordic Varnian Support Group"]
+
+
+def test_organisation_before_a_title_is_a_candidate_of_its_own() -> None:
+    _, found = _run("The figures came from Harbour Observatory director Mira Tovell on Friday.")
+    assert _texts(found) == ["Harbour Observatory", "Mira Tovell"]
+
+
+def test_one_word_title_keeps_its_capitalised_article() -> None:
+    _, found = _run("A week ago The Clarion reported the sale.")
+    assert _texts(found) == ["The Clarion"]
+
+
+def test_demonym_read_through_a_collective_head_spans_the_noun_phrase() -> None:
+    k = _knowledge()
+    text = "Russian transport jets landed, and Russian strikes resumed."
+    doc = Document(text)
+    spans = noun_phrase_spans(text, find_mentions(doc, k.registry.actors, k.registry.places))
+    assert [(m.text, m.actor_id) for m in spans] == [
+        ("Russian transport jets", "russia-military"),
+        ("Russian", "russia-military"),
+    ]
+
+
+def test_single_word_before_an_equipment_or_role_noun_is_a_modifier() -> None:
+    _, found = _run("Pilots flew Kestrel helicopter gunships over the bay.")
+    assert found == []
+
+
+def test_stacked_demonyms_before_a_collective_head_are_one_span() -> None:
+    k = _knowledge()
+    text = "On Monday Syrian Kurdish forces crossed the river."
+    doc = Document(text)
+    spans = noun_phrase_spans(text, find_mentions(doc, k.registry.actors, k.registry.places))
+    assert [(m.text, m.actor_id) for m in spans] == [("Syrian Kurdish forces", "kurds")]
+
+
+def test_lower_case_role_before_a_name_describes_that_person() -> None:
+    k = _knowledge()
+    text = "Shelling went on, and a Varnian rebel commander, Ivo Marek, said so."
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    persons = frozenset(a["actor_id"] for a in actors if a["type"] == "person")
+    roles, _ = role_mentions(text, sorted([*mentions, *found], key=lambda m: m.start), persons)
+    assert [(m.text, m.actor_id) for m in roles] == [("Varnian rebel commander", "new-ivo-marek")]
+
+
+def test_state_possessive_with_a_description_noun_is_that_states_body() -> None:
+    text = "On Monday Syria's opposition rejected the offer."
+    assert _descriptions(text) == [("Syria's opposition", "syrian-opposition", False)]
+
+
+def test_plural_demonym_without_the_is_people_not_the_state() -> None:
+    k = _knowledge()
+    text = "Russians queued for bread, and the Russians said talks would resume."
+    doc = Document(text)
+    kept = without_populations(text, find_mentions(doc, k.registry.actors, k.registry.places))
+    assert [(m.text, m.start) for m in kept] == [("Russians", 35)]
