@@ -402,10 +402,11 @@ def run_scorer(script: Path, *args: str) -> dict[str, Any]:
 
 def extract_devset(raw: Path, out: Path, manifest: Path | None) -> None:
     from syria_deconfliction.corpus.manifest import manifest_for
-    from syria_deconfliction.corpus.runner import iter_inputs, run
+    from syria_deconfliction.corpus.inputs import input_files
+    from syria_deconfliction.corpus.runner import run
 
     warn = lambda msg: print(f"  {msg}")  # noqa: E731
-    bound = manifest_for(manifest, iter_inputs([str(raw)]), warn) if manifest else None
+    bound = manifest_for(manifest, input_files([str(raw)]), warn) if manifest else None
     report = run([str(raw)], out, formats=("parquet", "csv"), manifest=bound)
     if report.errors:
         print(f"  ({report.errors} article(s) failed; see {out / 'errors.csv'})")
