@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -52,17 +53,26 @@ def find_candidates(
     bodies = {a: (p,) for a, p in actor_parents.items()
               if p and actor_types.get(a) == "person"}
     out: list[Candidate] = []
-    for s0, e0 in doc.sentences:
-        s = _Sentence(doc, s0, e0, mentions, lex, actor_types, actor_parents)
+    # Each sentence sees only the mentions and dates that start in it (by bisection, in their
+    # order), so the work stays linear in the text however many sentences a line holds.
+    m_starts = [m.start for m in mentions]
+    s_starts = [s0 for s0, _ in doc.sentences]
+    dates_in: dict[int, list[DateExpr]] = {}
+    for d in dates:
+        dates_in.setdefault(bisect_right(s_starts, d.start) - 1, []).append(d)
+    for k, (s0, e0) in enumerate(doc.sentences):
+        near = mentions[bisect_left(m_starts, s0):bisect_left(m_starts, e0)]
+        s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents)
+        sdates = dates_in.get(k, [])
         trigs = _match_triggers(s, lex)
         for t in trigs:
             for i in range(t.t0, t.t1):
                 s.trig_at[i] = t
         frames = _find_frames(s, trigs)
         cands = [c for t in trigs
-                 if (c := _candidate(s, t, trigs, frames, published, dates, gaz)) is not None]
+                 if (c := _candidate(s, t, trigs, frames, published, sdates, gaz)) is not None]
         merged = _merge_force(cands)
-        merged += statement_candidates(s, frames, merged, published, dates, bodies)
+        merged += statement_candidates(s, frames, merged, published, sdates, bodies)
         merged.sort(key=lambda c: c.trigger_start)
         for c in merged:
             physical = c.cameo_code[:2] in ("15", "18", "19", "20") or c.cameo_code == "0874"
