@@ -130,12 +130,27 @@ def _opt_int(v: str | None) -> int | None:
     return int(v) if v else None
 
 
+def _last_word(text: str, pos: int) -> str | None:
+    """The whitespace-separated word that ends last before `pos`, reading back only as far as
+    needed (slicing the whole prefix made long lines quadratic)."""
+    window = 64
+    while True:
+        lo = max(0, pos - window)
+        chunk = text[lo:pos]
+        words = chunk.split()
+        if lo == 0:
+            return words[-1] if words else None
+        if len(words) > 1 or (words and (chunk[0].isspace() or text[lo - 1].isspace())):
+            return words[-1]  # it starts inside the window, so it is whole
+        window *= 2
+
+
 def _has_context(m: re.Match[str]) -> bool:
     """A preposition or modifier stands before the core of the match."""
     if _g(m, "prep") or _g(m, "part"):
         return True
-    before = m.string[: m.start("core")].split()
-    return bool(before) and before[-1].lower().strip("(,") in _CONTEXT_WORDS
+    last = _last_word(m.string, m.start("core"))
+    return last is not None and last.lower().strip("(,") in _CONTEXT_WORDS
 
 
 def _p_day(m: re.Match[str]) -> _Spec | None:
@@ -211,12 +226,11 @@ def _p_year(m: re.Match[str]) -> _Spec | None:
 
 
 def _p_weekday(m: re.Match[str]) -> _Spec | None:
-    before = m.string[: m.start()].split()
-    if before and before[-1].lower() in ("every", "each"):
+    last = (_last_word(m.string, m.start()) or "").lower()
+    if last in ("every", "each"):
         return None  # a recurring day, not a date
     if (
-        before
-        and before[-1].lower() == "the"
+        last == "the"
         and not _g(m, "tod")
         and re.match(r"[ \t\u00a0]+[A-Z]", m.string[m.end() :])
     ):
