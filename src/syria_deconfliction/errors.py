@@ -15,6 +15,15 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _cut_path(text: str, limit: int) -> str:
+    """A long path cut in the middle: its start and its file name both stay readable."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    tail = limit * 2 // 3
+    return text[: limit - tail - 1] + "…" + text[-tail:]
+
+
 def show(value: Any, limit: int = 40, quote: bool = True) -> str:
     """A value as a short one-line snippet for a message."""
     if isinstance(value, dt.date):
@@ -29,7 +38,7 @@ class InputError(Exception):
         self.file, self.record, self.problem, self.fix = file, record, problem, fix
         # File and record are cut apart so that the brackets survive; the problem takes
         # whatever room is left.
-        where = _cut(file, 70) + (f" [{_cut(record, 70)}]" if record else "")
+        where = _cut_path(file, 70) + (f" [{_cut(record, 70)}]" if record else "")
         fix_text = _cut(fix, 90)
         room = MAX_MESSAGE - len(where) - len(fix_text) - len(": . Fix: ")
         super().__init__(f"{where}: {_cut(problem, max(room, 50))}. Fix: {fix_text}")

@@ -303,6 +303,7 @@ def stage_drafts(ctx: Context) -> None:
         ctx.docs[aid] = Document(art.text)
         ctx.rows["text_segments"] += article_stage.segment_rows(aid, art)
         ctx.rows["boilerplate"] += article_stage.boilerplate_rows(aid, art)
+        _hold_undated_events(ctx, rel, rows)
         for table in ("actor_mentions", "quotes", "events"):
             for r in rows[table]:
                 r["method"] = "draft"
@@ -311,6 +312,23 @@ def stage_drafts(ctx: Context) -> None:
         ctx.rows["actors"] += rows.pop("actor_candidates")
         for table, table_rows in rows.items():
             ctx.rows[table] += table_rows
+
+
+def _hold_undated_events(ctx: Context, rel: str, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """A published event needs a date; a draft's candidate that no date resolves (an article
+    with no publication date) stays out of the drafts build, counted in the gaps with the fix."""
+    undated = {e["event_id"] for e in rows["events"] if e.get("date_start") is None}
+    if not undated:
+        return
+    rows["events"] = [e for e in rows["events"] if e["event_id"] not in undated]
+    rows["event_actors"] = [a for a in rows["event_actors"] if a["event_id"] not in undated]
+    for q in rows["quotes"]:
+        if q.get("event_id") in undated:
+            q["event_id"] = None
+    ctx.gaps.setdefault("undated_draft_events", []).append(
+        f"{rel}: {len(undated)} event candidate(s) without a date left out; give the article's "
+        "date (add --published-date) to draft them"
+    )
 
 
 def _article_id_pattern() -> str:
