@@ -401,8 +401,8 @@ def run_scorer(script: Path, *args: str) -> dict[str, Any]:
 
 
 def extract_devset(raw: Path, out: Path, manifest: Path | None) -> None:
-    from syria_deconfliction.corpus.manifest import manifest_for
     from syria_deconfliction.corpus.inputs import input_files
+    from syria_deconfliction.corpus.manifest import manifest_for
     from syria_deconfliction.corpus.runner import run
 
     warn = lambda msg: print(f"  {msg}")  # noqa: E731
