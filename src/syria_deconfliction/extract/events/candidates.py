@@ -192,7 +192,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         if target is None:
             target = _object(s, t, frames, source)
     if e.kind == "withdraw" and target is not None and (
-        source is None or _top(s, source) == _top(s, target)
+        source is None or s.top(source) == s.top(target)
     ):  # "withdraw US forces": the forces are what withdraws, not a target
         source, target = source or target, None
     if source is None and not passive and e.kind not in _PHYSICAL_KINDS:
@@ -205,7 +205,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         if kinetic:
             if frame is None or deontic or claimer is None:
                 return None
-            own = source is None or _top(s, source) == _top(s, claimer)
+            own = source is None or s.top(source) == s.top(claimer)
             code = (e.negated or "016") if own else "010"
             status = "denied" if own else status
             source, target = claimer, None
@@ -260,15 +260,6 @@ def _bodies(s: _Sentence, actor: str | None) -> tuple[str, ...]:
     """The body a person speaks or acts for (registry parent), listed beside the person."""
     parent = s.parents.get(actor or "")
     return (parent,) if parent and s.actor_types.get(actor or "") == "person" else ()
-
-
-def _top(s: _Sentence, actor: str) -> str:
-    """The top of an actor's parent chain (a person's state, a unit's state)."""
-    seen = {actor}
-    while (parent := s.parents.get(actor)) and parent not in seen:
-        seen.add(parent)
-        actor = parent
-    return actor
 
 
 def _acting_body(s: _Sentence, actor: str | None, code: str, acting: bool = True) -> str | None:

@@ -87,6 +87,14 @@ class _Sentence:
         self.trig_at: dict[int, _Trig] = {}
 
     # ---- helpers
+    def top(self, actor: str) -> str:
+        """The top of an actor's parent chain (a person's state, a unit's state)."""
+        seen = {actor}
+        while (parent := self.parents.get(actor)) and parent not in seen:
+            seen.add(parent)
+            actor = parent
+        return actor
+
     def tok_span(self, s: int, e: int) -> tuple[int, int]:
         first = next((i for i, t in enumerate(self.toks) if t.end > s), len(self.toks))
         last = next((i for i in range(len(self.toks) - 1, -1, -1) if self.toks[i].start < e),

@@ -107,18 +107,18 @@ def _own_subject(s: _Sentence, speaker: str, content: list[int]) -> bool:
     if s.low(first) in _PRONOUNS:
         return True
     k = s.mention_at_token(first)
-    return k is not None and _top(s, s.actor(k)) == _top(s, speaker)
+    return k is not None and s.top(s.actor(k)) == s.top(speaker)
 
 
 def _accused(s: _Sentence, speaker: str, content: list[int],
              found: Sequence[Candidate]) -> str | None:
     """The other side whose use of force the reported words tell of, if any."""
     a, b = s.toks[content[0]].start if content else 0, s.toks[content[-1]].end if content else 0
-    own = _top(s, speaker)
+    own = s.top(speaker)
     for c in found:
         src = c.source_actor_id
         if (a <= c.trigger_start < b and src and c.cameo_code[:2] in _FORCE_ROOTS
-                and src != speaker and _top(s, src) != own):
+                and src != speaker and s.top(src) != own):
             return src
     return None
 
@@ -130,12 +130,12 @@ def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],
         if k is not None and s.actor(k) != speaker:
             return s.actor(k)
     inside = set(content)
-    own = _top(s, speaker)
+    own = s.top(speaker)
     for k, (a, _b) in enumerate(s.m_tok):
         if a not in inside or s.preposition_before(k)[0] == "by":
             continue
         actor = s.actor(k)
-        if actor != speaker and _top(s, actor) != own:
+        if actor != speaker and s.top(actor) != own:
             return actor
     return None
 
@@ -156,10 +156,3 @@ def _own_date(s: _Sentence, f: _Frame, dates: Sequence[DateExpr]) -> DateExpr | 
         return None
     return min(inside, key=lambda d: abs(d.start - verb.start))
 
-
-def _top(s: _Sentence, actor: str) -> str:
-    seen = {actor}
-    while (parent := s.parents.get(actor)) and parent not in seen:
-        seen.add(parent)
-        actor = parent
-    return actor
