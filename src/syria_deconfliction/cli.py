@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .corpus.deadline import DEFAULT_TIMEOUT
+from .errors import one_line
 
 # Separate defaults: a drafts build holds the publishers' words and never goes where a
 # text-free package is expected.
@@ -67,12 +68,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
             return 0
         report = build(ROOT)
     except (InputError, ValidationFailure) as exc:
-        print(f"build failed: {_one_line(exc)}", file=sys.stderr)
+        print(f"build failed: {one_line(exc)}", file=sys.stderr)
         print(f"{kept}.", file=sys.stderr)
         return 1
     except OSError as exc:
         # Writing failed (disk full, permissions): the swap may have been interrupted.
-        print(f"build failed while writing: {_one_line(exc)}. Fix: free space or fix "
+        print(f"build failed while writing: {one_line(exc)}. Fix: free space or fix "
               "permissions and build again; the outputs may be incomplete until then",
               file=sys.stderr)
         return 1
@@ -84,12 +85,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
         for item in items[:30]:
             print(f"  {item}", file=sys.stderr)
     return _print_result(result)
-
-
-def _one_line(exc: BaseException, limit: int = 300) -> str:
-    """An error as one line of at most `limit` characters."""
-    text = " ".join(str(exc).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
@@ -149,11 +144,11 @@ def _cmd_hydrate(args: argparse.Namespace) -> int:
             Path(args.package), Path(args.raw), knowledge_dir() / "boilerplate.yaml", Path(args.out)
         )
     except (TextMismatch, InputError, FileNotFoundError, ValidationFailure) as exc:
-        print(f"hydrate failed: {_one_line(exc)}", file=sys.stderr)
+        print(f"hydrate failed: {one_line(exc)}", file=sys.stderr)
         return 1
     except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged package: one line
         print(f"hydrate failed: {args.package} cannot be read as a text-free package "
-              f"({type(exc).__name__}: {_one_line(exc, 120)}). Fix: give the folder that "
+              f"({type(exc).__name__}: {one_line(exc, 120)}). Fix: give the folder that "
               "`build --no-text` wrote", file=sys.stderr)
         return 1
     print(f"restored package written to {args.out}")
@@ -206,7 +201,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
                 rows = f"unreadable ({type(exc).__name__}: {' '.join(str(exc).split())[:80]})"
             print(f"  {t:<16} {rows}   {loader.path(t).name}, {loader.path(t, 'csv').name}")
     except (OSError, ValueError, KeyError) as exc:
-        print(f"info failed: {_one_line(exc)}. Fix: reinstall the package or rebuild the data",
+        print(f"info failed: {one_line(exc)}. Fix: reinstall the package or rebuild the data",
               file=sys.stderr)
         return 1
     return 0

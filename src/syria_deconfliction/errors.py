@@ -10,9 +10,11 @@ from typing import Any
 MAX_MESSAGE = 300
 
 
-def _cut(text: str, limit: int) -> str:
+def one_line(text: object, limit: int = 300) -> str:
+    """Any text (an exception's too) as one line of at most `limit` characters."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 
 def _cut_path(text: str, limit: int) -> str:
@@ -28,7 +30,7 @@ def show(value: Any, limit: int = 40, quote: bool = True) -> str:
     """A value as a short one-line snippet for a message."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    return _cut(repr(value) if quote else str(value), limit)
+    return one_line(repr(value) if quote else str(value), limit)
 
 
 class InputError(Exception):
@@ -38,7 +40,7 @@ class InputError(Exception):
         self.file, self.record, self.problem, self.fix = file, record, problem, fix
         # File and record are cut apart so that the brackets survive; the problem takes
         # whatever room is left.
-        where = _cut_path(file, 70) + (f" [{_cut(record, 70)}]" if record else "")
-        fix_text = _cut(fix, 90)
+        where = _cut_path(file, 70) + (f" [{one_line(record, 70)}]" if record else "")
+        fix_text = one_line(fix, 90)
         room = MAX_MESSAGE - len(where) - len(fix_text) - len(": . Fix: ")
-        super().__init__(f"{where}: {_cut(problem, max(room, 50))}. Fix: {fix_text}")
+        super().__init__(f"{where}: {one_line(problem, max(room, 50))}. Fix: {fix_text}")

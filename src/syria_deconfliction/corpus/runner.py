@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import errors
 from ..errors import InputError
 from .deadline import DEFAULT_TIMEOUT, ArticleTimeout, deadline
 from .inputs import Input, check_sources, drop_duplicate_content, iter_inputs, printable
@@ -56,8 +57,7 @@ def _init_worker(raw: str | None) -> None:
 
 def one_line(message: str) -> str:
     """An error as one printable line of bounded length, whatever the exception carried."""
-    text = " ".join(printable(message).split())
-    return text if len(text) <= MAX_ERROR_CHARS else text[: MAX_ERROR_CHARS - 1] + "…"
+    return errors.one_line(printable(message), MAX_ERROR_CHARS)
 
 
 def extract_input(
