@@ -92,48 +92,114 @@ def candidate_event_rows(
         else:  # neither date words nor a publication date: unknown, never guessed
             d0 = d1 = prec = dmethod = None
         src, tgt = c.source_actor_id, c.target_actor_id
+        s0, s1 = c.sentence_start, c.sentence_end
         summary = (
             f"{names.get(src, 'An unnamed actor')}: {code['name'].rstrip('.').lower()}"
             + (f" ({names[tgt]})" if tgt in names else "")
             + "."
         )
+        date = {
+            "date_start": d0,
+            "date_end": d1,
+            "date_precision": prec,
+            "date_text": c.date_text,
+            "date_char_start": c.date_start,
+            "date_char_end": c.date_end,
+            "date_method": dmethod,
+        }
         events.append(
-            {
-                "event_id": eid,
-                "article_id": article_id,
-                "incident_id": slug(eid, 40),
-                "summary": summary,
-                "evidence_char_start": c.sentence_start,
-                "evidence_char_end": c.sentence_end,
-                "evidence_text": text[c.sentence_start : c.sentence_end],
-                "cameo_code": c.cameo_code,
-                "cameo_root": code["root"],
-                "quad_class": code["quad_class"],
-                "goldstein": code["goldstein"],
-                "plover_type": code["plover_type"],
-                "source_actor_id": src,
-                "target_actor_id": tgt,
-                "date_start": d0,
-                "date_end": d1,
-                "date_precision": prec,
-                "date_text": c.date_text,
-                "date_char_start": c.date_start,
-                "date_char_end": c.date_end,
-                "date_method": dmethod,
-                "place_id": c.place_id,
-                "claim_status": c.claim_status,
-                "claimed_by_actor_id": c.claimed_by_actor_id,
-                "fatalities": None,
-                "injuries": None,
-                "method": "automatic",
-                "notes": f"automatic candidate, trigger {c.trigger!r}, "
-                f"confidence {c.confidence:.2f}",
-            }
+            event_row(
+                event_id=eid,
+                article_id=article_id,
+                incident_id=slug(eid, 40),
+                summary=summary,
+                evidence=(s0, s1, text[s0:s1]),
+                code=code,
+                source=src,
+                target=tgt,
+                date=date,
+                place=c.place_id,
+                claim_status=c.claim_status,
+                claimed_by=c.claimed_by_actor_id,
+                method="automatic",
+                notes=f"automatic candidate, trigger {c.trigger!r}, confidence {c.confidence:.2f}",
+            )
         )
         roles = [(src, "source"), (tgt, "target"), (c.claimed_by_actor_id, "claimant")]
         roles += [(a, "source") for a in getattr(c, "source_parties", ()) if a != src]
         roles += [(a, "target") for a in getattr(c, "target_parties", ()) if a != tgt]
-        for actor, role in roles:
-            if actor:
-                links.append({"event_id": eid, "actor_id": actor, "role": role})
+        links += actor_links(eid, roles)
     return events, links
+
+
+def event_row(
+    *,
+    event_id: str,
+    article_id: str,
+    incident_id: str,
+    summary: str,
+    evidence: tuple[int, int, str],
+    code: Mapping[str, Any],
+    source: str | None,
+    target: str | None,
+    date: Mapping[str, Any],
+    place: str | None,
+    claim_status: str,
+    claimed_by: str | None,
+    method: str,
+    notes: str | None,
+    fatalities: int | None = None,
+    injuries: int | None = None,
+) -> dict[str, Any]:
+    """One events row, curated or automatic: the single place its columns are laid out.
+
+    `code` is the CAMEO reference row of the event's code; `date` holds the seven date columns
+    (date_start, date_end, date_precision, date_text, date_char_start, date_char_end,
+    date_method)."""
+    start, end, words = evidence
+    return {
+        "event_id": event_id,
+        "article_id": article_id,
+        "incident_id": incident_id,
+        "summary": summary,
+        "evidence_char_start": start,
+        "evidence_char_end": end,
+        "evidence_text": words,
+        "cameo_code": code["code"],
+        "cameo_root": code["root"],
+        "quad_class": code["quad_class"],
+        "goldstein": code["goldstein"],
+        "plover_type": code["plover_type"],
+        "source_actor_id": source,
+        "target_actor_id": target,
+        **{k: date[k] for k in DATE_COLUMNS},
+        "place_id": place,
+        "claim_status": claim_status,
+        "claimed_by_actor_id": claimed_by,
+        "fatalities": fatalities,
+        "injuries": injuries,
+        "method": method,
+        "notes": notes,
+    }
+
+
+DATE_COLUMNS = (
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_text",
+    "date_char_start",
+    "date_char_end",
+    "date_method",
+)
+
+
+def actor_links(event_id: str, pairs: Sequence[tuple[str | None, str]]) -> list[dict[str, Any]]:
+    """event_actors rows for (actor, role) pairs: empty actors skipped, each pair once."""
+    seen: set[tuple[str, str]] = set()
+    links = []
+    for actor, role in pairs:
+        if actor and (actor, role) not in seen:
+            seen.add((actor, role))
+            links.append({"event_id": event_id, "actor_id": actor, "role": role})
+    return links

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..corpus.rows import actor_links, event_row
 from ..errors import InputError
 from ..extract.dates import ResolvedDate, resolve, shift
 from ..paths import curation_of
@@ -97,6 +98,33 @@ def event_rows(
     cameo: dict[str, dict[str, Any]],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """events and event_actors rows from the curated records."""
+    by_key = _index(events, texts)
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def build(key: tuple[str, str], chain: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
+        # A date relative_to another event needs that event's row first: built on demand.
+        if key not in rows:
+            e, aid = by_key[key], key[0]
+
+            def other(ref: str) -> dict[str, Any]:
+                return build((aid, ref), (*chain, key))
+
+            _check_refs(e, actor_ids, place_ids)
+            rows[key] = _row(e, texts[aid], pub[aid], cameo, other, chain, key)
+        return rows[key]
+
+    for key in by_key:
+        build(key)
+    links = [
+        link for key, e in by_key.items() for link in _links(rows[key]["event_id"], e, actor_ids)
+    ]
+    return list(rows.values()), links
+
+
+def _index(
+    events: list[dict[str, Any]], texts: dict[str, str]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """The records by (article, id), their fields and relative_to references checked."""
     by_key: dict[tuple[str, str], dict[str, Any]] = {}
     for i, e in enumerate(events):
         record = (
@@ -124,112 +152,92 @@ def event_rows(
                 REL, f"{aid}#{eid}", f"date.relative_to {ref!r} is not an event of the article",
                 "point at the id of another event of the same article",
             )
+    return by_key
 
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
-    links: list[dict[str, Any]] = []
 
-    def build(key: tuple[str, str], chain: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
-        if key in rows:
-            return rows[key]
-        e = by_key[key]
-        aid, record = e["article"], f"{e['article']}#{e['id']}"
-        text = texts[aid]
-        start, end = anchor(
-            text, e["evidence"], file=REL, record=record, occurrence=e.get("occurrence")
-        )
-        code = cameo.get(str(e["cameo"]))
-        if code is None:
-            raise InputError(
-                REL,
-                record,
-                f"unknown CAMEO code {e['cameo']!r}",
-                "use a code from raw/knowledge/reference/cameo_event_codes.csv (quoted)",
-            )
-        for role in ("source", "target", "claimed_by"):
-            if e.get(role) and e[role] not in actor_ids:
-                raise InputError(
-                    REL,
-                    record,
-                    f"unknown {role} actor {e[role]!r}",
-                    "add it to raw/knowledge/actors.yaml or correct the id",
-                )
-        if e.get("place") and e["place"] not in place_ids:
-            raise InputError(
-                REL,
-                record,
-                f"unknown place {e['place']!r}",
-                "add it to raw/knowledge/places.yaml or correct the id",
-            )
-        date = _date(
-            e,
-            text,
-            start,
-            pub[aid],
+def _row(
+    e: dict[str, Any],
+    text: str,
+    pub: ArticleDate,
+    cameo: dict[str, dict[str, Any]],
+    other,
+    chain,
+    key,
+) -> dict[str, Any]:
+    """The events row of one curated record (its CAMEO code and date resolved and checked)."""
+    aid, record = e["article"], f"{e['article']}#{e['id']}"
+    start, end = anchor(
+        text, e["evidence"], file=REL, record=record, occurrence=e.get("occurrence")
+    )
+    code = cameo.get(str(e["cameo"]))
+    if code is None:
+        raise InputError(
+            REL,
             record,
-            lambda ref: build((aid, ref), (*chain, key)),
-            chain,
-            key,
+            f"unknown CAMEO code {e['cameo']!r}",
+            "use a code from raw/knowledge/reference/cameo_event_codes.csv (quoted)",
         )
-        row = {
-            "event_id": f"{aid}#{e['id']}",
-            "article_id": aid,
-            "incident_id": e["incident"],
-            "summary": " ".join(str(e["summary"]).split()),
-            "evidence_char_start": start,
-            "evidence_char_end": end,
-            "evidence_text": e["evidence"],
-            "cameo_code": code["code"],
-            "cameo_root": code["root"],
-            "quad_class": code["quad_class"],
-            "goldstein": code["goldstein"],
-            "plover_type": code["plover_type"],
-            "source_actor_id": e.get("source"),
-            "target_actor_id": e.get("target"),
-            **date,
-            "place_id": e.get("place"),
-            "claim_status": e["claim_status"],
-            "claimed_by_actor_id": e.get("claimed_by"),
-            "fatalities": e.get("fatalities"),
-            "injuries": e.get("injuries"),
-            "method": "curated",
-            "notes": " ".join(str(e["notes"]).split()) if e.get("notes") else None,
-        }
-        _check_date(row, pub[aid], record)
-        rows[key] = row
-        return row
+    row = event_row(
+        event_id=f"{aid}#{e['id']}",
+        article_id=aid,
+        incident_id=e["incident"],
+        summary=" ".join(str(e["summary"]).split()),
+        evidence=(start, end, e["evidence"]),
+        code=code,
+        source=e.get("source"),
+        target=e.get("target"),
+        date=_date(e, text, start, pub, record, other, chain, key),
+        place=e.get("place"),
+        claim_status=e["claim_status"],
+        claimed_by=e.get("claimed_by"),
+        fatalities=e.get("fatalities"),
+        injuries=e.get("injuries"),
+        method="curated",
+        notes=" ".join(str(e["notes"]).split()) if e.get("notes") else None,
+    )
+    _check_date(row, pub, record)
+    return row
 
-    for key in by_key:
-        build(key)
-    for key, e in by_key.items():
-        eid = rows[key]["event_id"]
-        seen: set[tuple[str, str]] = set()
-        pairs = [
-            (e.get("source"), "source"),
-            (e.get("target"), "target"),
-            (e.get("claimed_by"), "claimant"),
-        ]
-        for p in e.get("participants") or []:
-            if not isinstance(p, dict) or set(p) != {"actor", "role"}:
-                raise InputError(
-                    REL, eid, f"bad participant {p!r}", "write {actor: id, role: role}"
-                )
-            if p["actor"] not in actor_ids:
-                raise InputError(
-                    REL,
-                    eid,
-                    f"unknown participant {p['actor']!r}",
-                    "add it to raw/knowledge/actors.yaml",
-                )
-            if p["role"] not in ROLES:
-                raise InputError(
-                    REL, eid, f"unknown role {p['role']!r}", f"use one of {sorted(ROLES)}"
-                )
-            pairs.append((p["actor"], p["role"]))
-        for actor, role in pairs:
-            if actor and (actor, role) not in seen:
-                seen.add((actor, role))
-                links.append({"event_id": eid, "actor_id": actor, "role": role})
-    return list(rows.values()), links
+
+def _check_refs(e: dict[str, Any], actor_ids: set[str], place_ids: set[str]) -> None:
+    record = f"{e['article']}#{e['id']}"
+    for role in ("source", "target", "claimed_by"):
+        if e.get(role) and e[role] not in actor_ids:
+            raise InputError(
+                REL,
+                record,
+                f"unknown {role} actor {e[role]!r}",
+                "add it to raw/knowledge/actors.yaml or correct the id",
+            )
+    if e.get("place") and e["place"] not in place_ids:
+        raise InputError(
+            REL,
+            record,
+            f"unknown place {e['place']!r}",
+            "add it to raw/knowledge/places.yaml or correct the id",
+        )
+
+
+def _links(eid: str, e: dict[str, Any], actor_ids: set[str]) -> list[dict[str, Any]]:
+    """event_actors rows of one record: source, target, claimant, then its participants."""
+    pairs = [(e.get("source"), "source"), (e.get("target"), "target")]
+    pairs.append((e.get("claimed_by"), "claimant"))
+    for p in e.get("participants") or []:
+        if not isinstance(p, dict) or set(p) != {"actor", "role"}:
+            raise InputError(REL, eid, f"bad participant {p!r}", "write {actor: id, role: role}")
+        if p["actor"] not in actor_ids:
+            raise InputError(
+                REL,
+                eid,
+                f"unknown participant {p['actor']!r}",
+                "add it to raw/knowledge/actors.yaml",
+            )
+        if p["role"] not in ROLES:
+            raise InputError(
+                REL, eid, f"unknown role {p['role']!r}", f"use one of {sorted(ROLES)}"
+            )
+        pairs.append((p["actor"], p["role"]))
+    return actor_links(eid, pairs)
 
 
 def _date(
