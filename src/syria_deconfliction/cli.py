@@ -13,8 +13,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import paths
+from ._version import __version__
 from .corpus.deadline import DEFAULT_TIMEOUT
-from .errors import one_line
+from .errors import InputError, one_line
+
+# Each command imports its own machinery when it runs: `build` and `validate` need the build
+# extra, which a plain install lacks, and `--help` or `info` should not load the extractors.
 
 # Separate defaults: a drafts build holds the publishers' words and never goes where a
 # text-free package is expected.
@@ -23,9 +28,7 @@ DEFAULT_OUT = {"no_text": "dist/text-free", "include_drafts": "dist/with-drafts"
 
 def _need_checkout(command: str) -> str | None:
     """One line saying `command` needs a checkout, or None when run inside one."""
-    from .paths import RAW, articles_dir, curation_of
-
-    if articles_dir(RAW).is_dir() and curation_of(RAW).is_dir():
+    if paths.articles_dir(paths.RAW).is_dir() and paths.curation_of(paths.RAW).is_dir():
         return None
     return (f"{command} failed: `{command}` works in a checkout of the project (raw/articles and "
             "raw/curation); the installed package has only the published data. Fix: clone the "
@@ -33,8 +36,6 @@ def _need_checkout(command: str) -> str | None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from .errors import InputError
-    from .paths import ROOT
     from .pipeline.check import check_published
     from .pipeline.run import build
     from .pipeline.validate import ValidationFailure
@@ -52,21 +53,22 @@ def _cmd_build(args: argparse.Namespace) -> int:
               "writes build/ and datapackage.json. Fix: drop --out or add one of them",
               file=sys.stderr)
         return 1
-    out = Path(args.out) if args.out is not None else ROOT / DEFAULT_OUT[mode] if mode else None
+    root = paths.ROOT
+    out = Path(args.out) if args.out is not None else root / DEFAULT_OUT[mode] if mode else None
     kept = f"{args.out or DEFAULT_OUT[mode]} was left as it was" if mode else (
         "build/ and datapackage.json were left as they were")
     try:
         if args.no_text:
-            report = build(ROOT, text_free_out=out)
+            report = build(root, text_free_out=out)
             print(f"text-free package written to {out} (no article words; offsets and hashes kept)")
             _print_rows(report.rows)
             return 0
         if args.include_drafts:
-            report = build(ROOT, include_drafts=True, out=out)
+            report = build(root, include_drafts=True, out=out)
             print(f"package with unreviewed drafts (rows marked draft) written to {out}")
             _print_rows(report.rows)
             return 0
-        report = build(ROOT)
+        report = build(root)
     except (InputError, ValidationFailure) as exc:
         print(f"build failed: {one_line(exc)}", file=sys.stderr)
         print(f"{kept}.", file=sys.stderr)
@@ -77,7 +79,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
               "permissions and build again; the outputs may be incomplete until then",
               file=sys.stderr)
         return 1
-    result = check_published(ROOT, frictionless=not args.skip_frictionless)
+    result = check_published(root, frictionless=not args.skip_frictionless)
     _print_rows(result.rows)
     print("stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items()))
     for kind, items in report.gaps.items():
@@ -91,12 +93,11 @@ def _cmd_add(args: argparse.Namespace) -> int:
     from .corpus.add import add_article
     from .corpus.inputs import printable
     from .corpus.metadata import Manifest, given_from_flags, merge
-    from .errors import InputError
-    from .paths import RAW, is_checkout
 
-    if not is_checkout(RAW):
+    raw = paths.RAW
+    if not paths.is_checkout(raw):
         print(
-            f"add failed: `add` writes into raw/ of a checkout of the project, and {RAW} is not "
+            f"add failed: `add` writes into raw/ of a checkout of the project, and {raw} is not "
             "one (an installed package has none); run it from a git clone",
             file=sys.stderr,
         )
@@ -122,19 +123,18 @@ def _cmd_add(args: argparse.Namespace) -> int:
     for f in args.files:
         given = merge(manifest.given_for(f) if manifest else None, flags)
         try:
-            draft = add_article(Path(f), RAW, given=given)
+            draft = add_article(Path(f), raw, given=given)
         except (InputError, OSError) as exc:
             print(f"add failed: {printable(str(exc))}", file=sys.stderr)
             return 1
         print(
-            f"added raw/articles/{Path(f).name}; draft for review: {draft.relative_to(RAW.parent)}"
+            f"added raw/articles/{Path(f).name}; draft for review: {draft.relative_to(raw.parent)}"
         )
     return 0
 
 
 def _cmd_hydrate(args: argparse.Namespace) -> int:
     from .corpus.knowledge import knowledge_dir
-    from .errors import InputError
     from .pipeline.run import hydrate_package
     from .pipeline.validate import ValidationFailure
     from .publish.textfree import TextMismatch
@@ -212,7 +212,6 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from .corpus.lock import OutputLocked
     from .corpus.manifest import manifest_for
     from .corpus.runner import DuplicateKey, run
-    from .errors import InputError
 
     manifest = None
     if args.metadata:
@@ -319,8 +318,6 @@ def _seconds(text: str) -> float:
 
 
 def parser() -> argparse.ArgumentParser:
-    from ._version import __version__
-
     p = argparse.ArgumentParser(
         prog="syria-deconfliction",
         description="News on the US, Russia and the war in Syria (2015-2020) as validated, "
@@ -328,6 +325,13 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = _Described(p.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+    for add in (_build_parser, _add_parser, _hydrate_parser, _validate_parser, _info_parser,
+                _extract_parser):
+        add(sub)
+    return p
+
+
+def _build_parser(sub: _Described) -> None:
     b = sub.add_parser("build", help="build the tables from raw/ into build/ and datapackage.json")
     b.add_argument(
         "--skip-frictionless",
@@ -353,6 +357,9 @@ def parser() -> argparse.ArgumentParser:
         "dist/with-drafts); never a folder holding your files",
     )
     b.set_defaults(func=_cmd_build)
+
+
+def _add_parser(sub: _Described) -> None:
     a = sub.add_parser(
         "add",
         help="copy new article files into raw/articles and write a "
@@ -369,6 +376,9 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--publisher", help="the outlet that published it")
     a.add_argument("--headline", help="its headline, when the file's first line is not")
     a.set_defaults(func=_cmd_add)
+
+
+def _hydrate_parser(sub: _Described) -> None:
     h = sub.add_parser(
         "hydrate",
         help="restore the article words into a text-free package from "
@@ -378,6 +388,9 @@ def parser() -> argparse.ArgumentParser:
     h.add_argument("--raw", default="raw/articles", help="folder with the raw article files")
     h.add_argument("--out", required=True, help="folder for the restored package")
     h.set_defaults(func=_cmd_hydrate)
+
+
+def _validate_parser(sub: _Described) -> None:
     v = sub.add_parser(
         "validate",
         help="validate the published tables (a checkout's or the installed package's), or any "
@@ -389,8 +402,14 @@ def parser() -> argparse.ArgumentParser:
         help="folder holding a datapackage.json (e.g. a text-free package) or an extract output",
     )
     v.set_defaults(func=_cmd_validate)
+
+
+def _info_parser(sub: _Described) -> None:
     i = sub.add_parser("info", help="tables, rows, data version and where the files are")
     i.set_defaults(func=_cmd_info)
+
+
+def _extract_parser(sub: _Described) -> None:
     x = sub.add_parser(
         "extract",
         help="run only the automatic extractors on new plain-text "
@@ -440,7 +459,6 @@ def parser() -> argparse.ArgumentParser:
     )
     x.add_argument("--quiet", action="store_true", help="no progress bar")
     x.set_defaults(func=_cmd_extract)
-    return p
 
 
 class _Described:
