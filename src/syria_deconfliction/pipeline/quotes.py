@@ -53,33 +53,7 @@ def apply_quote_curation(
     added: list[dict[str, Any]] = []
     rejected: set[tuple[str, int, int]] = set()
     for i, e in enumerate(entries):
-        record = f"quote {i + 1}"
-        if not isinstance(e, dict):
-            raise InputError(REL, record, "entry is not a mapping", "see the header of the file")
-        check_fields(REL, record, e, FIELDS, {"article", "text", "action"})
-        record = f"{e['article']}: {e['text'][:40]!r}"
-        if e["action"] not in ACTIONS:
-            raise InputError(
-                REL, record, f"unknown action {e['action']!r}", f"use one of {sorted(ACTIONS)}"
-            )
-        if e["action"] != "confirm" and not e.get("reason"):
-            raise InputError(REL, record, f"{e['action']} without a reason", "say why")
-        if e["article"] not in texts:
-            raise InputError(REL, record, f"unknown article {e['article']!r}", "use an article_id")
-        if e.get("speaker") and e["speaker"] not in actor_ids:
-            raise InputError(
-                REL,
-                record,
-                f"unknown speaker {e['speaker']!r}",
-                "use an id from raw/knowledge/actors.yaml",
-            )
-        if e.get("quote_type") and e["quote_type"] not in QUOTE_TYPES:
-            raise InputError(
-                REL,
-                record,
-                f"unknown quote_type {e['quote_type']!r}",
-                f"use one of {sorted(QUOTE_TYPES)}",
-            )
+        record = _checked(i, e, texts, actor_ids)
         text = texts[e["article"]]
         start, end = anchor(
             text, e["text"], file=REL, record=record, occurrence=e.get("occurrence")
@@ -115,18 +89,7 @@ def apply_quote_curation(
             if e.get("reason"):
                 row["reason"] = e["reason"]
             continue
-        changed = []
-        if "speaker" in e and e["speaker"] != row["speaker_actor_id"]:
-            changed.append("speaker_corrected")
-        if e.get("quote_type") and e["quote_type"] != row["quote_type"]:
-            row["quote_type"] = e["quote_type"]
-            changed.append("type_corrected")
-        _speaker(row, e, text, record)
-        if e.get("verb"):
-            row["verb"] = e["verb"]
-        row["curation"] = changed[0] if changed else "confirmed"
-        row["reason"] = e["reason"]
-        row["attribution"] = "curated" if "speaker_corrected" in changed else row["attribution"]
+        _correct(row, e, text, record)
     out = [r for k, r in by_span.items() if k not in rejected] + added
     unreviewed = [
         f"{r['article_id']} [{r['char_start']}:{r['char_end']}] {r['text'][:60]!r}"
@@ -134,6 +97,54 @@ def apply_quote_curation(
         if k not in reviewed
     ]
     return out, unreviewed
+
+
+def _checked(i: int, e: Any, texts: dict[str, str], actor_ids: set[str]) -> str:
+    """The record name of a well-formed entry (fields, action, article, speaker, type)."""
+    record = f"quote {i + 1}"
+    if not isinstance(e, dict):
+        raise InputError(REL, record, "entry is not a mapping", "see the header of the file")
+    check_fields(REL, record, e, FIELDS, {"article", "text", "action"})
+    record = f"{e['article']}: {e['text'][:40]!r}"
+    if e["action"] not in ACTIONS:
+        raise InputError(
+            REL, record, f"unknown action {e['action']!r}", f"use one of {sorted(ACTIONS)}"
+        )
+    if e["action"] != "confirm" and not e.get("reason"):
+        raise InputError(REL, record, f"{e['action']} without a reason", "say why")
+    if e["article"] not in texts:
+        raise InputError(REL, record, f"unknown article {e['article']!r}", "use an article_id")
+    if e.get("speaker") and e["speaker"] not in actor_ids:
+        raise InputError(
+            REL,
+            record,
+            f"unknown speaker {e['speaker']!r}",
+            "use an id from raw/knowledge/actors.yaml",
+        )
+    if e.get("quote_type") and e["quote_type"] not in QUOTE_TYPES:
+        raise InputError(
+            REL,
+            record,
+            f"unknown quote_type {e['quote_type']!r}",
+            f"use one of {sorted(QUOTE_TYPES)}",
+        )
+    return record
+
+
+def _correct(row: dict[str, Any], e: dict[str, Any], text: str, record: str) -> None:
+    """Apply a `correct` entry: speaker, quote type and verb, with what changed and why."""
+    changed = []
+    if "speaker" in e and e["speaker"] != row["speaker_actor_id"]:
+        changed.append("speaker_corrected")
+    if e.get("quote_type") and e["quote_type"] != row["quote_type"]:
+        row["quote_type"] = e["quote_type"]
+        changed.append("type_corrected")
+    _speaker(row, e, text, record)
+    if e.get("verb"):
+        row["verb"] = e["verb"]
+    row["curation"] = changed[0] if changed else "confirmed"
+    row["reason"] = e["reason"]
+    row["attribution"] = "curated" if "speaker_corrected" in changed else row["attribution"]
 
 
 def _new_row(e: dict[str, Any], start: int, end: int) -> dict[str, Any]:
