@@ -21,7 +21,9 @@ An empty or missing table gives a figure that says so. Matplotlib is imported on
 from __future__ import annotations
 
 import html
+import json
 import math
+import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -319,8 +321,6 @@ def _borders_file() -> Path:
 
 def _border_rings(borders: Path | None) -> list[tuple[str, list[list[list[float]]]]]:
     """(country name, its rings of [lon, lat]) from the GeoJSON outlines; none if absent."""
-    import json
-
     file = borders or _borders_file()
     if not file.is_file():
         return []
@@ -424,9 +424,61 @@ def _label_map(fig: Any, ax: Any, shown: pd.DataFrame, sizes: dict[str, float],
 
 
 def _wrap(text: str, width: int) -> str:
-    import textwrap
-
     return "\n".join(textwrap.wrap(text, width))
+
+
+# The page around the map's SVG (placeholders: w, h, body, caption).
+MAP_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Where the events happened</title>
+<style>
+body {{ font-family: sans-serif; margin: 1em; }}
+svg {{ border: 1px solid #ccc; background: #e6f0f7; }}
+.g {{ stroke: #ddd; stroke-width: 0.5; }}
+.b {{ fill: #f7f5ef; stroke: #8a8a8a; stroke-width: 0.8; }}
+.t {{ fill: #999; font-size: 10px; }}
+.p {{ fill: #c8322b; fill-opacity: 0.55; stroke: #000; stroke-width: 0.6; }}
+.c {{ fill: none; stroke: #c8322b; stroke-width: 1.2; stroke-dasharray: 4 3; }}
+text {{ font-size: 11px; }}
+</style>
+</head>
+<body>
+<h1>Where the events happened</h1>
+<p>Marker area grows with the number of events; a hollow dashed marker stands for the
+coordinates of a whole country or region. Hover a place for its count and coordinates.
+Longitude/latitude graticule every degree; country outlines from Natural Earth 1:110m (public
+domain), generalised, for orientation only.</p>
+<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">
+{body}
+</svg>
+<p>{caption}</p>
+</body>
+</html>
+"""
+
+
+def _label_spot(
+    x: float, y: float, rad: float, width: float, taken: list[tuple[float, float, float, float]]
+) -> tuple[float, float, str]:
+    """Where a circle's label goes: the first side whose box overlaps nothing taken (else
+    the right), that box then taken too. Labels are 11 px sans-serif, 12 px high."""
+    height = 12.0
+    spots = [(x + rad + 2, y + 4, "start"), (x - rad - 2, y + 4, "end"),
+             (x + rad, y - rad - 2, "start"), (x + rad, y + rad + 11, "start"),
+             (x - rad, y - rad - 2, "end"), (x - rad, y + rad + 11, "end")]
+    for tx, ty, anchor in spots:
+        x0 = tx if anchor == "start" else tx - width
+        box = (x0, ty - height + 2, x0 + width, ty + 2)
+        if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                   for b in taken):
+            break
+    else:
+        tx, ty, anchor = spots[0]
+        box = (tx, ty - height + 2, tx + width, ty + 2)
+    taken.append(box)
+    return tx, ty, anchor
 
 
 def _map_html(tables: Mapping[str, pd.DataFrame], path: Path, borders: Path | None = None) -> Path:
@@ -466,21 +518,7 @@ def _map_html(tables: Mapping[str, pd.DataFrame], path: Path, borders: Path | No
         taken = [(cx - rad, cy - rad, cx + rad, cy + rad) for cx, cy, rad in circles.values()]
         for r in sorted(shown, key=lambda r: (-r.events, r.name)):
             x, y, rad = circles[r.place_id]
-            width, height = 6.2 * len(r.name), 12.0  # 11 px sans-serif, generously
-            spots = [(x + rad + 2, y + 4, "start"), (x - rad - 2, y + 4, "end"),
-                     (x + rad, y - rad - 2, "start"), (x + rad, y + rad + 11, "start"),
-                     (x - rad, y - rad - 2, "end"), (x - rad, y + rad + 11, "end")]
-            for tx, ty, anchor in spots:
-                x0 = tx if anchor == "start" else tx - width
-                box = (x0, ty - height + 2, x0 + width, ty + 2)
-                if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
-                           for b in taken):
-                    break
-            else:
-                tx, ty, anchor = spots[0]
-                x0 = tx
-                box = (x0, ty - height + 2, x0 + width, ty + 2)
-            taken.append(box)
+            tx, ty, anchor = _label_spot(x, y, rad, 6.2 * len(r.name), taken)
             label = html.escape(f"{r.name}: {r.events} event{'s' if r.events != 1 else ''} "
                                 f"({r.lat:.4f}, {r.lon:.4f})")
             css = "c" if r.coarse else "p"
@@ -494,35 +532,7 @@ def _map_html(tables: Mapping[str, pd.DataFrame], path: Path, borders: Path | No
         if len(out):
             caption += " Outside this frame: " + ", ".join(
                 f"{r.name} ({r.events})" for r in out.itertuples(index=False)) + "."
-    page = f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Where the events happened</title>
-<style>
-body {{ font-family: sans-serif; margin: 1em; }}
-svg {{ border: 1px solid #ccc; background: #e6f0f7; }}
-.g {{ stroke: #ddd; stroke-width: 0.5; }}
-.b {{ fill: #f7f5ef; stroke: #8a8a8a; stroke-width: 0.8; }}
-.t {{ fill: #999; font-size: 10px; }}
-.p {{ fill: #c8322b; fill-opacity: 0.55; stroke: #000; stroke-width: 0.6; }}
-.c {{ fill: none; stroke: #c8322b; stroke-width: 1.2; stroke-dasharray: 4 3; }}
-text {{ font-size: 11px; }}
-</style>
-</head>
-<body>
-<h1>Where the events happened</h1>
-<p>Marker area grows with the number of events; a hollow dashed marker stands for the
-coordinates of a whole country or region. Hover a place for its count and coordinates.
-Longitude/latitude graticule every degree; country outlines from Natural Earth 1:110m (public
-domain), generalised, for orientation only.</p>
-<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">
-{chr(10).join(body)}
-</svg>
-<p>{html.escape(caption)}</p>
-</body>
-</html>
-"""
+    page = MAP_PAGE.format(w=w, h=h, body="\n".join(body), caption=html.escape(caption))
     path.write_text(page, encoding="utf-8")
     return path
 
@@ -540,8 +550,6 @@ def _network(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
     """Actors on a circle, each once with its full name (labels point outwards along the
     radius, so they cannot overlap); edges for events (source -> target, coloured by quad class)
     and for quotations (speaker -> each actor named inside the quoted words)."""
-    import textwrap
-
     title = "Who acts on and speaks about whom"
     ev = _events(tables)
     edges = _event_edges(ev)
@@ -553,12 +561,7 @@ def _network(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
         str(a): (str(n), str(t), None if pd.isna(c) else str(c))
         for a, n, t, c in zip(actors["actor_id"], actors["name"], actors["type"],
                               actors["country_iso3"], strict=True)}
-    nodes = sorted(set(edges["s"]) | set(edges["t"]) | set(quotes["s"]) | set(quotes["t"]))
-    country = {n: (info.get(n, (n, "other", None))[2] or "none") for n in nodes}
-    size = pd.Series(list(country.values())).value_counts()
-    nodes.sort(key=lambda n: (-int(size[country[n]]), country[n],
-                              _rank(info.get(n, (n, "other", None))[1]),
-                              info.get(n, (n,))[0].lower(), n))
+    nodes, country, size = _ring_order(edges, quotes, info)
     step = 2 * math.pi / len(nodes)
     pos = {n: (math.cos(math.pi / 2 - i * step), math.sin(math.pi / 2 - i * step))
            for i, n in enumerate(nodes)}
@@ -567,7 +570,6 @@ def _network(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
         degree[e.s] += int(e.n)
         degree[e.t] += int(e.n)
 
-    from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
 
     # 13 in square: legend 1.1 in, labels 2.3 in, the circle 6.5 in, labels 2.3 in, title.
@@ -603,6 +605,32 @@ def _network(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
         ax.text(1.07 * x, 1.07 * y, label, rotation=angle + 180 if left else angle,
                 rotation_mode="anchor", ha="right" if left else "left", va="center",
                 fontsize=8, color="#222222", linespacing=1.0, clip_on=False)
+    _network_legend(fig, palette, groups)
+    note = f"; {loops} self-directed events not drawn" if loops else ""
+    fig.suptitle(f"{title}: {int(edges['n'].sum()) if len(edges) else 0} events and "
+                 f"{int(quotes['n'].sum()) if len(quotes) else 0} quotation links between "
+                 f"{len(nodes)} actors{note}", y=0.97, fontsize=13)
+    return _save(fig, path)
+
+
+def _ring_order(
+    edges: pd.DataFrame, quotes: pd.DataFrame, info: Mapping[str, tuple[str, str, str | None]]
+) -> tuple[list[str], dict[str, str], pd.Series]:
+    """The network's actors in their order round the circle (the largest country group first,
+    then by kind and name), each actor's country group, and the groups' sizes."""
+    nodes = sorted(set(edges["s"]) | set(edges["t"]) | set(quotes["s"]) | set(quotes["t"]))
+    country = {n: (info.get(n, (n, "other", None))[2] or "none") for n in nodes}
+    size = pd.Series(list(country.values())).value_counts()
+    nodes.sort(key=lambda n: (-int(size[country[n]]), country[n],
+                              _rank(info.get(n, (n, "other", None))[1]),
+                              info.get(n, (n,))[0].lower(), n))
+    return nodes, country, size
+
+
+def _network_legend(fig: Any, palette: Mapping[str, Any], groups: list[str]) -> None:
+    """Edge colours by quad class, the quotation edge, and node colours by country."""
+    from matplotlib.lines import Line2D
+
     handles = [Line2D([0], [0], color=QUAD_COLOURS[q], linewidth=2.5,
                       label=f"event: {QUAD_NAMES[q]}") for q in sorted(QUAD_COLOURS)]
     handles.append(Line2D([0], [0], color=QUOTE_COLOUR, linewidth=2, linestyle=(0, (3, 2)),
@@ -614,11 +642,6 @@ def _network(tables: Mapping[str, pd.DataFrame], path: Path) -> Path:
     fig.legend(handles=handles, loc="lower center", ncols=4, frameon=False, fontsize=9,
                title="Edges: width = number of events or quotations, arrow = direction. "
                      "Nodes: country of the actor, area = number of links.")
-    note = f"; {loops} self-directed events not drawn" if loops else ""
-    fig.suptitle(f"{title}: {int(edges['n'].sum()) if len(edges) else 0} events and "
-                 f"{int(quotes['n'].sum()) if len(quotes) else 0} quotation links between "
-                 f"{len(nodes)} actors{note}", y=0.97, fontsize=13)
-    return _save(fig, path)
 
 
 def _rank(kind: str) -> int:
