@@ -412,3 +412,19 @@ def test_an_article_whose_rows_repeat_a_key_is_one_errors_line(
     assert report.articles == 1 and report.errors == 1
     err = read_partitions(tmp_path / "out", "errors")
     assert err["source_file"].item() == "a.txt" and "not unique" in err["error"].item()
+
+
+def test_exit_status_says_whether_every_input_gave_rows(tmp_path: Path) -> None:
+    good = write(tmp_path / "in" / "good.txt", story())
+    write(tmp_path / "in" / "bad.txt", b"\x00" * 64)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    cli = [sys.executable, "-m", "syria_deconfliction", "extract", "--quiet", "--out"]
+    clean = subprocess.run([*cli, str(tmp_path / "o1"), str(good)], capture_output=True,
+                           text=True, env=env)
+    assert clean.returncode == 0, clean.stderr
+    mixed = subprocess.run([*cli, str(tmp_path / "o2"), str(tmp_path / "in")],
+                           capture_output=True, text=True, env=env)
+    # The bad file fails the run's status, yet the good file's rows are all written.
+    assert mixed.returncode == 1 and "1 error(s) listed in" in mixed.stdout
+    assert pd.read_csv(tmp_path / "o2" / "articles.csv")["source_file"].tolist() == ["good.txt"]
+    assert pd.read_csv(tmp_path / "o2" / "errors.csv")["source_file"].tolist() == ["bad.txt"]

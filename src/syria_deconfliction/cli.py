@@ -262,7 +262,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         f"partition(s); {report.skipped_partitions} already done; {report.errors} error(s)"
         + (f" listed in {Path(args.out) / errors_at}" if report.errors else "")
     )
-    return 0
+    # Exit 1 when some input failed, so that scripts notice; the other inputs' rows are written.
+    return 1 if report.errors else 0
 
 
 def _articles_to_do(inputs: Sequence[str], out: Path, formats: Sequence[str]) -> int | None:
@@ -413,7 +414,8 @@ def _extract_parser(sub: _Described) -> None:
     x = sub.add_parser(
         "extract",
         help="run only the automatic extractors on new plain-text "
-        "articles (files, directories or globs) and write draft tables to --out",
+        "articles (files, directories or globs) and write draft tables to --out (exit status 0 "
+        "only when every input gave its rows)",
     )
     x.add_argument(
         "inputs",
