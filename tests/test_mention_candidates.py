@@ -212,3 +212,29 @@ def test_plural_demonym_without_the_is_people_not_the_state() -> None:
     doc = Document(text)
     kept = without_populations(text, find_mentions(doc, k.registry.actors, k.registry.places))
     assert [(m.text, m.start) for m in kept] == [("Russians", 35)]
+
+
+def test_name_read_as_a_town_once_is_a_place_everywhere() -> None:
+    # One sense per article: "the city of <Name>" makes every bare <Name> the same place.
+    _, found = _run("Velmora fell quickly. Troops later left the city of Velmora for the coast.")
+    assert found == []
+
+
+def test_landmark_of_a_name_is_a_place() -> None:
+    _, found = _run("Militants damaged the Temple of Varos and the Arch of Peace last year.")
+    assert found == []
+
+
+def test_country_before_based_or_after_a_dateline_is_a_place() -> None:
+    _, found = _run("HARBOURTOWN, Norway The Norway-based monitor said talks went well.")
+    assert found == []
+
+
+def test_capitals_crosshead_alone_on_its_line_is_not_a_name() -> None:
+    _, found = _run("The talks went on.\nBIG WIN\nThe pact was signed on Monday.")
+    assert found == []
+
+
+def test_single_word_also_written_in_lower_case_is_a_common_noun() -> None:
+    _, found = _run("Special Operations teams arrived. Such operations are rare, officials said.")
+    assert found == []

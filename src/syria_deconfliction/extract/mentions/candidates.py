@@ -13,10 +13,14 @@ lexicon's ``candidates_*`` keys, places from the gazetteer and the ISO country t
    "Petty Officer 1st Class <Name>") and a possessive owner ("Iran's <Name>") are not the name;
    a trailing title ("<State> Gov.") is dropped.
 3. Drop noise: gazetteer places (any case: datelines), names after a locative preposition or
-   "<town|east...> of", single sentence-initial words never written capitalised mid-sentence
-   ("Unfortunately", "Elsewhere"), capitalised pronouns, single letters, plural acronyms
-   (equipment) and runs led by a word in capitals (section heads, "CITY Rebels" datelines).
-   A country of the ISO table that survives these rules is a state (the caller types it).
+   "<town|east...> of", before "-based" or a place noun, after a capitals dateline ("CITY,
+   <Country>"), landmarks ("Temple of <Name>"), single sentence-initial words never written
+   capitalised mid-sentence ("Unfortunately", "Elsewhere"), single words also written in lower
+   case ("Special Operations" beside "operations"), capitalised pronouns, single letters,
+   plural acronyms (equipment), runs led by a word in capitals (section heads, "CITY Rebels"
+   datelines) and capitals crossheads alone on a line. A name that surely reads as a place
+   once ("the city of <Name>") is a place throughout the article. A country of the ISO table
+   that survives these rules is a state (the caller types it).
 4. Surname coreference: a bare surname (with its particle) after a full name is that person.
 """
 
@@ -48,8 +52,10 @@ class CandidateWords:
     never: frozenset[str]
     state_locatives: frozenset[str]
     hyphen_suffixes: frozenset[str]
+    place_suffixes: frozenset[str]
     common: frozenset[str]
     modifier_heads: frozenset[str]
+    landmark_heads: frozenset[str]
 
     @classmethod
     def of(cls, lex: Lexicon = DEFAULT_LEXICON) -> CandidateWords:
@@ -65,8 +71,10 @@ class CandidateWords:
             never=words("candidates_never_names"),
             state_locatives=lex.locative_prepositions,
             hyphen_suffixes=lex.place_hyphen_suffixes | lex.agent_hyphen_suffixes,
+            place_suffixes=lex.place_hyphen_suffixes,
             common=lex.vocabulary(),
             modifier_heads=words("candidates_modifier_heads"),
+            landmark_heads=words("candidates_landmark_heads"),
         )
 
 
@@ -211,30 +219,81 @@ def _after_locative(text: str, s: int, cw: CandidateWords, state: bool = False) 
     return word in (cw.state_locatives if state else cw.locatives)
 
 
-def _is_noise(text: str, span: Span, places: frozenset[str], countries: frozenset[str],
-              cw: CandidateWords) -> bool:
-    """Rule 3."""
+def _noise(text: str, span: Span, places: frozenset[str], countries: frozenset[str],
+           cw: CandidateWords) -> str | None:
+    """Rule 3: why a span is no name ("place" or "noise"), None when it is one."""
     s, e, name = span
+    if _reads_as_place(text, span, cw, state=name in countries):
+        return "place"
     if name in countries:  # a state unless it reads as a place (the matcher's rule 4)
-        return _after_locative(text, s, cw, state=True)
+        return None
     key = re.sub(r"^the\s+", "", name.casefold())
-    if key in places or key.rstrip(".") in places or name in cw.never:
-        return True
-    if len(name) == 1 or _ACRONYM_PLURAL_RE.fullmatch(name):
-        return True
+    if key in places or key.rstrip(".") in places:
+        return "place"
     toks = name.split()
-    # Section heads and datelines in capitals ("BIG NEWS", "CITY Rebels"), not acronyms.
-    if len(toks) > 1 and len(toks[0]) >= 4 and toks[0].isupper():
-        return True
+    # "Temple of <Name>", "Arch of <Name>": a landmark, a place.
+    if len(toks) > 2 and toks[0] in cw.landmark_heads and toks[1] == "of":
+        return "place"
+    if name in cw.never or len(name) == 1 or _ACRONYM_PLURAL_RE.fullmatch(name):
+        return "noise"
+    # Section heads and datelines in capitals ("BIG NEWS", "CITY Rebels"), not acronyms; a
+    # line of capitals alone is a crosshead ("BIG WIN").
+    if len(toks) > 1 and toks[0].isupper() and (
+        len(toks[0]) >= 4 or (all(t.isupper() for t in toks) and _alone_on_line(text, s, e))
+    ):
+        return "noise"
     nxt = re.match(r"\s+([a-z]+)", text[e : e + 30])
     if " " not in name and not _has_org_head(name, cw) and nxt is not None \
             and nxt.group(1) in cw.modifier_heads:
-        return True  # "<Word> helicopter gunships": a modifier
-    if not _has_org_head(name, cw) and (
-        _after_locative(text, s, cw) or (nxt is not None and nxt.group(1) in cw.place_after)
-    ):
-        return True
-    return " " not in name and _sentence_initial(text, s) and not _used_mid_sentence(text, name)
+        return "noise"  # "<Word> helicopter gunships": a modifier
+    if " " not in name and not _has_org_head(name, cw) and _written_lower(text, name):
+        # "Special Operations forces", "the Latest": a common noun capitalised in a phrase
+        # ("operations", "latest" also stand in lower case in the article), not a name.
+        return "noise"
+    if " " not in name and _sentence_initial(text, s) and not _used_mid_sentence(text, name):
+        return "noise"
+    return None
+
+
+def _reads_as_place(text: str, span: Span, cw: CandidateWords, state: bool) -> bool:
+    """ "near <Name>", "<Name> province", "<Name>-based", "CITY, <Name>" (a dateline)."""
+    s, e, name = span
+    if re.match(rf"-(?:{'|'.join(sorted(cw.place_suffixes))})\b", text[e : e + 20]):
+        return True  # "a Lebanon-based channel"
+    if re.search(r"(?:^|\n)[A-Z][A-Z/ .'’-]+,\s*$", text[max(0, s - 40) : s]):
+        return True  # "HARBOURTOWN, Norway": the country of a dateline
+    if state:
+        return _after_locative(text, s, cw, state=True)
+    if _has_org_head(name, cw):
+        return False
+    nxt = re.match(r"\s+([a-z]+)", text[e : e + 30])
+    return _after_locative(text, s, cw) or (nxt is not None and nxt.group(1) in cw.place_after)
+
+
+def _surely_place(text: str, span: Span, cw: CandidateWords) -> bool:
+    """A place reading that holds for the whole article: "the city of <Name>", "<Name>
+    province" (not after a bare preposition: "a report in <Name>'s book")."""
+    s, e, name = span
+    if name.isupper() or _has_org_head(name, cw):
+        return False  # "the YPG crossing": an acronym is rarely a place
+    nxt = re.match(r"\s+([a-z]+)", text[e : e + 30])
+    before = re.search(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$", text[max(0, s - 40) : s])
+    return (before is not None and before.group(1).lower() in cw.before_of) or (
+        nxt is not None and nxt.group(1) in cw.place_after)
+
+
+def _alone_on_line(text: str, s: int, e: int) -> bool:
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", e)
+    return text[start : len(text) if end < 0 else end].strip() == text[s:e]
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether ``word`` also stands in the text in lower case ("operations", "latest")."""
+    low = word.lower()
+    if low == word or not word[1:].islower():
+        return False
+    return re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text) is not None
 
 
 def _place_names(places: Iterable[Mapping[str, Any]]) -> frozenset[str]:
@@ -258,11 +317,20 @@ def candidate_spans(text: str, gaps: Sequence[Span], mentions: Sequence[Mention]
     place_names = _place_names(places)
     country_names = frozenset(countries)
     absorbed: set[int] = set()
-    out: list[Span] = []
+    kept: list[Span] = []
+    places_here: set[str] = set()
     for span in _merge(text, list(gaps), cw):
         for cut in _cut_to_name(text, span, cw):
-            if not _is_noise(text, cut, place_names, country_names, cw):
-                out.append(_extend(text, cut, mentions, cw, absorbed, country_names))
+            why = _noise(text, cut, place_names, country_names, cw)
+            if why is None:
+                kept.append(cut)
+            elif why == "place" and cut[2] not in country_names \
+                    and _surely_place(text, cut, cw):
+                places_here.add(cut[2])
+    # One sense per article: a name that reads as a place once ("the city of Mosul") is that
+    # place wherever it stands ("Mosul lies north"); a country may be both state and place.
+    out = [_extend(text, cut, mentions, cw, absorbed, country_names)
+           for cut in kept if cut[2] not in places_here]
     return sorted(set(out)), absorbed
 
 
