@@ -405,6 +405,13 @@ def test_state_name_as_location_is_a_place() -> None:
     assert ids("Borduria said it would fight") == ["borduria"]
 
 
+def test_state_name_before_a_title_is_no_place() -> None:
+    # "from <State> Secretary ...": the name qualifies an office, it is not where things are.
+    assert ids("under pressure from Ruritania Secretary of State Ivan Ko to attend") == [
+        "ruritania"
+    ]
+
+
 # --------------------------------------------------------------------------- registry
 
 

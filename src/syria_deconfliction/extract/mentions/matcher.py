@@ -123,6 +123,14 @@ class _Matcher:
             return bool(country) and country == self.reg.name_country.get(prev.form)
         return False
 
+    def _before_title(self, text: str, c: _Cand) -> bool:
+        """A state name before a title word is the actor even after a preposition ("pressure
+        from U.S. Secretary of State <Name>"): it qualifies the office, not a location."""
+        if c.possessive:
+            return False
+        m = _NEXT_WORD_RE.match(text, c.end)
+        return m is not None and m.group(1).rstrip(".") in self.lex.title_words
+
     # ---- head-noun classification for demonyms and attributive state names
     def _head_class(self, text: str, pos: int, places_at: dict[int, int],
                     free_modifier: bool) -> str | None:
@@ -185,6 +193,7 @@ class _Matcher:
             if (
                 entry.kind in ("alias", "metonym")
                 and (is_state or entry.kind == "metonym" or in_gazetteer)
+                and not self._before_title(text, c)
                 and self._is_locative(text, c, prev_place)
             ):
                 c.place_reading = True
