@@ -238,3 +238,16 @@ def test_capitals_crosshead_alone_on_its_line_is_not_a_name() -> None:
 def test_single_word_also_written_in_lower_case_is_a_common_noun() -> None:
     _, found = _run("Special Operations teams arrived. Such operations are rare, officials said.")
     assert found == []
+
+
+def test_bloc_of_states_after_a_demonym_is_one_span_of_that_bloc() -> None:
+    k = _knowledge()
+    text = "A transition that Western powers favour was rejected."
+    doc = Document(text)
+    spans = noun_phrase_spans(text, find_mentions(doc, k.registry.actors, k.registry.places))
+    assert [(m.text, m.actor_id) for m in spans] == [("Western powers", "the-west")]
+
+
+def test_org_head_trimmed_at_a_headline_end_closes_the_name() -> None:
+    _, found = _run("Truce Talks Resume – Kestrel News\nThe truce talks resume, the news said.")
+    assert _texts(found) == ["Kestrel News"]

@@ -89,6 +89,7 @@ _INITIAL_TAIL_RE = re.compile(rf"\.\s[{_UP}][\w'’-]+")
 _JOIN_GAPS = {"' ", "’ ", " & ", " and "}
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")
 _ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
+_HEAD_AFTER_RE = re.compile(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])")
 
 
 def _has_org_head(name: str, cw: CandidateWords) -> bool:
@@ -141,6 +142,11 @@ def _extend(text: str, span: Span, mentions: Sequence[Mention], cw: CandidateWor
         if re.match(rf" {re.escape(tail)}\b", text[e:]):
             e += 1 + len(tail)
             break
+    head = _HEAD_AFTER_RE.match(text, e)
+    if head and head.group(1) in cw.org_heads and not any(mt.start == e + 1 for mt in mentions):
+        # "<Name> News" in a headline: the guard trims a capitalised org head that is a common
+        # word there ("news"), but it closes the organisation's name.
+        e = head.end(1)
     name = text[s:e]
     front = s
     for i, mt in enumerate(mentions):
