@@ -251,3 +251,14 @@ def test_bloc_of_states_after_a_demonym_is_one_span_of_that_bloc() -> None:
 def test_org_head_trimmed_at_a_headline_end_closes_the_name() -> None:
     _, found = _run("Truce Talks Resume – Kestrel News\nThe truce talks resume, the news said.")
     assert _texts(found) == ["Kestrel News"]
+
+
+def test_one_quoted_word_is_a_title_not_an_actor() -> None:
+    # "his book 'Storm,'": a single word in quote marks names a work or a term.
+    _, found = _run("The envoy described it in his book 'Storm,' out on Monday.")
+    assert found == []
+
+
+def test_quoted_show_name_after_an_opening_mark_is_whole() -> None:
+    _, found = _run("He called into 'Dawn & Dusk' on Tuesday.")
+    assert _texts(found) == ["Dawn & Dusk"]

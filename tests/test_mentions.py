@@ -446,6 +446,11 @@ def test_guard_reports_a_new_person() -> None:
     assert guard(text) == ["Colonel Ivan Petrenko"]
 
 
+def test_guard_reads_a_name_after_an_opening_single_quote() -> None:
+    # "'Dawn & Dusk'": an opening quote mark is no apostrophe, the name starts after it.
+    assert guard("He spoke to 'Dawn & Dusk' hosts.") == ["Dawn", "Dusk"]
+
+
 def test_guard_reports_unknown_organisations_and_names_inside_known_context() -> None:
     assert guard("Ruritania's Prosecutor General's Office acted.") == [
         "Prosecutor General's Office"

@@ -18,7 +18,8 @@ lexicon's ``candidates_*`` keys, places from the gazetteer and the ISO country t
    capitalised mid-sentence ("Unfortunately", "Elsewhere"), single words also written in lower
    case ("Special Operations" beside "operations"), capitalised pronouns, single letters,
    plural acronyms (equipment), runs led by a word in capitals (section heads, "CITY Rebels"
-   datelines) and capitals crossheads alone on a line. A name that surely reads as a place
+   datelines), capitals crossheads alone on a line and one word in quote marks (a title:
+   "the book 'Storm'"). A name that surely reads as a place
    once ("the city of <Name>") is a place throughout the article. A country of the ISO table
    that survives these rules is a state (the caller types it).
 4. Surname coreference: a bare surname (with its particle) after a full name is that person.
@@ -89,6 +90,8 @@ _INITIAL_TAIL_RE = re.compile(rf"\.\s[{_UP}][\w'’-]+")
 _JOIN_GAPS = {"' ", "’ ", " & ", " and "}
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")
 _ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
+_OPEN_QUOTES = frozenset("'‘\"“")
+_CLOSE_QUOTES = frozenset("'’\"”")
 _HEAD_AFTER_RE = re.compile(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])")
 
 
@@ -258,6 +261,9 @@ def _noise(text: str, span: Span, places: frozenset[str], countries: frozenset[s
         return "noise"
     if " " not in name and _sentence_initial(text, s) and not _used_mid_sentence(text, name):
         return "noise"
+    if " " not in name and text[s - 1 : s] in _OPEN_QUOTES \
+            and text[e : e + 2].lstrip(",.;:!?")[:1] in _CLOSE_QUOTES:
+        return "noise"  # "his book 'Fear'": one quoted word is a title or a term
     return None
 
 
