@@ -18,6 +18,7 @@ from syria_deconfliction.extract.mentions import (
     find_unaccounted_names,
     surface_form_conflicts,
 )
+from syria_deconfliction.extract.mentions.registry import FormIndex, _overlapping_re, _plain_re
 
 ACTORS: list[dict] = [
     {
@@ -573,3 +574,19 @@ def test_state_name_coordinated_with_longer_alias_shares_its_tail() -> None:
         ("R.U.", "ru-marines"),
         ("B.D. marines", "bd-marines"),
     ]
+
+
+def test_form_index_finds_what_the_alternation_finds() -> None:
+    # The word-indexed lookup must equal the big regular expression it replaces.
+    forms = ["U.S.", "US", "U.S.-led coalition", "Al-Assad", "Assad", "Assad’s forces",
+             "al Qaeda", "Ruritania", "Ruritanian Republic", "Ruritanian", "-X", "Zenda Post"]
+    text = (
+        "U.S.-led coalition jets and US troops met Al-Assad's and Assad’s forces; al Qaeda, "
+        "the Ruritanian Republic and Ruritanians (not Ruritania-X) -X Zenda Posts Zenda Post, "
+        "U.S.A."
+    )
+    index = FormIndex(forms)
+    assert index.overlapping(text) == [
+        (m.start(), m.group(1)) for m in _overlapping_re(forms).finditer(text)
+    ]
+    assert index.plain(text) == [(m.start(), m.end()) for m in _plain_re(forms).finditer(text)]

@@ -3,8 +3,9 @@
 The matcher works on plain Python structures (the registry and gazetteer as loaded from YAML),
 never on files. Knowledge about particular actors lives only in that data; this module holds
 general rules of English news text. Its word lists are collected in :class:`Lexicon`, which a
-caller may replace. Everything derived from a registry (one regular expression) is compiled once
-and cached under a fingerprint of the registry's content, so an edited registry is recompiled.
+caller may replace. Everything derived from a registry (an index of its surface forms by their
+first words) is compiled once and cached under a fingerprint of the registry's content, so an
+edited registry is recompiled.
 
 Rules (the same text is in docs/CODEBOOK.md, "Actor mentions"):
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..document import Document
@@ -28,6 +29,7 @@ _SENT_START_RE = re.compile(r"(?:[.!?:;…\n]|—|--)[\s\"“‘'(\[—-]*$")
 _OPENERS_RE = re.compile(r"[\s\"“‘'(\[—-]*")
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     w = word.lower().strip("'’")
     for suf in ("ing", "ed", "es", "s"):
@@ -88,12 +90,13 @@ def find_unaccounted_names(text: str | Document, mentions: list[Mention], actors
 
     for mt in mentions:
         cover(mt.start, mt.end)
-    for m in reg.known_re.finditer(text):
-        cover(m.start(), m.end())
+    for s, e in reg.known_index.plain(text):
+        cover(s, e)
     for m in _not_actor_re(not_actors).finditer(text):
         cover(m.start(), m.end())
 
-    common = lex.vocabulary() | {w.lower() for w in extra_common_words}
+    extra = {w.lower() for w in extra_common_words}
+    common = lex.vocabulary() | extra if extra else lex.vocabulary()
     lower_words = set(_LOWER_WORD_RE.findall(text))
     lower_stems = {_stem(w) for w in lower_words}
     headline_spans = _title_case_lines(text)
@@ -110,9 +113,11 @@ def find_unaccounted_names(text: str | Document, mentions: list[Mention], actors
                 and tok not in lex.title_words and tok not in lex.months_weekdays:
             e -= 1
             tok = tok[:-1]
-        first_upper = next((i for i in range(s, e) if text[i].isupper()), s)
-        alnum = [i for i in range(first_upper, e) if text[i].isalnum()]
-        if alnum and all(covered[i] for i in alnum):
+        first_upper = s if text[s].isupper() else next(
+            (i for i in range(s, e) if text[i].isupper()), s)
+        if covered.find(0, first_upper, e) < 0 or all(
+            covered[i] for i in range(first_upper, e) if text[i].isalnum()
+        ):
             tokens.append((s, e, 0, False))
             continue
         is_title = tok in lex.title_words or tok in lex.honorifics

@@ -87,9 +87,7 @@ class _Matcher:
     def _select(self, text: str) -> list[_Cand]:
         reg = self.reg
         cands: list[tuple[int, int, str]] = []
-        for m in reg.main_re.finditer(text):
-            form = m.group(1)
-            s = m.start()
+        for s, form in reg.main_index.overlapping(text):
             cands.append((s, s + len(form), form))
             for shorter in reg.prefixes.get(form, ()):
                 e = s + len(shorter)
@@ -328,7 +326,7 @@ def find_mentions(text: str | Document, actors: list[dict], places: list[dict] |
     """All actor mentions in ``text`` under the rules of the module docstring, in text order.
 
     ``actors`` and ``places`` are the registry and gazetteer as loaded from YAML. Everything
-    derived from them (one regular expression per registry) is compiled once and cached;
+    derived from them (an index of surface forms per registry) is compiled once and cached;
     ``compiled`` (from ``compile_registry``) skips the cache lookup.
     """
     reg = compiled or _registry(actors, places, lexicon)

@@ -99,6 +99,85 @@ def _plain_re(forms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{_alternation(forms)})(?![\w])")
 
 
+_WORD_RUN_RE = re.compile(r"\w+")
+_TWO_RUNS_RE = re.compile(r"\w+\W+\w+")
+
+
+class FormIndex:
+    """Surface forms indexed by their first words, for the same matches as an alternation of
+    the forms (longest first) between word boundaries, without one big regular expression:
+    at each word start only the forms that begin with that very word (and the next) are tried.
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self.one: dict[str, list[str]] = {}  # forms of one word run ("Assad", "U."), by it
+        self.two: dict[str, list[str]] = {}  # longer forms, by their first two word runs
+        self.heads: set[str] = set()  # first word runs of the longer forms
+        others: list[str] = []  # forms that start with a non-word character
+        for f in sorted(set(forms), key=lambda s: (-len(s), s)):
+            m1, m2 = _WORD_RUN_RE.match(f), _TWO_RUNS_RE.match(f)
+            if m2:
+                self.two.setdefault(m2.group(), []).append(f)
+                self.heads.add(_first_run(f))
+            elif m1:
+                self.one.setdefault(m1.group(), []).append(f)
+            else:
+                others.append(f)
+        self.others = _overlapping_re(others) if others else None
+
+    def overlapping(self, text: str) -> list[tuple[int, str]]:
+        """(start, form): at every start the longest form followed by no word character
+        (what ``_overlapping_re(forms).finditer`` finds), in text order."""
+        out: list[tuple[int, str]] = []
+        n = len(text)
+        one, two, heads = self.one, self.two, self.heads
+        for m in _WORD_RUN_RE.finditer(text):
+            word = m.group()
+            if word not in heads and word not in one:
+                continue
+            s = m.start()
+            found = None
+            if word in heads:
+                m2 = _TWO_RUNS_RE.match(text, s)
+                found = m2 and _longest(text, s, n, two.get(m2.group(), ()))
+            if not found:
+                found = _longest(text, s, n, one.get(word, ()))
+            if found:
+                out.append((s, found))
+        if self.others is not None:
+            out += [(m.start(), m.group(1)) for m in self.others.finditer(text)]
+            out.sort(key=lambda x: x[0])
+        return out
+
+    def plain(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of non-overlapping matches, leftmost first (``_plain_re.finditer``)."""
+        out: list[tuple[int, int]] = []
+        last = 0
+        for s, f in self.overlapping(text):
+            if s >= last:
+                last = s + len(f)
+                out.append((s, last))
+        return out
+
+
+def _first_run(form: str) -> str:
+    m = _WORD_RUN_RE.match(form)
+    return m.group() if m else ""
+
+
+def _longest(text: str, s: int, n: int, forms: Sequence[str]) -> str | None:
+    """The first (longest) of ``forms`` that stands at ``s`` followed by no word character."""
+    for f in forms:
+        e = s + len(f)
+        if text.startswith(f, s) and (e >= n or not _is_word(text[e])):
+            return f
+    return None
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 class _Registry:
     """Everything precompiled for one (actors, places) pair."""
 
@@ -125,12 +204,11 @@ class _Registry:
         self._add_possessive_children(actors)
         for entries in self.forms.values():
             entries.sort(key=lambda e: (_KIND_PRIORITY[e.kind], self.order.get(e.ident, 10**9)))
-        self.main_re = _overlapping_re(self.forms)
+        self.main_index = FormIndex(self.forms)
         self.prefixes = self._prefix_index()
         self._build_surnames(actors)
         self.surname_re = _overlapping_re(self.surnames)
-        known = set(self.forms) | set(self.surnames)
-        self.known_re = _plain_re(known)
+        self.known_index = FormIndex(set(self.forms) | set(self.surnames))
         self.children = self._children(actors)
 
     def _add(self, form: str, entry: _Entry) -> None:
