@@ -262,3 +262,9 @@ def test_one_quoted_word_is_a_title_not_an_actor() -> None:
 def test_quoted_show_name_after_an_opening_mark_is_whole() -> None:
     _, found = _run("He called into 'Dawn & Dusk' on Tuesday.")
     assert _texts(found) == ["Dawn & Dusk"]
+
+
+def test_name_with_an_appositive_place_noun_is_a_place() -> None:
+    # "<Name>, the largest city in the north": apposed to a place noun, the name is a place.
+    _, found = _run("The battle for Velmora, the largest city in the north, began. Velmora fell.")
+    assert found == []

@@ -19,8 +19,8 @@ lexicon's ``candidates_*`` keys, places from the gazetteer and the ISO country t
    case ("Special Operations" beside "operations"), capitalised pronouns, single letters,
    plural acronyms (equipment), runs led by a word in capitals (section heads, "CITY Rebels"
    datelines), capitals crossheads alone on a line and one word in quote marks (a title:
-   "the book 'Storm'"). A name that surely reads as a place
-   once ("the city of <Name>") is a place throughout the article. A country of the ISO table
+   "the book 'Storm'"). A name that surely reads as a place once ("the city of <Name>",
+   "<Name>, the largest city") is a place throughout the article. A country of the ISO table
    that survives these rules is a state (the caller types it).
 4. Surname coreference: a bare surname (with its particle) after a full name is that person.
 """
@@ -90,6 +90,7 @@ _INITIAL_TAIL_RE = re.compile(rf"\.\s[{_UP}][\w'’-]+")
 _JOIN_GAPS = {"' ", "’ ", " & ", " and "}
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")
 _ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
+_APPOSITIVE_RE = re.compile(r",\s+(?:the|an?)\s+((?:[a-z-]+\s+){0,2}[a-z]+)\b(?!['’])")
 _OPEN_QUOTES = frozenset("'‘\"“")
 _CLOSE_QUOTES = frozenset("'’\"”")
 _HEAD_AFTER_RE = re.compile(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])")
@@ -279,7 +280,8 @@ def _reads_as_place(text: str, span: Span, cw: CandidateWords, state: bool) -> b
     if _has_org_head(name, cw):
         return False
     nxt = re.match(r"\s+([a-z]+)", text[e : e + 30])
-    return _after_locative(text, s, cw) or (nxt is not None and nxt.group(1) in cw.place_after)
+    return _after_locative(text, s, cw) or (nxt is not None and nxt.group(1) in cw.place_after) \
+        or _apposed_place(text, e, cw)
 
 
 def _surely_place(text: str, span: Span, cw: CandidateWords) -> bool:
@@ -291,7 +293,13 @@ def _surely_place(text: str, span: Span, cw: CandidateWords) -> bool:
     nxt = re.match(r"\s+([a-z]+)", text[e : e + 30])
     before = re.search(r"([A-Za-z-]+)\s+of\s+(?:the\s+)?$", text[max(0, s - 40) : s])
     return (before is not None and before.group(1).lower() in cw.before_of) or (
-        nxt is not None and nxt.group(1) in cw.place_after)
+        nxt is not None and nxt.group(1) in cw.place_after) or _apposed_place(text, e, cw)
+
+
+def _apposed_place(text: str, e: int, cw: CandidateWords) -> bool:
+    """ "<Name>, the largest city in ...", "<Name>, an ancient town": an appositive place."""
+    apposed = _APPOSITIVE_RE.match(text, e)
+    return apposed is not None and any(w in cw.before_of for w in apposed.group(1).split())
 
 
 def _alone_on_line(text: str, s: int, e: int) -> bool:
