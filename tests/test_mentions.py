@@ -406,6 +406,11 @@ def test_state_name_as_location_is_a_place() -> None:
     assert ids("Borduria said it would fight") == ["borduria"]
 
 
+def test_state_after_a_compass_adjective_is_a_region() -> None:
+    # "northern <State>" names a region of the state, a place, like "in <State>".
+    assert found("Rebels hold eastern Zenda and northern Borduria.") == []
+
+
 def test_state_name_before_a_title_is_no_place() -> None:
     # "from <State> Secretary ...": the name qualifies an office, it is not where things are.
     assert ids("under pressure from Ruritania Secretary of State Ivan Ko to attend") == [

@@ -22,7 +22,8 @@ Rules (the same text is in docs/CODEBOOK.md, "Actor mentions"):
    place (no mention) after a locative preposition (in, at, near, outside, inside, from, into,
    over, across, around, through, throughout, within, towards, via; "the" and a compass or
    "-held" adjective may intervene), after "<compass word|parts|areas|outskirts...> of", after
-   "border(s) with", in "X-based/-born/-headquartered", after "and"/"or" following a place
+   "border(s) with", after a compass adjective ("northern Iraq"), in
+   "X-based/-born/-headquartered", after "and"/"or" following a place
    reading, and after "<place>, " when the place lies in that state ("Damascus, Syria").
    Otherwise it is the actor: "Moscow said", "warned Moscow", "the blessing of Damascus",
    "supplies to Damascus" ("to" is not locative), "Moscow-affiliated", "Kremlin spokesman";

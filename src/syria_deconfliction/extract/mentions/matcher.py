@@ -20,8 +20,10 @@ def _context_res(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     adj = rf"(?:(?:{alt(lex.compass_words)}|\w+-(?:held|controlled))\s+)?"
+    # A compass adjective alone also names a region of the state: "northern Iraq".
+    regional = rf"|\b(?:{alt(w for w in lex.compass_words if w.endswith('ern'))})\s+"
     locative = (
-        rf"(?:\b(?:{alt(lex.locative_prepositions)})\s+(?:the\s+)?{adj}"
+        rf"(?:\b(?:{alt(lex.locative_prepositions)})\s+(?:the\s+)?{adj}{regional}"
         rf"|\b(?:{alt(lex.compass_words)}|{alt(lex.area_nouns_before_of)})\s+of\s+(?:the\s+)?{adj}"
         rf"|\bborders?\s+with\s+(?:the\s+)?)$"
     )
