@@ -268,3 +268,10 @@ def test_name_with_an_appositive_place_noun_is_a_place() -> None:
     # "<Name>, the largest city in the north": apposed to a place noun, the name is a place.
     _, found = _run("The battle for Velmora, the largest city in the north, began. Velmora fell.")
     assert found == []
+
+
+def test_first_half_of_a_hyphenated_adjective_is_no_name() -> None:
+    # "Varosian-era relics": a one-word name glued to a lower-case adjective half is a modifier
+    # (unlike "-led", "-backed", "-based", which have their own rules).
+    _, found = _run("Militants destroyed Varosian-era relics near the old town.")
+    assert found == []

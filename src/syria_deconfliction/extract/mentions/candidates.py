@@ -16,7 +16,8 @@ lexicon's ``candidates_*`` keys, places from the gazetteer and the ISO country t
    "<town|east...> of", before "-based" or a place noun, after a capitals dateline ("CITY,
    <Country>"), landmarks ("Temple of <Name>"), single sentence-initial words never written
    capitalised mid-sentence ("Unfortunately", "Elsewhere"), single words also written in lower
-   case ("Special Operations" beside "operations"), capitalised pronouns, single letters,
+   case ("Special Operations" beside "operations") or glued to a lower-case adjective half
+   ("Roman-era"), capitalised pronouns, single letters,
    plural acronyms (equipment), runs led by a word in capitals (section heads, "CITY Rebels"
    datelines), capitals crossheads alone on a line and one word in quote marks (a title:
    "the book 'Storm'"). A name that surely reads as a place once ("the city of <Name>",
@@ -256,6 +257,9 @@ def _noise(text: str, span: Span, places: frozenset[str], countries: frozenset[s
     if " " not in name and not _has_org_head(name, cw) and nxt is not None \
             and nxt.group(1) in cw.modifier_heads:
         return "noise"  # "<Word> helicopter gunships": a modifier
+    compound = re.match(r"-([a-z]+)\b", text[e : e + 20])
+    if " " not in name and compound and compound.group(1) not in cw.hyphen_suffixes:
+        return "noise"  # "Roman-era relics", "Soviet-made jets": the first half of an adjective
     if " " not in name and not _has_org_head(name, cw) and _written_lower(text, name):
         # "Special Operations forces", "the Latest": a common noun capitalised in a phrase
         # ("operations", "latest" also stand in lower case in the article), not a name.
