@@ -275,3 +275,17 @@ def test_first_half_of_a_hyphenated_adjective_is_no_name() -> None:
     # (unlike "-led", "-backed", "-based", which have their own rules).
     _, found = _run("Militants destroyed Varosian-era relics near the old town.")
     assert found == []
+
+
+def test_glued_particle_surname_corefers_with_the_full_name() -> None:
+    # "Karim al-Hadid" is a person; later "al-Hadid" and "Hadid" are the same person.
+    actors, found = _run("Karim al-Hadid spoke first. Then al-Hadid left, and Hadid returned.")
+    assert {aid for _, aid, _ in found} == {"new-karim-al-hadid"}
+    assert actors["new-karim-al-hadid"]["type"] == "person"
+
+
+def test_surname_before_the_full_name_joins_that_person() -> None:
+    # A headline or lede may name "<Surname>" before the full name: one candidate.
+    actors, found = _run("Talks stall, Pastrana warns.\nEnvoy Ivo Pastrana said talks stalled.")
+    assert list(actors) == ["new-ivo-pastrana"]
+    assert [t for t, _, _ in found] == ["Pastrana", "Ivo Pastrana"]

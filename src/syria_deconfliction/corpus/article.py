@@ -87,6 +87,9 @@ def guess_type(name: str) -> str:
         if pattern.search(name):
             return kind
     tokens = [t for t in name.split() if t not in NAME_PARTICLES]  # "Anouk de Ville"
+    # A particle glued to a surname ("Salim al-Muslat") leaves the surname capitalised.
+    tokens = [t.split("-", 1)[1] if t.split("-", 1)[0] + "-" in NAME_PARTICLES else t
+              for t in tokens]
     if 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
         return "person"
     return "other"
@@ -240,6 +243,12 @@ def _candidate_actors(
     found: list[Mention] = []
     persons: list[tuple[int, str, str]] = []
     short: dict[str, str] = {}  # surname form -> candidate person id, in text order
+    # A person's full name anywhere in the article claims its surname, also before it (a
+    # headline or lede that names "<Surname>" first): one candidate, not two.
+    for _, _, name in spans:
+        if people["full"].get(without_initials(name)) is None and guess_type(name) == "person":
+            for form in surname_forms(name):
+                short.setdefault(form, "new-" + slug(name))
     for start, end, name in spans:
         full = people["full"].get(without_initials(name))
         if full is not None:

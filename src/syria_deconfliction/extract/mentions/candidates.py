@@ -23,7 +23,8 @@ lexicon's ``candidates_*`` keys, places from the gazetteer and the ISO country t
    "the book 'Storm'"). A name that surely reads as a place once ("the city of <Name>",
    "<Name>, the largest city") is a place throughout the article. A country of the ISO table
    that survives these rules is a state (the caller types it).
-4. Surname coreference: a bare surname (with its particle) after a full name is that person.
+4. Surname coreference: a bare surname (with its particle, glued or not) is the person whose
+   full name the article gives, after it or before it (a headline naming the surname first).
 """
 
 from __future__ import annotations
@@ -369,6 +370,9 @@ def surname_forms(name: str, cw: CandidateWords | None = None) -> list[str]:
         out.append(f"{toks[-2]} {toks[-1]}")
         out.append(f"{toks[-2].capitalize()} {toks[-1]}")
     out.append(toks[-1])
+    glued = re.fullmatch(rf"([a-z]{{1,3}})-([{_UP}][\w'’-]+)", toks[-1])
+    if glued and glued.group(1) in cw.particles:
+        out.append(glued.group(2))  # "Salim al-Muslat" -> "al-Muslat" and "Muslat"
     return out
 
 
