@@ -289,3 +289,15 @@ def test_surname_before_the_full_name_joins_that_person() -> None:
     actors, found = _run("Talks stall, Pastrana warns.\nEnvoy Ivo Pastrana said talks stalled.")
     assert list(actors) == ["new-ivo-pastrana"]
     assert [t for t, _, _ in found] == ["Pastrana", "Ivo Pastrana"]
+
+
+def test_word_capitalised_alone_after_a_lower_case_word_stays_a_name() -> None:
+    # "took to Chirper" is a name use, even if the article also writes "chirper" in lower case.
+    _, found = _run("The mayor took to Chirper overnight. His chirper outbursts worried aides.")
+    assert _texts(found) == ["Chirper"]
+
+
+def test_hyphenated_name_with_a_lower_case_link_is_whole() -> None:
+    # "Lashkar-e-Taiba": a lower-case link inside a hyphenated name is no adjective half.
+    _, found = _run("Analysts said Jaish-e-Varos had grown, officials said on Monday.")
+    assert _texts(found) == ["Jaish-e-Varos"]

@@ -258,11 +258,11 @@ def _noise(text: str, span: Span, places: frozenset[str], countries: frozenset[s
     if " " not in name and not _has_org_head(name, cw) and nxt is not None \
             and nxt.group(1) in cw.modifier_heads:
         return "noise"  # "<Word> helicopter gunships": a modifier
-    compound = re.match(r"-([a-z]+)\b", text[e : e + 20])
+    compound = re.match(r"-([a-z]+)(?![\w'’-])", text[e : e + 20])
     if " " not in name and compound and compound.group(1) not in cw.hyphen_suffixes:
         return "noise"  # "Roman-era relics", "Soviet-made jets": the first half of an adjective
     if " " not in name and not _has_org_head(name, cw) and _written_lower(text, name):
-        # "Special Operations forces", "the Latest": a common noun capitalised in a phrase
+        # "Special Operations forces", "The Latest": a common noun capitalised in a phrase
         # ("operations", "latest" also stand in lower case in the article), not a name.
         return "noise"
     if " " not in name and _sentence_initial(text, s) and not _used_mid_sentence(text, name):
@@ -314,11 +314,14 @@ def _alone_on_line(text: str, s: int, e: int) -> bool:
 
 
 def _written_lower(text: str, word: str) -> bool:
-    """Whether ``word`` also stands in the text in lower case ("operations", "latest")."""
+    """Whether ``word`` also stands in the text in lower case ("operations", "latest") and is
+    never capitalised on its own right after a lower-case word ("took to Twitter")."""
     low = word.lower()
     if low == word or not word[1:].islower():
         return False
-    return re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text) is not None
+    if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text) is None:
+        return False
+    return re.search(rf"(?<![\w'’-])[a-z][\w'’-]*\s+{re.escape(word)}(?![\w'’-])", text) is None
 
 
 def _place_names(places: Iterable[Mapping[str, Any]]) -> frozenset[str]:

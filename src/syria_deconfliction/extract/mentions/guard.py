@@ -22,7 +22,7 @@ from .registry import (
 
 _NAME_TOKEN_RE = re.compile(
     rf"(?<![\w.-])(?<!\w['’])(?:(?:[{_UP}]\.){{2,}}|(?:[a-z]{{1,3}}-)?[{_UP}][\w]*"
-    rf"(?:-[{_UP}0-9][\w]*)*\.?)"
+    rf"(?:-(?:[a-z]{{1,2}}-)?[{_UP}0-9][\w]*)*\.?)"
 )
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 _SENT_START_RE = re.compile(r"(?:[.!?:;…\n]|—|--)[\s\"“‘'(\[—-]*$")
