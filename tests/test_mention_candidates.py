@@ -301,3 +301,9 @@ def test_hyphenated_name_with_a_lower_case_link_is_whole() -> None:
     # "Lashkar-e-Taiba": a lower-case link inside a hyphenated name is no adjective half.
     _, found = _run("Analysts said Jaish-e-Varos had grown, officials said on Monday.")
     assert _texts(found) == ["Jaish-e-Varos"]
+
+
+def test_home_state_after_of_is_not_part_of_a_name() -> None:
+    # "<Name> of <Country>": the person is the name; "Bank of <Country>" stays whole.
+    _, found = _run("President Karim Haddad of Norway met the Central Bank of Norway board.")
+    assert _texts(found) == ["Karim Haddad", "Central Bank of Norway"]

@@ -10,8 +10,9 @@ lexicon's ``candidates_*`` keys, places from the gazetteer and the ISO country t
    agency"), and a demonym or registry name glued to an organisation head ("Syrian Democratic
    Forces", "Free Syrian Army"): the joined span replaces the registry mention it swallowed.
 2. Cut to the name: titles before a person's name ("Norwegian Prime Minister <Name>",
-   "Petty Officer 1st Class <Name>") and a possessive owner ("Iran's <Name>") are not the name;
-   a trailing title ("<State> Gov.") is dropped.
+   "Petty Officer 1st Class <Name>"), a possessive owner ("Iran's <Name>") and a home country
+   or place after "of" ("<Name> of Jordan") are not the name; a trailing title ("<State> Gov.")
+   is dropped.
 3. Drop noise: gazetteer places (any case: datelines), names after a locative preposition or
    "<town|east...> of", before "-based" or a place noun, after a capitals dateline ("CITY,
    <Country>"), landmarks ("Temple of <Name>"), single sentence-initial words never written
@@ -93,6 +94,7 @@ _JOIN_GAPS = {"' ", "’ ", " & ", " and "}
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")
 _ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|an?)\s+((?:[a-z-]+\s+){0,2}[a-z]+)\b(?!['’])")
+_HOME_RE = re.compile(rf"([{_UP}][\w'’.-]*(?: [{_UP}][\w'’.-]*)+) of (?:the )?([{_UP}].*)")
 _OPEN_QUOTES = frozenset("'‘\"“")
 _CLOSE_QUOTES = frozenset("'’\"”")
 _HEAD_AFTER_RE = re.compile(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])")
@@ -217,6 +219,20 @@ def _cut_to_name(text: str, span: Span, cw: CandidateWords) -> list[Span]:
     start = s + toks[0][0]
     end = s + toks[-1][0] + len(toks[-1][1])
     return [*out, (start, end, text[start:end])]
+
+
+def _without_home(span: Span, places: frozenset[str], countries: frozenset[str],
+                  cw: CandidateWords) -> Span:
+    """ "Abdullah II of Jordan", "Ana Ruiz of Belmora": a person's home state or place after
+    "of" is not part of the name (an organisation's is: "Bank of Varnia")."""
+    s, _, name = span
+    m = _HOME_RE.fullmatch(name)
+    if m is None or _has_org_head(m.group(1), cw):
+        return span
+    home = m.group(2)
+    if home not in countries and home.casefold() not in places:
+        return span
+    return (s, s + len(m.group(1)), m.group(1))
 
 
 def _after_locative(text: str, s: int, cw: CandidateWords, state: bool = False) -> bool:
@@ -349,6 +365,7 @@ def candidate_spans(text: str, gaps: Sequence[Span], mentions: Sequence[Mention]
     places_here: set[str] = set()
     for span in _merge(text, list(gaps), cw):
         for cut in _cut_to_name(text, span, cw):
+            cut = _without_home(cut, place_names, country_names, cw)
             why = _noise(text, cut, place_names, country_names, cw)
             if why is None:
                 kept.append(cut)
