@@ -307,3 +307,9 @@ def test_home_state_after_of_is_not_part_of_a_name() -> None:
     # "<Name> of <Country>": the person is the name; "Bank of <Country>" stays whole.
     _, found = _run("President Karim Haddad of Norway met the Central Bank of Norway board.")
     assert _texts(found) == ["Karim Haddad", "Central Bank of Norway"]
+
+
+def test_demonym_of_a_country_the_registry_lacks_is_no_candidate() -> None:
+    # "Qatari" is the adjective of Qatar (ISO table), not a name of its own.
+    _, found = _run("Ivo Marek thanked Qatari donors in the capital on Monday.")
+    assert _texts(found) == ["Ivo Marek"]

@@ -18,7 +18,7 @@ lexicon's ``candidates_*`` keys, places from the gazetteer and the ISO country t
    <Country>"), landmarks ("Temple of <Name>"), single sentence-initial words never written
    capitalised mid-sentence ("Unfortunately", "Elsewhere"), single words also written in lower
    case ("Special Operations" beside "operations") or glued to a lower-case adjective half
-   ("Roman-era"), capitalised pronouns, single letters,
+   ("Roman-era"), demonyms of ISO countries ("Qatari"), capitalised pronouns, single letters,
    plural acronyms (equipment), runs led by a word in capitals (section heads, "CITY Rebels"
    datelines), capitals crossheads alone on a line and one word in quote marks (a title:
    "the book 'Storm'"). A name that surely reads as a place once ("the city of <Name>",
@@ -95,6 +95,7 @@ _POSSESSIVE_RE = re.compile(r"['’]s\s+")
 _ACRONYM_PLURAL_RE = re.compile(r"[A-Z]{2,}s")
 _APPOSITIVE_RE = re.compile(r",\s+(?:the|an?)\s+((?:[a-z-]+\s+){0,2}[a-z]+)\b(?!['’])")
 _HOME_RE = re.compile(rf"([{_UP}][\w'’.-]*(?: [{_UP}][\w'’.-]*)+) of (?:the )?([{_UP}].*)")
+_DEMONYM_END_RE = re.compile(r"(?:an|ese|ish|i|ic)$")
 _OPEN_QUOTES = frozenset("'‘\"“")
 _CLOSE_QUOTES = frozenset("'’\"”")
 _HEAD_AFTER_RE = re.compile(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])")
@@ -274,6 +275,8 @@ def _noise(text: str, span: Span, places: frozenset[str], countries: frozenset[s
     if " " not in name and not _has_org_head(name, cw) and nxt is not None \
             and nxt.group(1) in cw.modifier_heads:
         return "noise"  # "<Word> helicopter gunships": a modifier
+    if " " not in name and _is_demonym(name, countries):
+        return "noise"  # "Italian", "Qatari": a country's adjective, not a name of its own
     compound = re.match(r"-([a-z]+)(?![\w'’-])", text[e : e + 20])
     if " " not in name and compound and compound.group(1) not in cw.hyphen_suffixes:
         return "noise"  # "Roman-era relics", "Soviet-made jets": the first half of an adjective
@@ -321,6 +324,20 @@ def _apposed_place(text: str, e: int, cw: CandidateWords) -> bool:
     """ "<Name>, the largest city in ...", "<Name>, an ancient town": an appositive place."""
     apposed = _APPOSITIVE_RE.match(text, e)
     return apposed is not None and any(w in cw.before_of for w in apposed.group(1).split())
+
+
+def _is_demonym(word: str, countries: frozenset[str]) -> bool:
+    """A demonym of a country in the ISO table: a demonym ending ("-ian", "-ese", "-i" ...)
+    on the country's first word, sharing its first four letters ("Italian": Italy, "Qatari":
+    Qatar, "Saudi": Saudi Arabia)."""
+    if len(word) < 5 or not _DEMONYM_END_RE.search(word) or word in countries:
+        return False
+    return word[:4] in _country_prefixes(countries)
+
+
+@lru_cache(maxsize=4)
+def _country_prefixes(countries: frozenset[str]) -> frozenset[str]:
+    return frozenset(c[:4] for c in countries if len(c.split()[0]) >= 4)
 
 
 def _alone_on_line(text: str, s: int, e: int) -> bool:
