@@ -313,3 +313,13 @@ def test_demonym_of_a_country_the_registry_lacks_is_no_candidate() -> None:
     # "Qatari" is the adjective of Qatar (ISO table), not a name of its own.
     _, found = _run("Ivo Marek thanked Qatari donors in the capital on Monday.")
     assert _texts(found) == ["Ivo Marek"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He kept saying, 'Hey, wait for us,' to them.", "He kept saying, “Hey, wait for us.”",
+     "The march went on.\n\nTOWN - Nearly a week later, it ended."],
+)
+def test_word_opening_a_quotation_or_after_a_dateline_dash_is_sentence_initial(text: str) -> None:
+    _, found = _run(text)
+    assert found == []

@@ -87,7 +87,9 @@ def _words(lex: Lexicon) -> CandidateWords:
     return CandidateWords.of(lex)
 
 
-_SENT_START_RE = re.compile(r"(?:^|[.!?:;…\n]|—|--)[\s\"“‘'(\[—-]*$")
+# A sentence starts after a full stop, a line break, a dash, a dateline's " - " or an opening
+# quote mark ("saying, 'Hey, ..."): a quotation starts a sentence of its own.
+_SENT_START_RE = re.compile(r"(?:^|[.!?:;…\n]|—|--|\s-\s|\s[\"“‘'”])[\s\"“‘'”(\[—-]*$")
 _INITIAL_GAP_RE = re.compile(r"\.\s")
 _INITIAL_TAIL_RE = re.compile(rf"\.\s[{_UP}][\w'’-]+")
 _JOIN_GAPS = {"' ", "’ ", " & ", " and "}
