@@ -323,3 +323,8 @@ def test_demonym_of_a_country_the_registry_lacks_is_no_candidate() -> None:
 def test_word_opening_a_quotation_or_after_a_dateline_dash_is_sentence_initial(text: str) -> None:
     _, found = _run(text)
     assert found == []
+
+
+def test_auxiliary_in_capitals_is_emphasis_not_a_name() -> None:
+    _, found = _run("The envoy says he DID warn them about the convoy.")
+    assert found == []

@@ -19,7 +19,8 @@ lexicon's ``candidates_*`` keys, places from the gazetteer and the ISO country t
    capitalised mid-sentence ("Unfortunately", "Elsewhere"), single words also written in lower
    case ("Special Operations" beside "operations") or glued to a lower-case adjective half
    ("Roman-era"), demonyms of ISO countries ("Qatari"), capitalised pronouns, single letters,
-   plural acronyms (equipment), runs led by a word in capitals (section heads, "CITY Rebels"
+   plural acronyms (equipment), auxiliaries in capitals ("he DID"), runs led by a word in
+   capitals (section heads, "CITY Rebels"
    datelines), capitals crossheads alone on a line and one word in quote marks (a title:
    "the book 'Storm'"). A name that surely reads as a place once ("the city of <Name>",
    "<Name>, the largest city") is a place throughout the article. A country of the ISO table
@@ -60,6 +61,7 @@ class CandidateWords:
     common: frozenset[str]
     modifier_heads: frozenset[str]
     landmark_heads: frozenset[str]
+    emphasis: frozenset[str]
 
     @classmethod
     def of(cls, lex: Lexicon = DEFAULT_LEXICON) -> CandidateWords:
@@ -79,6 +81,7 @@ class CandidateWords:
             common=lex.vocabulary(),
             modifier_heads=words("candidates_modifier_heads"),
             landmark_heads=words("candidates_landmark_heads"),
+            emphasis=words("candidates_emphasis_auxiliaries"),
         )
 
 
@@ -267,6 +270,8 @@ def _noise(text: str, span: Span, places: frozenset[str], countries: frozenset[s
         return "place"
     if name in cw.never or len(name) == 1 or _ACRONYM_PLURAL_RE.fullmatch(name):
         return "noise"
+    if name.isupper() and name.lower() in cw.emphasis:
+        return "noise"  # "he DID have": an auxiliary in capitals is emphasis
     # Section heads and datelines in capitals ("BIG NEWS", "CITY Rebels"), not acronyms; a
     # line of capitals alone is a crosshead ("BIG WIN").
     if len(toks) > 1 and toks[0].isupper() and (
