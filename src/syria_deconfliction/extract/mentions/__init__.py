@@ -41,8 +41,7 @@ Rules (the same text is in docs/CODEBOOK.md, "Actor mentions"):
    Agency noun (action, efforts, policy, intentions, side, campaign...) or "-led/-backed..."
    compound -> the actor, rule demonym. A plural demonym as a noun ("the Russians") -> the
    actor, rule demonym_plural. Anything else gives no demonym mention: titles and role nouns
-   ("Syrian President Bashar Assad", "his Russian counterpart", also after a body noun:
-   "an Iraqi military spokesman"), non-actor nouns ("Russian
+   ("Syrian President Bashar Assad", "his Russian counterpart"), non-actor nouns ("Russian
    mercenaries", "Syrian crisis", "Russian Black Sea resort"), "pro-/anti-Russian". A state
    name itself stays a mention (rule alias) in titles ("U.S. Secretary of State John Kerry").
 6. People: spans hold the name only, never titles or honorifics. After a full-name mention,

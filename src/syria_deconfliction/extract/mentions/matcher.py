@@ -161,7 +161,7 @@ class _Matcher:
                 ("non_actor", lex.non_actor_nouns),
             ):
                 if _in_set(lw, words):
-                    return self._role_after(text, m.end(), cls)
+                    return cls
             plain_modifier = raw == word and lw not in lex.common_words
             allowed = lw in lex.modifier_words or (
                 free_modifier and plain_modifier and not lw.endswith("ing")
@@ -170,16 +170,6 @@ class _Matcher:
                 return None
             modifiers += 1
             pos = m.end()
-
-    def _role_after(self, text: str, pos: int, cls: str) -> str:
-        """A body noun followed by a role noun names a person ("Iraqi military spokesman"):
-        the role noun is the head, so the demonym gives no mention (rule 5)."""
-        if cls not in ("military", "government"):
-            return cls
-        nxt = _NEXT_WORD_RE.match(text, pos)
-        if nxt and nxt.group(1).islower() and _in_set(nxt.group(1), self.lex.role_nouns):
-            return "role"
-        return cls
 
     def _child(self, actor_id: str, kind: str) -> str:
         return self.reg.children.get((actor_id, kind), actor_id)
