@@ -21,9 +21,9 @@ lexicon's ``candidates_*`` keys, places from the gazetteer and the ISO country t
    ("Roman-era"), demonyms of ISO countries ("Qatari"), capitalised pronouns, single letters,
    plural acronyms (equipment), auxiliaries in capitals ("he DID"), runs led by a word in
    capitals (section heads, "CITY Rebels" datelines), capitals crossheads alone on a line and
-   one word in quote marks (a title: "the book 'Storm'"). A name that surely reads as a place once ("the city of <Name>",
-   "<Name>, the largest city") is a place throughout the article. A country of the ISO table
-   that survives these rules is a state (the caller types it).
+   one word in quote marks (a title: "the book 'Storm'"). A name that surely reads as a place
+   once ("the city of <Name>", "<Name>, the largest city") is a place throughout the article.
+   A country of the ISO table that survives these rules is a state (the caller types it).
 4. Surname coreference: a bare surname (with its particle, glued or not) is the person whose
    full name the article gives, after it or before it (a headline naming the surname first).
 """
