@@ -21,6 +21,10 @@ from .vocabulary import (
 )
 
 _WORD_RE = re.compile(r"[^\W_]+")
+# where a double mark may stand (a doubled apostrophe first) and where a single one may: the
+# scans jump from one to the next instead of stepping through every character in Python
+_DOUBLE_RE = re.compile("''|[" + re.escape(_OPEN_MARKS + _CLOSE_MARKS + _STRAIGHT) + "]")
+_SINGLE_RE = re.compile("['‘’]")
 # words that cannot be the noun a plural possessive modifies
 _NON_NOUN = _PREPOSITIONS | _DETERMINERS | _PRONOUNS | _SUBORD | _BE | frozenset(
     ["and", "or", "but", "nor", "to", "who", "which", "that"])
@@ -73,13 +77,10 @@ class _Marks:
         out: list[tuple[int, str]] = []
         is_open = False
         i = s
-        while i < e:
+        while (found := _DOUBLE_RE.search(body, i, e)) is not None:
+            i = found.start()
             ch = body[i]
-            width = 2 if body.startswith("''", i) and i + 1 < e else 1
-            if width == 1 and ch not in _OPEN_MARKS and ch not in _CLOSE_MARKS and \
-                    ch != _STRAIGHT:
-                i += 1
-                continue
+            width = len(found.group())
             prev = body[i - 1] if i > s else " "
             nxt = body[i + width] if i + width < e else " "
             open_ctx = prev.isspace() or prev in "([{—–-/:"
@@ -121,10 +122,9 @@ class _Marks:
         opens: list[int] = []
         closes: list[int] = []
         inside = _Cover(regions)
-        for i in range(s, e):
+        for found in _SINGLE_RE.finditer(body, s, e):
+            i = found.start()
             ch = body[i]
-            if ch not in "'‘’":
-                continue
             if inside(i):
                 continue
             prev = body[i - 1] if i > s else " "
