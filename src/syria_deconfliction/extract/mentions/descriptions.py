@@ -13,6 +13,7 @@ A description names an actor only when a rule can resolve it safely:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -38,6 +39,43 @@ def _holds(actor: Mapping[str, Any] | None, noun: str) -> bool:
     return any(t and pat.search(str(t)) for t in texts)
 
 
+class _Recent:
+    """For rule 1: the latest-starting mention that ends before a position and whose actor
+    holds a noun, found by bisection instead of a scan back over every earlier mention (which
+    made a long article quadratic). Per noun, the holding mentions sorted by end, each with
+    the latest in text order of its prefix; built once per noun."""
+
+    def __init__(self, mentions: Sequence[Mention],
+                 by_id: Mapping[str, Mapping[str, Any]]) -> None:
+        # Text order as the scan saw it: by start, ties in input order (stable sort).
+        self.ordered = sorted(mentions, key=lambda m: m.start)
+        self.by_id = by_id
+        self.tables: dict[str, tuple[list[int], list[str]]] = {}
+
+    def _table(self, noun: str) -> tuple[list[int], list[str]]:
+        holds: dict[str, bool] = {}
+        rows: list[tuple[int, int, Mention]] = []
+        for rank, x in enumerate(self.ordered):
+            if x.actor_id not in holds:
+                holds[x.actor_id] = _holds(self.by_id.get(x.actor_id), noun)
+            if holds[x.actor_id]:
+                rows.append((x.end, rank, x))
+        rows.sort(key=lambda r: r[0])
+        ends, best, top = [], [], (-1, "")
+        for end, rank, x in rows:
+            top = max(top, (rank, x.actor_id))
+            ends.append(end)
+            best.append(top[1])
+        return ends, best
+
+    def before(self, noun: str, pos: int) -> str | None:
+        if noun not in self.tables:
+            self.tables[noun] = self._table(noun)
+        ends, best = self.tables[noun]
+        i = bisect_right(ends, pos)
+        return best[i - 1] if i else None
+
+
 def description_mentions(text: str, mentions: Sequence[Mention],
                          actors: Sequence[Mapping[str, Any]],
                          places: Sequence[Mapping[str, Any]] | None = None, *,
@@ -51,7 +89,7 @@ def description_mentions(text: str, mentions: Sequence[Mention],
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     states = Counter(m.actor_id for m in mentions
                      if by_id.get(m.actor_id, {}).get("type") == "state")
-    ordered = sorted(mentions, key=lambda m: m.start)
+    recent = _Recent(mentions, by_id)
     alt = "|".join(sorted(nouns, key=len, reverse=True))
     out: list[Mention] = []
     for m in re.finditer(rf"\b[Tt]he\s+({alt})\b(?!\s+of\b)(?!-|\s+[A-Z])", text):
@@ -60,8 +98,7 @@ def description_mentions(text: str, mentions: Sequence[Mention],
             continue
         if any(busy[s:e]):
             continue
-        aid = next((x.actor_id for x in reversed(ordered)
-                    if x.end <= s and _holds(by_id.get(x.actor_id), noun)), None)
+        aid = recent.before(noun, s)
         if aid is None and noun in government | military:
             kind = "government" if noun in government else "military"
             aid = next((reg.children[(st, kind)] for st, _ in states.most_common()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .model import _KIND, _MarkQuote, _Tok
 from .vocabulary import (
@@ -21,9 +21,35 @@ from .vocabulary import (
 )
 
 _WORD_RE = re.compile(r"[^\W_]+")
+# where a double mark may stand (a doubled apostrophe first) and where a single one may: the
+# scans jump from one to the next instead of stepping through every character in Python
+_DOUBLE_RE = re.compile("''|[" + re.escape(_OPEN_MARKS + _CLOSE_MARKS + _STRAIGHT) + "]")
+_SINGLE_RE = re.compile("['‘’]")
 # words that cannot be the noun a plural possessive modifies
 _NON_NOUN = _PREPOSITIONS | _DETERMINERS | _PRONOUNS | _SUBORD | _BE | frozenset(
     ["and", "or", "but", "nor", "to", "who", "which", "that"])
+
+
+class _Cover:
+    """Is a position inside one of some closed intervals [a, b]? The intervals merged once,
+    then a bisection per position instead of a scan over all of them (a long paragraph with
+    many quotations made that quadratic)."""
+
+    def __init__(self, intervals: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(intervals):
+            if b < a:
+                continue
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def __call__(self, i: int) -> bool:
+        k = bisect_right(self.starts, i) - 1
+        return k >= 0 and i <= self.ends[k]
 
 
 class _Marks:
@@ -51,13 +77,10 @@ class _Marks:
         out: list[tuple[int, str]] = []
         is_open = False
         i = s
-        while i < e:
+        while (found := _DOUBLE_RE.search(body, i, e)) is not None:
+            i = found.start()
             ch = body[i]
-            width = 2 if body.startswith("''", i) and i + 1 < e else 1
-            if width == 1 and ch not in _OPEN_MARKS and ch not in _CLOSE_MARKS and \
-                    ch != _STRAIGHT:
-                i += 1
-                continue
+            width = len(found.group())
             prev = body[i - 1] if i > s else " "
             nxt = body[i + width] if i + width < e else " "
             open_ctx = prev.isspace() or prev in "([{—–-/:"
@@ -98,11 +121,11 @@ class _Marks:
         body = self.body
         opens: list[int] = []
         closes: list[int] = []
-        for i in range(s, e):
+        inside = _Cover(regions)
+        for found in _SINGLE_RE.finditer(body, s, e):
+            i = found.start()
             ch = body[i]
-            if ch not in "'‘’":
-                continue
-            if any(a <= i <= b for a, b in regions):
+            if inside(i):
                 continue
             prev = body[i - 1] if i > s else " "
             nxt = body[i + 1] if i + 1 < e else " "
@@ -115,7 +138,7 @@ class _Marks:
         out: list[tuple[int, str]] = []
         ci = 0
         last_close = -1
-        for o in opens:
+        for oi, o in enumerate(opens):
             if o < last_close:
                 continue
             while ci < len(closes) and closes[ci] <= o:
@@ -125,7 +148,7 @@ class _Marks:
             c = ci
             # a plural possessive ("the Bradleys' house") is an apostrophe when another
             # closer follows before the next opener
-            nxt_open = next((x for x in opens if x > o), e)
+            nxt_open = opens[oi + 1] if oi + 1 < len(opens) else e  # opens ascend
             while c + 1 < len(closes) and closes[c + 1] < nxt_open and self._possessive(closes[c]):
                 c += 1
             inner = body[o + 1:closes[c]]

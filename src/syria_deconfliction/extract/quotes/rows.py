@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
 
 from .model import Quote, _MarkQuote, _Rec, _Speaker
 from .vocabulary import _ADVERBIAL_SUBORD, _OTHER_SENSES, _SPEECH_ACTS, _SPELLING
@@ -20,6 +23,35 @@ def _norm(text: str) -> str:
 _BYLINE_RE = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[ \t]*$")
 
 
+class _QuoteSpans:
+    """The quotations in marks indexed for the questions asked of every piece of an indirect
+    report (by bisection, not a scan over all quotations per piece: quadratic on a long
+    article full of quotations)."""
+
+    def __init__(self, mquotes: Sequence[_MarkQuote]) -> None:
+        by_open = sorted((q.open_pos, q.region_end) for q in mquotes)
+        self.opens = [o for o, _ in by_open]
+        self.region_ends = [r for _, r in by_open]
+        by_inner = sorted((q.inner_start, q.inner_end) for q in mquotes)
+        self.inner_starts = [a for a, _ in by_inner]
+        # the furthest inner end among the quotations whose words start at or before each one
+        self.reach = list(accumulate((b for _, b in by_inner), max))
+
+    def one_quote(self, s: int, e: int) -> bool:
+        """Is [s, e) one quotation with its marks, give or take a character at either end?"""
+        lo, hi = bisect_left(self.opens, s - 1), bisect_right(self.opens, s + 1)
+        return any(abs(self.region_ends[k] + 1 - e) <= 1 for k in range(lo, hi))
+
+    def inside_one(self, s: int, e: int) -> bool:
+        """Does one quotation's words hold all of [s, e)?"""
+        k = bisect_right(self.inner_starts, s)
+        return k > 0 and self.reach[k - 1] >= e
+
+    def opens_in(self, s: int, e: int) -> bool:
+        """Does a quotation open in [s, e)?"""
+        return bisect_left(self.opens, s) < bisect_left(self.opens, e)
+
+
 class _Rows:
     """Assembly: the Quote objects (direct, partial, indirect, rejected) in text order."""
 
@@ -28,6 +60,7 @@ class _Rows:
     def run(self) -> list[Quote]:
         self.find_records()
         self.link_records()
+        self._quote_spans = _QuoteSpans(self.mquotes)
         out: list[Quote] = []
         by_sent: dict[int, list[int]] = {}
         for qi, q in enumerate(self.mquotes):
@@ -107,9 +140,9 @@ class _Rows:
             free_words = sum(1 for k in range(ps, pe) if toks[k].kind == "w" and self._free(k))
             if free_words < 3:
                 continue
-            if any(q.inner_start <= s and e <= q.inner_end for q in self.mquotes):
+            if self._quote_spans.inside_one(s, e):
                 continue
-            if any(s <= q.open_pos < e for q in self.mquotes):
+            if self._quote_spans.opens_in(s, e):
                 continue  # one statement, one row: the quotation in marks carries it
             pos = {"forward": "said_before", "coord": "said_before", "participle":
                    "said_before", "trailing": "said_after", "inverted": "said_after",
@@ -134,8 +167,7 @@ class _Rows:
 
     def _is_one_quote(self, s: int, e: int) -> bool:
         """Is body[s:e] one quotation with its marks (give or take a punctuation mark)?"""
-        return any(abs(q.open_pos - s) <= 1 and abs(q.region_end + 1 - e) <= 1
-                   for q in self.mquotes)
+        return self._quote_spans.one_quote(s, e)
 
     def _emit_mark(self, qi: int, si: int, out: list[Quote]) -> None:
         q = self.mquotes[qi]
@@ -244,8 +276,8 @@ class _Rows:
             return None
         s, e = m.span(1)
         words = self.body[s:e].split()
-        actor = next((h.actor_id for h in self.hints if h.actor_type == "person"
-                      and h.start < e and s < h.end), None)
+        actor = next((h.actor_id for h in self._hints_overlapping(s, e)
+                      if h.actor_type == "person"), None)
         return _Speaker(s, e, self.body[s:e], actor, None, True, len(words) >= 2, False, False)
 
     def _transcript_turn(self, q: _MarkQuote) -> _Speaker | None:
