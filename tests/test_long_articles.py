@@ -5,6 +5,7 @@ scans they replaced are not made once per occurrence. Invented words and offsets
 from __future__ import annotations
 
 import random
+import re
 from functools import cache
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from syria_deconfliction.corpus.knowledge import Knowledge
 from syria_deconfliction.extract.document import Document
 from syria_deconfliction.extract.mentions import descriptions, find_mentions
+from syria_deconfliction.extract.mentions.candidates import _Near, _occurrences
 from syria_deconfliction.extract.mentions.descriptions import _Recent, description_mentions
 from syria_deconfliction.extract.mentions.model import Mention
 from syria_deconfliction.extract.quotes.marks import _Cover
@@ -91,3 +93,26 @@ def test_quotation_questions_of_an_indirect_piece_as_a_scan_answers(seed: int) -
         assert spans.inside_one(s, e) == any(
             q.inner_start <= s and e <= q.inner_end for q in quotes)
         assert spans.opens_in(s, e) == any(s <= q.open_pos < e for q in quotes)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_name_occurrences_by_word_index_are_what_a_scan_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    words = ["Vera", "Lind", "al", "al-Lind", "Vera Lind", "O'Lind", "pro-Vera", "Linds", "lind"]
+    text = " ".join(rng.choice(words) + rng.choice(["", ",", ".", "'s"]) for _ in range(300))
+    for form in ("Vera", "Lind", "al Lind", "Vera Lind", "Lind'", "-Vera", "Linds"):
+        for pattern in (rf"(?<![\w'’]){re.escape(form)}(?![\w-])",
+                        rf"(?<![\w'’-]){re.escape(form)}(?![\w-])"):
+            rx = re.compile(pattern)
+            got = [m.span() for m in _occurrences(text, form, rx)]
+            assert got == [m.span() for m in rx.finditer(text)], (form, pattern)
+
+
+def test_extending_a_candidate_asks_only_about_its_neighbours() -> None:
+    mentions = [Mention(10 * i, 10 * i + 5, f"A{i}", "a1", "registry") for i in range(1000)]
+    near = _Near(mentions)
+    # the mention ending right before offset 4006 and the one starting right after 4015
+    assert near.next(-1, 4006, 4009, set()) == 400
+    assert near.next(400, 4006, 4009, set()) == 401
+    assert near.next(401, 4006, 4009, set()) is None
+    assert near.next(-1, 4006, 4009, {400}) == 401

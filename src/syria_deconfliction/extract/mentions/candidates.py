@@ -31,9 +31,9 @@ lexicon's ``candidates_*`` keys, places from the gazetteer and the ISO country t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..lexicon import sequence, words
@@ -61,6 +61,11 @@ class CandidateWords:
     modifier_heads: frozenset[str]
     landmark_heads: frozenset[str]
     emphasis: frozenset[str]
+
+    @cached_property
+    def tail_re(self) -> re.Pattern[str]:
+        """The tails after a space, longest first (so the first that fits wins, as listed)."""
+        return re.compile(" (?:" + "|".join(re.escape(t) for t in self.tails) + r")\b")
 
     @classmethod
     def of(cls, lex: Lexicon = DEFAULT_LEXICON) -> CandidateWords:
@@ -115,10 +120,37 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _used_mid_sentence(text: str, word: str) -> bool:
     """Whether ``word`` is written capitalised somewhere other than at a sentence start."""
-    for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w-])", text):
+    for m in _occurrences(text, word, re.compile(rf"(?<![\w'’]){re.escape(word)}(?![\w-])")):
         if not _sentence_initial(text, m.start()):
             return True
     return False
+
+
+def _occurrences(text: str, form: str, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern that matches ``form`` where a word starts, looked up
+    at the places its first word stands instead of scanning the whole text for every name
+    (per-article time linear in the text's length however many names it holds)."""
+    first = _WORD_RE.match(form)
+    if first is None:
+        yield from rx.finditer(text)
+        return
+    end = 0
+    for pos in _word_index(text).get(first.group(), ()):
+        if pos >= end and (m := rx.match(text, pos)):
+            end = m.end()  # non-overlapping, as finditer
+            yield m
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=2)
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each run of word characters starts, in text order."""
+    index: dict[str, list[int]] = {}
+    for m in _WORD_RE.finditer(text):
+        index.setdefault(m.group(), []).append(m.start())
+    return index
 
 
 def _merge(text: str, gaps: list[Span], cw: CandidateWords) -> list[Span]:
@@ -144,27 +176,44 @@ def _merge(text: str, gaps: list[Span], cw: CandidateWords) -> list[Span]:
     return out
 
 
-def _extend(text: str, span: Span, mentions: Sequence[Mention], cw: CandidateWords,
-            absorbed: set[int], countries: frozenset[str]) -> Span:
+class _Near:
+    """Indices of the mentions by end and by start offset, so that a span finds the mentions
+    right before and after it without walking all of them (linear time on long texts)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.by_end: dict[int, list[int]] = {}
+        self.by_start: dict[int, list[int]] = {}
+        for i, mt in enumerate(mentions):
+            self.by_end.setdefault(mt.end, []).append(i)
+            self.by_start.setdefault(mt.start, []).append(i)
+
+    def next(self, last: int, s: int, e: int, absorbed: set[int]) -> int | None:
+        """The first index after `last` of an unabsorbed mention ending one character before
+        s or starting one after e (the caller grows the span between calls)."""
+        nxt = [i for i in (*self.by_end.get(s - 1, ()), *self.by_start.get(e + 1, ()))
+               if i > last and i not in absorbed]
+        return min(nxt) if nxt else None
+
+
+def _extend(text: str, span: Span, mentions: Sequence[Mention], near: _Near,
+            cw: CandidateWords, absorbed: set[int], countries: frozenset[str]) -> Span:
     """Rule 1 around one span: particle before, lower-case org tail after, glued registry name."""
     s, e, _ = span
     m = re.search(r"(?<![\w-])([a-z]{1,3})[ -]$", text[max(0, s - 5) : s])
     if m and m.group(1) in cw.particles:
         s -= len(m.group(0))
-    for tail in cw.tails:
-        if re.match(rf" {re.escape(tail)}\b", text[e:]):
-            e += 1 + len(tail)
-            break
+    if cw.tails and (tail := cw.tail_re.match(text, e)):
+        e = tail.end()
     head = _HEAD_AFTER_RE.match(text, e)
-    if head and head.group(1) in cw.org_heads and not any(mt.start == e + 1 for mt in mentions):
+    if head and head.group(1) in cw.org_heads and e + 1 not in near.by_start:
         # "<Name> News" in a headline: the guard trims a capitalised org head that is a common
         # word there ("news"), but it closes the organisation's name.
         e = head.end(1)
     name = text[s:e]
     front = s
-    for i, mt in enumerate(mentions):
-        if i in absorbed:
-            continue
+    i = -1
+    while (i := near.next(i, s, e, absorbed)) is not None:
+        mt = mentions[i]
         # "<Demonym|Name> <Org ...>": the registry word is the first word of the organisation.
         if mt.end + 1 == s and text[mt.end] == " " and mt.text[:1].isupper() \
                 and not mt.possessive and _has_org_head(name, cw):
@@ -358,9 +407,25 @@ def _written_lower(text: str, word: str) -> bool:
     low = word.lower()
     if low == word or not word[1:].islower():
         return False
-    if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text) is None:
-        return False
-    return re.search(rf"(?<![\w'’-])[a-z][\w'’-]*\s+{re.escape(word)}(?![\w'’-])", text) is None
+    if not _RUN_RE.fullmatch(word):  # not one word: search the text itself
+        if re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text) is None:
+            return False
+        return re.search(rf"(?<![\w'’-])[a-z][\w'’-]*\s+{re.escape(word)}(?![\w'’-])",
+                         text) is None
+    runs, after_lower = _word_runs(text)
+    return low in runs and word not in after_lower
+
+
+_RUN_RE = re.compile(r"[\w'’-]+")
+_AFTER_LOWER_RE = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*\s+(?=([\w'’-]+))")
+
+
+@lru_cache(maxsize=2)
+def _word_runs(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The text's words (runs of word characters, apostrophes and hyphens) and the words right
+    after a lower-case word: read once per text, not once per name (linear on long texts)."""
+    runs = frozenset(_RUN_RE.findall(text))
+    return runs, frozenset(m.group(1) for m in _AFTER_LOWER_RE.finditer(text))
 
 
 def _place_names(places: Iterable[Mapping[str, Any]]) -> frozenset[str]:
@@ -397,7 +462,8 @@ def candidate_spans(text: str, gaps: Sequence[Span], mentions: Sequence[Mention]
                 places_here.add(cut[2])
     # One sense per article: a name that reads as a place once ("the city of Mosul") is that
     # place wherever it stands ("Mosul lies north"); a country may be both state and place.
-    out = [_extend(text, cut, mentions, cw, absorbed, country_names)
+    near = _Near(mentions)
+    out = [_extend(text, cut, mentions, near, cw, absorbed, country_names)
            for cut in kept if cut[2] not in places_here]
     return sorted(set(out)), absorbed
 
@@ -435,7 +501,8 @@ def surname_mentions(text: str, persons: Sequence[tuple[int, str, str]],
     out: list[Mention] = []
     for first, name, aid in sorted(persons):
         for form in surname_forms(name):
-            for m in re.finditer(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", text):
+            rx = re.compile(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])")
+            for m in _occurrences(text, form, rx):
                 s, e = m.start(), m.end()
                 if s < first or any(busy[s:e]):
                     continue
