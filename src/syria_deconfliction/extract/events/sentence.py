@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..document import Document
@@ -70,6 +70,13 @@ _GOV_NOUNS = DEFAULT_LEXICON.government_nouns | DEFAULT_LEXICON.military_nouns |
 _PLACE_TIER = {"country": 0, "admin1": 1, "region": 1, "sea": 1, "border": 1, "corridor": 1}
 
 
+class _Lows(dict[int, str]):
+    """Token index -> lower-case text; "" for an index outside the sentence."""
+
+    def __missing__(self, key: int) -> str:
+        return ""
+
+
 class _Sentence:
     def __init__(self, doc: Document, start: int, end: int, mentions: Sequence[Mention],
                  lex: TriggerLexicon, actor_types: Mapping[str, str],
@@ -79,6 +86,9 @@ class _Sentence:
         self.start, self.end = start, end
         self.toks = doc.parts_in(start, end)
         self.lows = [t.low for t in self.toks]
+        # low(i): token i's lower-case text, "" outside the sentence (a dict lookup: the rules
+        # call it about a million times per thousand sentences)
+        self.low: Callable[[int], str] = _Lows(enumerate(self.lows)).__getitem__
         self.lex = lex
         self.actor_types = actor_types
         self.mentions = [m for m in mentions if m.start >= start and m.end <= end]
@@ -100,9 +110,6 @@ class _Sentence:
         last = next((i for i in range(len(self.toks) - 1, -1, -1) if self.toks[i].start < e),
                     first)
         return first, max(first, last) + 1
-
-    def low(self, i: int) -> str:
-        return self.lows[i] if 0 <= i < len(self.lows) else ""
 
     def _chain_heads(self) -> list[int]:
         """Mention index -> the mention heading its title chain ("U.S. Secretary of State X")."""

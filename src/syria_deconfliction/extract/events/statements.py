@@ -89,11 +89,15 @@ def _content(s: _Sentence, f: _Frame) -> list[int]:
 def _code(s: _Sentence, content: list[int], rules: StatementRules,
           own: bool) -> tuple[str, str]:
     words = [s.low(i) for i in content]
+    starts: dict[str, list[int]] = {}  # word -> its positions, so a phrase is tried only there
+    for j, w in enumerate(words):
+        starts.setdefault(w, []).append(j)
     for code, phrases, own_only in rules.content_codes:
         if own_only and not own:
             continue
         for p in phrases:
-            if any(tuple(words[j:j + len(p)]) == p for j in range(len(words) - len(p) + 1)):
+            at = starts.get(p[0], ()) if p else range(len(words) + 1)
+            if any(tuple(words[j:j + len(p)]) == p for j in at):
                 return code, " ".join(p)
     return rules.code, ""
 

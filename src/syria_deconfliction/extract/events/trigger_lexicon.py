@@ -82,7 +82,7 @@ class TriggerLexicon:
     # there; entries with a free pattern are tried in every sentence (`always`).
     first_words: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False,
                                                       repr=False)
-    always: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    always: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
 
     @cached_property
     def frame_status(self) -> dict[str, str]:
@@ -238,7 +238,7 @@ _LEADING_WORD = re.compile(r"\w+")
 
 
 def _first_word_index(entries: Sequence[TriggerEntry]
-                      ) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+                      ) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
     """Which entries can start a match at a word: a form's regex only matches where the text's
     leading word equals the form's leading word (case aside), so a sentence need only try the
     entries of its own words. A free pattern, or a form not opening with a word character,
@@ -254,7 +254,7 @@ def _first_word_index(entries: Sequence[TriggerEntry]
         for h in heads:
             assert h is not None
             index.setdefault(h.group().lower(), set()).add(i)
-    return {w: tuple(sorted(ids)) for w, ids in index.items()}, tuple(always)
+    return {w: tuple(sorted(ids)) for w, ids in index.items()}, frozenset(always)
 
 
 def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:

@@ -32,31 +32,52 @@ from .vocabulary import (
 _WORD_START = re.compile(r"(?<![\w'’-])\w+")
 
 
-def _entries_to_try(s: _Sentence, lex: TriggerLexicon) -> list[int]:
-    """Indexes of the entries whose forms begin with a word of the sentence (plus the free
-    patterns), in lexicon order: the same matches as trying every entry, without the scans."""
-    tried = set(lex.always)
+def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Match[str]]]:
+    """(entry index, match) of every entry's regex in the sentence, entries in lexicon order,
+    each entry's matches left to right without overlap: what ``finditer`` of every entry finds.
+
+    A form's regex only matches where the text's word equals the form's leading word (case
+    aside), so an indexed entry is matched at those words only (skipping words inside its own
+    previous match, as ``finditer`` does); free patterns are searched in the whole sentence.
+    A sentence with a non-ASCII word (whose case folding may differ from ``str.lower``) runs
+    ``finditer`` for every entry of its words instead.
+    """
+    at: dict[int, list[int]] = {i: [] for i in lex.always}
     index = lex.first_words
+    plain = True
     for m in _WORD_START.finditer(s.text, s.start, s.end):
-        tried.update(index.get(m.group().lower(), ()))
-    return sorted(tried)
+        word = m.group()
+        plain = plain and word.isascii()
+        for i in index.get(word.lower(), ()):
+            at.setdefault(i, []).append(m.start())
+    out: list[tuple[int, re.Match[str]]] = []
+    for order in sorted(at):
+        rx = lex.regexes[order]
+        if not plain or order in lex.always:
+            out.extend((order, m) for m in rx.finditer(s.text, s.start, s.end))
+            continue
+        end = -1
+        for pos in at[order]:
+            if pos >= end and (m := rx.match(s.text, pos, s.end)) is not None:
+                out.append((order, m))
+                end = m.end()
+    return out
 
 
 def _match_triggers(s: _Sentence, lex: TriggerLexicon) -> list[_Trig]:
     found: list[_Trig] = []
     spans = [(m.start, m.end) for m in s.mentions]
-    for order in _entries_to_try(s, lex):
-        entry, rx = lex.entries[order], lex.regexes[order]
-        for m in rx.finditer(s.text, s.start, s.end):
-            a, b = m.start(), m.end()
-            if any(ms < b and a < me for ms, me in spans):
-                continue
-            groups = m.groupdict()
-            form = "v" if groups.get("v") else ("n" if groups.get("n") else "p")
-            t0, t1 = s.tok_span(a, b)
-            trig = _Trig(entry, a, b, t0, t1, form)
-            if _accept(s, trig):
-                found.append((order, trig))  # type: ignore[arg-type]
+    for order, m in _entry_matches(s, lex):
+        entry = lex.entries[order]
+        a, b = m.start(), m.end()
+        if any(ms < b and a < me for ms, me in spans):
+            continue
+        groups = m.groupdict()
+        form = "v" if groups.get("v") else ("n" if groups.get("n") else "p")
+        t0, t1 = s.tok_span(a, b)
+        trig = _Trig(entry, a, b, t0, t1, form)
+        if _accept(s, trig):
+            found.append((order, trig))  # type: ignore[arg-type]
     pairs: list[tuple[int, _Trig]] = found  # type: ignore[assignment]
     pairs.sort(key=lambda p: (-(p[1].end - p[1].start), p[0], p[1].start))
     chosen: list[_Trig] = []
