@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -86,6 +87,8 @@ class _Sentence:
         self.start, self.end = start, end
         self.toks = doc.parts_in(start, end)
         self.lows = [t.low for t in self.toks]
+        self.tok_starts = [t.start for t in self.toks]
+        self.tok_ends = [t.end for t in self.toks]
         # low(i): token i's lower-case text, "" outside the sentence (a dict lookup: the rules
         # call it about a million times per thousand sentences)
         self.low: Callable[[int], str] = _Lows(enumerate(self.lows)).__getitem__
@@ -106,10 +109,11 @@ class _Sentence:
         return actor
 
     def tok_span(self, s: int, e: int) -> tuple[int, int]:
-        first = next((i for i, t in enumerate(self.toks) if t.end > s), len(self.toks))
-        last = next((i for i in range(len(self.toks) - 1, -1, -1) if self.toks[i].start < e),
-                    first)
-        return first, max(first, last) + 1
+        """Tokens [first, last + 1) of chars [s, e): the first token ending after s, the last
+        starting before e (token starts and ends both increase, so by bisection)."""
+        first = bisect_right(self.tok_ends, s)
+        last = bisect_left(self.tok_starts, e) - 1
+        return first, max(first, last if last >= 0 else first) + 1
 
     def _chain_heads(self) -> list[int]:
         """Mention index -> the mention heading its title chain ("U.S. Secretary of State X")."""

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from re import _constants as _sre  # the regex parser's node types
+from re import _parser as _sre_parser  # CPython's regex parser (its syntax tree)
 from typing import Any
 
 from ...paths import knowledge_dir
@@ -83,6 +85,12 @@ class TriggerLexicon:
     first_words: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False,
                                                       repr=False)
     always: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
+    # Leading-prefix index of the `always` entries whose every match opens with one of a few
+    # literal prefixes (a pattern's "open(?:s|ed)? fire" -> "open"): the prefix's first two
+    # letters -> (prefix, entry); `unprefixed` are the rest, searched in every sentence.
+    prefixes: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict,
+                                                                compare=False, repr=False)
+    unprefixed: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
 
     @cached_property
     def frame_status(self) -> dict[str, str]:
@@ -257,6 +265,51 @@ def _first_word_index(entries: Sequence[TriggerEntry]
     return {w: tuple(sorted(ids)) for w, ids in index.items()}, frozenset(always)
 
 
+def _leading(seq: Any) -> set[str] | None:
+    """Literal prefixes (ASCII letters and digits) one of which opens every match of the parsed
+    regex ``seq``, "" among them when some match may open otherwise; None if unknown."""
+    out = {""}
+    for op, av in seq:
+        if op is _sre.LITERAL and chr(av).isascii() and chr(av).isalnum():
+            out = {p + chr(av) for p in out}
+            continue
+        if op is _sre.BRANCH:
+            subs = [_leading(b) for b in av[1]]
+            if any(sub is None for sub in subs):
+                return None
+            out = {p + q for p in out for sub in subs for q in sub or ()}
+        elif op is _sre.SUBPATTERN:
+            sub = _leading(av[3])
+            if sub is None:
+                return None
+            out = {p + q for p in out for q in sub}
+        break
+    return out
+
+
+def _prefix_index(entries: Sequence[TriggerEntry], always: Iterable[int]
+                  ) -> dict[str, tuple[tuple[str, int], ...]]:
+    """The prefix index of the `always` entries (see TriggerLexicon.prefixes): every match of
+    an entry's regex opens at a word (its look-behind) that starts with one of the entry's
+    prefixes, a form's leading word or a pattern's literal prefix. Entries with a prefix
+    shorter than two letters stay out. Only an entry's shortest prefixes are kept, so a word
+    meets at most one prefix of an entry."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for i in sorted(always):
+        e = entries[i]
+        heads = [_LEADING_WORD.match(f) for f in (*e.verb_forms, *e.noun_forms)]
+        tree = _leading(_sre_parser.parse(e.pattern, re.IGNORECASE)) if e.pattern else set()
+        if tree is None or not all(heads):
+            continue
+        found = {p.lower() for p in tree} | {h.group().lower() for h in heads if h}
+        if min(map(len, found), default=0) < 2:
+            continue
+        for p in sorted(found):
+            if not any(p != q and p.startswith(q) for q in found):
+                index.setdefault(p[:2], []).append((p, i))
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:
     """Compile the lexicon from its YAML structure (see raw/knowledge/event_triggers.yaml)."""
     entries = tuple(
@@ -273,6 +326,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:
         for status in ("claimed", "confirmed", "alleged", "denied")
     }
     first_words, always = _first_word_index(entries)
+    prefixes = _prefix_index(entries, always)
     return TriggerLexicon(
         entries=entries,
         frames=frames,
@@ -285,6 +339,8 @@ def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:
         regexes=tuple(_entry_regex(e) for e in entries),
         first_words=first_words,
         always=always,
+        prefixes=prefixes,
+        unprefixed=always - {i for group in prefixes.values() for _p, i in group},
     )
 
 

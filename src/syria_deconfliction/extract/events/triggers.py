@@ -37,23 +37,31 @@ def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Matc
     each entry's matches left to right without overlap: what ``finditer`` of every entry finds.
 
     A form's regex only matches where the text's word equals the form's leading word (case
-    aside), so an indexed entry is matched at those words only (skipping words inside its own
-    previous match, as ``finditer`` does); free patterns are searched in the whole sentence.
-    A sentence with a non-ASCII word (whose case folding may differ from ``str.lower``) runs
-    ``finditer`` for every entry of its words instead.
+    aside), and a pattern's where the word starts with one of its literal prefixes, so an
+    indexed entry is matched at those words only (skipping words inside its own previous
+    match, as ``finditer`` does); other patterns are searched in the whole sentence. A
+    sentence with a non-ASCII word (whose case folding may differ from ``str.lower``) runs
+    ``finditer`` for every entry of its words and every pattern instead.
     """
-    at: dict[int, list[int]] = {i: [] for i in lex.always}
-    index = lex.first_words
+    at: dict[int, list[int]] = {}
+    index, prefixes = lex.first_words, lex.prefixes
     plain = True
     for m in _WORD_START.finditer(s.text, s.start, s.end):
         word = m.group()
         plain = plain and word.isascii()
-        for i in index.get(word.lower(), ()):
+        low = word.lower()
+        for i in index.get(low, ()):
             at.setdefault(i, []).append(m.start())
+        for prefix, i in prefixes.get(low[:2], ()):
+            if low.startswith(prefix):
+                at.setdefault(i, []).append(m.start())
+    whole = lex.unprefixed if plain else lex.always
+    for i in whole:
+        at.setdefault(i, [])
     out: list[tuple[int, re.Match[str]]] = []
     for order in sorted(at):
         rx = lex.regexes[order]
-        if not plain or order in lex.always:
+        if not plain or order in whole:
             out.extend((order, m) for m in rx.finditer(s.text, s.start, s.end))
             continue
         end = -1
