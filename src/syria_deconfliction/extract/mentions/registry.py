@@ -338,8 +338,17 @@ def _fingerprint(*parts: Any) -> str:
     return repr(parts)
 
 
+# compile_registry's inputs (by identity) -> their registry. The inputs are kept alive, so no
+# id is reused, and are not to be edited in place afterwards: passing them again skips the
+# fingerprint (a repr of the whole registry, per article).
+_PINNED: dict[tuple[int, int, int], tuple[object, object, object, _Registry]] = {}
+
+
 def _registry(actors: Sequence[Mapping[str, Any]], places: Sequence[Mapping[str, Any]] | None,
               lexicon: Lexicon) -> _Registry:
+    pinned = _PINNED.get((id(actors), id(places), id(lexicon)))
+    if pinned is not None:
+        return pinned[3]
     key = _fingerprint(actors, places or [], lexicon)
     reg = _CACHE.get(key)
     if reg is None:
@@ -358,8 +367,12 @@ def compile_registry(actors: Sequence[Mapping[str, Any]],
                      lexicon: Lexicon = DEFAULT_LEXICON) -> MentionRegistry:
     """The registry and gazetteer compiled for the mention rules. A caller that extracts many
     articles compiles once and passes the result (``compiled=``), so the registry is neither
-    fingerprinted nor looked up per article."""
-    return _registry(actors, places, lexicon)
+    fingerprinted nor looked up per article (nor when the same objects are passed again)."""
+    reg = _registry(actors, places, lexicon)
+    if len(_PINNED) >= 8:
+        _PINNED.pop(next(iter(_PINNED)))
+    _PINNED[(id(actors), id(places), id(lexicon))] = (actors, places, lexicon, reg)
+    return reg
 
 
 def surface_form_conflicts(actors: Sequence[Mapping[str, Any]]) -> dict[str, list[str]]:
