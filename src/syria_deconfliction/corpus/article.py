@@ -237,7 +237,7 @@ def _candidate_actors(
     spans, absorbed = candidate_spans(text, gaps, mentions, reg.places, k.countries)
     for i in sorted(absorbed, reverse=True):
         del mentions[i]
-    people = _registry_people(reg.actors)
+    people = k.registry_people
     named = {m.actor_id for m in mentions}
     actors: dict[str, dict[str, Any]] = {}
     found: list[Mention] = []
@@ -291,19 +291,3 @@ def _candidate_actors(
         if m.actor_id in actors:
             actors[m.actor_id]["mention_count"] += 1
     return list(actors.values()), found
-
-
-def _registry_people(actors: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
-    """Registry persons by full name or alias, and by surname when only one person has it."""
-    full: dict[str, str] = {}
-    by_surname: dict[str, set[str]] = {}
-    for a in actors:
-        if a.get("type") != "person":
-            continue
-        for n in [a.get("name"), *(a.get("aliases") or [])]:
-            if n:
-                full.setdefault(str(n), str(a["id"]))
-                for form in surname_forms(str(n)):
-                    by_surname.setdefault(form, set()).add(str(a["id"]))
-    surname = {f: next(iter(ids)) for f, ids in by_surname.items() if len(ids) == 1}
-    return {"full": full, "surname": surname}

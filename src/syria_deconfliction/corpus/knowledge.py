@@ -15,6 +15,7 @@ from typing import Any
 
 from ..extract.events import TriggerLexicon, load_lexicon
 from ..extract.mentions import MentionRegistry, compile_registry
+from ..extract.mentions.candidates import surname_forms
 from ..extract.orchestrate import ActorWorld
 from ..paths import knowledge_dir
 from ..pipeline.clean import Boilerplate, load_boilerplate
@@ -61,6 +62,23 @@ class Knowledge:
             rows = [(r["name"], r["iso3"]) for r in csv.DictReader(f) if r.get("name")]
         # "Iran, Islamic Republic of": the short name before the comma is the usual one.
         return {**{n.split(",")[0]: iso for n, iso in rows}, **dict(rows)}
+
+    @cached_property
+    def registry_people(self) -> dict[str, dict[str, str]]:
+        """Registry persons by full name or alias ("full"), and by surname when only one
+        person has it ("surname")."""
+        full: dict[str, str] = {}
+        by_surname: dict[str, set[str]] = {}
+        for a in self.registry.actors:
+            if a.get("type") != "person":
+                continue
+            for n in [a.get("name"), *(a.get("aliases") or [])]:
+                if n:
+                    full.setdefault(str(n), str(a["id"]))
+                    for form in surname_forms(str(n)):
+                        by_surname.setdefault(form, set()).add(str(a["id"]))
+        surname = {f: next(iter(ids)) for f, ids in by_surname.items() if len(ids) == 1}
+        return {"full": full, "surname": surname}
 
     @cached_property
     def actor_names(self) -> dict[str, str]:
