@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..document import Document
 from ..lexicon import words
@@ -44,14 +45,15 @@ _ROLE_NOUNS = DEFAULT_LEXICON.role_nouns | _ws(
 )
 
 
+@lru_cache(maxsize=256)
+def _word_forms(items: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words ``items`` accept: exact forms (an item, its -s and -es plural) and prefixes
+    (an item ending in "*"), computed once per word list."""
+    exact = {f for it in items if not it.endswith("*") for f in (it, it + "s", it + "es")}
+    return frozenset(exact), tuple(it[:-1] for it in items if it.endswith("*"))
+
+
 def _word_match(word: str, items: Iterable[str]) -> bool:
+    exact, prefixes = _word_forms(tuple(items))
     w = word.lower().replace("’", "'")
-    for it in items:
-        if it.endswith("*"):
-            if w.startswith(it[:-1]):
-                return True
-        elif w == it or w in (it + "s", it + "es"):
-            return True
-    return False
-
-
+    return w in exact or w.startswith(prefixes)
