@@ -30,6 +30,7 @@ from .vocabulary import (
 
 # a word where a trigger form may begin: not inside a word, an elision or a hyphenation
 _WORD_START = re.compile(r"(?<![\w'’-])\w+")
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a word character outside ASCII
 
 
 def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Match[str]]]:
@@ -40,16 +41,14 @@ def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Matc
     aside), and a pattern's where the word starts with one of its literal prefixes, so an
     indexed entry is matched at those words only (skipping words inside its own previous
     match, as ``finditer`` does); other patterns are searched in the whole sentence. A
-    sentence with a non-ASCII word (whose case folding may differ from ``str.lower``) runs
+    sentence with a non-ASCII letter (whose case folding may differ from ``str.lower``) runs
     ``finditer`` for every entry of its words and every pattern instead.
     """
     at: dict[int, list[int]] = {}
     index, prefixes = lex.first_words, lex.prefixes
-    plain = True
+    plain = _NON_ASCII_WORD.search(s.text, s.start, s.end) is None
     for m in _WORD_START.finditer(s.text, s.start, s.end):
-        word = m.group()
-        plain = plain and word.isascii()
-        low = word.lower()
+        low = m.group().lower()
         for i in index.get(low, ()):
             at.setdefault(i, []).append(m.start())
         for prefix, i in prefixes.get(low[:2], ()):
