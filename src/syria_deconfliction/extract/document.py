@@ -107,7 +107,8 @@ class Document:
         """The tokens with compounds divided ("U.S.-led" -> "U.S.", "-", "led")."""
         out: list[Token] = []
         for t in self.tokens:
-            if t.kind == "punct" or _PART_RE.fullmatch(t.text):
+            # a plain word (letters and digits only: one \w+ part) needs no pattern
+            if t.kind == "punct" or t.text.isalnum() or _PART_RE.fullmatch(t.text):
                 out.append(t)
                 continue
             for m in _PART_RE.finditer(t.text):
