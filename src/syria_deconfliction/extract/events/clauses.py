@@ -139,7 +139,10 @@ def _is_frame_word(s: _Sentence, i: int) -> str | None:
 def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
     frames: list[_Frame] = []
     n = len(s.toks)
+    frame_words, lows = s.lex.frame_status, s.lows
     for i in range(n):
+        if lows[i] not in frame_words:
+            continue  # no reporting verb (most words): spares the full test below
         status = _is_frame_word(s, i)
         if status is None:
             continue
