@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..lexicon import words
 from .model import _STATEMENT_FRAME_KINDS
 from .sentence import _FRAME_ING, _INVERTIBLE, _QUOTES, _Clause, _Frame, _Sentence, _Trig
 from .vocabulary import (
@@ -16,6 +17,9 @@ from .vocabulary import (
 )
 
 # --------------------------------------------------------------------------- clauses
+
+_SUBORDINATORS = words("events_subordinators")
+_FRONTED = words("events_fronted_openers")
 
 
 def _clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
@@ -37,6 +41,9 @@ def _clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
         if w == ",":
             comma = i
         elif w in _CLAUSE_PUNCT:
+            opener = _fronted_end(s, i + 1, t0)
+            if opener is not None:
+                return _Clause(opener + 1, "conj", opener, skips=skips)
             return _Clause(i + 1, "punct", i, skips=skips)
         elif w in _CONJ_BOUNDARY:
             return _Clause(i + 1, "if" if w in _HYPOTHETICAL else "conj", i, skips=skips)
@@ -54,8 +61,37 @@ def _clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
         elif w == "that" and not s.is_verbish(i - 1):
             k = s.mention_ending_at(i)
             return _Clause(i + 1, "that", i, s.actor(k) if k is not None else None, skips)
+        elif w in _SUBORDINATORS and comma is None and _subordinate(s, i, t0):
+            return _Clause(i + 1, "conj", i, skips=skips)
         i -= 1
+    opener = _fronted_end(s, floor, t0)
+    if opener is not None:
+        return _Clause(opener + 1, "conj", opener, skips=skips)
     return _Clause(floor, kind, floor - 1, skips=skips)
+
+
+def _subordinate(s: _Sentence, i: int, t0: int) -> bool:
+    """'since/as/after X <verb>': word i opens a clause whose subject is a mention and whose
+    verb is at t0 ("talks stalled since Ruritania joined the war": the joiner is Ruritania)."""
+    if t0 - i > 8 or not (s.is_verbish(t0) and (t0 not in s.trig_at or s.trig_at[t0].form != "n")):
+        return False
+    return any(i < a and b <= t0 and s.subject_ok(k, i + 1) for k, (a, b) in enumerate(s.m_tok))
+
+
+def _fronted_end(s: _Sentence, floor: int, t0: int) -> int | None:
+    """The comma closing a fronted phrase before the main subject ("A day after X was hit,
+    Ruritania struck Y"; "Backed by X, Ruritanian forces advanced"): the subject is after it."""
+    first = floor
+    while first < t0 and s.low(first) in _QUOTES:
+        first += 1
+    lead = next((j for j in range(first, min(t0, first + 4)) if s.low(j) in _FRONTED), None)
+    if lead is None or any(s.mention_at_token(j) is not None or s.is_verbish(j)
+                           for j in range(first, lead)):
+        return None  # "Ruritania said after ..." - the opener must come first
+    comma = next((j for j in range(lead + 1, t0) if s.low(j) == ","), None)
+    if comma is None or comma + 1 >= t0:
+        return None
+    return comma
 
 
 def _clause_end(s: _Sentence, t: _Trig, frames: list[_Frame]) -> int:
@@ -157,7 +193,8 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
             s.low(j) in _QUOTES for j in range(left + 1, i)
         ):
             k = s.mention_at_token(i + 1)
-            if k is not None:  # '"...," said Melnik.'
+            if k is not None and s.low(s.m_tok[k][1]) in ("", ".", ",", "!", "?", ";", ":"):
+                # '"...," said Melnik.' - not ", says Ruritanian forces struck X" (a subject)
                 claimer, verb_end = s.actor(k), s.m_tok[k][1]
             elif i == n - 1 or all(s.low(x) in (".", "!") for x in range(i + 1, n)):
                 pass  # "... — Reports"
