@@ -3,7 +3,7 @@ clause boundaries, fronted phrases, passive agents, adjectives and coordinated s
 
 from __future__ import annotations
 
-from test_event_candidates import cands, one
+from test_event_candidates import one
 
 
 def test_verb_after_said_x_is_not_an_inverted_frame() -> None:
