@@ -25,3 +25,16 @@ def test_fronted_phrase_before_the_subject_is_skipped() -> None:
     c = one("A day after the commander of the Blue Brigade was killed, Ana Kova met "
             "Freedonia on Wednesday.", "met")
     assert c.source_actor_id == "ana-kova"
+
+
+def test_passive_of_a_particle_verb_takes_the_by_agent() -> None:
+    # "have been blown up by X": X blew them up
+    c = one("Many of the old temples in Zenda have been blown up by Blue Brigade fighters.",
+            "blown up")
+    assert c.source_actor_id == "blue-brigade"
+
+
+def test_joint_agents_of_a_cooperative_act() -> None:
+    # "a truce was brokered by X and Y": X with Y as the other side
+    c = one("A truce was brokered by Ruritania and Freedonia in February.", "brokered")
+    assert (c.source_actor_id, c.target_actor_id) == ("ruritania", "freedonia")

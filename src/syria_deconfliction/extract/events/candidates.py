@@ -25,6 +25,8 @@ from .vocabulary import _CLAUSE_PUNCT, _DETERMINERS
 
 # --------------------------------------------------------------------------- main
 
+_COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})  # CAMEO cooperation
+
 
 def find_candidates(
     text: str | Document,
@@ -149,6 +151,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     kinetic = e.kind in _KINETIC_KINDS
     source: str | None = None
     target: str | None = None
+    k_src = -1  # the source's mention, when it is one
     if alleg is not None:
         accuser, _k, _h = _subject(s, alleg, frames, False, claimer)
         source = _object(s, alleg, frames, accuser)
@@ -164,6 +167,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
             if s.low(i) == "by":
                 k = _mention_after(s, i + 1, 5)
                 source = s.actor(k) if k is not None else None
+                k_src = k if k is not None else -1
                 break
         if passive == "aux":
             target = _subject(s, t, frames, False, claimer)[0]
@@ -177,7 +181,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
                     break
         rules.append(f"passive:{passive}")
     else:
-        source, k, how = _subject(s, t, frames, kinetic, claimer)
+        source, k_src, how = _subject(s, t, frames, kinetic, claimer)
+        k = k_src
         if how:
             rules.append(how)
         if e.symmetric:
@@ -191,6 +196,13 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
                 source, target = source or a, b if b != (source or a) else a
         if target is None:
             target = _object(s, t, frames, source)
+    if target is None and code[:2] in _COOPERATIVE_ROOTS and k_src >= 0:
+        # joint agents of a cooperative act: "X and Y brokered a truce", "a deal sponsored by
+        # X and Y" -> X with Y as the other side
+        partner = _coordinated_partner(s, k_src, len(s.toks))
+        if partner and partner != source:
+            target = partner
+            rules.append("joint-agents")
     if e.kind == "withdraw" and target is not None and (
         source is None or s.top(source) == s.top(target)
     ):  # "withdraw US forces": the forces are what withdraws, not a target

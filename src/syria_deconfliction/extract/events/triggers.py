@@ -226,8 +226,9 @@ def _participle(s: _Sentence, t: _Trig) -> bool:
 
 
 def _passive(s: _Sentence, t: _Trig) -> str | None:
-    """'aux' (was attacked), 'bare' (forces backed by X) or None."""
-    if t.form != "v" or t.entry.particle:
+    """'aux' (was attacked, were blown up), 'bare' (forces backed by X) or None; a particle
+    verb or phrase pattern only after a form of "be" ("have been blown up by X")."""
+    if t.form == "n":
         return None
     w = s.low(t.t0)
     if not (w.endswith(("ed", "en", "wn")) or w in ("hit", "struck", "shot", "sent", "met",
@@ -240,7 +241,8 @@ def _passive(s: _Sentence, t: _Trig) -> str | None:
         i -= 1
     if s.low(i) in _BE:
         return "aux"
-    if s.low(t.t1) == "by" and s.low(t.t0 - 1) not in _AUX:
+    if s.low(t.t1) == "by" and s.low(t.t0 - 1) not in _AUX and t.form == "v" \
+            and not t.entry.particle:
         return "bare"
     return None
 
