@@ -38,3 +38,15 @@ def test_joint_agents_of_a_cooperative_act() -> None:
     # "a truce was brokered by X and Y": X with Y as the other side
     c = one("A truce was brokered by Ruritania and Freedonia in February.", "brokered")
     assert (c.source_actor_id, c.target_actor_id) == ("ruritania", "freedonia")
+
+
+def test_forces_loyal_to_a_leader_are_his_states_army() -> None:
+    # "forces loyal to X": the armed forces of X's state, not X in person
+    c = one("Troops loyal to President Ana Kova attacked Zenda on Monday.", "attacked")
+    assert c.source_actor_id == "ruritania-military"
+
+
+def test_battle_is_also_a_verb_with_an_object() -> None:
+    # "X battled Y": a fight with Y as the other side (not only the noun "a battle")
+    c = one("Ruritanian forces battled Blue Brigade fighters near Zenda.", "battled")
+    assert (c.source_actor_id, c.target_actor_id) == ("ruritania-military", "blue-brigade")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..mentions import DEFAULT_LEXICON
 from .clauses import _clause, _clause_end, _in_skips
 from .model import _KINETIC_KINDS, _MILITARY_TYPES
 from .sentence import _QUOTES, _Frame, _Sentence, _Trig
@@ -9,6 +10,8 @@ from .triggers import _participle
 from .vocabulary import _AUX, _DETERMINERS, _LIGHT_VERBS, _PREPOSITIONS, _PRONOUNS, _TARGET_PREPS
 
 # --------------------------------------------------------------------------- actors
+
+_FORCE_NOUNS = DEFAULT_LEXICON.military_nouns
 
 
 def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
@@ -33,6 +36,9 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
              and s.subject_ok(k, c.start)]
     if cands:
         pick = cands[0]
+        loyal = _loyal_forces(s, pick)
+        if loyal is not None:
+            return loyal, pick, "forces-loyal-to"
         if kinetic and s.actor_types.get(s.actor(pick)) not in _MILITARY_TYPES:
             mil = [k for k in cands if s.actor_types.get(s.actor(k)) in _MILITARY_TYPES
                    and _coordinated_partner(s, pick, t.t0) != s.actor(k)]
@@ -52,6 +58,20 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         if src:
             return src, k, "subject-before-but"
     return None, -1, ""
+
+
+def _loyal_forces(s: _Sentence, k: int) -> str | None:
+    """'forces loyal to X' (X a leader or state): the armed forces of X's state.
+    "Troops loyal to President Ana Kova attacked Zenda": Ruritania's army attacked."""
+    i = s.m_tok[k][0] - 1
+    while i > 0 and s.toks[i].text[:1].isupper() and s.low(i) != "to":
+        i -= 1  # titles before the name ("loyal to President X")
+    if not (s.low(i) == "to" and s.low(i - 1) == "loyal" and s.low(i - 2) in _FORCE_NOUNS):
+        return None
+    state = s.top(s.actor(k))
+    forces = [x for x, p in s.parents.items()
+              if p == state and s.actor_types.get(x) == "military"]
+    return forces[0] if len(forces) == 1 else None
 
 
 def _object(s: _Sentence, t: _Trig, frames: list[_Frame], source: str | None) -> str | None:
