@@ -50,3 +50,9 @@ def test_battle_is_also_a_verb_with_an_object() -> None:
     # "X battled Y": a fight with Y as the other side (not only the noun "a battle")
     c = one("Ruritanian forces battled Blue Brigade fighters near Zenda.", "battled")
     assert (c.source_actor_id, c.target_actor_id) == ("ruritania-military", "blue-brigade")
+
+
+def test_a_denial_keeps_the_side_the_act_would_have_hit() -> None:
+    c = one("Ana Kova said her forces did not attack the Blue Brigade.", "attack")
+    assert (c.cameo_code, c.source_actor_id, c.target_actor_id) == (
+        "016", "ana-kova", "blue-brigade")

@@ -220,7 +220,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
             own = source is None or s.top(source) == s.top(claimer)
             code = (e.negated or "016") if own else "010"
             status = "denied" if own else status
-            source, target = claimer, None
+            # a denial keeps whom the act would have hit: "X said it never struck Y" -> X, Y
+            source, target = claimer, (target if own else None)
             rules.append("negated-in-claim->" + ("denial" if own else "statement"))
         elif e.negated is None or deontic:
             return None
