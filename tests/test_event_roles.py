@@ -3,7 +3,10 @@ clause boundaries, fronted phrases, passive agents, adjectives and coordinated s
 
 from __future__ import annotations
 
-from test_event_candidates import one
+from test_event_candidates import PARENTS, PLACES, THU_2020_03_05, TYPES, one
+
+from syria_deconfliction.extract.events import find_candidates
+from syria_deconfliction.extract.mentions import Mention
 
 
 def test_verb_after_said_x_is_not_an_inverted_frame() -> None:
@@ -56,3 +59,15 @@ def test_a_denial_keeps_the_side_the_act_would_have_hit() -> None:
     c = one("Ana Kova said her forces did not attack the Blue Brigade.", "attack")
     assert (c.cameo_code, c.source_actor_id, c.target_actor_id) == (
         "016", "ana-kova", "blue-brigade")
+
+
+def test_adjacent_mentions_form_one_title_chain_ending_in_the_name() -> None:
+    # "U.N. envoy Ana Kova": the org and the role noun are mentions too; the name is the side
+    text = "Ruritania envoy Ana Kova criticized Freedonia on Monday."
+    extra = [Mention(0, 9, "Ruritania", "ruritania", "test"),
+             Mention(10, 15, "envoy", "ana-kova", "test"),
+             Mention(16, 24, "Ana Kova", "ana-kova", "test"),
+             Mention(36, 45, "Freedonia", "freedonia", "test")]
+    found = find_candidates(text, extra, THU_2020_03_05, PLACES, TYPES, actor_parents=PARENTS)
+    c = next(c for c in found if c.trigger == "criticized")
+    assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "freedonia")

@@ -124,6 +124,10 @@ class _Sentence:
             if a.possessive:
                 gap = re.sub(r"^['’]s?", "", gap)
             words = gap.split()
+            if not words and gap == " " and (a.actor_id == b.actor_id
+                                             or self._titled(self.mentions[heads[k + 1]])):
+                heads[k] = heads[k + 1]  # "U.N. envoy Ana Kova": one phrase, the name last
+                continue
             if not words or not (gap.startswith(" ") and gap.endswith(" ")) or len(words) > 5:
                 continue
             if all(w in DEFAULT_LEXICON.title_words or w in DEFAULT_LEXICON.honorifics
@@ -131,6 +135,10 @@ class _Sentence:
                    or w.lower() in _TITLE_MODIFIERS for w in words):
                 heads[k] = heads[k + 1]
         return heads
+
+    def _titled(self, m: Mention) -> bool:
+        """A person's mention or a role noun standing for one ("envoy"): a title chain's end."""
+        return self.actor_types.get(m.actor_id) == "person" or m.text.lower() in _ROLE_NOUNS
 
     def mention_at_token(self, i: int) -> int | None:
         for k, (a, b) in enumerate(self.m_tok):
