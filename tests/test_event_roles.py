@@ -3,7 +3,7 @@ clause boundaries, fronted phrases, passive agents, adjectives and coordinated s
 
 from __future__ import annotations
 
-from test_event_candidates import PARENTS, PLACES, THU_2020_03_05, TYPES, one
+from test_event_candidates import PARENTS, PLACES, THU_2020_03_05, TYPES, cands, one
 
 from syria_deconfliction.extract.events import find_candidates
 from syria_deconfliction.extract.mentions import Mention
@@ -71,3 +71,10 @@ def test_adjacent_mentions_form_one_title_chain_ending_in_the_name() -> None:
     found = find_candidates(text, extra, THU_2020_03_05, PLACES, TYPES, actor_parents=PARENTS)
     c = next(c for c in found if c.trigger == "criticized")
     assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "freedonia")
+
+
+def test_one_candidate_per_coordinated_object() -> None:
+    # "urged X and Y to ...": an appeal to each
+    found = [c for c in cands("Ana Kova called on Freedonia and Ruritania to halt their strikes.")
+             if c.trigger == "called on"]
+    assert {c.target_actor_id for c in found} == {"freedonia", "ruritania"}

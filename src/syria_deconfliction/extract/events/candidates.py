@@ -16,7 +16,16 @@ from .clauses import _applicable_frame, _clause, _find_frames, _refine_end
 from .dateline import without_datelines
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
 from .places import _fold, _Gazetteer, _gazetteer
-from .roles import _between, _coordinated_partner, _mention_after, _noun_roles, _object, _subject
+from .roles import (
+    _between,
+    _conjuncts,
+    _coordinated_partner,
+    _mention_after,
+    _noun_roles,
+    _object,
+    _object_index,
+    _subject,
+)
 from .sentence import _AREA_NOUNS, _LOCATIVE, _PLACE_TIER, _Frame, _Sentence, _Trig
 from .statements import statement_candidates
 from .trigger_lexicon import TriggerLexicon, load_lexicon
@@ -72,7 +81,7 @@ def find_candidates(
                 s.trig_at[i] = t
         frames = _find_frames(s, trigs)
         cands = [c for t in trigs
-                 if (c := _candidate(s, t, trigs, frames, published, sdates, gaz)) is not None]
+                 for c in _candidate(s, t, trigs, frames, published, sdates, gaz)]
         merged = _merge_force(cands)
         merged += statement_candidates(s, frames, merged, published, sdates, bodies)
         merged.sort(key=lambda c: c.trigger_start)
@@ -113,13 +122,13 @@ def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
                published: dt.date | None, dates: Sequence[DateExpr],
-               gaz: _Gazetteer | None) -> Candidate | None:
+               gaz: _Gazetteer | None) -> list[Candidate]:
     e, lex = t.entry, s.lex
     if _governed(s, t, trigs, lex) is not None:
-        return None
+        return []
     clause = _clause(s, t.t0, frames)
     if clause.kind == "if":
-        return None  # a condition, not a reported event
+        return []  # a condition, not a reported event
     rules = [e.id] + (["noun"] if t.form == "n" else [])
     code, planned_code = e.code, e.planned
     refine_window = min(max(e.window, 10), _refine_end(s, t) - t.t1)
@@ -152,6 +161,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     source: str | None = None
     target: str | None = None
     k_src = -1  # the source's mention, when it is one
+    also: list[str] = []  # objects coordinated with the target, one candidate each
     if alleg is not None:
         accuser, _k, _h = _subject(s, alleg, frames, False, claimer)
         source = _object(s, alleg, frames, accuser)
@@ -195,7 +205,10 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
             if a and b:
                 source, target = source or a, b if b != (source or a) else a
         if target is None:
-            target = _object(s, t, frames, source)
+            k_obj = _object_index(s, t, frames, source)
+            if k_obj is not None:
+                target = s.actor(k_obj)
+                also = [s.actor(j) for j in _conjuncts(s, k_obj)]
     if target is None and code[:2] in _COOPERATIVE_ROOTS and k_src >= 0:
         # joint agents of a cooperative act: "X and Y brokered a truce", "a deal sponsored by
         # X and Y" -> X with Y as the other side
@@ -208,15 +221,15 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     ):  # "withdraw US forces": the forces are what withdraws, not a target
         source, target = source or target, None
     if source is None and not passive and e.kind not in _PHYSICAL_KINDS:
-        return None  # a statement, appeal, offer ... needs its speaker
+        return []  # a statement, appeal, offer ... needs its speaker
 
     if negated:
         if t.form == "n":
-            return None  # "no strikes", "no such withdrawal": absence, not an event
+            return []  # "no strikes", "no such withdrawal": absence, not an event
         deontic = any(s.low(i) in ("should", "must", "ought") for i in range(t.t0 - 4, t.t0))
         if kinetic:
             if frame is None or deontic or claimer is None:
-                return None
+                return []
             own = source is None or s.top(source) == s.top(claimer)
             code = (e.negated or "016") if own else "010"
             status = "denied" if own else status
@@ -224,7 +237,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
             source, target = claimer, (target if own else None)
             rules.append("negated-in-claim->" + ("denial" if own else "statement"))
         elif e.negated is None or deontic:
-            return None
+            return []
         else:
             code = e.negated
             rules.append(f"negated:{code}")
@@ -247,13 +260,15 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         resolved = resolve(date_expr.text, published, future=future)
     place = _pick_place(s, t, gaz) if gaz else None
 
+    also = [x for x in (_acting_body(s, a, code, acting=False) for a in also)
+            if x not in (source, target) and target is not None]
     conf = {"v": 0.5, "n": 0.4, "p": 0.55}[t.form]
     conf += (0.2 if source else 0.0) + (0.1 if target else 0.0) + (0.05 if date_expr else 0.0)
     if planned == "weak":
         conf -= 0.15
     if any(r.startswith("noun:clause") for r in rules):
         conf -= 0.1
-    return Candidate(
+    c = Candidate(
         sentence_start=s.start, sentence_end=s.end,
         trigger_start=t.start, trigger_end=t.end, trigger=s.text[t.start:t.end],
         cameo_code=code, source_actor_id=source, target_actor_id=target,
@@ -267,6 +282,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         rule=";".join(rules),
         source_parties=_bodies(s, source), target_parties=_bodies(s, target),
     )
+    return [c] + [replace(c, target_actor_id=x, target_parties=_bodies(s, x),
+                          rule=f"{c.rule};coordinated-object") for x in dict.fromkeys(also)]
 
 
 def _bodies(s: _Sentence, actor: str | None) -> tuple[str, ...]:

@@ -75,11 +75,37 @@ def _loyal_forces(s: _Sentence, k: int) -> str | None:
 
 
 def _object(s: _Sentence, t: _Trig, frames: list[_Frame], source: str | None) -> str | None:
+    k = _object_index(s, t, frames, source)
+    return s.actor(k) if k is not None else None
+
+
+def _object_index(s: _Sentence, t: _Trig, frames: list[_Frame],
+                  source: str | None) -> int | None:
     end = _clause_end(s, t, frames)
     for k, (a, _b) in enumerate(s.m_tok):
         if t.t1 <= a < end and s.actor(k) != source and s.object_ok(k, t.t1):
-            return s.actor(k)
+            return k
     return None
+
+
+def _conjuncts(s: _Sentence, k: int) -> list[int]:
+    """The mentions coordinated after mention k: "X, Y and Z" -> [Y, Z] (each a side of its
+    own: "urged Ruritania and Freedonia to stop" is an appeal to each)."""
+    out: list[int] = []
+    end = s.m_tok[s.heads[k]][1]
+    for k2 in range(s.heads[k] + 1, len(s.mentions)):
+        if s.heads[k2] != k2:
+            continue  # inside a title chain: its head stands for it
+        gap = [s.low(j) for j in range(end, s.m_tok[k2][0])]
+        if not gap or len(gap) > 2 or not set(gap) <= {",", "and", "or", "the"} or not (
+            set(gap) & {",", "and", "or"}
+        ):
+            break
+        out.append(k2)
+        end = s.m_tok[k2][1]
+        if "and" in gap or "or" in gap:
+            break
+    return out
 
 
 def _between(s: _Sentence, t: _Trig) -> tuple[str | None, str | None]:
