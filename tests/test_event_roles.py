@@ -78,3 +78,9 @@ def test_one_candidate_per_coordinated_object() -> None:
     found = [c for c in cands("Ana Kova called on Freedonia and Ruritania to halt their strikes.")
              if c.trigger == "called on"]
     assert {c.target_actor_id for c in found} == {"freedonia", "ruritania"}
+
+
+def test_criticized_for_an_act_makes_the_criticized_its_source() -> None:
+    # "condemned X for shelling Y": X shelled, as the critic alleges
+    c = one("Ana Kova condemned Freedonia for shelling Zenda on Monday.", "shelling")
+    assert (c.source_actor_id, c.claim_status) == ("freedonia-military", "alleged")

@@ -289,12 +289,14 @@ def _governed(s: _Sentence, t: _Trig, trigs: list[_Trig], lex: TriggerLexicon,
 
 
 def _allegation(s: _Sentence, t: _Trig, trigs: list[_Trig]) -> _Trig | None:
-    """An accuse/blame trigger whose 'of/for ...' complement holds t."""
+    """An accuse/blame trigger whose 'of/for ...' complement holds t, or a criticize trigger
+    whose 'for ...' complement does ("condemned X for shelling Y": X shelled Y)."""
     for g in trigs:
-        if g is t or g.entry.kind != "accuse" or g.t1 > t.t0:
+        if g is t or g.entry.kind not in ("accuse", "criticize") or g.t1 > t.t0:
             continue
         span = [s.low(j) for j in range(g.t1, t.t0)]
-        if ("of" in span or "for" in span) and len(span) <= 10 and not any(
+        preps = ("of", "for") if g.entry.kind == "accuse" else ("for",)
+        if any(p in span for p in preps) and len(span) <= 10 and not any(
             w in _CLAUSE_PUNCT or w in (".", ",") for w in span
         ):
             return g
