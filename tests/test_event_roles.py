@@ -84,3 +84,11 @@ def test_criticized_for_an_act_makes_the_criticized_its_source() -> None:
     # "condemned X for shelling Y": X shelled, as the critic alleges
     c = one("Ana Kova condemned Freedonia for shelling Zenda on Monday.", "shelling")
     assert (c.source_actor_id, c.claim_status) == ("freedonia-military", "alleged")
+
+
+def test_person_in_apposition_is_the_source_with_the_body_beside() -> None:
+    # "A senior X official, <title> Name, criticized Y": the named person, X listed beside
+    c = one("A senior Ruritania official, Deputy Minister Ana Kova, criticized Freedonia on "
+            "Monday.", "criticized")
+    assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "freedonia")
+    assert "ruritania" in c.source_parties

@@ -12,7 +12,7 @@ from typing import Any
 from ..dates import DateExpr, find_date_expressions, resolve
 from ..document import Document
 from ..mentions import Mention
-from .clauses import _applicable_frame, _clause, _find_frames, _refine_end
+from .clauses import _applicable_frame, _apposition, _clause, _find_frames, _refine_end
 from .dateline import without_datelines
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
 from .places import _fold, _Gazetteer, _gazetteer
@@ -162,6 +162,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     target: str | None = None
     k_src = -1  # the source's mention, when it is one
     also: list[str] = []  # objects coordinated with the target, one candidate each
+    beside: tuple[str, ...] = ()  # the body a source person was introduced by
     if alleg is not None:
         accuser, _k, _h = _subject(s, alleg, frames, False, claimer)
         source = _object(s, alleg, frames, accuser)
@@ -192,6 +193,9 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         rules.append(f"passive:{passive}")
     else:
         source, k_src, how = _subject(s, t, frames, kinetic, claimer)
+        if k_src >= 0 and (k_app := _apposition(s, k_src, t.t0)) is not None:
+            beside, source, k_src = (source,), s.actor(k_app), k_app
+            how += ";apposition"
         k = k_src
         if how:
             rules.append(how)
@@ -280,7 +284,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         claim_status=status, claimed_by_actor_id=claimer,
         confidence=round(min(0.95, max(0.05, conf)), 2),
         rule=";".join(rules),
-        source_parties=_bodies(s, source), target_parties=_bodies(s, target),
+        source_parties=tuple(dict.fromkeys(_bodies(s, source) + beside)),
+        target_parties=_bodies(s, target),
     )
     return [c] + [replace(c, target_actor_id=x, target_parties=_bodies(s, x),
                           rule=f"{c.rule};coordinated-object") for x in dict.fromkeys(also)]

@@ -94,6 +94,28 @@ def _fronted_end(s: _Sentence, floor: int, t0: int) -> int | None:
     return comma
 
 
+def _apposition(s: _Sentence, k: int, t0: int) -> int | None:
+    """A person named in commas after the subject phrase, right before the verb: "A senior
+    Ruritanian official, Deputy Minister Ana Kova, said ..." -> Ana Kova (the body beside)."""
+    if s.actor_types.get(s.actor(k)) == "person":
+        return None
+    i = s.m_tok[s.heads[k]][1]
+    while i < t0 and s.low(i) != "," and s.toks[i].text.islower() and i - s.m_tok[k][1] < 4:
+        i += 1
+    if s.low(i) != ",":
+        return None
+    for k2 in range(k + 1, len(s.mentions)):
+        a, b = s.m_tok[s.heads[k2]]
+        if a <= i or a > i + 5 or s.actor_types.get(s.actor(k2)) != "person":
+            continue
+        if s.low(b) == "," and 0 < t0 - b <= 3 and not any(
+            s.mention_at_token(j) is not None for j in range(b, t0)
+        ):
+            return s.heads[k2]
+        return None
+    return None
+
+
 def _clause_end(s: _Sentence, t: _Trig, frames: list[_Frame]) -> int:
     """Last token (exclusive) where the trigger's object can be."""
     post = [f.region[0] for f in frames if f.kind in ("post", "parenthetical")
@@ -146,7 +168,8 @@ def _frame_subject(s: _Sentence, f_tok: int, frames: list[_Frame]) -> str | None
     c = _clause(s, f_tok, frames)
     for k, (a, _b) in enumerate(s.m_tok):
         if c.start <= a < f_tok and not _in_skips(a, c.skips) and s.subject_ok(k, c.start, True):
-            return s.actor(k)
+            k_app = _apposition(s, k, f_tok)  # "a senior official, Ana Kova, said"
+            return s.actor(k if k_app is None else k_app)
     return c.antecedent
 
 
