@@ -92,3 +92,9 @@ def test_person_in_apposition_is_the_source_with_the_body_beside() -> None:
             "Monday.", "criticized")
     assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "freedonia")
     assert "ruritania" in c.source_parties
+
+
+def test_an_outlet_told_is_not_the_statements_target() -> None:
+    # "X told <outlet> that ... Y ...": the outlet carries the words; Y is the other side
+    c = one("Ana Kova told the Daily Planet that Freedonia would be crushed.", "told")
+    assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "freedonia")

@@ -131,7 +131,8 @@ def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],
             rules: StatementRules) -> str | None:
     if s.low(f.tok) in rules.addressee_verbs:
         k = _mention_after(s, f.tok + 1, 3)
-        if k is not None and s.actor(k) != speaker:
+        # "told the TV station that ...": an outlet carries the words, it is not the addressee
+        if k is not None and s.actor(k) != speaker and s.actor_types.get(s.actor(k)) != "media":
             return s.actor(k)
     inside = set(content)
     own = s.top(speaker)
