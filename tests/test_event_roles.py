@@ -98,3 +98,10 @@ def test_an_outlet_told_is_not_the_statements_target() -> None:
     # "X told <outlet> that ... Y ...": the outlet carries the words; Y is the other side
     c = one("Ana Kova told the Daily Planet that Freedonia would be crushed.", "told")
     assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "freedonia")
+
+
+def test_leading_a_campaign_makes_the_leader_its_source() -> None:
+    # "with X leading/waging an air campaign against Y": X is the campaign's side
+    c = one("The war drew in many powers, with Ruritania leading an air campaign against the "
+            "Blue Brigade.", "air campaign")
+    assert (c.source_actor_id, c.target_actor_id) == ("ruritania-military", "blue-brigade")
