@@ -105,3 +105,33 @@ def test_leading_a_campaign_makes_the_leader_its_source() -> None:
     c = one("The war drew in many powers, with Ruritania leading an air campaign against the "
             "Blue Brigade.", "air campaign")
     assert (c.source_actor_id, c.target_actor_id) == ("ruritania-military", "blue-brigade")
+
+
+def _with(text: str, spans: dict[str, str]) -> list:
+    ms = [Mention(text.index(t), text.index(t) + len(t), t, a, "test") for t, a in spans.items()]
+    return find_candidates(text, ms, THU_2020_03_05, PLACES, TYPES, actor_parents=PARENTS)
+
+
+def test_side_noun_adjective_refers_to_the_actor_named_with_that_noun() -> None:
+    # "X rebels ... rebel-held areas": the rebels the article named
+    found = _with("Ruritanian rebels attacked Zenda on Monday. Freedonian troops shelled "
+                  "rebel-held areas on Tuesday.",
+                  {"Ruritanian rebels": "blue-brigade", "Freedonian troops": "freedonia-military"})
+    c = next(c for c in found if c.trigger == "shelled")
+    assert (c.source_actor_id, c.target_actor_id) == ("freedonia-military", "blue-brigade")
+
+
+def test_government_alone_is_the_main_states_government() -> None:
+    # "government" alone is not a foreign government the article names once
+    found = _with("Ruritania met the Freedonian government. Later government forces attacked "
+                  "Zenda on Monday.",
+                  {"Ruritania": "ruritania", "Freedonian government": "freedonia-government"})
+    assert all(c.source_actor_id != "freedonia-government" for c in found
+               if c.trigger == "attacked")
+
+
+def test_two_different_acts_of_one_side_on_one_day_are_kept() -> None:
+    # a repeat folds only with the same code: an attack and a capture are two acts
+    found = cands("Blue Brigade fighters attacked Zenda on Monday. On Monday the Blue Brigade "
+                  "captured Port Vella.")
+    assert {c.trigger for c in found} >= {"attacked", "captured"}

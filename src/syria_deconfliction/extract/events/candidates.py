@@ -13,6 +13,7 @@ from ..dates import DateExpr, find_date_expressions, resolve
 from ..document import Document
 from ..mentions import Mention
 from .clauses import _applicable_frame, _apposition, _clause, _find_frames, _refine_end
+from .coref import side_noun_mentions
 from .dateline import without_datelines
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
 from .places import _fold, _Gazetteer, _gazetteer
@@ -57,7 +58,10 @@ def find_candidates(
     lex = lexicon or load_lexicon()
     doc = Document.of(text)
     text = doc.text
-    mentions = sorted(without_datelines(text, mentions), key=lambda m: (m.start, m.end))
+    mentions = without_datelines(text, mentions)
+    mentions = sorted([*mentions, *side_noun_mentions(text, mentions, actor_parents,
+                                                      actor_types)],
+                      key=lambda m: (m.start, m.end))
     dates = [_since_inner(text, d) if d.kind == "since" else d
              for d in find_date_expressions(text)]
     gaz = _gazetteer(places) if places else None
@@ -96,21 +100,23 @@ def find_candidates(
 
 
 def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Drop repeats: a headline candidate the body restates, and a later candidate with the
-    same root code, source, target, date and status as an earlier one (one row per event)."""
+    """Drop repeats: a headline candidate the body restates (same root code and sides), and a
+    later candidate with the same code, source, target, date and status as an earlier one (one
+    row per event; "rebels attacked ... rebels captured" on one day are two acts)."""
     first_nl = text.find("\n")
     headline_end = first_nl if first_nl > 0 and text[first_nl:first_nl + 2] == "\n\n" else -1
 
     def key(c: Candidate) -> tuple[Any, ...]:
-        return (c.cameo_code[:2], c.source_actor_id, c.target_actor_id,
+        return (c.cameo_code, c.source_actor_id, c.target_actor_id,
                 c.date.date_start if c.date else c.date_text, c.claim_status)
 
     body = {key(c) for c in cands if c.sentence_start > headline_end}
+    body_sides = {(b[0][:2], *b[1:3]) for b in body}
     seen: set[tuple[Any, ...]] = set()
     out = []
     for c in cands:
         k = key(c)
-        if c.sentence_end <= headline_end and (k in body or k[:3] in {b[:3] for b in body}):
+        if c.sentence_end <= headline_end and (k in body or (k[0][:2], *k[1:3]) in body_sides):
             continue
         if c.sentence_start > headline_end and (c.source_actor_id or c.target_actor_id):
             if k in seen:

@@ -1,0 +1,76 @@
+"""Generic side nouns as mentions: "rebel-held areas", "Rebel fighters", "the government's jets".
+
+A news story names a side once in full ("Syrian rebels", "the Syrian government") and then by
+its head noun alone, often as an adjective. A bare or adjectival side noun (lexicon
+``events_side_nouns``) not inside a mention becomes a mention of the one actor whose mentions in
+the same article end in that noun; when two actors do ("the Syrian government", "the Turkish
+government") the noun is ambiguous and stays unresolved, and "government"/"regime" alone is
+only the government of the state the article names most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ..lexicon import words
+from ..mentions import Mention
+
+_SIDE_NOUNS = words("events_side_nouns")
+_STATE_NOUNS = frozenset({"government", "regime"})  # a state's own body, not a faction
+_SIDE_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _key(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and w[:-1] in _SIDE_NOUNS else w
+
+
+def side_noun_mentions(text: str, mentions: Sequence[Mention],
+                       parents: Mapping[str, str | None] = {},  # noqa: B006 - read-only
+                       types: Mapping[str, str] = {},  # noqa: B006 - read-only
+                       ) -> list[Mention]:
+    """Mentions for the article's unmentioned side nouns (see the module docstring)."""
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        head = m.text.split()[-1] if m.text.split() else ""
+        head = re.sub(r"['’]s?$", "", head)
+        if head.lower() in _SIDE_NOUNS:
+            owners.setdefault(_key(head), set()).add(m.actor_id)
+    resolved = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+    main = _main_state(mentions, parents, types)
+    for noun in _STATE_NOUNS & set(resolved):
+        if _top(resolved[noun], parents) != main:
+            del resolved[noun]  # "government" alone is the story's main state's
+    if not resolved:
+        return []
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for hit in _SIDE_RE.finditer(text):
+        actor = resolved.get(_key(hit.group(1)))
+        if actor is None or any(busy[hit.start():hit.end()]):
+            continue
+        out.append(Mention(hit.start(), hit.end(), hit.group(1), actor, "side-noun"))
+    return out
+
+
+def _top(actor: str, parents: Mapping[str, str | None]) -> str:
+    seen = {actor}
+    while (p := parents.get(actor)) and p not in seen:
+        seen.add(p)
+        actor = p
+    return actor
+
+
+def _main_state(mentions: Sequence[Mention], parents: Mapping[str, str | None],
+                types: Mapping[str, str]) -> str | None:
+    """The state the article's mentions belong to most often."""
+    counts = Counter(t for m in mentions
+                     if types.get(t := _top(m.actor_id, parents)) == "state")
+    return counts.most_common(1)[0][0] if counts else None
