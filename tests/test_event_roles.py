@@ -135,3 +135,11 @@ def test_two_different_acts_of_one_side_on_one_day_are_kept() -> None:
     found = cands("Blue Brigade fighters attacked Zenda on Monday. On Monday the Blue Brigade "
                   "captured Port Vella.")
     assert {c.trigger for c in found} >= {"attacked", "captured"}
+
+
+def test_force_triggers_are_not_merged_into_a_side_fighting_itself() -> None:
+    # "the X attack followed strikes on X areas": two acts, X's and someone's on X
+    found = cands("The Blue Brigade attack on Monday followed heavy strikes on Blue Brigade "
+                  "positions.")
+    assert not any(c.source_actor_id and c.source_actor_id == c.target_actor_id for c in found)
+    assert len(found) == 2

@@ -399,7 +399,7 @@ def _merge_force(cands: list[Candidate]) -> list[Candidate]:
                 c.claim_status, o.claim_status
             ) or _conflict(o.source_actor_id, c.source_actor_id) or _conflict(
                 o.target_actor_id, c.target_actor_id
-            ):
+            ) or _same_side(o, c):
                 continue
             keep, other = (o, c) if _specific(o.cameo_code) >= _specific(c.cameo_code) else (c, o)
             dated = keep if keep.date_text else other
@@ -420,6 +420,13 @@ def _merge_force(cands: list[Candidate]) -> list[Candidate]:
         else:
             out.append(c)
     return out
+
+
+def _same_side(a: Candidate, b: Candidate) -> bool:
+    """Merging would make one side fight itself: "the rebel attack followed air strikes on
+    rebel areas" is two acts (the rebels', and someone's on them)."""
+    src = a.source_actor_id or b.source_actor_id
+    return src is not None and src == (a.target_actor_id or b.target_actor_id)
 
 
 def _force_group(code: str) -> str | None:
