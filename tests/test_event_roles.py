@@ -143,3 +143,20 @@ def test_force_triggers_are_not_merged_into_a_side_fighting_itself() -> None:
                   "positions.")
     assert not any(c.source_actor_id and c.source_actor_id == c.target_actor_id for c in found)
     assert len(found) == 2
+
+
+def test_said_before_a_pronoun_clause_frames_it() -> None:
+    # "<phrase>, X said she was working to ...": a frame over what follows, not a parenthesis
+    c = one("Speaking in Zenda on Monday, Ana Kova said she was working to end the war.", "said")
+    assert c.cameo_code == "030"
+
+
+def test_a_quotation_after_a_colon_is_part_of_what_was_said() -> None:
+    c = one('Ana Kova told the Daily Planet that she had a message for Freedonia: "You will be '
+            'crushed."', "told")
+    assert (c.cameo_code, c.target_actor_id) == ("130", "freedonia")
+
+
+def test_a_scare_quote_does_not_start_the_reported_words() -> None:
+    c = one('Ana Kova said she was trying to build a "genuine" peace with Freedonia.', "said")
+    assert c.cameo_code == "030"  # her own side's intent, read from "she was trying to"

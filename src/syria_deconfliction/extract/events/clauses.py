@@ -13,6 +13,7 @@ from .vocabulary import (
     _DETERMINERS,
     _HYPOTHETICAL,
     _PREPOSITIONS,
+    _PRONOUNS,
     _RELATIVE,
 )
 
@@ -229,7 +230,9 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
         j = verb_end
         while j < n and s.low(j) not in (",", ".", ";", ":", "?", "!"):
             j += 1
-        tail_has_event = any(x in s.trig_at or s.low(x) == "that" for x in range(verb_end, j))
+        # "..., X said he was working to ...": a clause follows, so no parenthetical frame
+        tail_has_event = s.low(verb_end) in _PRONOUNS or any(
+            x in s.trig_at or s.low(x) == "that" for x in range(verb_end, j))
         if left is not None and not tail_has_event:
             if j < n - 1 and s.low(j) == ",":
                 frames.append(_Frame(i, status, claimer, "parenthetical",
@@ -241,8 +244,8 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
         for x in range(verb_end, min(n, verb_end + 9)):
             if x in s.trig_at:
                 break
-            if s.low(x) in ("that", ":", "“", '"'):
-                body = x + 1
+            if s.low(x) in ("that", ":") or (s.low(x) in ("“", '"') and x <= verb_end + 1):
+                body = x + 1  # a quote mark later in the words is a scare quote, not the start
                 break
         frames.append(_Frame(i, status, None, "pre", body, _body_end(s, body), (i, body)))
     for i in range(n - 1):  # "according to X, ..."
@@ -268,8 +271,12 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
 
 
 def _body_end(s: _Sentence, body: int) -> int:
+    """Where the reported words end: ";", ", but", or ":" unless a quotation follows it
+    ("told X that he had a message: 'You will be crushed'" - the quote is what was said)."""
     for j in range(body, len(s.toks)):
-        if s.low(j) in (";", ":") or (s.low(j) == "but" and s.low(j - 1) == ","):
+        if s.low(j) == ";" or (s.low(j) == ":" and s.low(j + 1) not in _QUOTES) or (
+            s.low(j) == "but" and s.low(j - 1) == ","
+        ):
             return j
     return len(s.toks)
 
