@@ -160,3 +160,10 @@ def test_a_quotation_after_a_colon_is_part_of_what_was_said() -> None:
 def test_a_scare_quote_does_not_start_the_reported_words() -> None:
     c = one('Ana Kova said she was trying to build a "genuine" peace with Freedonia.', "said")
     assert c.cameo_code == "030"  # her own side's intent, read from "she was trying to"
+
+
+def test_trying_to_convene_talks_is_an_intent() -> None:
+    # "trying/attempting to <verb> the first talks": intent to meet (036), not a meeting
+    c = one("Ruritania is trying to convene the first talks with Freedonia.", "talks")
+    assert (c.cameo_code, c.source_actor_id, c.target_actor_id) == (
+        "036", "ruritania", "freedonia")

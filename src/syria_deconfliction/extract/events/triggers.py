@@ -202,7 +202,8 @@ def _planned(s: _Sentence, t: _Trig, lex: TriggerLexicon) -> str | None:
             continue
         if w in _CLAUSE_PUNCT or w in (",", "that", "which", "who", "but") or w in _QUOTES:
             return None
-        if w == "to" and i >= t.t0 - 3 and (s.low(i - 1) in lex.planned_before_to or any(
+        # "trying to convene the first talks": the verb and two modifiers may come between
+        if w == "to" and i >= t.t0 - 4 and (s.low(i - 1) in lex.planned_before_to or any(
             s.low(j) in lex.planned_lookback for j in range(max(0, i - 6), i)
         )):
             return "strong"  # "ready to talk", "the decision by X to withdraw"
