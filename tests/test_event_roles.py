@@ -107,8 +107,8 @@ def test_leading_a_campaign_makes_the_leader_its_source() -> None:
     assert (c.source_actor_id, c.target_actor_id) == ("ruritania-military", "blue-brigade")
 
 
-def _with(text: str, spans: dict[str, str]) -> list:
-    ms = [Mention(text.index(t), text.index(t) + len(t), t, a, "test") for t, a in spans.items()]
+def _with(text: str, spans: dict[str, str], rule: str = "test") -> list:
+    ms = [Mention(text.index(t), text.index(t) + len(t), t, a, rule) for t, a in spans.items()]
     return find_candidates(text, ms, THU_2020_03_05, PLACES, TYPES, actor_parents=PARENTS)
 
 
@@ -167,3 +167,19 @@ def test_trying_to_convene_talks_is_an_intent() -> None:
     c = one("Ruritania is trying to convene the first talks with Freedonia.", "talks")
     assert (c.cameo_code, c.source_actor_id, c.target_actor_id) == (
         "036", "ruritania", "freedonia")
+
+
+def test_a_date_inside_another_relative_clause_is_not_the_events() -> None:
+    # "X hit the base, which Y captured last week, ...": last week dates the capture only
+    found = cands("Ruritanian jets hit the base, which Blue Brigade fighters captured last "
+                  "week, and two villages.")
+    hit = next(c for c in found if c.trigger == "hit")
+    cap = next(c for c in found if c.trigger == "captured")
+    assert (hit.date_text, cap.date_text) == (None, "last week")
+
+
+def test_a_demonym_resolved_once_names_its_actor_where_it_recurs() -> None:
+    found = _with("Freedonian guns shelled Zenda. Freedonian troops later attacked Port Vella.",
+                  {"Freedonian": "freedonia"}, rule="demonym")
+    c = next(c for c in found if c.trigger == "attacked")
+    assert c.source_actor_id == "freedonia-military"

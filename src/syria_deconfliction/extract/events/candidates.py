@@ -351,11 +351,26 @@ def _pick_date(s: _Sentence, t: _Trig, dates: Sequence[DateExpr], frames: list[_
         in_frame = any(a <= d.start < b for a, b in spans)
         if in_frame and physical:
             continue
+        if _in_other_relative(s, d.start, t):
+            continue  # "X hit the base, which Y captured earlier this week, ...": Y's date
         dist = float(d.start - t.end if d.start >= t.end else t.start - d.end)
         dist += 10_000 if in_frame else 0
         if best is None or dist < best[0]:
             best = (dist, d)
     return best[1] if best else None
+
+
+def _in_other_relative(s: _Sentence, pos: int, t: _Trig) -> bool:
+    """Char offset pos lies in a ", which/who ..." clause (to the next comma) without t."""
+    i = bisect_right([tok.start for tok in s.toks], pos) - 1
+    j = i
+    while j > 0 and s.low(j) not in (",", ".", ";", ":"):
+        if s.low(j) in ("which", "who") and s.low(j - 1) == ",":
+            end = next((k for k in range(i, len(s.toks)) if s.low(k) in (",", ".", ";")),
+                       len(s.toks))
+            return not j <= t.t0 < end
+        j -= 1
+    return False
 
 
 def _pick_place(s: _Sentence, t: _Trig, gaz: _Gazetteer) -> tuple[str, str] | None:

@@ -46,8 +46,6 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
     for noun in _STATE_NOUNS & set(resolved):
         if _top(resolved[noun], parents) != main:
             del resolved[noun]  # "government" alone is the story's main state's
-    if not resolved:
-        return []
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -56,7 +54,25 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
         actor = resolved.get(_key(hit.group(1)))
         if actor is None or any(busy[hit.start():hit.end()]):
             continue
+        busy[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
         out.append(Mention(hit.start(), hit.end(), hit.group(1), actor, "side-noun"))
+    return out + _repeated_demonyms(text, mentions, busy)
+
+
+def _repeated_demonyms(text: str, mentions: Sequence[Mention], busy: bytearray) -> list[Mention]:
+    """A demonym the article resolved once ("Kurdish" -> the Kurds) names the same actor where
+    it recurs before a noun ("Kurdish fighters", "Kurdish positions")."""
+    forms: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.rule == "demonym":
+            forms.setdefault(m.text, set()).add(m.actor_id)
+    out = []
+    for form, actors in forms.items():
+        if len(actors) != 1:
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?= [a-z])", text):
+            if not any(busy[hit.start():hit.end()]):
+                out.append(Mention(hit.start(), hit.end(), form, next(iter(actors)), "demonym"))
     return out
 
 
