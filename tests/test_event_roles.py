@@ -183,3 +183,17 @@ def test_a_demonym_resolved_once_names_its_actor_where_it_recurs() -> None:
                   {"Freedonian": "freedonia"}, rule="demonym")
     c = next(c for c in found if c.trigger == "attacked")
     assert c.source_actor_id == "freedonia-military"
+
+
+def test_he_said_is_the_person_named_last_outside_quotes() -> None:
+    # "Ana Kova met X. "... Freedonia ...," she said.": she is Ana Kova, even when the quoted
+    # words name someone else
+    found = cands('Ana Kova met Freedonia on Monday. "The war must end," she said.')
+    said = next(c for c in found if c.trigger == "said")
+    assert said.source_actor_id == "ana-kova"
+
+
+def test_each_reported_statement_is_kept() -> None:
+    # two statements of one speaker in two sentences are two candidates, not a repeat
+    found = cands('Ana Kova said the war must end. "Peace must come soon," Ana Kova said.')
+    assert len([c for c in found if c.trigger == "said"]) == 2

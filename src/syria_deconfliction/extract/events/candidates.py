@@ -36,6 +36,7 @@ from .vocabulary import _CLAUSE_PUNCT, _DETERMINERS
 # --------------------------------------------------------------------------- main
 
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})  # CAMEO cooperation
+_PERSON_PRONOUNS = frozenset({"he", "she"})
 
 
 def find_candidates(
@@ -75,6 +76,7 @@ def find_candidates(
     dates_in: dict[int, list[DateExpr]] = {}
     for d in dates:
         dates_in.setdefault(bisect_right(s_starts, d.start) - 1, []).append(d)
+    last_person: tuple[str, int] | None = None  # whom "he said" refers to, and where named
     for k, (s0, e0) in enumerate(doc.sentences):
         near = mentions[bisect_left(m_starts, s0):bisect_left(m_starts, e0)]
         s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents)
@@ -84,6 +86,7 @@ def find_candidates(
             for i in range(t.t0, t.t1):
                 s.trig_at[i] = t
         frames = _find_frames(s, trigs)
+        last_person = _pronoun_speakers(s, frames, last_person, k)
         cands = [c for t in trigs
                  for c in _candidate(s, t, trigs, frames, published, sdates, gaz)]
         merged = _merge_force(cands)
@@ -97,6 +100,25 @@ def find_candidates(
             ):
                 out.append(c)
     return _fold_repeats(text, out)
+
+
+def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
+                      here: int) -> tuple[str, int] | None:
+    """'he said' / 'she told' with no named speaker: the person named last before the
+    sentence, outside quotation marks, at most two sentences back ("Ana Kova met X. She said
+    ..." -> Ana Kova; a name inside someone's quoted words is no antecedent). Returns the
+    person named last by the end of the sentence, with the sentence's number."""
+    for f in frames:
+        if f.claimer is None and s.low(f.tok - 1) in _PERSON_PRONOUNS and last is not None \
+                and here - last[1] <= 2:
+            f.claimer = last[0]
+    for k in range(len(s.mentions)):
+        a = s.mentions[k].start
+        before = s.text[s.start:a]
+        quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        if s.actor_types.get(s.actor(k)) == "person" and not quoted:
+            last = (s.actor(k), here)
+    return last
 
 
 def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -118,7 +140,9 @@ def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
         k = key(c)
         if c.sentence_end <= headline_end and (k in body or (k[0][:2], *k[1:3]) in body_sides):
             continue
-        if c.sentence_start > headline_end and (c.source_actor_id or c.target_actor_id):
+        statement = c.rule.startswith("statement")  # each reported statement is its own act
+        if c.sentence_start > headline_end and (c.source_actor_id or c.target_actor_id) \
+                and not statement:
             if k in seen:
                 continue
             seen.add(k)
