@@ -197,3 +197,13 @@ def test_each_reported_statement_is_kept() -> None:
     # two statements of one speaker in two sentences are two candidates, not a repeat
     found = cands('Ana Kova said the war must end. "Peace must come soon," Ana Kova said.')
     assert len([c for c in found if c.trigger == "said"]) == 2
+
+
+def test_a_fronted_participle_has_the_main_clauses_subject() -> None:
+    # "Accusing X of Y, Ana Kova said ...": Ana Kova accuses X
+    c = one("Accusing Freedonia of breaking the truce, Ana Kova said the talks would go on.",
+            "Accusing")
+    assert (c.cameo_code[:3], c.source_actor_id, c.target_actor_id) == (
+        "112", "ana-kova", "freedonia")
+    assert not [c for c in cands("Speaking in Freedonia, Ana Kova said the war must end.")
+                if c.source_actor_id == "freedonia"]

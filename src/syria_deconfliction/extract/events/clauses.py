@@ -86,6 +86,10 @@ def _fronted_end(s: _Sentence, floor: int, t0: int) -> int | None:
     while first < t0 and s.low(first) in _QUOTES:
         first += 1
     lead = next((j for j in range(first, min(t0, first + 4)) if s.low(j) in _FRONTED), None)
+    if lead is None and s.low(first).endswith("ing") and s.mention_at_token(first) is None and (
+        first not in s.trig_at or s.trig_at[first].form != "n"
+    ):
+        lead = first  # a participle phrase: "Speaking in Zenda, X said"
     if lead is None or any(s.mention_at_token(j) is not None or s.is_verbish(j)
                            for j in range(first, lead)):
         return None  # "Ruritania said after ..." - the opener must come first

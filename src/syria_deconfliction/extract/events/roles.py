@@ -25,6 +25,9 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
             if k is not None and s.m_tok[k][0] >= c.start:
                 return s.actor(k), k, "to-subject"
             break
+    fronted = _fronted_participle_subject(s, t, c.start)
+    if fronted is not None:
+        return s.actor(fronted), fronted, "fronted-participle"
     if _participle(s, t):
         for k in range(len(s.mentions) - 1, -1, -1):
             a, b = s.m_tok[k]
@@ -58,6 +61,23 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         if src:
             return src, k, "subject-before-but"
     return None, -1, ""
+
+
+def _fronted_participle_subject(s: _Sentence, t: _Trig, start: int) -> int | None:
+    """A participle opening the clause ("Accusing X of Y, Ana Kova said ...") has the subject
+    of the main clause after its comma: the first mention there that can be a subject."""
+    first = start
+    while first < t.t0 and s.low(first) in _QUOTES:
+        first += 1
+    if t.form != "v" or t.t0 != first or not s.low(t.t0).endswith("ing"):
+        return None
+    comma = next((i for i in range(t.t1, len(s.toks)) if s.low(i) == ","), None)
+    if comma is None:
+        return None
+    for k, (a, _b) in enumerate(s.m_tok):
+        if a > comma:
+            return k if a <= comma + 6 and s.subject_ok(k, comma + 1) else None
+    return None
 
 
 def _loyal_forces(s: _Sentence, k: int) -> str | None:
