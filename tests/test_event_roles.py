@@ -207,3 +207,17 @@ def test_a_fronted_participle_has_the_main_clauses_subject() -> None:
         "112", "ana-kova", "freedonia")
     assert not [c for c in cands("Speaking in Freedonia, Ana Kova said the war must end.")
                 if c.source_actor_id == "freedonia"]
+
+
+def test_asked_someone_to_act_is_a_request() -> None:
+    c = one("Ana Kova met Freedonia and asked them to do more.", "asked")
+    assert (c.cameo_code, c.source_actor_id) == ("020", "ana-kova")
+    assert not [c for c in cands("Ana Kova was asked about the plan on Monday.")
+                if c.trigger == "asked"]
+
+
+def test_expressed_concern_over_is_disapproval() -> None:
+    c = one("In a statement, Ana Kova expressed concern over Freedonia's role.",
+            "expressed concern over")
+    assert (c.cameo_code[:2], c.source_actor_id, c.target_actor_id) == (
+        "11", "ana-kova", "freedonia")
