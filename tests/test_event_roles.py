@@ -221,3 +221,14 @@ def test_expressed_concern_over_is_disapproval() -> None:
             "expressed concern over")
     assert (c.cameo_code[:2], c.source_actor_id, c.target_actor_id) == (
         "11", "ana-kova", "freedonia")
+
+
+def test_patience_idioms_are_threats() -> None:
+    c = one('"Freedonia must understand that our patience is not infinite," Ana Kova said.',
+            "said")
+    assert (c.cameo_code, c.target_actor_id) == ("130", "freedonia")
+
+
+def test_it_is_important_for_x_to_is_a_demand() -> None:
+    c = one("Ana Kova said it is important for Freedonia to leave Zenda.", "said")
+    assert c.cameo_code == "100"
