@@ -232,3 +232,20 @@ def test_patience_idioms_are_threats() -> None:
 def test_it_is_important_for_x_to_is_a_demand() -> None:
     c = one("Ana Kova said it is important for Freedonia to leave Zenda.", "said")
     assert c.cameo_code == "100"
+
+
+def test_adjacent_mentions_take_the_last_as_head_unless_a_name_precedes_a_generic_noun() -> None:
+    # "the main Freedonian opposition groups say": the opposition, not Freedonia
+    found = _with("The main Freedonian opposition groups criticized Ruritania on Monday.",
+                  {"Freedonian": "freedonia", "opposition": "blue-brigade", "Ruritania":
+                   "ruritania"})
+    assert next(c for c in found if c.trigger == "criticized").source_actor_id == "blue-brigade"
+    # "the Blue Brigade rebel group accused X": the named group, not the generic "rebel"
+    text = "In a statement, the Blue Brigade rebel group accused Ruritania of lying."
+    ms = [Mention(text.index("Blue Brigade"), text.index("Blue Brigade") + 12, "Blue Brigade",
+                  "blue-brigade", "test"),
+          Mention(text.index("rebel"), text.index("rebel") + 5, "rebel", "ana-kova", "side-noun"),
+          Mention(text.index("Ruritania"), text.index("Ruritania") + 9, "Ruritania", "ruritania",
+                  "test")]
+    found = find_candidates(text, ms, THU_2020_03_05, PLACES, TYPES, actor_parents=PARENTS)
+    assert next(c for c in found if c.trigger == "accused").source_actor_id == "blue-brigade"

@@ -124,9 +124,12 @@ class _Sentence:
             if a.possessive:
                 gap = re.sub(r"^['’]s?", "", gap)
             words = gap.split()
-            if not words and gap == " " and (a.actor_id == b.actor_id
-                                             or self._titled(self.mentions[heads[k + 1]])):
-                heads[k] = heads[k + 1]  # "U.N. envoy Ana Kova": one phrase, the name last
+            if not words and gap == " ":
+                # one noun phrase, its head last ("U.N. envoy Ana Kova", "Sunni Arab
+                # opposition"), but a name of several words outranks a generic noun after it
+                # ("the Blue Star rebel group")
+                if b.rule != "side-noun" or len(a.text.split()) == 1:
+                    heads[k] = heads[k + 1]
                 continue
             if not words or not (gap.startswith(" ") and gap.endswith(" ")) or len(words) > 5:
                 continue
