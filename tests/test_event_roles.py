@@ -249,3 +249,10 @@ def test_adjacent_mentions_take_the_last_as_head_unless_a_name_precedes_a_generi
                   "test")]
     found = find_candidates(text, ms, THU_2020_03_05, PLACES, TYPES, actor_parents=PARENTS)
     assert next(c for c in found if c.trigger == "accused").source_actor_id == "blue-brigade"
+
+
+def test_person_in_apposition_after_the_object_is_the_target() -> None:
+    # "... to the X envoy to Y, Ana Kova, ...": Ana Kova, her body X beside
+    c = one("Freedonia declared its support for the plan to the Ruritania envoy to Zenda, "
+            "Ana Kova, on Monday.", "declared its support for")
+    assert c.target_actor_id == "ana-kova" and "ruritania" in c.target_parties

@@ -12,7 +12,14 @@ from typing import Any
 from ..dates import DateExpr, find_date_expressions, resolve
 from ..document import Document
 from ..mentions import Mention
-from .clauses import _applicable_frame, _apposition, _clause, _find_frames, _refine_end
+from .clauses import (
+    _applicable_frame,
+    _apposition,
+    _clause,
+    _find_frames,
+    _object_apposition,
+    _refine_end,
+)
 from .coref import side_noun_mentions
 from .dateline import without_datelines
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
@@ -193,6 +200,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     k_src = -1  # the source's mention, when it is one
     also: list[str] = []  # objects coordinated with the target, one candidate each
     beside: tuple[str, ...] = ()  # the body a source person was introduced by
+    target_beside: tuple[str, ...] = ()  # the same for a target person
     if alleg is not None:
         accuser, _k, _h = _subject(s, alleg, frames, False, claimer)
         source = _object(s, alleg, frames, accuser)
@@ -240,6 +248,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
                 source, target = source or a, b if b != (source or a) else a
         if target is None:
             k_obj = _object_index(s, t, frames, source)
+            if k_obj is not None and (k_app := _object_apposition(s, k_obj)) is not None:
+                target_beside, k_obj = (s.actor(k_obj),), k_app
             if k_obj is not None:
                 target = s.actor(k_obj)
                 also = [s.actor(j) for j in _conjuncts(s, k_obj)]
@@ -315,7 +325,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         confidence=round(min(0.95, max(0.05, conf)), 2),
         rule=";".join(rules),
         source_parties=tuple(dict.fromkeys(_bodies(s, source) + beside)),
-        target_parties=_bodies(s, target),
+        target_parties=tuple(dict.fromkeys(_bodies(s, target) + target_beside)),
     )
     return [c] + [replace(c, target_actor_id=x, target_parties=_bodies(s, x),
                           rule=f"{c.rule};coordinated-object") for x in dict.fromkeys(also)]

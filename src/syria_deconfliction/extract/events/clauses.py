@@ -121,6 +121,22 @@ def _apposition(s: _Sentence, k: int, t0: int) -> int | None:
     return None
 
 
+def _object_apposition(s: _Sentence, k: int) -> int | None:
+    """A person named in commas after an object phrase: "declared support to the U.N. envoy
+    to Ruritania, Ana Kova, ..." -> Ana Kova (the body beside)."""
+    if s.actor_types.get(s.actor(k)) == "person":
+        return None
+    end = s.m_tok[s.heads[k]][1]
+    comma = next((i for i in range(end, min(len(s.toks), end + 5)) if s.low(i) == ","), None)
+    if comma is None or any(s.low(i) in _CLAUSE_PUNCT or s.is_verbish(i)
+                            for i in range(end, comma)):
+        return None
+    k2 = s.mention_at_token(comma + 1)
+    if k2 is None or s.actor_types.get(s.actor(k2)) != "person":
+        return None
+    return s.heads[k2] if s.low(s.m_tok[s.heads[k2]][1]) in ("", ",", ".", ";") else None
+
+
 def _clause_end(s: _Sentence, t: _Trig, frames: list[_Frame]) -> int:
     """Last token (exclusive) where the trigger's object can be."""
     post = [f.region[0] for f in frames if f.kind in ("post", "parenthetical")
