@@ -256,3 +256,17 @@ def test_person_in_apposition_after_the_object_is_the_target() -> None:
     c = one("Freedonia declared its support for the plan to the Ruritania envoy to Zenda, "
             "Ana Kova, on Monday.", "declared its support for")
     assert c.target_actor_id == "ana-kova" and "ruritania" in c.target_parties
+
+
+def test_a_backer_named_before_a_hyphen_is_no_side() -> None:
+    # "X-backed fighters attacked Y": the fighters attacked, not X
+    c = one("Ruritania-backed fighters attacked Zenda on Monday.", "attacked")
+    assert c.source_actor_id is None
+
+
+def test_coalition_alone_is_the_coalition_the_article_named() -> None:
+    found = _with("The Ruritanian coalition met on Monday. The entire coalition plans to meet "
+                  "Freedonia again in the summer.",
+                  {"Ruritanian coalition": "blue-brigade", "Freedonia": "freedonia"})
+    c = [c for c in found if c.sentence_start > 0][0]
+    assert c.source_actor_id == "blue-brigade"

@@ -20,7 +20,7 @@ from .clauses import (
     _object_apposition,
     _refine_end,
 )
-from .coref import side_noun_mentions
+from .coref import side_noun_mentions, without_backers
 from .dateline import without_datelines
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
 from .places import _fold, _Gazetteer, _gazetteer
@@ -66,7 +66,7 @@ def find_candidates(
     lex = lexicon or load_lexicon()
     doc = Document.of(text)
     text = doc.text
-    mentions = without_datelines(text, mentions)
+    mentions = without_backers(text, without_datelines(text, mentions))
     mentions = sorted([*mentions, *side_noun_mentions(text, mentions, actor_parents,
                                                       actor_types)],
                       key=lambda m: (m.start, m.end))

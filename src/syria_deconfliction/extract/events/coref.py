@@ -18,6 +18,8 @@ from ..lexicon import words
 from ..mentions import Mention
 
 _SIDE_NOUNS = words("events_side_nouns")
+_BACKER_RE = re.compile(
+    r"-(?:" + "|".join(sorted(words("events_backer_participles"))) + r")\b", re.IGNORECASE)
 _STATE_NOUNS = frozenset({"government", "regime"})  # a state's own body, not a faction
 _SIDE_RE = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True)) + r")(?!\w)",
@@ -90,3 +92,9 @@ def _main_state(mentions: Sequence[Mention], parents: Mapping[str, str | None],
     counts = Counter(t for m in mentions
                      if types.get(t := _top(m.actor_id, parents)) == "state")
     return counts.most_common(1)[0][0] if counts else None
+
+
+def without_backers(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions minus the names of backers: "X" in "X-backed fighters attacked Y" describes the
+    fighters (they are not X), so it is no side of their acts."""
+    return [m for m in mentions if not _BACKER_RE.match(text, m.end)]
