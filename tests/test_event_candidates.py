@@ -602,7 +602,7 @@ def test_irregular_verbs_are_inflected() -> None:
          "blue-brigade", "ruritania-military"),
         ("Ana Kova called the Freedonia blockade a crime.", "called", "111", "ana-kova",
          "freedonia"),
-        ("Ruritania and Freedonia brokered a truce in March.", "brokered", "0871", "ruritania",
+        ("Ruritania and Freedonia brokered a truce in March.", "brokered", "057", "ruritania",
          "freedonia"),
         ("Ruritania declared its right to respond.", "right to respond", "138", "ruritania",
          None),
