@@ -270,3 +270,10 @@ def test_coalition_alone_is_the_coalition_the_article_named() -> None:
                   {"Ruritanian coalition": "blue-brigade", "Freedonia": "freedonia"})
     c = [c for c in found if c.sentence_start > 0][0]
     assert c.source_actor_id == "blue-brigade"
+
+
+def test_a_new_coalition_of_others_is_not_the_one_named_before() -> None:
+    # "a coalition of X fighters seized Y": a new referent, not "the Ruritanian coalition"
+    found = _with("The Ruritanian coalition met on Monday. A coalition of local fighters seized "
+                  "Zenda on Tuesday.", {"Ruritanian coalition": "blue-brigade"})
+    assert next(c for c in found if c.trigger == "seized").source_actor_id is None

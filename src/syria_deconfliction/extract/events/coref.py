@@ -54,7 +54,7 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
     out = []
     for hit in _SIDE_RE.finditer(text):
         actor = resolved.get(_key(hit.group(1)))
-        if actor is None or any(busy[hit.start():hit.end()]):
+        if actor is None or any(busy[hit.start():hit.end()]) or _new_referent(text, hit):
             continue
         busy[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
         out.append(Mention(hit.start(), hit.end(), hit.group(1), actor, "side-noun"))
@@ -76,6 +76,17 @@ def _repeated_demonyms(text: str, mentions: Sequence[Mention], busy: bytearray) 
             if not any(busy[hit.start():hit.end()]):
                 out.append(Mention(hit.start(), hit.end(), form, next(iter(actors)), "demonym"))
     return out
+
+
+def _new_referent(text: str, hit: re.Match[str]) -> bool:
+    """'a coalition of X', 'a government that ...', 'the rebels of X': a new or a specified
+    body, not the one named before (an adjective stays: 'a rebel attack')."""
+    after = text[hit.end():hit.end() + 20]
+    if re.match(r"\s+of\b", after):
+        return True
+    indefinite = re.search(r"\b(?:a|an)\s+$", text[max(0, hit.start() - 4):hit.start()],
+                           re.IGNORECASE)
+    return indefinite is not None and not re.match(r"\s+[a-z]", after)
 
 
 def _top(actor: str, parents: Mapping[str, str | None]) -> str:
