@@ -277,3 +277,9 @@ def test_a_new_coalition_of_others_is_not_the_one_named_before() -> None:
     found = _with("The Ruritanian coalition met on Monday. A coalition of local fighters seized "
                   "Zenda on Tuesday.", {"Ruritanian coalition": "blue-brigade"})
     assert next(c for c in found if c.trigger == "seized").source_actor_id is None
+
+
+def test_who_ordered_a_withdrawal_is_its_source() -> None:
+    # "X ordered a pullout of Y's jets": X, not the jets
+    c = one("Ana Kova last week ordered a pullout of some Ruritanian jets from Zenda.", "pullout")
+    assert c.source_actor_id == "ana-kova"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..lexicon import words
 from ..mentions import DEFAULT_LEXICON
 from .clauses import _clause, _clause_end, _in_skips
 from .model import _KINETIC_KINDS, _MILITARY_TYPES
@@ -12,6 +13,7 @@ from .vocabulary import _AUX, _DETERMINERS, _LIGHT_VERBS, _PREPOSITIONS, _PRONOU
 # --------------------------------------------------------------------------- actors
 
 _FORCE_NOUNS = DEFAULT_LEXICON.military_nouns
+_COMMAND_VERBS = words("events_command_verbs")
 
 
 def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
@@ -173,7 +175,12 @@ def _noun_roles(s: _Sentence, t: _Trig, frames: list[_Frame],
     target: str | None = None
     how: list[str] = []
     end = _clause_end(s, t, frames)
-    if e.of_agent and s.low(t.t1) == "of":
+    if any(s.low(j) in _COMMAND_VERBS for j in range(max(0, t.t0 - 3), t.t0)):
+        # "X ordered a pullout of Y's jets": X acts, not the jets
+        src, _k, sub_how = _subject(s, t, frames, False, claimer)
+        if src:
+            source, how = src, [f"noun:ordered-{sub_how}"]
+    if source is None and e.of_agent and s.low(t.t1) == "of":
         k = _mention_after(s, t.t1 + 1, 4)
         if k is not None:
             source, how = s.actor(k), ["noun:of-agent"]
