@@ -283,3 +283,15 @@ def test_who_ordered_a_withdrawal_is_its_source() -> None:
     # "X ordered a pullout of Y's jets": X, not the jets
     c = one("Ana Kova last week ordered a pullout of some Ruritanian jets from Zenda.", "pullout")
     assert c.source_actor_id == "ana-kova"
+
+
+def test_a_threats_target_may_follow_for() -> None:
+    # "warned of consequences for X's actions": X is threatened
+    c = one("Freedonia has warned of consequences for Ana Kova's actions.", "warned")
+    assert (c.cameo_code[:2], c.target_actor_id) == ("13", "ana-kova")
+
+
+def test_according_to_x_is_no_object() -> None:
+    # "..., according to X": X is whose account it is, not the target
+    found = cands("Airstrikes hit Zenda, according to the Daily Planet.")
+    assert all(c.target_actor_id is None for c in found)

@@ -16,6 +16,7 @@ from .clauses import (
     _applicable_frame,
     _apposition,
     _clause,
+    _clause_end,
     _find_frames,
     _object_apposition,
     _refine_end,
@@ -107,6 +108,18 @@ def find_candidates(
             ):
                 out.append(c)
     return _fold_repeats(text, out)
+
+
+def _threatened(s: _Sentence, t: _Trig, frames: list[_Frame], source: str | None) -> str | None:
+    """A threat's target after 'for' or 'against' in its clause: "warned of consequences for
+    X's actions" -> X."""
+    end = _clause_end(s, t, frames)
+    for i in range(t.t1, end):
+        if s.low(i) in ("for", "against"):
+            k = _mention_after(s, i + 1, 4)
+            if k is not None and s.actor(k) != source:
+                return s.actor(k)
+    return None
 
 
 def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
@@ -253,6 +266,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
             if k_obj is not None:
                 target = s.actor(k_obj)
                 also = [s.actor(j) for j in _conjuncts(s, k_obj)]
+    if target is None and code[:2] == "13" and t.form != "n":
+        target = _threatened(s, t, frames, source)
     if target is None and code[:2] in _COOPERATIVE_ROOTS and k_src >= 0:
         # joint agents of a cooperative act: "X and Y brokered a truce", "a deal sponsored by
         # X and Y" -> X with Y as the other side
