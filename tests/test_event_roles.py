@@ -293,5 +293,5 @@ def test_a_threats_target_may_follow_for() -> None:
 
 def test_according_to_x_is_no_object() -> None:
     # "..., according to X": X is whose account it is, not the target
-    found = cands("Airstrikes hit Zenda, according to Ana Kova.")
+    found = cands("Airstrikes hit Zenda on Friday, according to the Zenda-based Blue Brigade.")
     assert all(c.target_actor_id is None for c in found)
