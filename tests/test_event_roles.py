@@ -295,3 +295,9 @@ def test_according_to_x_is_no_object() -> None:
     # "..., according to X": X is whose account it is, not the target
     found = cands("Airstrikes hit Zenda on Friday, according to the Zenda-based Blue Brigade.")
     assert all(c.target_actor_id is None for c in found)
+
+
+def test_its_forces_in_a_claim_are_the_speakers_forces() -> None:
+    # "X said its jets struck Y", "... her country's military fired at Y": the speaker's side
+    c = one("Ana Kova said her country's military fired at Blue Brigade fighters.", "fired at")
+    assert (c.source_actor_id, c.target_actor_id) == ("ruritania-military", "blue-brigade")

@@ -14,6 +14,7 @@ from .vocabulary import _AUX, _DETERMINERS, _LIGHT_VERBS, _PREPOSITIONS, _PRONOU
 
 _FORCE_NOUNS = DEFAULT_LEXICON.military_nouns
 _COMMAND_VERBS = words("events_command_verbs")
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 
 
 def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
@@ -56,6 +57,9 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         first += 1
     if s.low(first) in _PRONOUNS and claimer and c.kind == "frame":
         return claimer, -1, "pronoun=reporter"
+    own = _own_forces(s, first, t.t0, claimer) if c.kind == "frame" else None
+    if own is not None:
+        return own, -1, "possessive=reporter"
     if c.kind == "conj" and s.low(c.boundary) == "but" and depth == 0 and c.boundary > 0:
         probe = _Trig(t.entry, t.start, t.end, c.boundary, c.boundary + 1, t.form)
         outer = [f for f in frames if f.tok not in s.trig_at]
@@ -80,6 +84,26 @@ def _fronted_participle_subject(s: _Sentence, t: _Trig, start: int) -> int | Non
         if a > comma:
             return k if a <= comma + 6 and s.subject_ok(k, comma + 1) else None
     return None
+
+
+def _own_forces(s: _Sentence, first: int, t0: int, claimer: str | None) -> str | None:
+    """'X said its warplanes struck Y', '... his country's military fired': the speaker's own
+    forces - the armed forces of the speaker's state, or the speaker's group itself."""
+    if claimer is None or s.low(first) not in _POSSESSIVES:
+        return None
+    i = first + 1
+    if s.low(i).replace("’", "'") in ("country's", "government's"):
+        i += 1
+    elif s.low(i) in ("country", "government") and s.low(i + 1) in ("'s", "’s"):
+        i += 2
+    if s.low(i) not in _FORCE_NOUNS or i >= t0:
+        return None
+    state = s.top(claimer)
+    forces = [x for x, p in s.parents.items()
+              if p == state and s.actor_types.get(x) == "military"]
+    if len(forces) == 1:
+        return forces[0]
+    return claimer if s.actor_types.get(claimer) in _MILITARY_TYPES else None
 
 
 def _loyal_forces(s: _Sentence, k: int) -> str | None:
