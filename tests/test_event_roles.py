@@ -301,3 +301,13 @@ def test_its_forces_in_a_claim_are_the_speakers_forces() -> None:
     # "X said its jets struck Y", "... her country's military fired at Y": the speaker's side
     c = one("Ana Kova said her country's military fired at Blue Brigade fighters.", "fired at")
     assert (c.source_actor_id, c.target_actor_id) == ("ruritania-military", "blue-brigade")
+
+
+def test_he_or_she_as_subject_is_the_person_named_last() -> None:
+    # "X wanted to strike Y after she attacked Z": she is Y, the person named last before her
+    found = cands("Freedonia wanted to strike Ana Kova after she attacked Zenda.")
+    assert next(c for c in found if c.trigger == "attacked").source_actor_id == "ana-kova"
+    # "After she left, she and Y discussed ...": she (named before) with Y
+    c = one("Ana Kova left the army. After she left, she and Freedonia discussed the war.",
+            "discussed")
+    assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "freedonia")

@@ -94,9 +94,10 @@ def find_candidates(
             for i in range(t.t0, t.t1):
                 s.trig_at[i] = t
         frames = _find_frames(s, trigs)
+        prior = last_person[0] if last_person and k - last_person[1] <= 2 else None
         last_person = _pronoun_speakers(s, frames, last_person, k)
         cands = [c for t in trigs
-                 for c in _candidate(s, t, trigs, frames, published, sdates, gaz)]
+                 for c in _candidate(s, t, trigs, frames, published, sdates, gaz, prior)]
         merged = _merge_force(cands)
         merged += statement_candidates(s, frames, merged, published, sdates, bodies)
         merged.sort(key=lambda c: c.trigger_start)
@@ -120,6 +121,33 @@ def _threatened(s: _Sentence, t: _Trig, frames: list[_Frame], source: str | None
             if k is not None and s.actor(k) != source:
                 return s.actor(k)
     return None
+
+
+def _pronoun_subject(s: _Sentence, t: _Trig, frames: list[_Frame], prior: str | None
+                     ) -> tuple[str, int, str | None] | None:
+    """A clause with "he"/"she" as subject ("After X met Y, he said", "X wanted to strike Y
+    after he used gas" -> Y): the person named last before the pronoun, outside quotation
+    marks, in the sentence or else before it; with the mention coordinated after it ("he and
+    Y discussed"). Frames have their own rule (the reporter)."""
+    c = _clause(s, t.t0, frames)
+    first = c.start
+    while first < t.t0 and s.low(first) in ("“", '"', "'", "‘"):
+        first += 1
+    if s.low(first) not in _PERSON_PRONOUNS or c.kind == "frame":
+        return None
+    actor = prior
+    for k in range(len(s.mentions)):
+        a = s.m_tok[k][0]
+        before = s.text[s.start:s.mentions[k].start]
+        quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        if a < first and not quoted and s.actor_types.get(s.actor(k)) == "person":
+            actor = s.actor(k)
+    if actor is None:
+        return None
+    partner = None
+    if s.low(first + 1) == "and" and (k2 := s.mention_at_token(first + 2)) is not None:
+        partner = s.actor(k2)
+    return actor, first, partner
 
 
 def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
@@ -172,7 +200,9 @@ def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
                published: dt.date | None, dates: Sequence[DateExpr],
-               gaz: _Gazetteer | None) -> list[Candidate]:
+               gaz: _Gazetteer | None, prior: str | None = None) -> list[Candidate]:
+    """The candidates of trigger t (one per coordinated object); ``prior`` is the person named
+    last before the sentence (for a "he"/"she" subject)."""
     e, lex = t.entry, s.lex
     if _governed(s, t, trigs, lex) is not None:
         return []
@@ -244,13 +274,18 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         rules.append(f"passive:{passive}")
     else:
         source, k_src, how = _subject(s, t, frames, kinetic, claimer)
+        pron = _pronoun_subject(s, t, frames, prior)
+        if pron is not None and (k_src < 0 or s.m_tok[k_src][0] > pron[1]):
+            source, k_src, how = pron[0], -1, "pronoun=person-named-last"
+            if e.symmetric and pron[2] is not None and pron[2] != source:
+                target = pron[2]  # "he and Y discussed ..."
         if k_src >= 0 and (k_app := _apposition(s, k_src, t.t0)) is not None:
             beside, source, k_src = (source,), s.actor(k_app), k_app
             how += ";apposition"
         k = k_src
         if how:
             rules.append(how)
-        if e.symmetric:
+        if e.symmetric and target is None:
             partner = _coordinated_partner(s, k, t.t0)
             if partner and partner != source:
                 target = partner

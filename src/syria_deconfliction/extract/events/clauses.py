@@ -76,7 +76,8 @@ def _subordinate(s: _Sentence, i: int, t0: int) -> bool:
     verb is at t0 ("talks stalled since Ruritania joined the war": the joiner is Ruritania)."""
     if t0 - i > 8 or not (s.is_verbish(t0) and (t0 not in s.trig_at or s.trig_at[t0].form != "n")):
         return False
-    return any(i < a and b <= t0 and s.subject_ok(k, i + 1) for k, (a, b) in enumerate(s.m_tok))
+    return s.low(i + 1) in ("he", "she") or any(
+        i < a and b <= t0 and s.subject_ok(k, i + 1) for k, (a, b) in enumerate(s.m_tok))
 
 
 def _fronted_end(s: _Sentence, floor: int, t0: int) -> int | None:
