@@ -311,3 +311,17 @@ def test_he_or_she_as_subject_is_the_person_named_last() -> None:
     c = one("Ana Kova left the army. After she left, she and Freedonia discussed the war.",
             "discussed")
     assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "freedonia")
+
+
+def test_a_speaker_introduced_by_a_body_has_it_beside_and_not_as_target() -> None:
+    # "The X spokesman, Ana Kova, said X hoped ...": X is her body, not the other side
+    c = one("The Freedonia spokesman, Ana Kova, said Freedonia hoped the truce would hold.",
+            "said")
+    assert c.source_actor_id == "ana-kova" and "freedonia" in c.source_parties
+    assert c.target_actor_id is None
+
+
+def test_a_co_subject_of_the_speaker_is_no_statement_target() -> None:
+    # "X said she and Y had reached an understanding": Y is on the speaker's side of it
+    c = one("Ana Kova said she and Freedonia had reached a common understanding.", "said")
+    assert c.target_actor_id is None

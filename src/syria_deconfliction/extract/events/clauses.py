@@ -122,6 +122,23 @@ def _apposition(s: _Sentence, k: int, t0: int) -> int | None:
     return None
 
 
+def _introducing_bodies(s: _Sentence, person: str, upto: int) -> tuple[str, ...]:
+    """Bodies that introduce a person before token ``upto``: the rest of a title chain ("U.N.
+    envoy Ana Kova") or the phrase she is in apposition to ("The U.N. spokesman, Ana Kova,")."""
+    out: list[str] = []
+    for k in range(len(s.mentions)):
+        if s.m_tok[k][0] >= upto:
+            break
+        head = s.heads[k]
+        other = s.mentions[k].actor_id
+        if s.actor(k) == person and k != head and other != person:
+            out.append(other)  # chained to the person
+        elif s.actor(k) != person and _apposition(s, k, upto) is not None and \
+                s.actor(_apposition(s, k, upto) or 0) == person:
+            out.append(s.actor(k))
+    return tuple(a for a in dict.fromkeys(out) if s.actor_types.get(a) != "person")
+
+
 def _object_apposition(s: _Sentence, k: int) -> int | None:
     """A person named in commas after an object phrase: "declared support to the U.N. envoy
     to Ruritania, Ana Kova, ..." -> Ana Kova (the body beside)."""

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..dates import DateExpr, resolve
-from .clauses import _clause
+from .clauses import _clause, _introducing_bodies
 from .model import _PHYSICAL_KINDS, _RELAYING_TYPES, Candidate
 from .roles import _mention_after
 from .sentence import _QUOTES, _Frame, _Sentence
@@ -49,7 +49,8 @@ def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence
             continue  # publishing a report, or a monitor relaying fighting, is not an event
         spoken.add(speaker)
         code, how = _code(s, content, rules, _own_subject(s, speaker, content))
-        target = _target(s, f, speaker, content, rules)
+        beside = _introducing_bodies(s, speaker, f.tok)  # "the U.N. spokesman, X, said"
+        target = _target(s, f, speaker, content, rules, beside)
         if not how and rules.accuse_code and (accused := _accused(s, speaker, content, found)):
             code, how, target = rules.accuse_code, "force-by-other-side", accused
         date_expr = _own_date(s, f, dates)
@@ -67,7 +68,7 @@ def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence
             claim_status="reported", claimed_by_actor_id=None,
             confidence=0.6 + (0.1 if target else 0.0),
             rule=f"statement;frame:{f.kind}" + (f";content:{how}" if how else ""),
-            source_parties=(parents_of or {}).get(speaker, ()),
+            source_parties=tuple(dict.fromkeys((parents_of or {}).get(speaker, ()) + beside)),
         ))
     return out
 
@@ -128,7 +129,7 @@ def _accused(s: _Sentence, speaker: str, content: list[int],
 
 
 def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],
-            rules: StatementRules) -> str | None:
+            rules: StatementRules, beside: tuple[str, ...] = ()) -> str | None:
     if s.low(f.tok) in rules.addressee_verbs:
         k = _mention_after(s, f.tok + 1, 3)
         # "told the TV station that ...": an outlet carries the words, it is not the addressee
@@ -140,7 +141,9 @@ def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],
         if a not in inside or s.preposition_before(k)[0] == "by":
             continue
         actor = s.actor(k)
-        if actor != speaker and s.top(actor) != own:
+        if s.low(a - 1) == "and" and s.low(a - 2) in _PRONOUNS:
+            continue  # "X said he and Y had agreed": Y shares the speaker's side of it
+        if actor != speaker and s.top(actor) != own and actor not in beside:
             return actor
     return None
 
