@@ -14,11 +14,8 @@ from ..document import Document
 from ..mentions import Mention
 from .clauses import (
     _applicable_frame,
-    _apposition,
     _clause,
-    _clause_end,
     _find_frames,
-    _object_apposition,
     _refine_end,
 )
 from .coref import side_noun_mentions, without_backers
@@ -26,25 +23,21 @@ from .dateline import without_datelines
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
 from .places import _fold, _Gazetteer, _gazetteer
 from .roles import (
-    _between,
-    _conjuncts,
     _coordinated_partner,
-    _mention_after,
     _noun_roles,
     _object,
-    _object_index,
     _subject,
 )
 from .sentence import _AREA_NOUNS, _LOCATIVE, _PLACE_TIER, _Frame, _Sentence, _Trig
+from .sides import _PERSON_PRONOUNS, _active_roles, _passive_roles, _threatened
 from .statements import statement_candidates
 from .trigger_lexicon import TriggerLexicon, load_lexicon
 from .triggers import _allegation, _governed, _match_triggers, _near, _negated, _passive, _planned
-from .vocabulary import _CLAUSE_PUNCT, _DETERMINERS
+from .vocabulary import _DETERMINERS
 
 # --------------------------------------------------------------------------- main
 
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})  # CAMEO cooperation
-_PERSON_PRONOUNS = frozenset({"he", "she"})
 
 
 def find_candidates(
@@ -109,45 +102,6 @@ def find_candidates(
             ):
                 out.append(c)
     return _fold_repeats(text, out)
-
-
-def _threatened(s: _Sentence, t: _Trig, frames: list[_Frame], source: str | None) -> str | None:
-    """A threat's target after 'for' or 'against' in its clause: "warned of consequences for
-    X's actions" -> X."""
-    end = _clause_end(s, t, frames)
-    for i in range(t.t1, end):
-        if s.low(i) in ("for", "against"):
-            k = _mention_after(s, i + 1, 4)
-            if k is not None and s.actor(k) != source:
-                return s.actor(k)
-    return None
-
-
-def _pronoun_subject(s: _Sentence, t: _Trig, frames: list[_Frame], prior: str | None
-                     ) -> tuple[str, int, str | None] | None:
-    """A clause with "he"/"she" as subject ("After X met Y, he said", "X wanted to strike Y
-    after he used gas" -> Y): the person named last before the pronoun, outside quotation
-    marks, in the sentence or else before it; with the mention coordinated after it ("he and
-    Y discussed"). Frames have their own rule (the reporter)."""
-    c = _clause(s, t.t0, frames)
-    first = c.start
-    while first < t.t0 and s.low(first) in ("“", '"', "'", "‘"):
-        first += 1
-    if s.low(first) not in _PERSON_PRONOUNS or c.kind == "frame":
-        return None
-    actor = prior
-    for k in range(len(s.mentions)):
-        a = s.m_tok[k][0]
-        before = s.text[s.start:s.mentions[k].start]
-        quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        if a < first and not quoted and s.actor_types.get(s.actor(k)) == "person":
-            actor = s.actor(k)
-    if actor is None:
-        return None
-    partner = None
-    if s.low(first + 1) == "and" and (k2 := s.mention_at_token(first + 2)) is not None:
-        partner = s.actor(k2)
-    return actor, first, partner
 
 
 def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
@@ -242,8 +196,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     target: str | None = None
     k_src = -1  # the source's mention, when it is one
     also: list[str] = []  # objects coordinated with the target, one candidate each
-    beside: tuple[str, ...] = ()  # the body a source person was introduced by
-    target_beside: tuple[str, ...] = ()  # the same for a target person
+    beside: tuple[str, ...] = ()  # the bodies a source or target person was introduced by
+    target_beside: tuple[str, ...] = ()
     if alleg is not None:
         accuser, _k, _h = _subject(s, alleg, frames, False, claimer)
         source = _object(s, alleg, frames, accuser)
@@ -255,52 +209,13 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         source, target, how = _noun_roles(s, t, frames, claimer)
         rules.extend(how)
     elif passive:
-        for i in range(t.t1, min(len(s.toks), t.t1 + 3)):
-            if s.low(i) == "by":
-                k = _mention_after(s, i + 1, 5)
-                source = s.actor(k) if k is not None else None
-                k_src = k if k is not None else -1
-                break
-        if passive == "aux":
-            target = _subject(s, t, frames, False, claimer)[0]
-        else:
-            for k in range(len(s.mentions) - 1, -1, -1):
-                a, b = s.m_tok[k]
-                if b <= t.t0 and t.t0 - b <= 8 and not any(
-                    s.low(j) in _CLAUSE_PUNCT for j in range(b, t.t0)
-                ):
-                    target = s.actor(k)
-                    break
+        r = _passive_roles(s, t, frames, claimer, passive)
+        source, target, k_src = r.source, r.target, r.k_src
         rules.append(f"passive:{passive}")
     else:
-        source, k_src, how = _subject(s, t, frames, kinetic, claimer)
-        pron = _pronoun_subject(s, t, frames, prior)
-        if pron is not None and (k_src < 0 or s.m_tok[k_src][0] > pron[1]):
-            source, k_src, how = pron[0], -1, "pronoun=person-named-last"
-            if e.symmetric and pron[2] is not None and pron[2] != source:
-                target = pron[2]  # "he and Y discussed ..."
-        if k_src >= 0 and (k_app := _apposition(s, k_src, t.t0)) is not None:
-            beside, source, k_src = (source,), s.actor(k_app), k_app
-            how += ";apposition"
-        k = k_src
-        if how:
-            rules.append(how)
-        if e.symmetric and target is None:
-            partner = _coordinated_partner(s, k, t.t0)
-            if partner and partner != source:
-                target = partner
-                rules.append("coordinated")
-        if target is None and e.symmetric:
-            a, b = _between(s, t)
-            if a and b:
-                source, target = source or a, b if b != (source or a) else a
-        if target is None:
-            k_obj = _object_index(s, t, frames, source)
-            if k_obj is not None and (k_app := _object_apposition(s, k_obj)) is not None:
-                target_beside, k_obj = (s.actor(k_obj),), k_app
-            if k_obj is not None:
-                target = s.actor(k_obj)
-                also = [s.actor(j) for j in _conjuncts(s, k_obj)]
+        r = _active_roles(s, t, frames, kinetic, claimer, prior, rules)
+        source, target, k_src = r.source, r.target, r.k_src
+        also, beside, target_beside = r.also, r.beside, r.target_beside
     if target is None and code[:2] == "13" and t.form != "n":
         target = _threatened(s, t, frames, source)
     if target is None and code[:2] in _COOPERATIVE_ROOTS and k_src >= 0:
