@@ -35,14 +35,26 @@ general rules of English news syntax, applied sentence by sentence without a par
    and parentheticals that close before the trigger; in a relative clause the antecedent; for
    a pronoun subject after a reporting verb the reporter; "X to <trigger>" X; for an -ing
    participle the noun it follows ("rebels fighting X"); after ", but" the subject before it.
-   A title chain ("U.S. Secretary of State John Kerry") is represented by its last mention.
-   Force verbs prefer militaries and armed groups (``actor_types``). Passive: the "by" agent.
+   A title chain ("U.S. Secretary of State John Kerry", or adjacent mentions "U.N. envoy X")
+   is represented by its last mention; a person in commas after the subject phrase ("a senior
+   X official, Y, said") is the source. "since/as/after X <verb>" opens a clause of its own; a
+   fronted phrase ("A day after ..., ", "Backed by X, ", "Accusing X of Y, ") is skipped for the
+   main subject, which is also the subject of a fronted participle. "he/she" is the person
+   named last before it (outside quotes); "forces loyal to X" are X's state's armed forces;
+   "its/his country's forces" inside a claim are the speaker's. A name before "-backed/-led"
+   is a backer, no side. Side nouns ("rebel-held", "government forces", "the coalition") name
+   the actor the article named with that noun (``coref.py``). Force verbs prefer militaries
+   and armed groups (``actor_types``). Passive (also particle verbs): the "by" agent; joint
+   agents of a cooperative act ("brokered by X and Y") are source and target.
    Nouns: "of X" for arrival/withdrawal nouns, an attributive or possessive mention ("Russian
    strikes"), "by X", "between X and Y", else the clause subject after a light verb ("carried
-   out strikes") or in "in a phone call".
+   out strikes") or in "in a phone call"; whoever ordered it ("X ordered a pullout of ...");
+   "criticized/accused X for <act>": X.
 6. Target: the first mention after the trigger in its clause that is a direct object or follows
    against/on/at/with/to/into (not "prior to"); "X and Y <met>" and "<fighting> between X and Y"
-   give both sides for symmetric triggers. A withdrawing side's own forces are not a target.
+   give both sides for symmetric triggers; one candidate per coordinated object ("urged X and
+   Y"); a person in commas after the object phrase; a threat's "for/against X". "according to
+   X" closes the search. A withdrawing side's own forces are not a target.
 7. Acting body (``actor_parents``): a person stays the side (the most specific actor) and the
    body they speak for (registry parent) is listed beside them (``source_parties`` /
    ``target_parties``, event_actors rows); in material acts (15, 18-20, 0874) a state source
@@ -55,8 +67,9 @@ general rules of English news syntax, applied sentence by sentence without a par
    preposition, then the more specific feature, then the nearer one; a country name only after
    a locative preposition.
 10. Folding: force (18-20) or posture (15) triggers of one sentence whose actors do not conflict
-   become one candidate ("the air strike killed soldiers"); a headline candidate the body
-   restates and a later repeat (same root, source, target, date, status) are dropped;
+   become one candidate ("the air strike killed soldiers") unless a side would fight itself; a
+   headline candidate the body restates and a later repeat (same code, source, target, date,
+   status; not a statement) are dropped;
    candidates with neither source nor target are dropped unless they are material events with
    a date, or a verb with a place. Statements, appeals etc. need a source.
 11. Statements (``statements.py``): each speaker of a reporting frame gets one statement
