@@ -325,3 +325,14 @@ def test_a_co_subject_of_the_speaker_is_no_statement_target() -> None:
     # "X said she and Y had reached an understanding": Y is on the speaker's side of it
     c = one("Ana Kova said she and Freedonia had reached a common understanding.", "said")
     assert c.target_actor_id is None
+
+
+def test_he_said_prefers_the_subject_of_the_sentence_before() -> None:
+    # "Ana Kova met Y and Z. She said ...": she is the subject, not the last name
+    text = "Ana Kova met Freedonia and Zed Obo on Monday. She said the war must end."
+    ms = [Mention(0, 8, "Ana Kova", "ana-kova", "test"),
+          Mention(13, 22, "Freedonia", "freedonia", "test"),
+          Mention(27, 34, "Zed Obo", "zed-obo", "test")]
+    found = find_candidates(text, ms, THU_2020_03_05, PLACES, {**TYPES, "zed-obo": "person"},
+                            actor_parents=PARENTS)
+    assert next(c for c in found if c.trigger == "said").source_actor_id == "ana-kova"

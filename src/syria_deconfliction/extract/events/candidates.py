@@ -106,10 +106,10 @@ def find_candidates(
 
 def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
                       here: int) -> tuple[str, int] | None:
-    """'he said' / 'she told' with no named speaker: the person named last before the
-    sentence, outside quotation marks, at most two sentences back ("Ana Kova met X. She said
-    ..." -> Ana Kova; a name inside someone's quoted words is no antecedent). Returns the
-    person named last by the end of the sentence, with the sentence's number."""
+    """'he said' / 'she told' with no named speaker: the person named first (the usual
+    subject) in the last sentence that names one, outside quotation marks, at most two
+    sentences back ("Ana Kova met Y. She said ..." -> Ana Kova, not Y; a name inside someone's
+    quoted words is no antecedent). Returns that person for the sentence, with its number."""
     for f in frames:
         if f.claimer is None and s.low(f.tok - 1) in _PERSON_PRONOUNS and last is not None \
                 and here - last[1] <= 2:
@@ -119,7 +119,7 @@ def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] 
         before = s.text[s.start:a]
         quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
         if s.actor_types.get(s.actor(k)) == "person" and not quoted:
-            last = (s.actor(k), here)
+            return (s.actor(k), here)  # the first person named: usually the subject
     return last
 
 
