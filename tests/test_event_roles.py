@@ -336,3 +336,12 @@ def test_he_said_prefers_the_subject_of_the_sentence_before() -> None:
     found = find_candidates(text, ms, THU_2020_03_05, PLACES, {**TYPES, "zed-obo": "person"},
                             actor_parents=PARENTS)
     assert next(c for c in found if c.trigger == "said").source_actor_id == "ana-kova"
+
+
+def test_a_plural_side_noun_after_a_name_teaches_whom_it_means() -> None:
+    # "Blue Brigade militants ... killing 30 militants": the militants are the Blue Brigade's
+    found = _with("Blue Brigade militants held Zenda. Ruritanian jets struck Zenda, hitting "
+                  "militants near the port.", {"Blue Brigade": "blue-brigade",
+                                               "Ruritanian jets": "ruritania-military"})
+    c = next(c for c in found if c.trigger == "struck")
+    assert c.target_actor_id == "blue-brigade"

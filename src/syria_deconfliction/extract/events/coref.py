@@ -20,6 +20,8 @@ from ..mentions import Mention
 _SIDE_NOUNS = words("events_side_nouns")
 _BACKER_RE = re.compile(
     r"-(?:" + "|".join(sorted(words("events_backer_participles"))) + r")\b", re.IGNORECASE)
+_SIDE_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True))
+                         + r")(?!\w)", re.IGNORECASE)
 _STATE_NOUNS = frozenset({"government", "regime"})  # a state's own body, not a faction
 _SIDE_RE = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True)) + r")(?!\w)",
@@ -43,6 +45,9 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
         head = re.sub(r"['’]s?$", "", head)
         if head.lower() in _SIDE_NOUNS:
             owners.setdefault(_key(head), set()).add(m.actor_id)
+        after = _SIDE_AFTER.match(text, m.end)  # "X militants" (not "X rebel group")
+        if after is not None and after.group(1).lower().endswith("s"):
+            owners.setdefault(_key(after.group(1)), set()).add(m.actor_id)
     resolved = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
     main = _main_state(mentions, parents, types)
     for noun in _STATE_NOUNS & set(resolved):
