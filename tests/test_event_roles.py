@@ -3,7 +3,7 @@ clause boundaries, fronted phrases, passive agents, adjectives and coordinated s
 
 from __future__ import annotations
 
-from test_event_candidates import PARENTS, PLACES, THU_2020_03_05, TYPES, cands, one
+from test_event_candidates import PARENTS, PLACES, THU_2020_03_05, TYPES, D, cands, one
 
 from syria_deconfliction.extract.events import find_candidates
 from syria_deconfliction.extract.mentions import Mention
@@ -345,3 +345,10 @@ def test_a_plural_side_noun_after_a_name_teaches_whom_it_means() -> None:
                                                "Ruritanian jets": "ruritania-military"})
     c = next(c for c in found if c.trigger == "struck")
     assert c.target_actor_id == "blue-brigade"
+
+
+def test_a_day_after_dates_the_earlier_event_before_the_main_clause() -> None:
+    # "A day after X was attacked, Y met on Wednesday": the attack was on Tuesday
+    c = one("A day after a Ruritanian convoy was attacked by the Blue Brigade, Ana Kova met "
+            "Freedonia on Wednesday.", "attacked")
+    assert c.date is not None and c.date.date_start == D(2020, 3, 3)

@@ -9,8 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..dates import DateExpr, find_date_expressions, resolve
+from ..dates import DateExpr, ResolvedDate, find_date_expressions, resolve
 from ..document import Document
+from ..lexicon import sequence
 from ..mentions import Mention
 from .clauses import (
     _applicable_frame,
@@ -37,6 +38,7 @@ from .vocabulary import _DETERMINERS
 
 # --------------------------------------------------------------------------- main
 
+_NUMBER_ORDER = sequence("events_number_words")  # one two three ... in order
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})  # CAMEO cooperation
 
 
@@ -267,6 +269,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     if date_expr is not None and published is not None:
         future = planned is not None and date_expr.start >= t.end
         resolved = resolve(date_expr.text, published, future=future)
+        if date_expr.kind == "duration_after":
+            resolved = _interval_before_main(s, t, date_expr, dates, published)
     place = _pick_place(s, t, gaz) if gaz else None
 
     also = [x for x in (_acting_body(s, a, code, acting=False) for a in also)
@@ -370,6 +374,26 @@ def _in_other_relative(s: _Sentence, pos: int, t: _Trig) -> bool:
             return not j <= t.t0 < end
         j -= 1
     return False
+
+
+def _interval_before_main(s: _Sentence, t: _Trig, d: DateExpr, dates: Sequence[DateExpr],
+                          published: dt.date) -> ResolvedDate | None:
+    """'A day after X was killed, Y met on Wednesday': X is dated a day before Wednesday (the
+    main clause's date, else the publication date); a trigger outside the phrase gets none."""
+    m = re.match(r"(?i)(an?|\w+)\s+(day|week)s?\s+after$", d.text)
+    comma = s.text.find(",", d.end, s.end)
+    if m is None or not (d.end <= t.start and (comma < 0 or t.start < comma)):
+        return None
+    numbers = {w: i + 1 for i, w in enumerate(_NUMBER_ORDER[:10])} | {"a": 1, "an": 1}
+    g = m.group(1)
+    n = int(g) if g.isdigit() else numbers.get(g.lower(), 0)
+    if n == 0:
+        return None
+    main = [x for x in dates if x.kind != "duration_after" and comma >= 0 and x.start > comma]
+    anchor = resolve(main[0].text, published) if main else None
+    day = anchor.date_start if anchor is not None else published
+    day -= dt.timedelta(days=n * (7 if m.group(2).lower() == "week" else 1))
+    return ResolvedDate(day, day, "day", "relative-resolved", d.text)
 
 
 def _pick_place(s: _Sentence, t: _Trig, gaz: _Gazetteer) -> tuple[str, str] | None:
