@@ -62,7 +62,9 @@ general rules of English news syntax, applied sentence by sentence without a par
    —") are no actor.
 8. Date: the nearest date expression of the sentence, resolved against the publication date
    (into the future for intentions dated after the trigger). Not the date of a reporting frame
-   for force events; "since X's <event>" dates that event, other "since ..." nothing.
+   for force events; "since X's <event>" dates that event, other "since ..." nothing; a date
+   inside another ", which ..." clause not; "N days after <clause>," dates that clause's event
+   N days before the main clause's date.
 9. Place: a gazetteer name in the sentence not read as an actor; preferred after a locative
    preposition, then the more specific feature, then the nearer one; a country name only after
    a locative preposition.
