@@ -352,3 +352,10 @@ def test_a_day_after_dates_the_earlier_event_before_the_main_clause() -> None:
     c = one("A day after a Ruritanian convoy was attacked by the Blue Brigade, Ana Kova met "
             "Freedonia on Wednesday.", "attacked")
     assert c.date is not None and c.date.date_start == D(2020, 3, 3)
+
+
+def test_but_after_a_dash_takes_the_subject_before_the_dash() -> None:
+    # "X has expressed support — but also declared its right to respond —": X declared
+    c = one("Ruritania has expressed support — but also declared its right to respond — for the "
+            "truce.", "right to respond")
+    assert c.source_actor_id == "ruritania"

@@ -8,7 +8,15 @@ from .clauses import _clause, _clause_end, _in_skips
 from .model import _KINETIC_KINDS, _MILITARY_TYPES
 from .sentence import _QUOTES, _Frame, _Sentence, _Trig
 from .triggers import _participle
-from .vocabulary import _AUX, _DETERMINERS, _LIGHT_VERBS, _PREPOSITIONS, _PRONOUNS, _TARGET_PREPS
+from .vocabulary import (
+    _AUX,
+    _CLAUSE_PUNCT,
+    _DETERMINERS,
+    _LIGHT_VERBS,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _TARGET_PREPS,
+)
 
 # --------------------------------------------------------------------------- actors
 
@@ -61,7 +69,8 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
     if own is not None:
         return own, -1, "possessive=reporter"
     if c.kind == "conj" and s.low(c.boundary) == "but" and depth == 0 and c.boundary > 0:
-        probe = _Trig(t.entry, t.start, t.end, c.boundary, c.boundary + 1, t.form)
+        at = c.boundary - (s.low(c.boundary - 1) in _CLAUSE_PUNCT)  # "X did A — but B"
+        probe = _Trig(t.entry, t.start, t.end, at, at + 1, t.form)
         outer = [f for f in frames if f.tok not in s.trig_at]
         src, k, _how = _subject(s, probe, outer, kinetic, claimer, depth + 1)
         if src:
