@@ -12,3 +12,16 @@ def test_she_skips_a_man_named_with_mr() -> None:
     quotes = [q for q in extract_quotes(body) if q.status == "accepted"]
     last = next(q for q in quotes if q.text == "It will ruin the farms")
     assert (last.speaker_mention, last.speaker_pronoun) == ("Ruth Calder", "she")
+
+
+def _accepted(body: str) -> dict[str, object]:
+    return {q.text: q for q in extract_quotes(body) if q.status == "accepted"}
+
+
+def test_dotted_honorific_makes_a_lone_surname_a_person() -> None:
+    # "Mr. X" (American style, the stop a token of its own) names a person even when the text
+    # never gives the full name, so a later "he" can take it up
+    body = ("Bridge plan faces delay\nOn a wet morning, Mr. Alcott warned that the bridge would "
+            "open late.\n“The steel has not come,” he said.")
+    q = _accepted(body)["The steel has not come"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Mr. Alcott", "he")

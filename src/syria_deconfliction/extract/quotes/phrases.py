@@ -181,6 +181,8 @@ class _Phrases:
             if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < len(toks) and \
                     is_name[i + 1]:
                 names.add(self._bare(toks[i + 1].text))
+            elif self._dotted_honorific(i + 2) and i + 2 < len(toks) and is_name[i + 2]:
+                names.add(self._bare(toks[i + 2].text))  # "Mr. Holm": the stop is a token
             j = i
             while j < len(toks) and toks[j].para == t.para and (
                     is_name[j] or (toks[j].low in _PARTICLES and j + 1 < len(toks)
@@ -197,6 +199,13 @@ class _Phrases:
                     names.add(self._bare(toks[core[-1]].text))
             i = max(j, i + 1)
         return names
+
+    def _dotted_honorific(self, r: int) -> bool:
+        """Do the two tokens before token r make an honorific with its stop ("Mr" "." before
+        "Holm" in "Mr. Holm": the tokenizer splits the stop off)?"""
+        toks = self.toks
+        return 2 <= r <= len(toks) and toks[r - 1].text == "." and \
+            toks[r - 2].low in _HONORIFICS and toks[r - 2].end == toks[r - 1].start
 
     def _title_case_para(self, pi: int) -> bool:
         words = [t for t in self.toks if t.para == pi and t.kind == "w" and len(t.text) > 3]
@@ -296,13 +305,16 @@ class _Phrases:
                     default=r - 1)
             cands = [x for x in run if x > k]
             hon = r > a and toks[r - 1].low.rstrip(".") in ("mr", "mrs", "ms", "dr")
+            dotted = r - 1 > a and self._dotted_honorific(r)  # "Mr. Holm"
             if k >= r and toks[k].low.rstrip(".") in _HONORIFICS:
                 hon = True
             htype = self._hint_type(toks[cands[0]].start, toks[cands[-1]].end) if cands else None
             if cands and (htype == "person" or (htype is None and (
-                    self._person_tokens(cands) or (hon and len(cands) <= 2)))):
+                    self._person_tokens(cands) or ((hon or dotted) and len(cands) <= 2)))):
                 cs = cands[0]
-                if hon:
+                if dotted and k < r:
+                    cs = r - 2
+                elif hon:
                     cs = k if k >= r and toks[k].low.rstrip(".") in _HONORIFICS else r - 1
                 core = (cs, b)
         if core is None and any(toks[k].low == "and" for k in range(a, b)):
