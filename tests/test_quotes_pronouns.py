@@ -25,3 +25,12 @@ def test_dotted_honorific_makes_a_lone_surname_a_person() -> None:
             "open late.\n“The steel has not come,” he said.")
     q = _accepted(body)["The steel has not come"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Mr. Alcott", "he")
+
+
+def test_title_before_a_lone_surname_makes_a_person() -> None:
+    # "President X", "Sen. X": a person title before a single name makes it a person, so "he"
+    # takes it up rather than an older speaker
+    body = ("Port strike ends\n“It is over,” said Lena Dorsey, a union official.\n"
+            "President Alcott condemned the strike on Friday. “It cost us dearly,” he said.")
+    q = _accepted(body)["It cost us dearly"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Alcott", "he")

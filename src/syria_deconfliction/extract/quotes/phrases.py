@@ -30,6 +30,7 @@ from .vocabulary import (
     _TAIL_SUBORD,
     _TIME_LEAD,
     _TIME_WORDS,
+    _TITLE_MODIFIERS,
     _TITLE_WORDS,
     _TRAILING_VERBS,
 )
@@ -195,10 +196,29 @@ class _Phrases:
                 k = max((r for r in run if toks[r].low.rstrip(".") in _TITLE_WORDS),
                         default=i - 1)
                 core = [r for r in run if r > k]
-                if self._person_tokens(core):
+                if self._person_tokens(core) or self._titled_name(k, core):
                     names.add(self._bare(toks[core[-1]].text))
+            elif j - i == 1 and self._titled_name(i - 1, [i]):
+                names.add(self._bare(t.text))  # "Sen. Holm": the stop is a token
             i = max(j, i + 1)
         return names
+
+    def _titled_name(self, k: int, core: list[int]) -> bool:
+        """Is the single name token ``core`` a person's surname by the title before it, at
+        token k or abbreviated with its stop at k - 1 and k ("President Holm", "Sen. Holm";
+        not "Foreign Holm": a modifier is no title of its own)?"""
+        toks = self.toks
+        if len(core) != 1 or k < 0 or core[0] != k + 1:
+            return False
+        if toks[k].text == "." and k >= 1 and toks[k - 1].end == toks[k].start:
+            k -= 1
+        title = toks[k].low.rstrip(".")
+        if not self._is_cap(toks[k]) or title not in _TITLE_WORDS or title in _TITLE_MODIFIERS:
+            return False
+        w = toks[core[0]]
+        bare = self._bare(w.low)
+        return self._is_name_tok(w) and bare not in _ORG_WORDS and bare not in _TITLE_WORDS \
+            and w.low not in _TIME_WORDS and w.low not in _PARTICLES
 
     def _dotted_honorific(self, r: int) -> bool:
         """Do the two tokens before token r make an honorific with its stop ("Mr" "." before
@@ -309,8 +329,11 @@ class _Phrases:
             if k >= r and toks[k].low.rstrip(".") in _HONORIFICS:
                 hon = True
             htype = self._hint_type(toks[cands[0]].start, toks[cands[-1]].end) if cands else None
+            titled = self._titled_name(cands[0] - 1, cands) if cands and cands[0] - 1 >= a \
+                else False
             if cands and (htype == "person" or (htype is None and (
-                    self._person_tokens(cands) or ((hon or dotted) and len(cands) <= 2)))):
+                    self._person_tokens(cands) or ((hon or dotted) and len(cands) <= 2)
+                    or titled))):
                 cs = cands[0]
                 if dotted and k < r:
                     cs = r - 2

@@ -66,6 +66,7 @@ _INTRO_START = _PREPOSITIONS | _SUBORD | frozenset(
     ["asked", "speaking", "following", "according", "having", "given", "amid", "despite"])
 
 _TITLE_WORDS = words("quotes_title_words")
+_TITLE_MODIFIERS = words("quotes_title_modifiers")
 _HONORIFICS = words("quotes_honorifics")
 _ORG_WORDS = words("quotes_org_words")
 _PARTICLES = words("quotes_particles")
