@@ -34,3 +34,13 @@ def test_title_before_a_lone_surname_makes_a_person() -> None:
             "President Alcott condemned the strike on Friday. “It cost us dearly,” he said.")
     q = _accepted(body)["It cost us dearly"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Alcott", "he")
+
+
+def test_she_skips_a_man_known_by_his_given_name() -> None:
+    # a common given name tells a gender (lexicon first_names.yaml): "she" passes over the
+    # last speaker "Robert Hale" to the woman named before him
+    body = ("Clinic funding cut\n“We will appeal,” said Karen Voss, the clinic's director.\n"
+            "“The ruling is sound,” said Robert Hale, a lawyer for the county.\n"
+            "“Patients will suffer,” she said.")
+    q = _accepted(body)["Patients will suffer"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Karen Voss", "she")

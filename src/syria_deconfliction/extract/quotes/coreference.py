@@ -10,9 +10,11 @@ from .model import _NP, SpeakerHint, _Hist, _Rec, _Speaker
 from .vocabulary import (
     _DETERMINERS,
     _DOC_NOUNS,
+    _FEMALE_FIRST_NAMES,
     _FEMALE_WORDS,
     _HEAD_TYPES,
     _HONORIFICS,
+    _MALE_FIRST_NAMES,
     _MALE_WORDS,
     _PAIR_TYPES,
     _PREPOSITIONS,
@@ -340,8 +342,75 @@ class _Coreference:
             self._gender[key] = "m" if male else "f"
 
     def _agrees(self, sp: _Speaker, pron: str) -> bool:
-        g = self._gender.get(self._gender_key(sp))
+        key = self._gender_key(sp)
+        g = self._own_gender(sp)
+        if g is None and not self._has_given_name(sp):
+            # a bare surname: what the text tells of that surname (a full name with an
+            # unknown given name may be a relative of another bearer of the surname)
+            g = self._text_genders().get(key)
+        g = g or self._gender.get(key)
         return g is None or g == ("m" if pron == "he" else "f")
+
+    @staticmethod
+    def _first_name_gender(word: str) -> str | None:
+        low = word.lower()
+        return "m" if low in _MALE_FIRST_NAMES else "f" if low in _FEMALE_FIRST_NAMES else None
+
+    def _name_words(self, sp: _Speaker) -> list[str]:
+        """The words of a person speaker's name without honorifics."""
+        if not sp.is_person or sp.start is None:
+            return []
+        s, e = sp.core if sp.core is not None else (sp.start, sp.end or sp.start)
+        words = re.findall(r"[^\W\d_][\w'’-]*", self.body[s:e])
+        return [w for w in words if w.lower() not in _HONORIFICS]
+
+    def _has_given_name(self, sp: _Speaker) -> bool:
+        return len(self._name_words(sp)) >= 2
+
+    def _own_gender(self, sp: _Speaker) -> str | None:
+        """The gender a person's own full name tells by its given name ("Ruth Calder")."""
+        words = self._name_words(sp)
+        return self._first_name_gender(words[0]) if len(words) >= 2 else None
+
+    def _surname_from(self, n: int) -> int | None:
+        """The last name token of the name run from token n, over initials ("J." in
+        "Robert J. Hale"); None when no name token follows."""
+        toks = self.toks
+        k = None
+        while n < len(toks):
+            t = toks[n]
+            if self._is_name_tok(t):
+                k, n = n, n + 1
+            elif len(t.text) == 1 and t.text.isupper() and n + 1 < len(toks) and \
+                    toks[n + 1].text == ".":
+                n += 2
+            else:
+                break
+        return k
+
+    def _text_genders(self) -> dict[str, str]:
+        """Surname -> gender, from every full name with a known given name ("Ruth Calder") and
+        every honorific ("Mrs. Calder") in the text; a surname told both ways (a married
+        couple) is left out. Computed once."""
+        if self._genders is None:
+            toks = self.toks
+            seen: dict[str, set[str]] = {}
+            for i, t in enumerate(toks):
+                g = None
+                low = t.low.rstrip(".")
+                j = i + 1
+                if low in _HONORIFICS and (low in _MALE_WORDS or low in _FEMALE_WORDS):
+                    g = "m" if low in _MALE_WORDS else "f"
+                    if j < len(toks) and toks[j].text == "." and toks[j].start == t.end:
+                        j += 1  # "Mrs. Calder": the stop is a token of its own
+                elif self._is_name_tok(t) and (i == 0 or not self._is_name_tok(toks[i - 1])):
+                    g = self._first_name_gender(t.text)
+                k = self._surname_from(j) if g is not None else None
+                if k is None:
+                    continue
+                seen.setdefault(self._bare(toks[k].text).lower(), set()).add(g)
+            self._genders = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        return self._genders
 
     def _antecedent(self, pron: str, pos: int, si: int) -> _Speaker | None:
         para = self.sents[si][2]

@@ -134,5 +134,8 @@ _ELISIONS = words("quotes_elisions")
 # words that tell a person's gender (pronoun agreement)
 _MALE_WORDS = words("quotes_male_words")
 _FEMALE_WORDS = words("quotes_female_words")
+# common given names by the gender they usually tell (lexicon first_names.yaml)
+_MALE_FIRST_NAMES = words("quotes_male_first_names")
+_FEMALE_FIRST_NAMES = words("quotes_female_first_names")
 # speech verbs with a common sense other than speech: without reported content they speak not
 _OTHER_SENSES = words("quotes_other_senses")
