@@ -44,3 +44,11 @@ def test_she_skips_a_man_known_by_his_given_name() -> None:
             "“Patients will suffer,” she said.")
     q = _accepted(body)["Patients will suffer"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Karen Voss", "she")
+
+
+def test_pronoun_opening_a_paragraph_takes_the_subject_ending_the_previous_one() -> None:
+    # the subject of the last sentence of the previous paragraph beats an older speaker
+    body = ("Ferry fares rise\n“Fares must rise,” said Anna Holm, the port director.\n"
+            "Maria Lund had a question for the board.\n“Who pays for this?” she asked.")
+    q = _accepted(body)["Who pays for this?"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Maria Lund", "she")

@@ -425,9 +425,12 @@ class _Coreference:
             if local:
                 return local[-1].sp
             # a named person who is the subject of the previous sentence of the paragraph
-            # ("X, chairman of ..., was more measured. Speaking ..., he said:")
+            # ("X, chairman of ..., was more measured. Speaking ..., he said:"), or of the
+            # last sentence of the previous paragraph when the pronoun's sentence opens its
+            # own ("X had a question for the mayor. ¶ “...,” she said.")
+            opens = si > 0 and self.sents[si - 1][2] != para
             local = [h for h in subj if h.sp.is_person and h.sp.is_named and (
-                h.sent == si or (h.sent == si - 1 and h.para == para))]
+                h.sent == si or (h.sent == si - 1 and (h.para == para or opens)))]
             if local:
                 return local[-1].sp
             named = [h for h in spk if h.sp.is_person and h.sp.is_named and si - h.sent <= 6]
