@@ -52,3 +52,13 @@ def test_pronoun_opening_a_paragraph_takes_the_subject_ending_the_previous_one()
             "Maria Lund had a question for the board.\n“Who pays for this?” she asked.")
     q = _accepted(body)["Who pays for this?"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Maria Lund", "she")
+
+
+def test_subject_pronouns_keep_their_person_as_topic() -> None:
+    # "He doubts ... He blames ...": each subject pronoun records the person it takes up, so
+    # the "he" of the next paragraph's quotation is still that person, not an older speaker
+    body = ("Bridge plan faces delay\n“It is late,” said Tom Reed, the port director.\n"
+            "Mr. Alcott hopes to open the bridge in May. He doubts the date will hold. He blames "
+            "the mills.\n“The steel has not come,” he said.")
+    q = _accepted(body)["The steel has not come"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Mr. Alcott", "he")

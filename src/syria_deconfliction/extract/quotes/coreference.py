@@ -457,6 +457,17 @@ class _Coreference:
         subs = [h for h in subj if h.sp.is_plural and si - h.sent <= 2]
         return subs[-1].sp if subs else None
 
+    def _push_subject(self, np: _NP, si: int) -> None:
+        """Record the main subject of sentence ``si``. A he/she subject records the person it
+        takes up, who stays the topic ("Mr. Holm hopes to ... . He doubts it. “...,” he
+        said": the second "he" is still Holm)."""
+        if np.pronoun is None:
+            self._push(np.start, si, self._speaker_from_np(np), "subject")
+        elif np.pronoun in ("he", "she"):
+            ante = self._antecedent(np.pronoun, np.start, si)
+            if ante is not None and ante.is_person:
+                self._push(np.start, si, ante, "subject")
+
     def _push(self, pos: int, si: int, sp: _Speaker | None, kind: str = "speaker") -> None:
         if sp is None or sp.start is None:
             return

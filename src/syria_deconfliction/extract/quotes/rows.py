@@ -69,8 +69,8 @@ class _Rows:
             ms = self._main_subject(a, b)
             if ms:
                 np = self._analyze_np(*ms)
-                if np is not None and np.pronoun is None:
-                    self._push(np.start, si, self._speaker_from_np(np), "subject")
+                if np is not None:
+                    self._push_subject(np, si)
             events: list[tuple[int, int, object]] = []
             for r in self.recs[si]:
                 events.append((r.verb, 0, r))
