@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from .model import _NP, SpeakerHint, _Tok
 from .vocabulary import (
+    _ADDRESSEES,
     _BE,
     _CLAIM_NOUNS,
     _CLAUSE_VERBS,
@@ -125,7 +126,11 @@ class _Phrases:
             return None
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
         if form == "past" and nxt is not None and nxt.low == "to" and lemma == "say":
-            return None  # "said to be"
+            # "said to be" is hearsay; "said to the crowd", "said to reporters" is speech
+            after = self.toks[i + 2] if i + 2 < len(self.toks) else None
+            if after is None or not (after.low in _DETERMINERS or after.low in _ADDRESSEES
+                                     or self._is_cap(after)):
+                return None
         if form == "past" and nxt is not None and nxt.low == "by":
             return None  # reduced passive: "a claim denied by state media"
         if form == "ing" and plow in _FINITE_BE and prev is not None and prev.text.islower():
@@ -490,13 +495,17 @@ class _Phrases:
             k += 1
         if k == s or k - s > 10 or toks[s].low in _NON_CLAUSE_START or toks[s].low == "that":
             return None
-        if any(self._finite_like(x) or toks[x].low == "that" for x in range(s, k)):
+        # a bracketed party, state or other aside after the name: "said X (D-Ore.)"
+        np_end = next((x for x in range(s + 1, k) if toks[x].text == "("), k)
+        if any(self._finite_like(x) or toks[x].low == "that" for x in range(s, np_end)):
             return None
         first = toks[s]
         if not (self._is_cap(first) or first.low in _DETERMINERS or first.low in _PRONOUNS):
-            return None
-        # a bracketed party, state or other aside after the name: "said X (D-Ore.)"
-        np_end = next((x for x in range(s + 1, k) if toks[x].text == "("), k)
+            # "said former mayor X", "said one union source": a lower-case modifier first
+            np = self._analyze_np(s, np_end)
+            if np is None or not (np.is_person and (np.is_named or np.head in
+                                                    _PERSON_ROLE_NOUNS)):
+                return None
         if k >= e or toks[k].text != ",":
             return ((s, np_end), None) if k >= e or toks[k].text in ";:" else None
         m = k + 1
@@ -507,9 +516,10 @@ class _Phrases:
             # "said X, who met ...", "said X, summing up ...": a clause, no description
             return (s, np_end), None
         # an appositive may end in a relative clause: "said X, a farmer who chairs ..."
-        rel = next((x for x in range(k + 2, m) if toks[x].low in ("who", "which", "whose")), m)
+        rel = next((x for x in range(k + 2, m) if toks[x].low in ("who", "which", "whose",
+                                                                   "whom")), m)
         if any(self._finite_like(x) or toks[x].low == "that" for x in range(k + 1, rel)):
-            return None
+            return (s, np_end), None  # a clause after the comma, no description
         return (s, np_end), (k + 1, rel) if rel > k + 1 else None
 
     def _main_subject(self, a: int, e: int) -> tuple[int, int] | None:
