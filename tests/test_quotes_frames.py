@@ -38,3 +38,39 @@ def test_inverted_subject_before_a_bracketed_comment() -> None:
     # "said X (a view shared by many)": the writer's bracket is not part of the subject
     body = "Port strike ends\n“We won,” said Mr. Cole (a view shared by many)."
     assert _speaker(body, "We won") == "Mr. Cole"
+
+
+def test_continued_with_a_comma_introduces_a_direct_quotation() -> None:
+    # "X continued, “...”": "continue" (and "ask") introduce words in marks after a comma
+    rows = {q.text: q for q in extract_quotes("Port strike ends\nMary Ames continued, “We won "
+                                              "the vote.”")}
+    q = rows["We won the vote"]
+    assert (q.speaker_mention, q.quote_type) == ("Mary Ames", "direct")
+
+
+def test_continued_with_a_colon_closing_the_paragraph() -> None:
+    # "X continued:" ending a paragraph introduces the quotation opening the next one
+    body = "Port strike ends\nDan Cole continued:\n“We won the vote and the pay.”"
+    assert _speaker(body, "We won the vote and the pay") == "Dan Cole"
+
+
+def test_colon_after_a_person_subject_without_speech_verb() -> None:
+    # "X made the following comment:" (no speech verb) + a quotation: the subject speaks;
+    # the year of a leading date is skipped to find the subject
+    body = ("Jobs data\nOn July 6, 2015, Tom Sanders made the following comment:\n"
+            "“For young people the rate is 33 percent.”")
+    assert _speaker(body, "For young people the rate is 33 percent") == "Tom Sanders"
+
+
+def test_programme_title_in_the_tail_of_an_attribution() -> None:
+    # '“...,” X said on BBC's “Morning Show.”': the title is part of the tail, not a quotation
+    rows = {q.text: q for q in extract_quotes(
+        "Port strike ends\n“We won it all,” Ames said on BBC's “Morning Show.”")}
+    assert rows["We won it all"].speaker_mention == "Ames"
+    assert rows["Morning Show"].status == "rejected"
+
+
+def test_told_a_common_noun_audience_then_a_pronoun_clause() -> None:
+    # "X told the forum he was “...”": the audience is a short common noun phrase
+    body = "Port strike ends\nTom Reed told the forum he was “totally against the deal.”"
+    assert _speaker(body, "totally against the deal") == "Tom Reed"

@@ -14,6 +14,7 @@ from .vocabulary import (
     _CLAUSE_VERBS,
     _CUT_AFTER_CONJ,
     _CUT_NEG_VERBS,
+    _DETERMINERS,
     _FORM_OF,
     _GOVERNING_VERBS,
     _HEAD_TYPES,
@@ -28,6 +29,7 @@ from .vocabulary import (
     _PERSON_ROLE_NOUNS,
     _PRE_VERB_SKIP,
     _PREPOSITIONS,
+    _PRONOUNS,
     _TIME_LEAD,
     _TIME_WORDS,
     _TRAILING_VERBS,
@@ -289,6 +291,10 @@ class _Attribution:
         if j >= e:
             return None
         if lemma not in _CLAUSE_VERBS and lemma not in _MANNER_VERBS:
+            # "X continued, “...”", "X asked: “...”": words in marks after a comma or colon
+            if lemma in _AFTER_QUOTE_ONLY and j + 1 < e and toks[j + 1].kind == "qo" and \
+                    toks[j].text in ",:":
+                return ("colon" if toks[j].text == ":" else "comma_quote"), j + 1
             return None
         if toks[j].text == ":":
             return ("colon", j + 1) if j + 1 < e else None
@@ -362,6 +368,14 @@ class _Attribution:
             return None
         if toks[j].low in ("reporters", "journalists", "lawmakers", "parliament", "legislators"):
             return j + 1
+        if toks[j].low in _DETERMINERS:
+            # "told the forum he was ...": a short common-noun audience, then the clause's
+            # subject pronoun
+            for m in range(j + 1, min(e, j + 4)):
+                if toks[m].low in _PRONOUNS and m > j + 1:
+                    return m
+                if toks[m].kind != "w" or not toks[m].text.islower():
+                    break
         k = j
         if toks[k].low == "the" and k + 1 < e:
             k += 1

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from .model import _NP, _Rec, _Speaker
 from .vocabulary import (
+    _AFTER_QUOTE_ONLY,
     _AS_SPEECH,
     _CLAUSE_VERBS,
     _DESIGNATION_WORDS,
@@ -14,6 +15,7 @@ from .vocabulary import (
     _LEMMA_OF,
     _MANNER_VERBS,
     _NAMING_NOUNS,
+    _PREPOSITIONS,
 )
 
 
@@ -37,6 +39,9 @@ class _Classification:
         prev = [x for x in range(a, k)]
         if not prev:
             return False
+        if self._tail_title(k) and any(r.verb < k and r.kind in ("trailing", "inverted", "bare")
+                                       for r in self.recs[si]):
+            return True  # '“...,” X said on CNN's “State of the Union.”': a programme's title
         p1 = toks[prev[-1]]
         if p1.low in _DESIGNATION_WORDS or p1.low in ("as",) and len(prev) >= 2 and \
                 toks[prev[-2]].low == "known":
@@ -98,7 +103,8 @@ class _Classification:
                     return r, "said_after"
         # split quotation: '“A,” he said, “B.”'
         for r in reversed(recs):
-            if r.verb < kopen and r.kind in ("trailing", "inverted", "bare"):
+            if r.verb < kopen and r.kind in ("trailing", "inverted", "bare") and \
+                    not self._tail_title(kopen):
                 gap = [t for t in self.toks[(r.tail_end or r.verb + 1):kopen]
                        if t.text not in ","]
                 if not gap:
@@ -109,11 +115,41 @@ class _Classification:
             pa, pb, _ = self.sents[si - 1]
             if self.toks[pb - 1].text == ":":
                 prev = [r for r in self.recs[si - 1] if (
-                    r.lemma in _CLAUSE_VERBS or r.lemma in _MANNER_VERBS)
+                    r.lemma in _CLAUSE_VERBS or r.lemma in _MANNER_VERBS
+                    or r.lemma in _AFTER_QUOTE_ONLY)
                         and not r.source_only and r.verb < pb - 1]
                 if prev:
                     return prev[-1], "colon"
+                subj = self._colon_subject(si - 1, pb - 1)
+                if subj is not None:
+                    return subj, "colon"
+        if kopen > a and self.toks[kopen - 1].text == ":" and not any(
+                r.verb < kopen for r in recs):
+            subj = self._colon_subject(si, kopen - 1)
+            if subj is not None:
+                return subj, "colon"
         return None, ""
+
+    def _colon_subject(self, si: int, colon: int) -> _Rec | None:
+        """A sentence that introduces a quotation with a colon but no speech verb ("X made
+        the following comment:", "X posted this on Twitter:"): its main subject speaks when it
+        is a named person or he/she."""
+        a = self.sents[si][0]
+        ms = self._main_subject(a, colon)
+        if ms is None:
+            return None
+        np = self._analyze_np(*ms)
+        if np is None or not (np.is_named and np.is_person or np.pronoun in ("he", "she")):
+            return None
+        return _Rec(si, ms[1], None, "forward", np=ms)
+
+    def _tail_title(self, kopen: int) -> bool:
+        """Is the quotation a title after a preposition or possessive ("said on CNN's
+        “State of the Union”"), part of an attribution's tail rather than a split quote?"""
+        prev = self.toks[kopen - 1].low if kopen > 0 else ""
+        q = self.mquotes[self._quote_at(self.toks[kopen].start)]
+        return (prev in _PREPOSITIONS or prev.endswith(("'s", "’s"))) and \
+            self._work_title(q.inner_start, q.inner_end)
 
     def _boundary_quote(self, bidx: int) -> int:
         t = self.toks[bidx]
@@ -143,8 +179,8 @@ class _Classification:
             return "direct"
         before = [toks[x] for x in range(a, kopen)]
         starts = not before or (before[-1].text == ":") or (
-            before[-1].text == "," and len(before) >= 2 and _LEMMA_OF.get(before[-2].low)
-            in _CLAUSE_VERBS)
+            before[-1].text == "," and len(before) >= 2 and (_LEMMA_OF.get(before[-2].low)
+                                                             in _CLAUSE_VERBS | _AFTER_QUOTE_ONLY))
         if not starts and before and before[-1].text == "," and len(before) <= 6 and not any(
                 self._finite_like(x) for x in range(a, kopen)) and before[0].low not in ("and",):
             starts = rec is None or rec.kind in ("trailing", "inverted") or rec.verb > kopen

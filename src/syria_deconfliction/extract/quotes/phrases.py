@@ -532,6 +532,8 @@ class _Phrases:
             while k < e and not (toks[k].text == "," and self._free(k)):
                 k += 1
             k += 1
+            if k + 1 < e and toks[k].text.isdigit() and toks[k + 1].text == ",":
+                k += 2  # the year of a date: "On July 6, 2015, X ..."
         m = k
         while m < e and m - k < 14:
             t = toks[m]
@@ -543,6 +545,13 @@ class _Phrases:
                 break
             m += 1
         return (k, m) if m > k else None
+
+    def _work_title(self, s: int, e: int) -> bool:
+        """Are body[s:e] the words of a title in title case (up to eight words, the first and
+        every word of four letters or more capitalised: "State of the Union")?"""
+        ws = re.findall(r"[^\W\d_][\w'’-]*", self.body[s:e])
+        return 0 < len(ws) <= 8 and ws[0][0].isupper() and all(
+            w[0].isupper() for w in ws if len(w) >= 4)
 
     def _is_tail(self, s: int, e: int) -> tuple[bool, int]:
         """Is toks[s:e] only the rest of an attribution (PPs, times, object, participle)?"""
@@ -560,6 +569,14 @@ class _Phrases:
                     k + 2 < e and toks[k + 1].low in _PREPOSITIONS
                     and toks[k + 2].low in ("which", "whom"))):
                 return True, k  # "..., she said of the vote, in which ...": a relative clause
+            if t.kind == "qo" and k > s and (toks[k - 1].low in _PREPOSITIONS or toks[
+                    k - 1].low.endswith(("'s", "’s"))):
+                # a title in marks after a preposition or possessive ("said on CNN's “State
+                # of the Union”"): part of the attribution's tail
+                q = self.mquotes[self._quote_at(t.start)]
+                if q.close_pos is not None and self._work_title(q.inner_start, q.inner_end):
+                    k = bisect_left(self._tok_starts, q.close_pos) + 1
+                    continue
             if t.kind in ("qo",) or t.text in ";:":
                 return False, k
             if t.low == "that":
