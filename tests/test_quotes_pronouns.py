@@ -3,7 +3,7 @@ sentence."""
 
 from __future__ import annotations
 
-from syria_deconfliction.extract.quotes import extract_quotes
+from syria_deconfliction.extract.quotes import SpeakerHint, extract_quotes
 
 
 def test_she_skips_a_man_named_with_mr() -> None:
@@ -62,3 +62,14 @@ def test_subject_pronouns_keep_their_person_as_topic() -> None:
             "the mills.\n“The steel has not come,” he said.")
     q = _accepted(body)["The steel has not come"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Mr. Alcott", "he")
+
+
+def test_a_name_opening_with_the_is_no_person() -> None:
+    # "The Harbour reported that he ...": a name opening with "the" is no person, even when a
+    # hint guessed one, so "he" takes up the mayor
+    body = ("Mayor under fire\nMayor Tom Reed spoke on Monday. The Harbour reported that he had "
+            "called the critics “cowards.”")
+    s = body.index("The Harbour")
+    hints = [SpeakerHint(s, s + len("The Harbour"), "new-the-harbour", "person")]
+    q = {q.text: q for q in extract_quotes(body, hints)}["cowards"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "he")

@@ -252,8 +252,8 @@ class _Phrases:
         if any(self._bare(w.low) in _ORG_WORDS or self._bare(w.low) in _TITLE_WORDS
                or w.low in _TIME_WORDS for w in words):
             return False
-        if any(not self._is_name_tok(w) for w in words):
-            return False
+        if any(not self._is_name_tok(w) for w in words) or words[0].low in _DETERMINERS:
+            return False  # "The Atlantic": a determiner opens no person's name
         if len(idx) == 1:
             return self._bare(words[0].text) in self.surnames
         return 2 <= len(idx) <= 5 and len(words) <= 4
@@ -276,6 +276,9 @@ class _Phrases:
                 best = h
         if best is None or best.actor_type == "other":
             return None  # "other" is an uninformative guess: the text decides
+        if best.actor_type == "person" and self.body[best.start:best.end].split()[0].lower() \
+                in _DETERMINERS:
+            return None  # "The Atlantic" guessed a person: the text decides
         return best.actor_type
 
     def _head_index(self, a: int, b: int) -> int:
