@@ -74,3 +74,10 @@ def test_told_a_common_noun_audience_then_a_pronoun_clause() -> None:
     # "X told the forum he was “...”": the audience is a short common noun phrase
     body = "Port strike ends\nTom Reed told the forum he was “totally against the deal.”"
     assert _speaker(body, "totally against the deal") == "Tom Reed"
+
+
+def test_single_mark_opening_the_next_sentence_starts_it() -> None:
+    # "'...,' X said. '...'": the opening single mark after the stop belongs to the next
+    # sentence, so the first quotation keeps its trailing attribution
+    body = "Mayor under fire\n'He would keep you, but he did not win,' Reed said. 'He had no idea.'"
+    assert _speaker(body, "He would keep you, but he did not win") == "Reed"
