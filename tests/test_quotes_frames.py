@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from syria_deconfliction.extract.quotes import Quote, extract_quotes
+from syria_deconfliction.extract.quotes import Quote, SpeakerHint, extract_quotes
 
 
 def _speaker(body: str, text: str) -> str | None:
@@ -81,3 +81,14 @@ def test_single_mark_opening_the_next_sentence_starts_it() -> None:
     # sentence, so the first quotation keeps its trailing attribution
     body = "Mayor under fire\n'He would keep you, but he did not win,' Reed said. 'He had no idea.'"
     assert _speaker(body, "He would keep you, but he did not win") == "Reed"
+
+
+def test_definite_role_takes_the_person_named_with_that_title() -> None:
+    # "the president" with no other words: the last person named with the title "President"
+    body = ("Museum opens\nPresident Alcott opened the museum on Monday with Mayor Tom Reed.\n"
+            "The museum, the president said, is “a gift to the city.”")
+    s, r = body.index("Alcott"), body.index("Tom Reed")
+    hints = [SpeakerHint(s, s + 6, "new-alcott", "other"),
+             SpeakerHint(r, r + 8, "new-tom-reed", "person")]
+    q = {q.text: q for q in extract_quotes(body, hints)}["a gift to the city"]
+    assert (q.speaker_mention, q.speaker_actor_id) == ("the president", "new-alcott")

@@ -282,6 +282,9 @@ class _Coreference:
                 return None
             actor, (_o, _d, name) = ranked[0]
             return actor, f"role description resolved to {name}, named with the same role"
+        titled = self._titled_holder(np, roles, keys - rank)
+        if titled is not None:
+            return titled
         for hs, _k, hnp in self._named_speakers():
             if hs != si + 1 or hnp.desc is not None or hnp.core is None:
                 continue
@@ -294,6 +297,30 @@ class _Coreference:
             if actor is not None:
                 name = self.body[hnp.core[0]:hnp.core[1]]
                 return actor, f"role description resolved to {name}, named in the next sentence"
+        return None
+
+    def _titled_holder(self, np: _NP, roles: set[str], keys: set[str]
+                       ) -> tuple[str, str] | None:
+        """'the president', 'the former general': a definite role description with no other
+        words is the last person named before it with that role as a title ("President
+        Holm", "Gen. Holm") when the article has one."""
+        toks = self.toks
+        if toks[np.tok_a].low != "the" or keys - {self._bare(toks[k].low)
+                                                   for k in range(np.tok_a, np.tok_b)
+                                                   if self._bare(toks[k].low) in _ROLE_CLASS}:
+            return None
+        for k in range(np.tok_a - 1, -1, -1):
+            t = toks[k]
+            if not self._is_cap(t) or _ROLE_CLASS.get(self._bare(t.low).rstrip(".")) not in roles:
+                continue
+            n = k + 2 if k + 2 < len(toks) and toks[k + 1].text == "." else k + 1
+            end = self._surname_from(n) if n < len(toks) else None
+            if end is None or not self._is_name_tok(toks[n]):
+                continue
+            actor = self._person_actor(toks[n].start, toks[end].end)
+            if actor is not None:
+                name = self.body[toks[n].start:toks[end].end]
+                return actor, f"role description resolved to {name}, named with that title"
         return None
 
     def _resolve(self, np: _NP, r: _Rec) -> _Speaker:

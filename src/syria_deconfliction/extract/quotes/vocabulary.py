@@ -97,6 +97,7 @@ for _cls, _role_words in (
     ("minister", "minister"),
     ("secretary", "secretary"),
     ("president", "president"),
+    ("general", "general gen"),
 ):
     for _w in _role_words.split():
         _ROLE_CLASS[_w] = _cls
