@@ -92,3 +92,11 @@ def test_definite_role_takes_the_person_named_with_that_title() -> None:
              SpeakerHint(r, r + 8, "new-tom-reed", "person")]
     q = {q.text: q for q in extract_quotes(body, hints)}["a gift to the city"]
     assert (q.speaker_mention, q.speaker_actor_id) == ("the president", "new-alcott")
+
+
+def test_speech_verb_coordinated_inside_a_relative_clause() -> None:
+    # "X, who talked to Y and said that ...": the relative's antecedent speaks, not the subject
+    # of the main clause
+    body = ("Book row\nThe mayor was referring to his former aide Tom Reed, who talked to a "
+            "reporter for a new book and said that the mayor was “unfit.”")
+    assert _speaker(body, "unfit") == "Tom Reed"

@@ -143,8 +143,15 @@ class _Coreference:
             return r.speaker
         sp: _Speaker | None = None
         if r.kind in ("participle", "coord") and r.np is None:
-            if r.parent is not None and depth < 5:
+            rel = self._relative_antecedent(r) if r.kind == "coord" else None
+            if rel is not None and r.parent is not None and rel[0] < r.parent.verb:
+                rel = None  # the relative clause holds the earlier speech verb too
+            if r.parent is not None and depth < 5 and rel is None:
                 sp = self._speaker_of(r.parent, depth + 1)
+            elif rel is not None:
+                np = self._analyze_np(*rel)
+                if np is not None:
+                    sp = self._resolve(np, r)
             else:
                 a, b, _ = self.sents[r.sent]
                 ms = self._main_subject(a, r.verb)
@@ -158,6 +165,23 @@ class _Coreference:
                 sp = self._resolve(np, r)
         r.speaker = sp
         return sp
+
+    def _relative_antecedent(self, r: _Rec) -> tuple[int, int] | None:
+        """'X, who talked to Y and said that ...': a speech verb coordinated inside a relative
+        clause (no comma between "who" and it) speaks for the relative's antecedent X."""
+        toks = self.toks
+        a = self.sents[r.sent][0]
+        for k in range(r.verb - 1, a, -1):
+            t = toks[k]
+            if t.text in ",;:" or t.kind in ("qo", "qc", "dash"):
+                if t.text == "," and k + 1 < r.verb and toks[k + 1].low == "who":
+                    st = k  # the antecedent: back to a verb or preposition
+                    while st > a and not (self._finite_like(st - 1) or toks[
+                            st - 1].low in _PREPOSITIONS or toks[st - 1].text in ",;:"):
+                        st -= 1
+                    return (st, k) if st < k else None
+                return None
+        return None
 
     def _rec_np(self, r: _Rec) -> _NP | None:
         """The speaker phrase of a record, with its appositive folded in."""
