@@ -100,3 +100,35 @@ def test_speech_verb_coordinated_inside_a_relative_clause() -> None:
     body = ("Book row\nThe mayor was referring to his former aide Tom Reed, who talked to a "
             "reporter for a new book and said that the mayor was “unfit.”")
     assert _speaker(body, "unfit") == "Tom Reed"
+
+
+def _hinted(body: str, names: dict[str, tuple[str, str]]) -> dict[str, Quote]:
+    hints = []
+    for name, (aid, kind) in names.items():
+        s = body.index(name)
+        hints.append(SpeakerHint(s, s + len(name), aid, kind))
+    return {q.text: q for q in extract_quotes(body, hints)}
+
+
+def test_headline_outlet_after_a_dash_is_no_byline() -> None:
+    # "... 'far from over' – Daily Planet": in a headline the dash names the site, and the
+    # words are the body speaker's
+    body = ("Bridge work 'far from over' – Daily Planet\n"
+            "“The work is far from over,” Mayor Tom Reed said on Monday.")
+    q = _hinted(body, {"Tom Reed": ("new-tom-reed", "person")})["far from over"]
+    assert q.speaker_actor_id == "new-tom-reed"
+
+
+def test_document_modified_by_its_issuer_speaks_for_it() -> None:
+    # "An army statement said ...": a hint before the document noun is its issuer
+    body = "Clash in north\nA Ruritanian army statement said the raid was “a grave provocation.”"
+    q = _hinted(body, {"Ruritanian army": ("ruritania-army", "military")})["a grave provocation"]
+    assert q.speaker_actor_id == "ruritania-army"
+
+
+def test_definite_description_takes_up_the_earlier_one_with_its_head() -> None:
+    # "A Ruritanian army source said ... . “...,” the source said.": the same source
+    body = ("Clash in north\nA Ruritanian army source said a car bomb was used.\n"
+            "“The attack failed,” the source said.")
+    q = _hinted(body, {"Ruritanian army": ("ruritania-army", "military")})["The attack failed"]
+    assert q.speaker_actor_id == "ruritania-army"

@@ -17,6 +17,7 @@ from .vocabulary import (
     _MALE_FIRST_NAMES,
     _MALE_WORDS,
     _PAIR_TYPES,
+    _PERSON_ROLE_NOUNS,
     _PREPOSITIONS,
     _RANK_WORDS,
     _ROLE_CLASS,
@@ -57,10 +58,13 @@ class _Coreference:
                 return actor, None
         pool = self._hints_overlapping(np.start, np.end)
         if np.head in _DOC_NOUNS:
-            # a document speaks for its issuer ("a strike list issued by X"); the head word
-            # itself ("Reports in local media") is no actor
+            # a document speaks for its issuer ("a strike list issued by X", "an army
+            # statement"); a phrase after the head word ("Reports in local media") is no actor
             by = [k for k in range(np.tok_a, np.tok_b) if toks[k].low in ("by", "from")]
-            pool = [h for h in pool if by and h.start >= toks[by[0]].end]
+            hd = next((k for k in range(np.tok_a, np.tok_b)
+                       if self._bare(toks[k].low) == np.head), np.tok_b - 1)
+            pool = [h for h in pool if (by and h.start >= toks[by[0]].end)
+                    or h.end <= toks[hd].start]
         if pool:
             if np.is_plural and " and " in np.text:
                 return pool[0].actor_id, "several speakers; actor of the first one"
@@ -77,8 +81,29 @@ class _Coreference:
             return self._pair_actor(np)
         if np.role and self.hints and self.body[np.start:np.start + 4].lower() in (
                 "the ", "this"):
+            if np.head in _PERSON_ROLE_NOUNS and not np.is_plural:
+                earlier = self._earlier_description(np)
+                if earlier is not None:
+                    return earlier
             return self._description_actor(np, _HEAD_TYPES.get(np.head, frozenset()))
         return None, None
+
+    def _earlier_description(self, np: _NP) -> tuple[str, str] | None:
+        """'the source', 'the official': the last speaker described with the same head noun
+        in the previous ten sentences ("A Syrian army source said ... . “...,” the source
+        said.") and that speaker's actor."""
+        si = self.sent_of_tok[np.tok_a]
+        for h in reversed(self.hist):
+            if si - h.sent > 10:
+                break
+            sp = h.sp
+            if h.kind != "speaker" or not sp.role or sp.actor is None or sp.mention is None \
+                    or h.pos >= np.start:
+                continue
+            words = re.findall(r"[^\W\d_]+", sp.mention.lower())
+            if words and words[-1] == np.head and sp.start != np.start:
+                return sp.actor, f"description resolved to the earlier '{sp.mention}'"
+        return None
 
     def _person_actor(self, cs: int, ce: int) -> str | None:
         """Actor id of a person's name; a bare surname takes the id of the full name."""

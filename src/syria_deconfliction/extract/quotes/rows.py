@@ -188,7 +188,8 @@ class _Rows:
         turn = self._transcript_turn(q)
         if turn is not None:
             rec, sp, how = None, turn, "transcript"
-        elif rec is None and sp is None:
+        elif rec is None and sp is None and not self._headline(q.first_para):
+            # (a headline's "... – Outlet" names the site, not a signer)
             sp = self._dash_byline(q)
             how = "byline" if sp is not None else how
         if rec is None and sp is None and first is not None and first in self._row_of:
