@@ -73,3 +73,19 @@ def test_a_name_opening_with_the_is_no_person() -> None:
     hints = [SpeakerHint(s, s + len("The Harbour"), "new-the-harbour", "person")]
     q = {q.text: q for q in extract_quotes(body, hints)}["cowards"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "he")
+
+
+def test_subject_before_an_adverb_is_the_antecedent() -> None:
+    # "Holm largely agreed ...": the adverb before the verb is not part of the subject
+    body = ("Levy vote\n“It is fair,” said Tom Reed, a farmer.\nPaul Holm largely agreed with "
+            "Reed.\n“It is late, but fair,” he said.")
+    q = _accepted(body)["It is late, but fair"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Paul Holm", "he")
+
+
+def test_surname_opening_a_sentence_before_a_present_tense_verb() -> None:
+    # "Holm bristles at ...": a known surname then a verb in -s is the sentence's subject
+    body = ("Levy vote\nPaul Holm spoke first.\n“It is fair,” said Tom Reed, a farmer.\nHolm "
+            "bristles at the claim.\n“It is not,” he said.")
+    q = _accepted(body)["It is not"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Holm", "he")

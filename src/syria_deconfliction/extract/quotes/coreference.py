@@ -18,6 +18,7 @@ from .vocabulary import (
     _MALE_WORDS,
     _PAIR_TYPES,
     _PERSON_ROLE_NOUNS,
+    _PRE_VERB_SKIP,
     _PREPOSITIONS,
     _RANK_WORDS,
     _ROLE_CLASS,
@@ -533,16 +534,37 @@ class _Coreference:
         subs = [h for h in subj if h.sp.is_plural and si - h.sent <= 2]
         return subs[-1].sp if subs else None
 
-    def _push_subject(self, np: _NP, si: int) -> None:
-        """Record the main subject of sentence ``si``. A he/she subject records the person it
-        takes up, who stays the topic ("Mr. Holm hopes to ... . He doubts it. “...,” he
-        said": the second "he" is still Holm)."""
+    def _push_subject(self, ms: tuple[int, int], si: int) -> None:
+        """Record the main subject ``ms`` (token range) of sentence ``si``. A he/she subject
+        records the person it takes up, who stays the topic ("Mr. Holm hopes to ... . He
+        doubts it. “...,” he said": the second "he" is still Holm)."""
+        np = self._analyze_np(*self._subject_core(*ms))
+        if np is None:
+            return
         if np.pronoun is None:
             self._push(np.start, si, self._speaker_from_np(np), "subject")
         elif np.pronoun in ("he", "she"):
             ante = self._antecedent(np.pronoun, np.start, si)
             if ante is not None and ante.is_person:
                 self._push(np.start, si, ante, "subject")
+
+    def _subject_core(self, a: int, b: int) -> tuple[int, int]:
+        """The subject phrase without an adverb before the verb ("Holm largely agreed", "She
+        then said") and, for a person's name opening the sentence, without a present-tense
+        verb after it ("Holm bristles at ...")."""
+        toks = self.toks
+        if b - a >= 2 and self._is_name_tok(toks[a]) and (
+                self._bare(toks[a].text) in self.surnames
+                or self._hint_type(toks[a].start, toks[a].end) == "person"):
+            w = toks[a + 1]
+            if w.kind == "w" and w.text.islower() and w.low.endswith("s") and \
+                    not w.low.endswith(("ss", "us", "is")) and w.low not in _PREPOSITIONS:
+                return a, a + 1
+        while b - a >= 2 and toks[b - 1].kind == "w" and toks[b - 1].text.islower() and (
+                toks[b - 1].low in _PRE_VERB_SKIP or (toks[b - 1].low.endswith("ly")
+                                                       and len(toks[b - 1].low) > 4)):
+            b -= 1
+        return a, b
 
     def _push(self, pos: int, si: int, sp: _Speaker | None, kind: str = "speaker") -> None:
         if sp is None or sp.start is None:

@@ -68,9 +68,7 @@ class _Rows:
         for si, (a, b, _p) in enumerate(self.sents):
             ms = self._main_subject(a, b)
             if ms:
-                np = self._analyze_np(*ms)
-                if np is not None:
-                    self._push_subject(np, si)
+                self._push_subject(ms, si)
             events: list[tuple[int, int, object]] = []
             for r in self.recs[si]:
                 events.append((r.verb, 0, r))
