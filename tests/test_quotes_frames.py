@@ -132,3 +132,25 @@ def test_definite_description_takes_up_the_earlier_one_with_its_head() -> None:
             "“The attack failed,” the source said.")
     q = _hinted(body, {"Ruritanian army": ("ruritania-army", "military")})["The attack failed"]
     assert q.speaker_actor_id == "ruritania-army"
+
+
+def test_inner_verb_with_a_subject_that_cannot_speak() -> None:
+    # "X said the protests demand “...”": the protests do not speak; X's clause holds the words
+    body = ("Town hall\nMayor Tom Reed said the recent spate of fires and protests demands "
+            "that all engage in “more patience.”")
+    assert _speaker(body, "more patience") == "Tom Reed"
+
+
+def test_told_does_not_invert_its_subject() -> None:
+    # '“...,” X, a long appositive ..., told Radio Nord.': after "told" comes the addressee
+    body = ("Town hall\n“We will rebuild,” Ada Lind, the director of the port and whose family "
+            "ran it, told Radio Nord.")
+    assert _speaker(body, "We will rebuild") == "Ada Lind"
+
+
+def test_participle_takes_the_subject_without_its_adverb() -> None:
+    # "He then defended the remark, saying, “...”": the subject is "He", not "He then"
+    body = ("Town hall\nTom Reed spoke first.\nHe then defended the plan, saying, “It is the "
+            "only way.”")
+    q = {q.text: q for q in extract_quotes(body)}["It is the only way"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "He")

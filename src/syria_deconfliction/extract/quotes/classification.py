@@ -72,6 +72,11 @@ class _Classification:
         cands = [r for r in recs if r.verb < kopen and r.scope is not None
                  and r.scope[0] <= kopen < r.scope[1] + 1 and not r.source_only
                  and r.kind not in ("trailing", "inverted", "bare")]
+        # an inner verb whose subject cannot speak ("X said the protests demand “...”") does
+        # not take the quotation from the speaker whose clause holds it
+        speaking = [r for r in cands if r.np is None or r.kind != "governing"
+                    or self._can_speak(*r.np)]
+        cands = speaking or cands
         if cands:
             best = max(cands, key=lambda r: (r.scope[0] if r.scope else 0, r.verb))
             prev = self.toks[kopen - 1] if kopen > 0 else None

@@ -182,7 +182,7 @@ class _Coreference:
                 a, b, _ = self.sents[r.sent]
                 ms = self._main_subject(a, r.verb)
                 if ms:
-                    np = self._analyze_np(*ms)
+                    np = self._analyze_np(*self._subject_core(*ms))
                     if np is not None:
                         sp = self._resolve(np, r)
         elif r.np is not None:
