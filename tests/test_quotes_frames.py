@@ -154,3 +154,11 @@ def test_participle_takes_the_subject_without_its_adverb() -> None:
             "only way.”")
     q = {q.text: q for q in extract_quotes(body)}["It is the only way"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "He")
+
+
+def test_writer_words_between_a_quotation_and_its_attribution() -> None:
+    # '“...” for criminal behavior, X said.': a few words after the quotation, then the
+    # attribution after a comma
+    body = ("Bank row\n“The only way banks will change is if bosses face jail” for criminal "
+            "behavior, Ana Lind said.")
+    assert _speaker(body, "The only way banks will change is if bosses face jail") == "Ana Lind"

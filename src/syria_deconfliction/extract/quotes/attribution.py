@@ -255,6 +255,13 @@ class _Attribution:
     def _content_before_ok(self, a: int, bidx: int) -> bool:
         if self._quote_before(bidx):
             return True
+        if self.toks[a].kind == "qo":
+            # '“...” for criminal behavior, she said.': a quotation opening the sentence and a
+            # few words of the writer's (no comma) before the attribution's comma
+            close = next((k for k in range(a + 1, bidx) if self.toks[k].kind == "qc"), None)
+            if close is not None and 0 < bidx - close - 1 <= 6 and not any(
+                    self.toks[k].text in ",;:" for k in range(close + 1, bidx)):
+                return True
         words = [k for k in range(a, bidx) if self.toks[k].kind == "w"]
         return len(words) >= 3 and any(self._finite_like(k) for k in range(a, bidx))
 
