@@ -162,3 +162,17 @@ def test_writer_words_between_a_quotation_and_its_attribution() -> None:
     body = ("Bank row\n“The only way banks will change is if bosses face jail” for criminal "
             "behavior, Ana Lind said.")
     assert _speaker(body, "The only way banks will change is if bosses face jail") == "Ana Lind"
+
+
+def test_tell_governs_quoted_words_in_its_object_clause() -> None:
+    # "X tells his supporters to “...”": the directive's words in marks are X's
+    body = "Rally\nTom Reed tells his supporters at a rally to “go to your place and vote.”"
+    assert _speaker(body, "go to your place and vote") == "Tom Reed"
+
+
+def test_programme_title_after_a_possessive_following_the_speech_verb() -> None:
+    # "X tells BBC's “Morning Show” that ...": the programme's title is no quotation
+    rows = {q.text: q for q in extract_quotes(
+        "Rally\nTom Reed tells BBC's “Morning Show” on Friday that “who did it” is unclear.")}
+    assert rows["Morning Show"].status == "rejected"
+    assert rows["who did it"].speaker_mention == "Tom Reed"

@@ -39,9 +39,10 @@ class _Classification:
         prev = [x for x in range(a, k)]
         if not prev:
             return False
-        if self._tail_title(k) and any(r.verb < k and r.kind in ("trailing", "inverted", "bare")
-                                       for r in self.recs[si]):
-            return True  # '“...,” X said on CNN's “State of the Union.”': a programme's title
+        if self._tail_title(k) and any(r.verb < k for r in self.recs[si]):
+            # '“...,” X said on CNN's “State of the Union.”', "X told CNN's “Morning Show”
+            # that ...": a programme's title after the speech verb
+            return True
         p1 = toks[prev[-1]]
         if p1.low in _DESIGNATION_WORDS or p1.low in ("as",) and len(prev) >= 2 and \
                 toks[prev[-2]].low == "known":

@@ -45,7 +45,7 @@ _INVERTED_VERBS = words("quotes_inverted_verbs") | _MANNER_VERBS
 _AS_SPEECH = words("quotes_as_speech")
 
 # verbs whose object or complement may hold a quotation without a clause ("accused X of “...”")
-_GOVERNING_VERBS = _AS_SPEECH | _words("accuse urge blame demand ask claim warn")
+_GOVERNING_VERBS = _AS_SPEECH | _words("accuse urge blame demand ask claim warn tell")
 # governing verbs that are speech acts in themselves (their subject has spoken)
 _SPEECH_ACTS = _AS_SPEECH | _words("accuse urge blame demand")
 _DESIGNATION_WORDS = words("quotes_designation_words")
