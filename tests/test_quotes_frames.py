@@ -176,3 +176,11 @@ def test_programme_title_after_a_possessive_following_the_speech_verb() -> None:
         "Rally\nTom Reed tells BBC's “Morning Show” on Friday that “who did it” is unclear.")}
     assert rows["Morning Show"].status == "rejected"
     assert rows["who did it"].speaker_mention == "Tom Reed"
+
+
+def test_speaker_goes_on_across_a_sentence_about_them() -> None:
+    # '“A,” X said. He gave no reply. “B.”': one sentence about the speaker between quotations
+    # of one paragraph does not end the speaker's turn
+    body = ("Talks\n“We had problems,” Tom Reed said after the talks. He did not suggest a reply. "
+            "“Our goal is calm.”")
+    assert _speaker(body, "Our goal is calm") == "Tom Reed"

@@ -241,5 +241,19 @@ class _Classification:
         if self.sents[psi][2] != para and kopen - a > 6:
             return None
         cands = [h for h in self.hist if h.sent == psi and h.kind == "speaker"]
-        return cands[-1].sp if cands else None
+        if cands:
+            return cands[-1].sp
+        # '“A,” X said. He gave no details. “B.”': across one sentence of the same paragraph
+        # whose subject is that speaker (or none), the speaker goes on
+        if psi == 0 or self.sents[psi][2] != para or self.sents[psi - 1][2] != para:
+            return None
+        earlier = [h for h in self.hist if h.sent == psi - 1 and h.kind == "speaker"]
+        if not earlier:
+            return None
+        sp = earlier[-1].sp
+        subj = [h.sp for h in self.hist if h.sent == psi and h.kind == "subject"]
+        if subj and (subj[-1].mention is None or sp.mention is None or
+                     subj[-1].mention.split()[-1] != sp.mention.split()[-1]):
+            return None
+        return sp
 
