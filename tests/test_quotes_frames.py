@@ -184,3 +184,16 @@ def test_speaker_goes_on_across_a_sentence_about_them() -> None:
     body = ("Talks\n“We had problems,” Tom Reed said after the talks. He did not suggest a reply. "
             "“Our goal is calm.”")
     assert _speaker(body, "Our goal is calm") == "Tom Reed"
+
+
+def test_demanded_after_a_quotation_attributes_it() -> None:
+    # '“...?” X demanded.' (lexicon quotes_manner_verbs: demand, wonder, sigh ...)
+    body = "Talks\nThe vote was close. “Why is this not proof?” Tom Reed demanded."
+    assert _speaker(body, "Why is this not proof?") == "Tom Reed"
+
+
+def test_noted_inverts_its_subject() -> None:
+    # "..., noted X." (lexicon quotes_inverted_verbs: note, observe, recall ...)
+    rows = {q.text: q for q in extract_quotes(
+        "Talks\nHowever the talks will fail in the end, noted NBC’s Ana Lind.")}
+    assert rows["the talks will fail in the end"].speaker_mention == "Ana Lind"
