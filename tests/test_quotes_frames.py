@@ -197,3 +197,24 @@ def test_noted_inverts_its_subject() -> None:
     rows = {q.text: q for q in extract_quotes(
         "Talks\nHowever the talks will fail in the end, noted NBC’s Ana Lind.")}
     assert rows["the talks will fail in the end"].speaker_mention == "Ana Lind"
+
+
+def test_horizontal_bar_ends_the_subject_phrase() -> None:
+    # "... ― X boasted, “...”": a horizontal bar is a dash before the subject
+    body = ("Debate\nWhen Ana Lind noted that Tom Reed has paid no taxes ― as was true for years ― "
+            "Tom Reed boasted, “That makes me smart.”")
+    assert _speaker(body, "That makes me smart") == "Tom Reed"
+
+
+def test_quotation_after_a_said_sentence_goes_on_before_a_next_paragraph_report() -> None:
+    # '“A,” said X. “B.” ¶ Y said ...': B is X's, not the next paragraph's speaker's
+    body = ("Poll\n“We are on a knife's edge,” said Tom Reed, editor of the Report. “It could go "
+            "national.”\nAna Lind said so too.")
+    assert _speaker(body, "It could go national") == "Tom Reed"
+
+
+def test_relative_pronoun_after_an_apposition_takes_the_name() -> None:
+    # "X, now the majority leader, who said ...": the named person speaks, not the description
+    body = ("Debate\nAna Lind has had a cool relationship with Tom Reed, now the Senate majority "
+            "leader, who said the goal was a “one-term mayor.”")
+    assert _speaker(body, "one-term mayor") == "Tom Reed"

@@ -188,9 +188,10 @@ class _Attribution:
         if state == "relative" and np is not None:
             # "The pilot, who said he had ejected, appeared ...": the relative clause's antecedent
             st2, np2 = self._left_np(np[0], a)
-            if st2 != "np":
+            if st2 != "np" or np2 is None:
                 return None
-            return _Rec(si, i, lemma, "forward", np=np2, relative=True)
+            return _Rec(si, i, lemma, "forward", np=self._appositive_head(np2, a),
+                        relative=True)
         if state == "coord":
             return _Rec(si, i, lemma, "coord")
         if state == "comma":
@@ -239,6 +240,25 @@ class _Attribution:
                 self._forward_start(i, lemma, e) is None:
             return _Rec(si, i, lemma, "bare", np=np, tail_end=tail_end)
         return _Rec(si, i, lemma, "forward", np=np)
+
+    def _appositive_head(self, np: tuple[int, int], a: int) -> tuple[int, int]:
+        """'X, now the majority leader, who said ...': when the antecedent of "who" is an
+        unnamed description in apposition to a named person, the person is the speaker."""
+        toks = self.toks
+        s, e = np
+        while s < e and toks[s].low in _LEAD_STRIP:
+            s += 1
+        desc = self._analyze_np(s, e)
+        if desc is None or desc.is_named or not desc.role or np[0] - 1 <= a or \
+                toks[np[0] - 1].text != ",":
+            return np
+        c = np[0] - 1
+        k = c
+        while k > a and not (self._finite_like(k - 1) or toks[k - 1].low in _PREPOSITIONS
+                             or toks[k - 1].text in ",;:" or toks[k - 1].kind in ("qo", "qc")):
+            k -= 1
+        name = self._analyze_np(k, c) if k < c else None
+        return (k, c) if name is not None and name.is_named and name.is_person else np
 
     def _can_speak(self, a: int, b: int) -> bool:
         np = self._analyze_np(a, b)

@@ -228,6 +228,10 @@ class _Classification:
         if self.sents[nsi][2] != self.sents[end_si][2] and \
                 self.toks[self.sents[end_si][1] - 1].end < self.paras[self.sents[end_si][2]][1]:
             return None
+        if self.sents[nsi][2] != self.sents[end_si][2] and end_si > 0 and \
+                self.sents[end_si - 1][2] == self.sents[end_si][2] and any(
+                h.sent == end_si - 1 and h.kind == "speaker" for h in self.hist):
+            return None  # '“A,” said X. “B.” ¶ Y said ...': B goes on X's turn
         bares = [r for r in self.recs[nsi] if r.kind == "bare"]
         return bares[0] if bares else None
 

@@ -457,9 +457,9 @@ class _Phrases:
         k = j
         while k - 1 >= a:
             u = toks[k - 1]
-            if u.kind in ("qo", "qc", "dash", "ell") or u.text in ",;:()[]" or u.low in _SUBORD \
-                    or not self._free(k - 1):
-                break
+            if u.kind in ("qo", "qc", "dash", "ell") or u.text in ",;:()[]―" or \
+                    u.low in _SUBORD or not self._free(k - 1):
+                break  # (a horizontal bar "―" is a dash the tokenizer leaves as punctuation)
             if u.low in ("and", "or", "but") and self._segment_finite(a, k - 1):
                 break
             k -= 1
