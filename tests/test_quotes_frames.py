@@ -218,3 +218,11 @@ def test_relative_pronoun_after_an_apposition_takes_the_name() -> None:
     body = ("Debate\nAna Lind has had a cool relationship with Tom Reed, now the Senate majority "
             "leader, who said the goal was a “one-term mayor.”")
     assert _speaker(body, "one-term mayor") == "Tom Reed"
+
+
+def test_trailing_attribution_followed_by_a_coordinated_quotation() -> None:
+    # 'Y “A,” X said, and still “B.”': the attribution ends at ", and"; B is X's too
+    body = ("Probe\nMills \"got an immunity deal,\" Jim Jordan said, and still \"got to sit in on "
+            "the interview.\"")
+    assert _speaker(body, "got an immunity deal") == "Jim Jordan"
+    assert _speaker(body, "got to sit in on the interview") == "Jim Jordan"

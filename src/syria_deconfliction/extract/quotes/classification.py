@@ -12,6 +12,7 @@ from .vocabulary import (
     _DESIGNATION_WORDS,
     _FINITE,
     _FORM_OF,
+    _LEAD_STRIP,
     _LEMMA_OF,
     _MANNER_VERBS,
     _NAMING_NOUNS,
@@ -111,8 +112,9 @@ class _Classification:
         for r in reversed(recs):
             if r.verb < kopen and r.kind in ("trailing", "inverted", "bare") and \
                     not self._tail_title(kopen):
+                # (a conjunction or adverb may join the halves: '“A,” X said, and still “B”')
                 gap = [t for t in self.toks[(r.tail_end or r.verb + 1):kopen]
-                       if t.text not in ","]
+                       if t.text not in "," and t.low not in _LEAD_STRIP]
                 if not gap:
                     return r, "said_before"
         # 'X said:' closing the previous paragraph introduces a quotation opening this one

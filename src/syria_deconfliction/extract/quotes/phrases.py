@@ -562,9 +562,9 @@ class _Phrases:
         k = s
         while k < e:
             t = toks[k]
-            if t.text == "," and k + 1 < e and toks[k + 1].low.endswith("ing") and \
-                    toks[k + 1].text.islower():
-                return True, k
+            if t.text == "," and k + 1 < e and (toks[k + 1].low.endswith("ing") and toks[
+                    k + 1].text.islower() or toks[k + 1].low in ("and", "but")):
+                return True, k  # "..., X said, adding ...", "..., X said, and still “...”"
             if t.text == "," and k + 2 < e and toks[k + 1].low in ("a", "an") and \
                     toks[k + 2].low in _CLAIM_NOUNS:
                 return True, k  # "..., X said, a claim denied by ..."
