@@ -226,3 +226,17 @@ def test_trailing_attribution_followed_by_a_coordinated_quotation() -> None:
             "the interview.\"")
     assert _speaker(body, "got an immunity deal") == "Jim Jordan"
     assert _speaker(body, "got to sit in on the interview") == "Jim Jordan"
+
+
+def test_participle_after_while_is_speech_of_the_subject() -> None:
+    # "X marched while chanting, “...”" (lexicon quotes_participle_leads: while, after, by ...)
+    body = "Protest\nSmall groups of protesters marched on Sunday while chanting, “Hands up, now.”"
+    assert _speaker(body, "Hands up, now") == "Small groups of protesters"
+
+
+def test_participle_in_a_leading_clause_takes_the_main_subject() -> None:
+    # "After saying ... “...,” she was ...": the main clause's subject after the closing mark
+    body = ("Protest\nAna Lind fell ill in 2012.\nAfter saying her foot was “so swollen I could "
+            "barely walk,” she was taken to hospital.")
+    q = {q.text: q for q in extract_quotes(body)}["so swollen I could barely walk"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Ana Lind", "she")

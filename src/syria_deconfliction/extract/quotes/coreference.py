@@ -180,7 +180,9 @@ class _Coreference:
                     sp = self._resolve(np, r)
             else:
                 a, b, _ = self.sents[r.sent]
-                ms = self._main_subject(a, r.verb)
+                # a participle in a leading clause ("After saying ..., she was ...") takes the
+                # subject of the main clause after it
+                ms = self._main_subject(a, r.verb) or self._leading_clause_subject(r.verb, b)
                 if ms:
                     np = self._analyze_np(*self._subject_core(*ms))
                     if np is not None:
@@ -191,6 +193,17 @@ class _Coreference:
                 sp = self._resolve(np, r)
         r.speaker = sp
         return sp
+
+    def _leading_clause_subject(self, k: int, b: int) -> tuple[int, int] | None:
+        """The subject of the main clause after a leading participle clause ending in a comma
+        or a closing mark ("After saying her foot was “swollen,” she was ...")."""
+        toks = self.toks
+        for m in range(k + 1, b - 1):
+            if toks[m].kind == "qc" or (toks[m].text == "," and self._free(m)):
+                nxt = toks[m + 1]
+                if nxt.low in ("he", "she", "they") or self._is_name_tok(nxt):
+                    return self._main_subject(m + 1, b)
+        return None
 
     def _relative_antecedent(self, r: _Rec) -> tuple[int, int] | None:
         """'X, who talked to Y and said that ...': a speech verb coordinated inside a relative

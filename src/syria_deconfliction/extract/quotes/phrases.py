@@ -22,6 +22,7 @@ from .vocabulary import (
     _LEMMA_OF,
     _NON_CLAUSE_START,
     _ORG_WORDS,
+    _PARTICIPLE_LEADS,
     _PARTICLES,
     _PERSON_ROLE_NOUNS,
     _PRE_VERB_SKIP,
@@ -138,8 +139,8 @@ class _Phrases:
         if form == "ing":
             quoted_as = plow == "as" and any(
                 self.toks[x].low == "quoted" for x in range(max(0, j - 8), j))
-            if (prev is None or prev.text != ",") and not quoted_as and \
-                    not self._coordinated_participle(i, j):
+            if (prev is None or prev.text != ",") and not quoted_as and plow not in \
+                    _PARTICIPLE_LEADS and not self._coordinated_participle(i, j):
                 return None
             return lemma, form
         if prev is None:

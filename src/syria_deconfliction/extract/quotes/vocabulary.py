@@ -52,6 +52,7 @@ _DESIGNATION_WORDS = words("quotes_designation_words")
 _NAMING_NOUNS = words("quotes_naming_nouns")
 
 _PRONOUNS = words("quotes_pronouns")
+_PARTICIPLE_LEADS = words("quotes_participle_leads")
 _ADDRESSEES = words("quotes_addressees")
 _DETERMINERS = words("quotes_determiners")
 _PREPOSITIONS = words("quotes_prepositions")
