@@ -89,3 +89,21 @@ def test_surname_opening_a_sentence_before_a_present_tense_verb() -> None:
             "bristles at the claim.\n“It is not,” he said.")
     q = _accepted(body)["It is not"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Holm", "he")
+
+
+def test_lone_name_speaking_is_a_person_and_its_given_name_tells_gender() -> None:
+    # "Karen said": a lone capitalised name as a speech verb's subject is a person, and a
+    # given name alone tells the gender for a later "she"
+    body = "Rally\n“He loves us,” Karen said. “It is done,” she said."
+    q = _accepted(body)["It is done"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Karen", "she")
+
+
+def test_body_with_an_organisation_word_is_no_person_despite_a_person_hint() -> None:
+    # "the Commission on Fair Votes": a person hint on "Fair Votes" does not make it a person
+    body = ("Debate\nTom Reed spoke on Monday. The Commission on Fair Votes announced that "
+            "there was an issue.\nHe says: “I wonder why it was bad.”")
+    s = body.index("Fair Votes")
+    hints = [SpeakerHint(s, s + len("Fair Votes"), "new-fair-votes", "person")]
+    q = {q.text: q for q in extract_quotes(body, hints)}["I wonder why it was bad"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "He")

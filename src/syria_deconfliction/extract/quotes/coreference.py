@@ -16,12 +16,14 @@ from .vocabulary import (
     _HONORIFICS,
     _MALE_FIRST_NAMES,
     _MALE_WORDS,
+    _ORG_WORDS,
     _PAIR_TYPES,
     _PERSON_ROLE_NOUNS,
     _PRE_VERB_SKIP,
     _PREPOSITIONS,
     _RANK_WORDS,
     _ROLE_CLASS,
+    _TITLE_WORDS,
 )
 
 
@@ -205,6 +207,19 @@ class _Coreference:
                     return self._main_subject(m + 1, b)
         return None
 
+    def _lone_name(self, k: int) -> bool:
+        """Is token k a capitalised word that is no organisation, title or place word and no
+        mention of a non-person actor (a lone given name or surname)?"""
+        t = self.toks[k]
+        bare = self._bare(t.low)
+        if not self._is_name_tok(t) or self._sentence_initial(k) and \
+                self._first_name_gender(t.text) is None and bare not in self.surnames:
+            return False  # a sentence-initial capital proves nothing
+        if bare in _ORG_WORDS or bare in _TITLE_WORDS or bare in _DETERMINERS:
+            return False
+        hits = self._hints_overlapping(t.start, t.end)
+        return all(h.actor_type in ("person", "other") for h in hits)
+
     def _relative_antecedent(self, r: _Rec) -> tuple[int, int] | None:
         """'X, who talked to Y and said that ...': a speech verb coordinated inside a relative
         clause (no comma between "who" and it) speaks for the relative's antecedent X."""
@@ -228,6 +243,12 @@ class _Coreference:
             return None
         toks = self.toks
         np = self._analyze_np(*r.np)
+        if np is not None and not np.is_person and np.pronoun is None and \
+                r.np[1] - r.np[0] == 1 and self._lone_name(r.np[0]):
+            # "Melanie said": a lone capitalised word that is no known body speaks as a person
+            np.is_person = np.is_named = True
+            np.role = False
+            np.core = (np.start, np.end)
         if np is not None and r.appos is not None:
             apnp = self._analyze_np(*r.appos)
             if np.role and apnp is not None and apnp.is_named and apnp.core:
@@ -460,6 +481,8 @@ class _Coreference:
     def _own_gender(self, sp: _Speaker) -> str | None:
         """The gender a person's own full name tells by its given name ("Ruth Calder")."""
         words = self._name_words(sp)
+        if len(words) == 1 and words[0] not in self.surnames:
+            return self._first_name_gender(words[0])  # a person named by a given name only
         return self._first_name_gender(words[0]) if len(words) >= 2 else None
 
     def _surname_from(self, n: int) -> int | None:

@@ -408,7 +408,9 @@ class _Phrases:
             while da < b - 1 and toks[da].low in _DETERMINERS:
                 da += 1
             np.desc = (toks[da].start, np.end)
-        elif htype == "person":
+        elif htype == "person" and not any(self._bare(toks[k].low) in _ORG_WORDS
+                                           for k in range(a, b)):
+            # (a person hint inside "the Commission on X" does not make the phrase a person)
             np.is_person = np.is_named = True
             np.core = (np.start, np.end)
         return np
