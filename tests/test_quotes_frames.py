@@ -240,3 +240,16 @@ def test_participle_in_a_leading_clause_takes_the_main_subject() -> None:
             "barely walk,” she was taken to hospital.")
     q = {q.text: q for q in extract_quotes(body)}["so swollen I could barely walk"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Ana Lind", "she")
+
+
+def test_inverted_subject_length_ignores_a_long_bracket() -> None:
+    # "said Mr. X (a view echoed by everyone I interviewed).": the bracket is not measured
+    body = ("Tax\nThe levy ''is a misguided approach,'' said Mr. Burke (a view echoed by everyone I "
+            "interviewed).")
+    assert _speaker(body, "is a misguided approach") == "Mr. Burke"
+
+
+def test_frequency_adverb_between_subject_and_speech_verb() -> None:
+    # "X often say, “...”" (lexicon quotes_pre_verb_skip: often, usually, never ...)
+    body = "Luck\nLamenting their luck, sailors often say, “The sea gives and takes.”"
+    assert _speaker(body, "The sea gives and takes") == "sailors"

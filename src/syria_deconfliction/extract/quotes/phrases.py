@@ -499,10 +499,11 @@ class _Phrases:
         k = s
         while k < e and toks[k].text not in ",;:" and toks[k].kind not in ("qo", "qc"):
             k += 1
-        if k == s or k - s > 10 or toks[s].low in _NON_CLAUSE_START or toks[s].low == "that":
-            return None
         # a bracketed party, state or other aside after the name: "said X (D-Ore.)"
         np_end = next((x for x in range(s + 1, k) if toks[x].text == "("), k)
+        if k == s or np_end - s > 10 or toks[s].low in _NON_CLAUSE_START or \
+                toks[s].low == "that":
+            return None
         if any(self._finite_like(x) or toks[x].low == "that" for x in range(s, np_end)):
             return None
         first = toks[s]
