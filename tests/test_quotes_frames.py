@@ -253,3 +253,16 @@ def test_frequency_adverb_between_subject_and_speech_verb() -> None:
     # "X often say, “...”" (lexicon quotes_pre_verb_skip: often, usually, never ...)
     body = "Luck\nLamenting their luck, sailors often say, “The sea gives and takes.”"
     assert _speaker(body, "The sea gives and takes") == "sailors"
+
+
+def test_parenthetical_attribution_after_a_leading_prepositional_phrase() -> None:
+    # "During ..., X said, most people ... “...”": a long leading phrase before the aside
+    body = ("Climate\nDuring his seven and a half years in office, Mr. Holm said, most people have "
+            "come to believe ''that the climate is changing.''")
+    assert _speaker(body, "that the climate is changing") == "Mr. Holm"
+
+
+def test_name_before_a_speech_participle_and_a_quotation() -> None:
+    # "footage of X asking, “...”": the name right before the participle speaks
+    body = "Ad war\nThe ad uses footage of Ana Lind asking, “Why aren’t I ahead?”"
+    assert _speaker(body, "Why aren’t I ahead?") == "Ana Lind"

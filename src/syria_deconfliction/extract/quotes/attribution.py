@@ -183,6 +183,12 @@ class _Attribution:
                            else None)
                 rec.source = src if st == "np" else None
                 return rec
+            if i - 1 > a and self._named_before_participle(i):
+                # "footage of X asking, “...”": the name before the participle speaks
+                k = i - 1
+                while k - 1 >= a and self._is_name_tok(toks[k - 1]):
+                    k -= 1
+                return _Rec(si, i, lemma, "participle", np=(k, i))
             return _Rec(si, i, lemma, "participle")
         state, np = self._left_np(i, a)
         if state == "relative" and np is not None:
@@ -289,7 +295,10 @@ class _Attribution:
         k = a
         while k < bidx and self.toks[k].low in _LEAD_STRIP:
             k += 1
-        return 0 < bidx - k <= 8 and not any(self._finite_like(x) for x in range(k, bidx))
+        # the subject of the main clause ("The US, Mr Carter said, is ..."), or a leading
+        # prepositional phrase ("During his years in office, X said, ...")
+        limit = 14 if self.toks[k].low in _PREPOSITIONS else 8
+        return 0 < bidx - k <= limit and not any(self._finite_like(x) for x in range(k, bidx))
 
     def _appositive_subject(self, a: int, bidx: int
                             ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:

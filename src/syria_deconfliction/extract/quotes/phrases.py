@@ -140,7 +140,8 @@ class _Phrases:
             quoted_as = plow == "as" and any(
                 self.toks[x].low == "quoted" for x in range(max(0, j - 8), j))
             if (prev is None or prev.text != ",") and not quoted_as and plow not in \
-                    _PARTICIPLE_LEADS and not self._coordinated_participle(i, j):
+                    _PARTICIPLE_LEADS and not self._coordinated_participle(i, j) and \
+                    not self._named_before_participle(i):
                 return None
             return lemma, form
         if prev is None:
@@ -156,6 +157,14 @@ class _Phrases:
             if not ok:
                 return None
         return lemma, form
+
+    def _named_before_participle(self, i: int) -> bool:
+        """'footage of X asking, “...”': a person's name right before a speech participle that
+        a comma or colon joins to a quotation."""
+        toks = self.toks
+        return i > 0 and i + 2 < len(toks) and self._is_name_tok(toks[i - 1]) and \
+            toks[i + 1].text in ",:" and toks[i + 2].kind == "qo" and \
+            toks[i - 1].para == toks[i].para
 
     def _coordinated_participle(self, i: int, j: int) -> bool:
         """'..., describing X as “...” and saying ...': a participle coordinated with an
