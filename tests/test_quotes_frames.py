@@ -244,8 +244,8 @@ def test_participle_in_a_leading_clause_takes_the_main_subject() -> None:
 
 def test_inverted_subject_length_ignores_a_long_bracket() -> None:
     # "said Mr. X (a view echoed by everyone I interviewed).": the bracket is not measured
-    body = ("Tax\nThe levy ''is a misguided approach,'' said Mr. Burke (a view echoed by everyone I "
-            "interviewed).")
+    body = ("Tax\nThe levy ''is a misguided approach,'' said Mr. Burke (a view echoed by "
+            "everyone I interviewed).")
     assert _speaker(body, "is a misguided approach") == "Mr. Burke"
 
 
