@@ -266,3 +266,23 @@ def test_name_before_a_speech_participle_and_a_quotation() -> None:
     # "footage of X asking, “...”": the name right before the participle speaks
     body = "Ad war\nThe ad uses footage of Ana Lind asking, “Why aren’t I ahead?”"
     assert _speaker(body, "Why aren’t I ahead?") == "Ana Lind"
+
+
+def test_participle_without_comma_taking_a_that_clause() -> None:
+    # "X left the meeting touting that “...”": the subject speaks
+    body = "Coalition\nTom Reed left the meeting touting that “60 percent” of members gave more."
+    assert _speaker(body, "60 percent") == "Tom Reed"
+
+
+def test_characterising_participle_with_words_in_marks_after_its_object() -> None:
+    # "X went off on Y calling him a 'terrible boss'": the subject's words
+    body = "Feud\nTom Reed went off on Ana Lind calling her a 'terrible boss' on Tuesday."
+    assert _speaker(body, "terrible boss") == "Tom Reed"
+
+
+def test_two_speech_verbs_over_one_clause_give_one_row() -> None:
+    # "she said at a news conference announcing that ...": one indirect row, not two
+    body = ("Suit\nAna Lind spoke on Monday. She said at a news conference announcing that her "
+            "department was suing the state over its law.")
+    rows = [q for q in extract_quotes(body) if q.quote_type == "indirect"]
+    assert len({q.start for q in rows}) == len(rows) == 1

@@ -8,10 +8,12 @@ from bisect import bisect_left
 from .model import _NP, SpeakerHint, _Tok
 from .vocabulary import (
     _ADDRESSEES,
+    _AS_SPEECH,
     _BE,
     _CLAIM_NOUNS,
     _CLAUSE_VERBS,
     _DETERMINERS,
+    _DOC_NOUNS,
     _FINITE,
     _FORM_OF,
     _HEAD_TYPES,
@@ -141,7 +143,7 @@ class _Phrases:
                 self.toks[x].low == "quoted" for x in range(max(0, j - 8), j))
             if (prev is None or prev.text != ",") and not quoted_as and plow not in \
                     _PARTICIPLE_LEADS and not self._coordinated_participle(i, j) and \
-                    not self._named_before_participle(i):
+                    not self._named_before_participle(i) and not self._adverbial_participle(i):
                 return None
             return lemma, form
         if prev is None:
@@ -157,6 +159,24 @@ class _Phrases:
             if not ok:
                 return None
         return lemma, form
+
+    def _adverbial_participle(self, i: int) -> bool:
+        """'X left the meeting touting that “...”', 'X went off on Y calling him a “...”': a
+        speech participle without a comma that takes a that-clause, or a characterising one
+        with words in marks right after its object; not after a document noun ("reports
+        saying that ...": the document speaks)."""
+        toks = self.toks
+        lemma = _LEMMA_OF.get(toks[i].low)
+        if i == 0 or lemma is None or self._bare(toks[i - 1].low) in _CLAIM_NOUNS or \
+                toks[i - 1].low in _DOC_NOUNS or not toks[i - 1].text.isalpha():
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.low == "that" and (lemma in _CLAUSE_VERBS
+                                                      or lemma in _AS_SPEECH):
+            return True
+        return lemma in _AS_SPEECH and any(
+            toks[k].kind == "qo" for k in range(i + 2, min(len(toks), i + 6))
+            if toks[k].para == toks[i].para)
 
     def _named_before_participle(self, i: int) -> bool:
         """'footage of X asking, “...”': a person's name right before a speech participle that

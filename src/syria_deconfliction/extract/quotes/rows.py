@@ -142,6 +142,8 @@ class _Rows:
                 continue
             if self._quote_spans.opens_in(s, e):
                 continue  # one statement, one row: the quotation in marks carries it
+            if any(q.start == s and q.quote_type == "indirect" for q in out):
+                continue  # two speech verbs over one clause ("said ... announcing that ...")
             pos = {"forward": "said_before", "coord": "said_before", "participle":
                    "said_before", "trailing": "said_after", "inverted": "said_after",
                    "parenthetical": "parenthetical", "according_to": "according_to",
