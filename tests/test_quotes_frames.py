@@ -286,3 +286,12 @@ def test_two_speech_verbs_over_one_clause_give_one_row() -> None:
             "department was suing the state over its law.")
     rows = [q for q in extract_quotes(body) if q.quote_type == "indirect"]
     assert len({q.start for q in rows}) == len(rows) == 1
+
+
+def test_headline_name_before_a_colon_speaks_its_quoted_words() -> None:
+    # "X: ... ‘...’" opening a headline: X speaks, not the body's speaker of the same words;
+    # a rubric ("Factcheck:", lexicon quotes_headline_rubrics) is no speaker
+    tail = " Tom Reed Is Right About ‘Thousands of Fires’ This Year\nTom Reed said there were " \
+        "“thousands of fires” this year."
+    assert _speaker("Ana Lind:" + tail, "Thousands of Fires") == "Ana Lind"
+    assert _speaker("Factcheck:" + tail, "Thousands of Fires") == "Tom Reed"

@@ -12,6 +12,7 @@ from .vocabulary import (
     _DESIGNATION_WORDS,
     _FINITE,
     _FORM_OF,
+    _HEADLINE_RUBRICS,
     _LEAD_STRIP,
     _LEMMA_OF,
     _MANNER_VERBS,
@@ -170,6 +171,15 @@ class _Classification:
 
     def _colon_np(self, si: int, kopen: int) -> _NP | None:
         a = self.sents[si][0]
+        if self._headline(self.sents[si][2]):
+            # a headline "X: ... ‘...’": the name before the colon opening it speaks
+            c = next((k for k in range(a + 1, min(kopen, a + 5)) if self.toks[k].text == ":"),
+                     None)
+            if c is not None and c < kopen - 1:
+                np = self._analyze_np(a, c)
+                # (not a rubric such as "Analysis:" or "Update:")
+                if np is not None and not np.role and np.text.lower() not in _HEADLINE_RUBRICS:
+                    return np
         if kopen - 1 <= a or self.toks[kopen - 1].text != ":":
             return None
         if kopen - 1 - a > 6:

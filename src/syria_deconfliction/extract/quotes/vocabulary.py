@@ -106,6 +106,7 @@ for _cls, _role_words in (
 _RANK_WORDS = words("quotes_rank_words")
 # heads of document speakers: the issuer speaks, not the document
 _DOC_NOUNS = words("quotes_doc_nouns")
+_HEADLINE_RUBRICS = words("quotes_headline_rubrics")
 # "both countries", "the two sides": the actor types each noun can take up
 _PAIR_TYPES: dict[str, frozenset[str]] = {
     w: frozenset(t.split()) for w, t in (
