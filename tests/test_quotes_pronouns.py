@@ -107,3 +107,22 @@ def test_body_with_an_organisation_word_is_no_person_despite_a_person_hint() -> 
     hints = [SpeakerHint(s, s + len("Fair Votes"), "new-fair-votes", "person")]
     q = {q.text: q for q in extract_quotes(body, hints)}["I wonder why it was bad"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "He")
+
+
+def test_person_introduced_with_an_apposition_ending_the_previous_paragraph() -> None:
+    # "... worries X, president of Y. ¶ “A. B,” he said": the newly introduced person speaks,
+    # also when the quotation holds several sentences
+    body = ("Songs\n“We lost,” said Dan Cole, a singer.\nNo one writes songs for her, which is "
+            "something that worries Tom Reed, president of the Music Club.\n“Nobody sings for "
+            "her. She has no band,” he said.")
+    q = _accepted(body)["Nobody sings for her. She has no band"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "he")
+
+
+def test_quotation_of_several_sentences_opening_a_paragraph_counts_as_opening_it() -> None:
+    # '“A. B,” he said' opening a paragraph: the subject ending the previous paragraph is
+    # the antecedent, as for a one-sentence quotation
+    body = ("Speech\n“We will win,” said Dan Cole, a rival.\nIn an August speech, Tom Reed attacked "
+            "the plan.\n“We will win. We will not fail,” he said then.")
+    q = _accepted(body)["We will win. We will not fail"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "he")

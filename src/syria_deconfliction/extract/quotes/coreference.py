@@ -537,13 +537,18 @@ class _Coreference:
                 h.sent == si or (h.sent == si - 1 and h.para == para))]
             if local:
                 return local[-1].sp
+            intro = self._introduced_person(si, pron)
+            if intro is not None:
+                return intro
             # a named person who is the subject of the previous sentence of the paragraph
             # ("X, chairman of ..., was more measured. Speaking ..., he said:"), or of the
             # last sentence of the previous paragraph when the pronoun's sentence opens its
             # own ("X had a question for the mayor. ¶ “...,” she said.")
-            opens = si > 0 and self.sents[si - 1][2] != para
+            lead = self._quoted_lead(si)
+            opens = lead > 0 and self.sents[lead - 1][2] != para
             local = [h for h in subj if h.sp.is_person and h.sp.is_named and (
-                h.sent == si or (h.sent == si - 1 and (h.para == para or opens)))]
+                h.sent == si or (h.sent == si - 1 and h.para == para)
+                or (opens and h.sent == lead - 1))]
             if local:
                 return local[-1].sp
             named = [h for h in spk if h.sp.is_person and h.sp.is_named and si - h.sent <= 6]
@@ -569,6 +574,39 @@ class _Coreference:
             return plural[-1].sp
         subs = [h for h in subj if h.sp.is_plural and si - h.sent <= 2]
         return subs[-1].sp if subs else None
+
+    def _introduced_person(self, si: int, pron: str) -> _Speaker | None:
+        """'... concerns X, president of Y. ¶ “...,” he said': a person introduced with an
+        apposition at the end of the previous paragraph's last sentence, when the pronoun's
+        sentence opens the next paragraph."""
+        toks = self.toks
+        si = self._quoted_lead(si)
+        if si == 0 or self.sents[si - 1][2] == self.sents[si][2]:
+            return None
+        a, b, _ = self.sents[si - 1]
+        e = self._sent_end(a, b)
+        for c in range(e - 2, a, -1):
+            if toks[c].text != "," or not self._free(c) or any(
+                    self._finite_like(x) or toks[x].text in ",;:" for x in range(c + 1, e)):
+                continue
+            k = c
+            while k > a and self._is_name_tok(toks[k - 1]):
+                k -= 1
+            np = self._analyze_np(k, c) if k < c else None
+            if np is None or not (np.is_named and np.is_person) or np.core is None:
+                return None
+            sp = self._speaker_from_np(np)
+            return sp if self._agrees(sp, pron) else None
+        return None
+
+    def _quoted_lead(self, si: int) -> int:
+        """The first sentence of a quotation of several sentences that ends in sentence si
+        ('“A. B,” he said': the attribution's sentence starts where the quotation does)."""
+        para = self.sents[si][2]
+        while si > 0 and self.sents[si - 1][2] == para and all(
+                not self._free(k) for k in range(*self.sents[si - 1][:2])):
+            si -= 1
+        return si
 
     def _push_subject(self, ms: tuple[int, int], si: int) -> None:
         """Record the main subject ``ms`` (token range) of sentence ``si``. A he/she subject
