@@ -122,7 +122,7 @@ def test_person_introduced_with_an_apposition_ending_the_previous_paragraph() ->
 def test_quotation_of_several_sentences_opening_a_paragraph_counts_as_opening_it() -> None:
     # '“A. B,” he said' opening a paragraph: the subject ending the previous paragraph is
     # the antecedent, as for a one-sentence quotation
-    body = ("Speech\n“We will win,” said Dan Cole, a rival.\nIn an August speech, Tom Reed attacked "
-            "the plan.\n“We will win. We will not fail,” he said then.")
+    body = ("Speech\n“We will win,” said Dan Cole, a rival.\nIn an August speech, Tom Reed "
+            "attacked the plan.\n“We will win. We will not fail,” he said then.")
     q = _accepted(body)["We will win. We will not fail"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "he")
