@@ -295,3 +295,10 @@ def test_headline_name_before_a_colon_speaks_its_quoted_words() -> None:
         "“thousands of fires” this year."
     assert _speaker("Ana Lind:" + tail, "Thousands of Fires") == "Ana Lind"
     assert _speaker("Factcheck:" + tail, "Thousands of Fires") == "Tom Reed"
+
+
+def test_lauded_governs_words_in_marks_in_its_clause() -> None:
+    # "X lauded Y for helping develop “...”" (lexicon quotes_as_speech: laud, applaud, commend)
+    body = ("Coal\nIn January, Gov. Tom Reed lauded Mr. Cole in his address for helping develop "
+            "\"new and innovative ideas.\"")
+    assert _speaker(body, "new and innovative ideas") == "Tom Reed"
