@@ -179,10 +179,10 @@ that person).
 Known limits: headline conventions without marks ("X to Y: ...", "... — reports") are not speech; a
 pronoun whose antecedent the text never names gets no speaker (or, within six sentences, the last
 named speaker); pronoun gender comes from the text and a short list of common given names;
-coordinated speakers ("the president and other officials") get the first hint's actor id. Hints
-carry no country or registry parent, so descriptions that need them stay at the hint's actor ("Norwegian
-defence officials" -> the government, not the defence ministry; "the Danish leader" with no hint
-inside -> no actor).
+coordinated speakers ("the president and other officials") get the first hint's actor id.
+Hints carry no country or registry parent, so descriptions that need them stay at the hint's
+actor ("Norwegian defence officials" -> the government, not the defence ministry; "the Danish
+leader" with no hint inside -> no actor).
 """
 
 from __future__ import annotations
