@@ -302,3 +302,9 @@ def test_lauded_governs_words_in_marks_in_its_clause() -> None:
     body = ("Coal\nIn January, Gov. Tom Reed lauded Mr. Cole in his address for helping develop "
             "\"new and innovative ideas.\"")
     assert _speaker(body, "new and innovative ideas") == "Tom Reed"
+
+
+def test_as_x_put_it_names_the_speaker() -> None:
+    # "As X, a tax lawyer, recently put it, “...”": the idiom's subject speaks
+    body = "Tax\nAs Tom Reed, a tax lawyer, recently put it, ''Did he lower his taxes legally?''"
+    assert _speaker(body, "Did he lower his taxes legally?") == "Tom Reed"

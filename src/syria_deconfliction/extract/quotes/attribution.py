@@ -47,6 +47,7 @@ class _Attribution:
             recs: list[_Rec] = []
             used: set[int] = set()
             self._according_to(si, a, e, recs, used)
+            self._as_put_it(si, a, e, recs, used)
             self._what_said(si, a, e, recs, used)
             self._passive(si, a, e, recs, used)
             for i in range(a, e):
@@ -97,6 +98,27 @@ class _Attribution:
                     rec.scope = rec.pieces[0]
                 recs.append(rec)
                 used.update((i, i + 1))
+
+    def _as_put_it(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+        """'As X put it, “...”', 'As X, a tax lawyer, recently put it in a statement, ...': the
+        idiom names X as the speaker of the words in marks after it."""
+        toks = self.toks
+        for i in range(a, e - 2):
+            if toks[i].low != "as" or not self._free(i):
+                continue
+            put = next((k for k in range(i + 2, min(e - 1, i + 30))
+                        if toks[k].low == "put" and toks[k + 1].low == "it"), None)
+            if put is None or any(toks[k].kind in ("qo", "qc") or self._finite_like(k)
+                                  for k in range(i + 1, put)):
+                continue
+            comma = next((k for k in range(put + 2, e) if toks[k].text in ",:"), None)
+            if comma is None:
+                continue
+            # the name before an apposition ("As X, a tax lawyer, recently put it")
+            end = next((k for k in range(i + 1, put) if toks[k].text == ","), put)
+            np = (i + 1, end)
+            recs.append(_Rec(si, put, "put", "governing", np=np, scope=(comma + 1, e)))
+            used.update((put, put + 1))
 
     def _passive(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
         """'The talks were described as ...': a characterisation reported in the passive.
