@@ -308,3 +308,11 @@ def test_as_x_put_it_names_the_speaker() -> None:
     # "As X, a tax lawyer, recently put it, “...”": the idiom's subject speaks
     body = "Tax\nAs Tom Reed, a tax lawyer, recently put it, ''Did he lower his taxes legally?''"
     assert _speaker(body, "Did he lower his taxes legally?") == "Tom Reed"
+
+
+def test_bare_clause_whose_quoted_predicate_follows_a_long_subject() -> None:
+    # "X said the tax breaks used by the rich “do nothing ...”": a determiner-led subject with
+    # a prepositional phrase, then a quoted predicate opening with a finite verb
+    body = ("Tax\nTom Reed said the tax breaks used by the rich and others “do nothing to boost "
+            "the economy.”")
+    assert _speaker(body, "do nothing to boost the economy") == "Tom Reed"

@@ -15,6 +15,7 @@ from .vocabulary import (
     _CUT_AFTER_CONJ,
     _CUT_NEG_VERBS,
     _DETERMINERS,
+    _FINITE,
     _FORM_OF,
     _GOVERNING_VERBS,
     _HEAD_TYPES,
@@ -458,9 +459,14 @@ class _Attribution:
         words = 0
         for m in range(k, min(e, k + 25)):
             if self.toks[m].kind == "qo":
-                # the predicate is quoted: 'claim our work “discredits...”'
-                return 1 <= words <= 5 and not any(
-                    self.toks[x].low in _PREPOSITIONS for x in range(k, m))
+                # the predicate is quoted: 'claim our work “discredits...”', 'said the tax
+                # breaks used by the rich “do nothing ...”' (a subject opening with a
+                # determiner may hold a prepositional phrase)
+                nxt = self.toks[m + 1].low if m + 1 < len(self.toks) else ""
+                det = self.toks[k].low in _DETERMINERS and (nxt in _FINITE or nxt.endswith(
+                    "n't"))  # ... and the quotation opens with a finite verb
+                return 1 <= words <= (10 if det else 5) and (det or not any(
+                    self.toks[x].low in _PREPOSITIONS for x in range(k, m)))
             if self.toks[m].text in ";":
                 break
             if self.toks[m].kind == "w":
