@@ -316,3 +316,10 @@ def test_bare_clause_whose_quoted_predicate_follows_a_long_subject() -> None:
     body = ("Tax\nTom Reed said the tax breaks used by the rich and others “do nothing to boost "
             "the economy.”")
     assert _speaker(body, "do nothing to boost the economy") == "Tom Reed"
+
+
+def test_quotation_set_off_by_dashes_after_a_name() -> None:
+    # "... including X -- “...” -- and Y": the named person right before the dash speaks
+    body = ("Tax\nA chorus of Republicans has said the same, including the former candidate Tom "
+            "Reed -- ''It is disqualifying to hide the returns'' -- and Dan Cole.")
+    assert _speaker(body, "It is disqualifying to hide the returns") == "Tom Reed"

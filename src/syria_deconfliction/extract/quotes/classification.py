@@ -132,12 +132,33 @@ class _Classification:
                 subj = self._colon_subject(si - 1, pb - 1)
                 if subj is not None:
                     return subj, "colon"
+        dash = self._dash_name(si, kopen)
+        if dash is not None:
+            return dash, "colon"
         if kopen > a and self.toks[kopen - 1].text == ":" and not any(
                 r.verb < kopen for r in recs):
             subj = self._colon_subject(si, kopen - 1)
             if subj is not None:
                 return subj, "colon"
         return None, ""
+
+    def _dash_name(self, si: int, kopen: int) -> _Rec | None:
+        """'... including X -- “...” -- and Y': words in marks set off by dashes right after
+        a named person are that person's."""
+        toks = self.toks
+        a = self.sents[si][0]
+        d = kopen - 1
+        if d <= a or not (toks[d].kind == "dash" or toks[d].text in ("--", "―", "—", "–")):
+            return None
+        k = d
+        while k > a and self._is_name_tok(toks[k - 1]):
+            k -= 1
+        if k == d:
+            return None
+        np = self._analyze_np(k, d)
+        if np is None or not (np.is_named and np.is_person):
+            return None
+        return _Rec(si, d, None, "forward", np=(k, d))
 
     def _colon_subject(self, si: int, colon: int) -> _Rec | None:
         """A sentence that introduces a quotation with a colon but no speech verb ("X made
