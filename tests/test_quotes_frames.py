@@ -323,3 +323,10 @@ def test_quotation_set_off_by_dashes_after_a_name() -> None:
     body = ("Tax\nA chorus of Republicans has said the same, including the former candidate Tom "
             "Reed -- ''It is disqualifying to hide the returns'' -- and Dan Cole.")
     assert _speaker(body, "It is disqualifying to hide the returns") == "Tom Reed"
+
+
+def test_trailing_attribution_before_a_negated_participle() -> None:
+    # '“...,” X said, not even needing to ...': the attribution ends at the comma
+    body = ("Museum\n''We can float like butterflies,'' Mr. Holm said, not even needing to name "
+            "the author, Tom Reed, who died in May.")
+    assert _speaker(body, "We can float like butterflies") == "Mr. Holm"

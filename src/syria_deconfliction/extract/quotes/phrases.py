@@ -595,8 +595,11 @@ class _Phrases:
         k = s
         while k < e:
             t = toks[k]
-            if t.text == "," and k + 1 < e and (toks[k + 1].low.endswith("ing") and toks[
-                    k + 1].text.islower() or toks[k + 1].low in ("and", "but")):
+            n = k + 1
+            while t.text == "," and n < e - 1 and toks[n].low in ("not", "never", "even"):
+                n += 1  # "..., X said, not even needing to ..."
+            if t.text == "," and n < e and (toks[n].low.endswith("ing") and toks[
+                    n].text.islower() or toks[n].low in ("and", "but")):
                 return True, k  # "..., X said, adding ...", "..., X said, and still “...”"
             if t.text == "," and k + 2 < e and toks[k + 1].low in ("a", "an") and \
                     toks[k + 2].low in _CLAIM_NOUNS:
