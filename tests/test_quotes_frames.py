@@ -327,6 +327,6 @@ def test_quotation_set_off_by_dashes_after_a_name() -> None:
 
 def test_trailing_attribution_before_a_negated_participle() -> None:
     # '“...,” X said, not even needing to ...': the attribution ends at the comma
-    body = ("Museum\n''We can float like butterflies,'' Mr. Holm said, not even needing to name "
-            "the author, Tom Reed, who died in May.")
-    assert _speaker(body, "We can float like butterflies") == "Mr. Holm"
+    body = ("Museum\n''We have shown the world we can float,'' Mr. Holm said, not even needing "
+            "to mention the author of that boast, Tom Reed, who died three months ago.")
+    assert _speaker(body, "We have shown the world we can float") == "Mr. Holm"
