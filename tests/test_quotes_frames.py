@@ -330,3 +330,12 @@ def test_trailing_attribution_before_a_negated_participle() -> None:
     body = ("Museum\n''We have shown the world we can float,'' Mr. Holm said, not even needing "
             "to mention the author of that boast, Tom Reed, who died three months ago.")
     assert _speaker(body, "We have shown the world we can float") == "Mr. Holm"
+
+
+def test_statement_participle_speaks_for_the_issuer_after_a_split_intro() -> None:
+    # "Following a swiftly called, late meeting, the council issued a statement calling X
+    # “...”": the intro runs over its inner comma, "swiftly called" is an adjective, and a
+    # statement's participle speaks for the subject that issued it
+    body = ("UN\nFollowing a swiftly called, late-afternoon meeting, the Harbour Council issued a "
+            "statement calling the test \"a clear violation\" of the rules.")
+    assert _speaker(body, "a clear violation") == "the Harbour Council"

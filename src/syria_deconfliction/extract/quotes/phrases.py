@@ -153,6 +153,9 @@ class _Phrases:
         if prev.kind == "w" and prev.text.islower() and prev.low.endswith("ing") and \
                 plow not in _PRE_VERB_SKIP:
             return None
+        if form == "past" and plow.endswith("ly") and j > 0 and self.toks[j - 1].low in \
+                _DETERMINERS:
+            return None  # "a swiftly called meeting": an adjective
         if form == "base":
             ok = plow in ("they", "we", "i", "you") or plow in _FINITE or plow == "not" or (
                 prev.kind in ("w", "acr") and plow.endswith("s") and not plow.endswith("ss"))
@@ -167,8 +170,10 @@ class _Phrases:
         saying that ...": the document speaks)."""
         toks = self.toks
         lemma = _LEMMA_OF.get(toks[i].low)
-        if i == 0 or lemma is None or self._bare(toks[i - 1].low) in _CLAIM_NOUNS or \
-                toks[i - 1].low in _DOC_NOUNS or not toks[i - 1].text.isalpha():
+        doc = self._bare(toks[i - 1].low) in _CLAIM_NOUNS or toks[i - 1].low in _DOC_NOUNS
+        if doc and i >= 2 and toks[i - 2].low in ("a", "an") and toks[i - 1].low == "statement":
+            doc = False  # "X issued a statement calling ...": the issuer speaks
+        if i == 0 or lemma is None or doc or not toks[i - 1].text.isalpha():
             return False
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and nxt.low == "that" and (lemma in _CLAUSE_VERBS
@@ -570,6 +575,11 @@ class _Phrases:
             k += 1
             if k + 1 < e and toks[k].text.isdigit() and toks[k + 1].text == ",":
                 k += 2  # the year of a date: "On July 6, 2015, X ..."
+            c = next((m for m in range(k, min(e, k + 6)) if toks[m].text == ","), None)
+            if c is not None and c + 1 < e and toks[k].text.islower() and \
+                    toks[k].low not in _DETERMINERS and toks[c + 1].low in ("the", "a", "an") \
+                    and not any(self._finite_like(m) for m in range(k, c)):
+                k = c + 1  # "Following a swiftly called, late-night meeting, the council ..."
         m = k
         while m < e and m - k < 14:
             t = toks[m]
