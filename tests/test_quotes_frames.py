@@ -339,3 +339,11 @@ def test_statement_participle_speaks_for_the_issuer_after_a_split_intro() -> Non
     body = ("UN\nFollowing a swiftly called, late-afternoon meeting, the Harbour Council issued a "
             "statement calling the test \"a clear violation\" of the rules.")
     assert _speaker(body, "a clear violation") == "the Harbour Council"
+
+
+def test_continue_without_words_in_marks_is_no_speech() -> None:
+    # "we must continue to push ...": "continue" speaks only before a comma or colon and marks,
+    # so the later participle keeps the sentence's speaker
+    body = ("Debate\nAna Lind told the audience that she believes we must continue to push "
+            "policies that help, saying that “race still matters too much” in America.")
+    assert _speaker(body, "race still matters too much") == "Ana Lind"

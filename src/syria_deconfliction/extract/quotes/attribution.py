@@ -268,6 +268,8 @@ class _Attribution:
         if bidx < a and tail_ok and lemma in _TRAILING_VERBS and \
                 self._forward_start(i, lemma, e) is None:
             return _Rec(si, i, lemma, "bare", np=np, tail_end=tail_end)
+        if lemma == "continue" and self._forward_start(i, lemma, e) is None:
+            return None  # "we must continue to push ...": no speech without words in marks
         return _Rec(si, i, lemma, "forward", np=np)
 
     def _appositive_head(self, np: tuple[int, int], a: int) -> tuple[int, int]:
