@@ -3,7 +3,7 @@ sentence."""
 
 from __future__ import annotations
 
-from syria_deconfliction.extract.quotes import extract_quotes
+from syria_deconfliction.extract.quotes import SpeakerHint, extract_quotes
 
 
 def test_she_skips_a_man_named_with_mr() -> None:
@@ -12,3 +12,117 @@ def test_she_skips_a_man_named_with_mr() -> None:
     quotes = [q for q in extract_quotes(body) if q.status == "accepted"]
     last = next(q for q in quotes if q.text == "It will ruin the farms")
     assert (last.speaker_mention, last.speaker_pronoun) == ("Ruth Calder", "she")
+
+
+def _accepted(body: str) -> dict[str, object]:
+    return {q.text: q for q in extract_quotes(body) if q.status == "accepted"}
+
+
+def test_dotted_honorific_makes_a_lone_surname_a_person() -> None:
+    # "Mr. X" (American style, the stop a token of its own) names a person even when the text
+    # never gives the full name, so a later "he" can take it up
+    body = ("Bridge plan faces delay\nOn a wet morning, Mr. Alcott warned that the bridge would "
+            "open late.\n“The steel has not come,” he said.")
+    q = _accepted(body)["The steel has not come"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Mr. Alcott", "he")
+
+
+def test_title_before_a_lone_surname_makes_a_person() -> None:
+    # "President X", "Sen. X": a person title before a single name makes it a person, so "he"
+    # takes it up rather than an older speaker
+    body = ("Port strike ends\n“It is over,” said Lena Dorsey, a union official.\n"
+            "President Alcott condemned the strike on Friday. “It cost us dearly,” he said.")
+    q = _accepted(body)["It cost us dearly"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Alcott", "he")
+
+
+def test_she_skips_a_man_known_by_his_given_name() -> None:
+    # a common given name tells a gender (lexicon first_names.yaml): "she" passes over the
+    # last speaker "Robert Hale" to the woman named before him
+    body = ("Clinic funding cut\n“We will appeal,” said Karen Voss, the clinic's director.\n"
+            "“The ruling is sound,” said Robert Hale, a lawyer for the county.\n"
+            "“Patients will suffer,” she said.")
+    q = _accepted(body)["Patients will suffer"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Karen Voss", "she")
+
+
+def test_pronoun_opening_a_paragraph_takes_the_subject_ending_the_previous_one() -> None:
+    # the subject of the last sentence of the previous paragraph beats an older speaker
+    body = ("Ferry fares rise\n“Fares must rise,” said Anna Holm, the port director.\n"
+            "Maria Lund had a question for the board.\n“Who pays for this?” she asked.")
+    q = _accepted(body)["Who pays for this?"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Maria Lund", "she")
+
+
+def test_subject_pronouns_keep_their_person_as_topic() -> None:
+    # "He doubts ... He blames ...": each subject pronoun records the person it takes up, so
+    # the "he" of the next paragraph's quotation is still that person, not an older speaker
+    body = ("Bridge plan faces delay\n“It is late,” said Tom Reed, the port director.\n"
+            "Mr. Alcott hopes to open the bridge in May. He doubts the date will hold. He blames "
+            "the mills.\n“The steel has not come,” he said.")
+    q = _accepted(body)["The steel has not come"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Mr. Alcott", "he")
+
+
+def test_a_name_opening_with_the_is_no_person() -> None:
+    # "The Harbour reported that he ...": a name opening with "the" is no person, even when a
+    # hint guessed one, so "he" takes up the mayor
+    body = ("Mayor under fire\nMayor Tom Reed spoke on Monday. The Harbour reported that he had "
+            "called the critics “cowards.”")
+    s = body.index("The Harbour")
+    hints = [SpeakerHint(s, s + len("The Harbour"), "new-the-harbour", "person")]
+    q = {q.text: q for q in extract_quotes(body, hints)}["cowards"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "he")
+
+
+def test_subject_before_an_adverb_is_the_antecedent() -> None:
+    # "Holm largely agreed ...": the adverb before the verb is not part of the subject
+    body = ("Levy vote\n“It is fair,” said Tom Reed, a farmer.\nPaul Holm largely agreed with "
+            "Reed.\n“It is late, but fair,” he said.")
+    q = _accepted(body)["It is late, but fair"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Paul Holm", "he")
+
+
+def test_surname_opening_a_sentence_before_a_present_tense_verb() -> None:
+    # "Holm bristles at ...": a known surname then a verb in -s is the sentence's subject
+    body = ("Levy vote\nPaul Holm spoke first.\n“It is fair,” said Tom Reed, a farmer.\nHolm "
+            "bristles at the claim.\n“It is not,” he said.")
+    q = _accepted(body)["It is not"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Holm", "he")
+
+
+def test_lone_name_speaking_is_a_person_and_its_given_name_tells_gender() -> None:
+    # "Karen said": a lone capitalised name as a speech verb's subject is a person, and a
+    # given name alone tells the gender for a later "she"
+    body = "Rally\n“He loves us,” Karen said. “It is done,” she said."
+    q = _accepted(body)["It is done"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Karen", "she")
+
+
+def test_body_with_an_organisation_word_is_no_person_despite_a_person_hint() -> None:
+    # "the Commission on Fair Votes": a person hint on "Fair Votes" does not make it a person
+    body = ("Debate\nTom Reed spoke on Monday. The Commission on Fair Votes announced that "
+            "there was an issue.\nHe says: “I wonder why it was bad.”")
+    s = body.index("Fair Votes")
+    hints = [SpeakerHint(s, s + len("Fair Votes"), "new-fair-votes", "person")]
+    q = {q.text: q for q in extract_quotes(body, hints)}["I wonder why it was bad"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "He")
+
+
+def test_person_introduced_with_an_apposition_ending_the_previous_paragraph() -> None:
+    # "... worries X, president of Y. ¶ “A. B,” he said": the newly introduced person speaks,
+    # also when the quotation holds several sentences
+    body = ("Songs\n“We lost,” said Dan Cole, a singer.\nNo one writes songs for her, which is "
+            "something that worries Tom Reed, president of the Music Club.\n“Nobody sings for "
+            "her. She has no band,” he said.")
+    q = _accepted(body)["Nobody sings for her. She has no band"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "he")
+
+
+def test_quotation_of_several_sentences_opening_a_paragraph_counts_as_opening_it() -> None:
+    # '“A. B,” he said' opening a paragraph: the subject ending the previous paragraph is
+    # the antecedent, as for a one-sentence quotation
+    body = ("Speech\n“We will win,” said Dan Cole, a rival.\nIn an August speech, Tom Reed "
+            "attacked the plan.\n“We will win. We will not fail,” he said then.")
+    q = _accepted(body)["We will win. We will not fail"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "he")

@@ -120,7 +120,12 @@ sentence of the paragraph, else (2) a named person who is the subject of the sam
 previous sentence of the paragraph ("X, chairman of ..., was more measured. Speaking ..., he
 said:"), else (3) the last person *named* as a speaker in the previous six sentences, else (4)
 the last person described as a speaker ("a U.S. official") there, else (5) a named person who
-is the subject of one of the two previous sentences. The subject of a speech act verb without
+is the subject of one of the two previous sentences. When the pronoun's sentence (or the
+quotation of several sentences it closes) opens its paragraph, "previous sentence" in (2) is the
+last sentence of the previous paragraph, and a person introduced there with an apposition at
+its end ("... worries X, president of Y.") comes first. A he/she subject records the person it
+takes up, so a topic person carried by pronouns stays the antecedent; a subject is read without
+an adverb before its verb ("X largely agreed"). The subject of a speech act verb without
 quoted words ("X accused the council of ...") counts as a speaker. Objects of verbs and of
 prepositions are never antecedents. "it" resolves to the non-person subject of its own
 sentence, else the last non-person speaker in the three previous sentences; "they" to the last
@@ -166,15 +171,18 @@ Speech verbs are lexicon data (``knowledge/lexicon/speech.yaml``): verbs of mann
 progressive ("is telling") is a finite speech verb. A party/state bracket or an age between a
 name and its verb ("X (D-Ore.) said", "X, 54, said") is skipped. He/she agree in gender with
 their antecedent when the text tells it (Mr/Mrs/Ms, "spokeswoman": ``quotes_male_words``,
-``quotes_female_words``, or an earlier pronoun resolved to that person).
+``quotes_female_words``, a common given name: ``quotes_male_first_names``,
+``quotes_female_first_names`` in first_names.yaml, the honorific or given name of the same
+surname elsewhere in the text unless it is told both ways, or an earlier pronoun resolved to
+that person).
 
 Known limits: headline conventions without marks ("X to Y: ...", "... — reports") are not speech; a
 pronoun whose antecedent the text never names gets no speaker (or, within six sentences, the last
-named speaker); pronoun gender is known only from the text (no first-name list); coordinated
-speakers ("the president and other officials") get the first hint's actor id. Hints carry no
-country or registry parent, so descriptions that need them stay at the hint's actor ("Norwegian
-defence officials" -> the government, not the defence ministry; "the Danish leader" with no hint
-inside -> no actor).
+named speaker); pronoun gender comes from the text and a short list of common given names;
+coordinated speakers ("the president and other officials") get the first hint's actor id.
+Hints carry no country or registry parent, so descriptions that need them stay at the hint's
+actor ("Norwegian defence officials" -> the government, not the defence ministry; "the Danish
+leader" with no hint inside -> no actor).
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ from .vocabulary import (
     _CLAUSE_VERBS,
     _CUT_AFTER_CONJ,
     _CUT_NEG_VERBS,
+    _DETERMINERS,
+    _FINITE,
     _FORM_OF,
     _GOVERNING_VERBS,
     _HEAD_TYPES,
@@ -28,6 +30,7 @@ from .vocabulary import (
     _PERSON_ROLE_NOUNS,
     _PRE_VERB_SKIP,
     _PREPOSITIONS,
+    _PRONOUNS,
     _TIME_LEAD,
     _TIME_WORDS,
     _TRAILING_VERBS,
@@ -45,6 +48,7 @@ class _Attribution:
             recs: list[_Rec] = []
             used: set[int] = set()
             self._according_to(si, a, e, recs, used)
+            self._as_put_it(si, a, e, recs, used)
             self._what_said(si, a, e, recs, used)
             self._passive(si, a, e, recs, used)
             for i in range(a, e):
@@ -95,6 +99,27 @@ class _Attribution:
                     rec.scope = rec.pieces[0]
                 recs.append(rec)
                 used.update((i, i + 1))
+
+    def _as_put_it(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+        """'As X put it, “...”', 'As X, a tax lawyer, recently put it in a statement, ...': the
+        idiom names X as the speaker of the words in marks after it."""
+        toks = self.toks
+        for i in range(a, e - 2):
+            if toks[i].low != "as" or not self._free(i):
+                continue
+            put = next((k for k in range(i + 2, min(e - 1, i + 30))
+                        if toks[k].low == "put" and toks[k + 1].low == "it"), None)
+            if put is None or any(toks[k].kind in ("qo", "qc") or self._finite_like(k)
+                                  for k in range(i + 1, put)):
+                continue
+            comma = next((k for k in range(put + 2, e) if toks[k].text in ",:"), None)
+            if comma is None:
+                continue
+            # the name before an apposition ("As X, a tax lawyer, recently put it")
+            end = next((k for k in range(i + 1, put) if toks[k].text == ","), put)
+            np = (i + 1, end)
+            recs.append(_Rec(si, put, "put", "governing", np=np, scope=(comma + 1, e)))
+            used.update((put, put + 1))
 
     def _passive(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
         """'The talks were described as ...': a characterisation reported in the passive.
@@ -181,14 +206,21 @@ class _Attribution:
                            else None)
                 rec.source = src if st == "np" else None
                 return rec
+            if i - 1 > a and self._named_before_participle(i):
+                # "footage of X asking, “...”": the name before the participle speaks
+                k = i - 1
+                while k - 1 >= a and self._is_name_tok(toks[k - 1]):
+                    k -= 1
+                return _Rec(si, i, lemma, "participle", np=(k, i))
             return _Rec(si, i, lemma, "participle")
         state, np = self._left_np(i, a)
         if state == "relative" and np is not None:
             # "The pilot, who said he had ejected, appeared ...": the relative clause's antecedent
             st2, np2 = self._left_np(np[0], a)
-            if st2 != "np":
+            if st2 != "np" or np2 is None:
                 return None
-            return _Rec(si, i, lemma, "forward", np=np2, relative=True)
+            return _Rec(si, i, lemma, "forward", np=self._appositive_head(np2, a),
+                        relative=True)
         if state == "coord":
             return _Rec(si, i, lemma, "coord")
         if state == "comma":
@@ -236,7 +268,28 @@ class _Attribution:
         if bidx < a and tail_ok and lemma in _TRAILING_VERBS and \
                 self._forward_start(i, lemma, e) is None:
             return _Rec(si, i, lemma, "bare", np=np, tail_end=tail_end)
+        if lemma == "continue" and self._forward_start(i, lemma, e) is None:
+            return None  # "we must continue to push ...": no speech without words in marks
         return _Rec(si, i, lemma, "forward", np=np)
+
+    def _appositive_head(self, np: tuple[int, int], a: int) -> tuple[int, int]:
+        """'X, now the majority leader, who said ...': when the antecedent of "who" is an
+        unnamed description in apposition to a named person, the person is the speaker."""
+        toks = self.toks
+        s, e = np
+        while s < e and toks[s].low in _LEAD_STRIP:
+            s += 1
+        desc = self._analyze_np(s, e)
+        if desc is None or desc.is_named or not desc.role or np[0] - 1 <= a or \
+                toks[np[0] - 1].text != ",":
+            return np
+        c = np[0] - 1
+        k = c
+        while k > a and not (self._finite_like(k - 1) or toks[k - 1].low in _PREPOSITIONS
+                             or toks[k - 1].text in ",;:" or toks[k - 1].kind in ("qo", "qc")):
+            k -= 1
+        name = self._analyze_np(k, c) if k < c else None
+        return (k, c) if name is not None and name.is_named and name.is_person else np
 
     def _can_speak(self, a: int, b: int) -> bool:
         np = self._analyze_np(a, b)
@@ -253,6 +306,13 @@ class _Attribution:
     def _content_before_ok(self, a: int, bidx: int) -> bool:
         if self._quote_before(bidx):
             return True
+        if self.toks[a].kind == "qo":
+            # '“...” for criminal behavior, she said.': a quotation opening the sentence and a
+            # few words of the writer's (no comma) before the attribution's comma
+            close = next((k for k in range(a + 1, bidx) if self.toks[k].kind == "qc"), None)
+            if close is not None and 0 < bidx - close - 1 <= 6 and not any(
+                    self.toks[k].text in ",;:" for k in range(close + 1, bidx)):
+                return True
         words = [k for k in range(a, bidx) if self.toks[k].kind == "w"]
         return len(words) >= 3 and any(self._finite_like(k) for k in range(a, bidx))
 
@@ -260,7 +320,10 @@ class _Attribution:
         k = a
         while k < bidx and self.toks[k].low in _LEAD_STRIP:
             k += 1
-        return 0 < bidx - k <= 8 and not any(self._finite_like(x) for x in range(k, bidx))
+        # the subject of the main clause ("The US, Mr Carter said, is ..."), or a leading
+        # prepositional phrase ("During his years in office, X said, ...")
+        limit = 14 if self.toks[k].low in _PREPOSITIONS else 8
+        return 0 < bidx - k <= limit and not any(self._finite_like(x) for x in range(k, bidx))
 
     def _appositive_subject(self, a: int, bidx: int
                             ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -289,6 +352,10 @@ class _Attribution:
         if j >= e:
             return None
         if lemma not in _CLAUSE_VERBS and lemma not in _MANNER_VERBS:
+            # "X continued, “...”", "X asked: “...”": words in marks after a comma or colon
+            if lemma in _AFTER_QUOTE_ONLY and j + 1 < e and toks[j + 1].kind == "qo" and \
+                    toks[j].text in ",:":
+                return ("colon" if toks[j].text == ":" else "comma_quote"), j + 1
             return None
         if toks[j].text == ":":
             return ("colon", j + 1) if j + 1 < e else None
@@ -362,6 +429,14 @@ class _Attribution:
             return None
         if toks[j].low in ("reporters", "journalists", "lawmakers", "parliament", "legislators"):
             return j + 1
+        if toks[j].low in _DETERMINERS:
+            # "told the forum he was ...": a short common-noun audience, then the clause's
+            # subject pronoun
+            for m in range(j + 1, min(e, j + 4)):
+                if toks[m].low in _PRONOUNS and m > j + 1:
+                    return m
+                if toks[m].kind != "w" or not toks[m].text.islower():
+                    break
         k = j
         if toks[k].low == "the" and k + 1 < e:
             k += 1
@@ -386,9 +461,14 @@ class _Attribution:
         words = 0
         for m in range(k, min(e, k + 25)):
             if self.toks[m].kind == "qo":
-                # the predicate is quoted: 'claim our work “discredits...”'
-                return 1 <= words <= 5 and not any(
-                    self.toks[x].low in _PREPOSITIONS for x in range(k, m))
+                # the predicate is quoted: 'claim our work “discredits...”', 'said the tax
+                # breaks used by the rich “do nothing ...”' (a subject opening with a
+                # determiner may hold a prepositional phrase)
+                nxt = self.toks[m + 1].low if m + 1 < len(self.toks) else ""
+                det = self.toks[k].low in _DETERMINERS and (nxt in _FINITE or nxt.endswith(
+                    "n't"))  # ... and the quotation opens with a finite verb
+                return 1 <= words <= (10 if det else 5) and (det or not any(
+                    self.toks[x].low in _PREPOSITIONS for x in range(k, m)))
             if self.toks[m].text in ";":
                 break
             if self.toks[m].kind == "w":

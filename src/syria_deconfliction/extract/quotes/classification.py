@@ -6,14 +6,18 @@ from bisect import bisect_left, bisect_right
 
 from .model import _NP, _Rec, _Speaker
 from .vocabulary import (
+    _AFTER_QUOTE_ONLY,
     _AS_SPEECH,
     _CLAUSE_VERBS,
     _DESIGNATION_WORDS,
     _FINITE,
     _FORM_OF,
+    _HEADLINE_RUBRICS,
+    _LEAD_STRIP,
     _LEMMA_OF,
     _MANNER_VERBS,
     _NAMING_NOUNS,
+    _PREPOSITIONS,
 )
 
 
@@ -37,6 +41,10 @@ class _Classification:
         prev = [x for x in range(a, k)]
         if not prev:
             return False
+        if self._tail_title(k) and any(r.verb < k for r in self.recs[si]):
+            # '“...,” X said on CNN's “State of the Union.”', "X told CNN's “Morning Show”
+            # that ...": a programme's title after the speech verb
+            return True
         p1 = toks[prev[-1]]
         if p1.low in _DESIGNATION_WORDS or p1.low in ("as",) and len(prev) >= 2 and \
                 toks[prev[-2]].low == "known":
@@ -67,6 +75,11 @@ class _Classification:
         cands = [r for r in recs if r.verb < kopen and r.scope is not None
                  and r.scope[0] <= kopen < r.scope[1] + 1 and not r.source_only
                  and r.kind not in ("trailing", "inverted", "bare")]
+        # an inner verb whose subject cannot speak ("X said the protests demand “...”") does
+        # not take the quotation from the speaker whose clause holds it
+        speaking = [r for r in cands if r.np is None or r.kind != "governing"
+                    or self._can_speak(*r.np)]
+        cands = speaking or cands
         if cands:
             best = max(cands, key=lambda r: (r.scope[0] if r.scope else 0, r.verb))
             prev = self.toks[kopen - 1] if kopen > 0 else None
@@ -98,9 +111,11 @@ class _Classification:
                     return r, "said_after"
         # split quotation: '“A,” he said, “B.”'
         for r in reversed(recs):
-            if r.verb < kopen and r.kind in ("trailing", "inverted", "bare"):
+            if r.verb < kopen and r.kind in ("trailing", "inverted", "bare") and \
+                    not self._tail_title(kopen):
+                # (a conjunction or adverb may join the halves: '“A,” X said, and still “B”')
                 gap = [t for t in self.toks[(r.tail_end or r.verb + 1):kopen]
-                       if t.text not in ","]
+                       if t.text not in "," and t.low not in _LEAD_STRIP]
                 if not gap:
                     return r, "said_before"
         # 'X said:' closing the previous paragraph introduces a quotation opening this one
@@ -109,11 +124,62 @@ class _Classification:
             pa, pb, _ = self.sents[si - 1]
             if self.toks[pb - 1].text == ":":
                 prev = [r for r in self.recs[si - 1] if (
-                    r.lemma in _CLAUSE_VERBS or r.lemma in _MANNER_VERBS)
+                    r.lemma in _CLAUSE_VERBS or r.lemma in _MANNER_VERBS
+                    or r.lemma in _AFTER_QUOTE_ONLY)
                         and not r.source_only and r.verb < pb - 1]
                 if prev:
                     return prev[-1], "colon"
+                subj = self._colon_subject(si - 1, pb - 1)
+                if subj is not None:
+                    return subj, "colon"
+        dash = self._dash_name(si, kopen)
+        if dash is not None:
+            return dash, "colon"
+        if kopen > a and self.toks[kopen - 1].text == ":" and not any(
+                r.verb < kopen for r in recs):
+            subj = self._colon_subject(si, kopen - 1)
+            if subj is not None:
+                return subj, "colon"
         return None, ""
+
+    def _dash_name(self, si: int, kopen: int) -> _Rec | None:
+        """'... including X -- “...” -- and Y': words in marks set off by dashes right after
+        a named person are that person's."""
+        toks = self.toks
+        a = self.sents[si][0]
+        d = kopen - 1
+        if d <= a or not (toks[d].kind == "dash" or toks[d].text in ("--", "―", "—", "–")):
+            return None
+        k = d
+        while k > a and self._is_name_tok(toks[k - 1]):
+            k -= 1
+        if k == d:
+            return None
+        np = self._analyze_np(k, d)
+        if np is None or not (np.is_named and np.is_person):
+            return None
+        return _Rec(si, d, None, "forward", np=(k, d))
+
+    def _colon_subject(self, si: int, colon: int) -> _Rec | None:
+        """A sentence that introduces a quotation with a colon but no speech verb ("X made
+        the following comment:", "X posted this on Twitter:"): its main subject speaks when it
+        is a named person or he/she."""
+        a = self.sents[si][0]
+        ms = self._main_subject(a, colon)
+        if ms is None:
+            return None
+        np = self._analyze_np(*ms)
+        if np is None or not (np.is_named and np.is_person or np.pronoun in ("he", "she")):
+            return None
+        return _Rec(si, ms[1], None, "forward", np=ms)
+
+    def _tail_title(self, kopen: int) -> bool:
+        """Is the quotation a title after a preposition or possessive ("said on CNN's
+        “State of the Union”"), part of an attribution's tail rather than a split quote?"""
+        prev = self.toks[kopen - 1].low if kopen > 0 else ""
+        q = self.mquotes[self._quote_at(self.toks[kopen].start)]
+        return (prev in _PREPOSITIONS or prev.endswith(("'s", "’s"))) and \
+            self._work_title(q.inner_start, q.inner_end)
 
     def _boundary_quote(self, bidx: int) -> int:
         t = self.toks[bidx]
@@ -126,6 +192,15 @@ class _Classification:
 
     def _colon_np(self, si: int, kopen: int) -> _NP | None:
         a = self.sents[si][0]
+        if self._headline(self.sents[si][2]):
+            # a headline "X: ... ‘...’": the name before the colon opening it speaks
+            c = next((k for k in range(a + 1, min(kopen, a + 5)) if self.toks[k].text == ":"),
+                     None)
+            if c is not None and c < kopen - 1:
+                np = self._analyze_np(a, c)
+                # (not a rubric such as "Analysis:" or "Update:")
+                if np is not None and not np.role and np.text.lower() not in _HEADLINE_RUBRICS:
+                    return np
         if kopen - 1 <= a or self.toks[kopen - 1].text != ":":
             return None
         if kopen - 1 - a > 6:
@@ -143,8 +218,8 @@ class _Classification:
             return "direct"
         before = [toks[x] for x in range(a, kopen)]
         starts = not before or (before[-1].text == ":") or (
-            before[-1].text == "," and len(before) >= 2 and _LEMMA_OF.get(before[-2].low)
-            in _CLAUSE_VERBS)
+            before[-1].text == "," and len(before) >= 2 and (_LEMMA_OF.get(before[-2].low)
+                                                             in _CLAUSE_VERBS | _AFTER_QUOTE_ONLY))
         if not starts and before and before[-1].text == "," and len(before) <= 6 and not any(
                 self._finite_like(x) for x in range(a, kopen)) and before[0].low not in ("and",):
             starts = rec is None or rec.kind in ("trailing", "inverted") or rec.verb > kopen
@@ -186,6 +261,10 @@ class _Classification:
         if self.sents[nsi][2] != self.sents[end_si][2] and \
                 self.toks[self.sents[end_si][1] - 1].end < self.paras[self.sents[end_si][2]][1]:
             return None
+        if self.sents[nsi][2] != self.sents[end_si][2] and end_si > 0 and \
+                self.sents[end_si - 1][2] == self.sents[end_si][2] and any(
+                h.sent == end_si - 1 and h.kind == "speaker" for h in self.hist):
+            return None  # '“A,” said X. “B.” ¶ Y said ...': B goes on X's turn
         bares = [r for r in self.recs[nsi] if r.kind == "bare"]
         return bares[0] if bares else None
 
@@ -199,5 +278,19 @@ class _Classification:
         if self.sents[psi][2] != para and kopen - a > 6:
             return None
         cands = [h for h in self.hist if h.sent == psi and h.kind == "speaker"]
-        return cands[-1].sp if cands else None
+        if cands:
+            return cands[-1].sp
+        # '“A,” X said. He gave no details. “B.”': across one sentence of the same paragraph
+        # whose subject is that speaker (or none), the speaker goes on
+        if psi == 0 or self.sents[psi][2] != para or self.sents[psi - 1][2] != para:
+            return None
+        earlier = [h for h in self.hist if h.sent == psi - 1 and h.kind == "speaker"]
+        if not earlier:
+            return None
+        sp = earlier[-1].sp
+        subj = [h.sp for h in self.hist if h.sent == psi and h.kind == "subject"]
+        if subj and (subj[-1].mention is None or sp.mention is None or
+                     subj[-1].mention.split()[-1] != sp.mention.split()[-1]):
+            return None
+        return sp
 

@@ -10,14 +10,20 @@ from .model import _NP, SpeakerHint, _Hist, _Rec, _Speaker
 from .vocabulary import (
     _DETERMINERS,
     _DOC_NOUNS,
+    _FEMALE_FIRST_NAMES,
     _FEMALE_WORDS,
     _HEAD_TYPES,
     _HONORIFICS,
+    _MALE_FIRST_NAMES,
     _MALE_WORDS,
+    _ORG_WORDS,
     _PAIR_TYPES,
+    _PERSON_ROLE_NOUNS,
+    _PRE_VERB_SKIP,
     _PREPOSITIONS,
     _RANK_WORDS,
     _ROLE_CLASS,
+    _TITLE_WORDS,
 )
 
 
@@ -55,10 +61,13 @@ class _Coreference:
                 return actor, None
         pool = self._hints_overlapping(np.start, np.end)
         if np.head in _DOC_NOUNS:
-            # a document speaks for its issuer ("a strike list issued by X"); the head word
-            # itself ("Reports in local media") is no actor
+            # a document speaks for its issuer ("a strike list issued by X", "an army
+            # statement"); a phrase after the head word ("Reports in local media") is no actor
             by = [k for k in range(np.tok_a, np.tok_b) if toks[k].low in ("by", "from")]
-            pool = [h for h in pool if by and h.start >= toks[by[0]].end]
+            hd = next((k for k in range(np.tok_a, np.tok_b)
+                       if self._bare(toks[k].low) == np.head), np.tok_b - 1)
+            pool = [h for h in pool if (by and h.start >= toks[by[0]].end)
+                    or h.end <= toks[hd].start]
         if pool:
             if np.is_plural and " and " in np.text:
                 return pool[0].actor_id, "several speakers; actor of the first one"
@@ -75,8 +84,29 @@ class _Coreference:
             return self._pair_actor(np)
         if np.role and self.hints and self.body[np.start:np.start + 4].lower() in (
                 "the ", "this"):
+            if np.head in _PERSON_ROLE_NOUNS and not np.is_plural:
+                earlier = self._earlier_description(np)
+                if earlier is not None:
+                    return earlier
             return self._description_actor(np, _HEAD_TYPES.get(np.head, frozenset()))
         return None, None
+
+    def _earlier_description(self, np: _NP) -> tuple[str, str] | None:
+        """'the source', 'the official': the last speaker described with the same head noun
+        in the previous ten sentences ("A Syrian army source said ... . “...,” the source
+        said.") and that speaker's actor."""
+        si = self.sent_of_tok[np.tok_a]
+        for h in reversed(self.hist):
+            if si - h.sent > 10:
+                break
+            sp = h.sp
+            if h.kind != "speaker" or not sp.role or sp.actor is None or sp.mention is None \
+                    or h.pos >= np.start:
+                continue
+            words = re.findall(r"[^\W\d_]+", sp.mention.lower())
+            if words and words[-1] == np.head and sp.start != np.start:
+                return sp.actor, f"description resolved to the earlier '{sp.mention}'"
+        return None
 
     def _person_actor(self, cs: int, ce: int) -> str | None:
         """Actor id of a person's name; a bare surname takes the id of the full name."""
@@ -141,13 +171,22 @@ class _Coreference:
             return r.speaker
         sp: _Speaker | None = None
         if r.kind in ("participle", "coord") and r.np is None:
-            if r.parent is not None and depth < 5:
+            rel = self._relative_antecedent(r) if r.kind == "coord" else None
+            if rel is not None and r.parent is not None and rel[0] < r.parent.verb:
+                rel = None  # the relative clause holds the earlier speech verb too
+            if r.parent is not None and depth < 5 and rel is None:
                 sp = self._speaker_of(r.parent, depth + 1)
+            elif rel is not None:
+                np = self._analyze_np(*rel)
+                if np is not None:
+                    sp = self._resolve(np, r)
             else:
                 a, b, _ = self.sents[r.sent]
-                ms = self._main_subject(a, r.verb)
+                # a participle in a leading clause ("After saying ..., she was ...") takes the
+                # subject of the main clause after it
+                ms = self._main_subject(a, r.verb) or self._leading_clause_subject(r.verb, b)
                 if ms:
-                    np = self._analyze_np(*ms)
+                    np = self._analyze_np(*self._subject_core(*ms))
                     if np is not None:
                         sp = self._resolve(np, r)
         elif r.np is not None:
@@ -157,12 +196,59 @@ class _Coreference:
         r.speaker = sp
         return sp
 
+    def _leading_clause_subject(self, k: int, b: int) -> tuple[int, int] | None:
+        """The subject of the main clause after a leading participle clause ending in a comma
+        or a closing mark ("After saying her foot was “swollen,” she was ...")."""
+        toks = self.toks
+        for m in range(k + 1, b - 1):
+            if toks[m].kind == "qc" or (toks[m].text == "," and self._free(m)):
+                nxt = toks[m + 1]
+                if nxt.low in ("he", "she", "they") or self._is_name_tok(nxt):
+                    return self._main_subject(m + 1, b)
+        return None
+
+    def _lone_name(self, k: int) -> bool:
+        """Is token k a capitalised word that is no organisation, title or place word and no
+        mention of a non-person actor (a lone given name or surname)?"""
+        t = self.toks[k]
+        bare = self._bare(t.low)
+        if not self._is_name_tok(t) or self._sentence_initial(k) and \
+                self._first_name_gender(t.text) is None and bare not in self.surnames:
+            return False  # a sentence-initial capital proves nothing
+        if bare in _ORG_WORDS or bare in _TITLE_WORDS or bare in _DETERMINERS:
+            return False
+        hits = self._hints_overlapping(t.start, t.end)
+        return all(h.actor_type in ("person", "other") for h in hits)
+
+    def _relative_antecedent(self, r: _Rec) -> tuple[int, int] | None:
+        """'X, who talked to Y and said that ...': a speech verb coordinated inside a relative
+        clause (no comma between "who" and it) speaks for the relative's antecedent X."""
+        toks = self.toks
+        a = self.sents[r.sent][0]
+        for k in range(r.verb - 1, a, -1):
+            t = toks[k]
+            if t.text in ",;:" or t.kind in ("qo", "qc", "dash"):
+                if t.text == "," and k + 1 < r.verb and toks[k + 1].low == "who":
+                    st = k  # the antecedent: back to a verb or preposition
+                    while st > a and not (self._finite_like(st - 1) or toks[
+                            st - 1].low in _PREPOSITIONS or toks[st - 1].text in ",;:"):
+                        st -= 1
+                    return (st, k) if st < k else None
+                return None
+        return None
+
     def _rec_np(self, r: _Rec) -> _NP | None:
         """The speaker phrase of a record, with its appositive folded in."""
         if r.np is None:
             return None
         toks = self.toks
         np = self._analyze_np(*r.np)
+        if np is not None and not np.is_person and np.pronoun is None and \
+                r.np[1] - r.np[0] == 1 and self._lone_name(r.np[0]):
+            # "Melanie said": a lone capitalised word that is no known body speaks as a person
+            np.is_person = np.is_named = True
+            np.role = False
+            np.core = (np.start, np.end)
         if np is not None and r.appos is not None:
             apnp = self._analyze_np(*r.appos)
             if np.role and apnp is not None and apnp.is_named and apnp.core:
@@ -280,6 +366,9 @@ class _Coreference:
                 return None
             actor, (_o, _d, name) = ranked[0]
             return actor, f"role description resolved to {name}, named with the same role"
+        titled = self._titled_holder(np, roles, keys - rank)
+        if titled is not None:
+            return titled
         for hs, _k, hnp in self._named_speakers():
             if hs != si + 1 or hnp.desc is not None or hnp.core is None:
                 continue
@@ -292,6 +381,30 @@ class _Coreference:
             if actor is not None:
                 name = self.body[hnp.core[0]:hnp.core[1]]
                 return actor, f"role description resolved to {name}, named in the next sentence"
+        return None
+
+    def _titled_holder(self, np: _NP, roles: set[str], keys: set[str]
+                       ) -> tuple[str, str] | None:
+        """'the president', 'the former general': a definite role description with no other
+        words is the last person named before it with that role as a title ("President
+        Holm", "Gen. Holm") when the article has one."""
+        toks = self.toks
+        if toks[np.tok_a].low != "the" or keys - {self._bare(toks[k].low)
+                                                   for k in range(np.tok_a, np.tok_b)
+                                                   if self._bare(toks[k].low) in _ROLE_CLASS}:
+            return None
+        for k in range(np.tok_a - 1, -1, -1):
+            t = toks[k]
+            if not self._is_cap(t) or _ROLE_CLASS.get(self._bare(t.low).rstrip(".")) not in roles:
+                continue
+            n = k + 2 if k + 2 < len(toks) and toks[k + 1].text == "." else k + 1
+            end = self._surname_from(n) if n < len(toks) else None
+            if end is None or not self._is_name_tok(toks[n]):
+                continue
+            actor = self._person_actor(toks[n].start, toks[end].end)
+            if actor is not None:
+                name = self.body[toks[n].start:toks[end].end]
+                return actor, f"role description resolved to {name}, named with that title"
         return None
 
     def _resolve(self, np: _NP, r: _Rec) -> _Speaker:
@@ -340,8 +453,77 @@ class _Coreference:
             self._gender[key] = "m" if male else "f"
 
     def _agrees(self, sp: _Speaker, pron: str) -> bool:
-        g = self._gender.get(self._gender_key(sp))
+        key = self._gender_key(sp)
+        g = self._own_gender(sp)
+        if g is None and not self._has_given_name(sp):
+            # a bare surname: what the text tells of that surname (a full name with an
+            # unknown given name may be a relative of another bearer of the surname)
+            g = self._text_genders().get(key)
+        g = g or self._gender.get(key)
         return g is None or g == ("m" if pron == "he" else "f")
+
+    @staticmethod
+    def _first_name_gender(word: str) -> str | None:
+        low = word.lower()
+        return "m" if low in _MALE_FIRST_NAMES else "f" if low in _FEMALE_FIRST_NAMES else None
+
+    def _name_words(self, sp: _Speaker) -> list[str]:
+        """The words of a person speaker's name without honorifics."""
+        if not sp.is_person or sp.start is None:
+            return []
+        s, e = sp.core if sp.core is not None else (sp.start, sp.end or sp.start)
+        words = re.findall(r"[^\W\d_][\w'’-]*", self.body[s:e])
+        return [w for w in words if w.lower() not in _HONORIFICS]
+
+    def _has_given_name(self, sp: _Speaker) -> bool:
+        return len(self._name_words(sp)) >= 2
+
+    def _own_gender(self, sp: _Speaker) -> str | None:
+        """The gender a person's own full name tells by its given name ("Ruth Calder")."""
+        words = self._name_words(sp)
+        if len(words) == 1 and words[0] not in self.surnames:
+            return self._first_name_gender(words[0])  # a person named by a given name only
+        return self._first_name_gender(words[0]) if len(words) >= 2 else None
+
+    def _surname_from(self, n: int) -> int | None:
+        """The last name token of the name run from token n, over initials ("J." in
+        "Robert J. Hale"); None when no name token follows."""
+        toks = self.toks
+        k = None
+        while n < len(toks):
+            t = toks[n]
+            if self._is_name_tok(t):
+                k, n = n, n + 1
+            elif len(t.text) == 1 and t.text.isupper() and n + 1 < len(toks) and \
+                    toks[n + 1].text == ".":
+                n += 2
+            else:
+                break
+        return k
+
+    def _text_genders(self) -> dict[str, str]:
+        """Surname -> gender, from every full name with a known given name ("Ruth Calder") and
+        every honorific ("Mrs. Calder") in the text; a surname told both ways (a married
+        couple) is left out. Computed once."""
+        if self._genders is None:
+            toks = self.toks
+            seen: dict[str, set[str]] = {}
+            for i, t in enumerate(toks):
+                g = None
+                low = t.low.rstrip(".")
+                j = i + 1
+                if low in _HONORIFICS and (low in _MALE_WORDS or low in _FEMALE_WORDS):
+                    g = "m" if low in _MALE_WORDS else "f"
+                    if j < len(toks) and toks[j].text == "." and toks[j].start == t.end:
+                        j += 1  # "Mrs. Calder": the stop is a token of its own
+                elif self._is_name_tok(t) and (i == 0 or not self._is_name_tok(toks[i - 1])):
+                    g = self._first_name_gender(t.text)
+                k = self._surname_from(j) if g is not None else None
+                if k is None:
+                    continue
+                seen.setdefault(self._bare(toks[k].text).lower(), set()).add(g)
+            self._genders = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        return self._genders
 
     def _antecedent(self, pron: str, pos: int, si: int) -> _Speaker | None:
         para = self.sents[si][2]
@@ -355,10 +537,18 @@ class _Coreference:
                 h.sent == si or (h.sent == si - 1 and h.para == para))]
             if local:
                 return local[-1].sp
+            intro = self._introduced_person(si, pron)
+            if intro is not None:
+                return intro
             # a named person who is the subject of the previous sentence of the paragraph
-            # ("X, chairman of ..., was more measured. Speaking ..., he said:")
+            # ("X, chairman of ..., was more measured. Speaking ..., he said:"), or of the
+            # last sentence of the previous paragraph when the pronoun's sentence opens its
+            # own ("X had a question for the mayor. ¶ “...,” she said.")
+            lead = self._quoted_lead(si)
+            opens = lead > 0 and self.sents[lead - 1][2] != para
             local = [h for h in subj if h.sp.is_person and h.sp.is_named and (
-                h.sent == si or (h.sent == si - 1 and h.para == para))]
+                h.sent == si or (h.sent == si - 1 and h.para == para)
+                or (opens and h.sent == lead - 1))]
             if local:
                 return local[-1].sp
             named = [h for h in spk if h.sp.is_person and h.sp.is_named and si - h.sent <= 6]
@@ -384,6 +574,71 @@ class _Coreference:
             return plural[-1].sp
         subs = [h for h in subj if h.sp.is_plural and si - h.sent <= 2]
         return subs[-1].sp if subs else None
+
+    def _introduced_person(self, si: int, pron: str) -> _Speaker | None:
+        """'... concerns X, president of Y. ¶ “...,” he said': a person introduced with an
+        apposition at the end of the previous paragraph's last sentence, when the pronoun's
+        sentence opens the next paragraph."""
+        toks = self.toks
+        si = self._quoted_lead(si)
+        if si == 0 or self.sents[si - 1][2] == self.sents[si][2]:
+            return None
+        a, b, _ = self.sents[si - 1]
+        e = self._sent_end(a, b)
+        for c in range(e - 2, a, -1):
+            if toks[c].text != "," or not self._free(c) or any(
+                    self._finite_like(x) or toks[x].text in ",;:" for x in range(c + 1, e)):
+                continue
+            k = c
+            while k > a and self._is_name_tok(toks[k - 1]):
+                k -= 1
+            np = self._analyze_np(k, c) if k < c else None
+            if np is None or not (np.is_named and np.is_person) or np.core is None:
+                return None
+            sp = self._speaker_from_np(np)
+            return sp if self._agrees(sp, pron) else None
+        return None
+
+    def _quoted_lead(self, si: int) -> int:
+        """The first sentence of a quotation of several sentences that ends in sentence si
+        ('“A. B,” he said': the attribution's sentence starts where the quotation does)."""
+        para = self.sents[si][2]
+        while si > 0 and self.sents[si - 1][2] == para and all(
+                not self._free(k) for k in range(*self.sents[si - 1][:2])):
+            si -= 1
+        return si
+
+    def _push_subject(self, ms: tuple[int, int], si: int) -> None:
+        """Record the main subject ``ms`` (token range) of sentence ``si``. A he/she subject
+        records the person it takes up, who stays the topic ("Mr. Holm hopes to ... . He
+        doubts it. “...,” he said": the second "he" is still Holm)."""
+        np = self._analyze_np(*self._subject_core(*ms))
+        if np is None:
+            return
+        if np.pronoun is None:
+            self._push(np.start, si, self._speaker_from_np(np), "subject")
+        elif np.pronoun in ("he", "she"):
+            ante = self._antecedent(np.pronoun, np.start, si)
+            if ante is not None and ante.is_person:
+                self._push(np.start, si, ante, "subject")
+
+    def _subject_core(self, a: int, b: int) -> tuple[int, int]:
+        """The subject phrase without an adverb before the verb ("Holm largely agreed", "She
+        then said") and, for a person's name opening the sentence, without a present-tense
+        verb after it ("Holm bristles at ...")."""
+        toks = self.toks
+        if b - a >= 2 and self._is_name_tok(toks[a]) and (
+                self._bare(toks[a].text) in self.surnames
+                or self._hint_type(toks[a].start, toks[a].end) == "person"):
+            w = toks[a + 1]
+            if w.kind == "w" and w.text.islower() and w.low.endswith("s") and \
+                    not w.low.endswith(("ss", "us", "is")) and w.low not in _PREPOSITIONS:
+                return a, a + 1
+        while b - a >= 2 and toks[b - 1].kind == "w" and toks[b - 1].text.islower() and (
+                toks[b - 1].low in _PRE_VERB_SKIP or (toks[b - 1].low.endswith("ly")
+                                                       and len(toks[b - 1].low) > 4)):
+            b -= 1
+        return a, b
 
     def _push(self, pos: int, si: int, sp: _Speaker | None, kind: str = "speaker") -> None:
         if sp is None or sp.start is None:

@@ -46,6 +46,7 @@ class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, 
         self._row_of: dict[int, Quote] = {}  # open mark -> its row (continuations)
         self._row_speaker: dict[int, _Speaker | None] = {}
         self._gender: dict[str, str] = {}  # surname -> "m" | "f", as the text tells it
+        self._genders: dict[str, str] | None = None  # surname -> gender by names, honorifics
         self._holders: list[tuple[int, int, _NP]] | None = None
         self._direct_after = -1
 

@@ -309,9 +309,9 @@ class _Marks:
                     if prev.end == t.start and (prev.low in _ABBREV or (
                             len(prev.text) == 1 and prev.text.isupper())):
                         continue
-                while i < n and toks[i].para == para and (
-                        toks[i].kind == "qc" or toks[i].text in ")]'’"):
-                    i += 1
+                while i < n and toks[i].para == para and (toks[i].kind == "qc" or (
+                        toks[i].kind != "qo" and toks[i].text in ")]'’")):
+                    i += 1  # closers after the stop; an opening single mark starts the next
                 if i >= n or toks[i].para != para:
                     break
                 nxt = toks[i]

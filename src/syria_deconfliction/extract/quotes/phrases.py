@@ -7,10 +7,13 @@ from bisect import bisect_left
 
 from .model import _NP, SpeakerHint, _Tok
 from .vocabulary import (
+    _ADDRESSEES,
+    _AS_SPEECH,
     _BE,
     _CLAIM_NOUNS,
     _CLAUSE_VERBS,
     _DETERMINERS,
+    _DOC_NOUNS,
     _FINITE,
     _FORM_OF,
     _HEAD_TYPES,
@@ -21,6 +24,7 @@ from .vocabulary import (
     _LEMMA_OF,
     _NON_CLAUSE_START,
     _ORG_WORDS,
+    _PARTICIPLE_LEADS,
     _PARTICLES,
     _PERSON_ROLE_NOUNS,
     _PRE_VERB_SKIP,
@@ -30,6 +34,7 @@ from .vocabulary import (
     _TAIL_SUBORD,
     _TIME_LEAD,
     _TIME_WORDS,
+    _TITLE_MODIFIERS,
     _TITLE_WORDS,
     _TRAILING_VERBS,
 )
@@ -124,7 +129,11 @@ class _Phrases:
             return None
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
         if form == "past" and nxt is not None and nxt.low == "to" and lemma == "say":
-            return None  # "said to be"
+            # "said to be" is hearsay; "said to the crowd", "said to reporters" is speech
+            after = self.toks[i + 2] if i + 2 < len(self.toks) else None
+            if after is None or not (after.low in _DETERMINERS or after.low in _ADDRESSEES
+                                     or self._is_cap(after)):
+                return None
         if form == "past" and nxt is not None and nxt.low == "by":
             return None  # reduced passive: "a claim denied by state media"
         if form == "ing" and plow in _FINITE_BE and prev is not None and prev.text.islower():
@@ -132,8 +141,9 @@ class _Phrases:
         if form == "ing":
             quoted_as = plow == "as" and any(
                 self.toks[x].low == "quoted" for x in range(max(0, j - 8), j))
-            if (prev is None or prev.text != ",") and not quoted_as and \
-                    not self._coordinated_participle(i, j):
+            if (prev is None or prev.text != ",") and not quoted_as and plow not in \
+                    _PARTICIPLE_LEADS and not self._coordinated_participle(i, j) and \
+                    not self._named_before_participle(i) and not self._adverbial_participle(i):
                 return None
             return lemma, form
         if prev is None:
@@ -143,12 +153,43 @@ class _Phrases:
         if prev.kind == "w" and prev.text.islower() and prev.low.endswith("ing") and \
                 plow not in _PRE_VERB_SKIP:
             return None
+        if form == "past" and plow.endswith("ly") and j > 0 and self.toks[j - 1].low in \
+                _DETERMINERS:
+            return None  # "a swiftly called meeting": an adjective
         if form == "base":
             ok = plow in ("they", "we", "i", "you") or plow in _FINITE or plow == "not" or (
                 prev.kind in ("w", "acr") and plow.endswith("s") and not plow.endswith("ss"))
             if not ok:
                 return None
         return lemma, form
+
+    def _adverbial_participle(self, i: int) -> bool:
+        """'X left the meeting touting that “...”', 'X went off on Y calling him a “...”': a
+        speech participle without a comma that takes a that-clause, or a characterising one
+        with words in marks right after its object; not after a document noun ("reports
+        saying that ...": the document speaks)."""
+        toks = self.toks
+        lemma = _LEMMA_OF.get(toks[i].low)
+        doc = self._bare(toks[i - 1].low) in _CLAIM_NOUNS or toks[i - 1].low in _DOC_NOUNS
+        if doc and i >= 2 and toks[i - 2].low in ("a", "an") and toks[i - 1].low == "statement":
+            doc = False  # "X issued a statement calling ...": the issuer speaks
+        if i == 0 or lemma is None or doc or not toks[i - 1].text.isalpha():
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.low == "that" and (lemma in _CLAUSE_VERBS
+                                                      or lemma in _AS_SPEECH):
+            return True
+        return lemma in _AS_SPEECH and any(
+            toks[k].kind == "qo" for k in range(i + 2, min(len(toks), i + 6))
+            if toks[k].para == toks[i].para)
+
+    def _named_before_participle(self, i: int) -> bool:
+        """'footage of X asking, “...”': a person's name right before a speech participle that
+        a comma or colon joins to a quotation."""
+        toks = self.toks
+        return i > 0 and i + 2 < len(toks) and self._is_name_tok(toks[i - 1]) and \
+            toks[i + 1].text in ",:" and toks[i + 2].kind == "qo" and \
+            toks[i - 1].para == toks[i].para
 
     def _coordinated_participle(self, i: int, j: int) -> bool:
         """'..., describing X as “...” and saying ...': a participle coordinated with an
@@ -181,6 +222,8 @@ class _Phrases:
             if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < len(toks) and \
                     is_name[i + 1]:
                 names.add(self._bare(toks[i + 1].text))
+            elif self._dotted_honorific(i + 2) and i + 2 < len(toks) and is_name[i + 2]:
+                names.add(self._bare(toks[i + 2].text))  # "Mr. Holm": the stop is a token
             j = i
             while j < len(toks) and toks[j].para == t.para and (
                     is_name[j] or (toks[j].low in _PARTICLES and j + 1 < len(toks)
@@ -193,10 +236,36 @@ class _Phrases:
                 k = max((r for r in run if toks[r].low.rstrip(".") in _TITLE_WORDS),
                         default=i - 1)
                 core = [r for r in run if r > k]
-                if self._person_tokens(core):
+                if self._person_tokens(core) or self._titled_name(k, core):
                     names.add(self._bare(toks[core[-1]].text))
+            elif j - i == 1 and self._titled_name(i - 1, [i]):
+                names.add(self._bare(t.text))  # "Sen. Holm": the stop is a token
             i = max(j, i + 1)
         return names
+
+    def _titled_name(self, k: int, core: list[int]) -> bool:
+        """Is the single name token ``core`` a person's surname by the title before it, at
+        token k or abbreviated with its stop at k - 1 and k ("President Holm", "Sen. Holm";
+        not "Foreign Holm": a modifier is no title of its own)?"""
+        toks = self.toks
+        if len(core) != 1 or k < 0 or core[0] != k + 1:
+            return False
+        if toks[k].text == "." and k >= 1 and toks[k - 1].end == toks[k].start:
+            k -= 1
+        title = toks[k].low.rstrip(".")
+        if not self._is_cap(toks[k]) or title not in _TITLE_WORDS or title in _TITLE_MODIFIERS:
+            return False
+        w = toks[core[0]]
+        bare = self._bare(w.low)
+        return self._is_name_tok(w) and bare not in _ORG_WORDS and bare not in _TITLE_WORDS \
+            and w.low not in _TIME_WORDS and w.low not in _PARTICLES
+
+    def _dotted_honorific(self, r: int) -> bool:
+        """Do the two tokens before token r make an honorific with its stop ("Mr" "." before
+        "Holm" in "Mr. Holm": the tokenizer splits the stop off)?"""
+        toks = self.toks
+        return 2 <= r <= len(toks) and toks[r - 1].text == "." and \
+            toks[r - 2].low in _HONORIFICS and toks[r - 2].end == toks[r - 1].start
 
     def _title_case_para(self, pi: int) -> bool:
         words = [t for t in self.toks if t.para == pi and t.kind == "w" and len(t.text) > 3]
@@ -218,8 +287,8 @@ class _Phrases:
         if any(self._bare(w.low) in _ORG_WORDS or self._bare(w.low) in _TITLE_WORDS
                or w.low in _TIME_WORDS for w in words):
             return False
-        if any(not self._is_name_tok(w) for w in words):
-            return False
+        if any(not self._is_name_tok(w) for w in words) or words[0].low in _DETERMINERS:
+            return False  # "The Atlantic": a determiner opens no person's name
         if len(idx) == 1:
             return self._bare(words[0].text) in self.surnames
         return 2 <= len(idx) <= 5 and len(words) <= 4
@@ -242,6 +311,9 @@ class _Phrases:
                 best = h
         if best is None or best.actor_type == "other":
             return None  # "other" is an uninformative guess: the text decides
+        if best.actor_type == "person" and self.body[best.start:best.end].split()[0].lower() \
+                in _DETERMINERS:
+            return None  # "The Atlantic" guessed a person: the text decides
         return best.actor_type
 
     def _head_index(self, a: int, b: int) -> int:
@@ -296,13 +368,19 @@ class _Phrases:
                     default=r - 1)
             cands = [x for x in run if x > k]
             hon = r > a and toks[r - 1].low.rstrip(".") in ("mr", "mrs", "ms", "dr")
+            dotted = r - 1 > a and self._dotted_honorific(r)  # "Mr. Holm"
             if k >= r and toks[k].low.rstrip(".") in _HONORIFICS:
                 hon = True
             htype = self._hint_type(toks[cands[0]].start, toks[cands[-1]].end) if cands else None
+            titled = self._titled_name(cands[0] - 1, cands) if cands and cands[0] - 1 >= a \
+                else False
             if cands and (htype == "person" or (htype is None and (
-                    self._person_tokens(cands) or (hon and len(cands) <= 2)))):
+                    self._person_tokens(cands) or ((hon or dotted) and len(cands) <= 2)
+                    or titled))):
                 cs = cands[0]
-                if hon:
+                if dotted and k < r:
+                    cs = r - 2
+                elif hon:
                     cs = k if k >= r and toks[k].low.rstrip(".") in _HONORIFICS else r - 1
                 core = (cs, b)
         if core is None and any(toks[k].low == "and" for k in range(a, b)):
@@ -364,7 +442,9 @@ class _Phrases:
             while da < b - 1 and toks[da].low in _DETERMINERS:
                 da += 1
             np.desc = (toks[da].start, np.end)
-        elif htype == "person":
+        elif htype == "person" and not any(self._bare(toks[k].low) in _ORG_WORDS
+                                           for k in range(a, b)):
+            # (a person hint inside "the Commission on X" does not make the phrase a person)
             np.is_person = np.is_named = True
             np.core = (np.start, np.end)
         return np
@@ -414,9 +494,9 @@ class _Phrases:
         k = j
         while k - 1 >= a:
             u = toks[k - 1]
-            if u.kind in ("qo", "qc", "dash", "ell") or u.text in ",;:()[]" or u.low in _SUBORD \
-                    or not self._free(k - 1):
-                break
+            if u.kind in ("qo", "qc", "dash", "ell") or u.text in ",;:()[]―" or \
+                    u.low in _SUBORD or not self._free(k - 1):
+                break  # (a horizontal bar "―" is a dash the tokenizer leaves as punctuation)
             if u.low in ("and", "or", "but") and self._segment_finite(a, k - 1):
                 break
             k -= 1
@@ -453,15 +533,20 @@ class _Phrases:
         k = s
         while k < e and toks[k].text not in ",;:" and toks[k].kind not in ("qo", "qc"):
             k += 1
-        if k == s or k - s > 10 or toks[s].low in _NON_CLAUSE_START or toks[s].low == "that":
+        # a bracketed party, state or other aside after the name: "said X (D-Ore.)"
+        np_end = next((x for x in range(s + 1, k) if toks[x].text == "("), k)
+        if k == s or np_end - s > 10 or toks[s].low in _NON_CLAUSE_START or \
+                toks[s].low == "that":
             return None
-        if any(self._finite_like(x) or toks[x].low == "that" for x in range(s, k)):
+        if any(self._finite_like(x) or toks[x].low == "that" for x in range(s, np_end)):
             return None
         first = toks[s]
         if not (self._is_cap(first) or first.low in _DETERMINERS or first.low in _PRONOUNS):
-            return None
-        # a bracketed party, state or other aside after the name: "said X (D-Ore.)"
-        np_end = next((x for x in range(s + 1, k) if toks[x].text == "("), k)
+            # "said former mayor X", "said one union source": a lower-case modifier first
+            np = self._analyze_np(s, np_end)
+            if np is None or not (np.is_person and (np.is_named or np.head in
+                                                    _PERSON_ROLE_NOUNS)):
+                return None
         if k >= e or toks[k].text != ",":
             return ((s, np_end), None) if k >= e or toks[k].text in ";:" else None
         m = k + 1
@@ -472,9 +557,10 @@ class _Phrases:
             # "said X, who met ...", "said X, summing up ...": a clause, no description
             return (s, np_end), None
         # an appositive may end in a relative clause: "said X, a farmer who chairs ..."
-        rel = next((x for x in range(k + 2, m) if toks[x].low in ("who", "which", "whose")), m)
+        rel = next((x for x in range(k + 2, m) if toks[x].low in ("who", "which", "whose",
+                                                                   "whom")), m)
         if any(self._finite_like(x) or toks[x].low == "that" for x in range(k + 1, rel)):
-            return None
+            return (s, np_end), None  # a clause after the comma, no description
         return (s, np_end), (k + 1, rel) if rel > k + 1 else None
 
     def _main_subject(self, a: int, e: int) -> tuple[int, int] | None:
@@ -487,6 +573,13 @@ class _Phrases:
             while k < e and not (toks[k].text == "," and self._free(k)):
                 k += 1
             k += 1
+            if k + 1 < e and toks[k].text.isdigit() and toks[k + 1].text == ",":
+                k += 2  # the year of a date: "On July 6, 2015, X ..."
+            c = next((m for m in range(k, min(e, k + 6)) if toks[m].text == ","), None)
+            if c is not None and c + 1 < e and toks[k].text.islower() and \
+                    toks[k].low not in _DETERMINERS and toks[c + 1].low in ("the", "a", "an") \
+                    and not any(self._finite_like(m) for m in range(k, c)):
+                k = c + 1  # "Following a swiftly called, late-night meeting, the council ..."
         m = k
         while m < e and m - k < 14:
             t = toks[m]
@@ -499,15 +592,25 @@ class _Phrases:
             m += 1
         return (k, m) if m > k else None
 
+    def _work_title(self, s: int, e: int) -> bool:
+        """Are body[s:e] the words of a title in title case (up to eight words, the first and
+        every word of four letters or more capitalised: "State of the Union")?"""
+        ws = re.findall(r"[^\W\d_][\w'’-]*", self.body[s:e])
+        return 0 < len(ws) <= 8 and ws[0][0].isupper() and all(
+            w[0].isupper() for w in ws if len(w) >= 4)
+
     def _is_tail(self, s: int, e: int) -> tuple[bool, int]:
         """Is toks[s:e] only the rest of an attribution (PPs, times, object, participle)?"""
         toks = self.toks
         k = s
         while k < e:
             t = toks[k]
-            if t.text == "," and k + 1 < e and toks[k + 1].low.endswith("ing") and \
-                    toks[k + 1].text.islower():
-                return True, k
+            n = k + 1
+            while t.text == "," and n < e - 1 and toks[n].low in ("not", "never", "even"):
+                n += 1  # "..., X said, not even needing to ..."
+            if t.text == "," and n < e and (toks[n].low.endswith("ing") and toks[
+                    n].text.islower() or toks[n].low in ("and", "but")):
+                return True, k  # "..., X said, adding ...", "..., X said, and still “...”"
             if t.text == "," and k + 2 < e and toks[k + 1].low in ("a", "an") and \
                     toks[k + 2].low in _CLAIM_NOUNS:
                 return True, k  # "..., X said, a claim denied by ..."
@@ -515,6 +618,14 @@ class _Phrases:
                     k + 2 < e and toks[k + 1].low in _PREPOSITIONS
                     and toks[k + 2].low in ("which", "whom"))):
                 return True, k  # "..., she said of the vote, in which ...": a relative clause
+            if t.kind == "qo" and k > s and (toks[k - 1].low in _PREPOSITIONS or toks[
+                    k - 1].low.endswith(("'s", "’s"))):
+                # a title in marks after a preposition or possessive ("said on CNN's “State
+                # of the Union”"): part of the attribution's tail
+                q = self.mquotes[self._quote_at(t.start)]
+                if q.close_pos is not None and self._work_title(q.inner_start, q.inner_end):
+                    k = bisect_left(self._tok_starts, q.close_pos) + 1
+                    continue
             if t.kind in ("qo",) or t.text in ";:":
                 return False, k
             if t.low == "that":

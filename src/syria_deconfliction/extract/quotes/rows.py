@@ -68,9 +68,7 @@ class _Rows:
         for si, (a, b, _p) in enumerate(self.sents):
             ms = self._main_subject(a, b)
             if ms:
-                np = self._analyze_np(*ms)
-                if np is not None and np.pronoun is None:
-                    self._push(np.start, si, self._speaker_from_np(np), "subject")
+                self._push_subject(ms, si)
             events: list[tuple[int, int, object]] = []
             for r in self.recs[si]:
                 events.append((r.verb, 0, r))
@@ -144,6 +142,8 @@ class _Rows:
                 continue
             if self._quote_spans.opens_in(s, e):
                 continue  # one statement, one row: the quotation in marks carries it
+            if any(q.start == s and q.quote_type == "indirect" for q in out):
+                continue  # two speech verbs over one clause ("said ... announcing that ...")
             pos = {"forward": "said_before", "coord": "said_before", "participle":
                    "said_before", "trailing": "said_after", "inverted": "said_after",
                    "parenthetical": "parenthetical", "according_to": "according_to",
@@ -188,7 +188,8 @@ class _Rows:
         turn = self._transcript_turn(q)
         if turn is not None:
             rec, sp, how = None, turn, "transcript"
-        elif rec is None and sp is None:
+        elif rec is None and sp is None and not self._headline(q.first_para):
+            # (a headline's "... – Outlet" names the site, not a signer)
             sp = self._dash_byline(q)
             how = "byline" if sp is not None else how
         if rec is None and sp is None and first is not None and first in self._row_of:

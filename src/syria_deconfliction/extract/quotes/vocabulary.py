@@ -45,13 +45,15 @@ _INVERTED_VERBS = words("quotes_inverted_verbs") | _MANNER_VERBS
 _AS_SPEECH = words("quotes_as_speech")
 
 # verbs whose object or complement may hold a quotation without a clause ("accused X of “...”")
-_GOVERNING_VERBS = _AS_SPEECH | _words("accuse urge blame demand ask claim warn")
+_GOVERNING_VERBS = _AS_SPEECH | _words("accuse urge blame demand ask claim warn tell")
 # governing verbs that are speech acts in themselves (their subject has spoken)
 _SPEECH_ACTS = _AS_SPEECH | _words("accuse urge blame demand")
 _DESIGNATION_WORDS = words("quotes_designation_words")
 _NAMING_NOUNS = words("quotes_naming_nouns")
 
 _PRONOUNS = words("quotes_pronouns")
+_PARTICIPLE_LEADS = words("quotes_participle_leads")
+_ADDRESSEES = words("quotes_addressees")
 _DETERMINERS = words("quotes_determiners")
 _PREPOSITIONS = words("quotes_prepositions")
 _SUBORD = words("quotes_subord")
@@ -66,6 +68,7 @@ _INTRO_START = _PREPOSITIONS | _SUBORD | frozenset(
     ["asked", "speaking", "following", "according", "having", "given", "amid", "despite"])
 
 _TITLE_WORDS = words("quotes_title_words")
+_TITLE_MODIFIERS = words("quotes_title_modifiers")
 _HONORIFICS = words("quotes_honorifics")
 _ORG_WORDS = words("quotes_org_words")
 _PARTICLES = words("quotes_particles")
@@ -95,6 +98,7 @@ for _cls, _role_words in (
     ("minister", "minister"),
     ("secretary", "secretary"),
     ("president", "president"),
+    ("general", "general gen"),
 ):
     for _w in _role_words.split():
         _ROLE_CLASS[_w] = _cls
@@ -102,6 +106,7 @@ for _cls, _role_words in (
 _RANK_WORDS = words("quotes_rank_words")
 # heads of document speakers: the issuer speaks, not the document
 _DOC_NOUNS = words("quotes_doc_nouns")
+_HEADLINE_RUBRICS = words("quotes_headline_rubrics")
 # "both countries", "the two sides": the actor types each noun can take up
 _PAIR_TYPES: dict[str, frozenset[str]] = {
     w: frozenset(t.split()) for w, t in (
@@ -133,5 +138,8 @@ _ELISIONS = words("quotes_elisions")
 # words that tell a person's gender (pronoun agreement)
 _MALE_WORDS = words("quotes_male_words")
 _FEMALE_WORDS = words("quotes_female_words")
+# common given names by the gender they usually tell (lexicon first_names.yaml)
+_MALE_FIRST_NAMES = words("quotes_male_first_names")
+_FEMALE_FIRST_NAMES = words("quotes_female_first_names")
 # speech verbs with a common sense other than speech: without reported content they speak not
 _OTHER_SENSES = words("quotes_other_senses")

@@ -1,0 +1,349 @@
+"""Attribution frames of real news the rules missed (issue 13): one invented sentence per rule."""
+
+from __future__ import annotations
+
+from syria_deconfliction.extract.quotes import Quote, SpeakerHint, extract_quotes
+
+
+def _speaker(body: str, text: str) -> str | None:
+    rows: dict[str, Quote] = {q.text: q for q in extract_quotes(body) if q.status == "accepted"}
+    return rows[text].speaker_mention
+
+
+def test_abbreviated_title_does_not_end_the_sentence() -> None:
+    # "the Rev. X": the stop of "Rev." (lexicon quotes_abbrev) is no sentence end
+    body = "Church reopens\n“It is over,” said the Rev. Tom Reed, of the First Church."
+    assert _speaker(body, "It is over") == "Tom Reed"
+
+
+def test_said_to_an_addressee_is_speech() -> None:
+    # "X said to the crowd" is speech; only "said to be/have" is hearsay
+    body = "Port strike ends\n“It is over,” Anna Holm said to the crowd."
+    assert _speaker(body, "It is over") == "Anna Holm"
+
+
+def test_inverted_subject_may_open_with_a_lower_case_modifier() -> None:
+    # "said former mayor X", "said one union source": the inverted subject need not be capitalised
+    body = "Port strike ends\n“It is over,” said former mayor Tom Reed."
+    assert _speaker(body, "It is over") == "Tom Reed"
+
+
+def test_inverted_subject_keeps_its_name_before_a_relative_clause() -> None:
+    # "said X, a lawyer whom the union hired": a clause after the comma leaves X the speaker
+    body = "Port strike ends\n“We won,” said Dan Cole, a lawyer whom the union hired last year."
+    assert _speaker(body, "We won") == "Dan Cole"
+
+
+def test_inverted_subject_before_a_bracketed_comment() -> None:
+    # "said X (a view shared by many)": the writer's bracket is not part of the subject
+    body = "Port strike ends\n“We won,” said Mr. Cole (a view shared by many)."
+    assert _speaker(body, "We won") == "Mr. Cole"
+
+
+def test_continued_with_a_comma_introduces_a_direct_quotation() -> None:
+    # "X continued, “...”": "continue" (and "ask") introduce words in marks after a comma
+    rows = {q.text: q for q in extract_quotes("Port strike ends\nMary Ames continued, “We won "
+                                              "the vote.”")}
+    q = rows["We won the vote"]
+    assert (q.speaker_mention, q.quote_type) == ("Mary Ames", "direct")
+
+
+def test_continued_with_a_colon_closing_the_paragraph() -> None:
+    # "X continued:" ending a paragraph introduces the quotation opening the next one
+    body = "Port strike ends\nDan Cole continued:\n“We won the vote and the pay.”"
+    assert _speaker(body, "We won the vote and the pay") == "Dan Cole"
+
+
+def test_colon_after_a_person_subject_without_speech_verb() -> None:
+    # "X made the following comment:" (no speech verb) + a quotation: the subject speaks;
+    # the year of a leading date is skipped to find the subject
+    body = ("Jobs data\nOn July 6, 2015, Tom Sanders made the following comment:\n"
+            "“For young people the rate is 33 percent.”")
+    assert _speaker(body, "For young people the rate is 33 percent") == "Tom Sanders"
+
+
+def test_programme_title_in_the_tail_of_an_attribution() -> None:
+    # '“...,” X said on BBC's “Morning Show.”': the title is part of the tail, not a quotation
+    rows = {q.text: q for q in extract_quotes(
+        "Port strike ends\n“We won it all,” Ames said on BBC's “Morning Show.”")}
+    assert rows["We won it all"].speaker_mention == "Ames"
+    assert rows["Morning Show"].status == "rejected"
+
+
+def test_told_a_common_noun_audience_then_a_pronoun_clause() -> None:
+    # "X told the forum he was “...”": the audience is a short common noun phrase
+    body = "Port strike ends\nTom Reed told the forum he was “totally against the deal.”"
+    assert _speaker(body, "totally against the deal") == "Tom Reed"
+
+
+def test_single_mark_opening_the_next_sentence_starts_it() -> None:
+    # "'...,' X said. '...'": the opening single mark after the stop belongs to the next
+    # sentence, so the first quotation keeps its trailing attribution
+    body = "Mayor under fire\n'He would keep you, but he did not win,' Reed said. 'He had no idea.'"
+    assert _speaker(body, "He would keep you, but he did not win") == "Reed"
+
+
+def test_definite_role_takes_the_person_named_with_that_title() -> None:
+    # "the president" with no other words: the last person named with the title "President"
+    body = ("Museum opens\nPresident Alcott opened the museum on Monday with Mayor Tom Reed.\n"
+            "The museum, the president said, is “a gift to the city.”")
+    s, r = body.index("Alcott"), body.index("Tom Reed")
+    hints = [SpeakerHint(s, s + 6, "new-alcott", "other"),
+             SpeakerHint(r, r + 8, "new-tom-reed", "person")]
+    q = {q.text: q for q in extract_quotes(body, hints)}["a gift to the city"]
+    assert (q.speaker_mention, q.speaker_actor_id) == ("the president", "new-alcott")
+
+
+def test_speech_verb_coordinated_inside_a_relative_clause() -> None:
+    # "X, who talked to Y and said that ...": the relative's antecedent speaks, not the subject
+    # of the main clause
+    body = ("Book row\nThe mayor was referring to his former aide Tom Reed, who talked to a "
+            "reporter for a new book and said that the mayor was “unfit.”")
+    assert _speaker(body, "unfit") == "Tom Reed"
+
+
+def _hinted(body: str, names: dict[str, tuple[str, str]]) -> dict[str, Quote]:
+    hints = []
+    for name, (aid, kind) in names.items():
+        s = body.index(name)
+        hints.append(SpeakerHint(s, s + len(name), aid, kind))
+    return {q.text: q for q in extract_quotes(body, hints)}
+
+
+def test_headline_outlet_after_a_dash_is_no_byline() -> None:
+    # "... 'far from over' – Daily Planet": in a headline the dash names the site, and the
+    # words are the body speaker's
+    body = ("Bridge work 'far from over' – Daily Planet\n"
+            "“The work is far from over,” Mayor Tom Reed said on Monday.")
+    q = _hinted(body, {"Tom Reed": ("new-tom-reed", "person")})["far from over"]
+    assert q.speaker_actor_id == "new-tom-reed"
+
+
+def test_document_modified_by_its_issuer_speaks_for_it() -> None:
+    # "An army statement said ...": a hint before the document noun is its issuer
+    body = "Clash in north\nA Ruritanian army statement said the raid was “a grave provocation.”"
+    q = _hinted(body, {"Ruritanian army": ("ruritania-army", "military")})["a grave provocation"]
+    assert q.speaker_actor_id == "ruritania-army"
+
+
+def test_definite_description_takes_up_the_earlier_one_with_its_head() -> None:
+    # "A Ruritanian army source said ... . “...,” the source said.": the same source
+    body = ("Clash in north\nA Ruritanian army source said a car bomb was used.\n"
+            "“The attack failed,” the source said.")
+    q = _hinted(body, {"Ruritanian army": ("ruritania-army", "military")})["The attack failed"]
+    assert q.speaker_actor_id == "ruritania-army"
+
+
+def test_inner_verb_with_a_subject_that_cannot_speak() -> None:
+    # "X said the protests demand “...”": the protests do not speak; X's clause holds the words
+    body = ("Town hall\nMayor Tom Reed said the recent spate of fires and protests demands "
+            "that all engage in “more patience.”")
+    assert _speaker(body, "more patience") == "Tom Reed"
+
+
+def test_told_does_not_invert_its_subject() -> None:
+    # '“...,” X, a long appositive ..., told Radio Nord.': after "told" comes the addressee
+    body = ("Town hall\n“We will rebuild,” Ada Lind, the director of the port and whose family "
+            "ran it, told Radio Nord.")
+    assert _speaker(body, "We will rebuild") == "Ada Lind"
+
+
+def test_participle_takes_the_subject_without_its_adverb() -> None:
+    # "He then defended the remark, saying, “...”": the subject is "He", not "He then"
+    body = ("Town hall\nTom Reed spoke first.\nHe then defended the plan, saying, “It is the "
+            "only way.”")
+    q = {q.text: q for q in extract_quotes(body)}["It is the only way"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "He")
+
+
+def test_writer_words_between_a_quotation_and_its_attribution() -> None:
+    # '“...” for criminal behavior, X said.': a few words after the quotation, then the
+    # attribution after a comma
+    body = ("Bank row\n“The only way banks will change is if bosses face jail” for criminal "
+            "behavior, Ana Lind said.")
+    assert _speaker(body, "The only way banks will change is if bosses face jail") == "Ana Lind"
+
+
+def test_tell_governs_quoted_words_in_its_object_clause() -> None:
+    # "X tells his supporters to “...”": the directive's words in marks are X's
+    body = "Rally\nTom Reed tells his supporters at a rally to “go to your place and vote.”"
+    assert _speaker(body, "go to your place and vote") == "Tom Reed"
+
+
+def test_programme_title_after_a_possessive_following_the_speech_verb() -> None:
+    # "X tells BBC's “Morning Show” that ...": the programme's title is no quotation
+    rows = {q.text: q for q in extract_quotes(
+        "Rally\nTom Reed tells BBC's “Morning Show” on Friday that “who did it” is unclear.")}
+    assert rows["Morning Show"].status == "rejected"
+    assert rows["who did it"].speaker_mention == "Tom Reed"
+
+
+def test_speaker_goes_on_across_a_sentence_about_them() -> None:
+    # '“A,” X said. He gave no reply. “B.”': one sentence about the speaker between quotations
+    # of one paragraph does not end the speaker's turn
+    body = ("Talks\n“We had problems,” Tom Reed said after the talks. He did not suggest a reply. "
+            "“Our goal is calm.”")
+    assert _speaker(body, "Our goal is calm") == "Tom Reed"
+
+
+def test_demanded_after_a_quotation_attributes_it() -> None:
+    # '“...?” X demanded.' (lexicon quotes_manner_verbs: demand, wonder, sigh ...)
+    body = "Talks\nThe vote was close. “Why is this not proof?” Tom Reed demanded."
+    assert _speaker(body, "Why is this not proof?") == "Tom Reed"
+
+
+def test_noted_inverts_its_subject() -> None:
+    # "..., noted X." (lexicon quotes_inverted_verbs: note, observe, recall ...)
+    rows = {q.text: q for q in extract_quotes(
+        "Talks\nHowever the talks will fail in the end, noted NBC’s Ana Lind.")}
+    assert rows["the talks will fail in the end"].speaker_mention == "Ana Lind"
+
+
+def test_horizontal_bar_ends_the_subject_phrase() -> None:
+    # "... ― X boasted, “...”": a horizontal bar is a dash before the subject
+    body = ("Debate\nWhen Ana Lind noted that Tom Reed has paid no taxes ― as was true for years ― "
+            "Tom Reed boasted, “That makes me smart.”")
+    assert _speaker(body, "That makes me smart") == "Tom Reed"
+
+
+def test_quotation_after_a_said_sentence_goes_on_before_a_next_paragraph_report() -> None:
+    # '“A,” said X. “B.” ¶ Y said ...': B is X's, not the next paragraph's speaker's
+    body = ("Poll\n“We are on a knife's edge,” said Tom Reed, editor of the Report. “It could go "
+            "national.”\nAna Lind said so too.")
+    assert _speaker(body, "It could go national") == "Tom Reed"
+
+
+def test_relative_pronoun_after_an_apposition_takes_the_name() -> None:
+    # "X, now the majority leader, who said ...": the named person speaks, not the description
+    body = ("Debate\nAna Lind has had a cool relationship with Tom Reed, now the Senate majority "
+            "leader, who said the goal was a “one-term mayor.”")
+    assert _speaker(body, "one-term mayor") == "Tom Reed"
+
+
+def test_trailing_attribution_followed_by_a_coordinated_quotation() -> None:
+    # 'Y “A,” X said, and still “B.”': the attribution ends at ", and"; B is X's too
+    body = ("Probe\nMills \"got an immunity deal,\" Jim Jordan said, and still \"got to sit in on "
+            "the interview.\"")
+    assert _speaker(body, "got an immunity deal") == "Jim Jordan"
+    assert _speaker(body, "got to sit in on the interview") == "Jim Jordan"
+
+
+def test_participle_after_while_is_speech_of_the_subject() -> None:
+    # "X marched while chanting, “...”" (lexicon quotes_participle_leads: while, after, by ...)
+    body = "Protest\nSmall groups of protesters marched on Sunday while chanting, “Hands up, now.”"
+    assert _speaker(body, "Hands up, now") == "Small groups of protesters"
+
+
+def test_participle_in_a_leading_clause_takes_the_main_subject() -> None:
+    # "After saying ... “...,” she was ...": the main clause's subject after the closing mark
+    body = ("Protest\nAna Lind fell ill in 2012.\nAfter saying her foot was “so swollen I could "
+            "barely walk,” she was taken to hospital.")
+    q = {q.text: q for q in extract_quotes(body)}["so swollen I could barely walk"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Ana Lind", "she")
+
+
+def test_inverted_subject_length_ignores_a_long_bracket() -> None:
+    # "said Mr. X (a view echoed by everyone I interviewed).": the bracket is not measured
+    body = ("Tax\nThe levy ''is a misguided approach,'' said Mr. Burke (a view echoed by "
+            "everyone I interviewed).")
+    assert _speaker(body, "is a misguided approach") == "Mr. Burke"
+
+
+def test_frequency_adverb_between_subject_and_speech_verb() -> None:
+    # "X often say, “...”" (lexicon quotes_pre_verb_skip: often, usually, never ...)
+    body = "Luck\nLamenting their luck, sailors often say, “The sea gives and takes.”"
+    assert _speaker(body, "The sea gives and takes") == "sailors"
+
+
+def test_parenthetical_attribution_after_a_leading_prepositional_phrase() -> None:
+    # "During ..., X said, most people ... “...”": a long leading phrase before the aside
+    body = ("Climate\nDuring his seven and a half years in office, Mr. Holm said, most people have "
+            "come to believe ''that the climate is changing.''")
+    assert _speaker(body, "that the climate is changing") == "Mr. Holm"
+
+
+def test_name_before_a_speech_participle_and_a_quotation() -> None:
+    # "footage of X asking, “...”": the name right before the participle speaks
+    body = "Ad war\nThe ad uses footage of Ana Lind asking, “Why aren’t I ahead?”"
+    assert _speaker(body, "Why aren’t I ahead?") == "Ana Lind"
+
+
+def test_participle_without_comma_taking_a_that_clause() -> None:
+    # "X left the meeting touting that “...”": the subject speaks
+    body = "Coalition\nTom Reed left the meeting touting that “60 percent” of members gave more."
+    assert _speaker(body, "60 percent") == "Tom Reed"
+
+
+def test_characterising_participle_with_words_in_marks_after_its_object() -> None:
+    # "X went off on Y calling him a 'terrible boss'": the subject's words
+    body = "Feud\nTom Reed went off on Ana Lind calling her a 'terrible boss' on Tuesday."
+    assert _speaker(body, "terrible boss") == "Tom Reed"
+
+
+def test_two_speech_verbs_over_one_clause_give_one_row() -> None:
+    # "she said at a news conference announcing that ...": one indirect row, not two
+    body = ("Suit\nAna Lind spoke on Monday. She said at a news conference announcing that her "
+            "department was suing the state over its law.")
+    rows = [q for q in extract_quotes(body) if q.quote_type == "indirect"]
+    assert len({q.start for q in rows}) == len(rows) == 1
+
+
+def test_headline_name_before_a_colon_speaks_its_quoted_words() -> None:
+    # "X: ... ‘...’" opening a headline: X speaks, not the body's speaker of the same words;
+    # a rubric ("Factcheck:", lexicon quotes_headline_rubrics) is no speaker
+    tail = " Tom Reed Is Right About ‘Thousands of Fires’ This Year\nTom Reed said there were " \
+        "“thousands of fires” this year."
+    assert _speaker("Ana Lind:" + tail, "Thousands of Fires") == "Ana Lind"
+    assert _speaker("Factcheck:" + tail, "Thousands of Fires") == "Tom Reed"
+
+
+def test_lauded_governs_words_in_marks_in_its_clause() -> None:
+    # "X lauded Y for helping develop “...”" (lexicon quotes_as_speech: laud, applaud, commend)
+    body = ("Coal\nIn January, Gov. Tom Reed lauded Mr. Cole in his address for helping develop "
+            "\"new and innovative ideas.\"")
+    assert _speaker(body, "new and innovative ideas") == "Tom Reed"
+
+
+def test_as_x_put_it_names_the_speaker() -> None:
+    # "As X, a tax lawyer, recently put it, “...”": the idiom's subject speaks
+    body = "Tax\nAs Tom Reed, a tax lawyer, recently put it, ''Did he lower his taxes legally?''"
+    assert _speaker(body, "Did he lower his taxes legally?") == "Tom Reed"
+
+
+def test_bare_clause_whose_quoted_predicate_follows_a_long_subject() -> None:
+    # "X said the tax breaks used by the rich “do nothing ...”": a determiner-led subject with
+    # a prepositional phrase, then a quoted predicate opening with a finite verb
+    body = ("Tax\nTom Reed said the tax breaks used by the rich and others “do nothing to boost "
+            "the economy.”")
+    assert _speaker(body, "do nothing to boost the economy") == "Tom Reed"
+
+
+def test_quotation_set_off_by_dashes_after_a_name() -> None:
+    # "... including X -- “...” -- and Y": the named person right before the dash speaks
+    body = ("Tax\nA chorus of Republicans has said the same, including the former candidate Tom "
+            "Reed -- ''It is disqualifying to hide the returns'' -- and Dan Cole.")
+    assert _speaker(body, "It is disqualifying to hide the returns") == "Tom Reed"
+
+
+def test_trailing_attribution_before_a_negated_participle() -> None:
+    # '“...,” X said, not even needing to ...': the attribution ends at the comma
+    body = ("Museum\n''We have shown the world we can float,'' Mr. Holm said, not even needing "
+            "to mention the author of that boast, Tom Reed, who died three months ago.")
+    assert _speaker(body, "We have shown the world we can float") == "Mr. Holm"
+
+
+def test_statement_participle_speaks_for_the_issuer_after_a_split_intro() -> None:
+    # "Following a swiftly called, late meeting, the council issued a statement calling X
+    # “...”": the intro runs over its inner comma, "swiftly called" is an adjective, and a
+    # statement's participle speaks for the subject that issued it
+    body = ("UN\nFollowing a swiftly called, late-afternoon meeting, the Harbour Council issued a "
+            "statement calling the test \"a clear violation\" of the rules.")
+    assert _speaker(body, "a clear violation") == "the Harbour Council"
+
+
+def test_continue_without_words_in_marks_is_no_speech() -> None:
+    # "we must continue to push ...": "continue" speaks only before a comma or colon and marks,
+    # so the later participle keeps the sentence's speaker
+    body = ("Debate\nAna Lind told the audience that she believes we must continue to push "
+            "policies that help, saying that “race still matters too much” in America.")
+    assert _speaker(body, "race still matters too much") == "Ana Lind"
