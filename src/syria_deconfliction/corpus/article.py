@@ -182,11 +182,11 @@ def extract_article(
     lap("mentions")
     candidates, cand_mentions = _candidate_actors(doc, mentions, k)
     found = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
-    descriptions = description_mentions(text, found, reg.actors, reg.places)
     persons = frozenset(
         [a["id"] for a in reg.actors if a.get("type") == "person"]
         + [c["actor_id"] for c in candidates if c["type"] == "person"]
     )
+    descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons)
     roles, swallowed = role_mentions(text, found, persons)
     found = [m for i, m in enumerate(found) if i not in swallowed]
     descriptions += roles

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import words
+from ..lexicon import table, words
 from .model import DEFAULT_LEXICON, Lexicon, Mention
 from .registry import _list, _registry
 
@@ -31,11 +31,20 @@ def _nouns() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             words("candidates_description_military_nouns"))
 
 
+@lru_cache(maxsize=64)
+def _noun_pattern(noun: str) -> re.Pattern[str]:
+    """The noun or a synonym of its group ("the alliance" ~ "the coalition")."""
+    group = next((row for row in table("candidates_description_synonyms") if noun in row),
+                 (noun,))
+    alt = "|".join(re.escape(w) for w in group)
+    return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+
+
 def _holds(actor: Mapping[str, Any] | None, noun: str) -> bool:
     if actor is None:
         return False
     texts = [actor.get("name"), actor.get("title"), *_list(actor.get("aliases"))]
-    pat = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    pat = _noun_pattern(noun)
     return any(t and pat.search(str(t)) for t in texts)
 
 
@@ -51,6 +60,7 @@ class _Recent:
         self.ordered = sorted(mentions, key=lambda m: m.start)
         self.by_id = by_id
         self.tables: dict[str, tuple[list[int], list[str]]] = {}
+        self.held: dict[str, set[str]] = {}
 
     def _table(self, noun: str) -> tuple[list[int], list[str]]:
         holds: dict[str, bool] = {}
@@ -61,12 +71,21 @@ class _Recent:
             if holds[x.actor_id]:
                 rows.append((x.end, rank, x))
         rows.sort(key=lambda r: r[0])
+        self.held[noun] = {x.actor_id for _, _, x in rows}
         ends, best, top = [], [], (-1, "")
         for end, rank, x in rows:
             top = max(top, (rank, x.actor_id))
             ends.append(end)
             best.append(top[1])
         return ends, best
+
+    def only(self, noun: str) -> str | None:
+        """The one actor mentioned anywhere in the text that holds the noun ("the coalition's
+        members ... the U.S.-led coalition": named after its description); two -> None."""
+        if noun not in self.tables:
+            self.tables[noun] = self._table(noun)
+        held = self.held[noun]
+        return next(iter(held)) if len(held) == 1 else None
 
     def before(self, noun: str, pos: int) -> str | None:
         if noun not in self.tables:
@@ -79,8 +98,12 @@ class _Recent:
 def description_mentions(text: str, mentions: Sequence[Mention],
                          actors: Sequence[Mapping[str, Any]],
                          places: Sequence[Mapping[str, Any]] | None = None, *,
-                         lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
-    """Mentions for "the <noun>" under the module's rules, in text order."""
+                         lexicon: Lexicon = DEFAULT_LEXICON,
+                         persons: frozenset[str] | None = None) -> list[Mention]:
+    """Mentions for "the <noun>" under the module's rules, in text order. ``persons``: the
+    ids of people (candidates included); by default the registry's."""
+    if persons is None:
+        persons = frozenset(str(a["id"]) for a in actors if a.get("type") == "person")
     nouns, government, military = _nouns()
     reg = _registry(actors, places, lexicon)
     by_id = {str(a["id"]): a for a in actors}
@@ -99,6 +122,8 @@ def description_mentions(text: str, mentions: Sequence[Mention],
         if any(busy[s:e]):
             continue
         aid = recent.before(noun, s)
+        if aid is None and _head(text, e, lexicon):
+            aid = recent.only(noun)
         if aid is None and noun in government | military:
             kind = "government" if noun in government else "military"
             aid = next((reg.children[(st, kind)] for st, _ in states.most_common()
@@ -107,7 +132,120 @@ def description_mentions(text: str, mentions: Sequence[Mention],
             possessive = re.match(r"['’]s\b", text[e : e + 3]) is not None
             out.append(Mention(s, e, noun, aid, "description", possessive))
     out += _owned(text, mentions, actors, reg, by_id, nouns, government | military)
+    out += _pronoun_owned(text, [*mentions, *out], actors, reg, by_id, busy, persons, lexicon)
     return sorted(out, key=lambda m: m.start)
+
+
+# What "its"/"their" may point back to for a state's body: the state or one of its bodies
+# ("the rebels and their commanders" is no state's).
+_STATE_LIKE = frozenset({"state", "government_body", "military"})
+
+
+_SENTENCE_END_RE = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n+)(?=[\"“‘']?[A-Z])")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _head(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether the noun ending at ``end`` heads its phrase: not followed by a lower-case word
+    it modifies ("its military supplies", "the coalition patrol"); a function word or a verb
+    in -ed may follow ("its army seized", "his government would")."""
+    nxt = _NEXT_WORD_RE.match(text, end)
+    return nxt is None or nxt.group(1) in lexicon.common_words or nxt.group(1).endswith("ed")
+
+
+def _other_relative_head(text: str, end: int, pos: int) -> bool:
+    """Whether a relative pronoun between a mention (ending at ``end``, or the pronoun's
+    sentence start if later) and a possessive pronoun (at ``pos``) follows some other words:
+    "powers who sent their troops" points to "powers"; "Russia, which sent its jets" still to
+    the mention."""
+    rels = list(_relative_re().finditer(text, end, pos))
+    return bool(rels) and bool(text[end : rels[-1].start()].strip(" ,"))
+
+
+@lru_cache(maxsize=1)
+def _relative_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(words('candidates_relative_pronouns'))})\b")
+
+
+def _antecedent_floor(text: str, starts: Sequence[int], pos: int) -> int:
+    """Where a pronoun's antecedent may start: its own sentence, or the one before when the
+    pronoun opens its sentence ("... Assad ... . His government")."""
+    i = bisect_right(starts, pos) - 1
+    if i > 0 and not text[starts[i] : pos].strip(" \"“‘'"):
+        i -= 1
+    return starts[i]
+
+
+class _Latest:
+    """The latest-starting mention ending at or before a position, among those a test keeps,
+    by bisection (rows sorted by end, each with the latest start of its prefix)."""
+
+    def __init__(self, mentions: Sequence[Mention], keep: Any) -> None:
+        rows = sorted((m for m in mentions if keep(m)), key=lambda m: m.end)
+        self.ends = [m.end for m in rows]
+        self.best: list[Mention] = []
+        for m in rows:
+            self.best.append(m if not self.best or m.start >= self.best[-1].start
+                             else self.best[-1])
+
+    def before(self, pos: int) -> Mention | None:
+        i = bisect_right(self.ends, pos)
+        return self.best[i - 1] if i else None
+
+
+def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
+                   reg: Any, by_id: Mapping[str, Mapping[str, Any]], busy: bytearray,
+                   persons: frozenset[str], lexicon: Lexicon) -> list[Mention]:
+    """"his government", "its air force", "his country's military": a possessive pronoun
+    before a body noun names that body of the antecedent's state. The antecedent is the latest
+    mention before the pronoun: a person's for his/her, any other's for its/their (a person
+    without a known country, or an unknown actor, gives no mention). The state is the
+    antecedent itself or the state of its country; a government/military noun names that
+    state's government/military child, another noun ("its opposition") the one non-state
+    actor of that country holding it (two -> none). The span is the noun."""
+    nouns, government, military = _nouns()
+    mine, other = words("candidates_description_person_pronouns"), \
+        words("candidates_description_thing_pronouns")
+    bodies = sorted(nouns | government | military, key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace("\\-", "[ -]") for n in bodies)
+    owners = "|".join(words("candidates_description_owner_nouns"))
+    pron = "|".join(mine | other)
+    pat = rf"\b((?i:{pron}))\s+(?:(?:{owners})['’]s\s+)?({alt})\b(?!\s+of\b)(?!-|\s+[A-Z])"
+    starts = [0, *(m.end() for m in _SENTENCE_END_RE.finditer(text))]
+    people = _Latest(mentions, lambda m: m.actor_id in persons)
+    things = _Latest(mentions, lambda m: m.actor_id not in persons)
+    states = {str(a.get("country_iso3")): str(a["id"]) for a in actors
+              if a.get("type") == "state" and a.get("country_iso3")}
+    out: list[Mention] = []
+    for g in re.finditer(pat, text):
+        s, e = g.start(2), g.end(2)
+        if any(busy[s:e]) or g.group(2)[0].isupper() or not _head(text, e, lexicon):
+            continue
+        ante = (people if g.group(1).lower() in mine else things).before(g.start())
+        own = starts[bisect_right(starts, g.start()) - 1]
+        if ante is not None and (ante.start < _antecedent_floor(text, starts, g.start())
+                                 or _other_relative_head(text, max(ante.end, own), g.start())):
+            ante = None
+        actor = by_id.get(ante.actor_id) if ante else None
+        if actor is None or (g.group(1).lower() in other
+                             and actor.get("type") not in _STATE_LIKE):
+            continue
+        state = str(actor["id"]) if actor.get("type") == "state" \
+            else states.get(str(actor.get("country_iso3")))
+        noun = re.sub(r"\s+", "-", g.group(2).lower())
+        if state is None:
+            continue
+        if noun in government | military:
+            aid = reg.children.get((state, "military" if noun in military else "government"))
+        else:
+            iso = by_id[state].get("country_iso3")
+            held = [str(a["id"]) for a in actors if a.get("type") != "state"
+                    and a.get("country_iso3") == iso and _holds(a, noun)]
+            aid = held[0] if len(held) == 1 else None
+        if aid is not None:
+            possessive = re.match(r"['’]s\b", text[e : e + 3]) is not None
+            out.append(Mention(s, e, text[s:e], aid, "description", possessive))
+    return out
 
 
 def _owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
