@@ -216,6 +216,8 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
     things = _Latest(mentions, lambda m: m.actor_id not in persons)
     states = {str(a.get("country_iso3")): str(a["id"]) for a in actors
               if a.get("type") == "state" and a.get("country_iso3")}
+    states |= {str(d): str(a["id"]) for a in actors if a.get("type") == "state"
+               for d in _list(a.get("demonyms"))}
     out: list[Mention] = []
     for g in re.finditer(pat, text):
         s, e = g.start(2), g.end(2)
@@ -226,12 +228,10 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
         if ante is not None and (ante.start < _antecedent_floor(text, starts, g.start())
                                  or _other_relative_head(text, max(ante.end, own), g.start())):
             ante = None
-        actor = by_id.get(ante.actor_id) if ante else None
-        if actor is None or (g.group(1).lower() in other
-                             and actor.get("type") not in _STATE_LIKE):
+        if ante is None or (g.group(1).lower() in other
+                            and by_id.get(ante.actor_id, {}).get("type") not in _STATE_LIKE):
             continue
-        state = str(actor["id"]) if actor.get("type") == "state" \
-            else states.get(str(actor.get("country_iso3")))
+        state = _state_of(text, ante, by_id, states, lexicon)
         noun = re.sub(r"\s+", "-", g.group(2).lower())
         if state is None:
             continue
@@ -246,6 +246,21 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
             possessive = re.match(r"['’]s\b", text[e : e + 3]) is not None
             out.append(Mention(s, e, text[s:e], aid, "description", possessive))
     return out
+
+
+def _state_of(text: str, ante: Mention, by_id: Mapping[str, Mapping[str, Any]],
+              states: Mapping[str, str], lexicon: Lexicon) -> str | None:
+    """The state an antecedent belongs to: itself, the state of its country, or, for a person
+    the registry lacks, the demonym of the title before the name ("<Demonym> Prime Minister
+    <Name>"). ``states`` maps ISO3 codes and demonyms to states."""
+    actor = by_id.get(ante.actor_id)
+    if actor is not None:
+        return str(actor["id"]) if actor.get("type") == "state" \
+            else states.get(str(actor.get("country_iso3")))
+    titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
+    d = re.search(rf"\b([A-Z][\w-]+)\s+(?:(?:{titles})\s+){{1,4}}$",
+                  text[max(0, ante.start - 80) : ante.start])
+    return states.get(d.group(1)) if d else None
 
 
 def _owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
