@@ -1,0 +1,86 @@
+"""Descriptions through a possessive pronoun, synonyms and a later antecedent (issue 13):
+one invented sentence per rule."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from syria_deconfliction.corpus.article import _candidate_actors
+from syria_deconfliction.corpus.knowledge import Knowledge
+from syria_deconfliction.extract.document import Document
+from syria_deconfliction.extract.mentions import find_mentions
+from syria_deconfliction.extract.mentions.descriptions import description_mentions
+
+
+@cache
+def _knowledge() -> Knowledge:
+    return Knowledge.load()
+
+
+def _descriptions(text: str) -> list[tuple[str, str]]:
+    k = _knowledge()
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    candidates, more = _candidate_actors(doc, mentions, k)
+    persons = frozenset([str(a["id"]) for a in k.registry.actors if a.get("type") == "person"]
+                        + [c["actor_id"] for c in candidates if c["type"] == "person"])
+    found = sorted([*mentions, *more], key=lambda m: m.start)
+    out = description_mentions(text, found, k.registry.actors, k.registry.places,
+                               persons=persons)
+    for m in out:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.actor_id) for m in out]
+
+
+def test_his_government_is_the_government_of_the_persons_state() -> None:
+    text = "On Monday Bashar al-Assad said his government would not attend the talks."
+    assert _descriptions(text) == [("government", "syria-government")]
+
+
+def test_its_air_force_is_the_military_of_the_state_named_before() -> None:
+    assert _descriptions("Russia said that its air force bombed a depot.") == [
+        ("air force", "russia-military")]
+
+
+def test_its_noun_names_the_one_actor_of_that_country_holding_it() -> None:
+    text = "The Syrian government and its opposition signed the plan in the spring."
+    assert _descriptions(text) == [("opposition", "syrian-opposition")]
+
+
+def test_body_noun_modifying_another_noun_is_no_description() -> None:
+    assert _descriptions("Russia offered to discuss its military supplies.") == []
+
+
+def test_pronoun_after_a_relative_clause_on_another_noun_is_not_the_actors() -> None:
+    text = "Russia watched the farmers who said their government had failed."
+    assert _descriptions(text) == []
+
+
+def test_antecedent_must_stand_in_the_pronouns_sentence() -> None:
+    text = "Russia spoke on Monday. Farmers then said that its army had left."
+    assert _descriptions(text) == []
+
+
+def test_sentence_opening_pronoun_reaches_the_sentence_before() -> None:
+    text = "Farmers met Bashar al-Assad on Monday. His government promised seed."
+    assert _descriptions(text) == [("government", "syria-government")]
+
+
+def test_alliance_names_the_coalition_named_before() -> None:
+    text = "The U.S.-led coalition met, and Turkey, a member of the alliance, agreed."
+    assert ("alliance", "us-led-coalition") in _descriptions(text)
+
+
+def test_description_before_the_only_actor_holding_its_noun() -> None:
+    text = "The coalition said it would act before the U.S.-led coalition issued a statement."
+    assert _descriptions(text) == [("coalition", "us-led-coalition")]
+
+
+def test_unlisted_person_takes_the_state_of_the_demonym_before_the_title() -> None:
+    text = "Turkish Prime Minister Olek Darsky said his country's military fired first."
+    assert _descriptions(text) == [("military", "turkey-military")]
+
+
+def test_later_antecedent_is_not_taken_for_a_noun_modifier() -> None:
+    text = "The coalition patrol left before the U.S.-led coalition issued a statement."
+    assert _descriptions(text) == []
