@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from syria_deconfliction.corpus.article import _candidate_actors
+from syria_deconfliction.corpus.article import _candidate_actors, extract_article
 from syria_deconfliction.corpus.knowledge import Knowledge
 from syria_deconfliction.extract.document import Document
 from syria_deconfliction.extract.mentions import find_mentions
@@ -84,3 +84,27 @@ def test_unlisted_person_takes_the_state_of_the_demonym_before_the_title() -> No
 def test_later_antecedent_is_not_taken_for_a_noun_modifier() -> None:
     text = "The coalition patrol left before the U.S.-led coalition issued a statement."
     assert _descriptions(text) == []
+
+
+def _article_mentions(text: str) -> list[tuple[str, str]]:
+    rows = extract_article("Talks stall\n\n" + text + "\n", "x.txt", _knowledge())
+    return [(m["text"], m["actor_id"]) for m in rows["actor_mentions"]
+            if m["rule"] == "description"]
+
+
+def test_role_phrase_is_the_one_person_the_article_gives_that_role() -> None:
+    text = ("In Varna, a rebel official said the jets came at dawn. \"It was bad,\" said Mira "
+            "Tovell, an official in the rebel group Harbour Front.")
+    assert _article_mentions(text) == [("rebel official", "new-mira-tovell")]
+
+
+def test_role_phrase_whose_modifiers_fit_nobody_is_no_mention() -> None:
+    text = ("A U.S. official said the jets came at dawn. \"It was bad,\" said Mira Tovell, an "
+            "official in the rebel group Harbour Front.")
+    assert _article_mentions(text) == []
+
+
+def test_role_phrase_two_persons_fit_is_no_mention() -> None:
+    text = ("A rebel official said the jets came. Mira Tovell, an official in the rebel group, "
+            "agreed, and Olek Darsky, an official in another rebel group, did not.")
+    assert _article_mentions(text) == []

@@ -1,0 +1,99 @@
+"""Role phrases that refer to a person the article names with that role.
+
+"an opposition spokesman said ... <Name>, a spokesman for the opposition's committee": the role
+phrase (a lexicon role noun with up to three modifiers, after "a"/"an"/"the") is a
+description of the one person the article defines with that role noun. A person's role is
+read where the article defines it: the title before the name ("Foreign Minister <Name>"), a
+lower-case role before it ("rebel official <Name>"), an apposition after it ("<Name>, an
+official in ..."), or "the <role> for <body>, <Name>". When the phrase has modifiers, one of
+them must occur in the person's defining sentence ("rebel official" ~ "an official in the
+rebel group"); two persons fitting -> no mention. The span is the modifiers and the role noun,
+never the article. Phrases that define a person themselves (followed by a name, by "for"/"of"
+..., or in apposition) are left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..lexicon import words
+from .model import DEFAULT_LEXICON, Lexicon, Mention
+
+
+@lru_cache(maxsize=4)
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+    roles = "|".join(sorted(words("candidates_anaphoric_role_nouns"), key=len, reverse=True))
+    titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
+    before = re.compile(  # "... Foreign Minister " / "rebel official " / "the envoy for X, Gen. "
+        rf"(?:\b((?:(?:{titles})\s+){{1,4}})"
+        rf"|(?<![\w-])({roles})(?:,\s+|\s+)(?:(?:{titles})\s+)*"
+        rf"|\b[Tt]he\s+({roles})\b[^,.;\n]{{0,60}},\s+(?:(?:{titles})\s+)*)$")
+    after = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w'’.-]+\s+){{0,3}}?({roles})\b")
+    phrase = re.compile(
+        rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w.'’-]+\s+){{0,3}}?)({roles})\b(?![\w-])"
+        rf"(?!\s+[A-Z]|\s+(?:for|of|in|at|to|with|from)\b|,\s+(?:(?:{titles})\s+)*[A-Z])")
+    return before, after, phrase
+
+
+def _roles_of(text: str, m: Mention, lexicon: Lexicon) -> set[str]:
+    """The role nouns the article gives a person at one mention of their name."""
+    before, after, _ = _patterns(lexicon)
+    roles = words("candidates_anaphoric_role_nouns")
+    out: set[str] = set()
+    b = before.search(text[max(0, m.start - 100) : m.start])
+    if b is not None:
+        if b.group(1):
+            out |= {w.lower() for w in b.group(1).split()} & roles
+        out |= {g for g in (b.group(2), b.group(3)) if g}
+    a = after.match(text, m.end)
+    if a is not None:
+        out.add(a.group(1))
+    return out
+
+
+def _sentence_words(text: str, start: int, end: int) -> set[str]:
+    """The lower-case words of the sentence around a span (looked for within 300 characters
+    either side, so that a text without full stops stays linear)."""
+    lo, hi = max(0, start - 300), min(len(text), end + 300)
+    lo = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), lo - 1) + 1
+    hi = min(x for x in (text.find(". ", end, hi), text.find("\n", end, hi), hi) if x >= 0)
+    return {w.lower() for w in re.findall(r"[\w-]+", text[lo:hi])}
+
+
+def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str], *,
+                  lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
+    """Mentions for role phrases under the module's rule, in text order."""
+    _, _, phrase = _patterns(lexicon)
+    defined: dict[str, list[tuple[str, set[str]]]] = {}  # role -> (person, sentence words)
+    for m in mentions:
+        if m.actor_id in persons and m.rule in ("alias", "candidate"):
+            for role in _roles_of(text, m, lexicon):
+                defined.setdefault(role, []).append(
+                    (m.actor_id, _sentence_words(text, m.start, m.end)))
+    if not defined:
+        return []
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    ends = {m.end for m in mentions if m.actor_id in persons}
+    out: list[Mention] = []
+    for p in phrase.finditer(text):
+        role, mods = p.group(2), p.group(1).split()
+        comma = re.search(r",\s+$", text[max(0, p.start() - 3) : p.start()])
+        if role not in defined or any(busy[p.start(2) : p.end(2)]) \
+                or (comma and p.start() - 3 + comma.start() in ends):
+            continue  # unknown role, inside a mention, or an apposition defining a person
+        while mods and (mods[0].lower() in lexicon.common_words):
+            mods = mods[1:]
+        if any(w.lower() in lexicon.common_words for w in mods):
+            continue
+        fits = {aid for aid, seen in defined[role]
+                if not mods or any(w.lower().strip(".'’") in seen for w in mods)}
+        if len(fits) != 1:
+            continue
+        spans = list(re.finditer(r"\S+", text[p.start(1) : p.end(1)]))
+        start = p.start(1) + spans[len(spans) - len(mods)].start() if mods else p.start(2)
+        out.append(Mention(start, p.end(2), text[start : p.end(2)], fits.pop(), "description"))
+    return out
