@@ -108,3 +108,15 @@ def test_role_phrase_two_persons_fit_is_no_mention() -> None:
     text = ("A rebel official said the jets came. Mira Tovell, an official in the rebel group, "
             "agreed, and Olek Darsky, an official in another rebel group, did not.")
     assert _article_mentions(text) == []
+
+
+def test_his_role_is_the_person_with_that_role_from_the_owners_state() -> None:
+    text = ("Syrian Foreign Minister Walid al-Moualem spoke on Monday. French Foreign Minister "
+            "Olek Darsky agreed. President Assad sent his foreign minister away on Tuesday.")
+    assert _article_mentions(text) == [("foreign minister", "walid-al-moallem")]
+
+
+def test_his_role_of_another_state_is_no_mention() -> None:
+    text = ("Syrian Foreign Minister Walid al-Moualem spoke on Monday. President Putin sent his "
+            "foreign minister away on Tuesday.")
+    assert _article_mentions(text) == []

@@ -189,7 +189,7 @@ def extract_article(
     )
     descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons)
     roles, swallowed = role_mentions(text, found, persons)
-    roles += role_anaphora(text, found, persons)
+    roles += role_anaphora(text, found, persons, reg.actors)
     found = [m for i, m in enumerate(found) if i not in swallowed]
     descriptions += roles
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)

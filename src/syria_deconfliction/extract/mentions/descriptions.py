@@ -145,6 +145,19 @@ _SENTENCE_END_RE = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n+)(?=[\"“‘']?[A
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
 
 
+def sentence_starts(text: str) -> list[int]:
+    """The offsets where the text's sentences start, in order."""
+    return [0, *(m.end() for m in _SENTENCE_END_RE.finditer(text))]
+
+
+def state_index(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """States by their ISO3 code and by each of their demonyms."""
+    states = {str(a.get("country_iso3")): str(a["id"]) for a in actors
+              if a.get("type") == "state" and a.get("country_iso3")}
+    return states | {str(d): str(a["id"]) for a in actors if a.get("type") == "state"
+                     for d in _list(a.get("demonyms"))}
+
+
 def _head(text: str, end: int, lexicon: Lexicon) -> bool:
     """Whether the noun ending at ``end`` heads its phrase: not followed by a lower-case word
     it modifies ("its military supplies", "the coalition patrol"); a function word or a verb
@@ -167,7 +180,7 @@ def _relative_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(words('candidates_relative_pronouns'))})\b")
 
 
-def _antecedent_floor(text: str, starts: Sequence[int], pos: int) -> int:
+def antecedent_floor(text: str, starts: Sequence[int], pos: int) -> int:
     """Where a pronoun's antecedent may start: its own sentence, or the one before when the
     pronoun opens its sentence ("... Assad ... . His government")."""
     i = bisect_right(starts, pos) - 1
@@ -176,7 +189,7 @@ def _antecedent_floor(text: str, starts: Sequence[int], pos: int) -> int:
     return starts[i]
 
 
-class _Latest:
+class Latest:
     """The latest-starting mention ending at or before a position, among those a test keeps,
     by bisection (rows sorted by end, each with the latest start of its prefix)."""
 
@@ -211,13 +224,10 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
     owners = "|".join(words("candidates_description_owner_nouns"))
     pron = "|".join(mine | other)
     pat = rf"\b((?i:{pron}))\s+(?:(?:{owners})['’]s\s+)?({alt})\b(?!\s+of\b)(?!-|\s+[A-Z])"
-    starts = [0, *(m.end() for m in _SENTENCE_END_RE.finditer(text))]
-    people = _Latest(mentions, lambda m: m.actor_id in persons)
-    things = _Latest(mentions, lambda m: m.actor_id not in persons)
-    states = {str(a.get("country_iso3")): str(a["id"]) for a in actors
-              if a.get("type") == "state" and a.get("country_iso3")}
-    states |= {str(d): str(a["id"]) for a in actors if a.get("type") == "state"
-               for d in _list(a.get("demonyms"))}
+    starts = sentence_starts(text)
+    people = Latest(mentions, lambda m: m.actor_id in persons)
+    things = Latest(mentions, lambda m: m.actor_id not in persons)
+    states = state_index(actors)
     out: list[Mention] = []
     for g in re.finditer(pat, text):
         s, e = g.start(2), g.end(2)
@@ -225,13 +235,13 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
             continue
         ante = (people if g.group(1).lower() in mine else things).before(g.start())
         own = starts[bisect_right(starts, g.start()) - 1]
-        if ante is not None and (ante.start < _antecedent_floor(text, starts, g.start())
+        if ante is not None and (ante.start < antecedent_floor(text, starts, g.start())
                                  or _other_relative_head(text, max(ante.end, own), g.start())):
             ante = None
         if ante is None or (g.group(1).lower() in other
                             and by_id.get(ante.actor_id, {}).get("type") not in _STATE_LIKE):
             continue
-        state = _state_of(text, ante, by_id, states, lexicon)
+        state = state_of(text, ante, by_id, states, lexicon)
         noun = re.sub(r"\s+", "-", g.group(2).lower())
         if state is None:
             continue
@@ -248,7 +258,7 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
     return out
 
 
-def _state_of(text: str, ante: Mention, by_id: Mapping[str, Mapping[str, Any]],
+def state_of(text: str, ante: Mention, by_id: Mapping[str, Mapping[str, Any]],
               states: Mapping[str, str], lexicon: Lexicon) -> str | None:
     """The state an antecedent belongs to: itself, the state of its country, or, for a person
     the registry lacks, the demonym of the title before the name ("<Demonym> Prime Minister

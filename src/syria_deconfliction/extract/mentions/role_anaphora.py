@@ -15,10 +15,12 @@ never the article. Phrases that define a person themselves (followed by a name, 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from ..lexicon import words
+from .descriptions import Latest, antecedent_floor, sentence_starts, state_index, state_of
 from .model import DEFAULT_LEXICON, Lexicon, Mention
 
 
@@ -31,8 +33,9 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
         rf"|(?<![\w-])({roles})(?:,\s+|\s+)(?:(?:{titles})\s+)*"
         rf"|\b[Tt]he\s+({roles})\b[^,.;\n]{{0,60}},\s+(?:(?:{titles})\s+)*)$")
     after = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w'’.-]+\s+){{0,3}}?({roles})\b")
+    pron = "|".join(words("candidates_description_person_pronouns"))
     phrase = re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w.'’-]+\s+){{0,3}}?)({roles})\b(?![\w-])"
+        rf"\b(?:[Tt]he|[Aa]n?|((?i:{pron})))\s+((?:[\w.'’-]+\s+){{0,3}}?)({roles})\b(?![\w-])"
         rf"(?!\s+[A-Z]|\s+(?:for|of|in|at|to|with|from)\b|,\s+(?:(?:{titles})\s+)*[A-Z])")
     return before, after, phrase
 
@@ -62,7 +65,8 @@ def _sentence_words(text: str, start: int, end: int) -> set[str]:
     return {w.lower() for w in re.findall(r"[\w-]+", text[lo:hi])}
 
 
-def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str], *,
+def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str],
+                  actors: Sequence[Mapping[str, Any]], *,
                   lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
     """Mentions for role phrases under the module's rule, in text order."""
     _, _, phrase = _patterns(lexicon)
@@ -78,11 +82,12 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     ends = {m.end for m in mentions if m.actor_id in persons}
+    owner = _Owner(text, mentions, persons, actors, lexicon)
     out: list[Mention] = []
     for p in phrase.finditer(text):
-        role, mods = p.group(2), p.group(1).split()
+        role, mods = p.group(3), p.group(2).split()
         comma = re.search(r",\s+$", text[max(0, p.start() - 3) : p.start()])
-        if role not in defined or any(busy[p.start(2) : p.end(2)]) \
+        if role not in defined or any(busy[p.start(3) : p.end(3)]) \
                 or (comma and p.start() - 3 + comma.start() in ends):
             continue  # unknown role, inside a mention, or an apposition defining a person
         while mods and (mods[0].lower() in lexicon.common_words):
@@ -91,9 +96,38 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
             continue
         fits = {aid for aid, seen in defined[role]
                 if not mods or any(w.lower().strip(".'’") in seen for w in mods)}
+        if p.group(1):
+            fits = owner.same_state(p.start(), fits)
         if len(fits) != 1:
             continue
-        spans = list(re.finditer(r"\S+", text[p.start(1) : p.end(1)]))
-        start = p.start(1) + spans[len(spans) - len(mods)].start() if mods else p.start(2)
-        out.append(Mention(start, p.end(2), text[start : p.end(2)], fits.pop(), "description"))
+        spans = list(re.finditer(r"\S+", text[p.start(2) : p.end(2)]))
+        start = p.start(2) + spans[len(spans) - len(mods)].start() if mods else p.start(3)
+        out.append(Mention(start, p.end(3), text[start : p.end(3)], fits.pop(), "description"))
     return out
+
+
+class _Owner:
+    """For "his/her <role>": the person the pronoun points back to (the last named in its
+    sentence, or the sentence before when the pronoun opens its own) and their state; of the
+    fitting persons, those other than the owner whose state is known and the same."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention], persons: frozenset[str],
+                 actors: Sequence[Mapping[str, Any]], lexicon: Lexicon) -> None:
+        self.text, self.lexicon = text, lexicon
+        self.by_id = {str(a["id"]): a for a in actors}
+        self.states = state_index(actors)
+        self.starts = sentence_starts(text)
+        self.people = Latest(mentions, lambda m: m.actor_id in persons)
+        self.first: dict[str, Mention] = {}
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.actor_id in persons:
+                self.first.setdefault(m.actor_id, m)
+
+    def same_state(self, pos: int, fits: set[str]) -> set[str]:
+        ante = self.people.before(pos)
+        if ante is None or ante.start < antecedent_floor(self.text, self.starts, pos):
+            return set()
+        state = state_of(self.text, ante, self.by_id, self.states, self.lexicon)
+        return {aid for aid in fits if state is not None and aid != ante.actor_id
+                and state_of(self.text, self.first[aid], self.by_id, self.states,
+                              self.lexicon) == state}
