@@ -120,3 +120,13 @@ def test_his_role_of_another_state_is_no_mention() -> None:
     text = ("Syrian Foreign Minister Walid al-Moualem spoke on Monday. President Putin sent his "
             "foreign minister away on Tuesday.")
     assert _article_mentions(text) == []
+
+
+def test_his_after_persons_of_two_states_is_no_mention() -> None:
+    text = "Bashar al-Assad told Vladimir Putin on Monday that his government would stay."
+    assert _descriptions(text) == []
+
+
+def test_his_right_after_a_subject_and_verb_is_that_persons() -> None:
+    text = "Vladimir Putin said on Monday that Bashar al-Assad sent his army to the north."
+    assert _descriptions(text) == [("army", "syria-military")]

@@ -195,6 +195,7 @@ class Latest:
 
     def __init__(self, mentions: Sequence[Mention], keep: Any) -> None:
         rows = sorted((m for m in mentions if keep(m)), key=lambda m: m.end)
+        self.rows = rows
         self.ends = [m.end for m in rows]
         self.best: list[Mention] = []
         for m in rows:
@@ -204,6 +205,32 @@ class Latest:
     def before(self, pos: int) -> Mention | None:
         i = bisect_right(self.ends, pos)
         return self.best[i - 1] if i else None
+
+    def between(self, floor: int, pos: int) -> dict[str, Mention]:
+        """One kept mention per actor among those starting at ``floor`` or later and ending at
+        or before ``pos`` (a walk back over that stretch only)."""
+        out: dict[str, Mention] = {}
+        i = bisect_right(self.ends, pos) - 1
+        while i >= 0 and self.rows[i].end > floor:
+            if self.rows[i].start >= floor:
+                out.setdefault(self.rows[i].actor_id, self.rows[i])
+            i -= 1
+        return out
+
+
+_SUBJECT_GAP_RE = re.compile(r"\s+[a-z]+\s+")
+
+
+def one_state(text: str, ante: Mention, people: Mapping[str, Mention], pos: int,
+              by_id: Mapping[str, Mapping[str, Any]], states: Mapping[str, str],
+              lexicon: Lexicon) -> str | None:
+    """Guard for "his/her" at ``pos``: the state of the persons it may point back to, when they
+    all belong to one known state ("Lavrov told Kerry his government ..." -> none). A person
+    just one verb before the pronoun is its subject and alone counts ("... Assad sent his")."""
+    if _SUBJECT_GAP_RE.fullmatch(text, ante.end, pos):
+        people = {ante.actor_id: ante}
+    found = {state_of(text, m, by_id, states, lexicon) for m in people.values()}
+    return found.pop() if len(found) == 1 else None
 
 
 def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
@@ -241,7 +268,10 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
         if ante is None or (g.group(1).lower() in other
                             and by_id.get(ante.actor_id, {}).get("type") not in _STATE_LIKE):
             continue
-        state = state_of(text, ante, by_id, states, lexicon)
+        floor = antecedent_floor(text, starts, g.start())
+        state = one_state(text, ante, people.between(floor, g.start()), g.start(), by_id,
+                          states, lexicon) \
+            if g.group(1).lower() in mine else state_of(text, ante, by_id, states, lexicon)
         noun = re.sub(r"\s+", "-", g.group(2).lower())
         if state is None:
             continue

@@ -20,7 +20,14 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import words
-from .descriptions import Latest, antecedent_floor, sentence_starts, state_index, state_of
+from .descriptions import (
+    Latest,
+    antecedent_floor,
+    one_state,
+    sentence_starts,
+    state_index,
+    state_of,
+)
 from .model import DEFAULT_LEXICON, Lexicon, Mention
 
 
@@ -125,9 +132,11 @@ class _Owner:
 
     def same_state(self, pos: int, fits: set[str]) -> set[str]:
         ante = self.people.before(pos)
-        if ante is None or ante.start < antecedent_floor(self.text, self.starts, pos):
+        floor = antecedent_floor(self.text, self.starts, pos)
+        if ante is None or ante.start < floor:
             return set()
-        state = state_of(self.text, ante, self.by_id, self.states, self.lexicon)
+        state = one_state(self.text, ante, self.people.between(floor, pos), pos, self.by_id,
+                          self.states, self.lexicon)
         return {aid for aid in fits if state is not None and aid != ante.actor_id
                 and state_of(self.text, self.first[aid], self.by_id, self.states,
                               self.lexicon) == state}
