@@ -130,3 +130,8 @@ def test_his_after_persons_of_two_states_is_no_mention() -> None:
 def test_his_right_after_a_subject_and_verb_is_that_persons() -> None:
     text = "Vladimir Putin said on Monday that Bashar al-Assad sent his army to the north."
     assert _descriptions(text) == [("army", "syria-military")]
+
+
+def test_its_after_states_of_two_kinds_is_no_mention() -> None:
+    text = "Turkey and Russia met on Monday, and later its army left the town."
+    assert _descriptions(text) == []

@@ -224,9 +224,10 @@ _SUBJECT_GAP_RE = re.compile(r"\s+[a-z]+\s+")
 def one_state(text: str, ante: Mention, people: Mapping[str, Mention], pos: int,
               by_id: Mapping[str, Mapping[str, Any]], states: Mapping[str, str],
               lexicon: Lexicon) -> str | None:
-    """Guard for "his/her" at ``pos``: the state of the persons it may point back to, when they
-    all belong to one known state ("Lavrov told Kerry his government ..." -> none). A person
-    just one verb before the pronoun is its subject and alone counts ("... Assad sent his")."""
+    """Guard for a possessive pronoun at ``pos``: the state of the persons (his/her) or states
+    and bodies (its/their) it may point back to, when they all belong to one known state
+    ("Lavrov told Kerry his government ..." -> none). An antecedent just one verb before the
+    pronoun is its subject and alone counts ("... Assad sent his")."""
     if _SUBJECT_GAP_RE.fullmatch(text, ante.end, pos):
         people = {ante.actor_id: ante}
     found = {state_of(text, m, by_id, states, lexicon) for m in people.values()}
@@ -254,6 +255,7 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
     starts = sentence_starts(text)
     people = Latest(mentions, lambda m: m.actor_id in persons)
     things = Latest(mentions, lambda m: m.actor_id not in persons)
+    bodies = Latest(mentions, lambda m: by_id.get(m.actor_id, {}).get("type") in _STATE_LIKE)
     states = state_index(actors)
     out: list[Mention] = []
     for g in re.finditer(pat, text):
@@ -269,9 +271,8 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
                             and by_id.get(ante.actor_id, {}).get("type") not in _STATE_LIKE):
             continue
         floor = antecedent_floor(text, starts, g.start())
-        state = one_state(text, ante, people.between(floor, g.start()), g.start(), by_id,
-                          states, lexicon) \
-            if g.group(1).lower() in mine else state_of(text, ante, by_id, states, lexicon)
+        reach = (people if g.group(1).lower() in mine else bodies).between(floor, g.start())
+        state = one_state(text, ante, reach, g.start(), by_id, states, lexicon)
         noun = re.sub(r"\s+", "-", g.group(2).lower())
         if state is None:
             continue
