@@ -135,3 +135,9 @@ def test_his_right_after_a_subject_and_verb_is_that_persons() -> None:
 def test_its_after_states_of_two_kinds_is_no_mention() -> None:
     text = "Turkey and Russia met on Monday, and later its army left the town."
     assert _descriptions(text) == []
+
+
+def test_bare_indefinite_role_is_no_mention() -> None:
+    text = ("Mira Tovell, an official in the rebel group, spoke on Monday. Through an official, "
+            "the mayor declined to comment.")
+    assert _article_mentions(text) == []

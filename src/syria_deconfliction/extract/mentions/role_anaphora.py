@@ -7,9 +7,10 @@ read where the article defines it: the title before the name ("Foreign Minister 
 lower-case role before it ("rebel official <Name>"), an apposition after it ("<Name>, an
 official in ..."), or "the <role> for <body>, <Name>". When the phrase has modifiers, one of
 them must occur in the person's defining sentence ("rebel official" ~ "an official in the
-rebel group"); two persons fitting -> no mention. The span is the modifiers and the role noun,
-never the article. Phrases that define a person themselves (followed by a name, by "for"/"of"
-..., or in apposition) are left to the other rules.
+rebel group"); an indefinite one needs such a modifier ("Through a spokesman, he declined" may
+be anyone's spokesman); two persons fitting -> no mention. The span is the modifiers and the
+role noun, never the article. Phrases that define a person themselves (followed by a name,
+by "for"/"of" ..., or in apposition) are left to the other rules.
 """
 
 from __future__ import annotations
@@ -99,8 +100,9 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
             continue  # unknown role, inside a mention, or an apposition defining a person
         while mods and (mods[0].lower() in lexicon.common_words):
             mods = mods[1:]
-        if any(w.lower() in lexicon.common_words for w in mods):
-            continue
+        if any(w.lower() in lexicon.common_words for w in mods) \
+                or (not mods and p.group(0)[0] in "Aa"):
+            continue  # a bare "a spokesman" may be anyone's ("Through a spokesman, he ...")
         fits = {aid for aid, seen in defined[role]
                 if not mods or any(w.lower().strip(".'’") in seen for w in mods)}
         if p.group(1):
