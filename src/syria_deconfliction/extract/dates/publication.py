@@ -218,6 +218,46 @@ def infer_publication_date(
       * else method none, date None, confidence low.
     """
     exprs = find_date_expressions(body)
+    yrs = _year_evidence(body, exprs, printed, copyright_year)
+    dated = _dated(body, exprs, yrs.year)
+    past = [d for d in dated if not d.future_sentence]
+    contradictions: list[str] = []
+    if printed is not None:
+        contradictions = _contradictions(printed, printed_line, exprs, dated, past, yrs)
+        if not contradictions:
+            words = printed_line.strip() if printed_line else printed.isoformat()
+            return _pub(
+                printed,
+                "day",
+                "printed",
+                [words],
+                "high",
+                "Nothing in the body contradicts the printed date (copyright year, "
+                "explicit dates, weekday, stale years)." + yrs.disagree_note,
+                False,
+            )
+    why = (
+        f"The printed date {printed.isoformat()} is contradicted: {'; '.join(contradictions)}. "
+        if printed is not None
+        else "No printed date. "
+    )
+    return _by_rule(body, exprs, past, yrs, why, bool(contradictions))
+
+
+@dataclass(frozen=True)
+class _Years:
+    """What fixes the story's year: one copyright year (or one pinned by a weekday), its words,
+    and notes on how it was pinned and on disagreeing notices."""
+
+    year: int | None
+    evidence: list[str]
+    pinned_note: str
+    disagree_note: str
+
+
+def _year_evidence(
+    body: str, exprs: list[DateExpr], printed: dt.date | None, copyright_year: int | None
+) -> _Years:
     notices = copyright_years(body)
     years = {y for y, _ in notices}
     evidence_cr = [w for _, w in notices]
@@ -249,7 +289,12 @@ def infer_publication_date(
     cr_note = ""
     if len(years) > 1:
         cr_note = f" Copyright notices disagree ({', '.join(map(str, sorted(years)))})."
+    return _Years(cy, evidence_cr, pinned_note, cr_note)
 
+
+def _dated(body: str, exprs: list[DateExpr], cy: int | None) -> list[_Dated]:
+    """The explicit dates and ranges of the body, resolved (year-less ones in the copyright
+    year), each marked when its sentence speaks of the future."""
     ref_anchor = dt.date(cy, 12, 31) if cy else None
     dated: list[_Dated] = []
     for e in exprs:
@@ -260,77 +305,75 @@ def infer_publication_date(
             continue
         fut = bool(_FUTURE_WORDS.search(_sentence(body, e.start, e.end)))
         dated.append(_Dated(e, r, fut))
-    past = [d for d in dated if not d.future_sentence]
+    return dated
 
+
+def _contradictions(
+    printed: dt.date,
+    printed_line: str | None,
+    exprs: list[DateExpr],
+    dated: list[_Dated],
+    past: list[_Dated],
+    yrs: _Years,
+) -> list[str]:
+    """Why the printed date cannot be the story's (rules 1-4 of infer_publication_date)."""
+    cy = yrs.year
     contradictions: list[str] = []
-    if printed is not None:
-        if cy is not None and cy != printed.year:
-            what = (
-                f"the year {cy} fixed by '{evidence_cr[0]}'"
-                if pinned_note
-                else f"the copyright year {cy}"
-            )
-            contradictions.append(f"{what} differs from the printed year")
-        later = [
-            d
-            for d in past
-            if d.date.method == "explicit" and d.date.date_start > printed + dt.timedelta(days=1)
-        ]
-        if later:
-            contradictions.append(f"'{later[0].expr.text}' is later than the printed date")
-        mismatch = _weekday_mismatch(printed_line) if printed_line else None
-        for e in exprs:
-            if mismatch is None and e.kind == "explicit_day":
-                wm = _weekday_mismatch(e.text)
-                if wm and parse_printed_date(e.text) == printed:
-                    mismatch = wm
-        if mismatch:
-            contradictions.append(mismatch)
-        # Year-only mentions ("in 2011") are usually background and do not count.
-        exp_years = [
-            d.date.date_end.year
-            for d in dated
-            if d.date.method == "explicit" and d.date.precision in ("day", "month")
-        ]
-        if exp_years and cy is not None:
-            exp_years.append(cy)
-        recent = [
-            e
-            for e in exprs
-            if (e.kind == "weekday" and not re.match(r"(?i)(last|next|past)\b", e.text))
-            or (e.kind == "relative" and _RECENT_RELATIVE.match(e.text))
-        ]
-        if exp_years and recent and printed.year - max(exp_years) >= STALE_YEARS:
-            contradictions.append(
-                f"the latest explicit year is {max(exp_years)} while the body speaks of "
-                f"'{recent[0].text}'"
-            )
-        if not contradictions:
-            words = printed_line.strip() if printed_line else printed.isoformat()
-            return _pub(
-                printed,
-                "day",
-                "printed",
-                [words],
-                "high",
-                "Nothing in the body contradicts the printed date (copyright year, "
-                "explicit dates, weekday, stale years)." + cr_note,
-                False,
-            )
-    contradicted = bool(contradictions)
-    why = (
-        (
-            "The printed date "
-            + printed.isoformat()
-            + " is contradicted: "
-            + "; ".join(contradictions)
-            + ". "
+    if cy is not None and cy != printed.year:
+        what = (
+            f"the year {cy} fixed by '{yrs.evidence[0]}'"
+            if yrs.pinned_note
+            else f"the copyright year {cy}"
         )
-        if printed is not None
-        else "No printed date. "
-    )
+        contradictions.append(f"{what} differs from the printed year")
+    later = [
+        d
+        for d in past
+        if d.date.method == "explicit" and d.date.date_start > printed + dt.timedelta(days=1)
+    ]
+    if later:
+        contradictions.append(f"'{later[0].expr.text}' is later than the printed date")
+    mismatch = _weekday_mismatch(printed_line) if printed_line else None
+    for e in exprs:
+        if mismatch is None and e.kind == "explicit_day":
+            wm = _weekday_mismatch(e.text)
+            if wm and parse_printed_date(e.text) == printed:
+                mismatch = wm
+    if mismatch:
+        contradictions.append(mismatch)
+    # Year-only mentions ("in 2011") are usually background and do not count.
+    exp_years = [
+        d.date.date_end.year
+        for d in dated
+        if d.date.method == "explicit" and d.date.precision in ("day", "month")
+    ]
+    if exp_years and cy is not None:
+        exp_years.append(cy)
+    recent = [
+        e
+        for e in exprs
+        if (e.kind == "weekday" and not re.match(r"(?i)(last|next|past)\b", e.text))
+        or (e.kind == "relative" and _RECENT_RELATIVE.match(e.text))
+    ]
+    if exp_years and recent and printed.year - max(exp_years) >= STALE_YEARS:
+        contradictions.append(
+            f"the latest explicit year is {max(exp_years)} while the body speaks of "
+            f"'{recent[0].text}'"
+        )
+    return contradictions
 
-    # Latest explicit full date in the copyright year, stepped to the lede's weekday.
+
+def _by_rule(
+    body: str,
+    exprs: list[DateExpr],
+    past: list[_Dated],
+    yrs: _Years,
+    why: str,
+    contradicted: bool,
+) -> PublicationDate:
+    """The date from the body alone: the latest explicit full date in the copyright year
+    stepped to the lede's weekday, else the copyright year, else none."""
+    cy, cr_note, pinned_note = yrs.year, yrs.disagree_note, yrs.pinned_note
     day_dates = [
         d
         for d in past
@@ -359,7 +402,7 @@ def infer_publication_date(
         if pub.year == cy:
             ev = list(
                 dict.fromkeys(
-                    [evidence_cr[0], latest.expr.text, _lead_in(body, lede.start, lede.end)]
+                    [yrs.evidence[0], latest.expr.text, _lead_in(body, lede.start, lede.end)]
                 )
             )
             source = "the weekday it is printed with" if pinned_note else f"the copyright {cy}"
@@ -376,7 +419,7 @@ def infer_publication_date(
         if latest is not None:
             note = note[:-1] + f"; the latest explicit date is {latest.date.date_end.isoformat()}."
         return _pub(
-            dt.date(cy, 1, 1), "year", "rule", evidence_cr[:1], "medium", note, contradicted
+            dt.date(cy, 1, 1), "year", "rule", yrs.evidence[:1], "medium", note, contradicted
         )
     note = why + "Nothing in the body fixes the date"
     bound = max((d.date.date_end for d in past), default=None)
