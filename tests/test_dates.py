@@ -17,6 +17,7 @@ from syria_deconfliction.extract.dates import (
     resolve,
     shift,
 )
+from syria_deconfliction.extract.dates import expressions as ex
 
 D = dt.date
 ARTICLES = Path(__file__).resolve().parents[1] / "raw" / "articles"
@@ -453,3 +454,17 @@ def test_dateexpr_is_frozen() -> None:
     e = DateExpr(0, 5, "today", "relative")
     with pytest.raises(AttributeError):
         e.start = 1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks ended two days ago.\nTHREE WEEKS AGO the town fell.\nNothing here.",
+    "The day before, troops left; a week later they came back.\nLast week and next month.",
+    "Aid came tonİght.\nThey left the previouſ day.\nTomorrow is Friday.",  # (?i): İ=i, ſ=s
+    "The next-year plan.\nTODAY and Tonight.\nThe same-day flight, the DAY AFTER.",
+])
+def test_anchor_lines_found_by_keywords_are_those_every_line_searched_gives(text: str) -> None:
+    """Case-insensitive anchors are looked for only on lines that hold their words: the lines
+    found are exactly those a search of every line finds."""
+    for anchor, rx in ex._ANCHORS.items():
+        every_line = tuple(m.span() for m in ex._LINE.finditer(text) if rx.search(text, *m.span()))
+        assert ex._lines_with(text, anchor) == every_line, anchor

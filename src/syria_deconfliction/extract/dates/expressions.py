@@ -411,6 +411,22 @@ _ANCHORS = {
         rf"(?i:day|week|month|year)"),
     "day": re.compile(rf"(?i:the){_S}(?i:day){_S}(?i:before|after)"),
 }
+# A case-insensitive alternation is tried at every character, which is slow; so a line is only
+# searched for such an anchor when its lower case holds a word of each of these groups (every
+# match of the anchor does). Lower-casing keeps the words of a (?i:...) match except where one
+# of the letters in _IRREGULAR_CASE stands for an ASCII letter; a text holding one is searched
+# whole.
+_UNIT_WORDS = ("minute", "hour", "day", "week", "month", "year", "decade")
+_KEYWORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "dayword": (("yesterday", "today", "tonight", "tomorrow"),),
+    "relunit": (("last", "this", "next", "past", "coming"), ("week", "month", "year")),
+    "ago": (("ago",), _UNIT_WORDS),
+    "duration": (("prior", "earlier", "before", "later", "after"), _UNIT_WORDS),
+    "dayrel": (("previous", "preceding", "next", "following", "same"),
+               ("day", "week", "month", "year")),
+    "day": (("day",), ("before", "after")),
+}
+_IRREGULAR_CASE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ: (?i) reads them as i, i, s
 _ANCHOR_OF = {
     **{r.name: "month" for r in _RULES if r.name.startswith(("date_", "range_m", "range_d"))},
     "month_year": "month", "month_relyear": "month", "relmonth": "month", "month": "month",
@@ -422,11 +438,25 @@ assert set(_ANCHOR_OF) == {r.name for r in _RULES}, "every date rule needs its a
 _LINE = re.compile(r"[^\n]+")
 
 
+@functools.lru_cache(maxsize=8)
+def _lines(text: str) -> tuple[tuple[int, int, str | None], ...]:
+    """The lines of ``text``: start, end and lower case (None if the text holds one of the
+    letters of _IRREGULAR_CASE)."""
+    regular = _IRREGULAR_CASE.search(text) is None
+    return tuple((m.start(), m.end(), m.group().lower() if regular else None)
+                 for m in _LINE.finditer(text))
+
+
 @functools.lru_cache(maxsize=64)
 def _lines_with(text: str, anchor: str) -> tuple[tuple[int, int], ...]:
     """The lines of ``text`` (start, end) that hold the anchor, in order."""
     rx = _ANCHORS[anchor]
-    return tuple((m.start(), m.end()) for m in _LINE.finditer(text) if rx.search(text, *m.span()))
+    groups = _KEYWORDS.get(anchor, ())
+    return tuple(
+        (s, e) for s, e, low in _lines(text)
+        if (low is None or all(any(w in low for w in group) for group in groups))
+        and rx.search(text, s, e)
+    )
 
 
 def _kind(spec: object, since: bool) -> str:
