@@ -18,7 +18,12 @@ from syria_deconfliction.extract.mentions import (
     find_unaccounted_names,
     surface_form_conflicts,
 )
-from syria_deconfliction.extract.mentions.registry import FormIndex, _overlapping_re, _plain_re
+from syria_deconfliction.extract.mentions.registry import (
+    FormIndex,
+    _overlapping_re,
+    _plain_re,
+    compile_registry,
+)
 
 ACTORS: list[dict] = [
     {
@@ -591,7 +596,25 @@ def test_form_index_finds_what_the_alternation_finds() -> None:
         "U.S.A."
     )
     index = FormIndex(forms)
-    assert index.overlapping(text) == [
+    assert list(index.overlapping(text)) == [
         (m.start(), m.group(1)) for m in _overlapping_re(forms).finditer(text)
     ]
     assert index.plain(text) == [(m.start(), m.end()) for m in _plain_re(forms).finditer(text)]
+
+
+def test_known_spans_are_the_plain_matches_of_forms_and_surnames_together() -> None:
+    # The guard's spans come from the forms' and the surnames' indexes, merged at each start.
+    actors = [
+        {"id": "kerr", "name": "Anna Kerr", "type": "person", "aliases": ["Anna Kerr-Lind"]},
+        {"id": "lind", "name": "Per Lind", "type": "person"},
+        {"id": "kerr-fund", "name": "Kerr Fund", "type": "ngo"},
+        {"id": "ruritania", "name": "Ruritania", "type": "state", "demonyms": ["Ruritanian"]},
+    ]
+    text = ("Kerr-Lind met Kerr Fund staff; Kerr, Lind and Anna Kerr-Lind left Ruritania. "
+            "Ruritanian Kerr Funds, Kerr’s aides.")
+    reg = compile_registry(actors, [])
+    both = FormIndex(set(reg.forms) | set(reg.surnames))
+    assert reg.known_spans(text) == both.plain(text)
+    assert reg.known_spans(text) == [
+        (m.start(), m.end()) for m in _plain_re(set(reg.forms) | set(reg.surnames)).finditer(text)
+    ]

@@ -27,6 +27,7 @@ _NAME_TOKEN_RE = re.compile(
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 _SENT_START_RE = re.compile(r"(?:[.!?:;…\n]|—|--)[\s\"“‘'(\[—-]*$")
 _OPENERS_RE = re.compile(r"[\s\"“‘'(\[—-]*")
+_TITLE_CASE_WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -43,7 +44,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        words = re.findall(r"[A-Za-z][\w'’.-]*", line)
+        words = _TITLE_CASE_WORD_RE.findall(line)
         long_words = [w for w in words if len(w) > 3]
         if len(words) >= 3 and long_words and not line.rstrip().endswith("."):
             upper = sum(1 for w in long_words if w[0].isupper())
@@ -54,9 +55,15 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 
 
 _NA_CACHE: dict[str, re.Pattern[str]] = {}
+# not_actors lists (by identity) -> their pattern; the lists are kept alive (so no id is
+# reused) and are not to be edited in place: a corpus run passes the same list per article.
+_NA_PINNED: dict[int, tuple[Sequence[Any], re.Pattern[str]]] = {}
 
 
 def _not_actor_re(not_actors: Sequence[Any]) -> re.Pattern[str]:
+    pinned = _NA_PINNED.get(id(not_actors))
+    if pinned is not None and pinned[0] is not_actors:
+        return pinned[1]
     texts: set[str] = set()
     for na in not_actors or []:
         t = na.get("text") if isinstance(na, Mapping) else na
@@ -67,6 +74,9 @@ def _not_actor_re(not_actors: Sequence[Any]) -> re.Pattern[str]:
     if pat is None:
         pat = _plain_re(texts)
         _NA_CACHE[key] = pat
+    if len(_NA_PINNED) >= 8:
+        _NA_PINNED.pop(next(iter(_NA_PINNED)))
+    _NA_PINNED[id(not_actors)] = (not_actors, pat)
     return pat
 
 
@@ -82,30 +92,43 @@ def find_unaccounted_names(text: str | Document, mentions: list[Mention], actors
     """
     text = Document.of(text).text
     reg = compiled or _registry(actors, places, lexicon)
-    lex = lexicon
     covered = bytearray(len(text))
-
-    def cover(s: int, e: int) -> None:
-        covered[s:e] = b"\x01" * (e - s)
-
     for mt in mentions:
-        cover(mt.start, mt.end)
-    for s, e in reg.known_index.plain(text):
-        cover(s, e)
+        covered[mt.start : mt.end] = b"\x01" * (mt.end - mt.start)
+    for s, e in reg.known_spans(text):
+        covered[s:e] = b"\x01" * (e - s)
     for m in _not_actor_re(not_actors).finditer(text):
-        cover(m.start(), m.end())
-
+        covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     extra = {w.lower() for w in extra_common_words}
-    common = lex.vocabulary() | extra if extra else lex.vocabulary()
-    lower_words = set(_LOWER_WORD_RE.findall(text))
-    lower_stems = {_stem(w) for w in lower_words}
+    common = lexicon.vocabulary() | extra if extra else lexicon.vocabulary()
+    tokens = _classify(text, covered, lexicon, common)
+    return _name_spans(text, tokens, lexicon.name_connectors)
+
+
+# A token of the guard: start, end, class (0 covered, 1 weak: a title, month or a common word
+# opening a sentence or headline, 2 name) and whether it is a title word.
+_Tok = tuple[int, int, int, bool]
+
+
+class _LowerWords:
+    """The text's lower-case words and, computed only when asked, their stems."""
+
+    def __init__(self, text: str) -> None:
+        self.words = set(_LOWER_WORD_RE.findall(text))
+        self._stems: set[str] | None = None
+
+    def stems(self) -> set[str]:
+        if self._stems is None:
+            self._stems = {_stem(w) for w in self.words}
+        return self._stems
+
+
+def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str]
+              ) -> list[_Tok]:
+    """The capitalised tokens of ``text`` with their class."""
+    lower = _LowerWords(text)
     headline_spans = _title_case_lines(text)
-
-    def in_headline(pos: int) -> bool:
-        return any(a <= pos < b for a, b in headline_spans)
-
-    # classify tokens: 0 = covered, 1 = weak (title/month/stopword), 2 = name
-    tokens: list[tuple[int, int, int, bool]] = []  # start, end, class, is_title
+    tokens: list[_Tok] = []
     for m in _NAME_TOKEN_RE.finditer(text):
         s, e = m.start(), m.end()
         tok = m.group(0)
@@ -127,18 +150,25 @@ def find_unaccounted_names(text: str | Document, mentions: list[Mention], actors
             initial = (
                 bool(_SENT_START_RE.search(before))
                 or (s <= 8 and _OPENERS_RE.fullmatch(before) is not None)
-                or in_headline(s)
+                or any(a <= s < b for a, b in headline_spans)
             )
             low = tok.lower()
-            if initial and (low in common or low in lower_words or _stem(low) in lower_stems):
+            if initial and (low in common or low in lower.words or _stem(low) in lower.stems()):
                 weak = True
         tokens.append((s, e, 1 if weak else 2, is_title))
+    return tokens
 
-    connectors = lex.name_connectors
+
+def _name_spans(text: str, tokens: list[_Tok], connectors: frozenset[str]
+                ) -> list[tuple[int, int, str]]:
+    """Runs of uncovered tokens joined by a space, a possessive or connectors ("of the"),
+    without weak tokens at their ends, that hold a name token."""
     out: list[tuple[int, int, str]] = []
-    segment: list[tuple[int, int, int, bool]] = []
+    segment: list[_Tok] = []
 
     def flush() -> None:
+        if not segment:
+            return
         seg = list(segment)
         segment.clear()
         while seg and seg[0][2] == 1 and not seg[0][3]:

@@ -300,9 +300,8 @@ class _Matcher:
             if mt.rule == "alias" and reg.actors.get(mt.actor_id, {}).get("type") == "person"
         ]
         out: list[Mention] = []
-        for m in reg.surname_re.finditer(text):
-            form = m.group(1)
-            s, e = m.start(), m.start() + len(form)
+        for s, form in reg.surname_index.overlapping(text):
+            e = s + len(form)
             if any(taken[s:e]):
                 continue
             persons = reg.surnames[form]

@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .model import _UP, DEFAULT_LEXICON, Lexicon
@@ -123,19 +124,24 @@ class FormIndex:
                 self.one.setdefault(m1.group(), []).append(f)
             else:
                 others.append(f)
+        self.first_runs = frozenset(self.heads | set(self.one))
         self.others = _overlapping_re(others) if others else None
+        # the last text read and what was found in it: the mention rules and the guard read
+        # the same article one after the other
+        self._last: tuple[str, tuple[tuple[int, str], ...]] | None = None
 
-    def overlapping(self, text: str) -> list[tuple[int, str]]:
+    def overlapping(self, text: str) -> tuple[tuple[int, str], ...]:
         """(start, form): at every start the longest form followed by no word character
         (what ``_overlapping_re(forms).finditer`` finds), in text order."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
         out: list[tuple[int, str]] = []
         n = len(text)
-        one, two, heads = self.one, self.two, self.heads
-        for m in _WORD_RUN_RE.finditer(text):
-            word = m.group()
-            if word not in heads and word not in one:
+        one, two, heads, first_runs = self.one, self.two, self.heads, self.first_runs
+        for s, word in _word_runs(text):
+            if word not in first_runs:
                 continue
-            s = m.start()
             found = None
             if word in heads:
                 m2 = _TWO_RUNS_RE.match(text, s)
@@ -147,17 +153,30 @@ class FormIndex:
         if self.others is not None:
             out += [(m.start(), m.group(1)) for m in self.others.finditer(text)]
             out.sort(key=lambda x: x[0])
-        return out
+        result = tuple(out)
+        self._last = (text, result)
+        return result
 
     def plain(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of non-overlapping matches, leftmost first (``_plain_re.finditer``)."""
-        out: list[tuple[int, int]] = []
-        last = 0
-        for s, f in self.overlapping(text):
-            if s >= last:
-                last = s + len(f)
-                out.append((s, last))
-        return out
+        return _leftmost(self.overlapping(text))
+
+
+def _leftmost(overlapping: Iterable[tuple[int, str]]) -> list[tuple[int, int]]:
+    """(start, end) of the non-overlapping ones among (start, form), leftmost first."""
+    out: list[tuple[int, int]] = []
+    last = 0
+    for s, f in overlapping:
+        if s >= last:
+            last = s + len(f)
+            out.append((s, last))
+    return out
+
+
+@lru_cache(maxsize=2)
+def _word_runs(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, word run) of every run of word characters: read once for all indexes."""
+    return tuple((m.start(), m.group()) for m in _WORD_RUN_RE.finditer(text))
 
 
 def _first_run(form: str) -> str:
@@ -207,9 +226,18 @@ class _Registry:
         self.main_index = FormIndex(self.forms)
         self.prefixes = self._prefix_index()
         self._build_surnames(actors)
-        self.surname_re = _overlapping_re(self.surnames)
-        self.known_index = FormIndex(set(self.forms) | set(self.surnames))
+        self.surname_index = FormIndex(self.surnames)
         self.children = self._children(actors)
+
+    def known_spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of the registry's forms and surnames in ``text``, non-overlapping,
+        leftmost first (the longest at a start). The longest of either kind at a start is the
+        longest of both, so the two indexes' matches serve (no third index of both)."""
+        longest: dict[int, str] = {}
+        for s, f in (*self.main_index.overlapping(text), *self.surname_index.overlapping(text)):
+            if len(f) > len(longest.get(s, "")):
+                longest[s] = f
+        return _leftmost(sorted(longest.items()))
 
     def _add(self, form: str, entry: _Entry) -> None:
         lst = self.forms.setdefault(form, [])
