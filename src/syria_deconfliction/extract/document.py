@@ -59,12 +59,6 @@ class Token:
     para: int
 
 
-def _token(m: re.Match[str], para: int) -> Token:
-    text = m.group()
-    return Token(m.start(), m.end(), text, text.lower().replace("’", "'"), m.lastgroup or "punct",
-                 para)
-
-
 class Document:
     """The clean text of one article and its analysis (built once, shared by the extractors)."""
 
@@ -95,8 +89,11 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         text = self.text
-        return [_token(m, pi) for pi, (ps, pe) in enumerate(self.paragraphs)
-                for m in TOKEN_RE.finditer(text, ps, pe)]
+        # one comprehension, no function call per token (tokens are many)
+        return [Token(m.start(), m.end(), t, t.lower().replace("’", "'"), m.lastgroup or "punct",
+                      pi)
+                for pi, (ps, pe) in enumerate(self.paragraphs)
+                for m in TOKEN_RE.finditer(text, ps, pe) for t in (m.group(),)]
 
     @cached_property
     def token_starts(self) -> list[int]:

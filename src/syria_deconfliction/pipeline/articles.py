@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
-from ..extract.dates import infer_publication_date, parse_printed_date
+from ..extract.dates import PublicationDate, infer_publication_date, parse_printed_date
 from .clean import CleanArticle
 from .rawdata import RawArticle
 
@@ -172,7 +173,10 @@ EARLIEST_STORY = dt.date(2011, 1, 1)
 
 
 def detect_language(text: str) -> str:
-    words = WORD_RE.findall(text)
+    return _language(WORD_RE.findall(text))
+
+
+def _language(words: list[str]) -> str:
     # counted by map (C loops): the share of words, lower-cased, that are function words
     share = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words))) / max(
         len(words), 1)
@@ -184,7 +188,6 @@ def article_row(
 ) -> dict[str, Any]:
     """The articles row; `where` names the file in messages (default: its place in raw/)."""
     meta = raw.meta
-    rel = "raw/curation/articles.yaml"
     if not clean.text.strip() or not any(s.role == "body" for s in clean.segments):
         raise InputError(
             where or f"raw/articles/{raw.source_file}",
@@ -193,7 +196,6 @@ def article_row(
             "check that the file holds the article, or narrow the rule in "
             "raw/knowledge/boilerplate.yaml that removed its lines",
         )
-
     printed = parse_printed_date(clean.printed_date_text) if clean.printed_date_text else None
     rule = infer_publication_date(
         clean.text,
@@ -201,58 +203,11 @@ def article_row(
         printed_line=clean.printed_date_text,
         copyright_year=clean.copyright_year,
     )
-
-    # Values given from outside the text (a metadata file, a corpus record) win over the
-    # rules; curation (raw/curation/articles.yaml) wins over both.
+    pub = _published(raw, clean, rule, today)
+    status, note = _printed_status(printed, rule, pub.date, pub.note)
+    publisher, pub_method = _publisher(clean, meta)
     given = meta.get("given") or {}
-    curated = meta.get("published_date")
-    if curated:
-        for words in curated["evidence"]:
-            if words not in clean.text:
-                raise InputError(
-                    rel,
-                    raw.article_id,
-                    f"published_date evidence {words!r} is not in the clean text",
-                    "quote the article's words exactly (curly quotes and all)",
-                )
-        date, precision = curated["date"], curated["precision"]
-        method, confidence = "curated", curated["confidence"]
-        evidence, note = " | ".join(curated["evidence"]), curated["reason"].strip()
-    elif given.get("published_date"):
-        date, precision, method = given["published_date"], "day", "metadata"
-        confidence, evidence, note = "high", None, f"Given in {given['origin']}."
-        if rule.date is not None and rule.date != date:
-            note += f" The rules alone give {rule.date.isoformat()} ({rule.precision})."
-        rel = given["origin"]
-    else:
-        date, precision, method = rule.date, rule.precision, rule.method
-        confidence, evidence, note = rule.confidence, rule.evidence, rule.note
-
-    if date is not None and not (EARLIEST_STORY <= date <= today):
-        raise InputError(
-            rel,
-            raw.article_id,
-            f"publication date {date} is impossible",
-            f"dates must fall between {EARLIEST_STORY} and today",
-        )
-
-    if printed is None:
-        status = "absent"
-    elif rule.printed_contradicted or (date is not None and date != printed):
-        status = "contradicted"
-        if f"{printed}" not in note:
-            note += f" The printed date {printed.isoformat()} is not the story's date."
-    else:
-        status = "consistent"
-
-    publisher, pub_method = clean.publisher, clean.publisher_method
-    if meta.get("publisher"):
-        publisher, pub_method = meta["publisher"], "curated"
-    elif given.get("publisher"):
-        publisher, pub_method = given["publisher"], "metadata"
-    elif publisher is None and clean.agency_credits:
-        publisher, pub_method = clean.agency_credits[0], "wire_credit"
-
+    words = WORD_RE.findall(clean.text)
     return {
         "article_id": raw.article_id,
         "source_file": raw.source_file,
@@ -265,17 +220,17 @@ def article_row(
         "printed_date_text": clean.printed_date_text,
         "printed_date": printed,
         "printed_date_status": status,
-        "published_date": date,
-        "published_date_precision": precision,
-        "published_date_evidence": evidence or None,
-        "published_date_method": method,
-        "published_date_confidence": confidence,
+        "published_date": pub.date,
+        "published_date_precision": pub.precision,
+        "published_date_evidence": pub.evidence or None,
+        "published_date_method": pub.method,
+        "published_date_confidence": pub.confidence,
         "published_date_note": note,
         "rule_published_date": rule.date,
         "rule_published_date_precision": rule.precision,
         "copyright_year": clean.copyright_year,
-        "language": detect_language(clean.text),
-        "word_count": len(WORD_RE.findall(clean.text)),
+        "language": _language(words),
+        "word_count": len(words),
         "text": clean.text,
         "boilerplate_lines_removed": len(clean.removed),
         "url": meta.get("url") or given.get("url"),
@@ -283,6 +238,81 @@ def article_row(
         "rights": meta["rights"].strip(),
         "notes": (meta.get("notes") or "").strip() or None,
     }
+
+
+@dataclass(frozen=True)
+class _Published:
+    date: dt.date | None
+    precision: str | None
+    method: str
+    confidence: str
+    evidence: str | None
+    note: str
+
+
+def _published(raw: RawArticle, clean: CleanArticle, rule: PublicationDate, today: dt.date
+               ) -> _Published:
+    """The publication date: curation (raw/curation/articles.yaml) wins over values given from
+    outside the text (a metadata file, a corpus record), which win over the rules."""
+    meta = raw.meta
+    rel = "raw/curation/articles.yaml"
+    given = meta.get("given") or {}
+    curated = meta.get("published_date")
+    if curated:
+        for words in curated["evidence"]:
+            if words not in clean.text:
+                raise InputError(
+                    rel,
+                    raw.article_id,
+                    f"published_date evidence {words!r} is not in the clean text",
+                    "quote the article's words exactly (curly quotes and all)",
+                )
+        pub = _Published(curated["date"], curated["precision"], "curated",
+                         curated["confidence"], " | ".join(curated["evidence"]),
+                         curated["reason"].strip())
+    elif given.get("published_date"):
+        date = given["published_date"]
+        note = f"Given in {given['origin']}."
+        if rule.date is not None and rule.date != date:
+            note += f" The rules alone give {rule.date.isoformat()} ({rule.precision})."
+        rel = given["origin"]
+        pub = _Published(date, "day", "metadata", "high", None, note)
+    else:
+        pub = _Published(rule.date, rule.precision, rule.method, rule.confidence, rule.evidence,
+                         rule.note)
+    if pub.date is not None and not (EARLIEST_STORY <= pub.date <= today):
+        raise InputError(
+            rel,
+            raw.article_id,
+            f"publication date {pub.date} is impossible",
+            f"dates must fall between {EARLIEST_STORY} and today",
+        )
+    return pub
+
+
+def _printed_status(printed: dt.date | None, rule: PublicationDate, date: dt.date | None,
+                    note: str) -> tuple[str, str]:
+    """Whether the printed date is absent, consistent or contradicted, and the date note (which
+    says so when the printed date is not the story's)."""
+    if printed is None:
+        return "absent", note
+    if rule.printed_contradicted or (date is not None and date != printed):
+        if f"{printed}" not in note:
+            note += f" The printed date {printed.isoformat()} is not the story's date."
+        return "contradicted", note
+    return "consistent", note
+
+
+def _publisher(clean: CleanArticle, meta: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The publisher and how it is known: curated, given, the cleaner's, or a wire credit."""
+    given = meta.get("given") or {}
+    if meta.get("publisher"):
+        return meta["publisher"], "curated"
+    if given.get("publisher"):
+        return given["publisher"], "metadata"
+    if clean.publisher is None and clean.agency_credits:
+        return clean.agency_credits[0], "wire_credit"
+    return clean.publisher, clean.publisher_method
 
 
 def segment_rows(article_id: str, clean: CleanArticle) -> list[dict[str, Any]]:

@@ -454,7 +454,7 @@ def _lines_with(text: str, anchor: str) -> tuple[tuple[int, int], ...]:
     groups = _KEYWORDS.get(anchor, ())
     return tuple(
         (s, e) for s, e, low in _lines(text)
-        if (low is None or all(any(w in low for w in group) for group in groups))
+        if (low is None or all(any(map(low.__contains__, group)) for group in groups))
         and rx.search(text, s, e)
     )
 

@@ -176,7 +176,7 @@ def _leftmost(overlapping: Iterable[tuple[int, str]]) -> list[tuple[int, int]]:
 @lru_cache(maxsize=2)
 def _word_runs(text: str) -> tuple[tuple[int, str], ...]:
     """(start, word run) of every run of word characters: read once for all indexes."""
-    return tuple((m.start(), m.group()) for m in _WORD_RUN_RE.finditer(text))
+    return tuple([(m.start(), m.group()) for m in _WORD_RUN_RE.finditer(text)])
 
 
 def _first_run(form: str) -> str:
