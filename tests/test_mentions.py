@@ -18,6 +18,8 @@ from syria_deconfliction.extract.mentions import (
     find_unaccounted_names,
     surface_form_conflicts,
 )
+from syria_deconfliction.extract.mentions.matcher import _context_res, _locative_before
+from syria_deconfliction.extract.mentions.model import DEFAULT_LEXICON
 from syria_deconfliction.extract.mentions.registry import (
     FormIndex,
     _overlapping_re,
@@ -618,3 +620,20 @@ def test_known_spans_are_the_plain_matches_of_forms_and_surnames_together() -> N
     assert reg.known_spans(text) == [
         (m.start(), m.end()) for m in _plain_re(set(reg.forms) | set(reg.surnames)).finditer(text)
     ]
+
+
+@pytest.mark.parametrize("before", [
+    "Troops moved in", "Jets struck targets in northern", "the rebel-held north of the",
+    "along the borders with the", "Fighting IN THE Southern", "north-east of", "Into the",
+    "areas of", "it happened inSouthern", "talks in İstanbul with", "fighting ın the",
+    "ſouth of", "the Kelvin-held north of",
+    "x" * 70 + " in the", "the south of the town and the", "", "  ",
+])
+def test_locative_context_tried_at_its_words_equals_the_search_of_the_window(before: str) -> None:
+    # The locative pattern is only tried where one of its opening words stands.
+    lex = DEFAULT_LEXICON
+    text = before + " Ruritania"
+    start = len(before) + 1
+    window = text[max(0, start - 60) : start]
+    expected = _context_res(lex)["locative"].search(window) is not None
+    assert _locative_before(lex, text, start) == expected

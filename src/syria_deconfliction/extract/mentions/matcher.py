@@ -36,6 +36,33 @@ def _context_res(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=8)
+def _locative_heads(lex: Lexicon) -> frozenset[str]:
+    """The first word runs, lower case, of the words that open a "locative" context match."""
+    words = lex.locative_prepositions | lex.compass_words | lex.area_nouns_before_of | {"borders"}
+    return frozenset(m.group().lower() for w in words if (m := _WORD_RUN_RE.match(w)))
+
+
+_WORD_RUN_RE = re.compile(r"\w+")
+_IRREGULAR_CASE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ: (?i) reads them as i, i, s
+
+
+def _locative_before(lex: Lexicon, text: str, start: int) -> bool:
+    """Whether the 60 characters before ``start`` end in a locative context ("in northern",
+    "south of the"): what ``_context_res(lex)["locative"].search`` of them finds.
+
+    Every match opens with one of the context words at a word start, so the pattern is only
+    tried at the words that are one (case aside); a window holding a letter whose lower case
+    differs from what (?i) equates it with is searched at every character instead."""
+    window = text[max(0, start - 60) : start]
+    rx = _context_res(lex)["locative"]
+    if _IRREGULAR_CASE.search(window):
+        return rx.search(window) is not None
+    heads = _locative_heads(lex)
+    return any(rx.match(window, m.start()) is not None for m in _WORD_RUN_RE.finditer(window)
+               if m.group().lower() in heads)
+
+
 _COORD_RE = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 _AND_OTHER_RE = re.compile(r",?\s+(?:and|or)\s+other\b")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([\w][\w'’.-]*)")
@@ -110,7 +137,7 @@ class _Matcher:
     def _is_locative(self, text: str, c: _Cand, prev: _Cand | None) -> bool:
         if self.res["place_suffix"].match(text, c.end):
             return True
-        if self.res["locative"].search(text[max(0, c.start - 60) : c.start]):
+        if _locative_before(self.lex, text, c.start):
             return True
         if prev is None:
             return False
