@@ -183,10 +183,7 @@ def extract_article(
     lap("mentions")
     candidates, cand_mentions = _candidate_actors(doc, mentions, k)
     found = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
-    persons = frozenset(
-        [a["id"] for a in reg.actors if a.get("type") == "person"]
-        + [c["actor_id"] for c in candidates if c["type"] == "person"]
-    )
+    persons = k.registry_person_ids | {c["actor_id"] for c in candidates if c["type"] == "person"}
     descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons)
     roles, swallowed = role_mentions(text, found, persons)
     roles += role_anaphora(text, found, persons, reg.actors)

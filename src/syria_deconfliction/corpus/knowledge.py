@@ -81,5 +81,9 @@ class Knowledge:
         return {"full": full, "surname": surname}
 
     @cached_property
+    def registry_person_ids(self) -> frozenset[str]:
+        return frozenset(a["id"] for a in self.registry.actors if a.get("type") == "person")
+
+    @cached_property
     def actor_names(self) -> dict[str, str]:
         return {a["id"]: a["name"] for a in self.registry.actors}

@@ -44,9 +44,12 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
+        if line.rstrip().endswith("."):  # most lines: no words to count
+            pos += len(line) + 1
+            continue
         words = _TITLE_CASE_WORD_RE.findall(line)
         long_words = [w for w in words if len(w) > 3]
-        if len(words) >= 3 and long_words and not line.rstrip().endswith("."):
+        if len(words) >= 3 and long_words:
             upper = sum(1 for w in long_words if w[0].isupper())
             if upper / len(long_words) >= 0.7:
                 spans.append((pos, pos + len(line)))
@@ -111,15 +114,22 @@ _Tok = tuple[int, int, int, bool]
 
 
 class _LowerWords:
-    """The text's lower-case words and, computed only when asked, their stems."""
+    """The text's lower-case words and their stems, computed only when asked (most articles
+    need neither)."""
 
     def __init__(self, text: str) -> None:
-        self.words = set(_LOWER_WORD_RE.findall(text))
+        self.text = text
+        self._words: set[str] | None = None
         self._stems: set[str] | None = None
+
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = set(_LOWER_WORD_RE.findall(self.text))
+        return self._words
 
     def stems(self) -> set[str]:
         if self._stems is None:
-            self._stems = {_stem(w) for w in self.words}
+            self._stems = {_stem(w) for w in self.words()}
         return self._stems
 
 
@@ -153,7 +163,8 @@ def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str
                 or any(a <= s < b for a, b in headline_spans)
             )
             low = tok.lower()
-            if initial and (low in common or low in lower.words or _stem(low) in lower.stems()):
+            if initial and (low in common or low in lower.words()
+                            or _stem(low) in lower.stems()):
                 weak = True
         tokens.append((s, e, 1 if weak else 2, is_title))
     return tokens
