@@ -68,6 +68,7 @@ _LOCATIVE = words("events_locative")
 _GOV_NOUNS = DEFAULT_LEXICON.government_nouns | DEFAULT_LEXICON.military_nouns | frozenset(
     {"regime"}
 )
+_POSSESSIVE_START = re.compile(r"^['’]s?")
 _PLACE_TIER = {"country": 0, "admin1": 1, "region": 1, "sea": 1, "border": 1, "corridor": 1}
 
 
@@ -122,7 +123,7 @@ class _Sentence:
             a, b = self.mentions[k], self.mentions[k + 1]
             gap = self.text[a.end:b.start]
             if a.possessive:
-                gap = re.sub(r"^['’]s?", "", gap)
+                gap = _POSSESSIVE_START.sub("", gap)
             words = gap.split()
             if not words and gap == " ":
                 # one noun phrase, its head last ("U.N. envoy Ana Kova", "Sunni Arab

@@ -93,13 +93,17 @@ def _code(s: _Sentence, content: list[int], rules: StatementRules,
     starts: dict[str, list[int]] = {}  # word -> its positions, so a phrase is tried only there
     for j, w in enumerate(words):
         starts.setdefault(w, []).append(j)
-    for code, phrases, own_only in rules.content_codes:
+    # the phrases that open with a word of the content (or are empty), in the rules' order
+    by_first, empty = rules.phrase_order
+    tried = sorted({*empty, *(ij for w in starts for ij in by_first.get(w, ()))})
+    for ci, pi in tried:
+        code, phrases, own_only = rules.content_codes[ci]
         if own_only and not own:
             continue
-        for p in phrases:
-            at = starts.get(p[0], ()) if p else range(len(words) + 1)
-            if any(tuple(words[j:j + len(p)]) == p for j in at):
-                return code, " ".join(p)
+        p = phrases[pi]
+        at = starts.get(p[0], ()) if p else range(len(words) + 1)
+        if any(tuple(words[j:j + len(p)]) == p for j in at):
+            return code, " ".join(p)
     return rules.code, ""
 
 

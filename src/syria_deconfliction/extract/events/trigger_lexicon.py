@@ -68,6 +68,22 @@ class StatementRules:
     content_codes: tuple[tuple[str, tuple[tuple[str, ...], ...], bool], ...] = ()
     accuse_code: str | None = None  # what was said reports another side's use of force
 
+    @cached_property
+    def phrase_order(self) -> tuple[dict[str, tuple[tuple[int, int], ...]],
+                                    tuple[tuple[int, int], ...]]:
+        """(code index, phrase index) of every phrase by its first word, and of the empty
+        phrases (which hold anywhere): a statement tries only the phrases whose first word it
+        holds."""
+        by_first: dict[str, list[tuple[int, int]]] = {}
+        empty: list[tuple[int, int]] = []
+        for ci, (_code, phrases, _own) in enumerate(self.content_codes):
+            for pi, p in enumerate(phrases):
+                if p:
+                    by_first.setdefault(p[0], []).append((ci, pi))
+                else:
+                    empty.append((ci, pi))
+        return {w: tuple(at) for w, at in by_first.items()}, tuple(empty)
+
 
 @dataclass(frozen=True)
 class TriggerLexicon:
