@@ -225,6 +225,9 @@ def _p_year(m: re.Match[str]) -> _Spec | None:
     return _Year(int(m["y"]), _part(_g(m, "part")))
 
 
+_CAPITAL_NEXT = re.compile(r"[ \t\u00a0]+[A-Z]")
+
+
 def _p_weekday(m: re.Match[str]) -> _Spec | None:
     last = (_last_word(m.string, m.start()) or "").lower()
     if last in ("every", "each"):
@@ -232,7 +235,7 @@ def _p_weekday(m: re.Match[str]) -> _Spec | None:
     if (
         last == "the"
         and not _g(m, "tod")
-        and re.match(r"[ \t\u00a0]+[A-Z]", m.string[m.end() :])
+        and _CAPITAL_NEXT.match(m.string, m.end()) is not None
     ):
         return None  # a name: "the Sunday Times"
     rel = (_g(m, "wrel") or "").lower() or None

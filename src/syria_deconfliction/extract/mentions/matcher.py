@@ -67,6 +67,9 @@ _COORD_RE = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 _AND_OTHER_RE = re.compile(r",?\s+(?:and|or)\s+other\b")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([\w][\w'’.-]*)")
 _PARTICLE_BEFORE_RE = re.compile(r"(?<![\w])[AaEe]l-$")
+_COORD_GAP_RE = re.compile(r"\s+(?:and|or)\s+|,\s*(?:and|or)\s+")
+_COMMA_GAP_RE = re.compile(r",\s*")
+_APOSTROPHE_RE = re.compile(r"['’]")
 
 
 def _in_set(word: str, words: frozenset[str]) -> bool:
@@ -142,10 +145,10 @@ class _Matcher:
         if prev is None:
             return False
         gap = text[_after_possessive(text, prev) : c.start]
-        if re.fullmatch(r"\s+(?:and|or)\s+|,\s*(?:and|or)\s+", gap):
+        if _COORD_GAP_RE.fullmatch(gap):
             return True
         # "Damascus, Syria": a place followed by the country it lies in.
-        if re.fullmatch(r",\s*", gap) and c.entry is not None:
+        if _COMMA_GAP_RE.fullmatch(gap) and c.entry is not None:
             country = self.reg.actors.get(c.entry.ident, {}).get("country_iso3")
             return bool(country) and country == self.reg.name_country.get(prev.form)
         return False
@@ -174,7 +177,7 @@ class _Matcher:
                 pos = places_at[m.start(1)]
                 continue
             raw = m.group(1)
-            word = re.split(r"['’]", raw.rstrip("."))[0]
+            word = _APOSTROPHE_RE.split(raw.rstrip("."))[0]
             if not word:
                 return None
             if word[0].isupper():
