@@ -468,3 +468,21 @@ def test_anchor_lines_found_by_keywords_are_those_every_line_searched_gives(text
     for anchor, rx in ex._ANCHORS.items():
         every_line = tuple(m.span() for m in ex._LINE.finditer(text) if rx.search(text, *m.span()))
         assert ex._lines_with(text, anchor) == every_line, anchor
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, 3 March 2014, talks began; by May 5 they ended.\nIn June 2015 and last year.",
+    "Between March 3 and 9, 2016 troops moved.\nMarch 2016 to May 2016 was calm.\n2014-2016.",
+    "They met on 12th of April.\nThe day before, since 1999, three weeks ago.",
+    "TODAY: Sunday Times, September last year, next March, early 2013.",
+])
+def test_rules_on_their_anchor_lines_find_what_every_line_gives(text: str,
+                                                                monkeypatch) -> None:
+    """Running each rule only on the lines holding its anchors (a year too for the rules whose
+    year is not optional) finds what running every rule on every line finds."""
+    found = ex._find_date_expressions.__wrapped__(text)
+    every_line = tuple(m.span() for m in ex._LINE.finditer(text))
+    monkeypatch.setattr(ex, "_lines_with", lambda text, anchor: every_line)
+    monkeypatch.setattr(ex, "_YEAR_TOO", frozenset())
+    assert found == ex._find_date_expressions.__wrapped__(text)
+    assert found  # the texts hold dates

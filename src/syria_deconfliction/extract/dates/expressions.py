@@ -437,6 +437,9 @@ _ANCHOR_OF = {
     "weekday": "weekday", "dayword": "dayword", "relunit": "relunit", "ago": "ago",
     "duration": "duration", "dayrel": "dayrel", "dayrel_ba": "day",
 }
+# Rules whose every match also holds a year (their year is not optional): they run only on the
+# lines that hold both anchors.
+_YEAR_TOO = frozenset({"date_dmy", "date_mdy", "month_year"})
 assert set(_ANCHOR_OF) == {r.name for r in _RULES}, "every date rule needs its anchor"
 _LINE = re.compile(r"[^\n]+")
 
@@ -460,6 +463,13 @@ def _lines_with(text: str, anchor: str) -> tuple[tuple[int, int], ...]:
         if (low is None or all(any(map(low.__contains__, group)) for group in groups))
         and rx.search(text, s, e)
     )
+
+
+def _and(lines: tuple[tuple[int, int], ...], others: tuple[tuple[int, int], ...]
+         ) -> tuple[tuple[int, int], ...]:
+    """The lines of ``lines`` that are also in ``others`` (both in text order)."""
+    keep = set(others)
+    return tuple(ln for ln in lines if ln in keep)
 
 
 def _kind(spec: object, since: bool) -> str:
@@ -502,7 +512,10 @@ def _find_date_expressions(text: str) -> tuple[DateExpr, ...]:
     """
     cands: list[tuple[int, int, int, str]] = []  # start, end, rule index, kind
     for i, rule in enumerate(_RULES):
-        for ls, le in _lines_with(text, _ANCHOR_OF[rule.name]):
+        lines = _lines_with(text, _ANCHOR_OF[rule.name])
+        if rule.name in _YEAR_TOO:
+            lines = _and(lines, _lines_with(text, "year"))
+        for ls, le in lines:
             for m in rule.regex.finditer(text, ls, le):
                 spec = rule.parse(m)
                 if spec is None:
