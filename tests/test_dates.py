@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from syria_deconfliction.extract.dates import (
     shift,
 )
 from syria_deconfliction.extract.dates import expressions as ex
+from syria_deconfliction.extract.dates.vocabulary import _month_no
 
 D = dt.date
 ARTICLES = Path(__file__).resolve().parents[1] / "raw" / "articles"
@@ -486,3 +488,10 @@ def test_rules_on_their_anchor_lines_find_what_every_line_gives(text: str,
     monkeypatch.setattr(ex, "_YEAR_TOO", frozenset())
     assert found == ex._find_date_expressions.__wrapped__(text)
     assert found  # the texts hold dates
+
+
+def test_month_numbers_are_the_calendar_abbreviations() -> None:
+    """The month table read from the lexicon gives what calendar.month_abbr gives."""
+    for i, abbr in enumerate(calendar.month_abbr[1:], start=1):
+        assert _month_no(abbr) == _month_no(abbr + ".") == _month_no(abbr.upper()) == i
+    assert _month_no("Sept.") == _month_no("September") == 9

@@ -445,12 +445,18 @@ _LINE = re.compile(r"[^\n]+")
 
 
 @functools.lru_cache(maxsize=8)
-def _lines(text: str) -> tuple[tuple[int, int, str | None], ...]:
-    """The lines of ``text``: start, end and lower case (None if the text holds one of the
-    letters of _IRREGULAR_CASE)."""
-    regular = _IRREGULAR_CASE.search(text) is None
-    return tuple((m.start(), m.end(), m.group().lower() if regular else None)
-                 for m in _LINE.finditer(text))
+def _lines(text: str) -> tuple[str | None, tuple[tuple[int, int, str | None], ...]]:
+    """The lower case of ``text`` and its lines (start, end, lower case); the lower cases are
+    None if the text holds one of the letters of _IRREGULAR_CASE."""
+    if _IRREGULAR_CASE.search(text) is not None:
+        return None, tuple((m.start(), m.end(), None) for m in _LINE.finditer(text))
+    return text.lower(), tuple((m.start(), m.end(), m.group().lower())
+                               for m in _LINE.finditer(text))
+
+
+def _holds(low: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the lower-case ``low`` holds a word of every group (None: it may)."""
+    return low is None or all(any(map(low.__contains__, group)) for group in groups)
 
 
 @functools.lru_cache(maxsize=64)
@@ -458,11 +464,10 @@ def _lines_with(text: str, anchor: str) -> tuple[tuple[int, int], ...]:
     """The lines of ``text`` (start, end) that hold the anchor, in order."""
     rx = _ANCHORS[anchor]
     groups = _KEYWORDS.get(anchor, ())
-    return tuple(
-        (s, e) for s, e, low in _lines(text)
-        if (low is None or all(any(map(low.__contains__, group)) for group in groups))
-        and rx.search(text, s, e)
-    )
+    low, lines = _lines(text)
+    if not _holds(low, groups):
+        return ()  # no line does (most texts, for most anchors)
+    return tuple((s, e) for s, e, low in lines if _holds(low, groups) and rx.search(text, s, e))
 
 
 def _and(lines: tuple[tuple[int, int], ...], others: tuple[tuple[int, int], ...]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 from dateutil.relativedelta import relativedelta
@@ -31,8 +32,9 @@ from .vocabulary import _WEEKDAYS
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
+@functools.lru_cache(maxsize=1024)  # the same words recur ("on Monday", "last week")
 def _parse_text(expr_text: str) -> tuple[object, str] | None:
-    """The spec of an expression given on its own, and its normalised text."""
+    """The spec of an expression given on its own, and its normalised text (both immutable)."""
     t = " ".join(expr_text.split()).rstrip(",;:")
     t = _POSSESSIVE.sub("", t)
     for cand in (t, t.rstrip(".")):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from ..lexicon import sequence
@@ -96,8 +95,13 @@ def _year(name: str) -> str:
 _WDP = rf"(?:(?P<wd>{_WD_ANY})(?![A-Za-z])\.?,?{_S})?"
 
 
+# "Jan" -> 1 ... "Dec" -> 12: the first three letters of the lexicon's month names (what
+# calendar.month_abbr gives in the C locale, without building that list per call)
+_MONTH_NUMBERS = {m[:3].title(): i for i, m in enumerate(sequence("dates_months"), start=1)}
+
+
 def _month_no(token: str) -> int:
-    return list(calendar.month_abbr).index(token.rstrip(".")[:3].title())
+    return _MONTH_NUMBERS[token.rstrip(".")[:3].title()]
 
 
 def _weekday_no(token: str) -> int:
