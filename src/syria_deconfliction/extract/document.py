@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .lexicon import words
 
-__all__ = ["Document", "Token", "TOKEN_RE"]
+__all__ = ["Document", "Token", "TOKEN_RE", "word_runs"]
 
 TOKEN_RE = re.compile(
     r"(?P<ell>\.(?:[ \u00a0]?\.){2}|…)"
@@ -190,6 +190,17 @@ class Document:
         """Ends of any [.!?] before white space and of every line: the crude sentence limits
         the publication-date rules use (no abbreviation handling, by design)."""
         return [m.end() for m in _CRUDE_STOP.finditer(self.text)]
+
+
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=2)
+def word_runs(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, run) of every run of word characters (``\\w+``) in ``text``: read once per text
+    for the indexes that look names up by their first word (the mention rules, the guard and
+    the candidate rules read the same article one after the other)."""
+    return tuple([(m.start(), m.group()) for m in _WORD_RUN_RE.finditer(text)])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
+from ..document import word_runs
 from ..lexicon import sequence, words
 from .model import _UP, DEFAULT_LEXICON, Lexicon, Mention
 
@@ -148,8 +149,8 @@ _WORD_RE = re.compile(r"\w+")
 def _word_index(text: str) -> dict[str, list[int]]:
     """Where each run of word characters starts, in text order."""
     index: dict[str, list[int]] = {}
-    for m in _WORD_RE.finditer(text):
-        index.setdefault(m.group(), []).append(m.start())
+    for start, run in word_runs(text):
+        index.setdefault(run, []).append(start)
     return index
 
 

@@ -6,9 +6,9 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+from ..document import word_runs
 from .model import _UP, DEFAULT_LEXICON, Lexicon
 
 # --------------------------------------------------------------------------- registry compile
@@ -139,7 +139,7 @@ class FormIndex:
         out: list[tuple[int, str]] = []
         n = len(text)
         one, two, heads, first_runs = self.one, self.two, self.heads, self.first_runs
-        for s, word in _word_runs(text):
+        for s, word in word_runs(text):
             if word not in first_runs:
                 continue
             found = None
@@ -171,12 +171,6 @@ def _leftmost(overlapping: Iterable[tuple[int, str]]) -> list[tuple[int, int]]:
             last = s + len(f)
             out.append((s, last))
     return out
-
-
-@lru_cache(maxsize=2)
-def _word_runs(text: str) -> tuple[tuple[int, str], ...]:
-    """(start, word run) of every run of word characters: read once for all indexes."""
-    return tuple([(m.start(), m.group()) for m in _WORD_RUN_RE.finditer(text)])
 
 
 def _first_run(form: str) -> str:
