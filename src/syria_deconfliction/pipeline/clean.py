@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from re import _constants as _sre  # the regex parser's node types
+from re import _parser as _sre_parser  # CPython's regex parser (its syntax tree)
 
 from ..errors import InputError
+from ..extract.case import lower_for_ignorecase
 from .rawdata import _rel, check_fields, read_checked
 
 PARAGRAPH_BREAK = "\n\n"
@@ -26,6 +30,34 @@ class Rule:
     kind: str
     scope: str
     pattern: re.Pattern[str]
+
+    @cached_property
+    def needs(self) -> tuple[str, bool] | None:
+        """Characters every match holds, written together (in lower case when the pattern
+        ignores case), and whether it does: a line without them is not tried (see
+        _needed_literal)."""
+        needed = _needed_literal(self.pattern)
+        return None if needed is None else (needed, bool(self.pattern.flags & re.IGNORECASE))
+
+
+_MIN_NEEDED = 4  # shorter literals are in most lines: not worth a test
+
+
+def _needed_literal(pattern: re.Pattern[str]) -> str | None:
+    """The longest run of ASCII characters written one after the other at the pattern's top
+    level ("directly to your inbox" in ".*(news|newsletter)[^.]*directly to your inbox.*"),
+    which every match holds; lower-cased when the pattern ignores case (extract/case.py says
+    when the lower-cased line holds it then). None when no run has _MIN_NEEDED characters."""
+    best, run = "", ""
+    for op, av in _sre_parser.parse(pattern.pattern, pattern.flags):
+        if op is _sre.LITERAL and chr(av).isascii():
+            run += chr(av)
+            continue
+        best, run = max(best, run, key=len), ""
+    best = max(best, run, key=len)
+    if len(best) < _MIN_NEEDED:
+        return None
+    return best.lower() if pattern.flags & re.IGNORECASE else best
 
 
 @dataclass(frozen=True)
@@ -185,7 +217,22 @@ def clean(raw: str, bp: Boilerplate) -> CleanArticle:
 
 
 def _match(rules: tuple[Rule, ...], text: str) -> tuple[Rule | None, re.Match[str] | None]:
+    """The first rule whose pattern matches the whole line. A rule is skipped when the line
+    lacks what every match of it holds (Rule.needs), a test much cheaper than the pattern."""
+    folded: str | None = None  # the line's lower case, made when a rule first needs it
+    regular = True  # the lower case stands for case-insensitive matching (extract/case.py)
     for rule in rules:
+        if rule.needs is not None:
+            needs, ignorecase = rule.needs
+            if not ignorecase:
+                if needs not in text:
+                    continue
+            elif regular:
+                if folded is None:
+                    folded = lower_for_ignorecase(text)
+                    regular = folded is not None
+                if folded is not None and needs not in folded:
+                    continue
         m = rule.pattern.fullmatch(text)
         if m:
             return rule, m

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..case import lower_for_ignorecase
 from ..document import Document
 from .model import DateExpr
 from .vocabulary import (
@@ -416,9 +417,8 @@ _ANCHORS = {
 }
 # A case-insensitive alternation is tried at every character, which is slow; so a line is only
 # searched for such an anchor when its lower case holds a word of each of these groups (every
-# match of the anchor does). Lower-casing keeps the words of a (?i:...) match except where one
-# of the letters in _IRREGULAR_CASE stands for an ASCII letter; a text holding one is searched
-# whole.
+# match of the anchor does). Lower-casing keeps the words of a (?i:...) match except in a text
+# holding one of three irregular letters (extract/case.py), which is searched line by line.
 _UNIT_WORDS = ("minute", "hour", "day", "week", "month", "year", "decade")
 _KEYWORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "dayword": (("yesterday", "today", "tonight", "tomorrow"),),
@@ -429,7 +429,6 @@ _KEYWORDS: dict[str, tuple[tuple[str, ...], ...]] = {
                ("day", "week", "month", "year")),
     "day": (("day",), ("before", "after")),
 }
-_IRREGULAR_CASE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ: (?i) reads them as i, i, s
 _ANCHOR_OF = {
     **{r.name: "month" for r in _RULES if r.name.startswith(("date_", "range_m", "range_d"))},
     "month_year": "month", "month_relyear": "month", "relmonth": "month", "month": "month",
@@ -447,11 +446,10 @@ _LINE = re.compile(r"[^\n]+")
 @functools.lru_cache(maxsize=8)
 def _lines(text: str) -> tuple[str | None, tuple[tuple[int, int, str | None], ...]]:
     """The lower case of ``text`` and its lines (start, end, lower case); the lower cases are
-    None if the text holds one of the letters of _IRREGULAR_CASE."""
-    if _IRREGULAR_CASE.search(text) is not None:
-        return None, tuple((m.start(), m.end(), None) for m in _LINE.finditer(text))
-    return text.lower(), tuple((m.start(), m.end(), m.group().lower())
-                               for m in _LINE.finditer(text))
+    None if the text holds an irregular letter (extract/case.py)."""
+    low = lower_for_ignorecase(text)
+    return low, tuple((m.start(), m.end(), None if low is None else m.group().lower())
+                      for m in _LINE.finditer(text))
 
 
 def _holds(low: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:

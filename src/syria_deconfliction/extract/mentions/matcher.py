@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..case import irregular_case
 from ..document import Document
 from .model import _APOS, DEFAULT_LEXICON, Lexicon, Mention
 from .registry import MentionRegistry, _Entry, _Registry, _registry
@@ -44,7 +45,6 @@ def _locative_heads(lex: Lexicon) -> frozenset[str]:
 
 
 _WORD_RUN_RE = re.compile(r"\w+")
-_IRREGULAR_CASE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ: (?i) reads them as i, i, s
 
 
 def _locative_before(lex: Lexicon, text: str, start: int) -> bool:
@@ -53,10 +53,10 @@ def _locative_before(lex: Lexicon, text: str, start: int) -> bool:
 
     Every match opens with one of the context words at a word start, so the pattern is only
     tried at the words that are one (case aside); a window holding a letter whose lower case
-    differs from what (?i) equates it with is searched at every character instead."""
+    differs from what (?i) equates it with (extract/case.py) is searched at every character."""
     window = text[max(0, start - 60) : start]
     rx = _context_res(lex)["locative"]
-    if _IRREGULAR_CASE.search(window):
+    if irregular_case(window):
         return rx.search(window) is not None
     heads = _locative_heads(lex)
     return any(rx.match(window, m.start()) is not None for m in _WORD_RUN_RE.finditer(window)

@@ -1,0 +1,40 @@
+"""Boilerplate rules: skipping a rule whose needed characters a line lacks changes nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from syria_deconfliction.corpus.knowledge import Knowledge
+from syria_deconfliction.pipeline.clean import Rule, _match, _needed_literal
+
+_RULES = Knowledge.load().boilerplate.rules
+
+
+def _first_full_match(rules: tuple[Rule, ...], text: str) -> str | None:
+    return next((r.id for r in rules if r.pattern.fullmatch(text)), None)
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    (r"(?i).*(news|newsletter)[^.]*directly to your inbox.*", "directly to your inbox"),
+    (r"(?i)(?:\w+ )?Contributed to this (report|story)\.?", "contributed to this "),
+    (r"Most (?:read|shared)", "Most "),  # case-sensitive: as written
+    (r"(?i:Sign up) for our newsletter", " for our newsletter"),  # scoped flag: as written
+    (r"Ad(?:vert)?", None),
+])
+def test_needed_literal(pattern: str, needed: str | None) -> None:
+    assert _needed_literal(re.compile(pattern)) == needed
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement", "ADVERTISEMENT", "Get the latest headlines directly to your inbox.",
+    "GET THE NEWS DIRECTLY TO YOUR INBOX", "Jane Roe contributed to this report.",
+    "© 2020 Example Media. All Rights Reserved.", "Sign up for our weekly newsletter",
+    "ſign up for our weekly newsletter",  # (?i) reads ſ as s: the rule is still tried
+    "Jane Roe contributed to thiſ report.", "Sign up for our daily briefing",
+    "Jets struck a depot near the border on Tuesday, officials said.", "Most Read", "",
+])
+def test_rules_tried_by_needed_characters_match_as_every_rule_tried(line: str) -> None:
+    rule, _m = _match(_RULES, line)
+    assert (rule.id if rule else None) == _first_full_match(_RULES, line)
