@@ -19,6 +19,7 @@ from syria_deconfliction.extract.dates import (
     shift,
 )
 from syria_deconfliction.extract.dates import expressions as ex
+from syria_deconfliction.extract.dates.publication import _COPYRIGHT
 from syria_deconfliction.extract.dates.vocabulary import _month_no
 
 D = dt.date
@@ -356,6 +357,16 @@ def test_parse_printed_date(line: str, expected: dt.date | None) -> None:
 def test_copyright_years_skip_footer_ranges() -> None:
     text = "Copyright 2015 The Example Press. All rights reserved.\n(c) 1998-2024 Example Inc."
     assert copyright_years(text) == [(2015, "Copyright 2015 The Example Press")]
+
+
+@pytest.mark.parametrize("text", [
+    "COPYRIGHT 2016 Example Media", "(C) 2013 Example Inc.", "\u00a9 2019 Example", "No notice.",
+    "Copyriģht 2015 X", "COPYRİGHT 2015 Example", "Copyrıght 2012 Example", "",  # (?i): İ ı = i
+])
+def test_copyright_words_test_finds_what_the_pattern_finds(text: str) -> None:
+    """The literal test that skips texts without a copyright word finds what the pattern finds."""
+    expected = [(int(m["y"]), m.group(0).rstrip()) for m in _COPYRIGHT.finditer(text)]
+    assert copyright_years(text) == expected
 
 
 # --------------------------------------------------------------------------- publication date

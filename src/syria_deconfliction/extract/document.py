@@ -18,6 +18,9 @@ mark or a bracket, unless the stop belongs to an abbreviation ("Gen.", "Jan."), 
 ("J. Smith") or a dotted acronym followed by a word that cannot open a sentence. A line break
 always ends one. The word lists are the lexicon's ``events_abbreviations`` and
 ``events_sentence_openers``.
+
+Word runs: ``word_runs(text)`` lists every run of word characters with its offset, once per
+text, for the lookups by first word (registry forms, surnames, candidate names).
 """
 
 from __future__ import annotations

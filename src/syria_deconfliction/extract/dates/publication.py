@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from dateutil import parser as du_parser
 
+from ..case import lower_for_ignorecase
 from .expressions import _RULES, _Day, _valid_day, _Weekday, find_date_expressions
 from .model import DateExpr, PublicationDate, ResolvedDate
 from .resolution import _parse_text, resolve
@@ -24,6 +25,7 @@ _COPYRIGHT = re.compile(
     r"(?i:copyright|\(c\)|\u00a9)[ \t]*(?:\u00a9[ \t]*)?(?P<y>(?:19|20)\d\d)(?![\d\u2013-])"
     r"[^.\n]{0,60}"
 )
+_COPYRIGHT_WORDS = ("copyright", "(c)", "\u00a9")  # one opens every match of _COPYRIGHT
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|shall|would|scheduled|planned|plans?|due|expected|upcoming|next|set to)\b", re.I
 )
@@ -39,6 +41,9 @@ def copyright_years(text: str) -> list[tuple[int, str]]:
     Year ranges ("(c) 1998-2024") are site footers that follow the calendar, not the story,
     and are skipped.
     """
+    low = lower_for_ignorecase(text)
+    if low is not None and not any(w in low for w in _COPYRIGHT_WORDS):
+        return []  # no notice: a literal test instead of the case-insensitive pattern
     out = []
     for m in _COPYRIGHT.finditer(text):
         words = m.group(0).rstrip()
