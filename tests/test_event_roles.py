@@ -3,6 +3,8 @@ clause boundaries, fronted phrases, passive agents, adjectives and coordinated s
 
 from __future__ import annotations
 
+import re
+
 from test_event_candidates import PARENTS, PLACES, THU_2020_03_05, TYPES, D, cands, one
 
 from syria_deconfliction.extract.events import find_candidates
@@ -359,3 +361,25 @@ def test_but_after_a_dash_takes_the_subject_before_the_dash() -> None:
     c = one("Ruritania has expressed support — but also declared its right to respond — for the "
             "truce.", "right to respond")
     assert c.source_actor_id == "ruritania"
+
+
+def test_bare_government_is_the_government_of_the_state_the_lead_names() -> None:
+    # the lead names the state at war (here only in a place); a diplomat's state named more
+    # often later is not whose "government" the rebels shell
+    text = ("Blue Brigade attacks in Ruritania's Zenda\n\nThe Blue Brigade attacked Zenda on "
+            "Monday in the heaviest fighting of the year, as aid workers tried to reach the "
+            "town and many residents fled to the hills north of the river before the roads "
+            "were closed by floods and the old bridges over the river fell down in the night. "
+            "Freedonia urged calm. Freedonia met Ruritania. Freedonia left. The Blue Brigade "
+            "shelled government positions on Tuesday.")
+    spans = {"Blue Brigade": "blue-brigade", "Freedonia": "freedonia", "Ruritania": "ruritania"}
+    ms = sorted((Mention(m.start(), m.end(), w, a, "test") for w, a in spans.items()
+                 for m in re.finditer(rf"{w}(?!')", text) if m.start() > 45),
+                key=lambda m: m.start)
+    types = {**TYPES, "ruritania-government": "government_body",
+             "freedonia-government": "government_body"}
+    parents = {**PARENTS, "ruritania-government": "ruritania",
+               "freedonia-government": "freedonia"}
+    found = find_candidates(text, ms, THU_2020_03_05, PLACES, types, actor_parents=parents)
+    c = next(c for c in found if c.trigger == "shelled")
+    assert c.target_actor_id == "ruritania-government"

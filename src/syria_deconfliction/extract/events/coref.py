@@ -5,7 +5,8 @@ its head noun alone, often as an adjective. A bare or adjectival side noun (lexi
 ``events_side_nouns``) not inside a mention becomes a mention of the one actor whose mentions in
 the same article end in that noun; when two actors do ("the Syrian government", "the Turkish
 government") the noun is ambiguous and stays unresolved, and "government"/"regime" alone is
-only the government of the state the article names most.
+only the government of the state the article is about (named most in its headline and opening
+sentence, then in the whole article).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _BACKER_RE = re.compile(
 _SIDE_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True))
                          + r")(?!\w)", re.IGNORECASE)
 _STATE_NOUNS = frozenset({"government", "regime"})  # a state's own body, not a faction
+_LEAD_CHARS = 300  # about the headline and the opening sentence
 _SIDE_RE = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
@@ -49,10 +51,15 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
         if after is not None and after.group(1).lower().endswith("s"):
             owners.setdefault(_key(after.group(1)), set()).add(m.actor_id)
     resolved = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
-    main = _main_state(mentions, parents, types)
-    for noun in _STATE_NOUNS & set(resolved):
-        if _top(resolved[noun], parents) != main:
-            del resolved[noun]  # "government" alone is the story's main state's
+    main = _main_state(mentions, parents, types, text[:_LEAD_CHARS])
+    own = f"{main}-government"  # the registry's id for a state's government body
+    for noun in _STATE_NOUNS:
+        if types.get(own) == "government_body" and parents.get(own) == main:
+            # "government" alone is the story's main state's government, even when the
+            # article never names it in full ("Rebels shelled government-held areas")
+            resolved[noun] = own
+        elif noun in resolved and _top(resolved[noun], parents) != main:
+            del resolved[noun]
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -103,11 +110,20 @@ def _top(actor: str, parents: Mapping[str, str | None]) -> str:
 
 
 def _main_state(mentions: Sequence[Mention], parents: Mapping[str, str | None],
-                types: Mapping[str, str]) -> str | None:
-    """The state the article's mentions belong to most often."""
+                types: Mapping[str, str], lead: str = "") -> str | None:
+    """The state the article is about: the one its headline and opening sentence name most
+    (as an actor or in a place: "Rebels attack in Ruritania's Zenda"), then the one its
+    mentions belong to most often (a story on fighting in one state may quote another
+    state's envoys more often)."""
     counts = Counter(t for m in mentions
                      if types.get(t := _top(m.actor_id, parents)) == "state")
-    return counts.most_common(1)[0][0] if counts else None
+    forms: dict[str, set[str]] = {}
+    for m in mentions:
+        if types.get(m.actor_id) == "state" and m.text[:1].isupper():
+            forms.setdefault(m.actor_id, set()).add(m.text)
+    in_lead = {t: sum(len(re.findall(rf"(?<![\w-]){re.escape(f)}(?![\w-])", lead))
+                      for f in forms.get(t, ())) for t in counts}
+    return max(counts, key=lambda t: (in_lead[t], counts[t])) if counts else None
 
 
 def without_backers(text: str, mentions: Sequence[Mention]) -> list[Mention]:
