@@ -383,3 +383,11 @@ def test_bare_government_is_the_government_of_the_state_the_lead_names() -> None
     found = find_candidates(text, ms, THU_2020_03_05, PLACES, types, actor_parents=parents)
     c = next(c for c in found if c.trigger == "shelled")
     assert c.target_actor_id == "ruritania-government"
+
+
+def test_the_object_of_help_does_the_bare_infinitive_act() -> None:
+    # "helping Y retake Z": Y retakes, not whoever helps
+    found = cands("Ruritanian jets bombed Zenda on Monday, helping the Blue Brigade retake the "
+                  "town.")
+    c = next(c for c in found if c.trigger == "retake")
+    assert c.source_actor_id == "blue-brigade"

@@ -22,6 +22,7 @@ from .vocabulary import (
 
 _FORCE_NOUNS = DEFAULT_LEXICON.military_nouns
 _COMMAND_VERBS = words("events_command_verbs")
+_BARE_INFINITIVE_VERBS = words("events_bare_infinitive_verbs")
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 
 
@@ -36,6 +37,13 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
             if k is not None and s.m_tok[k][0] >= c.start:
                 return s.actor(k), k, "to-subject"
             break
+    # "helping Y retake Zenda", "let Y enter": the object of help/let/make does the act
+    k = s.mention_ending_at(t.t0)
+    if t.form == "v" and k is not None:
+        i = s.m_tok[k][0] - 1
+        i -= s.low(i) in _DETERMINERS
+        if i >= c.start and s.low(i) in _BARE_INFINITIVE_VERBS:
+            return s.actor(k), k, "bare-infinitive-subject"
     fronted = _fronted_participle_subject(s, t, c.start)
     if fronted is not None:
         return s.actor(fronted), fronted, "fronted-participle"
