@@ -371,7 +371,7 @@ def test_bare_government_is_the_government_of_the_state_the_lead_names() -> None
             "town and many residents fled to the hills north of the river before the roads "
             "were closed by floods and the old bridges over the river fell down in the night. "
             "Freedonia urged calm. Freedonia met Ruritania. Freedonia left. The Blue Brigade "
-            "shelled government positions on Tuesday.")
+            "shelled government offices on Tuesday.")
     spans = {"Blue Brigade": "blue-brigade", "Freedonia": "freedonia", "Ruritania": "ruritania"}
     ms = sorted((Mention(m.start(), m.end(), w, a, "test") for w, a in spans.items()
                  for m in re.finditer(rf"{w}(?!')", text) if m.start() > 45),
@@ -391,3 +391,16 @@ def test_the_object_of_help_does_the_bare_infinitive_act() -> None:
                   "town.")
     c = next(c for c in found if c.trigger == "retake")
     assert c.source_actor_id == "blue-brigade"
+
+
+def test_a_government_position_is_the_armys() -> None:
+    # an adjectival "government" before what an army holds names the state's armed forces
+    text = ("Ruritania accused the Blue Brigade. Blue Brigade fighters hit a government gun "
+            "position on Monday.")
+    ms = [Mention(0, 9, "Ruritania", "ruritania", "test"),
+          Mention(36, 57, "Blue Brigade fighters", "blue-brigade", "test")]
+    types = {**TYPES, "ruritania-government": "government_body"}
+    parents = {**PARENTS, "ruritania-government": "ruritania"}
+    found = find_candidates(text, ms, THU_2020_03_05, PLACES, types, actor_parents=parents)
+    c = next(c for c in found if c.trigger == "hit")
+    assert c.target_actor_id == "ruritania-military"

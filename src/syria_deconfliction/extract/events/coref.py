@@ -23,6 +23,7 @@ _BACKER_RE = re.compile(
     r"-(?:" + "|".join(sorted(words("events_backer_participles"))) + r")\b", re.IGNORECASE)
 _SIDE_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True))
                          + r")(?!\w)", re.IGNORECASE)
+_ARMY_ASSETS = words("events_army_asset_nouns")
 _STATE_NOUNS = frozenset({"government", "regime"})  # a state's own body, not a faction
 _LEAD_CHARS = 300  # about the headline and the opening sentence
 _SIDE_RE = re.compile(
@@ -60,6 +61,7 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
             resolved[noun] = own
         elif noun in resolved and _top(resolved[noun], parents) != main:
             del resolved[noun]
+    army = [a for a, p in parents.items() if p == main and types.get(a) == "military"]
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -69,6 +71,8 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
         if actor is None or any(busy[hit.start():hit.end()]) or _new_referent(text, hit):
             continue
         busy[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
+        if _key(hit.group(1)) in _STATE_NOUNS and len(army) == 1 and _army_asset(text, hit.end()):
+            actor = army[0]  # "a government gun position": the army's
         out.append(Mention(hit.start(), hit.end(), hit.group(1), actor, "side-noun"))
     return out + _repeated_demonyms(text, mentions, busy)
 
@@ -88,6 +92,11 @@ def _repeated_demonyms(text: str, mentions: Sequence[Mention], busy: bytearray) 
             if not any(busy[hit.start():hit.end()]):
                 out.append(Mention(hit.start(), hit.end(), form, next(iter(actors)), "demonym"))
     return out
+
+
+def _army_asset(text: str, end: int) -> bool:
+    """One of the next two words names what an army holds ("government gun position")."""
+    return any(w.lower() in _ARMY_ASSETS for w in re.findall(r"[\w-]+", text[end:end + 30])[:2])
 
 
 def _new_referent(text: str, hit: re.Match[str]) -> bool:
