@@ -404,3 +404,10 @@ def test_a_government_position_is_the_armys() -> None:
     found = find_candidates(text, ms, THU_2020_03_05, PLACES, types, actor_parents=parents)
     c = next(c for c in found if c.trigger == "hit")
     assert c.target_actor_id == "ruritania-military"
+
+
+def test_who_faces_a_force_noun_from_x_is_its_target() -> None:
+    # "Y faced tough resistance from X": X acts, Y is the target
+    c = one("Ruritanian forces faced fierce resistance from the Blue Brigade in Zenda on "
+            "Monday.", "resistance")
+    assert (c.source_actor_id, c.target_actor_id) == ("blue-brigade", "ruritania-military")

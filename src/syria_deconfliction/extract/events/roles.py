@@ -23,6 +23,7 @@ from .vocabulary import (
 _FORCE_NOUNS = DEFAULT_LEXICON.military_nouns
 _COMMAND_VERBS = words("events_command_verbs")
 _BARE_INFINITIVE_VERBS = words("events_bare_infinitive_verbs")
+_UNDERGOING_VERBS = words("events_undergoing_verbs")
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 
 
@@ -216,6 +217,13 @@ def _noun_roles(s: _Sentence, t: _Trig, frames: list[_Frame],
     target: str | None = None
     how: list[str] = []
     end = _clause_end(s, t, frames)
+    if e.kind in _KINETIC_KINDS and any(s.low(j) in _UNDERGOING_VERBS
+                                        for j in range(max(0, t.t0 - 3), t.t0)):
+        # "Y faced tough resistance from X", "Y came under fire from X": X acts on Y
+        src = _agent_from(s, t, end)
+        if src is not None:
+            tgt = _subject(s, t, frames, False, claimer)[0]
+            return src, (tgt if tgt != src else None), ["noun:undergone-from"]
     if any(s.low(j) in _COMMAND_VERBS for j in range(max(0, t.t0 - 3), t.t0)):
         # "X ordered a pullout of Y's jets": X acts, not the jets
         src, _k, sub_how = _subject(s, t, frames, False, claimer)
@@ -274,6 +282,15 @@ def _noun_roles(s: _Sentence, t: _Trig, frames: list[_Frame],
                     target = s.actor(k)
                     break
     return source, target, how
+
+
+def _agent_from(s: _Sentence, t: _Trig, end: int) -> str | None:
+    """The mention after 'from' right after a noun trigger ("fire from X")."""
+    for i in range(t.t1, min(end, t.t1 + 2)):
+        if s.low(i) == "from":
+            k = _mention_after(s, i + 1, 4)
+            return s.actor(k) if k is not None else None
+    return None
 
 
 def _mention_after(s: _Sentence, i: int, within: int) -> int | None:
