@@ -411,3 +411,10 @@ def test_who_faces_a_force_noun_from_x_is_its_target() -> None:
     c = one("Ruritanian forces faced fierce resistance from the Blue Brigade in Zenda on "
             "Monday.", "resistance")
     assert (c.source_actor_id, c.target_actor_id) == ("blue-brigade", "ruritania-military")
+
+
+def test_a_relative_clause_between_coordinated_subjects_is_skipped() -> None:
+    # "X, which backs Z, and Y plan to co-chair ...": X with Y
+    c = one("Ruritania, which backs the Blue Brigade, and Freedonia plan to co-chair a "
+            "monitoring group on Monday.", "co-chair")
+    assert (c.source_actor_id, c.target_actor_id) == ("ruritania", "freedonia")

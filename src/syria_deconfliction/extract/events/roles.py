@@ -193,12 +193,18 @@ def _between(s: _Sentence, t: _Trig) -> tuple[str | None, str | None]:
 
 
 def _coordinated_partner(s: _Sentence, k: int, t0: int) -> str | None:
-    """'X and (his counterpart) Y <trigger>': Y."""
+    """'X and (his counterpart) Y <trigger>', 'X, which ..., and Y <trigger>': Y."""
     if k < 0:
         return None
     end = s.m_tok[s.heads[k]][1]
+    skip = end
+    if s.low(end) == "," and s.low(end + 1) in ("which", "who"):
+        # "X, which backs Z, and Y plan to co-chair": the relative clause is skipped
+        end = skip = next((j for j in range(end + 2, t0) if s.low(j) == ","), end)
     for k2 in range(s.heads[k] + 1, len(s.mentions)):
         a = s.m_tok[k2][0]
+        if a < skip and skip > s.m_tok[s.heads[k]][1]:
+            continue
         if a >= t0:
             break
         gap = [s.low(j) for j in range(end, a)]
