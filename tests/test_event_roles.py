@@ -418,3 +418,10 @@ def test_a_relative_clause_between_coordinated_subjects_is_skipped() -> None:
     c = one("Ruritania, which backs the Blue Brigade, and Freedonia plan to co-chair a "
             "monitoring group on Monday.", "co-chair")
     assert (c.source_actor_id, c.target_actor_id) == ("ruritania", "freedonia")
+
+
+def test_anonymity_to_discuss_is_no_consultation() -> None:
+    # "spoke on condition of anonymity to discuss X": the press rules, not talks
+    found = cands("Ana Kova, who spoke on condition of anonymity to discuss the plans of "
+                  "Freedonia, said Freedonian troops shelled Zenda on Monday.")
+    assert "discuss" not in [c.trigger for c in found]

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..dates import DateExpr, ResolvedDate, find_date_expressions, resolve
 from ..document import Document
-from ..lexicon import sequence
+from ..lexicon import sequence, words
 from ..mentions import Mention
 from .clauses import (
     _applicable_frame,
@@ -39,6 +39,7 @@ from .vocabulary import _DETERMINERS
 # --------------------------------------------------------------------------- main
 
 _NUMBER_ORDER = sequence("events_number_words")  # one two three ... in order
+_PRESS_RULE_WORDS = words("events_press_rule_words")
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})  # CAMEO cooperation
 
 
@@ -165,6 +166,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     clause = _clause(s, t.t0, frames)
     if clause.kind == "if":
         return []  # a condition, not a reported event
+    if e.kind == "consult" and s.low(t.t0 - 1) == "to" and s.low(t.t0 - 2) in _PRESS_RULE_WORDS:
+        return []  # "spoke on condition of anonymity to discuss ...": the press rules
     rules = [e.id] + (["noun"] if t.form == "n" else [])
     code, planned_code = e.code, e.planned
     refine_window = min(max(e.window, 10), _refine_end(s, t) - t.t1)
