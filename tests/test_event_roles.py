@@ -425,3 +425,15 @@ def test_anonymity_to_discuss_is_no_consultation() -> None:
     found = cands("Ana Kova, who spoke on condition of anonymity to discuss the plans of "
                   "Freedonia, said Freedonian troops shelled Zenda on Monday.")
     assert "discuss" not in [c.trigger for c in found]
+
+
+def test_of_and_a_gerund_after_a_side_noun_is_a_complement() -> None:
+    # "accused the government of shelling": the government named before, not a new one
+    text = "Ruritania closed Zenda. The Blue Brigade accused the government of shelling Zenda."
+    ms = [Mention(0, 9, "Ruritania", "ruritania", "test"),
+          Mention(28, 40, "Blue Brigade", "blue-brigade", "test")]
+    types = {**TYPES, "ruritania-government": "government_body"}
+    parents = {**PARENTS, "ruritania-government": "ruritania"}
+    found = find_candidates(text, ms, THU_2020_03_05, PLACES, types, actor_parents=parents)
+    c = next(c for c in found if c.trigger == "accused")
+    assert c.target_actor_id == "ruritania-government"

@@ -101,10 +101,11 @@ def _army_asset(text: str, end: int) -> bool:
 
 def _new_referent(text: str, hit: re.Match[str]) -> bool:
     """'a coalition of X', 'a government that ...', 'the rebels of X': a new or a specified
-    body, not the one named before (an adjective stays: 'a rebel attack')."""
+    body, not the one named before (an adjective stays: 'a rebel attack'; 'of' + a gerund is
+    a verb's complement: 'accused the rebels of shelling')."""
     after = text[hit.end():hit.end() + 20]
-    if re.match(r"\s+of\b", after):
-        return True
+    if re.match(r"\s+of\b(?!\s+\w+ing\b)", after):
+        return True  # not "accused the government of launching ...": a complement
     indefinite = re.search(r"\b(?:a|an)\s+$", text[max(0, hit.start() - 4):hit.start()],
                            re.IGNORECASE)
     return indefinite is not None and not re.match(r"\s+[a-z]", after)
