@@ -437,3 +437,10 @@ def test_of_and_a_gerund_after_a_side_noun_is_a_complement() -> None:
     found = find_candidates(text, ms, THU_2020_03_05, PLACES, types, actor_parents=parents)
     c = next(c for c in found if c.trigger == "accused")
     assert c.target_actor_id == "ruritania-government"
+
+
+def test_an_unnamed_spokeswoman_is_the_one_the_article_names() -> None:
+    # "a X spokeswoman said" -> the one person named as a spokeswoman elsewhere in the story
+    c = one("A Blue Brigade spokeswoman said Freedonian troops shelled Zenda on Monday. Ana "
+            "Kova, a spokeswoman for the group, said talks were over.", "shelled")
+    assert c.claimed_by_actor_id == "ana-kova"
