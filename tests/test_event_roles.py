@@ -444,3 +444,16 @@ def test_an_unnamed_spokeswoman_is_the_one_the_article_names() -> None:
     c = one("A Blue Brigade spokeswoman said Freedonian troops shelled Zenda on Monday. Ana "
             "Kova, a spokeswoman for the group, said talks were over.", "shelled")
     assert c.claimed_by_actor_id == "ana-kova"
+
+
+def test_a_participle_after_a_frame_is_the_speakers_act() -> None:
+    # "..., X said, urging Y to stop": X urges, not the clause's subject before the frame
+    c = one("Ruritania will hold talks, Ana Kova said, urging Freedonia to stop the shelling.",
+            "urging")
+    assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "freedonia")
+
+
+def test_an_appeal_from_x_is_addressed_to_x() -> None:
+    # "a call for a halt from X": X is asked
+    c = one("Ana Kova renewed a call for a halt to shelling from Freedonia.", "call for")
+    assert c.target_actor_id == "freedonia"

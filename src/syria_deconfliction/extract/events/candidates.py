@@ -30,7 +30,7 @@ from .roles import (
     _subject,
 )
 from .sentence import _AREA_NOUNS, _LOCATIVE, _PLACE_TIER, _Frame, _Sentence, _Trig
-from .sides import _PERSON_PRONOUNS, _active_roles, _passive_roles, _threatened
+from .sides import _PERSON_PRONOUNS, _active_roles, _asked_of, _passive_roles, _threatened
 from .statements import statement_candidates
 from .trigger_lexicon import TriggerLexicon, load_lexicon
 from .triggers import _allegation, _governed, _match_triggers, _near, _negated, _passive, _planned
@@ -235,6 +235,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         also, beside, target_beside = r.also, r.beside, r.target_beside
     if target is None and code[:2] == "13" and t.form != "n":
         target = _threatened(s, t, frames, source)
+    if target is None and code[:2] in ("02", "10") and t.form != "n":
+        target = _asked_of(s, t, frames, source)
     if target is None and code[:2] in _COOPERATIVE_ROOTS and k_src >= 0:
         # joint agents of a cooperative act: "X and Y brokered a truce", "a deal sponsored by
         # X and Y" -> X with Y as the other side

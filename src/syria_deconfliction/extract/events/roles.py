@@ -45,6 +45,9 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         i -= s.low(i) in _DETERMINERS
         if i >= c.start and s.low(i) in _BARE_INFINITIVE_VERBS:
             return s.actor(k), k, "bare-infinitive-subject"
+    speaker = _speaker_before_participle(s, t, frames)
+    if speaker is not None:
+        return speaker, -1, "participle-after-frame"
     fronted = _fronted_participle_subject(s, t, c.start)
     if fronted is not None:
         return s.actor(fronted), fronted, "fronted-participle"
@@ -85,6 +88,21 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         if src:
             return src, k, "subject-before-but"
     return None, -1, ""
+
+
+def _speaker_before_participle(s: _Sentence, t: _Trig, frames: list[_Frame]) -> str | None:
+    """A participle phrase right after a frame ("Zenda is calm, Ana Kova said, urging Y to
+    stop"; "..., she said on Monday, repeating a call for talks") is the speaker's act."""
+    p = next((j for j in range(max(0, t.t0 - 3), t.t0 + 1) if s.low(j - 1) == ","), None)
+    if p is None or not s.low(p).endswith("ing") or any(s.low(j) in (",", ";")
+                                                         for j in range(p, t.t0)):
+        return None
+    for f in frames:
+        if f.kind in ("post", "parenthetical") and f.claimer and f.tok < p - 1 \
+                and p - 1 - f.tok <= 4 and not any(
+                    s.mention_at_token(j) is not None for j in range(f.tok + 1, p - 1)):
+            return f.claimer
+    return None
 
 
 def _fronted_participle_subject(s: _Sentence, t: _Trig, start: int) -> int | None:
