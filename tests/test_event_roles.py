@@ -364,15 +364,17 @@ def test_but_after_a_dash_takes_the_subject_before_the_dash() -> None:
 
 
 def test_bare_government_is_the_government_of_the_state_the_lead_names() -> None:
-    # the lead names the state at war (here only in a place); a diplomat's state named more
-    # often later is not whose "government" the rebels shell
+    # the lead names the state at war (here only in a place); of two governments the story
+    # names, a diplomat's state named more often later is not whose "government" is shelled
     text = ("Blue Brigade attacks in Ruritania's Zenda\n\nThe Blue Brigade attacked Zenda on "
             "Monday in the heaviest fighting of the year, as aid workers tried to reach the "
             "town and many residents fled to the hills north of the river before the roads "
             "were closed by floods and the old bridges over the river fell down in the night. "
-            "Freedonia urged calm. Freedonia met Ruritania. Freedonia left. The Blue Brigade "
-            "shelled government offices on Tuesday.")
-    spans = {"Blue Brigade": "blue-brigade", "Freedonia": "freedonia", "Ruritania": "ruritania"}
+            "Freedonia urged calm. Freedonia met Ruritania. The Freedonian government met the "
+            "Ruritanian government. The Blue Brigade shelled government offices on Tuesday.")
+    spans = {"Blue Brigade": "blue-brigade", "Freedonia": "freedonia", "Ruritania": "ruritania",
+             "Freedonian government": "freedonia-government",
+             "Ruritanian government": "ruritania-government"}
     ms = sorted((Mention(m.start(), m.end(), w, a, "test") for w, a in spans.items()
                  for m in re.finditer(rf"{w}(?!')", text) if m.start() > 45),
                 key=lambda m: m.start)
@@ -395,10 +397,10 @@ def test_the_object_of_help_does_the_bare_infinitive_act() -> None:
 
 def test_a_government_position_is_the_armys() -> None:
     # an adjectival "government" before what an army holds names the state's armed forces
-    text = ("Ruritania accused the Blue Brigade. Blue Brigade fighters hit a government gun "
-            "position on Monday.")
-    ms = [Mention(0, 9, "Ruritania", "ruritania", "test"),
-          Mention(36, 57, "Blue Brigade fighters", "blue-brigade", "test")]
+    text = ("The Ruritanian government accused the Blue Brigade. Blue Brigade fighters hit a "
+            "government gun position on Monday.")
+    ms = [Mention(4, 25, "Ruritanian government", "ruritania-government", "test"),
+          Mention(52, 73, "Blue Brigade fighters", "blue-brigade", "test")]
     types = {**TYPES, "ruritania-government": "government_body"}
     parents = {**PARENTS, "ruritania-government": "ruritania"}
     found = find_candidates(text, ms, THU_2020_03_05, PLACES, types, actor_parents=parents)
@@ -429,9 +431,10 @@ def test_anonymity_to_discuss_is_no_consultation() -> None:
 
 def test_of_and_a_gerund_after_a_side_noun_is_a_complement() -> None:
     # "accused the government of shelling": the government named before, not a new one
-    text = "Ruritania closed Zenda. The Blue Brigade accused the government of shelling Zenda."
-    ms = [Mention(0, 9, "Ruritania", "ruritania", "test"),
-          Mention(28, 40, "Blue Brigade", "blue-brigade", "test")]
+    text = ("The Ruritanian government closed Zenda. The Blue Brigade accused the government "
+            "of shelling Zenda.")
+    ms = [Mention(4, 25, "Ruritanian government", "ruritania-government", "test"),
+          Mention(44, 56, "Blue Brigade", "blue-brigade", "test")]
     types = {**TYPES, "ruritania-government": "government_body"}
     parents = {**PARENTS, "ruritania-government": "ruritania"}
     found = find_candidates(text, ms, THU_2020_03_05, PLACES, types, actor_parents=parents)
@@ -457,3 +460,20 @@ def test_an_appeal_from_x_is_addressed_to_x() -> None:
     # "a call for a halt from X": X is asked
     c = one("Ana Kova renewed a call for a halt to shelling from Freedonia.", "call for")
     assert c.target_actor_id == "freedonia"
+
+
+def test_his_government_is_the_government_of_the_person_named_last() -> None:
+    # "his government" is the state of the person named before, not the story's main state
+    text = ("Freedonia met Ruritania. The Freedonian government spoke. Ana Kova said his "
+            "government's jets shelled Zenda on Monday.")
+    ms = [Mention(0, 9, "Freedonia", "freedonia", "test"),
+          Mention(14, 23, "Ruritania", "ruritania", "test"),
+          Mention(29, 50, "Freedonian government", "freedonia-government", "test"),
+          Mention(58, 66, "Ana Kova", "ana-kova", "test")]
+    types = {**TYPES, "ruritania-government": "government_body",
+             "freedonia-government": "government_body"}
+    parents = {**PARENTS, "ruritania-government": "ruritania",
+               "freedonia-government": "freedonia"}
+    found = find_candidates(text, ms, THU_2020_03_05, PLACES, types, actor_parents=parents)
+    c = next(c for c in found if c.trigger == "shelled")
+    assert c.source_actor_id == "ruritania-government"

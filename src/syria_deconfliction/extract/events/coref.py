@@ -4,9 +4,10 @@ A news story names a side once in full ("Syrian rebels", "the Syrian government"
 its head noun alone, often as an adjective. A bare or adjectival side noun (lexicon
 ``events_side_nouns``) not inside a mention becomes a mention of the one actor whose mentions in
 the same article end in that noun; when two actors do ("the Syrian government", "the Turkish
-government") the noun is ambiguous and stays unresolved, and "government"/"regime" alone is
-only the government of the state the article is about (named most in its headline and opening
-sentence, then in the whole article).
+government") the noun is ambiguous and stays unresolved. "government"/"regime" alone is only the government
+of the state the article is about (named most in its headline and opening sentence, then in the
+whole article), once the article uses the noun for that state; "his/her government" is the
+government of the person named last; "governments" is several.
 """
 
 from __future__ import annotations
@@ -60,12 +61,14 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
     main = _main_state(mentions, parents, types, text[:_LEAD_CHARS])
     own = f"{main}-government"  # the registry's id for a state's government body
     for noun in _STATE_NOUNS:
-        if types.get(own) == "government_body" and parents.get(own) == main:
-            # "government" alone is the story's main state's government, even when the
-            # article never names it in full ("Rebels shelled government-held areas")
+        mains = [a for a in owners.get(noun, ()) if _top(a, parents) == main]
+        resolved.pop(noun, None)  # "government" alone is the story's main state's ...
+        if types.get(own) == "government_body" and parents.get(own) == main and mains:
+            # ... government, once the article names it so ("government forces",
+            # "the Ruritanian government"), also in other states' stories
             resolved[noun] = own
-        elif noun in resolved and _top(resolved[noun], parents) != main:
-            del resolved[noun]
+        elif len(mains) == 1:
+            resolved[noun] = mains[0]
     army = [a for a, p in parents.items() if p == main and types.get(a) == "military"]
     busy = bytearray(len(text) + 1)
     for m in mentions:
@@ -73,7 +76,11 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
     out = []
     for hit in _SIDE_RE.finditer(text):
         actor = resolved.get(_key(hit.group(1)))
-        if actor is None or any(busy[hit.start():hit.end()]) or _new_referent(text, hit):
+        if _key(hit.group(1)) in _STATE_NOUNS and _possessed(text, hit):
+            actor = _persons_government(hit.start(), mentions, parents, types)
+        if actor is None or any(busy[hit.start():hit.end()]) or _new_referent(text, hit) or (
+            hit.group(1).lower().endswith("s") and _key(hit.group(1)) in _STATE_NOUNS
+        ):  # "governments": several
             continue
         busy[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
         if _key(hit.group(1)) in _STATE_NOUNS and len(army) == 1 and _army_asset(text, hit.end()):
@@ -107,6 +114,23 @@ def _repeated_demonyms(text: str, mentions: Sequence[Mention], busy: bytearray) 
             if not any(busy[hit.start():hit.end()]):
                 out.append(Mention(hit.start(), hit.end(), form, next(iter(actors)), "demonym"))
     return out
+
+
+def _possessed(text: str, hit: re.Match[str]) -> bool:
+    return re.search(r"\b(?:his|her)\s+$", text[max(0, hit.start() - 5):hit.start()],
+                     re.IGNORECASE) is not None
+
+
+def _persons_government(pos: int, mentions: Sequence[Mention],
+                        parents: Mapping[str, str | None], types: Mapping[str, str]
+                        ) -> str | None:
+    """'his/her government': the government of the state of the person named last before
+    (none when that person's state is unknown: "Ana Kova said her government ...")."""
+    before = [m for m in mentions if m.end <= pos and types.get(m.actor_id) == "person"]
+    if not before:
+        return None
+    own = f"{_top(max(before, key=lambda m: m.end).actor_id, parents)}-government"
+    return own if types.get(own) == "government_body" else None
 
 
 def _army_asset(text: str, end: int) -> bool:
