@@ -477,3 +477,12 @@ def test_his_government_is_the_government_of_the_person_named_last() -> None:
     found = find_candidates(text, ms, THU_2020_03_05, PLACES, types, actor_parents=parents)
     c = next(c for c in found if c.trigger == "shelled")
     assert c.source_actor_id == "ruritania-government"
+
+
+def test_addressing_a_conference_is_a_statement_to_it() -> None:
+    # "X addressed the Y conference" -> X's statement, Y the target; "address the issue" is not
+    c = one("Ana Kova addressed a Blue Brigade congress on Monday.", "addressed")
+    assert (c.cameo_code, c.source_actor_id, c.target_actor_id) == ("010", "ana-kova",
+                                                                     "blue-brigade")
+    assert not [c for c in cands("Ana Kova addressed the issue of Freedonia on Monday.")
+                if c.trigger == "addressed"]

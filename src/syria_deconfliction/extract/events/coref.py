@@ -4,10 +4,10 @@ A news story names a side once in full ("Syrian rebels", "the Syrian government"
 its head noun alone, often as an adjective. A bare or adjectival side noun (lexicon
 ``events_side_nouns``) not inside a mention becomes a mention of the one actor whose mentions in
 the same article end in that noun; when two actors do ("the Syrian government", "the Turkish
-government") the noun is ambiguous and stays unresolved. "government"/"regime" alone is only the government
-of the state the article is about (named most in its headline and opening sentence, then in the
-whole article), once the article uses the noun for that state; "his/her government" is the
-government of the person named last; "governments" is several.
+government") the noun is ambiguous and stays unresolved. "government"/"regime" alone is only
+the government of the state the article is about (named most in its headline and opening
+sentence, then in the whole article), once the article uses the noun for that state;
+"his/her government" is the government of the person named last; "governments" is several.
 """
 
 from __future__ import annotations
