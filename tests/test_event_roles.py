@@ -486,3 +486,11 @@ def test_addressing_a_conference_is_a_statement_to_it() -> None:
                                                                      "blue-brigade")
     assert not [c for c in cands("Ana Kova addressed the issue of Freedonia on Monday.")
                 if c.trigger == "addressed"]
+
+
+def test_an_accusation_denied_by_y_is_ys_denial_answering_the_accuser() -> None:
+    # "X said Y did Z, an accusation denied by Y": Y denies, X is the target, not X's claim
+    c = one("Ana Kova said on Monday that Freedonian troops had shelled Zenda, an accusation "
+            "denied by Freedonia.", "denied")
+    assert (c.source_actor_id, c.target_actor_id, c.claim_status) == (
+        "freedonia", "ana-kova", "reported")

@@ -233,10 +233,12 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         r = _active_roles(s, t, frames, kinetic, claimer, prior, rules)
         source, target, k_src = r.source, r.target, r.k_src
         also, beside, target_beside = r.also, r.beside, r.target_beside
-    if target is None and code[:2] == "13" and t.form != "n":
-        target = _threatened(s, t, frames, source)
-    if target is None and code[:2] in ("02", "10") and t.form != "n":
-        target = _asked_of(s, t, frames, source)
+    if target is None and t.form != "n":
+        target = _late_target(s, t, frames, code, source)
+    if e.kind == "deny" and passive and source is not None and claimer not in (None, source):
+        # "X said Y did Z, an accusation denied by Y": Y's denial answers X, not X's claim
+        target, status, claimer = claimer, "reported", None
+        rules.append("denial-of-the-claim")
     if target is None and code[:2] in _COOPERATIVE_ROOTS and k_src >= 0:
         # joint agents of a cooperative act: "X and Y brokered a truce", "a deal sponsored by
         # X and Y" -> X with Y as the other side
@@ -315,6 +317,16 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     )
     return [c] + [replace(c, target_actor_id=x, target_parties=_bodies(s, x),
                           rule=f"{c.rule};coordinated-object") for x in dict.fromkeys(also)]
+
+
+def _late_target(s: _Sentence, t: _Trig, frames: list[_Frame], code: str,
+                 source: str | None) -> str | None:
+    """A threat's target after for/against; an appeal's or demand's after 'from'."""
+    if code[:2] == "13":
+        return _threatened(s, t, frames, source)
+    if code[:2] in ("02", "10"):
+        return _asked_of(s, t, frames, source)
+    return None
 
 
 def _bodies(s: _Sentence, actor: str | None) -> tuple[str, ...]:
