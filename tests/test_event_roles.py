@@ -494,3 +494,11 @@ def test_an_accusation_denied_by_y_is_ys_denial_answering_the_accuser() -> None:
             "denied by Freedonia.", "denied")
     assert (c.source_actor_id, c.target_actor_id, c.claim_status) == (
         "freedonia", "ana-kova", "reported")
+
+
+def test_an_object_is_not_searched_past_a_reporting_verb() -> None:
+    # "Fighters battling in Z say Y ...": Y is in what they say, not whom they battle
+    found = cands("Blue Brigade fighters battling in the hills say Freedonian troops left "
+                  "Zenda.")
+    assert all(c.target_actor_id != "freedonia-military" for c in found
+               if c.trigger == "battling")

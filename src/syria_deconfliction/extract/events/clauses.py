@@ -159,6 +159,8 @@ def _clause_end(s: _Sentence, t: _Trig, frames: list[_Frame]) -> int:
     """Last token (exclusive) where the trigger's object can be."""
     post = [f.region[0] for f in frames if f.kind in ("post", "parenthetical", "according")
             and f.region[0] >= t.t1]  # "..., according to X": X is the source of the words
+    post += [f.tok for f in frames if f.kind == "pre" and f.tok >= t.t1]  # "Rebels fighting
+    # under X say Y ...": Y is in what they say, not what they fight
     limit = min(post) if post else len(s.toks)
     skip_inf = t.entry.governs
     for i in range(t.t1, limit):
