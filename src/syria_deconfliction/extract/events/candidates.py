@@ -19,7 +19,7 @@ from .clauses import (
     _find_frames,
     _refine_end,
 )
-from .coref import role_holder, side_noun_mentions, without_backers
+from .coref import side_noun_mentions, without_backers
 from .dateline import without_datelines
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
 from .places import _fold, _Gazetteer, _gazetteer
@@ -40,7 +40,6 @@ from .vocabulary import _DETERMINERS
 
 _NUMBER_ORDER = sequence("events_number_words")  # one two three ... in order
 _PRESS_RULE_WORDS = words("events_press_rule_words")
-_SPEAKER_ROLES = words("events_speaker_role_nouns")
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})  # CAMEO cooperation
 
 
@@ -82,7 +81,6 @@ def find_candidates(
     for d in dates:
         dates_in.setdefault(bisect_right(s_starts, d.start) - 1, []).append(d)
     last_person: tuple[str, int] | None = None  # whom "he said" refers to, and where named
-    spokesperson = role_holder(text, mentions, actor_types)
     for k, (s0, e0) in enumerate(doc.sentences):
         near = mentions[bisect_left(m_starts, s0):bisect_left(m_starts, e0)]
         s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents)
@@ -92,8 +90,6 @@ def find_candidates(
             for i in range(t.t0, t.t1):
                 s.trig_at[i] = t
         frames = _find_frames(s, trigs)
-        if spokesperson is not None:
-            _unnamed_role_speakers(s, frames, spokesperson)
         prior = last_person[0] if last_person and k - last_person[1] <= 2 else None
         last_person = _pronoun_speakers(s, frames, last_person, k)
         cands = [c for t in trigs
@@ -128,14 +124,6 @@ def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] 
         if s.actor_types.get(s.actor(k)) == "person" and not quoted:
             return (s.actor(k), here)  # the first person named: usually the subject
     return last
-
-
-def _unnamed_role_speakers(s: _Sentence, frames: list[_Frame], holder: str) -> None:
-    """'an opposition spokesman said', 'the spokeswoman told ...' with no name: the one person
-    the article names with that role (see coref.role_holder), not the body of the title."""
-    for f in frames:
-        if s.low(f.tok - 1) in _SPEAKER_ROLES and s.actor_types.get(f.claimer or "") != "person":
-            f.claimer = holder
 
 
 def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:

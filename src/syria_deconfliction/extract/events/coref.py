@@ -25,11 +25,6 @@ _BACKER_RE = re.compile(
 _SIDE_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True))
                          + r")(?!\w)", re.IGNORECASE)
 _ARMY_ASSETS = words("events_army_asset_nouns")
-_ROLES = "|".join(sorted(words("events_speaker_role_nouns")))
-_ROLE_AFTER = re.compile(  # "Ana Kova, a spokeswoman for ...", "Ana Kova, the group's spokeswoman"
-    rf",\s+(?!who\b|which\b)(?:(?:an?|the)\s+)?(?:[\w.'’-]+\s+){{0,4}}?(?:{_ROLES})\b", re.I)
-_ROLE_BEFORE = re.compile(  # "The spokesman for X, Brig. Gen. Ana Kova", "spokeswoman Ana Kova"
-    rf"\b(?:{_ROLES})\b(?:[^.;\n]{{0,60}},)?\s*(?:[A-Z][\w.]*\s+){{0,4}}$", re.I)
 _STATE_NOUNS = frozenset({"government", "regime"})  # a state's own body, not a faction
 _LEAD_CHARS = 300  # about the headline and the opening sentence
 _SIDE_RE = re.compile(
@@ -87,16 +82,6 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
             actor = army[0]  # "a government gun position": the army's
         out.append(Mention(hit.start(), hit.end(), hit.group(1), actor, "side-noun"))
     return out + _repeated_demonyms(text, mentions, busy)
-
-
-def role_holder(text: str, mentions: Sequence[Mention], types: Mapping[str, str]) -> str | None:
-    """The one person the article names with a speaker role ("Ana Kova, a spokeswoman for the
-    group"), who is then whom "a/the spokeswoman said" refers to; None when it names none or
-    several (then an unnamed spokesman may be someone else)."""
-    found = {m.actor_id for m in mentions if types.get(m.actor_id) == "person" and (
-        _ROLE_AFTER.match(text, m.end) or _ROLE_BEFORE.search(text, max(0, m.start - 100),
-                                                              m.start))}
-    return next(iter(found)) if len(found) == 1 else None
 
 
 def _repeated_demonyms(text: str, mentions: Sequence[Mention], busy: bytearray) -> list[Mention]:
