@@ -72,7 +72,7 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
     for hit in _SIDE_RE.finditer(text):
         actor = resolved.get(_key(hit.group(1)))
         if _key(hit.group(1)) in _STATE_NOUNS and _possessed(text, hit):
-            actor = _persons_government(hit.start(), mentions, parents, types)
+            continue  # "his government": the person's state's, which the mentions resolve
         if actor is None or any(busy[hit.start():hit.end()]) or _new_referent(text, hit) or (
             hit.group(1).lower().endswith("s") and _key(hit.group(1)) in _STATE_NOUNS
         ):  # "governments": several
@@ -104,18 +104,6 @@ def _repeated_demonyms(text: str, mentions: Sequence[Mention], busy: bytearray) 
 def _possessed(text: str, hit: re.Match[str]) -> bool:
     return re.search(r"\b(?:his|her)\s+$", text[max(0, hit.start() - 5):hit.start()],
                      re.IGNORECASE) is not None
-
-
-def _persons_government(pos: int, mentions: Sequence[Mention],
-                        parents: Mapping[str, str | None], types: Mapping[str, str]
-                        ) -> str | None:
-    """'his/her government': the government of the state of the person named last before
-    (none when that person's state is unknown: "Ana Kova said her government ...")."""
-    before = [m for m in mentions if m.end <= pos and types.get(m.actor_id) == "person"]
-    if not before:
-        return None
-    own = f"{_top(max(before, key=lambda m: m.end).actor_id, parents)}-government"
-    return own if types.get(own) == "government_body" else None
 
 
 def _army_asset(text: str, end: int) -> bool:
