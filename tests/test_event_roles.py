@@ -495,3 +495,11 @@ def test_an_object_is_not_searched_past_a_reporting_verb() -> None:
                   "Zenda.")
     assert all(c.target_actor_id != "freedonia-military" for c in found
                if c.trigger == "battling")
+
+
+def test_the_attacks_named_next_give_the_earlier_strikes_their_source() -> None:
+    # "Air strikes hit Z. X said Y's jets carried out the attacks.": Y's jets struck Z
+    found = cands("Air strikes hit Zenda on Monday. Ana Kova said Ruritanian jets carried out "
+                  "the attacks.")
+    c = next(c for c in found if c.trigger.lower() == "air strikes")
+    assert c.source_actor_id == "ruritania-military"

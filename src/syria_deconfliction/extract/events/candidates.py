@@ -104,7 +104,7 @@ def find_candidates(
                 physical and (c.date_text is not None or (c.place_id is not None and not noun))
             ):
                 out.append(c)
-    return _fold_repeats(text, out)
+    return _fold_repeats(text, _anaphoric_sources(text, out))
 
 
 def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
@@ -124,6 +124,31 @@ def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] 
         if s.actor_types.get(s.actor(k)) == "person" and not quoted:
             return (s.actor(k), here)  # the first person named: usually the subject
     return last
+
+
+def _anaphoric_sources(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'Air strikes hit Zenda. They said Ruritanian jets carried out the attacks.': a force
+    noun after 'the' and a light verb restates the force event of the sentence before, whose
+    missing source it names (the earlier candidate gets that source; both stay)."""
+    out = list(cands)
+    for c in cands:
+        if c.source_actor_id is None or c.cameo_code[:2] not in ("18", "19", "20") \
+                or text[max(0, c.trigger_start - 4):c.trigger_start].lower() != "the " \
+                or "noun:clause-subject" not in c.rule:
+            continue  # only "X carried out/conducted the <noun>" restates (not "ordered the")
+        before = [i for i, p in enumerate(out) if p.sentence_end <= c.sentence_start
+                  and not text[p.sentence_end:c.sentence_start].strip(" \n\"”’")
+                  .count(".") and p.cameo_code[:2] in ("18", "19", "20")]
+        for i in before:
+            p = out[i]
+            if p.source_actor_id is None and p.target_actor_id != c.source_actor_id and (
+                None in (p.target_actor_id, c.target_actor_id)
+                or p.target_actor_id == c.target_actor_id
+            ):
+                out[i] = replace(p, source_actor_id=c.source_actor_id,
+                                 source_parties=c.source_parties,
+                                 rule=f"{p.rule};source-named-after:{c.trigger}")
+    return out
 
 
 def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
