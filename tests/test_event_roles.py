@@ -503,3 +503,10 @@ def test_the_attacks_named_next_give_the_earlier_strikes_their_source() -> None:
                   "the attacks.")
     c = next(c for c in found if c.trigger.lower() == "air strikes")
     assert c.source_actor_id == "ruritania-military"
+
+
+def test_as_with_a_plural_noun_subject_opens_its_own_clause() -> None:
+    # "X shelled Z as diplomats struggled to revive talks": the talks are not X's
+    found = cands("Blue Brigade fighters shelled Zenda as diplomats struggled to restore a "
+                  "ceasefire and resurrect peace talks.")
+    assert all(c.source_actor_id != "blue-brigade" for c in found if c.trigger == "talks")
