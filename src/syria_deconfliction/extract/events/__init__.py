@@ -49,12 +49,18 @@ general rules of English news syntax, applied sentence by sentence without a par
    Nouns: "of X" for arrival/withdrawal nouns, an attributive or possessive mention ("Russian
    strikes"), "by X", "between X and Y", else the clause subject after a light verb ("carried
    out strikes") or in "in a phone call"; whoever ordered it ("X ordered a pullout of ...");
-   "criticized/accused X for <act>": X.
+   "criticized/accused X for <act>": X. "helping/letting X <verb>": X; a participle right after
+   a frame (", X said, urging ...") is the speaker's; "Y faced resistance/came under fire from
+   X": X, Y the target; "X, which ..., and Y <co-chair>": X with Y. Bare "government" is the
+   government of the state the headline and lead name (once the article uses the noun for it),
+   its army before what an army holds ("a government gun position").
 6. Target: the first mention after the trigger in its clause that is a direct object or follows
    against/on/at/with/to/into (not "prior to"); "X and Y <met>" and "<fighting> between X and Y"
    give both sides for symmetric triggers; one candidate per coordinated object ("urged X and
-   Y"); a person in commas after the object phrase; a threat's "for/against X". "according to
-   X" closes the search. A withdrawing side's own forces are not a target.
+   Y"); a person in commas after the object phrase; a threat's "for/against X"; an appeal's
+   "from X". "according to X" and a later reporting verb close the search. A withdrawing
+   side's own forces are not a target. "an accusation denied by Y": Y's denial, the accuser
+   its target.
 7. Acting body (``actor_parents``): a person stays the side (the most specific actor) and the
    body they speak for (registry parent) is listed beside them (``source_parties`` /
    ``target_parties``, event_actors rows); in material acts (15, 18-20, 0874) a state source

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..dates import DateExpr, ResolvedDate, find_date_expressions, resolve
 from ..document import Document
-from ..lexicon import sequence
+from ..lexicon import sequence, words
 from ..mentions import Mention
 from .clauses import (
     _applicable_frame,
@@ -30,7 +30,7 @@ from .roles import (
     _subject,
 )
 from .sentence import _AREA_NOUNS, _LOCATIVE, _PLACE_TIER, _Frame, _Sentence, _Trig
-from .sides import _PERSON_PRONOUNS, _active_roles, _passive_roles, _threatened
+from .sides import _PERSON_PRONOUNS, _active_roles, _asked_of, _passive_roles, _threatened
 from .statements import statement_candidates
 from .trigger_lexicon import TriggerLexicon, load_lexicon
 from .triggers import _allegation, _governed, _match_triggers, _near, _negated, _passive, _planned
@@ -39,6 +39,7 @@ from .vocabulary import _DETERMINERS
 # --------------------------------------------------------------------------- main
 
 _NUMBER_ORDER = sequence("events_number_words")  # one two three ... in order
+_PRESS_RULE_WORDS = words("events_press_rule_words")
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})  # CAMEO cooperation
 
 
@@ -103,7 +104,7 @@ def find_candidates(
                 physical and (c.date_text is not None or (c.place_id is not None and not noun))
             ):
                 out.append(c)
-    return _fold_repeats(text, out)
+    return _fold_repeats(text, _anaphoric_sources(text, out))
 
 
 def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
@@ -123,6 +124,31 @@ def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] 
         if s.actor_types.get(s.actor(k)) == "person" and not quoted:
             return (s.actor(k), here)  # the first person named: usually the subject
     return last
+
+
+def _anaphoric_sources(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'Air strikes hit Zenda. They said Ruritanian jets carried out the attacks.': a force
+    noun after 'the' and a light verb restates the force event of the sentence before, whose
+    missing source it names (the earlier candidate gets that source; both stay)."""
+    out = list(cands)
+    for c in cands:
+        if c.source_actor_id is None or c.cameo_code[:2] not in ("18", "19", "20") \
+                or text[max(0, c.trigger_start - 4):c.trigger_start].lower() != "the " \
+                or "noun:clause-subject" not in c.rule:
+            continue  # only "X carried out/conducted the <noun>" restates (not "ordered the")
+        before = [i for i, p in enumerate(out) if p.sentence_end <= c.sentence_start
+                  and not text[p.sentence_end:c.sentence_start].strip(" \n\"”’")
+                  .count(".") and p.cameo_code[:2] in ("18", "19", "20")]
+        for i in before:
+            p = out[i]
+            if p.source_actor_id is None and p.target_actor_id != c.source_actor_id and (
+                None in (p.target_actor_id, c.target_actor_id)
+                or p.target_actor_id == c.target_actor_id
+            ):
+                out[i] = replace(p, source_actor_id=c.source_actor_id,
+                                 source_parties=c.source_parties,
+                                 rule=f"{p.rule};source-named-after:{c.trigger}")
+    return out
 
 
 def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -165,6 +191,8 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     clause = _clause(s, t.t0, frames)
     if clause.kind == "if":
         return []  # a condition, not a reported event
+    if e.kind == "consult" and s.low(t.t0 - 1) == "to" and s.low(t.t0 - 2) in _PRESS_RULE_WORDS:
+        return []  # "spoke on condition of anonymity to discuss ...": the press rules
     rules = [e.id] + (["noun"] if t.form == "n" else [])
     code, planned_code = e.code, e.planned
     refine_window = min(max(e.window, 10), _refine_end(s, t) - t.t1)
@@ -218,8 +246,12 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         r = _active_roles(s, t, frames, kinetic, claimer, prior, rules)
         source, target, k_src = r.source, r.target, r.k_src
         also, beside, target_beside = r.also, r.beside, r.target_beside
-    if target is None and code[:2] == "13" and t.form != "n":
-        target = _threatened(s, t, frames, source)
+    if target is None and t.form != "n":
+        target = _late_target(s, t, frames, code, source)
+    if e.kind == "deny" and passive and source is not None and claimer not in (None, source):
+        # "X said Y did Z, an accusation denied by Y": Y's denial answers X, not X's claim
+        target, status, claimer = claimer, "reported", None
+        rules.append("denial-of-the-claim")
     if target is None and code[:2] in _COOPERATIVE_ROOTS and k_src >= 0:
         # joint agents of a cooperative act: "X and Y brokered a truce", "a deal sponsored by
         # X and Y" -> X with Y as the other side
@@ -298,6 +330,16 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     )
     return [c] + [replace(c, target_actor_id=x, target_parties=_bodies(s, x),
                           rule=f"{c.rule};coordinated-object") for x in dict.fromkeys(also)]
+
+
+def _late_target(s: _Sentence, t: _Trig, frames: list[_Frame], code: str,
+                 source: str | None) -> str | None:
+    """A threat's target after for/against; an appeal's or demand's after 'from'."""
+    if code[:2] == "13":
+        return _threatened(s, t, frames, source)
+    if code[:2] in ("02", "10"):
+        return _asked_of(s, t, frames, source)
+    return None
 
 
 def _bodies(s: _Sentence, actor: str | None) -> tuple[str, ...]:

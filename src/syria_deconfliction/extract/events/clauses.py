@@ -8,6 +8,7 @@ from ..lexicon import words
 from .model import _STATEMENT_FRAME_KINDS
 from .sentence import _FRAME_ING, _INVERTIBLE, _QUOTES, _Clause, _Frame, _Sentence, _Trig
 from .vocabulary import (
+    _AUX,
     _CLAUSE_PUNCT,
     _CONJ_BOUNDARY,
     _DETERMINERS,
@@ -73,7 +74,15 @@ def _clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
 
 def _subordinate(s: _Sentence, i: int, t0: int) -> bool:
     """'since/as/after X <verb>': word i opens a clause whose subject is a mention and whose
-    verb is at t0 ("talks stalled since Ruritania joined the war": the joiner is Ruritania)."""
+    verb is at t0 ("talks stalled since Ruritania joined the war": the joiner is Ruritania),
+    or whose subject is a plural common noun before a verb ("X attacked as diplomats tried to
+    revive talks": the talks are not X's)."""
+    j = i + 1 + (s.low(i + 1) in _DETERMINERS)
+    if j + 1 < t0 and s.mention_at_token(j) is None and s.toks[j].text.isalpha() \
+            and s.toks[j].text.islower() and s.low(j).endswith("s") and not s.is_verbish(j) \
+            and (s.is_verbish(j + 1) or s.low(j + 1) in _AUX or (
+                s.low(j + 1).endswith("ed") and len(s.low(j + 1)) > 4)):
+        return True
     if t0 - i > 8 or not (s.is_verbish(t0) and (t0 not in s.trig_at or s.trig_at[t0].form != "n")):
         return False
     return s.low(i + 1) in ("he", "she") or any(
@@ -159,6 +168,8 @@ def _clause_end(s: _Sentence, t: _Trig, frames: list[_Frame]) -> int:
     """Last token (exclusive) where the trigger's object can be."""
     post = [f.region[0] for f in frames if f.kind in ("post", "parenthetical", "according")
             and f.region[0] >= t.t1]  # "..., according to X": X is the source of the words
+    post += [f.tok for f in frames if f.kind == "pre" and f.tok >= t.t1]  # "Rebels fighting
+    # under X say Y ...": Y is in what they say, not what they fight
     limit = min(post) if post else len(s.toks)
     skip_inf = t.entry.governs
     for i in range(t.t1, limit):

@@ -4,8 +4,10 @@ A news story names a side once in full ("Syrian rebels", "the Syrian government"
 its head noun alone, often as an adjective. A bare or adjectival side noun (lexicon
 ``events_side_nouns``) not inside a mention becomes a mention of the one actor whose mentions in
 the same article end in that noun; when two actors do ("the Syrian government", "the Turkish
-government") the noun is ambiguous and stays unresolved, and "government"/"regime" alone is
-only the government of the state the article names most.
+government") the noun is ambiguous and stays unresolved. "government"/"regime" alone is only
+the government of the state the article is about (named most in its headline and opening
+sentence, then in the whole article), once the article uses the noun for that state;
+"his/her government" is the government of the person named last; "governments" is several.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ _BACKER_RE = re.compile(
     r"-(?:" + "|".join(sorted(words("events_backer_participles"))) + r")\b", re.IGNORECASE)
 _SIDE_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True))
                          + r")(?!\w)", re.IGNORECASE)
+_ARMY_ASSETS = words("events_army_asset_nouns")
 _STATE_NOUNS = frozenset({"government", "regime"})  # a state's own body, not a faction
+_LEAD_CHARS = 300  # about the headline and the opening sentence
 _SIDE_RE = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
@@ -49,19 +53,33 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
         if after is not None and after.group(1).lower().endswith("s"):
             owners.setdefault(_key(after.group(1)), set()).add(m.actor_id)
     resolved = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
-    main = _main_state(mentions, parents, types)
-    for noun in _STATE_NOUNS & set(resolved):
-        if _top(resolved[noun], parents) != main:
-            del resolved[noun]  # "government" alone is the story's main state's
+    main = _main_state(mentions, parents, types, text[:_LEAD_CHARS])
+    own = f"{main}-government"  # the registry's id for a state's government body
+    for noun in _STATE_NOUNS:
+        mains = [a for a in owners.get(noun, ()) if _top(a, parents) == main]
+        resolved.pop(noun, None)  # "government" alone is the story's main state's ...
+        if types.get(own) == "government_body" and parents.get(own) == main and mains:
+            # ... government, once the article names it so ("government forces",
+            # "the Ruritanian government"), also in other states' stories
+            resolved[noun] = own
+        elif len(mains) == 1:
+            resolved[noun] = mains[0]
+    army = [a for a, p in parents.items() if p == main and types.get(a) == "military"]
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
     for hit in _SIDE_RE.finditer(text):
         actor = resolved.get(_key(hit.group(1)))
-        if actor is None or any(busy[hit.start():hit.end()]) or _new_referent(text, hit):
+        if _key(hit.group(1)) in _STATE_NOUNS and _possessed(text, hit):
+            continue  # "his government": the person's state's, which the mentions resolve
+        if actor is None or any(busy[hit.start():hit.end()]) or _new_referent(text, hit) or (
+            hit.group(1).lower().endswith("s") and _key(hit.group(1)) in _STATE_NOUNS
+        ):  # "governments": several
             continue
         busy[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
+        if _key(hit.group(1)) in _STATE_NOUNS and len(army) == 1 and _army_asset(text, hit.end()):
+            actor = army[0]  # "a government gun position": the army's
         out.append(Mention(hit.start(), hit.end(), hit.group(1), actor, "side-noun"))
     return out + _repeated_demonyms(text, mentions, busy)
 
@@ -83,12 +101,23 @@ def _repeated_demonyms(text: str, mentions: Sequence[Mention], busy: bytearray) 
     return out
 
 
+def _possessed(text: str, hit: re.Match[str]) -> bool:
+    return re.search(r"\b(?:his|her)\s+$", text[max(0, hit.start() - 5):hit.start()],
+                     re.IGNORECASE) is not None
+
+
+def _army_asset(text: str, end: int) -> bool:
+    """One of the next two words names what an army holds ("government gun position")."""
+    return any(w.lower() in _ARMY_ASSETS for w in re.findall(r"[\w-]+", text[end:end + 30])[:2])
+
+
 def _new_referent(text: str, hit: re.Match[str]) -> bool:
     """'a coalition of X', 'a government that ...', 'the rebels of X': a new or a specified
-    body, not the one named before (an adjective stays: 'a rebel attack')."""
+    body, not the one named before (an adjective stays: 'a rebel attack'; 'of' + a gerund is
+    a verb's complement: 'accused the rebels of shelling')."""
     after = text[hit.end():hit.end() + 20]
-    if re.match(r"\s+of\b", after):
-        return True
+    if re.match(r"\s+of\b(?!\s+\w+ing\b)", after):
+        return True  # not "accused the government of launching ...": a complement
     indefinite = re.search(r"\b(?:a|an)\s+$", text[max(0, hit.start() - 4):hit.start()],
                            re.IGNORECASE)
     return indefinite is not None and not re.match(r"\s+[a-z]", after)
@@ -103,11 +132,20 @@ def _top(actor: str, parents: Mapping[str, str | None]) -> str:
 
 
 def _main_state(mentions: Sequence[Mention], parents: Mapping[str, str | None],
-                types: Mapping[str, str]) -> str | None:
-    """The state the article's mentions belong to most often."""
+                types: Mapping[str, str], lead: str = "") -> str | None:
+    """The state the article is about: the one its headline and opening sentence name most
+    (as an actor or in a place: "Rebels attack in Ruritania's Zenda"), then the one its
+    mentions belong to most often (a story on fighting in one state may quote another
+    state's envoys more often)."""
     counts = Counter(t for m in mentions
                      if types.get(t := _top(m.actor_id, parents)) == "state")
-    return counts.most_common(1)[0][0] if counts else None
+    forms: dict[str, set[str]] = {}
+    for m in mentions:
+        if types.get(m.actor_id) == "state" and m.text[:1].isupper():
+            forms.setdefault(m.actor_id, set()).add(m.text)
+    in_lead = {t: sum(len(re.findall(rf"(?<![\w-]){re.escape(f)}(?![\w-])", lead))
+                      for f in forms.get(t, ())) for t in counts}
+    return max(counts, key=lambda t: (in_lead[t], counts[t])) if counts else None
 
 
 def without_backers(text: str, mentions: Sequence[Mention]) -> list[Mention]:

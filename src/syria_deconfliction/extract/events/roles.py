@@ -22,6 +22,8 @@ from .vocabulary import (
 
 _FORCE_NOUNS = DEFAULT_LEXICON.military_nouns
 _COMMAND_VERBS = words("events_command_verbs")
+_BARE_INFINITIVE_VERBS = words("events_bare_infinitive_verbs")
+_UNDERGOING_VERBS = words("events_undergoing_verbs")
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 
 
@@ -36,6 +38,16 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
             if k is not None and s.m_tok[k][0] >= c.start:
                 return s.actor(k), k, "to-subject"
             break
+    # "helping Y retake Zenda", "let Y enter": the object of help/let/make does the act
+    k = s.mention_ending_at(t.t0)
+    if t.form == "v" and k is not None:
+        i = s.m_tok[k][0] - 1
+        i -= s.low(i) in _DETERMINERS
+        if i >= c.start and s.low(i) in _BARE_INFINITIVE_VERBS:
+            return s.actor(k), k, "bare-infinitive-subject"
+    speaker = _speaker_before_participle(s, t, frames)
+    if speaker is not None:
+        return speaker, -1, "participle-after-frame"
     fronted = _fronted_participle_subject(s, t, c.start)
     if fronted is not None:
         return s.actor(fronted), fronted, "fronted-participle"
@@ -76,6 +88,21 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         if src:
             return src, k, "subject-before-but"
     return None, -1, ""
+
+
+def _speaker_before_participle(s: _Sentence, t: _Trig, frames: list[_Frame]) -> str | None:
+    """A participle phrase right after a frame ("Zenda is calm, Ana Kova said, urging Y to
+    stop"; "..., she said on Monday, repeating a call for talks") is the speaker's act."""
+    p = next((j for j in range(max(0, t.t0 - 3), t.t0 + 1) if s.low(j - 1) == ","), None)
+    if p is None or not s.low(p).endswith("ing") or any(s.low(j) in (",", ";")
+                                                         for j in range(p, t.t0)):
+        return None
+    for f in frames:
+        if f.kind in ("post", "parenthetical") and f.claimer and f.tok < p - 1 \
+                and p - 1 - f.tok <= 4 and not any(
+                    s.mention_at_token(j) is not None for j in range(f.tok + 1, p - 1)):
+            return f.claimer
+    return None
 
 
 def _fronted_participle_subject(s: _Sentence, t: _Trig, start: int) -> int | None:
@@ -184,12 +211,18 @@ def _between(s: _Sentence, t: _Trig) -> tuple[str | None, str | None]:
 
 
 def _coordinated_partner(s: _Sentence, k: int, t0: int) -> str | None:
-    """'X and (his counterpart) Y <trigger>': Y."""
+    """'X and (his counterpart) Y <trigger>', 'X, which ..., and Y <trigger>': Y."""
     if k < 0:
         return None
     end = s.m_tok[s.heads[k]][1]
+    skip = end
+    if s.low(end) == "," and s.low(end + 1) in ("which", "who"):
+        # "X, which backs Z, and Y plan to co-chair": the relative clause is skipped
+        end = skip = next((j for j in range(end + 2, t0) if s.low(j) == ","), end)
     for k2 in range(s.heads[k] + 1, len(s.mentions)):
         a = s.m_tok[k2][0]
+        if a < skip and skip > s.m_tok[s.heads[k]][1]:
+            continue
         if a >= t0:
             break
         gap = [s.low(j) for j in range(end, a)]
@@ -208,6 +241,13 @@ def _noun_roles(s: _Sentence, t: _Trig, frames: list[_Frame],
     target: str | None = None
     how: list[str] = []
     end = _clause_end(s, t, frames)
+    if e.kind in _KINETIC_KINDS and any(s.low(j) in _UNDERGOING_VERBS
+                                        for j in range(max(0, t.t0 - 3), t.t0)):
+        # "Y faced tough resistance from X", "Y came under fire from X": X acts on Y
+        src = _agent_from(s, t, end)
+        if src is not None:
+            tgt = _subject(s, t, frames, False, claimer)[0]
+            return src, (tgt if tgt != src else None), ["noun:undergone-from"]
     if any(s.low(j) in _COMMAND_VERBS for j in range(max(0, t.t0 - 3), t.t0)):
         # "X ordered a pullout of Y's jets": X acts, not the jets
         src, _k, sub_how = _subject(s, t, frames, False, claimer)
@@ -266,6 +306,15 @@ def _noun_roles(s: _Sentence, t: _Trig, frames: list[_Frame],
                     target = s.actor(k)
                     break
     return source, target, how
+
+
+def _agent_from(s: _Sentence, t: _Trig, end: int) -> str | None:
+    """The mention after 'from' right after a noun trigger ("fire from X")."""
+    for i in range(t.t1, min(end, t.t1 + 2)):
+        if s.low(i) == "from":
+            k = _mention_after(s, i + 1, 4)
+            return s.actor(k) if k is not None else None
+    return None
 
 
 def _mention_after(s: _Sentence, i: int, within: int) -> int | None:

@@ -102,6 +102,19 @@ def _threatened(s: _Sentence, t: _Trig, frames: list[_Frame], source: str | None
     return None
 
 
+def _asked_of(s: _Sentence, t: _Trig, frames: list[_Frame], source: str | None) -> str | None:
+    """Whom an appeal or demand is addressed to after 'from' in its clause: "a call for
+    goodwill steps from X", "demanded guarantees from X" -> X."""
+    end = _clause_end(s, t, frames)
+    for i in range(t.t1, min(end, t.t1 + 8)):
+        if s.low(i) == "from":
+            k = _mention_after(s, i + 1, 3)
+            if k is not None and s.actor(k) != source:
+                return s.actor(k)
+            return None
+    return None
+
+
 def _pronoun_subject(s: _Sentence, t: _Trig, frames: list[_Frame], prior: str | None
                      ) -> tuple[str, int, str | None] | None:
     """A clause with "he"/"she" as subject ("After X met Y, he said", "X wanted to strike Y
