@@ -20,3 +20,12 @@ def test_short_quote_inside_reported_speech_is_the_speakers_word() -> None:
 def test_title_case_name_in_marks_stays_rejected() -> None:
     body = "Appearing on “Morning Harbour”, Minister Olek Varga said the vote would go ahead."
     assert _marked(body) == [("Morning Harbour", "rejected", None)]
+
+
+def test_so_called_in_the_object_leaves_as_under_the_speech_verb() -> None:
+    # "described the so-called X as “...”": "so-called" names the object, the words after
+    # "as" are still the describer's
+    body = "Trade\nThe mayor described the so-called harbour pact as “the best deal” of all."
+    qs = {q.text: q for q in extract_quotes(body)}
+    assert qs["the best deal"].status == "accepted"
+    assert qs["the best deal"].speaker_mention == "The mayor"
