@@ -126,3 +126,11 @@ def test_quotation_of_several_sentences_opening_a_paragraph_counts_as_opening_it
             "attacked the plan.\n“We will win. We will not fail,” he said then.")
     q = _accepted(body)["We will win. We will not fail"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "he")
+
+
+def test_a_common_given_name_alone_is_a_person_antecedent() -> None:
+    # a story that calls someone by a common given name only ("Karen thought ...") names a
+    # person, so the "she" of the next paragraph's attribution takes her up
+    body = "Rally\nKaren thought the plan was silly.\n“It never crossed my mind,” she said."
+    q = _accepted(body)["It never crossed my mind"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Karen", "she")

@@ -14,6 +14,7 @@ from .vocabulary import (
     _CLAUSE_VERBS,
     _DETERMINERS,
     _DOC_NOUNS,
+    _FEMALE_FIRST_NAMES,
     _FINITE,
     _FORM_OF,
     _HEAD_TYPES,
@@ -22,6 +23,7 @@ from .vocabulary import (
     _IRREGULAR_PAST,
     _LEAD_STRIP,
     _LEMMA_OF,
+    _MALE_FIRST_NAMES,
     _NON_CLAUSE_START,
     _ORG_WORDS,
     _PARTICIPLE_LEADS,
@@ -290,7 +292,11 @@ class _Phrases:
         if any(not self._is_name_tok(w) for w in words) or words[0].low in _DETERMINERS:
             return False  # "The Atlantic": a determiner opens no person's name
         if len(idx) == 1:
-            return self._bare(words[0].text) in self.surnames
+            # a surname of the text, or a common given name used alone ("Melanie said", a
+            # person the story calls by her first name; lexicon first_names.yaml)
+            bare = self._bare(words[0].text)
+            return bare in self.surnames or bare.lower() in _MALE_FIRST_NAMES \
+                or bare.lower() in _FEMALE_FIRST_NAMES
         return 2 <= len(idx) <= 5 and len(words) <= 4
 
     def _hints_starting_in(self, s: int, e: int) -> list[SpeakerHint]:

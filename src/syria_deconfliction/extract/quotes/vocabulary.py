@@ -49,6 +49,7 @@ _GOVERNING_VERBS = _AS_SPEECH | _words("accuse urge blame demand ask claim warn 
 # governing verbs that are speech acts in themselves (their subject has spoken)
 _SPEECH_ACTS = _AS_SPEECH | _words("accuse urge blame demand")
 _DESIGNATION_WORDS = words("quotes_designation_words")
+_DESIGNATION_MODIFIERS = words("quotes_designation_modifiers")
 _NAMING_NOUNS = words("quotes_naming_nouns")
 
 _PRONOUNS = words("quotes_pronouns")
