@@ -80,7 +80,13 @@ The question is whether the quoted words are somebody's utterance or the writer'
    one without another common sense: lexicon ``quotes_other_senses``) and the words are not a
    Title Case name ("Winter Harbour"): then they are that speaker's words. Longer unattributed
    quotations are kept (accepted, speaker unknown, low confidence, reason given).
-3. Headline words in marks that a body quotation holds are that body speaker's words
+3. Words in marks in title case (two or more words of four letters or more, up to eight words,
+   outside a headline) inside the writer's sentence name a work, show or slogan (reason
+   "title": 'an episode of “The Late Harbour Show,”'), unless a naming speech verb governs
+   them ("called it “Mayor Money Pit”") or they are set off after a speech verb ('added the
+   words, “...”'); alone as an unattributed paragraph they are a subheading (reason
+   "subheading").
+4. Headline words in marks that a body quotation holds are that body speaker's words
    (attribution ``inferred``), however short.
 
 Attribution (``attribution`` names the rules, joined by "+", position rule first)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from .model import Quote, _MarkQuote, _Rec, _Speaker
-from .vocabulary import _ADVERBIAL_SUBORD, _OTHER_SENSES, _SPEECH_ACTS, _SPELLING
+from .vocabulary import _ADVERBIAL_SUBORD, _AS_SPEECH, _OTHER_SENSES, _SPEECH_ACTS, _SPELLING
 
 # a transcript turn: a name in capitals and a colon open the quoted words ("PEREZ: We ...")
 _TURN_RE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):\s")
@@ -177,6 +177,9 @@ class _Rows:
             out.append(self._rejected(q, "scare quote/designation"))
             return
         rec, how = self._governing(qi, si, kopen)
+        if 2 <= nwords <= 8 and (why := self._title_reason(q, si, kopen, rec)) is not None:
+            out.append(self._rejected(q, why))
+            return
         sp: _Speaker | None = None
         reason = None
         if rec is not None:
@@ -242,6 +245,30 @@ class _Rows:
                     setattr(prev, f, getattr(quote, f))
                 prev.attribution, prev.reason = "continuation", None
                 prev.confidence = min(quote.confidence, 0.8)
+
+    def _title_reason(self, q: _MarkQuote, si: int, kopen: int, rec: _Rec | None) -> str | None:
+        """Words in marks in title case outside a headline name a work, show or slogan, not
+        speech: inside the writer's sentence ('an episode of “The Late Morning Show,”', 'in
+        his book ''Raise a Rich Kid,''') unless a naming speech verb governs them ('called
+        her “Little Miss Sunshine”'), or alone as a paragraph without attribution (a
+        subheading: ''A Town Holds Its Breath.'')."""
+        long = re.findall(r"[^\W\d_][\w'’-]{3,}", self.body[q.inner_start:q.inner_end])
+        if self._headline(q.first_para) or len(long) < 2 or self._transcript_turn(q) is not None \
+                or not self._work_title(q.inner_start, q.inner_end):
+            return None  # (two words of four letters at least: "Don't you do it" is speech)
+        a, b, _ = self.sents[si]
+        opens = all(self.toks[x].kind == "p" for x in range(a, kopen))
+        if opens:
+            rest = [t for t in self.toks[a:b] if t.start >= q.region_end]
+            para = self.sents[si][2]
+            alone = rec is None and all(t.kind in ("p", "qc") for t in rest) and (
+                si == 0 or self.sents[si - 1][2] != para) and (
+                si + 1 == len(self.sents) or self.sents[si + 1][2] != para)
+            return "subheading" if alone else None
+        if rec is not None and rec.verb < kopen and (
+                rec.lemma in _AS_SPEECH or self.toks[kopen - 1].text in ",:"):
+            return None  # ('she added the words, “Ana Ruiz.”': set off after the speech verb)
+        return "title"
 
     def _title_like(self, s: int, e: int) -> bool:
         """Title Case words ("Fire and Fury", "Morning Show") name a work or a thing; a
