@@ -134,3 +134,26 @@ def test_a_common_given_name_alone_is_a_person_antecedent() -> None:
     body = "Rally\nKaren thought the plan was silly.\n“It never crossed my mind,” she said."
     q = _accepted(body)["It never crossed my mind"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Karen", "she")
+
+
+def test_a_lone_quotation_after_a_named_subject_is_that_persons() -> None:
+    # a quotation standing as its own sentence after a sentence of the same paragraph whose
+    # subject is a named person (no speech verb anywhere) is that person's
+    body = "Vote\nTom Ruiz named fatigue as a reason for hope. “The young are tired of it.”"
+    q = _accepted(body)["The young are tired of it"]
+    assert (q.speaker_mention, q.attribution) == ("Tom Ruiz", "previous_sentence")
+
+
+def test_a_bracket_after_a_subject_name_is_no_part_of_it() -> None:
+    # "Sen. X (Vt.)": the state in brackets after the subject's name does not hide the person
+    body = "Vote\nSen. Tom Ruiz (Vt.) named fatigue as a reason for hope. “The young are tired.”"
+    q = _accepted(body)["The young are tired"]
+    assert q.speaker_mention == "Tom Ruiz"
+
+
+def test_an_introduction_whose_comma_stands_inside_marks() -> None:
+    # 'On “The Morning Show,” X ...': the introduction ends at the comma inside the marks
+    body = ("Vote\nOn “Sunday Talk,” Tom Ruiz, a senator, named fatigue as a reason for hope. "
+            "“The young are tired.”")
+    q = _accepted(body)["The young are tired"]
+    assert q.speaker_mention == "Tom Ruiz"

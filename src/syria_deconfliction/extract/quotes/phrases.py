@@ -576,9 +576,12 @@ class _Phrases:
             k += 1
         if k < e and (toks[k].low in _INTRO_START or (
                 toks[k].low.endswith(("ing", "ed")) and self._is_cap(toks[k]))):
-            while k < e and not (toks[k].text == "," and self._free(k)):
-                k += 1
+            while k < e and not (toks[k].text == "," and (self._free(k) or (
+                    k + 1 < e and toks[k + 1].kind == "qc"))):
+                k += 1  # (the comma may stand inside marks: 'On “The Morning Show,” X ...')
             k += 1
+            if k < e and toks[k].kind == "qc":
+                k += 1
             if k + 1 < e and toks[k].text.isdigit() and toks[k + 1].text == ",":
                 k += 2  # the year of a date: "On July 6, 2015, X ..."
             c = next((m for m in range(k, min(e, k + 6)) if toks[m].text == ","), None)

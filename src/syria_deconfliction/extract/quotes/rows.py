@@ -220,6 +220,8 @@ class _Rows:
                 sp = self._speaker_of(nb)
             else:
                 sp = self._previous_speaker(si, kopen)
+                if sp is None and self._whole_sentence(qi, si, kopen):
+                    sp = self._previous_subject(si)
                 if sp is not None:
                     how = "previous_sentence"
                 else:
@@ -245,6 +247,19 @@ class _Rows:
                     setattr(prev, f, getattr(quote, f))
                 prev.attribution, prev.reason = "continuation", None
                 prev.confidence = min(quote.confidence, 0.8)
+
+    def _previous_subject(self, si: int) -> _Speaker | None:
+        """'X, a senator, identified ... as a reason. “...”': a quotation standing as its own
+        sentence after a sentence of the same paragraph whose subject is a named person, with
+        no speaker of its own, is that person's."""
+        if si == 0 or self.sents[si - 1][2] != self.sents[si][2]:
+            return None
+        for h in reversed(self.hist):
+            if h.sent < si - 1:
+                break
+            if h.sent == si - 1 and h.kind == "subject":
+                return h.sp if h.sp.is_person and h.sp.is_named else None
+        return None
 
     def _title_reason(self, q: _MarkQuote, si: int, kopen: int, rec: _Rec | None) -> str | None:
         """Words in marks in title case outside a headline name a work, show or slogan, not
