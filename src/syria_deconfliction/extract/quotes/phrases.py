@@ -29,6 +29,7 @@ from .vocabulary import (
     _PARTICIPLE_LEADS,
     _PARTICLES,
     _PERSON_ROLE_NOUNS,
+    _PLURAL_COLLECTIVES,
     _PRE_VERB_SKIP,
     _PREPOSITIONS,
     _PRONOUNS,
@@ -160,10 +161,20 @@ class _Phrases:
             return None  # "a swiftly called meeting": an adjective
         if form == "base":
             ok = plow in ("they", "we", "i", "you") or plow in _FINITE or plow == "not" or (
-                prev.kind in ("w", "acr") and plow.endswith("s") and not plow.endswith("ss"))
+                prev.kind in ("w", "acr") and plow.endswith("s") and not plow.endswith("ss")) \
+                or plow in _PLURAL_COLLECTIVES or self._coordinated_names(j)
             if not ok:
                 return None
         return lemma, form
+
+    def _coordinated_names(self, j: int) -> bool:
+        """Does token j end a subject of names joined by "and" ("Ruiz and Bell call ...": a
+        plural subject, so a base-form verb after it is finite)?"""
+        toks = self.toks
+        k = j
+        while k > 0 and self._is_name_tok(toks[k]) and j - k < 4:
+            k -= 1
+        return k < j and toks[k].low == "and" and k > 0 and self._is_name_tok(toks[k - 1])
 
     def _adverbial_participle(self, i: int) -> bool:
         """'X left the meeting touting that “...”', 'X went off on Y calling him a “...”': a

@@ -74,6 +74,7 @@ _HONORIFICS = words("quotes_honorifics")
 _ORG_WORDS = words("quotes_org_words")
 _PARTICLES = words("quotes_particles")
 _PERSON_ROLE_NOUNS = words("quotes_person_role_nouns")
+_PLURAL_COLLECTIVES = words("quotes_plural_collectives")
 # head noun of a definite description -> hint actor types it may stand for
 _HEAD_TYPES: dict[str, frozenset[str]] = {}
 for _head_words, _types in (
