@@ -157,3 +157,12 @@ def test_an_introduction_whose_comma_stands_inside_marks() -> None:
             "“The young are tired.”")
     q = _accepted(body)["The young are tired"]
     assert q.speaker_mention == "Tom Ruiz"
+
+
+def test_a_name_before_the_verb_after_an_opening_phrase_is_the_subject() -> None:
+    # "In her book, Harbour Days, Ana Ruiz noted ...": the name right before the finite verb
+    # after a comma is the subject, not the title or description before it
+    body = ("Health\nIn her 2003 book, Harbour Days, Ana Ruiz noted the clot. Her foot was "
+            "“so swollen I could barely walk,” she wrote.")
+    q = _accepted(body)["so swollen I could barely walk"]
+    assert q.speaker_mention == "Ana Ruiz"

@@ -610,6 +610,14 @@ class _Phrases:
             if t.low in _SUBORD and m > k:
                 break
             m += 1
+        if m > k and m + 1 < e and toks[m].text == "," and self._free(m):
+            # "The city's top prosecutor, Ana Ruiz said ...", "In her book, Harbour Days, Ruiz
+            # noted ...": a name right before the finite verb after the comma is the subject
+            r = m + 1
+            while r < e and r - m <= 4 and self._is_name_tok(toks[r]):
+                r += 1
+            if r > m + 1 and r < e and self._finite_like(r):
+                return m + 1, r
         return (k, m) if m > k else None
 
     def _work_title(self, s: int, e: int) -> bool:
