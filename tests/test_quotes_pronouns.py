@@ -166,3 +166,12 @@ def test_a_name_before_the_verb_after_an_opening_phrase_is_the_subject() -> None
             "“so swollen I could barely walk,” she wrote.")
     q = _accepted(body)["so swollen I could barely walk"]
     assert q.speaker_mention == "Ana Ruiz"
+
+
+def test_a_name_before_a_purpose_clause_is_no_apposition_introducing_a_speaker() -> None:
+    # "..., overseen by X, to make ...": a name before an infinitive closing the previous
+    # paragraph is no introduced person; the subject of that sentence stays the antecedent
+    body = ("Visit\nAna Ruiz spoke to the council on Monday.\nRuiz set up a panel, led by the "
+            "veteran Tovo Hale, to study the clashes.\n“Unity means peace,” she said.")
+    q = _accepted(body)["Unity means peace"]
+    assert q.speaker_mention in ("Ana Ruiz", "Ruiz")

@@ -589,6 +589,8 @@ class _Coreference:
             if toks[c].text != "," or not self._free(c) or any(
                     self._finite_like(x) or toks[x].text in ",;:" for x in range(c + 1, e)):
                 continue
+            if c + 1 < e and (toks[c + 1].low == "to" or toks[c + 1].low.endswith("ing")):
+                return None  # "..., overseen by X, to make ...": a purpose clause, no apposition
             k = c
             while k > a and self._is_name_tok(toks[k - 1]):
                 k -= 1
