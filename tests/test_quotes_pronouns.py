@@ -175,3 +175,11 @@ def test_a_name_before_a_purpose_clause_is_no_apposition_introducing_a_speaker()
             "veteran Tovo Hale, to study the clashes.\n“Unity means peace,” she said.")
     q = _accepted(body)["Unity means peace"]
     assert q.speaker_mention in ("Ana Ruiz", "Ruiz")
+
+
+def test_unattributed_words_in_marks_after_a_named_subjects_verb_are_the_subjects() -> None:
+    # "In a speech, X attacked “...”": no speech verb or attribution governs the words in
+    # marks, but the sentence's subject is a named person, who is their speaker
+    body = "Speech\nIn an August speech, Tom Ruiz attacked “the greedy harbour lobby and its men.”"
+    q = _accepted(body)["the greedy harbour lobby and its men"]
+    assert (q.speaker_mention, q.attribution) == ("Tom Ruiz", "sentence_subject")

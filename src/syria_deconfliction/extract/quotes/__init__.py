@@ -101,7 +101,9 @@ characterisation), ``next_sentence`` (the quotation's paragraph or
 sentence is followed by a bare "X said."), ``previous_sentence`` (the speaker of the previous
 sentence, or of the last sentence of the previous paragraph when the quotation opens its
 paragraph; or, for a quotation standing as its own sentence, the named person who is the subject
-of the previous sentence of its paragraph). Added labels: ``pronoun`` (speaker is he/she/they/it,
+of the previous sentence of its paragraph), ``sentence_subject`` (words in marks after the verb
+of a sentence whose subject is a named person or body, with no attribution otherwise: "In a
+speech, X attacked “...”"). Added labels: ``pronoun`` (speaker is he/she/they/it,
 resolved to an antecedent),
 ``role`` (speaker is a description: "a U.S. official", "the newspaper", "the Syrian army"),
 ``in_statement`` ("said in a statement").

@@ -224,6 +224,8 @@ class _Rows:
                     sp = self._previous_subject(si)
                 if sp is not None:
                     how = "previous_sentence"
+                elif (sp := self._own_subject(si, q.open_pos)) is not None:
+                    how = "sentence_subject"
                 else:
                     how = "none"
                     reason = "no attribution found"
@@ -259,6 +261,17 @@ class _Rows:
                 break
             if h.sent == si - 1 and h.kind == "subject":
                 return h.sp if h.sp.is_person and h.sp.is_named else None
+        return None
+
+    def _own_subject(self, si: int, open_pos: int) -> _Speaker | None:
+        """'X attacked “the ideology of ...”', 'X has gone after Y as a “...”': words in marks
+        after the verb of a sentence whose subject is a named person or body, with no
+        attribution found, are that subject's."""
+        for h in reversed(self.hist):
+            if h.sent < si:
+                break
+            if h.sent == si and h.kind == "subject" and h.pos < open_pos:
+                return h.sp if h.sp.is_named else None
         return None
 
     def _title_reason(self, q: _MarkQuote, si: int, kopen: int, rec: _Rec | None) -> str | None:
