@@ -34,3 +34,10 @@ def test_a_base_form_speech_verb_after_coordinated_names_is_finite() -> None:
     body = "Match\nOn Monday Ruiz and Bell call them “lone raiders” and move on."
     q = {q.text: q for q in extract_quotes(body)}["lone raiders"]
     assert q.status == "accepted"
+
+
+def test_blast_is_a_speech_act_governing_words_in_marks() -> None:
+    # "X blasted Y for being “...”": blast (criticise loudly) is a speech act verb like slam
+    body = "Row\nThe mayor blasted the council for being “utterly lazy.”"
+    q = {q.text: q for q in extract_quotes(body)}["utterly lazy"]
+    assert (q.status, q.speaker_mention) == ("accepted", "The mayor")
