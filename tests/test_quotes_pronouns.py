@@ -183,3 +183,13 @@ def test_unattributed_words_in_marks_after_a_named_subjects_verb_are_the_subject
     body = "Speech\nIn an August speech, Tom Ruiz attacked “the greedy harbour lobby and its men.”"
     q = _accepted(body)["the greedy harbour lobby and its men"]
     assert (q.speaker_mention, q.attribution) == ("Tom Ruiz", "sentence_subject")
+
+
+def test_a_short_adverbial_opening_is_no_subject() -> None:
+    # "But right now, he is ...": lower-case words (or an adverb in -ly) before a comma and a
+    # pronoun or name are an adverbial, so the he/she subject carries its person on
+    body = ("Coal\nMr. Tarrant sells wheat. Ultimately, Mr. Tarrant hopes to sell more. But "
+            "right now, he is selling only a little. That worries the bank. \"It is all I can "
+            "grow,\" he said.")
+    q = _accepted(body)["It is all I can grow"]
+    assert q.speaker_mention == "Mr. Tarrant"

@@ -600,6 +600,15 @@ class _Phrases:
                     toks[k].low not in _DETERMINERS and toks[c + 1].low in ("the", "a", "an") \
                     and not any(self._finite_like(m) for m in range(k, c)):
                 k = c + 1  # "Following a swiftly called, late-night meeting, the council ..."
+        c = next((x for x in range(k, min(e, k + 4)) if toks[x].text == ","), None)
+        if c is not None and c > k and c + 1 < e and self._free(c) and (
+                toks[c + 1].low in _PRONOUNS or self._is_name_tok(toks[c + 1])) and all(
+                toks[x].kind == "w" and not self._finite_like(x) and toks[x].low not in
+                _DETERMINERS and (toks[x].text.islower() or toks[x].low.endswith("ly"))
+                for x in range(k, c)):
+            # "But right now, he is ...", "Ultimately, Mr. X hopes ...": a short adverbial
+            # phrase (lower-case words, or an adverb in -ly) before the subject
+            k = c + 1
         m = k
         while m < e and m - k < 14:
             t = toks[m]
