@@ -50,3 +50,7 @@ def test_a_title_case_quotation_alone_as_a_paragraph_is_a_subheading() -> None:
     qs = {q.text: q for q in extract_quotes(body)}
     assert (qs["Waiting for the Harbour"].status, qs["Waiting for the Harbour"].reason) == (
         "rejected", "subheading")
+    # short words all capitalised make a subheading too
+    body = "Plan\n“We will build it,” the mayor said.\n'All Is Not Lost.'\nThe council met."
+    qs = {q.text: q for q in extract_quotes(body)}
+    assert qs["All Is Not Lost"].reason == "subheading"

@@ -280,9 +280,12 @@ class _Rows:
         his book ''Raise a Rich Kid,''') unless a naming speech verb governs them ('called
         her “Little Miss Sunshine”'), or alone as a paragraph without attribution (a
         subheading: ''A Town Holds Its Breath.'')."""
-        long = re.findall(r"[^\W\d_][\w'’-]{3,}", self.body[q.inner_start:q.inner_end])
-        if self._headline(q.first_para) or len(long) < 2 or self._transcript_turn(q) is not None \
-                or not self._work_title(q.inner_start, q.inner_end):
+        words = re.findall(r"[^\W\d_][\w'’-]*", self.body[q.inner_start:q.inner_end])
+        long = [w for w in words if len(w) >= 4]
+        capped = all(w[0].isupper() for w in words)  # every word: "All Bets Are Off"
+        if self._headline(q.first_para) or self._transcript_turn(q) is not None \
+                or not self._work_title(q.inner_start, q.inner_end) \
+                or len(long) < 2 and not capped:
             return None  # (two words of four letters at least: "Don't you do it" is speech)
         a, b, _ = self.sents[si]
         opens = all(self.toks[x].kind == "p" for x in range(a, kopen))
