@@ -36,3 +36,9 @@ def test_a_last_paragraph_closing_with_archive_marks_is_no_truncated_fragment() 
     raw = ("Harbour plan\n\nThe council met on Monday.\n\nThe mayor spoke at length.\n\n"
            "''We will build it,'' Ms. Ruiz said. ''Then we will see.''\n")
     assert "Then we will see" in clean(raw, bp).text
+
+
+def test_a_bracketed_note_in_marks_is_no_quotation() -> None:
+    # a transcript's "(CROSSTALK.)" or "[inaudible]" in marks is an editorial note
+    body = "Debate\n\"We will win,\" Ruiz said.\n\"(CROSSTALK.)\"\n\"[inaudible]\""
+    assert [q.text for q in _accepted(body)] == ["We will win"]

@@ -86,7 +86,9 @@ The question is whether the quoted words are somebody's utterance or the writer'
    them ("called it “Mayor Money Pit”") or they are set off after a speech verb ('added the
    words, “...”'); alone as an unattributed paragraph they are a subheading (reason
    "subheading").
-4. Headline words in marks that a body quotation holds are that body speaker's words
+4. Words in marks that are one bracketed note ("(CROSSTALK.)", "[inaudible]") are an editorial
+   note (reason "editorial note").
+5. Headline words in marks that a body quotation holds are that body speaker's words
    (attribution ``inferred``), however short.
 
 Attribution (``attribution`` names the rules, joined by "+", position rule first)

@@ -11,6 +11,8 @@ from .model import Quote, _MarkQuote, _Rec, _Speaker
 from .vocabulary import _ADVERBIAL_SUBORD, _AS_SPEECH, _OTHER_SENSES, _SPEECH_ACTS, _SPELLING
 
 # a transcript turn: a name in capitals and a colon open the quoted words ("PEREZ: We ...")
+# words in marks that are one bracketed note ("(CROSSTALK.)", "[inaudible]")
+_NOTE_RE = re.compile(r"\([^()]*\)[.,]?|\[[^\[\]]*\][.,]?")
 _TURN_RE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):\s")
 
 
@@ -173,6 +175,10 @@ class _Rows:
         q = self.mquotes[qi]
         kopen = self._tok_at(q.open_pos)
         nwords = len(re.findall(r"[^\W_]+(?:['’][^\W_]+)*", self.body[q.inner_start:q.inner_end]))
+        if _NOTE_RE.fullmatch(self.body[q.inner_start:q.inner_end].strip()):
+            # "“(CROSSTALK.)”", "[inaudible]": a bracketed editorial note, not anyone's words
+            out.append(self._rejected(q, "editorial note"))
+            return
         if nwords <= 6 and self._is_designation(qi, si):
             out.append(self._rejected(q, "scare quote/designation"))
             return
