@@ -497,6 +497,10 @@ class _Phrases:
         if j < a:
             return "start", None
         j = self._skip_aside(j, a)
+        w = next((x for x in range(j - 1, max(a, j - 4) - 1, -1)
+                  if toks[x].low in ("who", "which")), None)
+        if w is not None and self._strip_time_tail(w + 1, j + 1) == w + 1:
+            j = w  # "X, who in 2010 said ...": a time phrase between the relative and its verb
         t = toks[j]
         if t.low in ("and", "but", "or"):
             return "coord", None
