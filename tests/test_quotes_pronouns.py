@@ -193,3 +193,11 @@ def test_a_short_adverbial_opening_is_no_subject() -> None:
             "grow,\" he said.")
     q = _accepted(body)["It is all I can grow"]
     assert q.speaker_mention == "Mr. Tarrant"
+
+
+def test_a_contracted_pronoun_subject_of_a_progressive_speech_verb() -> None:
+    # "He's claiming that ...": "'s" is a contracted "is", so the participle is a finite
+    # speech verb whose subject is the pronoun
+    body = "Fraud\nTom Ruiz spoke on Monday. He’s claiming that fraud is “a big, big problem.”"
+    q = _accepted(body)["a big, big problem"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Ruiz", "He")

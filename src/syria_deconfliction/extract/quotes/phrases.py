@@ -128,6 +128,8 @@ class _Phrases:
         plow = prev.low if prev else ""
         if plow in _BE and form in ("past", "base"):
             return None  # passive ("were described as"), or infinitive after "be"
+        if form == "ing" and plow not in _PRONOUNS and self._bare(plow) in _PRONOUNS:
+            return lemma, "prog"  # "he's claiming": a contracted "is" before the participle
         if plow == "to" or plow.endswith("'s"):
             return None
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
@@ -361,6 +363,13 @@ class _Phrases:
             return None
         np = _NP(toks[a].start, toks[b - 1].end, self.body[toks[a].start:toks[b - 1].end], a, b)
         np.head = self._bare(last.low)
+        if b - a == 1 and last.low not in _PRONOUNS and self._bare(last.low) in _PRONOUNS:
+            # "He's claiming": the pronoun of a contracted "is/has", without the "'s"
+            np = _NP(last.start, last.end - 2, self.body[last.start:last.end - 2], a, b)
+            np.head = np.pronoun = self._bare(last.low)
+            np.is_plural = np.pronoun == "they"
+            np.is_person = np.pronoun in ("he", "she")
+            return np
         if b - a == 1 and last.low in _PRONOUNS:
             np.pronoun = last.low
             np.is_plural = last.low == "they"
@@ -510,7 +519,7 @@ class _Phrases:
             return "relative", (j - 1, j - 1)
         if t.kind in ("p", "dash", "qo", "ell") or t.low in _SUBORD or not self._free(j):
             return "none", None
-        if t.low in _PRONOUNS:
+        if t.low in _PRONOUNS or self._bare(t.low) in _PRONOUNS:
             return "np", (j, j + 1)  # "a goal they describe as ...": the pronoun is the subject
         k = j
         while k - 1 >= a:
