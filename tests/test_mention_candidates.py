@@ -328,3 +328,11 @@ def test_word_opening_a_quotation_or_after_a_dateline_dash_is_sentence_initial(t
 def test_auxiliary_in_capitals_is_emphasis_not_a_name() -> None:
     _, found = _run("The envoy says he DID warn them about the convoy.")
     assert found == []
+
+
+def test_a_hyphenated_lower_case_syllable_ends_a_two_word_name() -> None:
+    # "Ban Ki-moon": a short given-name syllable with a lower-case second half is one name,
+    # while a known hyphen suffix ("-led") stays outside it
+    actors, found = _run("Envoy Tal Jo-won met the Abu Sami-led brigade near the river.")
+    assert "Tal Jo-won" in _texts(found)
+    assert "Abu Sami" in _texts(found)

@@ -3,7 +3,10 @@ single marks with their apostrophe guards. One invented sentence per rule."""
 
 from __future__ import annotations
 
+from conftest import ROOT
+
 from syria_deconfliction.extract.quotes import extract_quotes
+from syria_deconfliction.pipeline.clean import clean, load_boilerplate
 
 
 def _accepted(body: str) -> list:
@@ -25,3 +28,17 @@ def test_single_marks_quote_but_apostrophes_do_not() -> None:
     quotes = _accepted(body)
     assert [(q.text, q.quote_type, q.speaker_mention) for q in quotes if q.quote_type != "indirect"
             ] == [("a betrayal of the farmers", "partial", "Olek Varga")]
+
+
+def test_a_last_paragraph_closing_with_archive_marks_is_no_truncated_fragment() -> None:
+    # ''...'' (archive style) closes a sentence as ” does: the story's last paragraph is kept
+    bp = load_boilerplate(ROOT / "raw" / "knowledge" / "boilerplate.yaml")
+    raw = ("Harbour plan\n\nThe council met on Monday.\n\nThe mayor spoke at length.\n\n"
+           "''We will build it,'' Ms. Ruiz said. ''Then we will see.''\n")
+    assert "Then we will see" in clean(raw, bp).text
+
+
+def test_a_bracketed_note_in_marks_is_no_quotation() -> None:
+    # a transcript's "(CROSSTALK.)" or "[inaudible]" in marks is an editorial note
+    body = "Debate\n\"We will win,\" Ruiz said.\n\"(CROSSTALK.)\"\n\"[inaudible]\""
+    assert [q.text for q in _accepted(body)] == ["We will win"]

@@ -20,3 +20,37 @@ def test_short_quote_inside_reported_speech_is_the_speakers_word() -> None:
 def test_title_case_name_in_marks_stays_rejected() -> None:
     body = "Appearing on “Morning Harbour”, Minister Olek Varga said the vote would go ahead."
     assert _marked(body) == [("Morning Harbour", "rejected", None)]
+
+
+def test_so_called_in_the_object_leaves_as_under_the_speech_verb() -> None:
+    # "described the so-called X as “...”": "so-called" names the object, the words after
+    # "as" are still the describer's
+    body = "Trade\nThe mayor described the so-called harbour pact as “the best deal” of all."
+    qs = {q.text: q for q in extract_quotes(body)}
+    assert qs["the best deal"].status == "accepted"
+    assert qs["the best deal"].speaker_mention == "The mayor"
+
+
+def test_title_case_words_in_the_writers_sentence_name_a_work() -> None:
+    # 'an episode of “...”', 'his book, ''...'',': title-case words in marks inside the
+    # writer's sentence are a title, unless set off after a speech verb or named by "call"
+    body = ("Show\nOn an episode of “The Late Harbour Show,” the mayor said the plan works. "
+            "Ms. Ruiz added the words, “Harbour Forever.” Critics called it “Mayor Money Pit.”")
+    qs = {q.text: q for q in extract_quotes(body)}
+    assert (qs["The Late Harbour Show"].status, qs["The Late Harbour Show"].reason) == (
+        "rejected", "title")
+    assert qs["Harbour Forever"].status == "accepted"
+    assert qs["Mayor Money Pit"].status == "accepted"
+
+
+def test_a_title_case_quotation_alone_as_a_paragraph_is_a_subheading() -> None:
+    # a section subheading in marks between paragraphs is no one's speech
+    body = ("Plan\n“We will build it,” the mayor said.\n'Waiting for the Harbour.'\n"
+            "The council met on Monday.")
+    qs = {q.text: q for q in extract_quotes(body)}
+    assert (qs["Waiting for the Harbour"].status, qs["Waiting for the Harbour"].reason) == (
+        "rejected", "subheading")
+    # short words all capitalised make a subheading too
+    body = "Plan\n“We will build it,” the mayor said.\n'All Is Not Lost.'\nThe council met."
+    qs = {q.text: q for q in extract_quotes(body)}
+    assert qs["All Is Not Lost"].reason == "subheading"

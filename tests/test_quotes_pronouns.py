@@ -126,3 +126,78 @@ def test_quotation_of_several_sentences_opening_a_paragraph_counts_as_opening_it
             "attacked the plan.\n“We will win. We will not fail,” he said then.")
     q = _accepted(body)["We will win. We will not fail"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "he")
+
+
+def test_a_common_given_name_alone_is_a_person_antecedent() -> None:
+    # a story that calls someone by a common given name only ("Karen thought ...") names a
+    # person, so the "she" of the next paragraph's attribution takes her up
+    body = "Rally\nKaren thought the plan was silly.\n“It never crossed my mind,” she said."
+    q = _accepted(body)["It never crossed my mind"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Karen", "she")
+
+
+def test_a_lone_quotation_after_a_named_subject_is_that_persons() -> None:
+    # a quotation standing as its own sentence after a sentence of the same paragraph whose
+    # subject is a named person (no speech verb anywhere) is that person's
+    body = "Vote\nTom Ruiz named fatigue as a reason for hope. “The young are tired of it.”"
+    q = _accepted(body)["The young are tired of it"]
+    assert (q.speaker_mention, q.attribution) == ("Tom Ruiz", "previous_sentence")
+
+
+def test_a_bracket_after_a_subject_name_is_no_part_of_it() -> None:
+    # "Sen. X (Vt.)": the state in brackets after the subject's name does not hide the person
+    body = "Vote\nSen. Tom Ruiz (Vt.) named fatigue as a reason for hope. “The young are tired.”"
+    q = _accepted(body)["The young are tired"]
+    assert q.speaker_mention == "Tom Ruiz"
+
+
+def test_an_introduction_whose_comma_stands_inside_marks() -> None:
+    # 'On “The Morning Show,” X ...': the introduction ends at the comma inside the marks
+    body = ("Vote\nOn “Sunday Talk,” Tom Ruiz, a senator, named fatigue as a reason for hope. "
+            "“The young are tired.”")
+    q = _accepted(body)["The young are tired"]
+    assert q.speaker_mention == "Tom Ruiz"
+
+
+def test_a_name_before_the_verb_after_an_opening_phrase_is_the_subject() -> None:
+    # "In her book, Harbour Days, Ana Ruiz noted ...": the name right before the finite verb
+    # after a comma is the subject, not the title or description before it
+    body = ("Health\nIn her 2003 book, Harbour Days, Ana Ruiz noted the clot. Her foot was "
+            "“so swollen I could barely walk,” she wrote.")
+    q = _accepted(body)["so swollen I could barely walk"]
+    assert q.speaker_mention == "Ana Ruiz"
+
+
+def test_a_name_before_a_purpose_clause_is_no_apposition_introducing_a_speaker() -> None:
+    # "..., overseen by X, to make ...": a name before an infinitive closing the previous
+    # paragraph is no introduced person; the subject of that sentence stays the antecedent
+    body = ("Visit\nAna Ruiz spoke to the council on Monday.\nRuiz set up a panel, led by the "
+            "veteran Tovo Hale, to study the clashes.\n“Unity means peace,” she said.")
+    q = _accepted(body)["Unity means peace"]
+    assert q.speaker_mention in ("Ana Ruiz", "Ruiz")
+
+
+def test_unattributed_words_in_marks_after_a_named_subjects_verb_are_the_subjects() -> None:
+    # "In a speech, X attacked “...”": no speech verb or attribution governs the words in
+    # marks, but the sentence's subject is a named person, who is their speaker
+    body = "Speech\nIn an August speech, Tom Ruiz attacked “the greedy harbour lobby and its men.”"
+    q = _accepted(body)["the greedy harbour lobby and its men"]
+    assert (q.speaker_mention, q.attribution) == ("Tom Ruiz", "sentence_subject")
+
+
+def test_a_short_adverbial_opening_is_no_subject() -> None:
+    # "But right now, he is ...": lower-case words (or an adverb in -ly) before a comma and a
+    # pronoun or name are an adverbial, so the he/she subject carries its person on
+    body = ("Coal\nMr. Tarrant sells wheat. Ultimately, Mr. Tarrant hopes to sell more. But "
+            "right now, he is selling only a little. That worries the bank. \"It is all I can "
+            "grow,\" he said.")
+    q = _accepted(body)["It is all I can grow"]
+    assert q.speaker_mention == "Mr. Tarrant"
+
+
+def test_a_contracted_pronoun_subject_of_a_progressive_speech_verb() -> None:
+    # "He's claiming that ...": "'s" is a contracted "is", so the participle is a finite
+    # speech verb whose subject is the pronoun
+    body = "Fraud\nTom Ruiz spoke on Monday. He’s claiming that fraud is “a big, big problem.”"
+    q = _accepted(body)["a big, big problem"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Ruiz", "He")

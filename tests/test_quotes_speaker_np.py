@@ -31,3 +31,12 @@ def test_attribution_tail_before_the_second_part_of_a_split_quote() -> None:
             "many people will be watching.”")
     assert _speakers(body) == [("I think the judge will be fair", "Ilse Brandt"),
                                ("but many people will be watching", "Ilse Brandt")]
+
+
+def test_a_time_phrase_between_who_and_its_speech_verb() -> None:
+    # "X, now the leader, who in 2010 said ...": the time phrase after the relative pronoun
+    # does not hide its antecedent
+    body = ("Ties\nThe mayor clashed with Tom Ruiz, now the council leader, who in 2010 said "
+            "the goal was to make her a “one-term mayor.”")
+    q = {q.text: q for q in extract_quotes(body)}["one-term mayor"]
+    assert q.speaker_mention == "Tom Ruiz"

@@ -19,3 +19,25 @@ def test_manner_verb_attributes_a_quotation() -> None:
 def test_progressive_speech_verb_governs_a_partial_quotation() -> None:
     (q,) = _quotes("Ilse Brandt is telling farmers that the harvest is “badly damaged” this year.")
     assert (q.text, q.quote_type, q.speaker_mention) == ("badly damaged", "partial", "Ilse Brandt")
+
+
+def test_a_base_form_speech_verb_after_a_plural_without_s_is_finite() -> None:
+    # "Police say ...": a plural noun without -s (lexicon quotes_plural_collectives) is the
+    # subject of a base-form speech verb, whose clause holds the words in marks
+    body = "Match\nPolice say they have “enough staff” to guard the stadium."
+    q = {q.text: q for q in extract_quotes(body)}["enough staff"]
+    assert (q.status, q.speaker_mention) == ("accepted", "Police")
+
+
+def test_a_base_form_speech_verb_after_coordinated_names_is_finite() -> None:
+    # "X and Y call them “...”": a subject of names joined by "and" is plural
+    body = "Match\nOn Monday Ruiz and Bell call them “lone raiders” and move on."
+    q = {q.text: q for q in extract_quotes(body)}["lone raiders"]
+    assert q.status == "accepted"
+
+
+def test_blast_is_a_speech_act_governing_words_in_marks() -> None:
+    # "X blasted Y for being “...”": blast (criticise loudly) is a speech act verb like slam
+    body = "Row\nThe mayor blasted the council for being “utterly lazy.”"
+    q = {q.text: q for q in extract_quotes(body)}["utterly lazy"]
+    assert (q.status, q.speaker_mention) == ("accepted", "The mayor")

@@ -108,6 +108,8 @@ _HOME_RE = re.compile(rf"([{_UP}][\w'’.-]*(?: [{_UP}][\w'’.-]*)+) of (?:the 
 _DEMONYM_END_RE = re.compile(r"(?:an|ese|ish|i|ic)$")
 _OPEN_QUOTES = frozenset("'‘\"“")
 _CLOSE_QUOTES = frozenset("'’\"”")
+# "Ban Ki-moon", "Kim Jong-un": a short given-name syllable with a lower-case second half
+_SYLLABLE_TAIL_RE = re.compile(r"-([a-z]{2,4})(?![\w'’-])")
 _HEAD_AFTER_RE = re.compile(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])")
 
 
@@ -205,6 +207,12 @@ def _extend(text: str, span: Span, mentions: Sequence[Mention], near: _Near,
         s -= len(m.group(0))
     if cw.tails and (tail := cw.tail_re.match(text, e)):
         e = tail.end()
+    syl = _SYLLABLE_TAIL_RE.match(text, e)
+    if syl and " " in text[s:e] and len(text[s:e].split()[-1]) <= 4 \
+            and syl.group(1) not in cw.hyphen_suffixes:
+        # a two-word personal name cut before a hyphenated lower-case syllable is one name
+        # ("Ban Ki-moon said"), unlike an adjective of one name ("Iran-backed")
+        e = syl.end()
     head = _HEAD_AFTER_RE.match(text, e)
     if head and head.group(1) in cw.org_heads and e + 1 not in near.by_start:
         # "<Name> News" in a headline: the guard trims a capitalised org head that is a common

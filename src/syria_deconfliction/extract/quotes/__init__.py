@@ -80,7 +80,15 @@ The question is whether the quoted words are somebody's utterance or the writer'
    one without another common sense: lexicon ``quotes_other_senses``) and the words are not a
    Title Case name ("Winter Harbour"): then they are that speaker's words. Longer unattributed
    quotations are kept (accepted, speaker unknown, low confidence, reason given).
-3. Headline words in marks that a body quotation holds are that body speaker's words
+3. Words in marks in title case (two or more words of four letters or more, up to eight words,
+   outside a headline) inside the writer's sentence name a work, show or slogan (reason
+   "title": 'an episode of “The Late Harbour Show,”'), unless a naming speech verb governs
+   them ("called it “Mayor Money Pit”") or they are set off after a speech verb ('added the
+   words, “...”'); alone as an unattributed paragraph they are a subheading (reason
+   "subheading").
+4. Words in marks that are one bracketed note ("(CROSSTALK.)", "[inaudible]") are an editorial
+   note (reason "editorial note").
+5. Headline words in marks that a body quotation holds are that body speaker's words
    (attribution ``inferred``), however short.
 
 Attribution (``attribution`` names the rules, joined by "+", position rule first)
@@ -94,7 +102,11 @@ headline "X: “...”"), ``according_to``, ``what_said``, ``passive`` (agentles
 characterisation), ``next_sentence`` (the quotation's paragraph or
 sentence is followed by a bare "X said."), ``previous_sentence`` (the speaker of the previous
 sentence, or of the last sentence of the previous paragraph when the quotation opens its
-paragraph). Added labels: ``pronoun`` (speaker is he/she/they/it, resolved to an antecedent),
+paragraph; or, for a quotation standing as its own sentence, the named person who is the subject
+of the previous sentence of its paragraph), ``sentence_subject`` (words in marks after the verb
+of a sentence whose subject is a named person or body, with no attribution otherwise: "In a
+speech, X attacked “...”"). Added labels: ``pronoun`` (speaker is he/she/they/it,
+resolved to an antecedent),
 ``role`` (speaker is a description: "a U.S. official", "the newspaper", "the Syrian army"),
 ``in_statement`` ("said in a statement").
 The speaker of a speech verb is its subject: the noun phrase before it (skipping auxiliaries,

@@ -9,6 +9,7 @@ from .vocabulary import (
     _AFTER_QUOTE_ONLY,
     _AS_SPEECH,
     _CLAUSE_VERBS,
+    _DESIGNATION_MODIFIERS,
     _DESIGNATION_WORDS,
     _FINITE,
     _FORM_OF,
@@ -61,7 +62,8 @@ class _Classification:
                 t = toks[prev[x]]
                 if t.text in ",;:" or t.kind in ("qo", "qc"):
                     break
-                if t.low in _DESIGNATION_WORDS:
+                if t.low in _DESIGNATION_WORDS and t.low not in _DESIGNATION_MODIFIERS:
+                    # ("described the so-called pact as “...”": "so-called" names the object)
                     return True
                 lem = _LEMMA_OF.get(t.low)
                 if lem in _AS_SPEECH or (lem is not None and self._verb(prev[x]) is not None):

@@ -589,6 +589,8 @@ class _Coreference:
             if toks[c].text != "," or not self._free(c) or any(
                     self._finite_like(x) or toks[x].text in ",;:" for x in range(c + 1, e)):
                 continue
+            if c + 1 < e and (toks[c + 1].low == "to" or toks[c + 1].low.endswith("ing")):
+                return None  # "..., overseen by X, to make ...": a purpose clause, no apposition
             k = c
             while k > a and self._is_name_tok(toks[k - 1]):
                 k -= 1
@@ -627,6 +629,11 @@ class _Coreference:
         then said") and, for a person's name opening the sentence, without a present-tense
         verb after it ("Holm bristles at ...")."""
         toks = self.toks
+        if b - a >= 3 and toks[b - 1].text == ")":
+            # "Sen. X (Vt.)": a short bracket after the name is no part of the subject
+            o = next((x for x in range(b - 2, max(a, b - 7), -1) if toks[x].text == "("), None)
+            if o is not None and o > a:
+                b = o
         if b - a >= 2 and self._is_name_tok(toks[a]) and (
                 self._bare(toks[a].text) in self.surnames
                 or self._hint_type(toks[a].start, toks[a].end) == "person"):

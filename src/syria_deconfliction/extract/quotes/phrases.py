@@ -14,6 +14,7 @@ from .vocabulary import (
     _CLAUSE_VERBS,
     _DETERMINERS,
     _DOC_NOUNS,
+    _FEMALE_FIRST_NAMES,
     _FINITE,
     _FORM_OF,
     _HEAD_TYPES,
@@ -22,11 +23,13 @@ from .vocabulary import (
     _IRREGULAR_PAST,
     _LEAD_STRIP,
     _LEMMA_OF,
+    _MALE_FIRST_NAMES,
     _NON_CLAUSE_START,
     _ORG_WORDS,
     _PARTICIPLE_LEADS,
     _PARTICLES,
     _PERSON_ROLE_NOUNS,
+    _PLURAL_COLLECTIVES,
     _PRE_VERB_SKIP,
     _PREPOSITIONS,
     _PRONOUNS,
@@ -125,6 +128,8 @@ class _Phrases:
         plow = prev.low if prev else ""
         if plow in _BE and form in ("past", "base"):
             return None  # passive ("were described as"), or infinitive after "be"
+        if form == "ing" and plow not in _PRONOUNS and self._bare(plow) in _PRONOUNS:
+            return lemma, "prog"  # "he's claiming": a contracted "is" before the participle
         if plow == "to" or plow.endswith("'s"):
             return None
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
@@ -158,10 +163,20 @@ class _Phrases:
             return None  # "a swiftly called meeting": an adjective
         if form == "base":
             ok = plow in ("they", "we", "i", "you") or plow in _FINITE or plow == "not" or (
-                prev.kind in ("w", "acr") and plow.endswith("s") and not plow.endswith("ss"))
+                prev.kind in ("w", "acr") and plow.endswith("s") and not plow.endswith("ss")) \
+                or plow in _PLURAL_COLLECTIVES or self._coordinated_names(j)
             if not ok:
                 return None
         return lemma, form
+
+    def _coordinated_names(self, j: int) -> bool:
+        """Does token j end a subject of names joined by "and" ("Ruiz and Bell call ...": a
+        plural subject, so a base-form verb after it is finite)?"""
+        toks = self.toks
+        k = j
+        while k > 0 and self._is_name_tok(toks[k]) and j - k < 4:
+            k -= 1
+        return k < j and toks[k].low == "and" and k > 0 and self._is_name_tok(toks[k - 1])
 
     def _adverbial_participle(self, i: int) -> bool:
         """'X left the meeting touting that “...”', 'X went off on Y calling him a “...”': a
@@ -290,7 +305,11 @@ class _Phrases:
         if any(not self._is_name_tok(w) for w in words) or words[0].low in _DETERMINERS:
             return False  # "The Atlantic": a determiner opens no person's name
         if len(idx) == 1:
-            return self._bare(words[0].text) in self.surnames
+            # a surname of the text, or a common given name used alone ("Melanie said", a
+            # person the story calls by her first name; lexicon first_names.yaml)
+            bare = self._bare(words[0].text)
+            return bare in self.surnames or bare.lower() in _MALE_FIRST_NAMES \
+                or bare.lower() in _FEMALE_FIRST_NAMES
         return 2 <= len(idx) <= 5 and len(words) <= 4
 
     def _hints_starting_in(self, s: int, e: int) -> list[SpeakerHint]:
@@ -344,6 +363,13 @@ class _Phrases:
             return None
         np = _NP(toks[a].start, toks[b - 1].end, self.body[toks[a].start:toks[b - 1].end], a, b)
         np.head = self._bare(last.low)
+        if b - a == 1 and last.low not in _PRONOUNS and self._bare(last.low) in _PRONOUNS:
+            # "He's claiming": the pronoun of a contracted "is/has", without the "'s"
+            np = _NP(last.start, last.end - 2, self.body[last.start:last.end - 2], a, b)
+            np.head = np.pronoun = self._bare(last.low)
+            np.is_plural = np.pronoun == "they"
+            np.is_person = np.pronoun in ("he", "she")
+            return np
         if b - a == 1 and last.low in _PRONOUNS:
             np.pronoun = last.low
             np.is_plural = last.low == "they"
@@ -480,6 +506,10 @@ class _Phrases:
         if j < a:
             return "start", None
         j = self._skip_aside(j, a)
+        w = next((x for x in range(j - 1, max(a, j - 4) - 1, -1)
+                  if toks[x].low in ("who", "which")), None)
+        if w is not None and self._strip_time_tail(w + 1, j + 1) == w + 1:
+            j = w  # "X, who in 2010 said ...": a time phrase between the relative and its verb
         t = toks[j]
         if t.low in ("and", "but", "or"):
             return "coord", None
@@ -489,7 +519,7 @@ class _Phrases:
             return "relative", (j - 1, j - 1)
         if t.kind in ("p", "dash", "qo", "ell") or t.low in _SUBORD or not self._free(j):
             return "none", None
-        if t.low in _PRONOUNS:
+        if t.low in _PRONOUNS or self._bare(t.low) in _PRONOUNS:
             return "np", (j, j + 1)  # "a goal they describe as ...": the pronoun is the subject
         k = j
         while k - 1 >= a:
@@ -570,9 +600,12 @@ class _Phrases:
             k += 1
         if k < e and (toks[k].low in _INTRO_START or (
                 toks[k].low.endswith(("ing", "ed")) and self._is_cap(toks[k]))):
-            while k < e and not (toks[k].text == "," and self._free(k)):
-                k += 1
+            while k < e and not (toks[k].text == "," and (self._free(k) or (
+                    k + 1 < e and toks[k + 1].kind == "qc"))):
+                k += 1  # (the comma may stand inside marks: 'On “The Morning Show,” X ...')
             k += 1
+            if k < e and toks[k].kind == "qc":
+                k += 1
             if k + 1 < e and toks[k].text.isdigit() and toks[k + 1].text == ",":
                 k += 2  # the year of a date: "On July 6, 2015, X ..."
             c = next((m for m in range(k, min(e, k + 6)) if toks[m].text == ","), None)
@@ -580,6 +613,15 @@ class _Phrases:
                     toks[k].low not in _DETERMINERS and toks[c + 1].low in ("the", "a", "an") \
                     and not any(self._finite_like(m) for m in range(k, c)):
                 k = c + 1  # "Following a swiftly called, late-night meeting, the council ..."
+        c = next((x for x in range(k, min(e, k + 4)) if toks[x].text == ","), None)
+        if c is not None and c > k and c + 1 < e and self._free(c) and (
+                toks[c + 1].low in _PRONOUNS or self._is_name_tok(toks[c + 1])) and all(
+                toks[x].kind == "w" and not self._finite_like(x) and toks[x].low not in
+                _DETERMINERS and (toks[x].text.islower() or toks[x].low.endswith("ly"))
+                for x in range(k, c)):
+            # "But right now, he is ...", "Ultimately, Mr. X hopes ...": a short adverbial
+            # phrase (lower-case words, or an adverb in -ly) before the subject
+            k = c + 1
         m = k
         while m < e and m - k < 14:
             t = toks[m]
@@ -590,6 +632,14 @@ class _Phrases:
             if t.low in _SUBORD and m > k:
                 break
             m += 1
+        if m > k and m + 1 < e and toks[m].text == "," and self._free(m):
+            # "The city's top prosecutor, Ana Ruiz said ...", "In her book, Harbour Days, Ruiz
+            # noted ...": a name right before the finite verb after the comma is the subject
+            r = m + 1
+            while r < e and r - m <= 4 and self._is_name_tok(toks[r]):
+                r += 1
+            if r > m + 1 and r < e and self._finite_like(r):
+                return m + 1, r
         return (k, m) if m > k else None
 
     def _work_title(self, s: int, e: int) -> bool:

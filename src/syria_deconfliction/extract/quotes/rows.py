@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from .model import Quote, _MarkQuote, _Rec, _Speaker
-from .vocabulary import _ADVERBIAL_SUBORD, _OTHER_SENSES, _SPEECH_ACTS, _SPELLING
+from .vocabulary import _ADVERBIAL_SUBORD, _AS_SPEECH, _OTHER_SENSES, _SPEECH_ACTS, _SPELLING
 
 # a transcript turn: a name in capitals and a colon open the quoted words ("PEREZ: We ...")
+# words in marks that are one bracketed note ("(CROSSTALK.)", "[inaudible]")
+_NOTE_RE = re.compile(r"\([^()]*\)[.,]?|\[[^\[\]]*\][.,]?")
 _TURN_RE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):\s")
 
 
@@ -173,10 +175,17 @@ class _Rows:
         q = self.mquotes[qi]
         kopen = self._tok_at(q.open_pos)
         nwords = len(re.findall(r"[^\W_]+(?:['’][^\W_]+)*", self.body[q.inner_start:q.inner_end]))
+        if _NOTE_RE.fullmatch(self.body[q.inner_start:q.inner_end].strip()):
+            # "“(CROSSTALK.)”", "[inaudible]": a bracketed editorial note, not anyone's words
+            out.append(self._rejected(q, "editorial note"))
+            return
         if nwords <= 6 and self._is_designation(qi, si):
             out.append(self._rejected(q, "scare quote/designation"))
             return
         rec, how = self._governing(qi, si, kopen)
+        if 2 <= nwords <= 8 and (why := self._title_reason(q, si, kopen, rec)) is not None:
+            out.append(self._rejected(q, why))
+            return
         sp: _Speaker | None = None
         reason = None
         if rec is not None:
@@ -217,8 +226,12 @@ class _Rows:
                 sp = self._speaker_of(nb)
             else:
                 sp = self._previous_speaker(si, kopen)
+                if sp is None and self._whole_sentence(qi, si, kopen):
+                    sp = self._previous_subject(si)
                 if sp is not None:
                     how = "previous_sentence"
+                elif (sp := self._own_subject(si, q.open_pos)) is not None:
+                    how = "sentence_subject"
                 else:
                     how = "none"
                     reason = "no attribution found"
@@ -242,6 +255,57 @@ class _Rows:
                     setattr(prev, f, getattr(quote, f))
                 prev.attribution, prev.reason = "continuation", None
                 prev.confidence = min(quote.confidence, 0.8)
+
+    def _previous_subject(self, si: int) -> _Speaker | None:
+        """'X, a senator, identified ... as a reason. “...”': a quotation standing as its own
+        sentence after a sentence of the same paragraph whose subject is a named person, with
+        no speaker of its own, is that person's."""
+        if si == 0 or self.sents[si - 1][2] != self.sents[si][2]:
+            return None
+        for h in reversed(self.hist):
+            if h.sent < si - 1:
+                break
+            if h.sent == si - 1 and h.kind == "subject":
+                return h.sp if h.sp.is_person and h.sp.is_named else None
+        return None
+
+    def _own_subject(self, si: int, open_pos: int) -> _Speaker | None:
+        """'X attacked “the ideology of ...”', 'X has gone after Y as a “...”': words in marks
+        after the verb of a sentence whose subject is a named person or body, with no
+        attribution found, are that subject's."""
+        for h in reversed(self.hist):
+            if h.sent < si:
+                break
+            if h.sent == si and h.kind == "subject" and h.pos < open_pos:
+                return h.sp if h.sp.is_named else None
+        return None
+
+    def _title_reason(self, q: _MarkQuote, si: int, kopen: int, rec: _Rec | None) -> str | None:
+        """Words in marks in title case outside a headline name a work, show or slogan, not
+        speech: inside the writer's sentence ('an episode of “The Late Morning Show,”', 'in
+        his book ''Raise a Rich Kid,''') unless a naming speech verb governs them ('called
+        her “Little Miss Sunshine”'), or alone as a paragraph without attribution (a
+        subheading: ''A Town Holds Its Breath.'')."""
+        words = re.findall(r"[^\W\d_][\w'’-]*", self.body[q.inner_start:q.inner_end])
+        long = [w for w in words if len(w) >= 4]
+        capped = all(w[0].isupper() for w in words)  # every word: "All Bets Are Off"
+        if self._headline(q.first_para) or self._transcript_turn(q) is not None \
+                or not self._work_title(q.inner_start, q.inner_end) \
+                or len(long) < 2 and not capped:
+            return None  # (two words of four letters at least: "Don't you do it" is speech)
+        a, b, _ = self.sents[si]
+        opens = all(self.toks[x].kind == "p" for x in range(a, kopen))
+        if opens:
+            rest = [t for t in self.toks[a:b] if t.start >= q.region_end]
+            para = self.sents[si][2]
+            alone = rec is None and all(t.kind in ("p", "qc") for t in rest) and (
+                si == 0 or self.sents[si - 1][2] != para) and (
+                si + 1 == len(self.sents) or self.sents[si + 1][2] != para)
+            return "subheading" if alone else None
+        if rec is not None and rec.verb < kopen and (
+                rec.lemma in _AS_SPEECH or self.toks[kopen - 1].text in ",:"):
+            return None  # ('she added the words, “Ana Ruiz.”': set off after the speech verb)
+        return "title"
 
     def _title_like(self, s: int, e: int) -> bool:
         """Title Case words ("Fire and Fury", "Morning Show") name a work or a thing; a

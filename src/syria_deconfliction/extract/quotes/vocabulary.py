@@ -49,6 +49,7 @@ _GOVERNING_VERBS = _AS_SPEECH | _words("accuse urge blame demand ask claim warn 
 # governing verbs that are speech acts in themselves (their subject has spoken)
 _SPEECH_ACTS = _AS_SPEECH | _words("accuse urge blame demand")
 _DESIGNATION_WORDS = words("quotes_designation_words")
+_DESIGNATION_MODIFIERS = words("quotes_designation_modifiers")
 _NAMING_NOUNS = words("quotes_naming_nouns")
 
 _PRONOUNS = words("quotes_pronouns")
@@ -73,6 +74,7 @@ _HONORIFICS = words("quotes_honorifics")
 _ORG_WORDS = words("quotes_org_words")
 _PARTICLES = words("quotes_particles")
 _PERSON_ROLE_NOUNS = words("quotes_person_role_nouns")
+_PLURAL_COLLECTIVES = words("quotes_plural_collectives")
 # head noun of a definite description -> hint actor types it may stand for
 _HEAD_TYPES: dict[str, frozenset[str]] = {}
 for _head_words, _types in (
