@@ -64,6 +64,7 @@ class _Rows:
         self.link_records()
         self._quote_spans = _QuoteSpans(self.mquotes)
         out: list[Quote] = []
+        self._indirect_starts: set[int] = set()  # starts of indirect rows in `out`
         by_sent: dict[int, list[int]] = {}
         for qi, q in enumerate(self.mquotes):
             by_sent.setdefault(self._quote_sent(q.open_pos), []).append(qi)
@@ -144,7 +145,7 @@ class _Rows:
                 continue
             if self._quote_spans.opens_in(s, e):
                 continue  # one statement, one row: the quotation in marks carries it
-            if any(q.start == s and q.quote_type == "indirect" for q in out):
+            if s in self._indirect_starts:
                 continue  # two speech verbs over one clause ("said ... announcing that ...")
             pos = {"forward": "said_before", "coord": "said_before", "participle":
                    "said_before", "trailing": "said_after", "inverted": "said_after",
@@ -153,6 +154,7 @@ class _Rows:
             quote = self._make(s, e, "indirect", sp, r, pos, indirect=True)
             if r.kind == "passive" and sp is None:
                 quote.reason = "agentless passive: the text names no speaker"
+            self._indirect_starts.add(s)
             out.append(quote)
 
     def _headline(self, para: int) -> bool:
