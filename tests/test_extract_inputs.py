@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -428,3 +429,37 @@ def test_exit_status_says_whether_every_input_gave_rows(tmp_path: Path) -> None:
     assert mixed.returncode == 1 and "1 error(s) listed in" in mixed.stdout
     assert pd.read_csv(tmp_path / "o2" / "articles.csv")["source_file"].tolist() == ["good.txt"]
     assert pd.read_csv(tmp_path / "o2" / "errors.csv")["source_file"].tolist() == ["bad.txt"]
+
+
+def _swallow_once_then_spin(seconds: float) -> str:
+    """Python drops an exception raised in a weakref callback or finaliser; the limit must
+    interrupt the block again after such a loss, not let the article run on unbounded."""
+    from syria_deconfliction.corpus.deadline import ArticleTimeout, deadline
+
+    stop = time.monotonic() + seconds
+    try:
+        with deadline(0.2):
+            try:
+                while time.monotonic() < stop:
+                    pass
+            except ArticleTimeout:
+                pass  # lost, as in a weakref callback
+            while time.monotonic() < stop:
+                pass
+    except ArticleTimeout:
+        return "interrupted"
+    return "ran on"
+
+
+@pytest.mark.parametrize("in_thread", [False, True])
+def test_a_lost_interruption_is_repeated(in_thread: bool) -> None:
+    import threading
+
+    result: list[str] = []
+    if in_thread:
+        worker = threading.Thread(target=lambda: result.append(_swallow_once_then_spin(10)))
+        worker.start()
+        worker.join(30)
+    else:
+        result.append(_swallow_once_then_spin(10))
+    assert result == ["interrupted"]

@@ -4,6 +4,8 @@ In a process's main thread (one worker, or the local process pool) the limit is 
 interval timer (SIGALRM). Dask runs tasks in a worker thread, where signals cannot be used;
 there a watchdog thread raises the same exception asynchronously in the working thread. Both
 interrupt Python code between bytecodes, which is where a pathological article spends its time.
+An exception that lands in a weakref callback or a finaliser is printed and dropped by Python,
+so both fire again every REFIRE seconds until the block ends.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 DEFAULT_TIMEOUT = 120.0  # seconds per article; a real article takes well under one
+REFIRE = 0.5  # seconds between repeated interruptions once the limit is passed
 
 
 class ArticleTimeout(BaseException):
@@ -35,7 +38,7 @@ def deadline(seconds: float | None) -> Iterator[None]:
         return
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
         previous = signal.signal(signal.SIGALRM, _raise_timeout)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_REAL, seconds, REFIRE)
         try:
             yield
         finally:
@@ -48,23 +51,27 @@ def deadline(seconds: float | None) -> Iterator[None]:
 def _watchdog(seconds: float) -> Iterator[None]:
     tid = threading.get_ident()
     lock = threading.Lock()
+    done = threading.Event()
     state = {"running": True, "fired": False}
 
     def fire() -> None:
-        with lock:
-            if state["running"]:
+        wait = seconds
+        while not done.wait(wait):
+            with lock:
+                if not state["running"]:
+                    return
                 state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(
                     ctypes.c_ulong(tid), ctypes.py_object(ArticleTimeout)
                 )
+            wait = REFIRE
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    watcher = threading.Thread(target=fire, daemon=True)
+    watcher.start()
     try:
         yield
     finally:
-        timer.cancel()
+        done.set()
         with lock:
             state["running"] = False
             if state["fired"]:  # withdraw an exception still pending after the block ended
