@@ -44,3 +44,11 @@ class InputError(Exception):
         fix_text = one_line(fix, 90)
         room = MAX_MESSAGE - len(where) - len(fix_text) - len(": . Fix: ")
         super().__init__(f"{where}: {one_line(problem, max(room, 50))}. Fix: {fix_text}")
+
+
+def require_known(
+    file: str, record: str | None, value: Any, known: Any, what: str, fix: str
+) -> None:
+    """Raise the one-line error for a reference to an id or code the project does not know."""
+    if value not in known:
+        raise InputError(file, record, f"unknown {what} {value!r}", fix)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, require_known
 from ..paths import curation_of
 from .anchor import anchor
 from .rawdata import check_fields, read_checked
@@ -44,13 +44,8 @@ def apply_mention_curation(
         out = keep
     for i, e in enumerate(doc.get("add") or []):
         aid, start, end = _locate(e, i, "add", texts, FIELDS)
-        if e["actor"] not in actor_ids:
-            raise InputError(
-                REL,
-                f"add {i + 1}",
-                f"unknown actor {e['actor']!r}",
-                "use an id from raw/knowledge/actors.yaml",
-            )
+        fix = "use an id from raw/knowledge/actors.yaml"
+        require_known(REL, f"add {i + 1}", e["actor"], actor_ids, "actor", fix)
         if any(
             r["article_id"] == aid and r["char_start"] < end and start < r["char_end"] for r in out
         ):
@@ -85,8 +80,7 @@ def _locate(
             REL, record, "entry is not a mapping", "write article, text, context, reason"
         )
     check_fields(REL, record, e, fields, fields - {"context", "occurrence"})
-    if e["article"] not in texts:
-        raise InputError(REL, record, f"unknown article {e['article']!r}", "use an article_id")
+    require_known(REL, record, e["article"], texts, "article", "use an article_id")
     start, end = anchor(
         texts[e["article"]],
         e["text"],

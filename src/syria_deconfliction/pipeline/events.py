@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..corpus.rows import actor_links, event_row
-from ..errors import InputError
+from ..errors import InputError, require_known
 from ..extract.dates import ResolvedDate, resolve, shift
 from ..paths import curation_of
 from .anchor import anchor
@@ -137,8 +137,7 @@ def _index(
                 REL, record, "entry is not a mapping", "write the fields of the contract"
             )
         check_fields(REL, record, e, EVENT_FIELDS, EVENT_REQUIRED)
-        if e["article"] not in texts:
-            raise InputError(REL, record, f"unknown article {e['article']!r}", "use an article_id")
+        require_known(REL, record, e["article"], texts, "article", "use an article_id")
         key = (e["article"], e["id"])
         if key in by_key:
             raise InputError(
@@ -202,20 +201,12 @@ def _row(
 def _check_refs(e: dict[str, Any], actor_ids: set[str], place_ids: set[str]) -> None:
     record = f"{e['article']}#{e['id']}"
     for role in ("source", "target", "claimed_by"):
-        if e.get(role) and e[role] not in actor_ids:
-            raise InputError(
-                REL,
-                record,
-                f"unknown {role} actor {e[role]!r}",
-                "add it to raw/knowledge/actors.yaml or correct the id",
-            )
-    if e.get("place") and e["place"] not in place_ids:
-        raise InputError(
-            REL,
-            record,
-            f"unknown place {e['place']!r}",
-            "add it to raw/knowledge/places.yaml or correct the id",
-        )
+        if e.get(role):
+            fix = "add it to raw/knowledge/actors.yaml or correct the id"
+            require_known(REL, record, e[role], actor_ids, f"{role} actor", fix)
+    if e.get("place"):
+        fix = "add it to raw/knowledge/places.yaml or correct the id"
+        require_known(REL, record, e["place"], place_ids, "place", fix)
 
 
 def _links(eid: str, e: dict[str, Any], actor_ids: set[str]) -> list[dict[str, Any]]:
@@ -225,17 +216,9 @@ def _links(eid: str, e: dict[str, Any], actor_ids: set[str]) -> list[dict[str, A
     for p in e.get("participants") or []:
         if not isinstance(p, dict) or set(p) != {"actor", "role"}:
             raise InputError(REL, eid, f"bad participant {p!r}", "write {actor: id, role: role}")
-        if p["actor"] not in actor_ids:
-            raise InputError(
-                REL,
-                eid,
-                f"unknown participant {p['actor']!r}",
-                "add it to raw/knowledge/actors.yaml",
-            )
-        if p["role"] not in ROLES:
-            raise InputError(
-                REL, eid, f"unknown role {p['role']!r}", f"use one of {sorted(ROLES)}"
-            )
+        fix = "add it to raw/knowledge/actors.yaml"
+        require_known(REL, eid, p["actor"], actor_ids, "participant", fix)
+        require_known(REL, eid, p["role"], ROLES, "role", f"use one of {sorted(ROLES)}")
         pairs.append((p["actor"], p["role"]))
     return actor_links(eid, pairs)
 

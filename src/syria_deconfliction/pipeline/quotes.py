@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, require_known
 from ..paths import curation_of
 from .anchor import anchor
 from .rawdata import check_fields, read_checked
@@ -112,22 +112,13 @@ def _checked(i: int, e: Any, texts: dict[str, str], actor_ids: set[str]) -> str:
         )
     if e["action"] != "confirm" and not e.get("reason"):
         raise InputError(REL, record, f"{e['action']} without a reason", "say why")
-    if e["article"] not in texts:
-        raise InputError(REL, record, f"unknown article {e['article']!r}", "use an article_id")
-    if e.get("speaker") and e["speaker"] not in actor_ids:
-        raise InputError(
-            REL,
-            record,
-            f"unknown speaker {e['speaker']!r}",
-            "use an id from raw/knowledge/actors.yaml",
-        )
-    if e.get("quote_type") and e["quote_type"] not in QUOTE_TYPES:
-        raise InputError(
-            REL,
-            record,
-            f"unknown quote_type {e['quote_type']!r}",
-            f"use one of {sorted(QUOTE_TYPES)}",
-        )
+    require_known(REL, record, e["article"], texts, "article", "use an article_id")
+    if e.get("speaker"):
+        fix = "use an id from raw/knowledge/actors.yaml"
+        require_known(REL, record, e["speaker"], actor_ids, "speaker", fix)
+    if e.get("quote_type"):
+        fix = f"use one of {sorted(QUOTE_TYPES)}"
+        require_known(REL, record, e["quote_type"], QUOTE_TYPES, "quote_type", fix)
     return record
 
 
