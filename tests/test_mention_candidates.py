@@ -336,3 +336,18 @@ def test_a_hyphenated_lower_case_syllable_ends_a_two_word_name() -> None:
     actors, found = _run("Envoy Tal Jo-won met the Abu Sami-led brigade near the river.")
     assert "Tal Jo-won" in _texts(found)
     assert "Abu Sami" in _texts(found)
+
+
+def test_language_name_is_not_an_actor() -> None:
+    _, found = _run("The envoy spoke to a Tamil channel after he had learned Arabic in Cairo.")
+    assert "Arabic" not in _texts(found)
+
+
+def test_one_member_of_a_service_is_not_a_name() -> None:
+    _, found = _run("A former Marine and a Navy SEAL testified before the panel on Monday.")
+    assert "Marine" not in _texts(found) and "SEAL" not in _texts(found)
+
+
+def test_rubric_label_opening_a_line_is_not_a_name() -> None:
+    _, found = _run("The Latest: Talks resume\nThe Latest on the talks in Varnia follows.")
+    assert "Latest" not in _texts(found)

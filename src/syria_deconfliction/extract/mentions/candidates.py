@@ -62,6 +62,9 @@ class CandidateWords:
     modifier_heads: frozenset[str]
     landmark_heads: frozenset[str]
     emphasis: frozenset[str]
+    languages: frozenset[str]
+    service_members: frozenset[str]
+    rubrics: frozenset[str]
 
     @cached_property
     def tail_re(self) -> re.Pattern[str]:
@@ -87,6 +90,9 @@ class CandidateWords:
             modifier_heads=words("candidates_modifier_heads"),
             landmark_heads=words("candidates_landmark_heads"),
             emphasis=words("candidates_emphasis_auxiliaries"),
+            languages=words("candidates_language_names"),
+            service_members=words("candidates_service_member_nouns"),
+            rubrics=words("quotes_headline_rubrics"),
         )
 
 
@@ -329,6 +335,10 @@ def _noise(text: str, span: Span, places: frozenset[str], countries: frozenset[s
         return "noise"
     if name.isupper() and name.lower() in cw.emphasis:
         return "noise"  # "he DID have": an auxiliary in capitals is emphasis
+    if name in cw.languages or name in cw.service_members:
+        return "noise"  # "an <Language> channel", "a Navy SEAL": a language or one serviceman
+    if _rubric_label(text, span, cw):
+        return "noise"  # "The Latest: ...", "Analysis: ...": a label opening the line
     # Section heads and datelines in capitals ("BIG NEWS", "CITY Rebels"), not acronyms; a
     # line of capitals alone is a crosshead ("BIG WIN").
     if len(toks) > 1 and toks[0].isupper() and (
@@ -354,6 +364,15 @@ def _noise(text: str, span: Span, places: frozenset[str], countries: frozenset[s
             and text[e : e + 2].lstrip(",.;:!?")[:1] in _CLOSE_QUOTES:
         return "noise"  # "his book 'Fear'": one quoted word is a title or a term
     return None
+
+
+def _rubric_label(text: str, span: Span, cw: CandidateWords) -> bool:
+    """A rubric word ("Latest", "Analysis") that somewhere in the article opens its line
+    ("the" allowed before it) followed by a colon: a label over the story, and so no name
+    where it recurs either ("The Latest: ..." then "The Latest on the talks ...")."""
+    name = span[2]
+    return name.lower() in cw.rubrics and re.search(
+        rf"(?m)^[ \t]*(?:[Tt]he[ \t]+)?{re.escape(name)}:", text) is not None
 
 
 def _reads_as_place(text: str, span: Span, cw: CandidateWords, state: bool) -> bool:
