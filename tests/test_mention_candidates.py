@@ -351,3 +351,30 @@ def test_one_member_of_a_service_is_not_a_name() -> None:
 def test_rubric_label_opening_a_line_is_not_a_name() -> None:
     _, found = _run("The Latest: Talks resume\nThe Latest on the talks in Varnia follows.")
     assert "Latest" not in _texts(found)
+
+
+def _epithets(text: str) -> list[tuple[str, str]]:
+    from syria_deconfliction.extract.mentions.epithets import epithet_mentions
+
+    k = _knowledge()
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    persons = k.registry_person_ids | {a["actor_id"] for a in actors if a["type"] == "person"}
+    every = sorted([*mentions, *found], key=lambda m: m.start)
+    return [(m.text, m.actor_id) for m in epithet_mentions(text, every, persons, k.registry.actors)]
+
+
+def test_demonym_before_an_epithet_noun_is_that_states_office_holder() -> None:
+    text = "President Bashar al-Assad spoke on Monday. Critics of the Syrian leader stayed away."
+    assert _epithets(text) == [("Syrian leader", "bashar-al-assad")]
+
+
+def test_institution_before_chief_is_the_person_heading_it() -> None:
+    text = "Defense Secretary Ash Carter flew in. Later the Pentagon chief said talks went well."
+    assert _epithets(text) == [("Pentagon chief", "ash-carter")]
+
+
+def test_former_head_of_an_institution_by_the_title_the_article_gives() -> None:
+    text = "Former Defense Secretary Ivo Marek wrote a memoir. The ex-DOD chief said little."
+    assert _epithets(text) == [("ex-DOD chief", "new-ivo-marek")]

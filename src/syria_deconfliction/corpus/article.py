@@ -22,6 +22,7 @@ from ..extract.mentions.descriptions import (
     role_mentions,
     without_populations,
 )
+from ..extract.mentions.epithets import epithet_mentions
 from ..extract.mentions.role_anaphora import role_anaphora
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
@@ -187,6 +188,7 @@ def extract_article(
     descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons)
     roles, swallowed = role_mentions(text, found, persons)
     roles += role_anaphora(text, found, persons, reg.actors)
+    roles += epithet_mentions(text, found, persons, reg.actors)
     found = [m for i, m in enumerate(found) if i not in swallowed]
     descriptions += roles
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
