@@ -378,3 +378,17 @@ def test_institution_before_chief_is_the_person_heading_it() -> None:
 def test_former_head_of_an_institution_by_the_title_the_article_gives() -> None:
     text = "Former Defense Secretary Ivo Marek wrote a memoir. The ex-DOD chief said little."
     assert _epithets(text) == [("ex-DOD chief", "new-ivo-marek")]
+
+
+def test_lower_case_apposition_with_a_role_head_describes_the_person() -> None:
+    from syria_deconfliction.extract.mentions.epithets import apposition_mentions
+
+    k = _knowledge()
+    text = "Later Ivo Marek, the former director of the port authority, declined to comment."
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    persons = frozenset(a["actor_id"] for a in actors if a["type"] == "person")
+    got = apposition_mentions(text, sorted([*mentions, *found], key=lambda m: m.start), persons)
+    assert [(m.text, m.actor_id) for m in got] == [
+        ("former director of the port authority", "new-ivo-marek")]

@@ -137,3 +137,34 @@ def epithet_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[
             out.append(Mention(g.start(), g.end(3), text[g.start() : g.end(3)], fits.pop(),
                                "description"))
     return out
+
+
+@lru_cache(maxsize=4)
+def _apposition_re(lexicon: Lexicon) -> re.Pattern[str]:
+    roles = lexicon.role_nouns | words("candidates_person_role_nouns") \
+        | words("candidates_anaphoric_role_nouns")
+    alt = "|".join(sorted(roles, key=len, reverse=True))
+    low = r"[a-z][\w’'-]*"
+    return re.compile(
+        rf",[ \t]+[Tt]he[ \t]+((?:{low}[ \t]+){{0,3}}?(?:{alt})"
+        rf"(?:[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?{low}(?:[ \t]+{low}){{0,2}})?)(?=[,.;])")
+
+
+def apposition_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str], *,
+                        lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
+    """A lower-case definite apposition headed by a role noun right after a person's name
+    ("<Name>, the former director of <office>," "<Name>, the defense minister.") is a
+    description of that person: the span is the phrase without "the". Capitalised words
+    inside end it (a name of its own, left to the other rules)."""
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.actor_id not in persons or m.possessive:
+            continue
+        g = _apposition_re(lexicon).match(text, m.end)
+        if g is None or any(busy[g.start(1) : g.end(1)]):
+            continue
+        out.append(Mention(g.start(1), g.end(1), g.group(1), m.actor_id, "description"))
+    return out
