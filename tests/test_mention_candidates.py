@@ -392,3 +392,9 @@ def test_lower_case_apposition_with_a_role_head_describes_the_person() -> None:
     got = apposition_mentions(text, sorted([*mentions, *found], key=lambda m: m.start), persons)
     assert [(m.text, m.actor_id) for m in got] == [
         ("former director of the port authority", "new-ivo-marek")]
+
+
+def test_demonym_of_an_unregistered_state_before_a_military_noun_is_that_state() -> None:
+    actors, found = _run("On Monday Italian special forces landed near the port.")
+    assert ("Italian", "new-italy", "demonym_military") in found
+    assert actors["new-italy"]["type"] == "state"

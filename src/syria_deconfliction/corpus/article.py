@@ -14,6 +14,7 @@ from ..extract.mentions.candidates import (
     candidate_spans,
     surname_forms,
     surname_mentions,
+    unregistered_demonym_forces,
     without_initials,
 )
 from ..extract.mentions.descriptions import (
@@ -221,6 +222,25 @@ def extract_article(
     return out
 
 
+def _candidate_row(aid: str, name: str, kind: str, iso3: str | None) -> dict[str, Any]:
+    """A candidate actor's row before its mentions are counted."""
+    return {
+        "actor_id": aid,
+        "name": name,
+        "type": kind,
+        "country_iso3": iso3,
+        "parent_actor_id": None,
+        "title": None,
+        "aliases": [name],
+        "cameo_code": None,
+        "wikidata_id": None,
+        "mention_count": 0,
+        "article_count": 1,
+        "method": "automatic",
+        "notes": "candidate: a name the registry lacks; type guessed from its words",
+    }
+
+
 def _candidate_actors(
     doc: Document, mentions: list[Mention], k: Knowledge
 ) -> tuple[list[dict[str, Any]], list[Mention]]:
@@ -267,26 +287,18 @@ def _candidate_actors(
         aid = "new-" + slug(name)
         iso3 = k.countries.get(name)
         if aid not in actors:
-            actors[aid] = {
-                "actor_id": aid,
-                "name": name,
-                "type": "state" if iso3 else guess_type(name),
-                "country_iso3": iso3,
-                "parent_actor_id": None,
-                "title": None,
-                "aliases": [name],
-                "cameo_code": None,
-                "wikidata_id": None,
-                "mention_count": 0,
-                "article_count": 1,
-                "method": "automatic",
-                "notes": "candidate: a name the registry lacks; type guessed from its words",
-            }
+            actors[aid] = _candidate_row(aid, name, "state" if iso3 else guess_type(name), iso3)
             if actors[aid]["type"] == "person":
                 persons.append((start, name, aid))
                 for form in surname_forms(name):
                     short.setdefault(form, aid)
         found.append(Mention(start, end, name, aid, "candidate"))
+    # "<Demonym> special forces" of a state the registry lacks: that state (no military child).
+    for start, end, country in unregistered_demonym_forces(text, [*mentions, *found],
+                                                           k.countries):
+        aid = "new-" + slug(country)
+        actors.setdefault(aid, _candidate_row(aid, country, "state", k.countries[country]))
+        found.append(Mention(start, end, text[start:end], aid, "demonym_military"))
     taken = [(m.start, m.end) for m in [*mentions, *found]]
     found += surname_mentions(text, persons, taken)
     for m in found:

@@ -553,3 +553,48 @@ def surname_mentions(text: str, persons: Sequence[tuple[int, str, str]],
                 busy[s:e] = b"\x01" * (e - s)
                 out.append(Mention(s, e, form, aid, "surname"))
     return out
+
+
+def country_of_demonym(word: str, countries: Iterable[str]) -> str | None:
+    """The ISO-table country a demonym belongs to ("German": Germany): of those sharing its
+    first four letters, the one sharing the longest prefix; a tie -> None."""
+    if not _DEMONYM_END_RE.search(word) or len(word) < 5:
+        return None
+    best: list[tuple[int, str]] = []
+    for c in countries:
+        first = c.split()[0]
+        if len(first) < 4 or first[:4] != word[:4]:
+            continue
+        n = next((i for i, (a, b) in enumerate(zip(first, word, strict=False)) if a != b),
+                 min(len(first), len(word)))
+        best.append((n, c))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[0][0] == best[1][0]):
+        return None
+    return best[0][1]
+
+
+def unregistered_demonym_forces(text: str, mentions: Sequence[Mention],
+                                countries: Iterable[str], *,
+                                lexicon: Lexicon = DEFAULT_LEXICON) -> list[Span]:
+    """Rule 5 of the matcher for states the registry lacks: the demonym of an ISO-table
+    country before a military noun (one modifier word may stand between: "<Demonym> special
+    forces") names that state's military. Returns (start, end, country) of each demonym not
+    inside a mention; a demonym right after "pro-"/"anti-" is an attitude, no actor."""
+    names = frozenset(countries)
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    rx = re.compile(r"(?<![\w-])([A-Z][a-z]{4,})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)\b")
+    out: list[Span] = []
+    for g in rx.finditer(text):
+        word, mod, noun = g.group(1), g.group(2), g.group(3)
+        if mod in lexicon.military_nouns:  # "<Demonym> troops withdrew": the noun came first
+            mod, noun = None, mod
+        if any(busy[g.start(1) : g.end(1)]) or noun not in lexicon.military_nouns \
+                or (mod is not None and mod not in lexicon.modifier_words):
+            continue
+        country = country_of_demonym(word, names)
+        if country is not None and word not in names:
+            out.append((g.start(1), g.end(1), country))
+    return out
