@@ -398,3 +398,16 @@ def test_demonym_of_an_unregistered_state_before_a_military_noun_is_that_state()
     actors, found = _run("On Monday Italian special forces landed near the port.")
     assert ("Italian", "new-italy", "demonym_military") in found
     assert actors["new-italy"]["type"] == "state"
+
+
+def test_forces_loyal_to_a_person_are_the_armed_forces_of_their_state() -> None:
+    from syria_deconfliction.extract.mentions.epithets import loyalist_mentions
+
+    k = _knowledge()
+    text = "Overnight, troops loyal to President Vladimir Putin crossed the river."
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    got = loyalist_mentions(text, mentions, k.registry_person_ids, k.registry.actors,
+                            k.registry.places)
+    assert [(m.text, m.actor_id) for m in got] == [
+        ("troops loyal to President Vladimir Putin", "russia-military")]

@@ -23,7 +23,11 @@ from ..extract.mentions.descriptions import (
     role_mentions,
     without_populations,
 )
-from ..extract.mentions.epithets import apposition_mentions, epithet_mentions
+from ..extract.mentions.epithets import (
+    apposition_mentions,
+    epithet_mentions,
+    loyalist_mentions,
+)
 from ..extract.mentions.role_anaphora import role_anaphora
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
@@ -191,6 +195,7 @@ def extract_article(
     roles += role_anaphora(text, found, persons, reg.actors)
     roles += epithet_mentions(text, found, persons, reg.actors)
     roles += apposition_mentions(text, found, persons)
+    roles += loyalist_mentions(text, found, persons, reg.actors, reg.places)
     found = [m for i, m in enumerate(found) if i not in swallowed]
     descriptions += roles
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)

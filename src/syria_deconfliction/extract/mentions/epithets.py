@@ -22,10 +22,10 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import table, words
+from ..lexicon import sequence, table, words
 from .descriptions import state_index, state_of
 from .model import DEFAULT_LEXICON, Lexicon, Mention
-from .registry import _list
+from .registry import _list, _registry
 
 _BODY_TYPES = frozenset({"government_body", "military"})
 # Capitalised words right before a name on its line (its title as the article writes it).
@@ -167,4 +167,41 @@ def apposition_mentions(text: str, mentions: Sequence[Mention], persons: frozens
         if g is None or any(busy[g.start(1) : g.end(1)]):
             continue
         out.append(Mention(g.start(1), g.end(1), g.group(1), m.actor_id, "description"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _loyalist_re(lexicon: Lexicon) -> re.Pattern[str]:
+    heads = "|".join(sorted(words("mentions_loyalist_heads"), key=len, reverse=True))
+    ties = "|".join(re.escape(t).replace(r"\ ", r"\s+")
+                    for t in sequence("mentions_loyalty_phrases"))
+    titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({heads})\s+(?:{ties})\s+(?:the\s+)?(?:(?:{titles})\s+)*$")
+
+
+def loyalist_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str],
+                      actors: Sequence[Mapping[str, Any]], places: Sequence[Mapping[str, Any]],
+                      *, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
+    """"forces loyal to <Person>" names the armed forces of that person's state (its military
+    child in the registry): the span runs from the head noun to the end of the name and holds
+    the person's own mention. A head already inside a mention ("government forces loyal to
+    ...") is left to that mention."""
+    by_id = {str(a["id"]): a for a in actors}
+    states = state_index(actors)
+    reg = _registry(actors, places, lexicon)
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.actor_id not in persons:
+            continue
+        g = _loyalist_re(lexicon).search(text[max(0, m.start - 80) : m.start])
+        if g is None:
+            continue
+        start = m.start - (len(text[max(0, m.start - 80) : m.start]) - g.start(1))
+        state = state_of(text, m, by_id, states, lexicon)
+        force = reg.children.get((state, "military")) if state else None
+        if force is not None and not any(busy[start : start + len(g.group(1))]):
+            out.append(Mention(start, m.end, text[start : m.end], force, "description"))
     return out
