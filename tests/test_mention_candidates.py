@@ -411,3 +411,21 @@ def test_forces_loyal_to_a_person_are_the_armed_forces_of_their_state() -> None:
                             k.registry.places)
     assert [(m.text, m.actor_id) for m in got] == [
         ("troops loyal to President Vladimir Putin", "russia-military")]
+
+
+def _role_phrases(text: str) -> list[tuple[str, str]]:
+    from syria_deconfliction.extract.mentions.role_anaphora import role_anaphora
+
+    k = _knowledge()
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    persons = k.registry_person_ids | {a["actor_id"] for a in actors if a["type"] == "person"}
+    every = sorted([*mentions, *found], key=lambda m: m.start)
+    return [(m.text, m.actor_id) for m in role_anaphora(text, every, persons, k.registry.actors)]
+
+
+def test_copula_defines_a_role_and_a_clause_after_a_comma_refers_back() -> None:
+    text = ("Ivo Marek retired in May. Marek was a decorated general. "
+            "The mayor praised Marek, the general thanked him.")
+    assert _role_phrases(text) == [("general", "new-ivo-marek")]
