@@ -429,3 +429,14 @@ def test_copula_defines_a_role_and_a_clause_after_a_comma_refers_back() -> None:
     text = ("Ivo Marek retired in May. Marek was a decorated general. "
             "The mayor praised Marek, the general thanked him.")
     assert _role_phrases(text) == [("general", "new-ivo-marek")]
+
+
+def test_bare_role_after_its_owner_is_a_title_not_a_description() -> None:
+    k = _knowledge()
+    text = "On Monday Kremlin spokesman Ivo Marek said talks would go on."
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    persons = frozenset(a["actor_id"] for a in actors if a["type"] == "person")
+    roles, _ = role_mentions(text, sorted([*mentions, *found], key=lambda m: m.start), persons)
+    assert roles == []
