@@ -440,3 +440,8 @@ def test_bare_role_after_its_owner_is_a_title_not_a_description() -> None:
     persons = frozenset(a["actor_id"] for a in actors if a["type"] == "person")
     roles, _ = role_mentions(text, sorted([*mentions, *found], key=lambda m: m.start), persons)
     assert roles == []
+
+
+def test_name_before_native_is_a_place_everywhere() -> None:
+    _, found = _run("Velmora Gov. Ivo Marek spoke. The pilot, a Velmora native, was buried.")
+    assert "Velmora" not in _texts(found)
