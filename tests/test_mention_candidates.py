@@ -445,3 +445,9 @@ def test_bare_role_after_its_owner_is_a_title_not_a_description() -> None:
 def test_name_before_native_is_a_place_everywhere() -> None:
     _, found = _run("Velmora Gov. Ivo Marek spoke. The pilot, a Velmora native, was buried.")
     assert "Velmora" not in _texts(found)
+
+
+def test_commander_in_chief_is_the_one_person_the_article_calls_president() -> None:
+    text = ("President Donald Trump met Ivo Marek on Monday. "
+            "Later the commander-in-chief called the pilots.")
+    assert _role_phrases(text) == [("commander-in-chief", "donald-trump")]

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import words
+from ..lexicon import table, words
 from .descriptions import (
     Latest,
     antecedent_floor,
@@ -35,9 +35,22 @@ from .descriptions import (
 from .model import DEFAULT_LEXICON, Lexicon, Mention
 
 
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """Phrase noun -> the role noun the person is defined with."""
+    return {row[0]: row[1] for row in table("candidates_anaphoric_role_aliases")}
+
+
+def _defining_roles() -> frozenset[str]:
+    return words("candidates_anaphoric_role_nouns") | frozenset(_aliases().values())
+
+
 @lru_cache(maxsize=4)
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
-    roles = "|".join(sorted(words("candidates_anaphoric_role_nouns"), key=len, reverse=True))
+    roles = "|".join(sorted(_defining_roles(), key=len, reverse=True))
+    nouns = sorted(words("candidates_anaphoric_role_nouns") | frozenset(_aliases()), key=len,
+                   reverse=True)
+    referring = "|".join(re.escape(n).replace(r"\-", "[ -]") for n in nouns)
     titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
     before = re.compile(  # "... Foreign Minister " / "rebel official " / "the envoy for X, Gen. "
         rf"(?:\b((?:(?:{titles})\s+){{1,4}})"
@@ -48,7 +61,7 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
                        rf"({roles})\b")
     pron = "|".join(words("candidates_description_person_pronouns"))
     phrase = re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?|((?i:{pron})))\s+((?:[\w.'’-]+\s+){{0,3}}?)({roles})\b(?![\w-])"
+        rf"\b(?:[Tt]he|[Aa]n?|((?i:{pron})))\s+((?:[\w.'’-]+\s+){{0,3}}?)({referring})\b(?![\w-])"
         rf"(?!\s+[A-Z]|\s+(?:for|of|in|at|to|with|from)\b|,\s+(?:(?:{titles})\s+)*[A-Z])")
     return before, after, phrase
 
@@ -56,7 +69,7 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
 def _roles_of(text: str, m: Mention, lexicon: Lexicon) -> set[str]:
     """The role nouns the article gives a person at one mention of their name."""
     before, after, _ = _patterns(lexicon)
-    roles = words("candidates_anaphoric_role_nouns")
+    roles = _defining_roles()
     out: set[str] = set()
     b = before.search(text[max(0, m.start - 100) : m.start])
     if b is not None:
@@ -124,7 +137,9 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
     definitions = _definitions(text, mentions, persons, lexicon)
     out: list[Mention] = []
     for p in phrase.finditer(text):
-        role, mods = p.group(3), p.group(2).split()
+        mods = p.group(2).split()
+        role = re.sub(r"\s+", "-", p.group(3).lower())
+        role = _aliases().get(role, role)
         comma = re.search(r",\s+$", text[max(0, p.start() - 3) : p.start()])
         if role not in defined or any(busy[p.start(3) : p.end(3)]) \
                 or p.start(3) in definitions \
