@@ -451,3 +451,8 @@ def test_commander_in_chief_is_the_one_person_the_article_calls_president() -> N
     text = ("President Donald Trump met Ivo Marek on Monday. "
             "Later the commander-in-chief called the pilots.")
     assert _role_phrases(text) == [("commander-in-chief", "donald-trump")]
+
+
+def test_demonym_of_an_unregistered_state_before_vehicles_is_no_actor() -> None:
+    _, found = _run("On Monday Italian trucks crossed the border with grain.")
+    assert found == []

@@ -578,10 +578,13 @@ def unregistered_demonym_forces(text: str, mentions: Sequence[Mention],
                                 countries: Iterable[str], *,
                                 lexicon: Lexicon = DEFAULT_LEXICON) -> list[Span]:
     """Rule 5 of the matcher for states the registry lacks: the demonym of an ISO-table
-    country before a military noun (one modifier word may stand between: "<Demonym> special
-    forces") names that state's military. Returns (start, end, country) of each demonym not
-    inside a mention; a demonym right after "pro-"/"anti-" is an attitude, no actor."""
+    country before a military noun that names a force as a whole (one modifier word may stand
+    between: "<Demonym> special forces") names that state's military; with nothing else known
+    of the state, vehicles and acts ("<Demonym> trucks", "<Demonym> strikes") are left out.
+    Returns (start, end, country) of each demonym not inside a mention; a demonym right after
+    "pro-"/"anti-" is an attitude, no actor."""
     names = frozenset(countries)
+    forces = lexicon.military_nouns & words("candidates_collective_heads")
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
@@ -589,9 +592,9 @@ def unregistered_demonym_forces(text: str, mentions: Sequence[Mention],
     out: list[Span] = []
     for g in rx.finditer(text):
         word, mod, noun = g.group(1), g.group(2), g.group(3)
-        if mod in lexicon.military_nouns:  # "<Demonym> troops withdrew": the noun came first
+        if mod in forces:  # "<Demonym> troops withdrew": the noun came first
             mod, noun = None, mod
-        if any(busy[g.start(1) : g.end(1)]) or noun not in lexicon.military_nouns \
+        if any(busy[g.start(1) : g.end(1)]) or noun not in forces \
                 or (mod is not None and mod not in lexicon.modifier_words):
             continue
         country = country_of_demonym(word, names)
