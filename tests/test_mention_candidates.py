@@ -336,3 +336,123 @@ def test_a_hyphenated_lower_case_syllable_ends_a_two_word_name() -> None:
     actors, found = _run("Envoy Tal Jo-won met the Abu Sami-led brigade near the river.")
     assert "Tal Jo-won" in _texts(found)
     assert "Abu Sami" in _texts(found)
+
+
+def test_language_name_is_not_an_actor() -> None:
+    _, found = _run("The envoy spoke to a Tamil channel after he had learned Arabic in Cairo.")
+    assert "Arabic" not in _texts(found)
+
+
+def test_one_member_of_a_service_is_not_a_name() -> None:
+    _, found = _run("A former Marine and a Navy SEAL testified before the panel on Monday.")
+    assert "Marine" not in _texts(found) and "SEAL" not in _texts(found)
+
+
+def test_rubric_label_opening_a_line_is_not_a_name() -> None:
+    _, found = _run("The Latest: Talks resume\nThe Latest on the talks in Varnia follows.")
+    assert "Latest" not in _texts(found)
+
+
+def _epithets(text: str) -> list[tuple[str, str]]:
+    from syria_deconfliction.extract.mentions.epithets import epithet_mentions
+
+    k = _knowledge()
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    persons = k.registry_person_ids | {a["actor_id"] for a in actors if a["type"] == "person"}
+    every = sorted([*mentions, *found], key=lambda m: m.start)
+    return [(m.text, m.actor_id) for m in epithet_mentions(text, every, persons, k.registry.actors)]
+
+
+def test_demonym_before_an_epithet_noun_is_that_states_office_holder() -> None:
+    text = "President Bashar al-Assad spoke on Monday. Critics of the Syrian leader stayed away."
+    assert _epithets(text) == [("Syrian leader", "bashar-al-assad")]
+
+
+def test_institution_before_chief_is_the_person_heading_it() -> None:
+    text = "Defense Secretary Ash Carter flew in. Later the Pentagon chief said talks went well."
+    assert _epithets(text) == [("Pentagon chief", "ash-carter")]
+
+
+def test_former_head_of_an_institution_by_the_title_the_article_gives() -> None:
+    text = "Former Defense Secretary Ivo Marek wrote a memoir. The ex-DOD chief said little."
+    assert _epithets(text) == [("ex-DOD chief", "new-ivo-marek")]
+
+
+def test_lower_case_apposition_with_a_role_head_describes_the_person() -> None:
+    from syria_deconfliction.extract.mentions.epithets import apposition_mentions
+
+    k = _knowledge()
+    text = "Later Ivo Marek, the former director of the port authority, declined to comment."
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    persons = frozenset(a["actor_id"] for a in actors if a["type"] == "person")
+    got = apposition_mentions(text, sorted([*mentions, *found], key=lambda m: m.start), persons)
+    assert [(m.text, m.actor_id) for m in got] == [
+        ("former director of the port authority", "new-ivo-marek")]
+
+
+def test_demonym_of_an_unregistered_state_before_a_military_noun_is_that_state() -> None:
+    actors, found = _run("On Monday Italian special forces landed near the port.")
+    assert ("Italian", "new-italy", "demonym_military") in found
+    assert actors["new-italy"]["type"] == "state"
+
+
+def test_forces_loyal_to_a_person_are_the_armed_forces_of_their_state() -> None:
+    from syria_deconfliction.extract.mentions.epithets import loyalist_mentions
+
+    k = _knowledge()
+    text = "Overnight, troops loyal to President Vladimir Putin crossed the river."
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    got = loyalist_mentions(text, mentions, k.registry_person_ids, k.registry.actors,
+                            k.registry.places)
+    assert [(m.text, m.actor_id) for m in got] == [
+        ("troops loyal to President Vladimir Putin", "russia-military")]
+
+
+def _role_phrases(text: str) -> list[tuple[str, str]]:
+    from syria_deconfliction.extract.mentions.role_anaphora import role_anaphora
+
+    k = _knowledge()
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    persons = k.registry_person_ids | {a["actor_id"] for a in actors if a["type"] == "person"}
+    every = sorted([*mentions, *found], key=lambda m: m.start)
+    return [(m.text, m.actor_id) for m in role_anaphora(text, every, persons, k.registry.actors)]
+
+
+def test_copula_defines_a_role_and_a_clause_after_a_comma_refers_back() -> None:
+    text = ("Ivo Marek retired in May. Marek was a decorated general. "
+            "The mayor praised Marek, the general thanked him.")
+    assert _role_phrases(text) == [("general", "new-ivo-marek")]
+
+
+def test_bare_role_after_its_owner_is_a_title_not_a_description() -> None:
+    k = _knowledge()
+    text = "On Monday Kremlin spokesman Ivo Marek said talks would go on."
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    persons = frozenset(a["actor_id"] for a in actors if a["type"] == "person")
+    roles, _ = role_mentions(text, sorted([*mentions, *found], key=lambda m: m.start), persons)
+    assert roles == []
+
+
+def test_name_before_native_is_a_place_everywhere() -> None:
+    _, found = _run("Velmora Gov. Ivo Marek spoke. The pilot, a Velmora native, was buried.")
+    assert "Velmora" not in _texts(found)
+
+
+def test_commander_in_chief_is_the_one_person_the_article_calls_president() -> None:
+    text = ("President Donald Trump met Ivo Marek on Monday. "
+            "Later the commander-in-chief called the pilots.")
+    assert _role_phrases(text) == [("commander-in-chief", "donald-trump")]
+
+
+def test_demonym_of_an_unregistered_state_before_vehicles_is_no_actor() -> None:
+    _, found = _run("On Monday Italian trucks crossed the border with grain.")
+    assert found == []

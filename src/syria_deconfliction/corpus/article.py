@@ -14,6 +14,7 @@ from ..extract.mentions.candidates import (
     candidate_spans,
     surname_forms,
     surname_mentions,
+    unregistered_demonym_forces,
     without_initials,
 )
 from ..extract.mentions.descriptions import (
@@ -21,6 +22,11 @@ from ..extract.mentions.descriptions import (
     noun_phrase_spans,
     role_mentions,
     without_populations,
+)
+from ..extract.mentions.epithets import (
+    apposition_mentions,
+    epithet_mentions,
+    loyalist_mentions,
 )
 from ..extract.mentions.role_anaphora import role_anaphora
 from ..extract.orchestrate import event_candidates, quotes_of
@@ -187,6 +193,9 @@ def extract_article(
     descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons)
     roles, swallowed = role_mentions(text, found, persons)
     roles += role_anaphora(text, found, persons, reg.actors)
+    roles += epithet_mentions(text, found, persons, reg.actors)
+    roles += apposition_mentions(text, found, persons)
+    roles += loyalist_mentions(text, found, persons, reg.actors, reg.places)
     found = [m for i, m in enumerate(found) if i not in swallowed]
     descriptions += roles
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
@@ -216,6 +225,25 @@ def extract_article(
     }
     lap("rows")
     return out
+
+
+def _candidate_row(aid: str, name: str, kind: str, iso3: str | None) -> dict[str, Any]:
+    """A candidate actor's row before its mentions are counted."""
+    return {
+        "actor_id": aid,
+        "name": name,
+        "type": kind,
+        "country_iso3": iso3,
+        "parent_actor_id": None,
+        "title": None,
+        "aliases": [name],
+        "cameo_code": None,
+        "wikidata_id": None,
+        "mention_count": 0,
+        "article_count": 1,
+        "method": "automatic",
+        "notes": "candidate: a name the registry lacks; type guessed from its words",
+    }
 
 
 def _candidate_actors(
@@ -264,26 +292,18 @@ def _candidate_actors(
         aid = "new-" + slug(name)
         iso3 = k.countries.get(name)
         if aid not in actors:
-            actors[aid] = {
-                "actor_id": aid,
-                "name": name,
-                "type": "state" if iso3 else guess_type(name),
-                "country_iso3": iso3,
-                "parent_actor_id": None,
-                "title": None,
-                "aliases": [name],
-                "cameo_code": None,
-                "wikidata_id": None,
-                "mention_count": 0,
-                "article_count": 1,
-                "method": "automatic",
-                "notes": "candidate: a name the registry lacks; type guessed from its words",
-            }
+            actors[aid] = _candidate_row(aid, name, "state" if iso3 else guess_type(name), iso3)
             if actors[aid]["type"] == "person":
                 persons.append((start, name, aid))
                 for form in surname_forms(name):
                     short.setdefault(form, aid)
         found.append(Mention(start, end, name, aid, "candidate"))
+    # "<Demonym> special forces" of a state the registry lacks: that state (no military child).
+    for start, end, country in unregistered_demonym_forces(text, [*mentions, *found],
+                                                           k.countries):
+        aid = "new-" + slug(country)
+        actors.setdefault(aid, _candidate_row(aid, country, "state", k.countries[country]))
+        found.append(Mention(start, end, text[start:end], aid, "demonym_military"))
     taken = [(m.start, m.end) for m in [*mentions, *found]]
     found += surname_mentions(text, persons, taken)
     for m in found:

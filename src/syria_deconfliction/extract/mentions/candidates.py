@@ -62,6 +62,9 @@ class CandidateWords:
     modifier_heads: frozenset[str]
     landmark_heads: frozenset[str]
     emphasis: frozenset[str]
+    languages: frozenset[str]
+    service_members: frozenset[str]
+    rubrics: frozenset[str]
 
     @cached_property
     def tail_re(self) -> re.Pattern[str]:
@@ -87,6 +90,9 @@ class CandidateWords:
             modifier_heads=words("candidates_modifier_heads"),
             landmark_heads=words("candidates_landmark_heads"),
             emphasis=words("candidates_emphasis_auxiliaries"),
+            languages=words("candidates_language_names"),
+            service_members=words("candidates_service_member_nouns"),
+            rubrics=words("quotes_headline_rubrics"),
         )
 
 
@@ -329,6 +335,10 @@ def _noise(text: str, span: Span, places: frozenset[str], countries: frozenset[s
         return "noise"
     if name.isupper() and name.lower() in cw.emphasis:
         return "noise"  # "he DID have": an auxiliary in capitals is emphasis
+    if name in cw.languages or name in cw.service_members:
+        return "noise"  # "an <Language> channel", "a Navy SEAL": a language or one serviceman
+    if _rubric_label(text, span, cw):
+        return "noise"  # "The Latest: ...", "Analysis: ...": a label opening the line
     # Section heads and datelines in capitals ("BIG NEWS", "CITY Rebels"), not acronyms; a
     # line of capitals alone is a crosshead ("BIG WIN").
     if len(toks) > 1 and toks[0].isupper() and (
@@ -354,6 +364,15 @@ def _noise(text: str, span: Span, places: frozenset[str], countries: frozenset[s
             and text[e : e + 2].lstrip(",.;:!?")[:1] in _CLOSE_QUOTES:
         return "noise"  # "his book 'Fear'": one quoted word is a title or a term
     return None
+
+
+def _rubric_label(text: str, span: Span, cw: CandidateWords) -> bool:
+    """A rubric word ("Latest", "Analysis") that somewhere in the article opens its line
+    ("the" allowed before it) followed by a colon: a label over the story, and so no name
+    where it recurs either ("The Latest: ..." then "The Latest on the talks ...")."""
+    name = span[2]
+    return name.lower() in cw.rubrics and re.search(
+        rf"(?m)^[ \t]*(?:[Tt]he[ \t]+)?{re.escape(name)}:", text) is not None
 
 
 def _reads_as_place(text: str, span: Span, cw: CandidateWords, state: bool) -> bool:
@@ -533,4 +552,52 @@ def surname_mentions(text: str, persons: Sequence[tuple[int, str, str]],
                     continue
                 busy[s:e] = b"\x01" * (e - s)
                 out.append(Mention(s, e, form, aid, "surname"))
+    return out
+
+
+def country_of_demonym(word: str, countries: Iterable[str]) -> str | None:
+    """The ISO-table country a demonym belongs to ("German": Germany): of those sharing its
+    first four letters, the one sharing the longest prefix; a tie -> None."""
+    if not _DEMONYM_END_RE.search(word) or len(word) < 5:
+        return None
+    best: list[tuple[int, str]] = []
+    for c in countries:
+        first = c.split()[0]
+        if len(first) < 4 or first[:4] != word[:4]:
+            continue
+        n = next((i for i, (a, b) in enumerate(zip(first, word, strict=False)) if a != b),
+                 min(len(first), len(word)))
+        best.append((n, c))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[0][0] == best[1][0]):
+        return None
+    return best[0][1]
+
+
+def unregistered_demonym_forces(text: str, mentions: Sequence[Mention],
+                                countries: Iterable[str], *,
+                                lexicon: Lexicon = DEFAULT_LEXICON) -> list[Span]:
+    """Rule 5 of the matcher for states the registry lacks: the demonym of an ISO-table
+    country before a military noun that names a force as a whole (one modifier word may stand
+    between: "<Demonym> special forces") names that state's military; with nothing else known
+    of the state, vehicles and acts ("<Demonym> trucks", "<Demonym> strikes") are left out.
+    Returns (start, end, country) of each demonym not inside a mention; a demonym right after
+    "pro-"/"anti-" is an attitude, no actor."""
+    names = frozenset(countries)
+    forces = lexicon.military_nouns & words("candidates_collective_heads")
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    rx = re.compile(r"(?<![\w-])([A-Z][a-z]{4,})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)\b")
+    out: list[Span] = []
+    for g in rx.finditer(text):
+        word, mod, noun = g.group(1), g.group(2), g.group(3)
+        if mod in forces:  # "<Demonym> troops withdrew": the noun came first
+            mod, noun = None, mod
+        if any(busy[g.start(1) : g.end(1)]) or noun not in forces \
+                or (mod is not None and mod not in lexicon.modifier_words):
+            continue
+        country = country_of_demonym(word, names)
+        if country is not None and word not in names:
+            out.append((g.start(1), g.end(1), country))
     return out

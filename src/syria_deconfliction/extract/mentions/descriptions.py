@@ -404,6 +404,7 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
         if any(o >= 0 for o in owner[start:end]):
             continue
         swallowed: list[int] = []
+        owned = False
         for _ in range(3):
             w = re.search(r"([\w.'’-]+)\s+$", text[max(0, start - 40) : start])
             word = w.group(1) if w else ""
@@ -414,9 +415,12 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
             span = (ws, ws + len(w.group(1)))
             if any(o >= 0 for o in owner[span[0] : span[1]]):
                 if span not in at or mentions[at[span]].rule != "candidate":
+                    owned = True
                     break  # a registry mention before the role is its owner, not a modifier
                 swallowed.append(at[span])
             start = ws
+        if owned and start == offset + r.start(1):
+            continue  # "<Org> spokesman <Name>": the bare role is the owner's title, no phrase
         out.append(Mention(start, end, text[start:end], m.actor_id, "description"))
         owner[start:end] = [len(mentions)] * (end - start)
         dropped.update(swallowed)

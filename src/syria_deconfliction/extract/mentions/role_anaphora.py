@@ -5,12 +5,15 @@ phrase (a lexicon role noun with up to three modifiers, after "a"/"an"/"the") is
 description of the one person the article defines with that role noun. A person's role is
 read where the article defines it: the title before the name ("Foreign Minister <Name>"), a
 lower-case role before it ("rebel official <Name>"), an apposition after it ("<Name>, an
-official in ..."), or "the <role> for <body>, <Name>". When the phrase has modifiers, one of
+official in ..."), a copula after it ("<Name> was a decorated general"), or "the <role> for
+<body>, <Name>". When the phrase has modifiers, one of
 them must occur in the person's defining sentence ("rebel official" ~ "an official in the
 rebel group"); an indefinite one needs such a modifier ("Through a spokesman, he declined" may
 be anyone's spokesman); two persons fitting -> no mention. The span is the modifiers and the
 role noun, never the article. Phrases that define a person themselves (followed by a name,
-by "for"/"of" ..., or in apposition) are left to the other rules.
+by "for"/"of" ..., in apposition, or after a copula) are left to the other rules; after
+"<Name>, " a phrase followed by a verb opens a clause of its own ("... fired <Name>, the
+general told reporters") and refers back.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import words
+from ..lexicon import table, words
 from .descriptions import (
     Latest,
     antecedent_floor,
@@ -32,18 +35,33 @@ from .descriptions import (
 from .model import DEFAULT_LEXICON, Lexicon, Mention
 
 
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """Phrase noun -> the role noun the person is defined with."""
+    return {row[0]: row[1] for row in table("candidates_anaphoric_role_aliases")}
+
+
+def _defining_roles() -> frozenset[str]:
+    return words("candidates_anaphoric_role_nouns") | frozenset(_aliases().values())
+
+
 @lru_cache(maxsize=4)
 def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
-    roles = "|".join(sorted(words("candidates_anaphoric_role_nouns"), key=len, reverse=True))
+    roles = "|".join(sorted(_defining_roles(), key=len, reverse=True))
+    nouns = sorted(words("candidates_anaphoric_role_nouns") | frozenset(_aliases()), key=len,
+                   reverse=True)
+    referring = "|".join(re.escape(n).replace(r"\-", "[ -]") for n in nouns)
     titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
     before = re.compile(  # "... Foreign Minister " / "rebel official " / "the envoy for X, Gen. "
         rf"(?:\b((?:(?:{titles})\s+){{1,4}})"
         rf"|(?<![\w-])({roles})(?:,\s+|\s+)(?:(?:{titles})\s+)*"
         rf"|\b[Tt]he\s+({roles})\b[^,.;\n]{{0,60}},\s+(?:(?:{titles})\s+)*)$")
-    after = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w'’.-]+\s+){{0,3}}?({roles})\b")
+    copulas = "|".join(words("candidates_role_copulas"))
+    after = re.compile(rf"(?:,|\s+(?:{copulas}))\s+(?:a|an|the)\s+(?:[\w'’.-]+\s+){{0,3}}?"
+                       rf"({roles})\b")
     pron = "|".join(words("candidates_description_person_pronouns"))
     phrase = re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?|((?i:{pron})))\s+((?:[\w.'’-]+\s+){{0,3}}?)({roles})\b(?![\w-])"
+        rf"\b(?:[Tt]he|[Aa]n?|((?i:{pron})))\s+((?:[\w.'’-]+\s+){{0,3}}?)({referring})\b(?![\w-])"
         rf"(?!\s+[A-Z]|\s+(?:for|of|in|at|to|with|from)\b|,\s+(?:(?:{titles})\s+)*[A-Z])")
     return before, after, phrase
 
@@ -51,7 +69,7 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
 def _roles_of(text: str, m: Mention, lexicon: Lexicon) -> set[str]:
     """The role nouns the article gives a person at one mention of their name."""
     before, after, _ = _patterns(lexicon)
-    roles = words("candidates_anaphoric_role_nouns")
+    roles = _defining_roles()
     out: set[str] = set()
     b = before.search(text[max(0, m.start - 100) : m.start])
     if b is not None:
@@ -61,6 +79,31 @@ def _roles_of(text: str, m: Mention, lexicon: Lexicon) -> set[str]:
     a = after.match(text, m.end)
     if a is not None:
         out.add(a.group(1))
+    return out
+
+
+def _closes_apposition(text: str, end: int) -> bool:
+    """After "<Name>, the <role>": punctuation or a relative pronoun closes an apposition
+    ("<Name>, the general, said", "<Name>, the envoy who ..."); a verb opens a new clause
+    ("... fired <Name>, the general told reporters")."""
+    nxt = re.match(r"\s*([\w'’]+|\S)?", text[end : end + 30])
+    word = nxt.group(1) if nxt else None
+    return word is None or not word[0].isalnum() \
+        or word.lower() in words("candidates_relative_pronouns")
+
+
+def _definitions(text: str, mentions: Sequence[Mention], persons: frozenset[str],
+                 lexicon: Lexicon) -> set[int]:
+    """Where a role noun defines a person right after the name (apposition or copula): such
+    a phrase is the definition, not a reference back."""
+    _, after, _ = _patterns(lexicon)
+    out: set[int] = set()
+    for m in mentions:
+        if m.actor_id in persons:
+            a = after.match(text, m.end)
+            if a is not None and (not a.group(0).startswith(",")
+                                  or _closes_apposition(text, a.end(1))):
+                out.add(a.start(1))
     return out
 
 
@@ -80,7 +123,7 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
     _, _, phrase = _patterns(lexicon)
     defined: dict[str, list[tuple[str, set[str]]]] = {}  # role -> (person, sentence words)
     for m in mentions:
-        if m.actor_id in persons and m.rule in ("alias", "candidate"):
+        if m.actor_id in persons and m.rule in ("alias", "candidate", "surname"):
             for role in _roles_of(text, m, lexicon):
                 defined.setdefault(role, []).append(
                     (m.actor_id, _sentence_words(text, m.start, m.end)))
@@ -91,12 +134,17 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     ends = {m.end for m in mentions if m.actor_id in persons}
     owner = _Owner(text, mentions, persons, actors, lexicon)
+    definitions = _definitions(text, mentions, persons, lexicon)
     out: list[Mention] = []
     for p in phrase.finditer(text):
-        role, mods = p.group(3), p.group(2).split()
+        mods = p.group(2).split()
+        role = re.sub(r"\s+", "-", p.group(3).lower())
+        role = _aliases().get(role, role)
         comma = re.search(r",\s+$", text[max(0, p.start() - 3) : p.start()])
         if role not in defined or any(busy[p.start(3) : p.end(3)]) \
-                or (comma and p.start() - 3 + comma.start() in ends):
+                or p.start(3) in definitions \
+                or (comma and p.start() - 3 + comma.start() in ends
+                    and _closes_apposition(text, p.end(3))):
             continue  # unknown role, inside a mention, or an apposition defining a person
         while mods and (mods[0].lower() in lexicon.common_words):
             mods = mods[1:]

@@ -1,0 +1,207 @@
+"""Epithets: a state adjective or an institution before a role noun, standing for one person.
+
+"the <Demonym> leader", "<Demonym> strongman" (no name after it) is the one person the article
+names whose state is that state and whose title holds a title word the lexicon lists for the
+noun (`mentions_epithet_titles`: a leader is a President, Prime Minister, King ...).
+"<Institution> chief", "ex-<Institution> chief" (the institution a registry body's name, alias
+or metonym in any case: "Pentagon", "DOD") is the one person named whose registry parent is
+that body, or whose title holds one of the body's distinctive name words ("Defense" in
+"Department of Defense" ties "Defense Secretary" to it), and a title word of the noun. A
+person's title is the registry's, and the capitalised words written right before the name in
+the article ("former Defense Secretary <Name>"). Deputies and press officers never fit
+(`mentions_epithet_subordinate_words`). Two fitting persons, or none -> no mention. A noun
+followed by a capitalised word (a title before a name: "<Demonym> leader <Name>"), by "of" or
+"for" (a definition), or lying inside a mention is left alone. The span is the modifier and
+the noun, "ex-" included, never "the".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..lexicon import sequence, table, words
+from .descriptions import state_index, state_of
+from .model import DEFAULT_LEXICON, Lexicon, Mention
+from .registry import _list, _registry
+
+_BODY_TYPES = frozenset({"government_body", "military"})
+# Capitalised words right before a name on its line (its title as the article writes it).
+_TITLE_BEFORE_RE = re.compile(r"((?:[A-Z][\w’'-]*\.?[ \t]+){1,4})$")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1:]) for row in table("mentions_epithet_titles")}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    nouns = "|".join(sorted(_titles(), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.’'-])((?:ex-)?)([A-Z][\w.&’'-]*?)\s+({nouns})\b(?![\w-])"
+        rf"(?!\s+[A-Z]|\s+(?:of|for)\b|,\s+[A-Z])")
+
+
+def _institutions(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """Government bodies and militaries by each one-word name form, case-folded."""
+    out: dict[str, str] = {}
+    for a in actors:
+        if a.get("type") not in _BODY_TYPES:
+            continue
+        for form in [a.get("name"), *_list(a.get("aliases")), *_list(a.get("metonyms"))]:
+            form = re.sub(r"^the\s+", "", str(form or ""), flags=re.IGNORECASE)
+            if form and " " not in form:
+                out.setdefault(form.casefold(), str(a["id"]))
+    return out
+
+
+def _distinctive(actor: Mapping[str, Any]) -> frozenset[str]:
+    """The words of a body's names that tie a title to it ("defense", "pentagon")."""
+    generic = words("mentions_epithet_generic_words")
+    forms = [actor.get("name"), *_list(actor.get("aliases")), *_list(actor.get("metonyms"))]
+    found = {w.casefold() for f in forms for w in re.findall(r"[\w.]+", str(f or ""))}
+    return frozenset(w for w in found if w not in generic and len(w) > 2)
+
+
+def _title_run(chain: str, lexicon: Lexicon) -> str:
+    """The words of a capitalised run after the last one closing a sentence ("... <Name>.
+    President <Name>": "President"); an abbreviated title ("Gen.") closes none."""
+    run: list[str] = []
+    for w in chain.split():
+        run = [] if w.endswith(".") and w not in lexicon.title_words else [*run, w]
+    return " ".join(run)
+
+
+class _People:
+    """The persons an article names, with their titles and states."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention], persons: frozenset[str],
+                 actors: Sequence[Mapping[str, Any]], lexicon: Lexicon) -> None:
+        self.by_id = {str(a["id"]): a for a in actors}
+        states = state_index(actors)
+        self.titles: dict[str, list[str]] = {}
+        self.state: dict[str, str | None] = {}
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.actor_id not in persons:
+                continue
+            if m.actor_id not in self.titles:
+                reg = self.by_id.get(m.actor_id)
+                self.titles[m.actor_id] = [str(reg["title"])] if reg and reg.get("title") else []
+                self.state[m.actor_id] = state_of(text, m, self.by_id, states, lexicon)
+            if m.rule in ("alias", "candidate"):
+                t = _TITLE_BEFORE_RE.search(text[max(0, m.start - 60) : m.start])
+                if t is not None:
+                    self.titles[m.actor_id].append(_title_run(t.group(1), lexicon))
+
+    def fitting(self, noun: str, state: str | None, body: str | None) -> set[str]:
+        wanted, subordinate = _titles()[noun], words("mentions_epithet_subordinate_words")
+        tie = _distinctive(self.by_id[body]) if body else frozenset()
+        out: set[str] = set()
+        for aid, titles in self.titles.items():
+            tokens = {w for t in titles for w in re.findall(r"[\w.-]+", t)}
+            if not tokens & wanted or tokens & subordinate:
+                continue
+            if state is not None and self.state.get(aid) == state or body is not None and (
+                    (self.by_id.get(aid) or {}).get("parent") == body
+                    or {w.casefold() for w in tokens} & tie):
+                out.add(aid)
+        return out
+
+
+def epithet_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str],
+                     actors: Sequence[Mapping[str, Any]], *,
+                     lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
+    """Mentions for epithets under the module's rule, in text order."""
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    states = {k: v for k, v in state_index(actors).items() if not k.isupper()}
+    bodies = _institutions(actors)
+    people: _People | None = None
+    out: list[Mention] = []
+    for g in _pattern().finditer(text):
+        word, noun = g.group(2), g.group(3)
+        if any(busy[g.start(3) : g.end(3)]):
+            continue
+        state = states.get(word) if not g.group(1) else None
+        body = bodies.get(word.casefold()) if state is None else None
+        if state is None and body is None:
+            continue
+        if people is None:
+            people = _People(text, mentions, persons, actors, lexicon)
+        fits = people.fitting(noun, state, body)
+        if len(fits) == 1:
+            out.append(Mention(g.start(), g.end(3), text[g.start() : g.end(3)], fits.pop(),
+                               "description"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _apposition_re(lexicon: Lexicon) -> re.Pattern[str]:
+    roles = lexicon.role_nouns | words("candidates_person_role_nouns") \
+        | words("candidates_anaphoric_role_nouns")
+    alt = "|".join(sorted(roles, key=len, reverse=True))
+    low = r"[a-z][\w’'-]*"
+    return re.compile(
+        rf",[ \t]+[Tt]he[ \t]+((?:{low}[ \t]+){{0,3}}?(?:{alt})"
+        rf"(?:[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?{low}(?:[ \t]+{low}){{0,2}})?)(?=[,.;])")
+
+
+def apposition_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str], *,
+                        lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
+    """A lower-case definite apposition headed by a role noun right after a person's name
+    ("<Name>, the former director of <office>," "<Name>, the defense minister.") is a
+    description of that person: the span is the phrase without "the". Capitalised words
+    inside end it (a name of its own, left to the other rules)."""
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.actor_id not in persons or m.possessive:
+            continue
+        g = _apposition_re(lexicon).match(text, m.end)
+        if g is None or any(busy[g.start(1) : g.end(1)]):
+            continue
+        out.append(Mention(g.start(1), g.end(1), g.group(1), m.actor_id, "description"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _loyalist_re(lexicon: Lexicon) -> re.Pattern[str]:
+    heads = "|".join(sorted(words("mentions_loyalist_heads"), key=len, reverse=True))
+    ties = "|".join(re.escape(t).replace(r"\ ", r"\s+")
+                    for t in sequence("mentions_loyalty_phrases"))
+    titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({heads})\s+(?:{ties})\s+(?:the\s+)?(?:(?:{titles})\s+)*$")
+
+
+def loyalist_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str],
+                      actors: Sequence[Mapping[str, Any]], places: Sequence[Mapping[str, Any]],
+                      *, lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
+    """"forces loyal to <Person>" names the armed forces of that person's state (its military
+    child in the registry): the span runs from the head noun to the end of the name and holds
+    the person's own mention. A head already inside a mention ("government forces loyal to
+    ...") is left to that mention."""
+    by_id = {str(a["id"]): a for a in actors}
+    states = state_index(actors)
+    reg = _registry(actors, places, lexicon)
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.actor_id not in persons:
+            continue
+        g = _loyalist_re(lexicon).search(text[max(0, m.start - 80) : m.start])
+        if g is None:
+            continue
+        start = m.start - (len(text[max(0, m.start - 80) : m.start]) - g.start(1))
+        state = state_of(text, m, by_id, states, lexicon)
+        force = reg.children.get((state, "military")) if state else None
+        if force is not None and not any(busy[start : start + len(g.group(1))]):
+            out.append(Mention(start, m.end, text[start : m.end], force, "description"))
+    return out
