@@ -38,3 +38,10 @@ def test_needed_literal(pattern: str, needed: str | None) -> None:
 def test_rules_tried_by_needed_characters_match_as_every_rule_tried(line: str) -> None:
     rule, _m = _match(_RULES, line)
     assert (rule.id if rule else None) == _first_full_match(_RULES, line)
+
+
+def test_an_ad_slot_placeholder_line_is_page_furniture() -> None:
+    # scraped pages keep a publishing system's "[ad_1]" placeholders as lines of their own
+    rule, _m = _match(_RULES, "[ad_2]")
+    assert rule is not None and rule.kind == "advert"
+    assert _match(_RULES, "Officials met [ad_2] on Tuesday.")[0] is None
