@@ -141,3 +141,10 @@ def test_bare_indefinite_role_is_no_mention() -> None:
     text = ("Mira Tovell, an official in the rebel group, spoke on Monday. Through an official, "
             "the mayor declined to comment.")
     assert _article_mentions(text) == []
+
+
+def test_the_president_is_the_one_the_article_calls_president() -> None:
+    # of two presidents in the registry, the one the text gives the title, not the one named last
+    text = ("President Donald Trump spoke of the dictator Bashar al-Assad on Monday. "
+            "An aide said the president was angry.")
+    assert ("president", "donald-trump") in _descriptions(text)

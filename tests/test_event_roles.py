@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from test_event_candidates import PARENTS, PLACES, THU_2020_03_05, TYPES, D, cands, one
+from test_event_candidates import PARENTS, PLACES, THU_2020_03_05, TYPES, D, cands, mentions, one
 
-from syria_deconfliction.extract.events import find_candidates
+from syria_deconfliction.extract.events import Candidate, find_candidates
 from syria_deconfliction.extract.mentions import Mention
 
 
@@ -510,3 +510,50 @@ def test_as_with_a_plural_noun_subject_opens_its_own_clause() -> None:
     found = cands("Blue Brigade fighters shelled Zenda as diplomats struggled to restore a "
                   "ceasefire and resurrect peace talks.")
     assert all(c.source_actor_id != "blue-brigade" for c in found if c.trigger == "talks")
+
+
+def test_pressure_from_x_is_xs_demand_on_the_subject() -> None:
+    # "Y came under pressure from X to ...": X demands of Y
+    c = one("Blue Brigade fighters came under pressure from Ana Kova to leave Zenda.", "pressure")
+    assert (c.source_actor_id, c.target_actor_id, c.cameo_code) == (
+        "ana-kova", "blue-brigade", "100")
+
+
+def test_a_second_predicate_said_is_a_statement_of_its_own() -> None:
+    # "X accused Y of Z and said W": the accusation, then a statement about W
+    c = one("Ruritania accused Freedonia of lying and said Blue Brigade fighters would need "
+            "to leave Zenda.", "said")
+    assert (c.source_actor_id, c.target_actor_id) == ("ruritania", "blue-brigade")
+
+
+def test_a_participle_frame_goes_on_with_the_accusation() -> None:
+    # "X accused Y of Z, alleging that W": one act, no second statement
+    assert [c.trigger for c in cands("Ruritania accused Freedonia of lying, alleging that "
+                                     "Freedonia had broken the truce.")
+            if c.rule.startswith("statement")] == []
+
+
+def _with_rebels(text: str) -> list[Candidate]:
+    """The made-up world plus a generic side noun, "Rebels", of an armed group."""
+    ms = [*mentions(text)] + [Mention(m.start(), m.end(), m.group(), "rebels", "test")
+                              for m in re.finditer(r"\bRebels\b", text)]
+    return find_candidates(text, sorted(ms, key=lambda m: m.start), D(2020, 3, 5), PLACES,
+                           {**TYPES, "rebels": "armed_group"}, actor_parents=PARENTS)
+
+
+def test_fighters_under_the_banner_of_a_group_list_the_group() -> None:
+    # "X fighting under the banner of Y say ...": Y beside X, and no side of its own
+    c = next(c for c in _with_rebels("Rebels fighting under the banner of the Blue Brigade say "
+                                     "Freedonian troops shelled Zenda.") if c.trigger == "say")
+    assert c.source_actor_id == "rebels" and "blue-brigade" in c.source_parties
+
+
+def test_identifying_them_as_members_of_a_group_names_the_accused() -> None:
+    # "accused X of Z, identifying them as members of Y": Y is X, beside X in both acts
+    found = {c.trigger: c for c in _with_rebels(
+        "Ruritania accused Rebels of shelling Zenda, identifying them as members of the "
+        "Blue Brigade.")}
+    assert "blue-brigade" in found["accused"].target_parties
+    assert found["shelling"].source_actor_id == "rebels"
+    assert "blue-brigade" in found["shelling"].source_parties
+    assert found["shelling"].target_actor_id != "blue-brigade"

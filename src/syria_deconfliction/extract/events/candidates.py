@@ -21,6 +21,7 @@ from .clauses import (
 )
 from .coref import side_noun_mentions, without_backers
 from .dateline import without_datelines
+from .identity import identified_groups
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
 from .places import _fold, _Gazetteer, _gazetteer
 from .roles import (
@@ -83,6 +84,8 @@ def find_candidates(
     last_person: tuple[str, int] | None = None  # whom "he said" refers to, and where named
     for k, (s0, e0) in enumerate(doc.sentences):
         near = mentions[bisect_left(m_starts, s0):bisect_left(m_starts, e0)]
+        groups, naming = identified_groups(text, near)
+        near = [m for m in near if m.start not in naming]
         s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents)
         sdates = dates_in.get(k, [])
         trigs = _match_triggers(s, lex)
@@ -97,7 +100,7 @@ def find_candidates(
         merged = _merge_force(cands)
         merged += statement_candidates(s, frames, merged, published, sdates, bodies)
         merged.sort(key=lambda c: c.trigger_start)
-        for c in merged:
+        for c in map(lambda c: _with_groups(c, groups), merged):
             physical = c.cameo_code[:2] in ("15", "18", "19", "20") or c.cameo_code == "0874"
             noun = "noun" in c.rule.split(";")
             if c.source_actor_id or c.target_actor_id or (
@@ -105,6 +108,19 @@ def find_candidates(
             ):
                 out.append(c)
     return _fold_repeats(text, _anaphoric_sources(text, out))
+
+
+def _with_groups(c: Candidate, groups: Mapping[str, str]) -> Candidate:
+    """A side named as part of a group ("rebels under the banner of Y") lists Y beside it."""
+    src, tgt = groups.get(c.source_actor_id or ""), groups.get(c.target_actor_id or "")
+    if src is None and tgt is None:
+        return c
+    return replace(c, source_parties=_joined(c.source_parties, src),
+                   target_parties=_joined(c.target_parties, tgt))
+
+
+def _joined(parties: tuple[str, ...], extra: str | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(parties + (extra,))) if extra else parties
 
 
 def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,

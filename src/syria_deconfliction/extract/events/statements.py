@@ -40,7 +40,7 @@ def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence
         if speaker is None or speaker in spoken or f.tok in s.trig_at:
             continue  # no speaker, already one, or the frame is itself a trigger ("warned")
         content = _content(s, f)
-        if _said_already(s, speaker, found):
+        if _said_already(s, speaker, found, content, _coordinated(s, f.tok)):
             continue
         kind = s.actor_types.get(speaker)
         if kind == "media" or kind in _RELAYING_TYPES and any(
@@ -73,9 +73,23 @@ def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence
     return out
 
 
-def _said_already(s: _Sentence, speaker: str, found: Sequence[Candidate]) -> bool:
+def _coordinated(s: _Sentence, tok: int) -> bool:
+    """The frame verb is a second predicate of its subject: "X accused Y of Z and (also) said"."""
+    prev = s.low(tok - 1)
+    return prev == "and" or (s.low(tok - 2) == "and" and (prev == "also" or prev.endswith("ly")))
+
+
+def _said_already(s: _Sentence, speaker: str, found: Sequence[Candidate],
+                  content: Sequence[int], coordinated: bool) -> bool:
+    """A verbal act of the speaker in the sentence is the statement ("X said it would hold
+    talks", "X, speaking after talks, said"), except when the frame verb is a second predicate
+    and the act lies outside what it reports: "X accused Y of Z and said W" is the accusation,
+    then the statement (a participle, "X accused Y of Z, alleging W", goes on with the act)."""
+    inside = set(content)
     return any(c.source_actor_id == speaker and c.cameo_code[:2] in _VERBAL_ROOTS
-               and s.start <= c.trigger_start < s.end for c in found)
+               and s.start <= c.trigger_start < s.end
+               and (not coordinated or s.tok_span(c.trigger_start, c.trigger_end)[0] in inside)
+               for c in found)
 
 
 def _content(s: _Sentence, f: _Frame) -> list[int]:
