@@ -557,3 +557,25 @@ def test_identifying_them_as_members_of_a_group_names_the_accused() -> None:
     assert found["shelling"].source_actor_id == "rebels"
     assert "blue-brigade" in found["shelling"].source_parties
     assert found["shelling"].target_actor_id != "blue-brigade"
+
+
+def _with_alliance(text: str) -> list[Candidate]:
+    """The made-up world plus an alliance, "the Grey Pact coalition"."""
+    ms = [*mentions(text)] + [Mention(m.start(), m.end(), m.group(), "grey-pact", "test")
+                              for m in re.finditer(r"Grey Pact coalition", text)]
+    return find_candidates(text, sorted(ms, key=lambda m: m.start), D(2020, 3, 5), PLACES,
+                           {**TYPES, "grey-pact": "military"}, actor_parents=PARENTS)
+
+
+def test_envoys_of_allied_countries_are_the_alliance_the_article_names() -> None:
+    # "met representatives from 11 allied countries": the one alliance named, as the target
+    c = next(c for c in _with_alliance(
+        "Ana Kova met on Monday with representatives from 11 allied countries in Zenda. "
+        "The Grey Pact coalition plans to meet again.") if c.trigger == "met")
+    assert c.target_actor_id == "grey-pact"
+
+
+def test_them_after_a_second_predicate_is_the_first_object() -> None:
+    # "X met Y and asked them to ...": Y is asked
+    c = one("Ana Kova met Blue Brigade fighters in Zenda and asked them to leave.", "asked")
+    assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "blue-brigade")

@@ -19,7 +19,7 @@ from .clauses import (
     _find_frames,
     _refine_end,
 )
-from .coref import side_noun_mentions, without_backers
+from .coref import member_state_mentions, side_noun_mentions, without_backers
 from .dateline import without_datelines
 from .identity import identified_groups
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
@@ -66,7 +66,8 @@ def find_candidates(
     text = doc.text
     mentions = without_backers(text, without_datelines(text, mentions))
     mentions = sorted([*mentions, *side_noun_mentions(text, mentions, actor_parents,
-                                                      actor_types)],
+                                                      actor_types),
+                       *member_state_mentions(text, mentions)],
                       key=lambda m: (m.start, m.end))
     dates = [_since_inner(text, d) if d.kind == "since" else d
              for d in find_date_expressions(text)]
