@@ -148,3 +148,12 @@ def test_the_president_is_the_one_the_article_calls_president() -> None:
     text = ("President Donald Trump spoke of the dictator Bashar al-Assad on Monday. "
             "An aide said the president was angry.")
     assert ("president", "donald-trump") in _descriptions(text)
+
+
+def test_demonym_of_a_country_the_registry_lacks_names_it_before_a_force_noun() -> None:
+    # "Norwegian special forces": Norway (not in the registry) as a candidate state
+    rows = extract_article("Talks stall\n\nOfficials said on Monday that Norwegian special "
+                           "forces were in Varna.\n", "x.txt", _knowledge())
+    assert [m["actor_id"] for m in rows["actor_mentions"] if m["rule"] == "demonym"] == [
+        "new-norway"]
+    assert {a["actor_id"]: a["type"] for a in rows["actor_candidates"]}["new-norway"] == "state"

@@ -12,6 +12,7 @@ from ..extract.document import Document
 from ..extract.mentions import DEFAULT_LEXICON, Mention, find_mentions, find_unaccounted_names
 from ..extract.mentions.candidates import (
     candidate_spans,
+    demonym_countries,
     surname_forms,
     surname_mentions,
     without_initials,
@@ -218,6 +219,25 @@ def extract_article(
     return out
 
 
+def _demonym_country_mentions(text: str, known: list[Mention], k: Knowledge,
+                              actors: dict[str, dict[str, Any]]) -> list[Mention]:
+    """"German special forces": a country the registry lacks, named by its demonym before a
+    military or government noun, is a candidate state (the span is the demonym)."""
+    out = []
+    taken = [(m.start, m.end) for m in known]
+    for start, end, word, country in demonym_countries(text, taken, k.countries):
+        aid = "new-" + slug(country)
+        actors.setdefault(aid, {
+            "actor_id": aid, "name": country, "type": "state",
+            "country_iso3": k.countries.get(country), "parent_actor_id": None, "title": None,
+            "aliases": [country], "cameo_code": None, "wikidata_id": None,
+            "mention_count": 0, "article_count": 1, "method": "automatic",
+            "notes": "candidate: a country the registry lacks, named by its demonym",
+        })
+        out.append(Mention(start, end, word, aid, "demonym"))
+    return out
+
+
 def _candidate_actors(
     doc: Document, mentions: list[Mention], k: Knowledge
 ) -> tuple[list[dict[str, Any]], list[Mention]]:
@@ -286,6 +306,7 @@ def _candidate_actors(
         found.append(Mention(start, end, name, aid, "candidate"))
     taken = [(m.start, m.end) for m in [*mentions, *found]]
     found += surname_mentions(text, persons, taken)
+    found += _demonym_country_mentions(text, [*mentions, *found], k, actors)
     for m in found:
         if m.actor_id in actors:
             actors[m.actor_id]["mention_count"] += 1

@@ -534,3 +534,30 @@ def surname_mentions(text: str, persons: Sequence[tuple[int, str, str]],
                 busy[s:e] = b"\x01" * (e - s)
                 out.append(Mention(s, e, form, aid, "surname"))
     return out
+
+
+_DEMONYM_HEAD_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{3,})((?:\s+[a-z-]+){1,2})")
+
+
+def demonym_countries(text: str, taken: Sequence[tuple[int, int]], countries: Mapping[str, str],
+                      lexicon: Lexicon = DEFAULT_LEXICON) -> list[tuple[int, int, str, str]]:
+    """"German special forces", "Iranian officials": the demonym of an ISO country the
+    registry lacks, before a military or government noun (one modifier may stand between),
+    names that country as a side: (start, end, demonym, the country's name). The span is the
+    demonym, as for registry states; a prefix shared by two countries gives nothing."""
+    names = frozenset(countries)
+    heads = lexicon.military_nouns | lexicon.government_nouns
+    out = []
+    for m in _DEMONYM_HEAD_RE.finditer(text):
+        word, after = m.group(1), m.group(2).split()
+        head = after[0] in heads or (
+            len(after) > 1 and after[0] in lexicon.modifier_words and after[1] in heads)
+        if not head or any(a < m.end(1) and m.start(1) < b for a, b in taken) \
+                or not _is_demonym(word, names):
+            continue
+        isos = {iso for c, iso in countries.items() if c[:4] == word[:4]}
+        if len(isos) == 1:
+            iso = isos.pop()
+            name = min((c for c, i in countries.items() if i == iso), key=len)
+            out.append((m.start(1), m.end(1), word, name))
+    return out
