@@ -579,3 +579,29 @@ def test_them_after_a_second_predicate_is_the_first_object() -> None:
     # "X met Y and asked them to ...": Y is asked
     c = one("Ana Kova met Blue Brigade fighters in Zenda and asked them to leave.", "asked")
     assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "blue-brigade")
+
+
+def test_they_said_goes_on_with_the_speakers_of_the_sentence_before() -> None:
+    # "E, Ana Kova and monitors said. They said F.": Ana Kova speaks again
+    c = next(c for c in cands("Shells hit Zenda on Monday, Ana Kova and monitors said. "
+                              "They said Freedonian troops had fired the shells.")
+             if c.rule.startswith("statement") and c.trigger == "said" and c.sentence_start > 0)
+    assert c.source_actor_id == "ana-kova"
+
+
+def test_a_date_in_the_speakers_relative_clause_does_not_date_the_statement() -> None:
+    # "X, which joined the war last year, says ...": the statement is not last year's
+    c = next(c for c in cands("Ruritania, which joined the war last year, says Freedonia "
+                              "must leave Zenda.") if c.trigger == "says")
+    assert c.date_text is None
+
+
+def test_opponents_of_a_leader_are_the_opposition_the_article_names() -> None:
+    # "opponents of (President) X": the opposition named before, as the target
+    text = ("The Varnian opposition met in Zenda. Freedonian troops shelled opponents of "
+            "Ana Kova near Zenda.")
+    ms = [*mentions(text), Mention(4, 22, "Varnian opposition", "varnia-opposition", "test")]
+    found = find_candidates(text, sorted(ms, key=lambda m: m.start), D(2020, 3, 5), PLACES,
+                            {**TYPES, "varnia-opposition": "other"}, actor_parents=PARENTS)
+    c = next(c for c in found if c.trigger == "shelled")
+    assert c.target_actor_id == "varnia-opposition"

@@ -30,7 +30,15 @@ from .roles import (
     _object,
     _subject,
 )
-from .sentence import _AREA_NOUNS, _LOCATIVE, _PLACE_TIER, _Frame, _Sentence, _Trig
+from .sentence import (
+    _AREA_NOUNS,
+    _LOCATIVE,
+    _PLACE_TIER,
+    _Frame,
+    _Sentence,
+    _Trig,
+    in_other_relative,
+)
 from .sides import _PERSON_PRONOUNS, _active_roles, _asked_of, _passive_roles, _threatened
 from .statements import statement_candidates
 from .trigger_lexicon import TriggerLexicon, load_lexicon
@@ -83,6 +91,7 @@ def find_candidates(
     for d in dates:
         dates_in.setdefault(bisect_right(s_starts, d.start) - 1, []).append(d)
     last_person: tuple[str, int] | None = None  # whom "he said" refers to, and where named
+    last_speaker: tuple[str, int] | None = None  # whom a sentence-opening "They said" is
     for k, (s0, e0) in enumerate(doc.sentences):
         near = mentions[bisect_left(m_starts, s0):bisect_left(m_starts, e0)]
         groups, naming = identified_groups(text, near)
@@ -96,6 +105,7 @@ def find_candidates(
         frames = _find_frames(s, trigs)
         prior = last_person[0] if last_person and k - last_person[1] <= 2 else None
         last_person = _pronoun_speakers(s, frames, last_person, k)
+        last_speaker = _they_speakers(s, frames, last_speaker, k)
         cands = [c for t in trigs
                  for c in _candidate(s, t, trigs, frames, published, sdates, gaz, prior)]
         merged = _merge_force(cands)
@@ -141,6 +151,19 @@ def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] 
         if s.actor_types.get(s.actor(k)) == "person" and not quoted:
             return (s.actor(k), here)  # the first person named: usually the subject
     return last
+
+
+def _they_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
+                   here: int) -> tuple[str, int] | None:
+    """"E, a rebel official and monitors said. They said F.": a sentence that opens with
+    "They said" goes on with the speakers of the sentence before (its first one). Returns the
+    first speaker of this sentence, with its number, for the next."""
+    for f in frames:
+        if f.claimer is None and f.tok == 1 and s.low(0) == "they" and last is not None \
+                and here - last[1] == 1:
+            f.claimer = last[0]
+    first = next((f.claimer for f in sorted(frames, key=lambda f: f.tok) if f.claimer), None)
+    return (first, here) if first is not None else None
 
 
 def _anaphoric_sources(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -424,15 +447,7 @@ def _pick_date(s: _Sentence, t: _Trig, dates: Sequence[DateExpr], frames: list[_
 
 def _in_other_relative(s: _Sentence, pos: int, t: _Trig) -> bool:
     """Char offset pos lies in a ", which/who ..." clause (to the next comma) without t."""
-    i = bisect_right([tok.start for tok in s.toks], pos) - 1
-    j = i
-    while j > 0 and s.low(j) not in (",", ".", ";", ":"):
-        if s.low(j) in ("which", "who") and s.low(j - 1) == ",":
-            end = next((k for k in range(i, len(s.toks)) if s.low(k) in (",", ".", ";")),
-                       len(s.toks))
-            return not j <= t.t0 < end
-        j -= 1
-    return False
+    return in_other_relative(s, pos, t.t0)
 
 
 def _interval_before_main(s: _Sentence, t: _Trig, d: DateExpr, dates: Sequence[DateExpr],

@@ -13,6 +13,7 @@ sentence, then in the whole article), once the article uses the noun for that st
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -81,7 +82,31 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
         if _key(hit.group(1)) in _STATE_NOUNS and len(army) == 1 and _army_asset(text, hit.end()):
             actor = army[0]  # "a government gun position": the army's
         out.append(Mention(hit.start(), hit.end(), hit.group(1), actor, "side-noun"))
+    out += _opponents(text, mentions, resolved.get("opposition"), busy)
     return out + _repeated_demonyms(text, mentions, busy)
+
+
+_OPPONENTS_RE = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(sorted(words('events_opponent_nouns')))})\s+of\s+", re.IGNORECASE)
+
+
+def _opponents(text: str, mentions: Sequence[Mention], opposition: str | None,
+               busy: bytearray) -> list[Mention]:
+    """"opponents of (President) X": the opposition the article names, when an actor follows
+    within a few words (the person or government opposed), not "opponents of the deal"."""
+    if opposition is None:
+        return []
+    starts = sorted(m.start for m in mentions)
+    out = []
+    for hit in _OPPONENTS_RE.finditer(text):
+        i = bisect_left(starts, hit.end())
+        near = i < len(starts) and starts[i] - hit.end() <= 30 and "," not in text[
+            hit.end():starts[i]]
+        noun = hit.group(0).split()[0]
+        end = hit.start() + len(noun)
+        if near and not any(busy[hit.start():end]):
+            out.append(Mention(hit.start(), end, noun, opposition, "opponents"))
+    return out
 
 
 def _repeated_demonyms(text: str, mentions: Sequence[Mention], busy: bytearray) -> list[Mention]:

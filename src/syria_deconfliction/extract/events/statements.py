@@ -17,7 +17,7 @@ from ..dates import DateExpr, resolve
 from .clauses import _clause, _introducing_bodies
 from .model import _PHYSICAL_KINDS, _RELAYING_TYPES, Candidate
 from .roles import _mention_after
-from .sentence import _QUOTES, _Frame, _Sentence
+from .sentence import _QUOTES, _Frame, _Sentence, in_other_relative
 from .trigger_lexicon import StatementRules
 from .vocabulary import _PRONOUNS
 
@@ -177,7 +177,8 @@ def _own_date(s: _Sentence, f: _Frame, dates: Sequence[DateExpr]) -> DateExpr | 
         return None
     a, b = s.toks[lo].start, s.toks[min(hi, len(s.toks)) - 1].end
     verb = s.toks[f.tok]
-    inside = [d for d in dates if a <= d.start and d.end <= b and d.kind != "since_inner"]
+    inside = [d for d in dates if a <= d.start and d.end <= b and d.kind != "since_inner"
+              and not in_other_relative(s, d.start, f.tok)]
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d.start - verb.start))
