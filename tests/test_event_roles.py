@@ -605,3 +605,12 @@ def test_opponents_of_a_leader_are_the_opposition_the_article_names() -> None:
                             {**TYPES, "varnia-opposition": "other"}, actor_parents=PARENTS)
     c = next(c for c in found if c.trigger == "shelled")
     assert c.target_actor_id == "varnia-opposition"
+
+
+def test_said_after_but_is_spoken_by_the_subject_before_it() -> None:
+    # "X ordered A, but said B": X speaks (a statement of its own, B's claimant)
+    found = cands("Ana Kova ordered a pullout of Ruritanian jets from Zenda, but said that "
+                  "strikes on the Blue Brigade will continue.")
+    said = next(c for c in found if c.trigger == "said")
+    assert (said.source_actor_id, said.target_actor_id) == ("ana-kova", "blue-brigade")
+    assert next(c for c in found if c.trigger == "strikes").claimed_by_actor_id == "ana-kova"
