@@ -614,3 +614,11 @@ def test_said_after_but_is_spoken_by_the_subject_before_it() -> None:
     said = next(c for c in found if c.trigger == "said")
     assert (said.source_actor_id, said.target_actor_id) == ("ana-kova", "blue-brigade")
     assert next(c for c in found if c.trigger == "strikes").claimed_by_actor_id == "ana-kova"
+
+
+def test_a_participle_act_after_the_frame_leaves_the_statement_its_own() -> None:
+    # "E, X said, urging Y to ...": X's statement of E, and X's appeal, two acts
+    found = cands("Zenda is calm, Ana Kova said, urging Freedonia to stop the shelling.")
+    assert any(c.rule.startswith("statement") and c.source_actor_id == "ana-kova"
+               for c in found)
+    assert any(c.trigger == "urging" and c.source_actor_id == "ana-kova" for c in found)

@@ -84,10 +84,12 @@ def _said_already(s: _Sentence, speaker: str, found: Sequence[Candidate],
     """A verbal act of the speaker in the sentence is the statement ("X said it would hold
     talks", "X, speaking after talks, said"), except when the frame verb is a second predicate
     and the act lies outside what it reports: "X accused Y of Z and said W" is the accusation,
-    then the statement (a participle, "X accused Y of Z, alleging W", goes on with the act)."""
+    then the statement (a participle, "X accused Y of Z, alleging W", goes on with the act).
+    A participle act after the frame is one of its own too: ", X said, urging Y to stop"."""
     inside = set(content)
     return any(c.source_actor_id == speaker and c.cameo_code[:2] in _VERBAL_ROOTS
                and s.start <= c.trigger_start < s.end
+               and "participle-after-frame" not in c.rule  # ", X said, urging Y": two acts
                and (not coordinated or s.tok_span(c.trigger_start, c.trigger_end)[0] in inside)
                for c in found)
 
