@@ -3,7 +3,8 @@
 A description names an actor only when a rule can resolve it safely:
 
 1. the most recent actor mentioned before it whose name, an alias or its title holds the noun
-   ("... the Government of Varnia ... the government said");
+   ("... the Government of Varnia ... the government said"); for a title noun ("the
+   president"), among the actors the text itself calls so ("President X"), if it calls any;
 2. otherwise, for a government or military noun, that body of the state the article mentions
    most (the registry's government/military child of that state);
 3. otherwise no mention. A description followed by "of" ("the government of X") or already
