@@ -622,3 +622,10 @@ def test_a_participle_act_after_the_frame_leaves_the_statement_its_own() -> None
     assert any(c.rule.startswith("statement") and c.source_actor_id == "ana-kova"
                for c in found)
     assert any(c.trigger == "urging" and c.source_actor_id == "ana-kova" for c in found)
+
+
+def test_it_opening_a_clause_is_the_body_named_first_in_the_sentence_before() -> None:
+    # "X said A. On Thursday, it released B": X released it (a statement in support: 051)
+    c = one("The Blue Brigade said the truce was fragile. On Thursday, it released a statement "
+            "in support of the truce.", "released a statement")
+    assert (c.source_actor_id, c.cameo_code) == ("blue-brigade", "051")

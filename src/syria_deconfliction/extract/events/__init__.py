@@ -40,7 +40,9 @@ general rules of English news syntax, applied sentence by sentence without a par
    X official, Y, said") is the source. "since/as/after X <verb>" opens a clause of its own; a
    fronted phrase ("A day after ..., ", "Backed by X, ", "Accusing X of Y, ") is skipped for the
    main subject, which is also the subject of a fronted participle. "he/she" is the person
-   named last before it (outside quotes); "forces loyal to X" are X's state's armed forces;
+   named last before it (outside quotes); "it" right before the verb, opening the sentence or
+   after a fronted phrase, the first body (no person) named in the sentence before; "forces
+   loyal to X" are X's state's armed forces;
    "its/his country's forces" inside a claim are the speaker's. A name before "-backed/-led"
    is a backer, no side. Side nouns ("rebel-held", "government forces", "the coalition") name
    the actor the article named with that noun (``coref.py``). Force verbs prefer militaries

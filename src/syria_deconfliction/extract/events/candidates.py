@@ -92,6 +92,7 @@ def find_candidates(
         dates_in.setdefault(bisect_right(s_starts, d.start) - 1, []).append(d)
     last_person: tuple[str, int] | None = None  # whom "he said" refers to, and where named
     last_speaker: tuple[str, int] | None = None  # whom a sentence-opening "They said" is
+    last_body: tuple[str, int] | None = None  # whom a sentence's subject "it" refers to
     for k, (s0, e0) in enumerate(doc.sentences):
         near = mentions[bisect_left(m_starts, s0):bisect_left(m_starts, e0)]
         groups, naming = identified_groups(text, near)
@@ -106,8 +107,10 @@ def find_candidates(
         prior = last_person[0] if last_person and k - last_person[1] <= 2 else None
         last_person = _pronoun_speakers(s, frames, last_person, k)
         last_speaker = _they_speakers(s, frames, last_speaker, k)
+        body = last_body[0] if last_body and k - last_body[1] == 1 else None
+        last_body = _first_body(s, k) or last_body
         cands = [c for t in trigs
-                 for c in _candidate(s, t, trigs, frames, published, sdates, gaz, prior)]
+                 for c in _candidate(s, t, trigs, frames, published, sdates, gaz, prior, body)]
         merged = _merge_force(cands)
         merged += statement_candidates(s, frames, merged, published, sdates, bodies)
         merged.sort(key=lambda c: c.trigger_start)
@@ -151,6 +154,13 @@ def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] 
         if s.actor_types.get(s.actor(k)) == "person" and not quoted:
             return (s.actor(k), here)  # the first person named: usually the subject
     return last
+
+
+def _first_body(s: _Sentence, here: int) -> tuple[str, int] | None:
+    """The first actor of a sentence that is no person (its usual subject), with its number."""
+    k = next((k for k in range(len(s.mentions))
+              if s.actor_types.get(s.actor(k)) not in (None, "person")), None)
+    return (s.actor(k), here) if k is not None else None
 
 
 def _they_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
@@ -222,9 +232,11 @@ def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
                published: dt.date | None, dates: Sequence[DateExpr],
-               gaz: _Gazetteer | None, prior: str | None = None) -> list[Candidate]:
+               gaz: _Gazetteer | None, prior: str | None = None,
+               body: str | None = None) -> list[Candidate]:
     """The candidates of trigger t (one per coordinated object); ``prior`` is the person named
-    last before the sentence (for a "he"/"she" subject)."""
+    last before the sentence (for a "he"/"she" subject), ``body`` the first actor of the
+    sentence before that is no person (for an "it" subject)."""
     e, lex = t.entry, s.lex
     if _governed(s, t, trigs, lex) is not None:
         return []
@@ -303,6 +315,10 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         source is None or s.top(source) == s.top(target)
     ):  # "withdraw US forces": the forces are what withdraws, not a target
         source, target = source or target, None
+    if source is None and not passive and t.form != "n" and body is not None \
+            and s.low(t.t0 - 1) == "it" and (t.t0 == 1 or s.low(t.t0 - 2) == ","):
+        source = body  # "X said A. On Thursday, it released B": X, the sentence before's
+        rules.append("it=body-named-before")
     if source is None and not passive and e.kind not in _PHYSICAL_KINDS:
         return []  # a statement, appeal, offer ... needs its speaker
 
