@@ -141,3 +141,27 @@ def test_bare_indefinite_role_is_no_mention() -> None:
     text = ("Mira Tovell, an official in the rebel group, spoke on Monday. Through an official, "
             "the mayor declined to comment.")
     assert _article_mentions(text) == []
+
+
+def test_the_president_is_the_one_the_article_calls_president() -> None:
+    # of two presidents in the registry, the one the text gives the title, not the one named last
+    text = ("President Donald Trump spoke of the dictator Bashar al-Assad on Monday. "
+            "An aide said the president was angry.")
+    assert ("president", "donald-trump") in _descriptions(text)
+
+
+def test_demonym_of_a_country_the_registry_lacks_names_it_before_a_force_noun() -> None:
+    # "Norwegian special forces": Norway (not in the registry) as a candidate state
+    rows = extract_article("Talks stall\n\nOfficials said on Monday that Norwegian special "
+                           "forces were in Varna.\n", "x.txt", _knowledge())
+    assert [m["actor_id"] for m in rows["actor_mentions"] if m["rule"] == "demonym_military"] == [
+        "new-norway"]
+    assert {a["actor_id"]: a["type"] for a in rows["actor_candidates"]}["new-norway"] == "state"
+
+
+def test_demonym_of_a_country_the_registry_lacks_names_it_before_a_government_noun() -> None:
+    # "Norwegian officials": Norway as a candidate state, its government speaking
+    rows = extract_article("Talks stall\n\nNorwegian officials said on Monday that the talks "
+                           "had ended.\n", "x.txt", _knowledge())
+    assert [(m["actor_id"], m["rule"]) for m in rows["actor_mentions"]
+            if m["actor_id"].startswith("new-")] == [("new-norway", "demonym_government")]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from test_event_candidates import PARENTS, PLACES, THU_2020_03_05, TYPES, D, cands, one
+from test_event_candidates import PARENTS, PLACES, THU_2020_03_05, TYPES, D, cands, mentions, one
 
-from syria_deconfliction.extract.events import find_candidates
+from syria_deconfliction.extract.events import Candidate, find_candidates
 from syria_deconfliction.extract.mentions import Mention
 
 
@@ -510,3 +510,122 @@ def test_as_with_a_plural_noun_subject_opens_its_own_clause() -> None:
     found = cands("Blue Brigade fighters shelled Zenda as diplomats struggled to restore a "
                   "ceasefire and resurrect peace talks.")
     assert all(c.source_actor_id != "blue-brigade" for c in found if c.trigger == "talks")
+
+
+def test_pressure_from_x_is_xs_demand_on_the_subject() -> None:
+    # "Y came under pressure from X to ...": X demands of Y
+    c = one("Blue Brigade fighters came under pressure from Ana Kova to leave Zenda.", "pressure")
+    assert (c.source_actor_id, c.target_actor_id, c.cameo_code) == (
+        "ana-kova", "blue-brigade", "100")
+
+
+def test_a_second_predicate_said_is_a_statement_of_its_own() -> None:
+    # "X accused Y of Z and said W": the accusation, then a statement about W
+    c = one("Ruritania accused Freedonia of lying and said Blue Brigade fighters would need "
+            "to leave Zenda.", "said")
+    assert (c.source_actor_id, c.target_actor_id) == ("ruritania", "blue-brigade")
+
+
+def test_a_participle_frame_goes_on_with_the_accusation() -> None:
+    # "X accused Y of Z, alleging that W": one act, no second statement
+    assert [c.trigger for c in cands("Ruritania accused Freedonia of lying, alleging that "
+                                     "Freedonia had broken the truce.")
+            if c.rule.startswith("statement")] == []
+
+
+def _with_rebels(text: str) -> list[Candidate]:
+    """The made-up world plus a generic side noun, "Rebels", of an armed group."""
+    ms = [*mentions(text)] + [Mention(m.start(), m.end(), m.group(), "rebels", "test")
+                              for m in re.finditer(r"\bRebels\b", text)]
+    return find_candidates(text, sorted(ms, key=lambda m: m.start), D(2020, 3, 5), PLACES,
+                           {**TYPES, "rebels": "armed_group"}, actor_parents=PARENTS)
+
+
+def test_fighters_under_the_banner_of_a_group_list_the_group() -> None:
+    # "X fighting under the banner of Y say ...": Y beside X, and no side of its own
+    c = next(c for c in _with_rebels("Rebels fighting under the banner of the Blue Brigade say "
+                                     "Freedonian troops shelled Zenda.") if c.trigger == "say")
+    assert c.source_actor_id == "rebels" and "blue-brigade" in c.source_parties
+
+
+def test_identifying_them_as_members_of_a_group_names_the_accused() -> None:
+    # "accused X of Z, identifying them as members of Y": Y is X, beside X in both acts
+    found = {c.trigger: c for c in _with_rebels(
+        "Ruritania accused Rebels of shelling Zenda, identifying them as members of the "
+        "Blue Brigade.")}
+    assert "blue-brigade" in found["accused"].target_parties
+    assert found["shelling"].source_actor_id == "rebels"
+    assert "blue-brigade" in found["shelling"].source_parties
+    assert found["shelling"].target_actor_id != "blue-brigade"
+
+
+def _with_alliance(text: str) -> list[Candidate]:
+    """The made-up world plus an alliance, "the Grey Pact coalition"."""
+    ms = [*mentions(text)] + [Mention(m.start(), m.end(), m.group(), "grey-pact", "test")
+                              for m in re.finditer(r"Grey Pact coalition", text)]
+    return find_candidates(text, sorted(ms, key=lambda m: m.start), D(2020, 3, 5), PLACES,
+                           {**TYPES, "grey-pact": "military"}, actor_parents=PARENTS)
+
+
+def test_envoys_of_allied_countries_are_the_alliance_the_article_names() -> None:
+    # "met representatives from 11 allied countries": the one alliance named, as the target
+    c = next(c for c in _with_alliance(
+        "Ana Kova met on Monday with representatives from 11 allied countries in Zenda. "
+        "The Grey Pact coalition plans to meet again.") if c.trigger == "met")
+    assert c.target_actor_id == "grey-pact"
+
+
+def test_them_after_a_second_predicate_is_the_first_object() -> None:
+    # "X met Y and asked them to ...": Y is asked
+    c = one("Ana Kova met Blue Brigade fighters in Zenda and asked them to leave.", "asked")
+    assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "blue-brigade")
+
+
+def test_they_said_goes_on_with_the_speakers_of_the_sentence_before() -> None:
+    # "E, Ana Kova and monitors said. They said F.": Ana Kova speaks again
+    c = next(c for c in cands("Shells hit Zenda on Monday, Ana Kova and monitors said. "
+                              "They said Freedonian troops had fired the shells.")
+             if c.rule.startswith("statement") and c.trigger == "said" and c.sentence_start > 0)
+    assert c.source_actor_id == "ana-kova"
+
+
+def test_a_date_in_the_speakers_relative_clause_does_not_date_the_statement() -> None:
+    # "X, which joined the war last year, says ...": the statement is not last year's
+    c = next(c for c in cands("Ruritania, which joined the war last year, says Freedonia "
+                              "must leave Zenda.") if c.trigger == "says")
+    assert c.date_text is None
+
+
+def test_opponents_of_a_leader_are_the_opposition_the_article_names() -> None:
+    # "opponents of (President) X": the opposition named before, as the target
+    text = ("The Varnian opposition met in Zenda. Freedonian troops shelled opponents of "
+            "Ana Kova near Zenda.")
+    ms = [*mentions(text), Mention(4, 22, "Varnian opposition", "varnia-opposition", "test")]
+    found = find_candidates(text, sorted(ms, key=lambda m: m.start), D(2020, 3, 5), PLACES,
+                            {**TYPES, "varnia-opposition": "other"}, actor_parents=PARENTS)
+    c = next(c for c in found if c.trigger == "shelled")
+    assert c.target_actor_id == "varnia-opposition"
+
+
+def test_said_after_but_is_spoken_by_the_subject_before_it() -> None:
+    # "X ordered A, but said B": X speaks (a statement of its own, B's claimant)
+    found = cands("Ana Kova ordered a pullout of Ruritanian jets from Zenda, but said that "
+                  "strikes on the Blue Brigade will continue.")
+    said = next(c for c in found if c.trigger == "said")
+    assert (said.source_actor_id, said.target_actor_id) == ("ana-kova", "blue-brigade")
+    assert next(c for c in found if c.trigger == "strikes").claimed_by_actor_id == "ana-kova"
+
+
+def test_a_participle_act_after_the_frame_leaves_the_statement_its_own() -> None:
+    # "E, X said, urging Y to ...": X's statement of E, and X's appeal, two acts
+    found = cands("Zenda is calm, Ana Kova said, urging Freedonia to stop the shelling.")
+    assert any(c.rule.startswith("statement") and c.source_actor_id == "ana-kova"
+               for c in found)
+    assert any(c.trigger == "urging" and c.source_actor_id == "ana-kova" for c in found)
+
+
+def test_it_opening_a_clause_is_the_body_named_first_in_the_sentence_before() -> None:
+    # "X said A. On Thursday, it released B": X released it (a statement in support: 051)
+    c = one("The Blue Brigade said the truce was fragile. On Thursday, it released a statement "
+            "in support of the truce.", "released a statement")
+    assert (c.source_actor_id, c.cameo_code) == ("blue-brigade", "051")

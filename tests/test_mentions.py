@@ -285,6 +285,13 @@ def test_demonym_government_and_agency_nouns() -> None:
     assert found("Ruritanian-backed militias") == [("Ruritanian", "ruritania", "demonym")]
 
 
+def test_demonym_and_a_bodys_name_in_lower_case_is_that_body() -> None:
+    # "the Ruritanian defence ministry": the body whose alias it spells, not the government
+    assert found("A Ruritanian defence ministry statement said so.") == [
+        ("Ruritanian", "ruritania-mod", "demonym_government")
+    ]
+
+
 def test_demonym_without_actor_reading_is_no_mention() -> None:
     for text in (
         "a Ruritanian Grey Sea resort",

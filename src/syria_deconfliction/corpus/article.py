@@ -14,7 +14,7 @@ from ..extract.mentions.candidates import (
     candidate_spans,
     surname_forms,
     surname_mentions,
-    unregistered_demonym_forces,
+    unregistered_demonym_sides,
     without_initials,
 )
 from ..extract.mentions.descriptions import (
@@ -299,11 +299,11 @@ def _candidate_actors(
                     short.setdefault(form, aid)
         found.append(Mention(start, end, name, aid, "candidate"))
     # "<Demonym> special forces" of a state the registry lacks: that state (no military child).
-    for start, end, country in unregistered_demonym_forces(text, [*mentions, *found],
-                                                           k.countries):
+    for start, end, country, rule in unregistered_demonym_sides(text, [*mentions, *found],
+                                                                k.countries):
         aid = "new-" + slug(country)
         actors.setdefault(aid, _candidate_row(aid, country, "state", k.countries[country]))
-        found.append(Mention(start, end, text[start:end], aid, "demonym_military"))
+        found.append(Mention(start, end, text[start:end], aid, rule))
     taken = [(m.start, m.end) for m in [*mentions, *found]]
     found += surname_mentions(text, persons, taken)
     for m in found:

@@ -40,7 +40,9 @@ general rules of English news syntax, applied sentence by sentence without a par
    X official, Y, said") is the source. "since/as/after X <verb>" opens a clause of its own; a
    fronted phrase ("A day after ..., ", "Backed by X, ", "Accusing X of Y, ") is skipped for the
    main subject, which is also the subject of a fronted participle. "he/she" is the person
-   named last before it (outside quotes); "forces loyal to X" are X's state's armed forces;
+   named last before it (outside quotes); "it" right before the verb, opening the sentence or
+   after a fronted phrase, the first body (no person) named in the sentence before; "forces
+   loyal to X" are X's state's armed forces;
    "its/his country's forces" inside a claim are the speaker's. A name before "-backed/-led"
    is a backer, no side. Side nouns ("rebel-held", "government forces", "the coalition") name
    the actor the article named with that noun (``coref.py``). Force verbs prefer militaries
@@ -53,19 +55,24 @@ general rules of English news syntax, applied sentence by sentence without a par
    a frame (", X said, urging ...") is the speaker's; "Y faced resistance/came under fire from
    X": X, Y the target; "X, which ..., and Y <co-chair>": X with Y. Bare "government" is the
    government of the state the headline and lead name (once the article uses the noun for it),
-   its army before what an army holds ("a government gun position").
+   its army before what an army holds ("a government gun position"). "opponents of X" are the
+   opposition the article names; "representatives from 11 allied countries", "the
+   participating countries" the one alliance it names (``coref.py``).
 6. Target: the first mention after the trigger in its clause that is a direct object or follows
    against/on/at/with/to/into (not "prior to"); "X and Y <met>" and "<fighting> between X and Y"
    give both sides for symmetric triggers; one candidate per coordinated object ("urged X and
    Y"); a person in commas after the object phrase; a threat's "for/against X"; an appeal's
    "from X". "according to X" and a later reporting verb close the search. A withdrawing
    side's own forces are not a target. "an accusation denied by Y": Y's denial, the accuser
-   its target.
+   its target. "Y came under pressure/fire from X": X, Y the target. "met Y and asked them":
+   Y is asked.
 7. Acting body (``actor_parents``): a person stays the side (the most specific actor) and the
    body they speak for (registry parent) is listed beside them (``source_parties`` /
    ``target_parties``, event_actors rows); in material acts (15, 18-20, 0874) a state source
    acts through its one armed-forces child. The place words of a wire dateline ("CITY (Agency)
-   —") are no actor.
+   —") are no actor. A group named as a side's own ("rebels fighting under the banner of Y",
+   "accused X of Z, identifying them as members of Y") is listed beside it and is no side of
+   its own (``identity.py``).
 8. Date: the nearest date expression of the sentence, resolved against the publication date
    (into the future for intentions dated after the trigger). Not the date of a reporting frame
    for force events; "since X's <event>" dates that event, other "since ..." nothing; a date
@@ -83,7 +90,11 @@ general rules of English news syntax, applied sentence by sentence without a par
 11. Statements (``statements.py``): each speaker of a reporting frame gets one statement
    candidate besides the events in what was said, unless a verbal candidate of theirs already
    is the statement or the speaker is an outlet publishing a report; coded from what was said
-   (lexicon ``statements:``), targeted at the addressee or the other side, dated by the frame.
+   (lexicon ``statements:``), targeted at the addressee or the other side, dated by the frame
+   (not by a ", which ..." clause about the speaker). A second predicate ("X accused Y of Z
+   and said W", "X ordered A, but said B": the subject before the conjunction speaks) and a
+   participle act after the frame (", X said, urging Y") leave the statement an act of its
+   own. "They said" opening a sentence goes on with the speakers of the sentence before.
 """
 
 from __future__ import annotations

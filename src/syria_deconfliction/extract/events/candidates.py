@@ -19,8 +19,9 @@ from .clauses import (
     _find_frames,
     _refine_end,
 )
-from .coref import side_noun_mentions, without_backers
+from .coref import member_state_mentions, side_noun_mentions, without_backers
 from .dateline import without_datelines
+from .identity import identified_groups
 from .model import _KINETIC_KINDS, _PHYSICAL_KINDS, _RELAYING_TYPES, _STATUS_RANK, Candidate
 from .places import _fold, _Gazetteer, _gazetteer
 from .roles import (
@@ -29,7 +30,15 @@ from .roles import (
     _object,
     _subject,
 )
-from .sentence import _AREA_NOUNS, _LOCATIVE, _PLACE_TIER, _Frame, _Sentence, _Trig
+from .sentence import (
+    _AREA_NOUNS,
+    _LOCATIVE,
+    _PLACE_TIER,
+    _Frame,
+    _Sentence,
+    _Trig,
+    in_other_relative,
+)
 from .sides import _PERSON_PRONOUNS, _active_roles, _asked_of, _passive_roles, _threatened
 from .statements import statement_candidates
 from .trigger_lexicon import TriggerLexicon, load_lexicon
@@ -65,7 +74,8 @@ def find_candidates(
     text = doc.text
     mentions = without_backers(text, without_datelines(text, mentions))
     mentions = sorted([*mentions, *side_noun_mentions(text, mentions, actor_parents,
-                                                      actor_types)],
+                                                      actor_types),
+                       *member_state_mentions(text, mentions)],
                       key=lambda m: (m.start, m.end))
     dates = [_since_inner(text, d) if d.kind == "since" else d
              for d in find_date_expressions(text)]
@@ -81,8 +91,12 @@ def find_candidates(
     for d in dates:
         dates_in.setdefault(bisect_right(s_starts, d.start) - 1, []).append(d)
     last_person: tuple[str, int] | None = None  # whom "he said" refers to, and where named
+    last_speaker: tuple[str, int] | None = None  # whom a sentence-opening "They said" is
+    last_body: tuple[str, int] | None = None  # whom a sentence's subject "it" refers to
     for k, (s0, e0) in enumerate(doc.sentences):
         near = mentions[bisect_left(m_starts, s0):bisect_left(m_starts, e0)]
+        groups, naming = identified_groups(text, near)
+        near = [m for m in near if m.start not in naming]
         s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents)
         sdates = dates_in.get(k, [])
         trigs = _match_triggers(s, lex)
@@ -92,12 +106,15 @@ def find_candidates(
         frames = _find_frames(s, trigs)
         prior = last_person[0] if last_person and k - last_person[1] <= 2 else None
         last_person = _pronoun_speakers(s, frames, last_person, k)
+        last_speaker = _they_speakers(s, frames, last_speaker, k)
+        body = last_body[0] if last_body and k - last_body[1] == 1 else None
+        last_body = _first_body(s, k) or last_body
         cands = [c for t in trigs
-                 for c in _candidate(s, t, trigs, frames, published, sdates, gaz, prior)]
+                 for c in _candidate(s, t, trigs, frames, published, sdates, gaz, prior, body)]
         merged = _merge_force(cands)
         merged += statement_candidates(s, frames, merged, published, sdates, bodies)
         merged.sort(key=lambda c: c.trigger_start)
-        for c in merged:
+        for c in map(lambda c: _with_groups(c, groups), merged):
             physical = c.cameo_code[:2] in ("15", "18", "19", "20") or c.cameo_code == "0874"
             noun = "noun" in c.rule.split(";")
             if c.source_actor_id or c.target_actor_id or (
@@ -105,6 +122,19 @@ def find_candidates(
             ):
                 out.append(c)
     return _fold_repeats(text, _anaphoric_sources(text, out))
+
+
+def _with_groups(c: Candidate, groups: Mapping[str, str]) -> Candidate:
+    """A side named as part of a group ("rebels under the banner of Y") lists Y beside it."""
+    src, tgt = groups.get(c.source_actor_id or ""), groups.get(c.target_actor_id or "")
+    if src is None and tgt is None:
+        return c
+    return replace(c, source_parties=_joined(c.source_parties, src),
+                   target_parties=_joined(c.target_parties, tgt))
+
+
+def _joined(parties: tuple[str, ...], extra: str | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(parties + (extra,))) if extra else parties
 
 
 def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
@@ -124,6 +154,26 @@ def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] 
         if s.actor_types.get(s.actor(k)) == "person" and not quoted:
             return (s.actor(k), here)  # the first person named: usually the subject
     return last
+
+
+def _first_body(s: _Sentence, here: int) -> tuple[str, int] | None:
+    """The first actor of a sentence that is no person (its usual subject), with its number."""
+    k = next((k for k in range(len(s.mentions))
+              if s.actor_types.get(s.actor(k)) not in (None, "person")), None)
+    return (s.actor(k), here) if k is not None else None
+
+
+def _they_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
+                   here: int) -> tuple[str, int] | None:
+    """"E, a rebel official and monitors said. They said F.": a sentence that opens with
+    "They said" goes on with the speakers of the sentence before (its first one). Returns the
+    first speaker of this sentence, with its number, for the next."""
+    for f in frames:
+        if f.claimer is None and f.tok == 1 and s.low(0) == "they" and last is not None \
+                and here - last[1] == 1:
+            f.claimer = last[0]
+    first = next((f.claimer for f in sorted(frames, key=lambda f: f.tok) if f.claimer), None)
+    return (first, here) if first is not None else None
 
 
 def _anaphoric_sources(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -182,9 +232,11 @@ def _fold_repeats(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
                published: dt.date | None, dates: Sequence[DateExpr],
-               gaz: _Gazetteer | None, prior: str | None = None) -> list[Candidate]:
+               gaz: _Gazetteer | None, prior: str | None = None,
+               body: str | None = None) -> list[Candidate]:
     """The candidates of trigger t (one per coordinated object); ``prior`` is the person named
-    last before the sentence (for a "he"/"she" subject)."""
+    last before the sentence (for a "he"/"she" subject), ``body`` the first actor of the
+    sentence before that is no person (for an "it" subject)."""
     e, lex = t.entry, s.lex
     if _governed(s, t, trigs, lex) is not None:
         return []
@@ -263,6 +315,10 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         source is None or s.top(source) == s.top(target)
     ):  # "withdraw US forces": the forces are what withdraws, not a target
         source, target = source or target, None
+    if source is None and not passive and t.form != "n" and body is not None \
+            and s.low(t.t0 - 1) == "it" and (t.t0 == 1 or s.low(t.t0 - 2) == ","):
+        source = body  # "X said A. On Thursday, it released B": X, the sentence before's
+        rules.append("it=body-named-before")
     if source is None and not passive and e.kind not in _PHYSICAL_KINDS:
         return []  # a statement, appeal, offer ... needs its speaker
 
@@ -407,15 +463,7 @@ def _pick_date(s: _Sentence, t: _Trig, dates: Sequence[DateExpr], frames: list[_
 
 def _in_other_relative(s: _Sentence, pos: int, t: _Trig) -> bool:
     """Char offset pos lies in a ", which/who ..." clause (to the next comma) without t."""
-    i = bisect_right([tok.start for tok in s.toks], pos) - 1
-    j = i
-    while j > 0 and s.low(j) not in (",", ".", ";", ":"):
-        if s.low(j) in ("which", "who") and s.low(j - 1) == ",":
-            end = next((k for k in range(i, len(s.toks)) if s.low(k) in (",", ".", ";")),
-                       len(s.toks))
-            return not j <= t.t0 < end
-        j -= 1
-    return False
+    return in_other_relative(s, pos, t.t0)
 
 
 def _interval_before_main(s: _Sentence, t: _Trig, d: DateExpr, dates: Sequence[DateExpr],

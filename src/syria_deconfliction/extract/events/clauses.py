@@ -220,6 +220,10 @@ def _frame_subject(s: _Sentence, f_tok: int, frames: list[_Frame]) -> str | None
         if c.start <= a < f_tok and not _in_skips(a, c.skips) and s.subject_ok(k, c.start, True):
             k_app = _apposition(s, k, f_tok)  # "a senior official, Ana Kova, said"
             return s.actor(k if k_app is None else k_app)
+    if c.antecedent is None and c.kind == "conj" and s.low(c.boundary) in ("but", "and") \
+            and f_tok - c.boundary <= 2 and c.boundary > 1:
+        # "X ordered A, but said B": a second predicate of the subject before the conjunction
+        return _frame_subject(s, c.boundary - (s.low(c.boundary - 1) == ","), frames)
     return c.antecedent
 
 

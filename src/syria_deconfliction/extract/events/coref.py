@@ -13,10 +13,11 @@ sentence, then in the whole article), once the article uses the noun for that st
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from ..lexicon import words
+from ..lexicon import sequence, words
 from ..mentions import Mention
 
 _SIDE_NOUNS = words("events_side_nouns")
@@ -81,7 +82,31 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
         if _key(hit.group(1)) in _STATE_NOUNS and len(army) == 1 and _army_asset(text, hit.end()):
             actor = army[0]  # "a government gun position": the army's
         out.append(Mention(hit.start(), hit.end(), hit.group(1), actor, "side-noun"))
+    out += _opponents(text, mentions, resolved.get("opposition"), busy)
     return out + _repeated_demonyms(text, mentions, busy)
+
+
+_OPPONENTS_RE = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(sorted(words('events_opponent_nouns')))})\s+of\s+", re.IGNORECASE)
+
+
+def _opponents(text: str, mentions: Sequence[Mention], opposition: str | None,
+               busy: bytearray) -> list[Mention]:
+    """"opponents of (President) X": the opposition the article names, when an actor follows
+    within a few words (the person or government opposed), not "opponents of the deal"."""
+    if opposition is None:
+        return []
+    starts = sorted(m.start for m in mentions)
+    out = []
+    for hit in _OPPONENTS_RE.finditer(text):
+        i = bisect_left(starts, hit.end())
+        near = i < len(starts) and starts[i] - hit.end() <= 30 and "," not in text[
+            hit.end():starts[i]]
+        noun = hit.group(0).split()[0]
+        end = hit.start() + len(noun)
+        if near and not any(busy[hit.start():end]):
+            out.append(Mention(hit.start(), end, noun, opposition, "opponents"))
+    return out
 
 
 def _repeated_demonyms(text: str, mentions: Sequence[Mention], busy: bytearray) -> list[Mention]:
@@ -152,3 +177,35 @@ def without_backers(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions minus the names of backers: "X" in "X-backed fighters attacked Y" describes the
     fighters (they are not X), so it is no side of their acts."""
     return [m for m in mentions if not _BACKER_RE.match(text, m.end)]
+
+
+def _alt(key: str) -> str:
+    return "|".join(sorted(sequence(key), key=len, reverse=True))
+
+
+_MEMBERS_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{_alt('events_member_state_envoys')})\s+)*(?:of|from)?\s*"
+    rf"(?:(?:\d+|{_alt('events_number_words')})\s+(?:(?:{_alt('events_member_state_adjectives')})"
+    rf"\s+)?|(?:the\s+)?(?:{_alt('events_member_state_adjectives')})\s+)"
+    rf"(?:{_alt('events_member_state_nouns')})(?![\w-])", re.IGNORECASE)
+_ALLIANCE_WORDS = words("events_alliance_words")
+
+
+def member_state_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """"met representatives from 11 allied countries", "the participating countries": the
+    members of the one alliance the article names ("the coalition") stand for it as a side;
+    with no alliance named, or two, nothing. The span runs from the envoy noun (so that the
+    group, not a preposition's object, follows the verb) to the noun of the states."""
+    allies = {m.actor_id for m in mentions
+              if _ALLIANCE_WORDS & {w.lower() for w in re.findall(r"[\w]+", m.text)}}
+    if len(allies) != 1:
+        return []
+    busy = bytearray(len(text) + 1)
+    for m in mentions:
+        busy[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for hit in _MEMBERS_RE.finditer(text):
+        a = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip())
+        if not any(busy[a:hit.end()]):
+            out.append(Mention(a, hit.end(), text[a:hit.end()], next(iter(allies)), "members"))
+    return out

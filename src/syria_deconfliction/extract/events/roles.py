@@ -241,9 +241,8 @@ def _noun_roles(s: _Sentence, t: _Trig, frames: list[_Frame],
     target: str | None = None
     how: list[str] = []
     end = _clause_end(s, t, frames)
-    if e.kind in _KINETIC_KINDS and any(s.low(j) in _UNDERGOING_VERBS
-                                        for j in range(max(0, t.t0 - 3), t.t0)):
-        # "Y faced tough resistance from X", "Y came under fire from X": X acts on Y
+    if any(s.low(j) in _UNDERGOING_VERBS for j in range(max(0, t.t0 - 3), t.t0)):
+        # "Y faced tough resistance from X", "Y came under fire/pressure from X": X acts on Y
         src = _agent_from(s, t, end)
         if src is not None:
             tgt = _subject(s, t, frames, False, claimer)[0]

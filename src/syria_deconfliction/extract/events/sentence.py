@@ -122,6 +122,8 @@ class _Sentence:
         for k in range(len(self.mentions) - 2, -1, -1):
             a, b = self.mentions[k], self.mentions[k + 1]
             gap = self.text[a.end:b.start]
+            if a.rule == "opponents":
+                continue  # "opponents of X" are not X (see coref.py)
             if a.possessive:
                 gap = _POSSESSIVE_START.sub("", gap)
             words = gap.split()
@@ -222,3 +224,15 @@ class _Sentence:
         return prep in _TARGET_PREPS
 
 
+def in_other_relative(s: _Sentence, pos: int, tok: int) -> bool:
+    """Char offset pos lies in a ", which/who ..." clause (to the next comma) without token
+    tok: "X, which joined last year, says ...": "last year" dates the joining, not the saying."""
+    i = bisect_right([t.start for t in s.toks], pos) - 1
+    j = i
+    while j > 0 and s.low(j) not in (",", ".", ";", ":"):
+        if s.low(j) in ("which", "who") and s.low(j - 1) == ",":
+            end = next((k for k in range(i, len(s.toks)) if s.low(k) in (",", ".", ";")),
+                       len(s.toks))
+            return not j <= tok < end
+        j -= 1
+    return False

@@ -87,7 +87,19 @@ def _active_roles(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         if k_obj is not None:
             r.target = s.actor(k_obj)
             r.also = [s.actor(j) for j in _conjuncts(s, k_obj)]
+    if r.target is None and (them := _them_of_first_predicate(s, t, r.source)):
+        r.target = them
+        rules.append("them=first-object")
     return r
+
+
+def _them_of_first_predicate(s: _Sentence, t: _Trig, source: str | None) -> str | None:
+    """'X met Y in Z and asked them to ...': 'them' right after a second predicate is the side
+    named last before it (the first predicate's object), not the subject."""
+    if s.low(t.t1) != "them" or "and" not in (s.low(t.t0 - 1), s.low(t.t0 - 2)):
+        return None
+    before = [k for k, (_a, b) in enumerate(s.m_tok) if b <= t.t0 and s.actor(k) != source]
+    return s.actor(before[-1]) if before else None
 
 
 def _threatened(s: _Sentence, t: _Trig, frames: list[_Frame], source: str | None) -> str | None:

@@ -17,7 +17,7 @@ from ..dates import DateExpr, resolve
 from .clauses import _clause, _introducing_bodies
 from .model import _PHYSICAL_KINDS, _RELAYING_TYPES, Candidate
 from .roles import _mention_after
-from .sentence import _QUOTES, _Frame, _Sentence
+from .sentence import _QUOTES, _Frame, _Sentence, in_other_relative
 from .trigger_lexicon import StatementRules
 from .vocabulary import _PRONOUNS
 
@@ -40,7 +40,7 @@ def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence
         if speaker is None or speaker in spoken or f.tok in s.trig_at:
             continue  # no speaker, already one, or the frame is itself a trigger ("warned")
         content = _content(s, f)
-        if _said_already(s, speaker, found):
+        if _said_already(s, speaker, found, content, _coordinated(s, f.tok)):
             continue
         kind = s.actor_types.get(speaker)
         if kind == "media" or kind in _RELAYING_TYPES and any(
@@ -73,9 +73,25 @@ def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence
     return out
 
 
-def _said_already(s: _Sentence, speaker: str, found: Sequence[Candidate]) -> bool:
+def _coordinated(s: _Sentence, tok: int) -> bool:
+    """The frame verb is a second predicate of its subject: "X accused Y of Z and (also) said"."""
+    prev = s.low(tok - 1)
+    return prev == "and" or (s.low(tok - 2) == "and" and (prev == "also" or prev.endswith("ly")))
+
+
+def _said_already(s: _Sentence, speaker: str, found: Sequence[Candidate],
+                  content: Sequence[int], coordinated: bool) -> bool:
+    """A verbal act of the speaker in the sentence is the statement ("X said it would hold
+    talks", "X, speaking after talks, said"), except when the frame verb is a second predicate
+    and the act lies outside what it reports: "X accused Y of Z and said W" is the accusation,
+    then the statement (a participle, "X accused Y of Z, alleging W", goes on with the act).
+    A participle act after the frame is one of its own too: ", X said, urging Y to stop"."""
+    inside = set(content)
     return any(c.source_actor_id == speaker and c.cameo_code[:2] in _VERBAL_ROOTS
-               and s.start <= c.trigger_start < s.end for c in found)
+               and s.start <= c.trigger_start < s.end
+               and "participle-after-frame" not in c.rule  # ", X said, urging Y": two acts
+               and (not coordinated or s.tok_span(c.trigger_start, c.trigger_end)[0] in inside)
+               for c in found)
 
 
 def _content(s: _Sentence, f: _Frame) -> list[int]:
@@ -163,7 +179,8 @@ def _own_date(s: _Sentence, f: _Frame, dates: Sequence[DateExpr]) -> DateExpr | 
         return None
     a, b = s.toks[lo].start, s.toks[min(hi, len(s.toks)) - 1].end
     verb = s.toks[f.tok]
-    inside = [d for d in dates if a <= d.start and d.end <= b and d.kind != "since_inner"]
+    inside = [d for d in dates if a <= d.start and d.end <= b and d.kind != "since_inner"
+              and not in_other_relative(s, d.start, f.tok)]
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d.start - verb.start))

@@ -37,7 +37,9 @@ Rules (the same text is in docs/CODEBOOK.md, "Actor mentions"):
    named "armed forces"/"military" first), rules demonym_military / alias_military;
    government noun (government, officials, leadership, regime, authorities, embassy...) -> the
    government child (type government_body named "government"/"regime"), rules
-   demonym_government / alias_government; without such a child, the actor itself.
+   demonym_government / alias_government; without such a child, the actor itself; a body
+   of the state whose alias the demonym and next words spell in lower case ("Russian defence
+   ministry") is that body.
    Agency noun (action, efforts, policy, intentions, side, campaign...) or "-led/-backed..."
    compound -> the actor, rule demonym. A plural demonym as a noun ("the Russians") -> the
    actor, rule demonym_plural. Anything else gives no demonym mention: titles and role nouns

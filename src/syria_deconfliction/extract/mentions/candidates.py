@@ -41,6 +41,7 @@ from ..lexicon import sequence, words
 from .model import _UP, DEFAULT_LEXICON, Lexicon, Mention
 
 Span = tuple[int, int, str]
+SideSpan = tuple[int, int, str, str]  # start, end, country, rule
 
 
 @dataclass(frozen=True)
@@ -574,30 +575,32 @@ def country_of_demonym(word: str, countries: Iterable[str]) -> str | None:
     return best[0][1]
 
 
-def unregistered_demonym_forces(text: str, mentions: Sequence[Mention],
-                                countries: Iterable[str], *,
-                                lexicon: Lexicon = DEFAULT_LEXICON) -> list[Span]:
+def unregistered_demonym_sides(text: str, mentions: Sequence[Mention],
+                               countries: Iterable[str], *,
+                               lexicon: Lexicon = DEFAULT_LEXICON) -> list[SideSpan]:
     """Rule 5 of the matcher for states the registry lacks: the demonym of an ISO-table
     country before a military noun that names a force as a whole (one modifier word may stand
-    between: "<Demonym> special forces") names that state's military; with nothing else known
-    of the state, vehicles and acts ("<Demonym> trucks", "<Demonym> strikes") are left out.
-    Returns (start, end, country) of each demonym not inside a mention; a demonym right after
-    "pro-"/"anti-" is an attitude, no actor."""
+    between: "<Demonym> special forces") or before a government noun ("<Demonym> officials")
+    names that state; with nothing else known of the state, vehicles and acts ("<Demonym>
+    trucks", "<Demonym> strikes") are left out. Returns (start, end, country, rule) of each
+    demonym not inside a mention; a demonym right after "pro-"/"anti-" is an attitude."""
     names = frozenset(countries)
     forces = lexicon.military_nouns & words("candidates_collective_heads")
+    heads = forces | lexicon.government_nouns
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     rx = re.compile(r"(?<![\w-])([A-Z][a-z]{4,})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)\b")
-    out: list[Span] = []
+    out: list[SideSpan] = []
     for g in rx.finditer(text):
         word, mod, noun = g.group(1), g.group(2), g.group(3)
-        if mod in forces:  # "<Demonym> troops withdrew": the noun came first
+        if mod in heads:  # "<Demonym> troops withdrew": the noun came first
             mod, noun = None, mod
-        if any(busy[g.start(1) : g.end(1)]) or noun not in forces \
+        if any(busy[g.start(1) : g.end(1)]) or noun not in heads \
                 or (mod is not None and mod not in lexicon.modifier_words):
             continue
         country = country_of_demonym(word, names)
         if country is not None and word not in names:
-            out.append((g.start(1), g.end(1), country))
+            rule = "demonym_military" if noun in forces else "demonym_government"
+            out.append((g.start(1), g.end(1), country, rule))
     return out

@@ -3,7 +3,8 @@
 A description names an actor only when a rule can resolve it safely:
 
 1. the most recent actor mentioned before it whose name, an alias or its title holds the noun
-   ("... the Government of Varnia ... the government said");
+   ("... the Government of Varnia ... the government said"); for a title noun ("the
+   president"), among the actors the text itself calls so ("President X"), if it calls any;
 2. otherwise, for a government or military noun, that body of the state the article mentions
    most (the registry's government/military child of that state);
 3. otherwise no mention. A description followed by "of" ("the government of X") or already
@@ -31,6 +32,12 @@ def _nouns() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             words("candidates_description_military_nouns"))
 
 
+@lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    """Description nouns that are also titles written before a name ("President X")."""
+    return words("candidates_description_title_nouns")
+
+
 @lru_cache(maxsize=64)
 def _noun_pattern(noun: str) -> re.Pattern[str]:
     """The noun or a synonym of its group ("the alliance" ~ "the coalition")."""
@@ -55,19 +62,34 @@ class _Recent:
     the latest in text order of its prefix; built once per noun."""
 
     def __init__(self, mentions: Sequence[Mention],
-                 by_id: Mapping[str, Mapping[str, Any]]) -> None:
+                 by_id: Mapping[str, Mapping[str, Any]], text: str = "") -> None:
         # Text order as the scan saw it: by start, ties in input order (stable sort).
         self.ordered = sorted(mentions, key=lambda m: m.start)
         self.by_id = by_id
+        self.text = text
         self.tables: dict[str, tuple[list[int], list[str]]] = {}
         self.held: dict[str, set[str]] = {}
 
+    def _titled(self, noun: str) -> set[str]:
+        """Actors the text itself calls by the noun, as a title right before one of their
+        mentions ("President Ana Kova"): of two presidents, "the president" is the one the
+        article calls so, not one it only names ("the dictator Bo Rin")."""
+        pat = _noun_pattern(noun)
+        out = set()
+        for x in self.ordered:
+            before = re.search(r"(\S+)\s+$", self.text[max(0, x.start - 40):x.start])
+            if before and pat.fullmatch(before.group(1)):
+                out.add(x.actor_id)
+        return out
+
     def _table(self, noun: str) -> tuple[list[int], list[str]]:
         holds: dict[str, bool] = {}
+        titled = self._titled(noun) if noun in _title_nouns() else set()
         rows: list[tuple[int, int, Mention]] = []
         for rank, x in enumerate(self.ordered):
             if x.actor_id not in holds:
-                holds[x.actor_id] = _holds(self.by_id.get(x.actor_id), noun)
+                holds[x.actor_id] = _holds(self.by_id.get(x.actor_id), noun) and (
+                    not titled or x.actor_id in titled)
             if holds[x.actor_id]:
                 rows.append((x.end, rank, x))
         rows.sort(key=lambda r: r[0])
@@ -112,7 +134,7 @@ def description_mentions(text: str, mentions: Sequence[Mention],
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     states = Counter(m.actor_id for m in mentions
                      if by_id.get(m.actor_id, {}).get("type") == "state")
-    recent = _Recent(mentions, by_id)
+    recent = _Recent(mentions, by_id, text)
     alt = "|".join(sorted(nouns, key=len, reverse=True))
     out: list[Mention] = []
     for m in re.finditer(rf"\b[Tt]he\s+({alt})\b(?!\s+of\b)(?!-|\s+[A-Z])", text):

@@ -114,6 +114,7 @@ class _Matcher:
         self.reg = reg
         self.lex = reg.lex
         self.res = _context_res(reg.lex)
+        self._lower_bodies: dict[str, str] | None = None  # lower-cased body aliases, on demand
 
     # ---- longest-match-first candidate selection
     def _select(self, text: str) -> list[_Cand]:
@@ -314,6 +315,28 @@ class _Matcher:
             c.actor_id, c.rule = self._child(aid, "military"), "demonym_military"
         elif head == "government":
             c.actor_id, c.rule = self._child(aid, "government"), "demonym_government"
+            body = self._body_in_lower_case(text, c, aid)
+            if body is not None:
+                c.actor_id = body
+
+    def _body_in_lower_case(self, text: str, c: _Cand, state: str) -> str | None:
+        """"the Russian defence ministry": a body of the state whose alias the demonym and the
+        next words spell in lower case ("Russian Defence Ministry"); aliases are matched with
+        their case, but news text often writes a body's name in lower case."""
+        if self._lower_bodies is None:
+            self._lower_bodies = {
+                form.lower(): e.ident for form, entries in self.reg.forms.items()
+                for e in entries if e.kind == "alias" and " " in form
+                and self.reg.actors.get(e.ident, {}).get("parent")}
+        words = re.match(r"(?:\s+[a-z]+){1,3}", text[c.end:c.end + 40])
+        if words is None:
+            return None
+        tail = words.group(0).split()
+        for n in range(len(tail), 0, -1):
+            ident = self._lower_bodies.get(" ".join([text[c.start:c.end], *tail[:n]]).lower())
+            if ident is not None and self.reg.actors.get(ident, {}).get("parent") == state:
+                return ident
+        return None
 
     # ---- surnames and honorific + surname
     def _surnames(self, text: str, mentions: list[Mention], chosen: list[_Cand]) -> list[Mention]:
