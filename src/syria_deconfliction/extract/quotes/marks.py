@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from .model import _KIND, _MarkQuote, _Tok
 from .vocabulary import (
@@ -240,17 +240,16 @@ class _Marks:
             if q.close_pos is not None:
                 mark_kind[q.close_pos] = "qc"
         regions = sorted((q.open_pos, q.region_end, i) for i, q in enumerate(self.mquotes))
-        region_starts = [r[0] for r in regions]
-        mark_pos = sorted(mark_kind)
-        for d in self._split_at_marks(mark_pos):
-            kind = _KIND.get(d[4], d[4])
-            s = d[0]
-            if s in mark_kind:
-                kind = mark_kind[s]
-            t = _Tok(s, d[1], d[2], d[3], kind, d[5])
-            if kind not in ("qo", "qc"):
-                ri = bisect_left(region_starts, s) - 1
-                if ri >= 0 and regions[ri][0] < s < regions[ri][1]:
+        # tokens come in text order: the region before each is found by moving forward, not
+        # by a bisection per token
+        ri, last = -1, len(regions) - 1
+        for s, e, text, low, kind, para in self._split_at_marks(sorted(mark_kind)):
+            mk = mark_kind.get(s)
+            t = _Tok(s, e, text, low, _KIND.get(kind, kind) if mk is None else mk, para)
+            if mk is None:
+                while ri < last and regions[ri + 1][0] < s:
+                    ri += 1
+                if ri >= 0 and s < regions[ri][1]:
                     t.qid = regions[ri][2]
             toks.append(t)
         return toks
@@ -264,14 +263,16 @@ class _Marks:
         width = self._mark_width
         body = self.body
         skip_to = -1
+        k, n = 0, len(mark_pos)  # the first mark at or after the token (tokens in text order)
         for d in self.doc.tokens:
             if d.end <= skip_to:
                 continue
-            k = bisect_left(mark_pos, d.start)
-            inside = [p for p in mark_pos[k:k + 3] if p < d.end]
-            if not inside and d.start >= skip_to:
+            while k < n and mark_pos[k] < d.start:
+                k += 1
+            if (k == n or mark_pos[k] >= d.end) and d.start >= skip_to:
                 out.append((d.start, d.end, d.text, d.low, d.kind, d.para))
                 continue
+            inside = [p for p in mark_pos[k:k + 3] if p < d.end]
             cur = max(d.start, skip_to)
             for p in inside:
                 if p > cur:

@@ -43,7 +43,7 @@ from .vocabulary import (
 )
 
 _PARTICLE_CAP = re.compile(r"[a-z]{1,3}-[A-Z]")  # "al-Assad": a lower-case particle, a name
-_POSSESSIVE_S = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")
 # finite forms of "be" that make a progressive speech verb ("is telling", "were claiming")
 _FINITE_BE = _BE - frozenset(["be", "been", "being"])
 
@@ -63,12 +63,14 @@ class _Phrases:
         return t.text[:1].isupper() or bool(_PARTICLE_CAP.match(t.text))
 
     def _is_name_tok(self, t: _Tok) -> bool:
-        if not self._is_cap(t) or t.kind == "acr":
+        # asked for every token of an article: string tests, no pattern unless needed
+        text = t.text
+        if t.kind != "w" or not (text[:1].isupper() or _PARTICLE_CAP.match(text)):
             return False
-        bare = _POSSESSIVE_S.sub("", t.text)
+        bare = text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
         if bare.isupper() and len(bare) <= 5:
             return False
-        return not any(ch.isdigit() for ch in bare)
+        return bare.isalpha() or not any(ch.isdigit() for ch in bare)
 
     def _finite_like(self, i: int) -> bool:
         t = self.toks[i]
@@ -237,7 +239,8 @@ class _Phrases:
             if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < len(toks) and \
                     is_name[i + 1]:
                 names.add(self._bare(toks[i + 1].text))
-            elif self._dotted_honorific(i + 2) and i + 2 < len(toks) and is_name[i + 2]:
+            elif i + 2 < len(toks) and toks[i + 1].text == "." and \
+                    self._dotted_honorific(i + 2) and is_name[i + 2]:
                 names.add(self._bare(toks[i + 2].text))  # "Mr. Holm": the stop is a token
             j = i
             while j < len(toks) and toks[j].para == t.para and (
