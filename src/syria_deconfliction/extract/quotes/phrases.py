@@ -44,6 +44,7 @@ from .vocabulary import (
 
 _PARTICLE_CAP = re.compile(r"[a-z]{1,3}-[A-Z]")  # "al-Assad": a lower-case particle, a name
 _POSSESSIVE_ENDS = ("'s", "’s")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # finite forms of "be" that make a progressive speech verb ("is telling", "were claiming")
 _FINITE_BE = _BE - frozenset(["be", "been", "being"])
 
@@ -293,7 +294,8 @@ class _Phrases:
 
     @staticmethod
     def _bare(text: str) -> str:
-        return re.sub(r"['’]s$", "", text)
+        # tokens and words hold no line break, so this is re.sub(r"['’]s$", "", text)
+        return text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
 
     def _person_tokens(self, idx: list[int]) -> bool:
         toks = self.toks
@@ -648,7 +650,7 @@ class _Phrases:
     def _work_title(self, s: int, e: int) -> bool:
         """Are body[s:e] the words of a title in title case (up to eight words, the first and
         every word of four letters or more capitalised: "State of the Union")?"""
-        ws = re.findall(r"[^\W\d_][\w'’-]*", self.body[s:e])
+        ws = _NAME_WORD.findall(self.body[s:e])
         return 0 < len(ws) <= 8 and ws[0][0].isupper() and all(
             w[0].isupper() for w in ws if len(w) >= 4)
 
