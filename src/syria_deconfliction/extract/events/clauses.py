@@ -37,7 +37,7 @@ def _clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
     i = t0 - 1
     while i >= floor:
         w = s.low(i)
-        if _in_skips(i, skips):
+        if skips and _in_skips(i, skips):  # most clauses have none: no call per token
             i -= 1
             continue
         if w == ",":

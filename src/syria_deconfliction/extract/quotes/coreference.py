@@ -512,6 +512,7 @@ class _Coreference:
         couple) is left out. Computed once."""
         if self._genders is None:
             toks = self.toks
+            is_name = self._name_flags
             seen: dict[str, set[str]] = {}
             for i, t in enumerate(toks):
                 g = None
@@ -521,7 +522,7 @@ class _Coreference:
                     g = "m" if low in _MALE_WORDS else "f"
                     if j < len(toks) and toks[j].text == "." and toks[j].start == t.end:
                         j += 1  # "Mrs. Calder": the stop is a token of its own
-                elif self._is_name_tok(t) and (i == 0 or not self._is_name_tok(toks[i - 1])):
+                elif is_name[i] and (i == 0 or not is_name[i - 1]):
                     g = self._first_name_gender(t.text)
                 k = self._surname_from(j) if g is not None else None
                 if k is None:

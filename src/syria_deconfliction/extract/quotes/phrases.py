@@ -230,6 +230,7 @@ class _Phrases:
         names: set[str] = set()
         toks = self.toks
         is_name = [self._is_name_tok(t) for t in toks]  # pure in the token: computed once
+        self._name_flags = is_name  # and read again by the gender rules
         headline = 0 if self._title_case_para(0) else -1
         i = 0
         while i < len(toks):
@@ -259,7 +260,7 @@ class _Phrases:
                     names.add(self._bare(toks[core[-1]].text))
             elif j - i == 1 and self._titled_name(i - 1, [i]):
                 names.add(self._bare(t.text))  # "Sen. Holm": the stop is a token
-            i = max(j, i + 1)
+            i = j if j > i else i + 1
         return names
 
     def _titled_name(self, k: int, core: list[int]) -> bool:
