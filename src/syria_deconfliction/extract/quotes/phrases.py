@@ -229,7 +229,10 @@ class _Phrases:
     def _surnames(self) -> set[str]:
         names: set[str] = set()
         toks = self.toks
-        is_name = [self._is_name_tok(t) for t in toks]  # pure in the token: computed once
+        # pure in the token: computed once; a word neither capitalised nor with a particle
+        # ("al-") in its first four letters is no name, so most tokens need no call
+        is_name = [t.kind == "w" and (t.text[:1].isupper() or "-" in t.text[:4])
+                   and self._is_name_tok(t) for t in toks]
         self._name_flags = is_name  # and read again by the gender rules
         headline = 0 if self._title_case_para(0) else -1
         i = 0
@@ -244,6 +247,9 @@ class _Phrases:
             elif i + 2 < len(toks) and toks[i + 1].text == "." and \
                     self._dotted_honorific(i + 2) and is_name[i + 2]:
                 names.add(self._bare(toks[i + 2].text))  # "Mr. Holm": the stop is a token
+            if not is_name[i] and t.low not in _PARTICLES:
+                i += 1  # no name run starts here (most tokens)
+                continue
             j = i
             while j < len(toks) and toks[j].para == t.para and (
                     is_name[j] or (toks[j].low in _PARTICLES and j + 1 < len(toks)
