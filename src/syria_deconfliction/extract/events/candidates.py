@@ -92,6 +92,7 @@ def find_candidates(
         frames = _find_frames(s, trigs)
         prior = last_person[0] if last_person and k - last_person[1] <= 2 else None
         last_person = _pronoun_speakers(s, frames, last_person, k)
+        s.frames = frames  # finished: the clauses found against them may be kept
         cands = [c for t in trigs
                  for c in _candidate(s, t, trigs, frames, published, sdates, gaz, prior)]
         merged = _merge_force(cands)
