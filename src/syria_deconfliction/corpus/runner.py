@@ -55,6 +55,15 @@ def _init_worker(raw: str | None) -> None:
     _KNOWLEDGE.triggers  # noqa: B018 - loads and compiles the trigger lexicon
 
 
+def _knowledge(raw: str | None) -> Knowledge:
+    """The knowledge this process loaded for its articles, else loaded now (parsing the YAML
+    again for the actors table cost a tenth of a second per run)."""
+    wanted = Path(raw) if raw else knowledge_dir()
+    if _KNOWLEDGE is not None and _KNOWLEDGE.raw == wanted:
+        return _KNOWLEDGE
+    return Knowledge.load(wanted)
+
+
 def one_line(message: str) -> str:
     """An error as one printable line of bounded length, whatever the exception carried."""
     return errors.one_line(printable(message), MAX_ERROR_CHARS)
@@ -313,7 +322,7 @@ def _run(
             flush()
     if keys:
         flush()
-    write_actors(out, formats, Knowledge.load(raw))
+    write_actors(out, formats, _knowledge(raw_arg))
     if "csv" in formats:
         concat_csv(out)
     return report

@@ -20,6 +20,7 @@ from ..pipeline.write import write_csv, write_parquet
 UNKNOWABLE = {"events": ["date_start", "date_end", "date_precision", "date_method"]}
 
 
+@cache  # asked once per table and article (the row checks): derived once per process
 def schema_for(table: str) -> TableSchema:
     if table == "errors":
         desc = json.loads((SCHEMAS / "extract_errors.schema.json").read_text(encoding="utf-8"))

@@ -138,7 +138,9 @@ def conform(df: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
             out[f["name"]] = pd.Categorical(
                 col.astype(object).where(col.notna(), None), categories=dtype.categories
             )
-            unknown = set(col.dropna()) - set(dtype.categories)
+            # the distinct values first: iterating every cell of an Arrow-backed column one by
+            # one cost more than building the column
+            unknown = set(col.dropna().unique()) - set(dtype.categories)
             if unknown:
                 raise ValueError(
                     f"table {schema.name}, column {f['name']}: values "

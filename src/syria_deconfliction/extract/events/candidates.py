@@ -107,6 +107,7 @@ def find_candidates(
         prior = last_person[0] if last_person and k - last_person[1] <= 2 else None
         last_person = _pronoun_speakers(s, frames, last_person, k)
         last_speaker = _they_speakers(s, frames, last_speaker, k)
+        s.frames = frames  # finished: the clauses found against them may be kept
         body = last_body[0] if last_body and k - last_body[1] == 1 else None
         last_body = _first_body(s, k) or last_body
         cands = [c for t in trigs
@@ -490,8 +491,22 @@ def _pick_place(s: _Sentence, t: _Trig, gaz: _Gazetteer) -> tuple[str, str] | No
     """A gazetteer name of the sentence read as a place (after in/at/near preferred)."""
     if gaz.regex is None:
         return None
-    folded = _fold(s.text[s.start:s.end])
+    if s.places is None:  # the sentence's places are found once, not once per trigger
+        s.places = _sentence_places(s, gaz)
     best: tuple[tuple[int, int, float], tuple[str, str]] | None = None
+    for a, b, pid, locative, tier in s.places:
+        score = (1 if locative else 0, tier, -abs(a - t.start) / 1000.0)
+        if best is None or score > best[0]:
+            best = (score, (pid, s.text[a:b]))
+    return best[1] if best else None
+
+
+def _sentence_places(s: _Sentence, gaz: _Gazetteer) -> list[tuple[int, int, str, bool, int]]:
+    """(start, end, place id, after a locative word, tier) of the gazetteer names of the
+    sentence that no actor mention overlaps and that can be where an event happened."""
+    assert gaz.regex is not None
+    out: list[tuple[int, int, str, bool, int]] = []
+    folded = _fold(s.text[s.start:s.end])
     for m in gaz.regex.finditer(folded):
         a, b = s.start + m.start(), s.start + m.end()
         if any(mt.start < b and a < mt.end for mt in s.mentions):
@@ -510,10 +525,8 @@ def _pick_place(s: _Sentence, t: _Trig, gaz: _Gazetteer) -> tuple[str, str] | No
         tier = _PLACE_TIER.get(ftype, 2)
         if tier == 0 and not locative:
             continue  # a bare country name is an adjective or an actor, not where it happened
-        score = (1 if locative else 0, tier, -abs(a - t.start) / 1000.0)
-        if best is None or score > best[0]:
-            best = (score, (pid, s.text[a:b]))
-    return best[1] if best else None
+        out.append((a, b, pid, locative, tier))
+    return out
 
 
 def _merge_force(cands: list[Candidate]) -> list[Candidate]:

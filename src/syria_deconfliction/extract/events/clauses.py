@@ -25,7 +25,18 @@ _FRONTED = words("events_fronted_openers")
 
 
 def _clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
-    """The clause holding token t0: where it starts and what to skip before t0."""
+    """The clause holding token t0: where it starts and what to skip before t0. Against the
+    sentence's finished frames (``s.frames``) each token's clause is found once: a trigger's
+    candidate, subject and pronoun rules all ask for it (the callers only read it)."""
+    if frames is not s.frames:
+        return _find_clause(s, t0, frames)
+    c = s.clauses.get(t0)
+    if c is None:
+        c = s.clauses[t0] = _find_clause(s, t0, frames)
+    return c
+
+
+def _find_clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
     skips = [(f.region[0], f.region[1]) for f in frames
              if f.kind in ("parenthetical", "according") and f.region[1] <= t0]
     floor, kind = 0, "sentence"
@@ -37,7 +48,7 @@ def _clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
     i = t0 - 1
     while i >= floor:
         w = s.low(i)
-        if _in_skips(i, skips):
+        if skips and _in_skips(i, skips):  # most clauses have none: no call per token
             i -= 1
             continue
         if w == ",":

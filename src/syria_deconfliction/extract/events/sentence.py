@@ -99,6 +99,12 @@ class _Sentence:
         self.m_tok = [self.tok_span(m.start, m.end) for m in self.mentions]
         self.heads = self._chain_heads()
         self.trig_at: dict[int, _Trig] = {}
+        # the gazetteer names that may say where (start, end, id, locative, tier), found once
+        self.places: list[tuple[int, int, str, bool, int]] | None = None
+        # the frames once all are found (set by find_candidates), and the clauses found
+        # against them by token
+        self.frames: list[_Frame] | None = None
+        self.clauses: dict[int, _Clause] = {}
 
     # ---- helpers
     def top(self, actor: str) -> str:

@@ -130,25 +130,33 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _used_mid_sentence(text: str, word: str) -> bool:
     """Whether ``word`` is written capitalised somewhere other than at a sentence start."""
-    for m in _occurrences(text, word, re.compile(rf"(?<![\w'’]){re.escape(word)}(?![\w-])")):
-        if not _sentence_initial(text, m.start()):
-            return True
-    return False
+    return any(not _sentence_initial(text, s) for s, _e in _occurrences(text, word, "'’"))
 
 
-def _occurrences(text: str, form: str, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)`` for a pattern that matches ``form`` where a word starts, looked up
+def _occurrences(text: str, form: str, lead: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``form`` in ``text`` where no word character nor one of ``lead`` precedes it
+    and no word character nor hyphen follows it, non-overlapping, in text order: what
+    ``re.finditer(rf"(?<![\\w{lead}]){re.escape(form)}(?![\\w-])", text)`` finds. Looked up
     at the places its first word stands instead of scanning the whole text for every name
-    (per-article time linear in the text's length however many names it holds)."""
+    (per-article time linear in the text's length however many names it holds), and checked
+    by hand: a pattern compiled per name cost more than the search (names differ per article,
+    so the compiled patterns were never reused)."""
     first = _WORD_RE.match(form)
     if first is None:
-        yield from rx.finditer(text)
+        rx = re.compile(rf"(?<![\w{re.escape(lead)}]){re.escape(form)}(?![\w-])")
+        yield from (m.span() for m in rx.finditer(text))
         return
-    end = 0
+    end, n, size = 0, len(form), len(text)
     for pos in _word_index(text).get(first.group(), ()):
-        if pos >= end and (m := rx.match(text, pos)):
-            end = m.end()  # non-overlapping, as finditer
-            yield m
+        if pos < end or not text.startswith(form, pos):
+            continue
+        if pos > 0 and ((c := text[pos - 1]).isalnum() or c == "_" or c in lead):
+            continue  # \w is a letter, digit or underscore (str.isalnum is Unicode's \w)
+        e = pos + n
+        if e < size and ((c := text[e]).isalnum() or c in "_-"):
+            continue
+        end = e  # non-overlapping, as finditer
+        yield pos, e
 
 
 _WORD_RE = re.compile(r"\w+")
@@ -546,9 +554,7 @@ def surname_mentions(text: str, persons: Sequence[tuple[int, str, str]],
     out: list[Mention] = []
     for first, name, aid in sorted(persons):
         for form in surname_forms(name):
-            rx = re.compile(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])")
-            for m in _occurrences(text, form, rx):
-                s, e = m.start(), m.end()
+            for s, e in _occurrences(text, form, "'’-"):
                 if s < first or any(busy[s:e]):
                     continue
                 busy[s:e] = b"\x01" * (e - s)

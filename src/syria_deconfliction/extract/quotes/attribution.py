@@ -51,8 +51,10 @@ class _Attribution:
             self._as_put_it(si, a, e, recs, used)
             self._what_said(si, a, e, recs, used)
             self._passive(si, a, e, recs, used)
+            toks = self.toks
             for i in range(a, e):
-                if i in used:
+                # only a speech verb's form can be one (the test _verb starts with, first)
+                if toks[i].low not in _LEMMA_OF or i in used:
                     continue
                 v = self._verb(i)
                 if v is None:

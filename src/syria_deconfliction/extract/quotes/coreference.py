@@ -26,6 +26,11 @@ from .vocabulary import (
     _TITLE_WORDS,
 )
 
+# compiled once: these are asked per speaker and per pronoun
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS_DOT = re.compile(r"[^\W\d_]+\.?")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
 
 class _Coreference:
     """Speakers of records: names, descriptions, pronouns and role holders."""
@@ -103,7 +108,7 @@ class _Coreference:
             if h.kind != "speaker" or not sp.role or sp.actor is None or sp.mention is None \
                     or h.pos >= np.start:
                 continue
-            words = re.findall(r"[^\W\d_]+", sp.mention.lower())
+            words = _LETTERS.findall(sp.mention.lower())
             if words and words[-1] == np.head and sp.start != np.start:
                 return sp.actor, f"description resolved to the earlier '{sp.mention}'"
         return None
@@ -146,8 +151,8 @@ class _Coreference:
         the last mention of a fitting actor type within three sentences that agrees in number."""
         si = self.sent_of_tok[np.tok_a]
         before = [h for h in self.hints if h.end <= np.start]
-        same = [h for h in before
-                if re.search(rf"\b{re.escape(np.head)}\b", self.body[h.start:h.end].lower())]
+        head = re.compile(rf"\b{re.escape(np.head)}\b")  # once per phrase, not per mention
+        same = [h for h in before if head.search(self.body[h.start:h.end].lower())]
         if same:
             h = same[-1]
             return h.actor_id, (f"definite description resolved to the last mention with the "
@@ -432,7 +437,7 @@ class _Coreference:
         if not sp.is_person or sp.start is None:
             return ""
         s, e = sp.core if sp.core is not None else (sp.start, sp.end or sp.start)
-        words = re.findall(r"[^\W\d_]+", self.body[s:e])
+        words = _LETTERS.findall(self.body[s:e])
         return words[-1].lower() if words else ""
 
     def _note_gender(self, sp: _Speaker) -> None:
@@ -441,10 +446,10 @@ class _Coreference:
         if not key or sp.start is None:
             return
         s = sp.start
-        lows = [w.lower() for w in re.findall(r"[^\W\d_]+\.?", self.body[s:sp.end or s])]
-        lows += [w.lower() for w in re.findall(r"[^\W\d_]+\.?", sp.desc or "")]
+        lows = [w.lower() for w in _LETTERS_DOT.findall(self.body[s:sp.end or s])]
+        lows += [w.lower() for w in _LETTERS_DOT.findall(sp.desc or "")]
         # the word before the mention ("Mrs. Holm" where only "Holm" is the mention)
-        before = re.findall(r"[^\W\d_]+\.?", self.body[max(0, s - 12):s])
+        before = _LETTERS_DOT.findall(self.body[max(0, s - 12):s])
         if before:
             lows.append(before[-1].lower())
         male = any(w in _MALE_WORDS for w in lows)
@@ -472,7 +477,7 @@ class _Coreference:
         if not sp.is_person or sp.start is None:
             return []
         s, e = sp.core if sp.core is not None else (sp.start, sp.end or sp.start)
-        words = re.findall(r"[^\W\d_][\w'’-]*", self.body[s:e])
+        words = _NAME_WORD.findall(self.body[s:e])
         return [w for w in words if w.lower() not in _HONORIFICS]
 
     def _has_given_name(self, sp: _Speaker) -> bool:
@@ -507,6 +512,7 @@ class _Coreference:
         couple) is left out. Computed once."""
         if self._genders is None:
             toks = self.toks
+            is_name = self._name_flags
             seen: dict[str, set[str]] = {}
             for i, t in enumerate(toks):
                 g = None
@@ -516,7 +522,7 @@ class _Coreference:
                     g = "m" if low in _MALE_WORDS else "f"
                     if j < len(toks) and toks[j].text == "." and toks[j].start == t.end:
                         j += 1  # "Mrs. Calder": the stop is a token of its own
-                elif self._is_name_tok(t) and (i == 0 or not self._is_name_tok(toks[i - 1])):
+                elif is_name[i] and (i == 0 or not is_name[i - 1]):
                     g = self._first_name_gender(t.text)
                 k = self._surname_from(j) if g is not None else None
                 if k is None:

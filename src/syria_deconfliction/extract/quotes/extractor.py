@@ -40,6 +40,7 @@ class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, 
         self._sent_starts = [self.toks[a].start for a, _b, _p in self.sents]
         self._quote_by_open = {q.open_pos: qi for qi, q in enumerate(self.mquotes)}
         self.surnames: set[str] = set()
+        self._name_flags: list[bool] = []  # _is_name_tok of every token (set by _surnames)
         self.surnames = self._surnames()
         self.recs: list[list[_Rec]] = [[] for _ in self.sents]
         self.hist: list[_Hist] = []

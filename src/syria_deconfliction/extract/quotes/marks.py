@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
+from ..document import Token
 from .model import _KIND, _MarkQuote, _Tok
 from .vocabulary import (
     _ABBREV,
@@ -233,61 +234,72 @@ class _Marks:
         return _MarkQuote(open_pos, close_pos, end, s, e, p0, p1)
 
     def _tokenize(self) -> list[_Tok]:
+        """The Document's tokens, with every quotation mark a token of its own: a closing
+        single mark glued to a word ("farmers'") is cut off and a doubled apostrophe ``''``
+        is one token. A token inside a quotation's region gets its index (``qid``)."""
         toks: list[_Tok] = []
         mark_kind: dict[int, str] = {}
         for q in self.mquotes:
             mark_kind[q.open_pos] = "qo"
             if q.close_pos is not None:
                 mark_kind[q.close_pos] = "qc"
-        regions = sorted((q.open_pos, q.region_end, i) for i, q in enumerate(self.mquotes))
-        region_starts = [r[0] for r in regions]
         mark_pos = sorted(mark_kind)
-        for d in self._split_at_marks(mark_pos):
-            kind = _KIND.get(d[4], d[4])
-            s = d[0]
-            if s in mark_kind:
-                kind = mark_kind[s]
-            t = _Tok(s, d[1], d[2], d[3], kind, d[5])
-            if kind not in ("qo", "qc"):
-                ri = bisect_left(region_starts, s) - 1
-                if ri >= 0 and regions[ri][0] < s < regions[ri][1]:
-                    t.qid = regions[ri][2]
-            toks.append(t)
-        return toks
-
-    def _split_at_marks(self, mark_pos: list[int]
-                        ) -> list[tuple[int, int, str, str, str, int]]:
-        """The Document's tokens, with every quotation mark a token of its own: a closing
-        single mark glued to a word ("farmers'") is cut off and a doubled apostrophe ``''``
-        is one token."""
-        out: list[tuple[int, int, str, str, str, int]] = []
-        width = self._mark_width
-        body = self.body
+        regions = sorted((q.open_pos, q.region_end, i) for i, q in enumerate(self.mquotes))
+        # tokens come in text order: the next mark and the region before each token are found
+        # by moving forward, not by a bisection per token
+        ri, last = -1, len(regions) - 1
         skip_to = -1
+        k, n = 0, len(mark_pos)  # the first mark at or after the token
         for d in self.doc.tokens:
             if d.end <= skip_to:
                 continue
-            k = bisect_left(mark_pos, d.start)
-            inside = [p for p in mark_pos[k:k + 3] if p < d.end]
-            if not inside and d.start >= skip_to:
-                out.append((d.start, d.end, d.text, d.low, d.kind, d.para))
+            while k < n and mark_pos[k] < d.start:
+                k += 1
+            if (k < n and mark_pos[k] < d.end) or d.start < skip_to:
+                pieces, skip_to = self._cut_at_marks(d, mark_pos[k:k + 3], skip_to)
+            else:  # no mark in it (most tokens): the token as it is
+                s = d.start
+                t = _Tok(s, d.end, d.text, d.low, _KIND.get(d.kind, d.kind), d.para)
+                while ri < last and regions[ri + 1][0] < s:
+                    ri += 1
+                if ri >= 0 and s < regions[ri][1]:
+                    t.qid = regions[ri][2]
+                toks.append(t)
                 continue
-            cur = max(d.start, skip_to)
-            for p in inside:
-                if p > cur:
-                    piece = body[cur:p]
-                    out.append((cur, p, piece, piece.lower().replace("’", "'"),
-                                "word" if piece[:1].isalnum() else "punct", d.para))
-                w = width.get(p, 1)
-                out.append((p, p + w, body[p:p + w], body[p:p + w], "punct", d.para))
-                cur = p + w
-            skip_to = max(skip_to, cur)
-            if cur < d.end:
-                piece = body[cur:d.end]
-                out.append((cur, d.end, piece, piece.lower().replace("’", "'"),
-                            "word" if piece[:1].isalnum() else "punct", d.para))
-                skip_to = d.end
-        return out
+            for s, e, text, low, kind in pieces:
+                mk = mark_kind.get(s)
+                t = _Tok(s, e, text, low, _KIND.get(kind, kind) if mk is None else mk, d.para)
+                if mk is None:
+                    while ri < last and regions[ri + 1][0] < s:
+                        ri += 1
+                    if ri >= 0 and s < regions[ri][1]:
+                        t.qid = regions[ri][2]
+                toks.append(t)
+        return toks
+
+    def _cut_at_marks(self, d: Token, marks: list[int], skip_to: int
+                      ) -> tuple[list[tuple[int, int, str, str, str]], int]:
+        """Token d cut at the marks among ``marks`` inside it (each mark a piece of its own),
+        from ``skip_to`` on (an earlier doubled apostrophe may have taken its start); the
+        pieces and the new ``skip_to``."""
+        body, width = self.body, self._mark_width
+        out: list[tuple[int, int, str, str, str]] = []
+        cur = max(d.start, skip_to)
+        for p in [p for p in marks if p < d.end]:
+            if p > cur:
+                piece = body[cur:p]
+                out.append((cur, p, piece, piece.lower().replace("’", "'"),
+                            "word" if piece[:1].isalnum() else "punct"))
+            w = width.get(p, 1)
+            out.append((p, p + w, body[p:p + w], body[p:p + w], "punct"))
+            cur = p + w
+        skip_to = max(skip_to, cur)
+        if cur < d.end:
+            piece = body[cur:d.end]
+            out.append((cur, d.end, piece, piece.lower().replace("’", "'"),
+                        "word" if piece[:1].isalnum() else "punct"))
+            skip_to = d.end
+        return out, skip_to
 
     def _sentences(self) -> list[tuple[int, int, int]]:
         toks = self.toks

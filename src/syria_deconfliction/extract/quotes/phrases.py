@@ -43,7 +43,8 @@ from .vocabulary import (
 )
 
 _PARTICLE_CAP = re.compile(r"[a-z]{1,3}-[A-Z]")  # "al-Assad": a lower-case particle, a name
-_POSSESSIVE_S = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # finite forms of "be" that make a progressive speech verb ("is telling", "were claiming")
 _FINITE_BE = _BE - frozenset(["be", "been", "being"])
 
@@ -63,12 +64,14 @@ class _Phrases:
         return t.text[:1].isupper() or bool(_PARTICLE_CAP.match(t.text))
 
     def _is_name_tok(self, t: _Tok) -> bool:
-        if not self._is_cap(t) or t.kind == "acr":
+        # asked for every token of an article: string tests, no pattern unless needed
+        text = t.text
+        if t.kind != "w" or not (text[:1].isupper() or _PARTICLE_CAP.match(text)):
             return False
-        bare = _POSSESSIVE_S.sub("", t.text)
+        bare = text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
         if bare.isupper() and len(bare) <= 5:
             return False
-        return not any(ch.isdigit() for ch in bare)
+        return bare.isalpha() or not any(ch.isdigit() for ch in bare)
 
     def _finite_like(self, i: int) -> bool:
         t = self.toks[i]
@@ -226,7 +229,11 @@ class _Phrases:
     def _surnames(self) -> set[str]:
         names: set[str] = set()
         toks = self.toks
-        is_name = [self._is_name_tok(t) for t in toks]  # pure in the token: computed once
+        # pure in the token: computed once; a word neither capitalised nor with a particle
+        # ("al-") in its first four letters is no name, so most tokens need no call
+        is_name = [t.kind == "w" and (t.text[:1].isupper() or "-" in t.text[:4])
+                   and self._is_name_tok(t) for t in toks]
+        self._name_flags = is_name  # and read again by the gender rules
         headline = 0 if self._title_case_para(0) else -1
         i = 0
         while i < len(toks):
@@ -237,8 +244,12 @@ class _Phrases:
             if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < len(toks) and \
                     is_name[i + 1]:
                 names.add(self._bare(toks[i + 1].text))
-            elif self._dotted_honorific(i + 2) and i + 2 < len(toks) and is_name[i + 2]:
+            elif i + 2 < len(toks) and toks[i + 1].text == "." and \
+                    self._dotted_honorific(i + 2) and is_name[i + 2]:
                 names.add(self._bare(toks[i + 2].text))  # "Mr. Holm": the stop is a token
+            if not is_name[i] and t.low not in _PARTICLES:
+                i += 1  # no name run starts here (most tokens)
+                continue
             j = i
             while j < len(toks) and toks[j].para == t.para and (
                     is_name[j] or (toks[j].low in _PARTICLES and j + 1 < len(toks)
@@ -255,7 +266,7 @@ class _Phrases:
                     names.add(self._bare(toks[core[-1]].text))
             elif j - i == 1 and self._titled_name(i - 1, [i]):
                 names.add(self._bare(t.text))  # "Sen. Holm": the stop is a token
-            i = max(j, i + 1)
+            i = j if j > i else i + 1
         return names
 
     def _titled_name(self, k: int, core: list[int]) -> bool:
@@ -290,7 +301,8 @@ class _Phrases:
 
     @staticmethod
     def _bare(text: str) -> str:
-        return re.sub(r"['’]s$", "", text)
+        # tokens and words hold no line break, so this is re.sub(r"['’]s$", "", text)
+        return text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
 
     def _person_tokens(self, idx: list[int]) -> bool:
         toks = self.toks
@@ -645,7 +657,7 @@ class _Phrases:
     def _work_title(self, s: int, e: int) -> bool:
         """Are body[s:e] the words of a title in title case (up to eight words, the first and
         every word of four letters or more capitalised: "State of the Union")?"""
-        ws = re.findall(r"[^\W\d_][\w'’-]*", self.body[s:e])
+        ws = _NAME_WORD.findall(self.body[s:e])
         return 0 < len(ws) <= 8 and ws[0][0].isupper() and all(
             w[0].isupper() for w in ws if len(w) >= 4)
 

@@ -15,10 +15,14 @@ from .vocabulary import _ADVERBIAL_SUBORD, _AS_SPEECH, _OTHER_SENSES, _SPEECH_AC
 _NOTE_RE = re.compile(r"\([^()]*\)[.,]?|\[[^\[\]]*\][.,]?")
 _TURN_RE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):\s")
 
+_WORD_RUN = re.compile(r"[^\W_]+")
+_QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
 
 def _norm(text: str) -> str:
     """Words only, lower case: a headline's quoted words as the body prints them."""
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+    return " ".join(_WORD_RUN.findall(text.casefold()))
 
 
 # a signature closing a quotation's paragraph: a dash and a name of one to four words
@@ -176,7 +180,7 @@ class _Rows:
     def _emit_mark(self, qi: int, si: int, out: list[Quote]) -> None:
         q = self.mquotes[qi]
         kopen = self._tok_at(q.open_pos)
-        nwords = len(re.findall(r"[^\W_]+(?:['’][^\W_]+)*", self.body[q.inner_start:q.inner_end]))
+        nwords = len(_QUOTE_WORD.findall(self.body[q.inner_start:q.inner_end]))
         if _NOTE_RE.fullmatch(self.body[q.inner_start:q.inner_end].strip()):
             # "“(CROSSTALK.)”", "[inaudible]": a bracketed editorial note, not anyone's words
             out.append(self._rejected(q, "editorial note"))
@@ -288,7 +292,7 @@ class _Rows:
         his book ''Raise a Rich Kid,''') unless a naming speech verb governs them ('called
         her “Little Miss Sunshine”'), or alone as a paragraph without attribution (a
         subheading: ''A Town Holds Its Breath.'')."""
-        words = re.findall(r"[^\W\d_][\w'’-]*", self.body[q.inner_start:q.inner_end])
+        words = _NAME_WORD.findall(self.body[q.inner_start:q.inner_end])
         long = [w for w in words if len(w) >= 4]
         capped = all(w[0].isupper() for w in words)  # every word: "All Bets Are Off"
         if self._headline(q.first_para) or self._transcript_turn(q) is not None \
@@ -312,7 +316,7 @@ class _Rows:
     def _title_like(self, s: int, e: int) -> bool:
         """Title Case words ("Fire and Fury", "Morning Show") name a work or a thing; a
         speaker's words in capitals throughout ("NEVER") are not a title."""
-        ws = re.findall(r"[^\W\d_][\w'’-]*", self.body[s:e])
+        ws = _NAME_WORD.findall(self.body[s:e])
         long = [w for w in ws if len(w) >= 3]
         return bool(long) and all(w[0].isupper() for w in long) and not all(
             w.isupper() for w in long)
