@@ -370,6 +370,11 @@ def test_demonym_before_an_epithet_noun_is_that_states_office_holder() -> None:
     assert _epithets(text) == [("Syrian leader", "bashar-al-assad")]
 
 
+def test_demonym_before_president_is_that_states_president() -> None:
+    text = "Vladimir Putin met the envoy. Afterwards the Russian president left for Sochi."
+    assert _epithets(text) == [("Russian president", "vladimir-putin")]
+
+
 def test_institution_before_chief_is_the_person_heading_it() -> None:
     text = "Defense Secretary Ash Carter flew in. Later the Pentagon chief said talks went well."
     assert _epithets(text) == [("Pentagon chief", "ash-carter")]
