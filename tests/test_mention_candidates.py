@@ -461,3 +461,12 @@ def test_commander_in_chief_is_the_one_person_the_article_calls_president() -> N
 def test_demonym_of_an_unregistered_state_before_vehicles_is_no_actor() -> None:
     _, found = _run("On Monday Italian trucks crossed the border with grain.")
     assert found == []
+
+
+def test_fighters_of_a_people_without_armed_forces_are_that_people() -> None:
+    from syria_deconfliction.corpus.article import extract_article
+
+    text = "By noon Syrian Kurdish fighters held the bridge, and Syrian fighters fled west."
+    rows = extract_article(text, "x.txt", _knowledge())
+    got = [(m["text"], m["actor_id"]) for m in rows["actor_mentions"]]
+    assert got == [("Syrian Kurdish fighters", "kurds")]
