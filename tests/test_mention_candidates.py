@@ -470,3 +470,10 @@ def test_fighters_of_a_people_without_armed_forces_are_that_people() -> None:
     rows = extract_article(text, "x.txt", _knowledge())
     got = [(m["text"], m["actor_id"]) for m in rows["actor_mentions"]]
     assert got == [("Syrian Kurdish fighters", "kurds")]
+
+
+def test_service_branch_named_with_its_country_is_the_branch() -> None:
+    text = "A U.S. Navy destroyer docked at the port on Monday."
+    k = _knowledge()
+    got = find_mentions(Document(text), k.registry.actors, k.registry.places)
+    assert [(m.text, m.actor_id) for m in got] == [("U.S. Navy", "us-navy")]
