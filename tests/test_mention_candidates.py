@@ -477,3 +477,20 @@ def test_service_branch_named_with_its_country_is_the_branch() -> None:
     k = _knowledge()
     got = find_mentions(Document(text), k.registry.actors, k.registry.places)
     assert [(m.text, m.actor_id) for m in got] == [("U.S. Navy", "us-navy")]
+
+
+def _article_mentions(text: str) -> list[tuple[str, str]]:
+    from syria_deconfliction.corpus.article import extract_article
+
+    rows = extract_article(text, "x.txt", _knowledge())
+    return [(m["text"], m["actor_id"]) for m in rows["actor_mentions"]]
+
+
+def test_description_with_modifiers_spans_them() -> None:
+    text = "The Syrian opposition met in Riyadh. The main Qatar-backed opposition bloc agreed."
+    assert ("main Qatar-backed opposition bloc", "syrian-opposition") in _article_mentions(text)
+
+
+def test_lower_case_alias_after_modifiers_spans_them() -> None:
+    text = "Talks stalled on Monday. The main Druze opposition groups walked out."
+    assert ("main Druze opposition groups", "syrian-opposition") in _article_mentions(text)

@@ -19,6 +19,7 @@ from ..extract.mentions.candidates import (
 )
 from ..extract.mentions.descriptions import (
     description_mentions,
+    modified_aliases,
     noun_phrase_spans,
     role_mentions,
     without_populations,
@@ -200,6 +201,7 @@ def extract_article(
     descriptions += roles
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
     all_mentions = without_populations(text, noun_phrase_spans(text, all_mentions))
+    all_mentions = modified_aliases(text, all_mentions)
     # A mention's id is its start offset: of two starting together ("Syria" in "Syria's
     # opposition") the longer, describing span is kept.
     by_start: dict[int, Mention] = {}
