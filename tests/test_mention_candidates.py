@@ -494,3 +494,8 @@ def test_description_with_modifiers_spans_them() -> None:
 def test_lower_case_alias_after_modifiers_spans_them() -> None:
     text = "Talks stalled on Monday. The main Druze opposition groups walked out."
     assert ("main Druze opposition groups", "syrian-opposition") in _article_mentions(text)
+
+
+def test_body_named_by_its_size_is_the_last_council_named() -> None:
+    text = "The UN Security Council met on Friday. Later the 15-member body adjourned."
+    assert ("15-member body", "un-security-council") in _article_mentions(text)

@@ -19,6 +19,7 @@ from ..extract.mentions.candidates import (
 )
 from ..extract.mentions.descriptions import (
     description_mentions,
+    member_body_mentions,
     modified_aliases,
     noun_phrase_spans,
     role_mentions,
@@ -197,6 +198,7 @@ def extract_article(
     roles += epithet_mentions(text, found, persons, reg.actors)
     roles += apposition_mentions(text, found, persons)
     roles += loyalist_mentions(text, found, persons, reg.actors, reg.places)
+    roles += member_body_mentions(text, found)
     found = [m for i, m in enumerate(found) if i not in swallowed]
     descriptions += roles
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)

@@ -376,6 +376,22 @@ def _modifier_re() -> str:
     return rf"(?:(?:{plain})|[A-Z][a-z]+(?:-(?:{agent}))?|[A-Za-z.]+-(?:{agent}))"
 
 
+def member_body_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """"the 15-member body": the last actor named before it whose mention holds a body word
+    (`candidates_member_body_names`: "<Org> Council", "<Name> Committee"); span from the
+    number to the head."""
+    heads = "|".join(words("candidates_member_body_heads"))
+    names = words("candidates_member_body_names")
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for g in re.finditer(rf"\b[Tt]he\s+((?:\d+|[a-z]+)-member\s+(?:{heads}))\b", text):
+        ante = next((m for m in reversed(ordered) if m.end <= g.start()
+                     and names & set(m.text.split())), None)
+        if ante is not None:
+            out.append(Mention(g.start(1), g.end(1), g.group(1), ante.actor_id, "description"))
+    return out
+
+
 def _modifier_mention(m: Mention) -> bool:
     """A mention that may be a modifier of a description: a demonym, or a one-word candidate
     (an ethnic or sectarian word the candidate rules took for a name)."""
