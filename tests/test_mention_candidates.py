@@ -499,3 +499,8 @@ def test_lower_case_alias_after_modifiers_spans_them() -> None:
 def test_body_named_by_its_size_is_the_last_council_named() -> None:
     text = "The UN Security Council met on Friday. Later the 15-member body adjourned."
     assert ("15-member body", "un-security-council") in _article_mentions(text)
+
+
+def test_irregular_demonym_of_an_unregistered_state_is_that_state() -> None:
+    actors, found = _run("At dawn Dutch special forces reached the dam.")
+    assert ("Dutch", "new-netherlands", "demonym_military") in found

@@ -303,8 +303,8 @@ def _candidate_actors(
                     short.setdefault(form, aid)
         found.append(Mention(start, end, name, aid, "candidate"))
     # "<Demonym> special forces" of a state the registry lacks: that state (no military child).
-    for start, end, country, rule in unregistered_demonym_sides(text, [*mentions, *found],
-                                                                k.countries):
+    for start, end, country, rule in unregistered_demonym_sides(
+            text, [*mentions, *found], k.countries, irregular=k.irregular_demonyms):
         aid = "new-" + slug(country)
         actors.setdefault(aid, _candidate_row(aid, country, "state", k.countries[country]))
         found.append(Mention(start, end, text[start:end], aid, rule))
