@@ -370,6 +370,11 @@ def test_demonym_before_an_epithet_noun_is_that_states_office_holder() -> None:
     assert _epithets(text) == [("Syrian leader", "bashar-al-assad")]
 
 
+def test_demonym_before_president_is_that_states_president() -> None:
+    text = "Vladimir Putin met the envoy. Afterwards the Russian president left for Sochi."
+    assert _epithets(text) == [("Russian president", "vladimir-putin")]
+
+
 def test_institution_before_chief_is_the_person_heading_it() -> None:
     text = "Defense Secretary Ash Carter flew in. Later the Pentagon chief said talks went well."
     assert _epithets(text) == [("Pentagon chief", "ash-carter")]
@@ -456,3 +461,46 @@ def test_commander_in_chief_is_the_one_person_the_article_calls_president() -> N
 def test_demonym_of_an_unregistered_state_before_vehicles_is_no_actor() -> None:
     _, found = _run("On Monday Italian trucks crossed the border with grain.")
     assert found == []
+
+
+def test_fighters_of_a_people_without_armed_forces_are_that_people() -> None:
+    from syria_deconfliction.corpus.article import extract_article
+
+    text = "By noon Syrian Kurdish fighters held the bridge, and Syrian fighters fled west."
+    rows = extract_article(text, "x.txt", _knowledge())
+    got = [(m["text"], m["actor_id"]) for m in rows["actor_mentions"]]
+    assert got == [("Syrian Kurdish fighters", "kurds")]
+
+
+def test_service_branch_named_with_its_country_is_the_branch() -> None:
+    text = "A U.S. Navy destroyer docked at the port on Monday."
+    k = _knowledge()
+    got = find_mentions(Document(text), k.registry.actors, k.registry.places)
+    assert [(m.text, m.actor_id) for m in got] == [("U.S. Navy", "us-navy")]
+
+
+def _article_mentions(text: str) -> list[tuple[str, str]]:
+    from syria_deconfliction.corpus.article import extract_article
+
+    rows = extract_article(text, "x.txt", _knowledge())
+    return [(m["text"], m["actor_id"]) for m in rows["actor_mentions"]]
+
+
+def test_description_with_modifiers_spans_them() -> None:
+    text = "The Syrian opposition met in Riyadh. The main Qatar-backed opposition bloc agreed."
+    assert ("main Qatar-backed opposition bloc", "syrian-opposition") in _article_mentions(text)
+
+
+def test_lower_case_alias_after_modifiers_spans_them() -> None:
+    text = "Talks stalled on Monday. The main Druze opposition groups walked out."
+    assert ("main Druze opposition groups", "syrian-opposition") in _article_mentions(text)
+
+
+def test_body_named_by_its_size_is_the_last_council_named() -> None:
+    text = "The UN Security Council met on Friday. Later the 15-member body adjourned."
+    assert ("15-member body", "un-security-council") in _article_mentions(text)
+
+
+def test_irregular_demonym_of_an_unregistered_state_is_that_state() -> None:
+    actors, found = _run("At dawn Dutch special forces reached the dam.")
+    assert ("Dutch", "new-netherlands", "demonym_military") in found

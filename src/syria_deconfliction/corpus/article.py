@@ -19,6 +19,8 @@ from ..extract.mentions.candidates import (
 )
 from ..extract.mentions.descriptions import (
     description_mentions,
+    member_body_mentions,
+    modified_aliases,
     noun_phrase_spans,
     role_mentions,
     without_populations,
@@ -196,10 +198,12 @@ def extract_article(
     roles += epithet_mentions(text, found, persons, reg.actors)
     roles += apposition_mentions(text, found, persons)
     roles += loyalist_mentions(text, found, persons, reg.actors, reg.places)
+    roles += member_body_mentions(text, found)
     found = [m for i, m in enumerate(found) if i not in swallowed]
     descriptions += roles
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
     all_mentions = without_populations(text, noun_phrase_spans(text, all_mentions))
+    all_mentions = modified_aliases(text, all_mentions)
     # A mention's id is its start offset: of two starting together ("Syria" in "Syria's
     # opposition") the longer, describing span is kept.
     by_start: dict[int, Mention] = {}
@@ -299,8 +303,8 @@ def _candidate_actors(
                     short.setdefault(form, aid)
         found.append(Mention(start, end, name, aid, "candidate"))
     # "<Demonym> special forces" of a state the registry lacks: that state (no military child).
-    for start, end, country, rule in unregistered_demonym_sides(text, [*mentions, *found],
-                                                                k.countries):
+    for start, end, country, rule in unregistered_demonym_sides(
+            text, [*mentions, *found], k.countries, irregular=k.irregular_demonyms):
         aid = "new-" + slug(country)
         actors.setdefault(aid, _candidate_row(aid, country, "state", k.countries[country]))
         found.append(Mention(start, end, text[start:end], aid, rule))

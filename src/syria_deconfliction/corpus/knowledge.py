@@ -64,6 +64,14 @@ class Knowledge:
         return {**{n.split(",")[0]: iso for n, iso in rows}, **dict(rows)}
 
     @cached_property
+    def irregular_demonyms(self) -> dict[str, str]:
+        """Demonyms the shared-prefix rule misses ("Dutch", "Swiss") -> ISO country name."""
+        with (self.raw / "reference" / "countries.csv").open(encoding="utf-8", newline="") as f:
+            names = {r["iso3"]: r["name"] for r in csv.DictReader(f)}
+        with (self.raw / "reference" / "demonyms.csv").open(encoding="utf-8", newline="") as f:
+            return {r["demonym"]: names[r["iso3"]] for r in csv.DictReader(f)}
+
+    @cached_property
     def registry_people(self) -> dict[str, dict[str, str]]:
         """Registry persons by full name or alias ("full"), and by surname when only one
         person has it ("surname")."""

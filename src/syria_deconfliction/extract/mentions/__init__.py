@@ -37,7 +37,9 @@ Rules (the same text is in docs/CODEBOOK.md, "Actor mentions"):
    named "armed forces"/"military" first), rules demonym_military / alias_military;
    government noun (government, officials, leadership, regime, authorities, embassy...) -> the
    government child (type government_body named "government"/"regime"), rules
-   demonym_government / alias_government; without such a child, the actor itself; a body
+   demonym_government / alias_government; without such a child, the actor itself;
+   irregular-force noun (fighters, militiamen) -> a people or group with no military child as
+   a force ("Kurdish fighters", a state's demonym stacked before it joins), a state nothing; a body
    of the state whose alias the demonym and next words spell in lower case ("Russian defence
    ministry") is that body.
    Agency noun (action, efforts, policy, intentions, side, campaign...) or "-led/-backed..."

@@ -562,9 +562,13 @@ def surname_mentions(text: str, persons: Sequence[tuple[int, str, str]],
     return out
 
 
-def country_of_demonym(word: str, countries: Iterable[str]) -> str | None:
-    """The ISO-table country a demonym belongs to ("German": Germany): of those sharing its
-    first four letters, the one sharing the longest prefix; a tie -> None."""
+def country_of_demonym(word: str, countries: Iterable[str],
+                       irregular: Mapping[str, str] | None = None) -> str | None:
+    """The ISO-table country a demonym belongs to ("German": Germany): a listed irregular one
+    ("Dutch": the Netherlands, reference/demonyms.csv), else of those sharing its first four
+    letters, the one sharing the longest prefix; a tie -> None."""
+    if irregular and word in irregular:
+        return irregular[word]
     if not _DEMONYM_END_RE.search(word) or len(word) < 5:
         return None
     best: list[tuple[int, str]] = []
@@ -583,6 +587,7 @@ def country_of_demonym(word: str, countries: Iterable[str]) -> str | None:
 
 def unregistered_demonym_sides(text: str, mentions: Sequence[Mention],
                                countries: Iterable[str], *,
+                               irregular: Mapping[str, str] | None = None,
                                lexicon: Lexicon = DEFAULT_LEXICON) -> list[SideSpan]:
     """Rule 5 of the matcher for states the registry lacks: the demonym of an ISO-table
     country before a military noun that names a force as a whole (one modifier word may stand
@@ -605,7 +610,7 @@ def unregistered_demonym_sides(text: str, mentions: Sequence[Mention],
         if any(busy[g.start(1) : g.end(1)]) or noun not in heads \
                 or (mod is not None and mod not in lexicon.modifier_words):
             continue
-        country = country_of_demonym(word, names)
+        country = country_of_demonym(word, names, irregular)
         if country is not None and word not in names:
             rule = "demonym_military" if noun in forces else "demonym_government"
             out.append((g.start(1), g.end(1), country, rule))

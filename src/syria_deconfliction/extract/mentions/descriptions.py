@@ -136,12 +136,22 @@ def description_mentions(text: str, mentions: Sequence[Mention],
                      if by_id.get(m.actor_id, {}).get("type") == "state")
     recent = _Recent(mentions, by_id, text)
     alt = "|".join(sorted(nouns, key=len, reverse=True))
+    heads = "|".join(words("candidates_description_group_heads"))
+    fixed = government | military | _title_nouns()  # nouns that take no modifiers here
     out: list[Mention] = []
-    for m in re.finditer(rf"\b[Tt]he\s+({alt})\b(?!\s+of\b)(?!-|\s+[A-Z])", text):
-        s, e, noun = m.start(1), m.end(1), m.group(1)
+    for m in re.finditer(rf"\b[Tt]he\s+((?:{_modifier_re()}\s+){{0,3}}?)({alt})\b"
+                         rf"(?:\s+(?:{heads})\b)?(?!\s+of\b)(?!-|\s+[A-Z])", text):
+        s, e, noun = m.start(2), m.end(2), m.group(2)
         if re.match(r"['’](?!s\b)", text[e : e + 2]):
             continue
+        e = m.end()
         if any(busy[s:e]):
+            continue
+        if m.group(1) and (noun in fixed or any(
+                o.start < s and o.end > m.start(1) and not _modifier_mention(o)
+                for o in mentions)):
+            # "the <Demonym>-backed government", "the <Demonym> president" are another
+            # state's body or left to the epithets; "the <Person> administration" is a name.
             continue
         aid = recent.before(noun, s)
         if aid is None and _head(text, e, lexicon):
@@ -151,8 +161,9 @@ def description_mentions(text: str, mentions: Sequence[Mention],
             aid = next((reg.children[(st, kind)] for st, _ in states.most_common()
                         if (st, kind) in reg.children), None)
         if aid is not None:
-            possessive = re.match(r"['’]s\b", text[e : e + 3]) is not None
-            out.append(Mention(s, e, noun, aid, "description", possessive))
+            start, end = m.start(1) if m.group(1) else s, m.end()
+            possessive = re.match(r"['’]s\b", text[end : end + 3]) is not None
+            out.append(Mention(start, end, text[start:end], aid, "description", possessive))
     out += _owned(text, mentions, actors, reg, by_id, nouns, government | military)
     out += _pronoun_owned(text, [*mentions, *out], actors, reg, by_id, busy, persons, lexicon)
     return sorted(out, key=lambda m: m.start)
@@ -357,6 +368,63 @@ def _owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str,
 
 _COMPOUND_RULES = frozenset({"demonym", "demonym_military", "demonym_government",
                              "alias_military", "alias_government"})
+@lru_cache(maxsize=1)
+def _modifier_re() -> str:
+    """One modifier of a definite description (see candidates_description_modifiers)."""
+    plain = "|".join(sorted(words("candidates_description_modifiers"), key=len, reverse=True))
+    agent = "|".join(words("mentions_agent_hyphen_suffixes"))
+    return rf"(?:(?:{plain})|[A-Z][a-z]+(?:-(?:{agent}))?|[A-Za-z.]+-(?:{agent}))"
+
+
+def member_body_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """"the 15-member body": the last actor named before it whose mention holds a body word
+    (`candidates_member_body_names`: "<Org> Council", "<Name> Committee"); span from the
+    number to the head."""
+    heads = "|".join(words("candidates_member_body_heads"))
+    names = words("candidates_member_body_names")
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for g in re.finditer(rf"\b[Tt]he\s+((?:\d+|[a-z]+)-member\s+(?:{heads}))\b", text):
+        ante = next((m for m in reversed(ordered) if m.end <= g.start()
+                     and names & set(m.text.split())), None)
+        if ante is not None:
+            out.append(Mention(g.start(1), g.end(1), g.group(1), ante.actor_id, "description"))
+    return out
+
+
+def _modifier_mention(m: Mention) -> bool:
+    """A mention that may be a modifier of a description: a demonym, or a one-word candidate
+    (an ethnic or sectarian word the candidate rules took for a name)."""
+    return m.rule.startswith("demonym") or (m.rule == "candidate" and " " not in m.text)
+
+
+def modified_aliases(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A lower-case alias after "the" and modifiers ("the main <Sect> opposition groups") is a
+    description with modifiers: its span grows over them; demonyms among them ("<Name>-backed")
+    are part of it and no mentions of their own."""
+    out = list(mentions)
+    drop: set[int] = set()
+    heads = _nouns()[0] | words("candidates_description_group_heads")
+    for i, m in enumerate(mentions):
+        if m.rule == "description" and " " in m.text and m.text.split()[-1] in heads:
+            # the modifiers description_mentions read ("the main <Name>-backed opposition")
+            drop.update(j for j, o in enumerate(mentions) if m.start <= o.start
+                        and o.end < m.end and _modifier_mention(o))
+        if m.rule != "alias" or not m.text[:1].islower():
+            continue
+        g = re.search(rf"\b[Tt]he\s+((?:{_modifier_re()}\s+){{1,3}})$",
+                      text[max(0, m.start - 80) : m.start])
+        if g is None:
+            continue
+        start = m.start - len(g.group(1))
+        inner = [j for j, o in enumerate(mentions) if start <= o.start and o.end <= m.start]
+        if any(not _modifier_mention(mentions[j]) for j in inner):
+            continue
+        drop.update(inner)
+        out[i] = Mention(start, m.end, text[start:m.end], m.actor_id, m.rule, m.possessive)
+    return [m for j, m in enumerate(out) if j not in drop]
+
+
 _NEXT_WORDS_RE = re.compile(r"[ \t]+([a-z][\w-]*)(?:[ \t]+([a-z][\w-]*))?")
 
 

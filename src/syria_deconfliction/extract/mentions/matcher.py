@@ -185,6 +185,7 @@ class _Matcher:
                 return "title" if (word in lex.title_words or word in lex.honorifics) else None
             lw = word.lower()
             for cls, words in (
+                ("irregular", lex.irregular_force_nouns),
                 ("military", lex.military_nouns),
                 ("government", lex.government_nouns),
                 ("role", lex.role_nouns),
@@ -234,6 +235,7 @@ class _Matcher:
             prev_place = None
         live = [c for c in chosen if c.entry is not None and not c.place_reading]
         self._resolve(text, live, places_at)
+        self._stacked_irregular(text, live)
         self._elliptical(text, live)
         mentions: list[Mention] = []
         for c in live:
@@ -250,6 +252,17 @@ class _Matcher:
         mentions.extend(self._surnames(text, mentions, chosen))
         mentions.sort(key=lambda mt: mt.start)
         return mentions
+
+    def _stacked_irregular(self, text: str, live: list[_Cand]) -> None:
+        """"<State demonym> Kurdish fighters": the state's demonym qualifies the people right
+        after it (one space between), so it joins that force's span; a state's demonym alone
+        before "fighters" names no actor."""
+        for c1, c2 in zip(live, live[1:], strict=False):
+            if c1.entry is None or c2.entry is None or c1.rule is not None:
+                continue
+            if c1.entry.kind == "demonym" and c2.rule == "demonym_military" \
+                    and c2.actor_id == c2.entry.ident and text[c1.end : c2.start] == " ":
+                c1.actor_id, c1.rule = c1.entry.ident, "demonym"
 
     def _elliptical(self, text: str, live: list[_Cand]) -> None:
         """Rule 5b: a state name coordinated with a longer alias shares its tail.
@@ -313,6 +326,10 @@ class _Matcher:
             c.actor_id, c.rule = aid, "demonym"
         elif head == "military":
             c.actor_id, c.rule = self._child(aid, "military"), "demonym_military"
+        elif head == "irregular" and (aid, "military") not in self.reg.children \
+                and self.reg.actors.get(aid, {}).get("type") != "state":
+            # "Kurdish fighters": a people with no armed forces of its own, as a force
+            c.actor_id, c.rule = aid, "demonym_military"
         elif head == "government":
             c.actor_id, c.rule = self._child(aid, "government"), "demonym_government"
             body = self._body_in_lower_case(text, c, aid)

@@ -38,6 +38,7 @@ class Lexicon:
     government_nouns: frozenset[str] = lexicon_words("mentions_government_nouns")
     agency_nouns: frozenset[str] = lexicon_words("mentions_agency_nouns")
     role_nouns: frozenset[str] = lexicon_words("mentions_role_nouns")
+    irregular_force_nouns: frozenset[str] = lexicon_words("mentions_irregular_force_nouns")
     non_actor_nouns: frozenset[str] = lexicon_words("mentions_non_actor_nouns")
     # Capitalised title words and honorifics (written as in text, case-sensitive).
     honorifics: frozenset[str] = lexicon_words("mentions_honorifics")
