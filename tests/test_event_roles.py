@@ -629,3 +629,31 @@ def test_it_opening_a_clause_is_the_body_named_first_in_the_sentence_before() ->
     c = one("The Blue Brigade said the truce was fragile. On Thursday, it released a statement "
             "in support of the truce.", "released a statement")
     assert (c.source_actor_id, c.cameo_code) == ("blue-brigade", "051")
+
+
+def test_both_x_and_y_act_together_not_against_each_other() -> None:
+    # "Both X and Y advanced ...": co-sources, neither is the other's target
+    for c in cands("Both the Blue Brigade and Freedonian troops advanced toward Zenda in "
+                   "separate offensives."):
+        assert {c.source_actor_id, c.target_actor_id} != {"blue-brigade", "freedonia-military"}
+
+
+def test_by_sending_after_her_country_is_the_speakers_state() -> None:
+    # "X said her country would ... by sending forces": the speaker's state sends them
+    c = one("Ana Kova said her country would support Freedonia by sending forces to Zenda.",
+            "sending")
+    assert c.source_actor_id in ("ruritania", "ruritania-military")
+
+
+def test_his_countrys_military_is_the_speakers_side_not_the_accused() -> None:
+    # a speaker with no known state: what "his country's military" did is no accusation
+    text = "Ivan Petrenko said his country's military fired at Blue Brigade fighters."
+    ms = [Mention(0, 13, "Ivan Petrenko", "ivan-petrenko", "test"),
+          Mention(text.index("military"), text.index("military") + 8, "military",
+                  "ruritania-military", "test"),
+          Mention(text.index("Blue"), text.index("Blue") + 21, "Blue Brigade fighters",
+                  "blue-brigade", "test")]
+    found = find_candidates(text, ms, THU_2020_03_05, PLACES,
+                            {**TYPES, "ivan-petrenko": "person"}, actor_parents=PARENTS)
+    said = [c for c in found if c.trigger == "said"]
+    assert [(c.cameo_code[:2], c.target_actor_id) for c in said] == [("01", "blue-brigade")]

@@ -25,6 +25,8 @@ _COMMAND_VERBS = words("events_command_verbs")
 _BARE_INFINITIVE_VERBS = words("events_bare_infinitive_verbs")
 _UNDERGOING_VERBS = words("events_undergoing_verbs")
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_JOINT_MARKERS = words("events_joint_subject_markers")
+_STATE_NOUNS = words("events_own_state_nouns")
 
 
 def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
@@ -45,6 +47,12 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         i -= s.low(i) in _DETERMINERS
         if i >= c.start and s.low(i) in _BARE_INFINITIVE_VERBS:
             return s.actor(k), k, "bare-infinitive-subject"
+    if _by_gerund(s, t) and c.kind == "frame" and claimer:
+        # "her country would help Y by sending forces": the sender is the clause's subject,
+        # not a mention between it and the gerund
+        own = _own_state(s, _clause_first(s, c.start, t.t0), claimer)
+        if own is not None:
+            return own, -1, "by-gerund=reporter's-state"
     speaker = _speaker_before_participle(s, t, frames)
     if speaker is not None:
         return speaker, -1, "participle-after-frame"
@@ -72,14 +80,15 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         return s.actor(pick), pick, "subject"
     if c.antecedent:
         return c.antecedent, -1, "antecedent"
-    first = c.start
-    while first < t.t0 and s.low(first) in _QUOTES:
-        first += 1
+    first = _clause_first(s, c.start, t.t0)
     if s.low(first) in _PRONOUNS and claimer and c.kind == "frame":
         return claimer, -1, "pronoun=reporter"
     own = _own_forces(s, first, t.t0, claimer) if c.kind == "frame" else None
     if own is not None:
         return own, -1, "possessive=reporter"
+    own = _own_state(s, first, claimer) if c.kind == "frame" and first < t.t0 else None
+    if own is not None:
+        return own, -1, "possessive-state=reporter"
     if c.kind == "conj" and s.low(c.boundary) == "but" and depth == 0 and c.boundary > 0:
         at = c.boundary - (s.low(c.boundary - 1) in _CLAUSE_PUNCT)  # "X did A — but B"
         probe = _Trig(t.entry, t.start, t.end, at, at + 1, t.form)
@@ -88,6 +97,26 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         if src:
             return src, k, "subject-before-but"
     return None, -1, ""
+
+
+def _clause_first(s: _Sentence, start: int, t0: int) -> int:
+    """The clause's first word after quotation marks."""
+    while start < t0 and s.low(start) in _QUOTES:
+        start += 1
+    return start
+
+
+def _by_gerund(s: _Sentence, t: _Trig) -> bool:
+    """'... by sending forces': the gerund's subject is its clause's."""
+    return t.form == "v" and s.low(t.t0 - 1) == "by" and s.low(t.t0).endswith("ing")
+
+
+def _own_state(s: _Sentence, first: int, claimer: str | None) -> str | None:
+    """'X said his country would ...': the speaker's state (the speaker when none is known)."""
+    if claimer is None or s.low(first) not in _POSSESSIVES or s.low(first + 1) not in _STATE_NOUNS \
+            or s.low(first + 2) in ("'s", "’s"):
+        return None
+    return s.top(claimer)
 
 
 def _speaker_before_participle(s: _Sentence, t: _Trig, frames: list[_Frame]) -> str | None:
@@ -210,6 +239,14 @@ def _between(s: _Sentence, t: _Trig) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _joint_subject(s: _Sentence, k: int) -> bool:
+    """'Both X and Y ...': the coordinated sides act together, neither is
+    the other's target."""
+    a = s.m_tok[s.heads[k]][0]
+    a -= s.low(a - 1) in _DETERMINERS
+    return s.low(a - 1) in _JOINT_MARKERS
+
+
 def _coordinated_partner(s: _Sentence, k: int, t0: int) -> str | None:
     """'X and (his counterpart) Y <trigger>', 'X, which ..., and Y <trigger>': Y."""
     if k < 0:
@@ -289,8 +326,13 @@ def _noun_roles(s: _Sentence, t: _Trig, frames: list[_Frame],
             if src:
                 source, how = src, [f"noun:clause-{sub_how}"]
                 if target is None and e.symmetric and k2 >= 0:  # "told Y ... in a phone call"
+                    # "X and Y advanced in separate offensives": Y acts beside X, it is the
+                    # other side only of a meeting or an agreement ("X and Y held talks")
+                    beside = set() if e.kind in ("consult", "agree") and not _joint_subject(
+                        s, k2) else set(_conjuncts(s, k2))
                     between = [k3 for k3, (x, _y) in enumerate(s.m_tok)
-                               if s.m_tok[k2][1] <= x < t.t0 and s.actor(k3) != source]
+                               if s.m_tok[k2][1] <= x < t.t0 and s.actor(k3) != source
+                               and k3 not in beside]
                     with_prep = [k3 for k3 in between
                                  if s.preposition_before(k3)[0] in ("to", "with")]
                     bare = [k3 for k3 in between if s.preposition_before(k3)[0] is None]

@@ -10,6 +10,7 @@ from .roles import (
     _between,
     _conjuncts,
     _coordinated_partner,
+    _joint_subject,
     _mention_after,
     _object_index,
     _subject,
@@ -71,7 +72,7 @@ def _active_roles(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         how += ";apposition"
     if how:
         rules.append(how)
-    if e.symmetric and r.target is None:
+    if e.symmetric and r.target is None and not (r.k_src >= 0 and _joint_subject(s, r.k_src)):
         partner = _coordinated_partner(s, r.k_src, t.t0)
         if partner and partner != r.source:
             r.target = partner
