@@ -657,3 +657,10 @@ def test_his_countrys_military_is_the_speakers_side_not_the_accused() -> None:
                             {**TYPES, "ivan-petrenko": "person"}, actor_parents=PARENTS)
     said = [c for c in found if c.trigger == "said"]
     assert [(c.cameo_code[:2], c.target_actor_id) for c in said] == [("01", "blue-brigade")]
+
+
+def test_a_parenthetical_frames_speaker_is_not_in_the_talks() -> None:
+    # "X, Y said, held talks with Z": Y reports the talks, Z is the other side
+    c = one("Freedonia, Ana Kova said, held talks with Blue Brigade in Zenda on Monday.",
+            "talks")
+    assert (c.source_actor_id, c.target_actor_id) == ("freedonia", "blue-brigade")

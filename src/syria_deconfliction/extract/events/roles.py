@@ -330,9 +330,11 @@ def _noun_roles(s: _Sentence, t: _Trig, frames: list[_Frame],
                     # other side only of a meeting or an agreement ("X and Y held talks")
                     beside = set() if e.kind in ("consult", "agree") and not _joint_subject(
                         s, k2) else set(_conjuncts(s, k2))
+                    # a reporting frame's speaker in between (", X said,") is not in the talks
+                    framed = [f.region for f in frames if f.kind != "pre"]
                     between = [k3 for k3, (x, _y) in enumerate(s.m_tok)
                                if s.m_tok[k2][1] <= x < t.t0 and s.actor(k3) != source
-                               and k3 not in beside]
+                               and k3 not in beside and not _in_skips(x, framed)]
                     with_prep = [k3 for k3 in between
                                  if s.preposition_before(k3)[0] in ("to", "with")]
                     bare = [k3 for k3 in between if s.preposition_before(k3)[0] is None]
