@@ -664,3 +664,15 @@ def test_a_parenthetical_frames_speaker_is_not_in_the_talks() -> None:
     c = one("Freedonia, Ana Kova said, held talks with Blue Brigade in Zenda on Monday.",
             "talks")
     assert (c.source_actor_id, c.target_actor_id) == ("freedonia", "blue-brigade")
+
+
+def test_having_y_killed_is_the_subjects_act_on_y() -> None:
+    # causative "have/get Y <participle>": Y undergoes the act, the subject of "have" does it
+    c = one("Ana Kova wanted to have Blue Brigade fighters killed last year.", "killed")
+    assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "blue-brigade")
+
+
+def test_a_pronoun_opening_the_reported_words_is_their_subject() -> None:
+    # "X said he had Y lined up for an attack": he (X) is the subject, Y no subject
+    c = one("Ana Kova said that he had Blue Brigade fighters lined up for an attack.", "attack")
+    assert c.source_actor_id != "blue-brigade"

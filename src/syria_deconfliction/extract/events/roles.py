@@ -68,6 +68,10 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
     cands = [k for k, (a, b) in enumerate(s.m_tok)
              if c.start <= a and b <= t.t0 and not _in_skips(a, c.skips)
              and s.subject_ok(k, c.start)]
+    first = _clause_first(s, c.start, t.t0)
+    if cands and claimer and c.kind == "frame" and s.low(first) in _PRONOUNS \
+            and (s.low(first + 1) in _AUX or s.is_verbish(first + 1)):
+        return claimer, -1, "pronoun=reporter"  # "X said he had Y lined up ...": Y is no subject
     if cands:
         pick = cands[0]
         loyal = _loyal_forces(s, pick)

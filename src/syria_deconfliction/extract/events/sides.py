@@ -16,6 +16,7 @@ from .roles import (
     _subject,
 )
 from .sentence import _Frame, _Sentence, _Trig
+from .triggers import _causative_object
 from .vocabulary import _CLAUSE_PUNCT
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -42,7 +43,13 @@ def _passive_roles(s: _Sentence, t: _Trig, frames: list[_Frame], claimer: str | 
             r.source = s.actor(k) if k is not None else None
             r.k_src = k if k is not None else -1
             break
-    if passive == "aux":
+    if passive == "causative":  # "X had Y killed": X's act on Y
+        k = _causative_object(s, t)
+        r.target = s.actor(k) if k is not None else None
+        probe = _Trig(t.entry, t.start, t.end, s.m_tok[k][0] - 1, s.m_tok[k][0], t.form) \
+            if k is not None else t
+        r.source, r.k_src, _how = _subject(s, probe, frames, False, claimer)
+    elif passive == "aux":
         r.target = _subject(s, t, frames, False, claimer)[0]
     else:
         for k in range(len(s.mentions) - 1, -1, -1):
