@@ -676,3 +676,18 @@ def test_a_pronoun_opening_the_reported_words_is_their_subject() -> None:
     # "X said he had Y lined up for an attack": he (X) is the subject, Y no subject
     c = one("Ana Kova said that he had Blue Brigade fighters lined up for an attack.", "attack")
     assert c.source_actor_id != "blue-brigade"
+
+
+def test_an_object_relative_clause_has_the_antecedent_as_target() -> None:
+    # "the fighters that Y has bombed": Y bombs them, they do not bomb
+    c = one("Ana Kova met the Blue Brigade fighters that Ruritanian jets have bombed for weeks.",
+            "bombed")
+    assert (c.source_actor_id, c.target_actor_id) == ("ruritania-military", "blue-brigade")
+
+
+def test_it_as_subject_of_an_object_relative_clause_is_the_body_named_before() -> None:
+    # "Freedonia welcomed ... the fighters that it has been shelling": Freedonia shells them
+    c = one("Freedonia welcomed the truce along with the Blue Brigade fighters that it has been "
+            "shelling for months.", "shelling")
+    assert c.target_actor_id == "blue-brigade"
+    assert c.source_actor_id in ("freedonia", "freedonia-military")

@@ -6,7 +6,7 @@ from ..lexicon import words
 from ..mentions import DEFAULT_LEXICON
 from .clauses import _clause, _clause_end, _in_skips
 from .model import _KINETIC_KINDS, _MILITARY_TYPES
-from .sentence import _QUOTES, _Frame, _Sentence, _Trig
+from .sentence import _QUOTES, _Clause, _Frame, _Sentence, _Trig
 from .triggers import _participle
 from .vocabulary import (
     _AUX,
@@ -82,6 +82,12 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
                    and _coordinated_partner(s, pick, t.t0) != s.actor(k)]
             pick = mil[0] if mil else pick
         return s.actor(pick), pick, "subject"
+    if c.antecedent and _object_relative(s, c, t):
+        # "the forces that it has been targeting": "it" is the first body named before
+        body = next((s.actor(k) for k, (_a, b) in enumerate(s.m_tok) if b <= c.boundary
+                     and s.actor(k) != c.antecedent
+                     and s.actor_types.get(s.actor(k)) != "person"), None)
+        return body, -1, "object-relative-it" if body else ""
     if c.antecedent:
         return c.antecedent, -1, "antecedent"
     first = _clause_first(s, c.start, t.t0)
@@ -101,6 +107,25 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         if src:
             return src, k, "subject-before-but"
     return None, -1, ""
+
+
+def _object_relative(s: _Sentence, c: _Clause, t: _Trig) -> bool:
+    """'the forces that it has been targeting', 'the rebels that X bombed': a relative clause
+    with a subject of its own ("it"/"they" or a mention) has its antecedent as the object."""
+    first = _clause_first(s, c.start, t.t0)
+    # a verb trigger must be the clause's own verb; a noun ("with attacks") shares its subject
+    return c.kind in ("relative", "that") and first < t.t0 and (
+        s.low(first) in ("it", "they") or s.mention_at_token(first) is not None
+    ) and (t.form == "n" or _after_preposition(s, t.t0)
+           or not any(j in s.trig_at for j in range(first, t.t0)))
+
+
+def _after_preposition(s: _Sentence, t0: int) -> bool:
+    """'with attacks', 'with cross-border attacks', 'in the attacks': a noun phrase."""
+    i = t0 - 1
+    while i > t0 - 4 and (s.low(i) in _DETERMINERS or "-" in s.low(i) or s.low(i) == "-"):
+        i -= 1
+    return s.low(i) in _PREPOSITIONS
 
 
 def _clause_first(s: _Sentence, start: int, t0: int) -> int:

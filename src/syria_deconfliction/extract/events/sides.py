@@ -13,6 +13,7 @@ from .roles import (
     _joint_subject,
     _mention_after,
     _object_index,
+    _object_relative,
     _subject,
 )
 from .sentence import _Frame, _Sentence, _Trig
@@ -95,6 +96,11 @@ def _active_roles(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         if k_obj is not None:
             r.target = s.actor(k_obj)
             r.also = [s.actor(j) for j in _conjuncts(s, k_obj)]
+    c = _clause(s, t.t0, frames)
+    if r.target is None and c.antecedent and c.antecedent != r.source \
+            and _object_relative(s, c, t):
+        r.target = c.antecedent
+        rules.append("object-relative")
     if r.target is None and (them := _them_of_first_predicate(s, t, r.source)):
         r.target = them
         rules.append("them=first-object")
