@@ -691,3 +691,9 @@ def test_it_as_subject_of_an_object_relative_clause_is_the_body_named_before() -
             "shelling for months.", "shelling")
     assert c.target_actor_id == "blue-brigade"
     assert c.source_actor_id in ("freedonia", "freedonia-military")
+
+
+def test_calling_anothers_act_unacceptable_is_a_criticism() -> None:
+    # the reported words disapprove of another side's act: the statement is 111, not 010
+    c = one("Ana Kova said the Freedonian troops' move near Zenda was unacceptable.", "said")
+    assert c.cameo_code == "111"
