@@ -697,3 +697,11 @@ def test_calling_anothers_act_unacceptable_is_a_criticism() -> None:
     # the reported words disapprove of another side's act: the statement is 111, not 010
     c = one("Ana Kova said the Freedonian troops' move near Zenda was unacceptable.", "said")
     assert c.cameo_code == "111"
+
+
+def test_a_gapped_second_object_is_an_event_with_its_own_date() -> None:
+    # "met X in A on Monday and Y in B on Tuesday": two meetings, each on its own day
+    found = [c for c in cands("Ana Kova met Freedonia in Zenda on Monday and the Blue Brigade "
+                              "in Port Vella on Tuesday.") if c.trigger == "met"]
+    days = {c.target_actor_id: c.date.date_start for c in found if c.date is not None}
+    assert days == {"freedonia": D(2020, 3, 2), "blue-brigade": D(2020, 3, 3)}

@@ -15,6 +15,7 @@ from .vocabulary import (
     _LIGHT_VERBS,
     _PREPOSITIONS,
     _PRONOUNS,
+    _RELATIVE,
     _TARGET_PREPS,
 )
 
@@ -27,6 +28,7 @@ _UNDERGOING_VERBS = words("events_undergoing_verbs")
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 _JOINT_MARKERS = words("events_joint_subject_markers")
 _STATE_NOUNS = words("events_own_state_nouns")
+_PHRASE_PREPS = words("events_place_date_preps")
 
 
 def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
@@ -246,6 +248,28 @@ def _conjuncts(s: _Sentence, k: int) -> list[int]:
         if "and" in gap or "or" in gap:
             break
     return out
+
+
+def _gapped_conjunct(s: _Sentence, k: int, end: int) -> int | None:
+    """'met X in A on Monday and Y in B on Tuesday': Y, a second object of the same verb after
+    the first object's place or date phrase (no verb, no comma in between)."""
+    i = s.m_tok[s.heads[k]][1]
+    if s.low(i) not in _PHRASE_PREPS:
+        return None
+    for j in range(i, min(end, i + 8)):
+        w = s.low(j)
+        if w == "and":
+            a = j + 1 + (s.low(j + 1) in _DETERMINERS)
+            for b in range(a, a + 5):  # over a title ("Foreign Minister Y")
+                k2 = s.mention_at_token(b)
+                if k2 is not None:
+                    return s.heads[k2] if k2 != k else None
+                if not s.toks[b].text[:1].isupper() if b < len(s.toks) else True:
+                    return None
+            return None
+        if w in _CLAUSE_PUNCT or w == "," or s.is_verbish(j) or w in _RELATIVE:
+            return None
+    return None
 
 
 def _between(s: _Sentence, t: _Trig) -> tuple[str | None, str | None]:

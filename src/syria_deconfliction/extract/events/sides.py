@@ -10,6 +10,7 @@ from .roles import (
     _between,
     _conjuncts,
     _coordinated_partner,
+    _gapped_conjunct,
     _joint_subject,
     _mention_after,
     _object_index,
@@ -31,6 +32,7 @@ class _Roles:
     also: list[str] = field(default_factory=list)  # objects coordinated with the target
     beside: tuple[str, ...] = ()  # the body a source person was introduced by
     target_beside: tuple[str, ...] = ()  # the same for a target person
+    gapped: int = -1  # a gapped second object's last token + 1: its own date follows it
 
 
 def _passive_roles(s: _Sentence, t: _Trig, frames: list[_Frame], claimer: str | None,
@@ -96,6 +98,9 @@ def _active_roles(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         if k_obj is not None:
             r.target = s.actor(k_obj)
             r.also = [s.actor(j) for j in _conjuncts(s, k_obj)]
+            if not r.also and (k_gap := _gapped_conjunct(s, k_obj, len(s.toks))) is not None:
+                r.also = [s.actor(k_gap)]
+                r.gapped = s.m_tok[k_gap][1]
     c = _clause(s, t.t0, frames)
     if r.target is None and c.antecedent and c.antecedent != r.source \
             and _object_relative(s, c, t):
