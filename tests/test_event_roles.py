@@ -705,3 +705,17 @@ def test_a_gapped_second_object_is_an_event_with_its_own_date() -> None:
                               "in Port Vella on Tuesday.") if c.trigger == "met"]
     days = {c.target_actor_id: c.date.date_start for c in found if c.date is not None}
     assert days == {"freedonia": D(2020, 3, 2), "blue-brigade": D(2020, 3, 3)}
+
+
+def test_support_with_an_aside_before_its_for_is_an_endorsement() -> None:
+    # "expressed support — but also ... — for X": the dash aside does not hide the act
+    c = one("Freedonia has expressed cautious support — but also voiced doubts — for the "
+            "truce in Zenda.", "expressed cautious support")
+    assert (c.cameo_code, c.source_actor_id) == ("051", "freedonia")
+
+
+def test_as_x_with_a_participle_aside_opens_xs_own_clause() -> None:
+    # "Y said he hoped ... as X, backed by Z, attacked W": X attacks, not the speaker
+    c = one("Ana Kova said he hoped to resume talks as Blue Brigade fighters, backed by "
+            "Freedonian troops, attacked Zenda.", "attacked")
+    assert c.source_actor_id == "blue-brigade"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..lexicon import words
 from ..mentions import DEFAULT_LEXICON
-from .clauses import _clause, _clause_end, _in_skips
+from .clauses import _SUBORDINATORS, _clause, _clause_end, _in_skips
 from .model import _KINETIC_KINDS, _MILITARY_TYPES
 from .sentence import _QUOTES, _Clause, _Frame, _Sentence, _Trig
 from .triggers import _participle
@@ -72,7 +72,9 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
              and s.subject_ok(k, c.start)]
     first = _clause_first(s, c.start, t.t0)
     if cands and claimer and c.kind == "frame" and s.low(first) in _PRONOUNS \
-            and (s.low(first + 1) in _AUX or s.is_verbish(first + 1)):
+            and (s.low(first + 1) in _AUX or s.is_verbish(first + 1)) and not any(
+                s.low(j) in _SUBORDINATORS or s.low(j) in _RELATIVE or s.low(j) == "that"
+                for j in range(first + 1, t.t0)):  # "he said ... as X made": X's own clause
         return claimer, -1, "pronoun=reporter"  # "X said he had Y lined up ...": Y is no subject
     if cands:
         pick = cands[0]
