@@ -719,3 +719,10 @@ def test_as_x_with_a_participle_aside_opens_xs_own_clause() -> None:
     c = one("Ana Kova said he hoped to resume talks as Blue Brigade fighters, backed by "
             "Freedonian troops, attacked Zenda.", "attacked")
     assert c.source_actor_id == "blue-brigade"
+
+
+def test_words_the_writer_calls_an_accusation_make_the_statement_one() -> None:
+    # "X said Y did Z, an accusation Y denied": the statement accuses (112)
+    c = one("Ana Kova said Freedonian troops were present in Zenda, an accusation Freedonia "
+            "rejected.", "said")
+    assert c.cameo_code == "112"
