@@ -726,3 +726,9 @@ def test_words_the_writer_calls_an_accusation_make_the_statement_one() -> None:
     c = one("Ana Kova said Freedonian troops were present in Zenda, an accusation Freedonia "
             "rejected.", "said")
     assert c.cameo_code == "112"
+
+
+def test_his_country_opening_the_reported_words_is_the_speakers_own_intent() -> None:
+    # "X said his country is ready to ...": the speaker's side intends it (030)
+    c = one("Ana Kova said her country is ready to help Freedonia rebuild Zenda.", "said")
+    assert c.cameo_code == "030"

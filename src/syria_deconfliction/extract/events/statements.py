@@ -129,7 +129,9 @@ def _own_subject(s: _Sentence, speaker: str, content: list[int]) -> bool:
     if not words:
         return False
     first = words[0]
-    if s.low(first) in _PRONOUNS:
+    if s.low(first) in _PRONOUNS or (
+        s.low(first) in _POSSESSIVES and s.low(first + 1) in _STATE_NOUNS
+    ):  # "he/we ...", "his country is ready to": the speaker's own side
         return True
     k = s.mention_at_token(first)
     return k is not None and s.top(s.actor(k)) == s.top(speaker)
