@@ -629,3 +629,106 @@ def test_it_opening_a_clause_is_the_body_named_first_in_the_sentence_before() ->
     c = one("The Blue Brigade said the truce was fragile. On Thursday, it released a statement "
             "in support of the truce.", "released a statement")
     assert (c.source_actor_id, c.cameo_code) == ("blue-brigade", "051")
+
+
+def test_both_x_and_y_act_together_not_against_each_other() -> None:
+    # "Both X and Y advanced ...": co-sources, neither is the other's target
+    for c in cands("Both the Blue Brigade and Freedonian troops advanced toward Zenda in "
+                   "separate offensives."):
+        assert {c.source_actor_id, c.target_actor_id} != {"blue-brigade", "freedonia-military"}
+
+
+def test_by_sending_after_her_country_is_the_speakers_state() -> None:
+    # "X said her country would ... by sending forces": the speaker's state sends them
+    c = one("Ana Kova said her country would support Freedonia by sending forces to Zenda.",
+            "sending")
+    assert c.source_actor_id in ("ruritania", "ruritania-military")
+
+
+def test_his_countrys_military_is_the_speakers_side_not_the_accused() -> None:
+    # a speaker with no known state: what "his country's military" did is no accusation
+    text = "Ivan Petrenko said his country's military fired at Blue Brigade fighters."
+    ms = [Mention(0, 13, "Ivan Petrenko", "ivan-petrenko", "test"),
+          Mention(text.index("military"), text.index("military") + 8, "military",
+                  "ruritania-military", "test"),
+          Mention(text.index("Blue"), text.index("Blue") + 21, "Blue Brigade fighters",
+                  "blue-brigade", "test")]
+    found = find_candidates(text, ms, THU_2020_03_05, PLACES,
+                            {**TYPES, "ivan-petrenko": "person"}, actor_parents=PARENTS)
+    said = [c for c in found if c.trigger == "said"]
+    assert [(c.cameo_code[:2], c.target_actor_id) for c in said] == [("01", "blue-brigade")]
+
+
+def test_a_parenthetical_frames_speaker_is_not_in_the_talks() -> None:
+    # "X, Y said, held talks with Z": Y reports the talks, Z is the other side
+    c = one("Freedonia, Ana Kova said, held talks with Blue Brigade in Zenda on Monday.",
+            "talks")
+    assert (c.source_actor_id, c.target_actor_id) == ("freedonia", "blue-brigade")
+
+
+def test_having_y_killed_is_the_subjects_act_on_y() -> None:
+    # causative "have/get Y <participle>": Y undergoes the act, the subject of "have" does it
+    c = one("Ana Kova wanted to have Blue Brigade fighters killed last year.", "killed")
+    assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "blue-brigade")
+
+
+def test_a_pronoun_opening_the_reported_words_is_their_subject() -> None:
+    # "X said he had Y lined up for an attack": he (X) is the subject, Y no subject
+    c = one("Ana Kova said that he had Blue Brigade fighters lined up for an attack.", "attack")
+    assert c.source_actor_id != "blue-brigade"
+
+
+def test_an_object_relative_clause_has_the_antecedent_as_target() -> None:
+    # "the fighters that Y has bombed": Y bombs them, they do not bomb
+    c = one("Ana Kova met the Blue Brigade fighters that Ruritanian jets have bombed for weeks.",
+            "bombed")
+    assert (c.source_actor_id, c.target_actor_id) == ("ruritania-military", "blue-brigade")
+
+
+def test_it_as_subject_of_an_object_relative_clause_is_the_body_named_before() -> None:
+    # "Freedonia welcomed ... the fighters that it has been shelling": Freedonia shells them
+    c = one("Freedonia welcomed the truce along with the Blue Brigade fighters that it has been "
+            "shelling for months.", "shelling")
+    assert c.target_actor_id == "blue-brigade"
+    assert c.source_actor_id in ("freedonia", "freedonia-military")
+
+
+def test_calling_anothers_act_unacceptable_is_a_criticism() -> None:
+    # the reported words disapprove of another side's act: the statement is 111, not 010
+    c = one("Ana Kova said the Freedonian troops' move near Zenda was unacceptable.", "said")
+    assert c.cameo_code == "111"
+
+
+def test_a_gapped_second_object_is_an_event_with_its_own_date() -> None:
+    # "met X in A on Monday and Y in B on Tuesday": two meetings, each on its own day
+    found = [c for c in cands("Ana Kova met Freedonia in Zenda on Monday and the Blue Brigade "
+                              "in Port Vella on Tuesday.") if c.trigger == "met"]
+    days = {c.target_actor_id: c.date.date_start for c in found if c.date is not None}
+    assert days == {"freedonia": D(2020, 3, 2), "blue-brigade": D(2020, 3, 3)}
+
+
+def test_support_with_an_aside_before_its_for_is_an_endorsement() -> None:
+    # "expressed support — but also ... — for X": the dash aside does not hide the act
+    c = one("Freedonia has expressed cautious support — but also voiced doubts — for the "
+            "truce in Zenda.", "expressed cautious support")
+    assert (c.cameo_code, c.source_actor_id) == ("051", "freedonia")
+
+
+def test_as_x_with_a_participle_aside_opens_xs_own_clause() -> None:
+    # "Y said he hoped ... as X, backed by Z, attacked W": X attacks, not the speaker
+    c = one("Ana Kova said he hoped to resume talks as Blue Brigade fighters, backed by "
+            "Freedonian troops, attacked Zenda.", "attacked")
+    assert c.source_actor_id == "blue-brigade"
+
+
+def test_words_the_writer_calls_an_accusation_make_the_statement_one() -> None:
+    # "X said Y did Z, an accusation Y denied": the statement accuses (112)
+    c = one("Ana Kova said Freedonian troops were present in Zenda, an accusation Freedonia "
+            "rejected.", "said")
+    assert c.cameo_code == "112"
+
+
+def test_his_country_opening_the_reported_words_is_the_speakers_own_intent() -> None:
+    # "X said his country is ready to ...": the speaker's side intends it (030)
+    c = one("Ana Kova said her country is ready to help Freedonia rebuild Zenda.", "said")
+    assert c.cameo_code == "030"

@@ -279,6 +279,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     target: str | None = None
     k_src = -1  # the source's mention, when it is one
     also: list[str] = []  # objects coordinated with the target, one candidate each
+    gapped = -1  # "met X on Monday and Y on Tuesday": where Y's own phrase begins
     beside: tuple[str, ...] = ()  # the bodies a source or target person was introduced by
     target_beside: tuple[str, ...] = ()
     if alleg is not None:
@@ -299,6 +300,7 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         r = _active_roles(s, t, frames, kinetic, claimer, prior, rules)
         source, target, k_src = r.source, r.target, r.k_src
         also, beside, target_beside = r.also, r.beside, r.target_beside
+        gapped = r.gapped
     if target is None and t.form != "n":
         target = _late_target(s, t, frames, code, source)
     if e.kind == "deny" and passive and source is not None and claimer not in (None, source):
@@ -385,8 +387,23 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         source_parties=tuple(dict.fromkeys(_bodies(s, source) + beside)),
         target_parties=tuple(dict.fromkeys(_bodies(s, target) + target_beside)),
     )
-    return [c] + [replace(c, target_actor_id=x, target_parties=_bodies(s, x),
-                          rule=f"{c.rule};coordinated-object") for x in dict.fromkeys(also)]
+    more = [replace(c, target_actor_id=x, target_parties=_bodies(s, x),
+                    rule=f"{c.rule};coordinated-object") for x in dict.fromkeys(also)]
+    if gapped >= 0:
+        more = [_own_date(m, s, gapped, dates, published) for m in more]
+    return [c, *more]
+
+
+def _own_date(c: Candidate, s: _Sentence, after: int, dates: Sequence[DateExpr],
+              published: dt.date | None) -> Candidate:
+    """A gapped second object's own date, in the few words after it ("... and Y on Tuesday")."""
+    at = s.toks[after - 1].end
+    own = next((d for d in dates if at <= d.start <= at + 40 and d.end <= s.end), None)
+    if own is None:
+        return c
+    return replace(c, date_text=own.text, date_start=own.start, date_end=own.end,
+                   date=resolve(own.text, published, future=False) if published else None,
+                   rule=f"{c.rule};own-date")
 
 
 def _late_target(s: _Sentence, t: _Trig, frames: list[_Frame], code: str,

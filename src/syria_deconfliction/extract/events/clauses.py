@@ -74,13 +74,24 @@ def _find_clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
         elif w == "that" and not s.is_verbish(i - 1):
             k = s.mention_ending_at(i)
             return _Clause(i + 1, "that", i, s.actor(k) if k is not None else None, skips)
-        elif w in _SUBORDINATORS and comma is None and _subordinate(s, i, t0):
+        elif w in _SUBORDINATORS and (comma is None and _subordinate(s, i, t0)
+                                      or _participle_aside(s, i, t0)):
             return _Clause(i + 1, "conj", i, skips=skips)
         i -= 1
     opener = _fronted_end(s, floor, t0)
     if opener is not None:
         return _Clause(opener + 1, "conj", opener, skips=skips)
     return _Clause(floor, kind, floor - 1, skips=skips)
+
+
+def _participle_aside(s: _Sentence, i: int, t0: int) -> bool:
+    """'as X, backed by Y, made advances': the only commas after the subordinator set a
+    participle phrase aside, so the subordinate clause goes on to t0."""
+    commas = [j for j in range(i + 1, t0) if s.low(j) == ","]
+    if len(commas) != 2 or not s.low(commas[0] + 1).endswith("ed") or commas[1] - commas[0] > 8:
+        return False
+    k = s.mention_ending_at(commas[0])  # the subordinate clause's subject, right before
+    return k is not None and s.m_tok[k][0] <= i + 2 and t0 - commas[1] <= 3
 
 
 def _subordinate(s: _Sentence, i: int, t0: int) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..lexicon import words
 from ..mentions import DEFAULT_LEXICON
-from .clauses import _clause, _clause_end, _in_skips
+from .clauses import _SUBORDINATORS, _clause, _clause_end, _in_skips
 from .model import _KINETIC_KINDS, _MILITARY_TYPES
-from .sentence import _QUOTES, _Frame, _Sentence, _Trig
+from .sentence import _QUOTES, _Clause, _Frame, _Sentence, _Trig
 from .triggers import _participle
 from .vocabulary import (
     _AUX,
@@ -15,6 +15,7 @@ from .vocabulary import (
     _LIGHT_VERBS,
     _PREPOSITIONS,
     _PRONOUNS,
+    _RELATIVE,
     _TARGET_PREPS,
 )
 
@@ -25,6 +26,9 @@ _COMMAND_VERBS = words("events_command_verbs")
 _BARE_INFINITIVE_VERBS = words("events_bare_infinitive_verbs")
 _UNDERGOING_VERBS = words("events_undergoing_verbs")
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_JOINT_MARKERS = words("events_joint_subject_markers")
+_STATE_NOUNS = words("events_own_state_nouns")
+_PHRASE_PREPS = words("events_place_date_preps")
 
 
 def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
@@ -45,6 +49,12 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         i -= s.low(i) in _DETERMINERS
         if i >= c.start and s.low(i) in _BARE_INFINITIVE_VERBS:
             return s.actor(k), k, "bare-infinitive-subject"
+    if _by_gerund(s, t) and c.kind == "frame" and claimer:
+        # "her country would help Y by sending forces": the sender is the clause's subject,
+        # not a mention between it and the gerund
+        own = _own_state(s, _clause_first(s, c.start, t.t0), claimer)
+        if own is not None:
+            return own, -1, "by-gerund=reporter's-state"
     speaker = _speaker_before_participle(s, t, frames)
     if speaker is not None:
         return speaker, -1, "participle-after-frame"
@@ -60,6 +70,12 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
     cands = [k for k, (a, b) in enumerate(s.m_tok)
              if c.start <= a and b <= t.t0 and not _in_skips(a, c.skips)
              and s.subject_ok(k, c.start)]
+    first = _clause_first(s, c.start, t.t0)
+    if cands and claimer and c.kind == "frame" and s.low(first) in _PRONOUNS \
+            and (s.low(first + 1) in _AUX or s.is_verbish(first + 1)) and not any(
+                s.low(j) in _SUBORDINATORS or s.low(j) in _RELATIVE or s.low(j) == "that"
+                for j in range(first + 1, t.t0)):  # "he said ... as X made": X's own clause
+        return claimer, -1, "pronoun=reporter"  # "X said he had Y lined up ...": Y is no subject
     if cands:
         pick = cands[0]
         loyal = _loyal_forces(s, pick)
@@ -70,16 +86,23 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
                    and _coordinated_partner(s, pick, t.t0) != s.actor(k)]
             pick = mil[0] if mil else pick
         return s.actor(pick), pick, "subject"
+    if c.antecedent and _object_relative(s, c, t):
+        # "the forces that it has been targeting": "it" is the first body named before
+        body = next((s.actor(k) for k, (_a, b) in enumerate(s.m_tok) if b <= c.boundary
+                     and s.actor(k) != c.antecedent
+                     and s.actor_types.get(s.actor(k)) != "person"), None)
+        return body, -1, "object-relative-it" if body else ""
     if c.antecedent:
         return c.antecedent, -1, "antecedent"
-    first = c.start
-    while first < t.t0 and s.low(first) in _QUOTES:
-        first += 1
+    first = _clause_first(s, c.start, t.t0)
     if s.low(first) in _PRONOUNS and claimer and c.kind == "frame":
         return claimer, -1, "pronoun=reporter"
     own = _own_forces(s, first, t.t0, claimer) if c.kind == "frame" else None
     if own is not None:
         return own, -1, "possessive=reporter"
+    own = _own_state(s, first, claimer) if c.kind == "frame" and first < t.t0 else None
+    if own is not None:
+        return own, -1, "possessive-state=reporter"
     if c.kind == "conj" and s.low(c.boundary) == "but" and depth == 0 and c.boundary > 0:
         at = c.boundary - (s.low(c.boundary - 1) in _CLAUSE_PUNCT)  # "X did A — but B"
         probe = _Trig(t.entry, t.start, t.end, at, at + 1, t.form)
@@ -88,6 +111,45 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         if src:
             return src, k, "subject-before-but"
     return None, -1, ""
+
+
+def _object_relative(s: _Sentence, c: _Clause, t: _Trig) -> bool:
+    """'the forces that it has been targeting', 'the rebels that X bombed': a relative clause
+    with a subject of its own ("it"/"they" or a mention) has its antecedent as the object."""
+    first = _clause_first(s, c.start, t.t0)
+    # a verb trigger must be the clause's own verb; a noun ("with attacks") shares its subject
+    return c.kind in ("relative", "that") and first < t.t0 and (
+        s.low(first) in ("it", "they") or s.mention_at_token(first) is not None
+    ) and (t.form == "n" or _after_preposition(s, t.t0)
+           or not any(j in s.trig_at for j in range(first, t.t0)))
+
+
+def _after_preposition(s: _Sentence, t0: int) -> bool:
+    """'with attacks', 'with cross-border attacks', 'in the attacks': a noun phrase."""
+    i = t0 - 1
+    while i > t0 - 4 and (s.low(i) in _DETERMINERS or "-" in s.low(i) or s.low(i) == "-"):
+        i -= 1
+    return s.low(i) in _PREPOSITIONS
+
+
+def _clause_first(s: _Sentence, start: int, t0: int) -> int:
+    """The clause's first word after quotation marks."""
+    while start < t0 and s.low(start) in _QUOTES:
+        start += 1
+    return start
+
+
+def _by_gerund(s: _Sentence, t: _Trig) -> bool:
+    """'... by sending forces': the gerund's subject is its clause's."""
+    return t.form == "v" and s.low(t.t0 - 1) == "by" and s.low(t.t0).endswith("ing")
+
+
+def _own_state(s: _Sentence, first: int, claimer: str | None) -> str | None:
+    """'X said his country would ...': the speaker's state (the speaker when none is known)."""
+    if claimer is None or s.low(first) not in _POSSESSIVES or s.low(first + 1) not in _STATE_NOUNS \
+            or s.low(first + 2) in ("'s", "’s"):
+        return None
+    return s.top(claimer)
 
 
 def _speaker_before_participle(s: _Sentence, t: _Trig, frames: list[_Frame]) -> str | None:
@@ -190,6 +252,28 @@ def _conjuncts(s: _Sentence, k: int) -> list[int]:
     return out
 
 
+def _gapped_conjunct(s: _Sentence, k: int, end: int) -> int | None:
+    """'met X in A on Monday and Y in B on Tuesday': Y, a second object of the same verb after
+    the first object's place or date phrase (no verb, no comma in between)."""
+    i = s.m_tok[s.heads[k]][1]
+    if s.low(i) not in _PHRASE_PREPS:
+        return None
+    for j in range(i, min(end, i + 8)):
+        w = s.low(j)
+        if w == "and":
+            a = j + 1 + (s.low(j + 1) in _DETERMINERS)
+            for b in range(a, a + 5):  # over a title ("Foreign Minister Y")
+                k2 = s.mention_at_token(b)
+                if k2 is not None:
+                    return s.heads[k2] if k2 != k else None
+                if not s.toks[b].text[:1].isupper() if b < len(s.toks) else True:
+                    return None
+            return None
+        if w in _CLAUSE_PUNCT or w == "," or s.is_verbish(j) or w in _RELATIVE:
+            return None
+    return None
+
+
 def _between(s: _Sentence, t: _Trig) -> tuple[str | None, str | None]:
     """'... between X and Y' right after the trigger."""
     for i in range(t.t1, min(len(s.toks), t.t1 + 3)):
@@ -208,6 +292,14 @@ def _between(s: _Sentence, t: _Trig) -> tuple[str | None, str | None]:
                 break
         return s.actor(first), None
     return None, None
+
+
+def _joint_subject(s: _Sentence, k: int) -> bool:
+    """'Both X and Y ...': the coordinated sides act together, neither is
+    the other's target."""
+    a = s.m_tok[s.heads[k]][0]
+    a -= s.low(a - 1) in _DETERMINERS
+    return s.low(a - 1) in _JOINT_MARKERS
 
 
 def _coordinated_partner(s: _Sentence, k: int, t0: int) -> str | None:
@@ -289,8 +381,15 @@ def _noun_roles(s: _Sentence, t: _Trig, frames: list[_Frame],
             if src:
                 source, how = src, [f"noun:clause-{sub_how}"]
                 if target is None and e.symmetric and k2 >= 0:  # "told Y ... in a phone call"
+                    # "X and Y advanced in separate offensives": Y acts beside X, it is the
+                    # other side only of a meeting or an agreement ("X and Y held talks")
+                    beside = set() if e.kind in ("consult", "agree") and not _joint_subject(
+                        s, k2) else set(_conjuncts(s, k2))
+                    # a reporting frame's speaker in between (", X said,") is not in the talks
+                    framed = [f.region for f in frames if f.kind != "pre"]
                     between = [k3 for k3, (x, _y) in enumerate(s.m_tok)
-                               if s.m_tok[k2][1] <= x < t.t0 and s.actor(k3) != source]
+                               if s.m_tok[k2][1] <= x < t.t0 and s.actor(k3) != source
+                               and k3 not in beside and not _in_skips(x, framed)]
                     with_prep = [k3 for k3 in between
                                  if s.preposition_before(k3)[0] in ("to", "with")]
                     bare = [k3 for k3 in between if s.preposition_before(k3)[0] is None]

@@ -10,11 +10,15 @@ from .roles import (
     _between,
     _conjuncts,
     _coordinated_partner,
+    _gapped_conjunct,
+    _joint_subject,
     _mention_after,
     _object_index,
+    _object_relative,
     _subject,
 )
 from .sentence import _Frame, _Sentence, _Trig
+from .triggers import _causative_object
 from .vocabulary import _CLAUSE_PUNCT
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -28,6 +32,7 @@ class _Roles:
     also: list[str] = field(default_factory=list)  # objects coordinated with the target
     beside: tuple[str, ...] = ()  # the body a source person was introduced by
     target_beside: tuple[str, ...] = ()  # the same for a target person
+    gapped: int = -1  # a gapped second object's last token + 1: its own date follows it
 
 
 def _passive_roles(s: _Sentence, t: _Trig, frames: list[_Frame], claimer: str | None,
@@ -41,7 +46,13 @@ def _passive_roles(s: _Sentence, t: _Trig, frames: list[_Frame], claimer: str | 
             r.source = s.actor(k) if k is not None else None
             r.k_src = k if k is not None else -1
             break
-    if passive == "aux":
+    if passive == "causative":  # "X had Y killed": X's act on Y
+        k = _causative_object(s, t)
+        r.target = s.actor(k) if k is not None else None
+        probe = _Trig(t.entry, t.start, t.end, s.m_tok[k][0] - 1, s.m_tok[k][0], t.form) \
+            if k is not None else t
+        r.source, r.k_src, _how = _subject(s, probe, frames, False, claimer)
+    elif passive == "aux":
         r.target = _subject(s, t, frames, False, claimer)[0]
     else:
         for k in range(len(s.mentions) - 1, -1, -1):
@@ -71,7 +82,7 @@ def _active_roles(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         how += ";apposition"
     if how:
         rules.append(how)
-    if e.symmetric and r.target is None:
+    if e.symmetric and r.target is None and not (r.k_src >= 0 and _joint_subject(s, r.k_src)):
         partner = _coordinated_partner(s, r.k_src, t.t0)
         if partner and partner != r.source:
             r.target = partner
@@ -87,6 +98,14 @@ def _active_roles(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
         if k_obj is not None:
             r.target = s.actor(k_obj)
             r.also = [s.actor(j) for j in _conjuncts(s, k_obj)]
+            if not r.also and (k_gap := _gapped_conjunct(s, k_obj, len(s.toks))) is not None:
+                r.also = [s.actor(k_gap)]
+                r.gapped = s.m_tok[k_gap][1]
+    c = _clause(s, t.t0, frames)
+    if r.target is None and c.antecedent and c.antecedent != r.source \
+            and _object_relative(s, c, t):
+        r.target = c.antecedent
+        rules.append("object-relative")
     if r.target is None and (them := _them_of_first_predicate(s, t, r.source)):
         r.target = them
         rules.append("them=first-object")

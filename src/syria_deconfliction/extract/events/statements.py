@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from ..dates import DateExpr, resolve
 from .clauses import _clause, _introducing_bodies
 from .model import _PHYSICAL_KINDS, _RELAYING_TYPES, Candidate
-from .roles import _mention_after
+from .roles import _POSSESSIVES, _STATE_NOUNS, _mention_after
 from .sentence import _QUOTES, _Frame, _Sentence, in_other_relative
 from .trigger_lexicon import StatementRules
 from .vocabulary import _PRONOUNS
@@ -129,7 +129,9 @@ def _own_subject(s: _Sentence, speaker: str, content: list[int]) -> bool:
     if not words:
         return False
     first = words[0]
-    if s.low(first) in _PRONOUNS:
+    if s.low(first) in _PRONOUNS or (
+        s.low(first) in _POSSESSIVES and s.low(first + 1) in _STATE_NOUNS
+    ):  # "he/we ...", "his country is ready to": the speaker's own side
         return True
     k = s.mention_at_token(first)
     return k is not None and s.top(s.actor(k)) == s.top(speaker)
@@ -139,13 +141,28 @@ def _accused(s: _Sentence, speaker: str, content: list[int],
              found: Sequence[Candidate]) -> str | None:
     """The other side whose use of force the reported words tell of, if any."""
     a, b = s.toks[content[0]].start if content else 0, s.toks[content[-1]].end if content else 0
-    own = s.top(speaker)
+    own = _own_sides(s, speaker, content)
     for c in found:
         src = c.source_actor_id
         if (a <= c.trigger_start < b and src and c.cameo_code[:2] in _FORCE_ROOTS
-                and src != speaker and s.top(src) != own):
+                and src != speaker and s.top(src) not in own):
             return src
     return None
+
+
+def _own_sides(s: _Sentence, speaker: str, content: list[int]) -> set[str]:
+    """The speaker's side, and the state of what the reported words call the speaker's own
+    ("X said his country's military fired at Y": that military is X's side, not the accused)."""
+    own = {s.top(speaker)}
+    inside = set(content)
+    for k, (a, _b) in enumerate(s.m_tok):
+        i = a - 1
+        if s.low(i) in ("'s", "’s"):
+            i -= 1
+        word = s.low(i).replace("’", "'").removesuffix("'s")
+        if a in inside and word in _STATE_NOUNS and s.low(i - 1) in _POSSESSIVES:
+            own.add(s.top(s.actor(k)))
+    return own
 
 
 def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],
@@ -156,14 +173,14 @@ def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],
         if k is not None and s.actor(k) != speaker and s.actor_types.get(s.actor(k)) != "media":
             return s.actor(k)
     inside = set(content)
-    own = s.top(speaker)
+    own = _own_sides(s, speaker, content)
     for k, (a, _b) in enumerate(s.m_tok):
         if a not in inside or s.preposition_before(k)[0] == "by":
             continue
         actor = s.actor(k)
         if s.low(a - 1) == "and" and s.low(a - 2) in _PRONOUNS:
             continue  # "X said he and Y had agreed": Y shares the speaker's side of it
-        if actor != speaker and s.top(actor) != own and actor not in beside:
+        if actor != speaker and s.top(actor) not in own and actor not in beside:
             return actor
     return None
 

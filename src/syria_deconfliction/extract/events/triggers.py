@@ -13,6 +13,7 @@ from .vocabulary import (
     _ASPECT_BEFORE_TO,
     _AUX,
     _BE,
+    _CAUSATIVE_VERBS,
     _CLAUSE_PUNCT,
     _CONJ_BOUNDARY,
     _DETERMINERS,
@@ -245,6 +246,23 @@ def _passive(s: _Sentence, t: _Trig) -> str | None:
     if s.low(t.t1) == "by" and s.low(t.t0 - 1) not in _AUX and t.form == "v" \
             and not t.entry.particle:
         return "bare"
+    if _causative_object(s, t) is not None:
+        return "causative"
+    return None
+
+
+def _causative_object(s: _Sentence, t: _Trig) -> int | None:
+    """'wanted to have X killed', 'got X released': the mention X right before the participle
+    undergoes the act; the subject of 'have' does it."""
+    k = s.mention_ending_at(t.t0)
+    if k is None:
+        return None
+    a = s.m_tok[k][0]
+    for i in range(a - 1, max(-1, a - 4), -1):
+        if s.low(i) in _CAUSATIVE_VERBS:
+            return k
+        if not s.toks[i].text.isalpha() or s.is_verbish(i):
+            return None
     return None
 
 
