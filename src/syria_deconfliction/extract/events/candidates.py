@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..dates import DateExpr, ResolvedDate, find_date_expressions, resolve
@@ -247,32 +247,14 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     if e.kind == "consult" and s.low(t.t0 - 1) == "to" and s.low(t.t0 - 2) in _PRESS_RULE_WORDS:
         return []  # "spoke on condition of anonymity to discuss ...": the press rules
     rules = [e.id] + (["noun"] if t.form == "n" else [])
-    code, planned_code = e.code, e.planned
-    refine_window = min(max(e.window, 10), _refine_end(s, t) - t.t1)
-    for r in e.refine:
-        if _near(s, t.t0, t.t1, r.near, refine_window) or (
-            r.both and _near(s, t.t0, t.t1, r.near, min(10, t.t0 - clause.start), both=True)
-        ):
-            code, planned_code = r.code, r.planned or e.planned
-            rules.append(f"refine:{r.code}")
-            break
+    code, planned_code = _refined_code(s, t, clause.start, rules)
     negated = _negated(s, t)
     planned = _planned(s, t, lex)
     passive = _passive(s, t)
     frame = _applicable_frame(t, frames)
     alleg = _allegation(s, t, trigs)
 
-    status, claimer = "reported", None
-    if frame is not None:
-        status, claimer = frame.status, frame.claimer
-        if status == "claimed" and s.actor_types.get(claimer or "") in _RELAYING_TYPES:
-            status = "reported"  # an outlet or monitor relayed by the writer
-        rules.append(f"frame:{frame.kind}")
-    adverbs = {s.low(i) for i in range(clause.start, t.t0)}
-    if adverbs & lex.alleged_adverbs:
-        status = _stronger(status, "alleged")
-    elif adverbs & lex.claimed_adverbs:
-        status = _stronger(status, "claimed")
+    status, claimer = _claim_status(s, t, frame, clause.start, rules)
 
     kinetic = e.kind in _KINETIC_KINDS
     source: str | None = None
@@ -326,23 +308,10 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
         return []  # a statement, appeal, offer ... needs its speaker
 
     if negated:
-        if t.form == "n":
-            return []  # "no strikes", "no such withdrawal": absence, not an event
-        deontic = any(s.low(i) in ("should", "must", "ought") for i in range(t.t0 - 4, t.t0))
-        if kinetic:
-            if frame is None or deontic or claimer is None:
-                return []
-            own = source is None or s.top(source) == s.top(claimer)
-            code = (e.negated or "016") if own else "010"
-            status = "denied" if own else status
-            # a denial keeps whom the act would have hit: "X said it never struck Y" -> X, Y
-            source, target = claimer, (target if own else None)
-            rules.append("negated-in-claim->" + ("denial" if own else "statement"))
-        elif e.negated is None or deontic:
+        turned = _negated_act(s, t, frame is not None, claimer, source, target, status, rules)
+        if turned is None:
             return []
-        else:
-            code = e.negated
-            rules.append(f"negated:{code}")
+        code, status, source, target = turned
     elif planned:
         if planned_code:  # the intent is expressed now: an intent code, status unchanged
             code = planned_code
@@ -354,44 +323,123 @@ def _candidate(s: _Sentence, t: _Trig, trigs: list[_Trig], frames: list[_Frame],
     if source is not None and source == target:
         target = None
 
-    physical = e.kind in _PHYSICAL_KINDS
-    date_expr = _pick_date(s, t, dates, frames, physical)
-    resolved = None
-    if date_expr is not None and published is not None:
-        future = planned is not None and date_expr.start >= t.end
-        resolved = resolve(date_expr.text, published, future=future)
-        if date_expr.kind == "duration_after":
-            resolved = _interval_before_main(s, t, date_expr, dates, published)
-    place = _pick_place(s, t, gaz) if gaz else None
-
     also = [x for x in (_acting_body(s, a, code, acting=False) for a in also)
             if x not in (source, target) and target is not None]
-    conf = {"v": 0.5, "n": 0.4, "p": 0.55}[t.form]
-    conf += (0.2 if source else 0.0) + (0.1 if target else 0.0) + (0.05 if date_expr else 0.0)
-    if planned == "weak":
-        conf -= 0.15
-    if any(r.startswith("noun:clause") for r in rules):
-        conf -= 0.1
-    c = Candidate(
-        sentence_start=s.start, sentence_end=s.end,
-        trigger_start=t.start, trigger_end=t.end, trigger=s.text[t.start:t.end],
-        cameo_code=code, source_actor_id=source, target_actor_id=target,
-        date_text=date_expr.text if date_expr else None,
-        date_start=date_expr.start if date_expr else None,
-        date_end=date_expr.end if date_expr else None,
-        date=resolved,
-        place_id=place[0] if place else None, place_text=place[1] if place else None,
-        claim_status=status, claimed_by_actor_id=claimer,
-        confidence=round(min(0.95, max(0.05, conf)), 2),
-        rule=";".join(rules),
-        source_parties=tuple(dict.fromkeys(_bodies(s, source) + beside)),
-        target_parties=tuple(dict.fromkeys(_bodies(s, target) + target_beside)),
-    )
+    c = _make_candidate(s, t, frames, dates, published, gaz, _Sides(
+        code, source, target, status, claimer, planned, rules, beside, target_beside))
     more = [replace(c, target_actor_id=x, target_parties=_bodies(s, x),
                     rule=f"{c.rule};coordinated-object") for x in dict.fromkeys(also)]
     if gapped >= 0:
         more = [_own_date(m, s, gapped, dates, published) for m in more]
     return [c, *more]
+
+
+def _refined_code(s: _Sentence, t: _Trig, clause_start: int,
+                  rules: list[str]) -> tuple[str, str | None]:
+    """The trigger's CAMEO code and intent code, refined by the first context rule whose
+    words stand near it (noted in rules)."""
+    e = t.entry
+    refine_window = min(max(e.window, 10), _refine_end(s, t) - t.t1)
+    for r in e.refine:
+        if _near(s, t.t0, t.t1, r.near, refine_window) or (
+            r.both and _near(s, t.t0, t.t1, r.near, min(10, t.t0 - clause_start), both=True)
+        ):
+            rules.append(f"refine:{r.code}")
+            return r.code, r.planned or e.planned
+    return e.code, e.planned
+
+
+def _claim_status(s: _Sentence, t: _Trig, frame: _Frame | None, clause_start: int,
+                  rules: list[str]) -> tuple[str, str | None]:
+    """(claim status, claimant) from the reporting frame and the adverbs before the trigger."""
+    status, claimer = "reported", None
+    if frame is not None:
+        status, claimer = frame.status, frame.claimer
+        if status == "claimed" and s.actor_types.get(claimer or "") in _RELAYING_TYPES:
+            status = "reported"  # an outlet or monitor relayed by the writer
+        rules.append(f"frame:{frame.kind}")
+    adverbs = {s.low(i) for i in range(clause_start, t.t0)}
+    if adverbs & s.lex.alleged_adverbs:
+        status = _stronger(status, "alleged")
+    elif adverbs & s.lex.claimed_adverbs:
+        status = _stronger(status, "claimed")
+    return status, claimer
+
+
+def _negated_act(s: _Sentence, t: _Trig, framed: bool, claimer: str | None,
+                 source: str | None, target: str | None, status: str,
+                 rules: list[str]) -> tuple[str, str, str | None, str | None] | None:
+    """(code, status, source, target) of a negated trigger, or None when the negation leaves
+    no event: absence ("no strikes"), an obligation, or a kinetic act denied outside a claim."""
+    e = t.entry
+    if t.form == "n":
+        return None  # "no strikes", "no such withdrawal": absence, not an event
+    deontic = any(s.low(i) in ("should", "must", "ought") for i in range(t.t0 - 4, t.t0))
+    if e.kind in _KINETIC_KINDS:
+        if not framed or deontic or claimer is None:
+            return None
+        own = source is None or s.top(source) == s.top(claimer)
+        code = (e.negated or "016") if own else "010"
+        status = "denied" if own else status
+        rules.append("negated-in-claim->" + ("denial" if own else "statement"))
+        # a denial keeps whom the act would have hit: "X said it never struck Y" -> X, Y
+        return code, status, claimer, (target if own else None)
+    if e.negated is None or deontic:
+        return None
+    rules.append(f"negated:{e.negated}")
+    return e.negated, status, source, target
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """What the rules decided about one candidate before it is dated and placed."""
+    code: str
+    source: str | None
+    target: str | None
+    status: str
+    claimer: str | None
+    planned: str | None
+    rules: list[str]
+    beside: tuple[str, ...]
+    target_beside: tuple[str, ...]
+
+
+def _make_candidate(s: _Sentence, t: _Trig, frames: list[_Frame], dates: Sequence[DateExpr],
+                    published: dt.date | None, gaz: _Gazetteer | None,
+                    d: _Sides) -> Candidate:
+    """The candidate row: its date (resolved against the publication date), place and a
+    confidence from how much the rules found."""
+    physical = t.entry.kind in _PHYSICAL_KINDS
+    date_expr = _pick_date(s, t, dates, frames, physical)
+    resolved = None
+    if date_expr is not None and published is not None:
+        future = d.planned is not None and date_expr.start >= t.end
+        resolved = resolve(date_expr.text, published, future=future)
+        if date_expr.kind == "duration_after":
+            resolved = _interval_before_main(s, t, date_expr, dates, published)
+    place = _pick_place(s, t, gaz) if gaz else None
+    conf = {"v": 0.5, "n": 0.4, "p": 0.55}[t.form]
+    conf += (0.2 if d.source else 0.0) + (0.1 if d.target else 0.0) \
+        + (0.05 if date_expr else 0.0)
+    if d.planned == "weak":
+        conf -= 0.15
+    if any(r.startswith("noun:clause") for r in d.rules):
+        conf -= 0.1
+    return Candidate(
+        sentence_start=s.start, sentence_end=s.end,
+        trigger_start=t.start, trigger_end=t.end, trigger=s.text[t.start:t.end],
+        cameo_code=d.code, source_actor_id=d.source, target_actor_id=d.target,
+        date_text=date_expr.text if date_expr else None,
+        date_start=date_expr.start if date_expr else None,
+        date_end=date_expr.end if date_expr else None,
+        date=resolved,
+        place_id=place[0] if place else None, place_text=place[1] if place else None,
+        claim_status=d.status, claimed_by_actor_id=d.claimer,
+        confidence=round(min(0.95, max(0.05, conf)), 2),
+        rule=";".join(d.rules),
+        source_parties=tuple(dict.fromkeys(_bodies(s, d.source) + d.beside)),
+        target_parties=tuple(dict.fromkeys(_bodies(s, d.target) + d.target_beside)),
+    )
 
 
 def _own_date(c: Candidate, s: _Sentence, after: int, dates: Sequence[DateExpr],
