@@ -606,6 +606,7 @@ class _Phrases:
             k += 1
             if k < e and toks[k].kind == "qc":
                 k += 1
+            k = self._past_quoted_apposition(k, e)
             if k + 1 < e and toks[k].text.isdigit() and toks[k + 1].text == ",":
                 k += 2  # the year of a date: "On July 6, 2015, X ..."
             c = next((m for m in range(k, min(e, k + 6)) if toks[m].text == ","), None)
@@ -641,6 +642,19 @@ class _Phrases:
             if r > m + 1 and r < e and self._finite_like(r):
                 return m + 1, r
         return (k, m) if m > k else None
+
+    def _past_quoted_apposition(self, k: int, e: int) -> int:
+        """'In his book, “Title,” X argued ...': past a quoted apposition (a title set off by
+        commas) after the opening phrase, where the subject starts."""
+        toks = self.toks
+        if k >= e or toks[k].kind != "qo":
+            return k
+        c = next((m for m in range(k + 1, min(e, k + 14)) if toks[m].kind in ("qo", "qc")), None)
+        if c is None or toks[c].kind != "qc":
+            return k
+        if toks[c - 1].text == ",":
+            return c + 1
+        return c + 2 if c + 1 < e and toks[c + 1].text == "," else k
 
     def _work_title(self, s: int, e: int) -> bool:
         """Are body[s:e] the words of a title in title case (up to eight words, the first and
