@@ -347,3 +347,11 @@ def test_continue_without_words_in_marks_is_no_speech() -> None:
     body = ("Debate\nAna Lind told the audience that she believes we must continue to push "
             "policies that help, saying that “race still matters too much” in America.")
     assert _speaker(body, "race still matters too much") == "Ana Lind"
+
+
+def test_trailing_said_at_an_event_announcing_that() -> None:
+    # '“...,” she said at a briefing announcing that ...': the participle clause belongs to the
+    # briefing, so "she said" still attributes the quotation before it
+    body = ("Ruth Calder runs the port authority.\n\n“We will reopen the docks by spring,” she "
+            "said at a news conference announcing that the authority was suing the builder.")
+    assert _speaker(body, "We will reopen the docks by spring") == "Ruth Calder"

@@ -692,6 +692,10 @@ class _Phrases:
                     continue
             if t.kind in ("qo",) or t.text in ";:":
                 return False, k
+            if k > s and k + 1 < e and toks[k + 1].low == "that" and t.text.islower() and \
+                    t.low.endswith("ing") and toks[k - 1].kind == "w" and \
+                    toks[k - 1].low not in _PREPOSITIONS and toks[k - 1].low not in _DETERMINERS:
+                return True, k  # "she said at a briefing announcing that ...": the noun's own
             if t.low == "that":
                 return False, k
             if t.low in _TAIL_SUBORD:
