@@ -355,3 +355,18 @@ def test_trailing_said_at_an_event_announcing_that() -> None:
     body = ("Ruth Calder runs the port authority.\n\n“We will reopen the docks by spring,” she "
             "said at a news conference announcing that the authority was suing the builder.")
     assert _speaker(body, "We will reopen the docks by spring") == "Ruth Calder"
+
+
+def test_appositive_subject_alone_after_an_exclamation() -> None:
+    # '“...!” Her cousin, X, said.': the sentence after the quotation holds only an
+    # appositive subject and its verb, which attribute the quotation
+    body = "Harvest fair\n“The harvest is good!” Calder's cousin, Paul Brandt, said."
+    assert _speaker(body, "The harvest is good!") == "Paul Brandt"
+
+
+def test_delegate_abbreviation_does_not_end_the_sentence() -> None:
+    # "state Del. X" (lexicon quotes_place_title_abbrev): a title, no sentence end; after a
+    # comma ("Dover, Del.") it is the state and may end one
+    body = "Harvest fair\n“The harvest is good,” state Del. Ana Ruiz said."
+    q = next(q for q in extract_quotes(body) if q.text == "The harvest is good")
+    assert (q.quote_type, q.speaker_mention, q.attribution) == ("direct", "Ana Ruiz", "said_after")

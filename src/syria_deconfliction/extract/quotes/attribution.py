@@ -247,6 +247,11 @@ class _Attribution:
                 # '“...,” the envoy, Geir Pedersen, told the BBC.'
                 return _Rec(si, i, lemma, "trailing", np=subj, appos=appos, boundary=sb,
                             tail_end=tail_end)
+            if sb < a and tail_ok and lemma in _TRAILING_VERBS and self._bare_tail(i + 1, e) \
+                    and self._forward_start(i, lemma, e) is None:
+                # '“...!” Her aide, Ana Ruiz, shouted to the crowd.': an appositive subject
+                # and its verb alone in the sentence after the quotation
+                return _Rec(si, i, lemma, "bare", np=subj, appos=appos, tail_end=tail_end)
             return _Rec(si, i, lemma, "forward", np=subj, appos=appos)
         if state != "np" or np is None:
             return None
@@ -271,6 +276,15 @@ class _Attribution:
         if lemma == "continue" and self._forward_start(i, lemma, e) is None:
             return None  # "we must continue to push ...": no speech without words in marks
         return _Rec(si, i, lemma, "forward", np=np)
+
+    def _bare_tail(self, s: int, e: int) -> bool:
+        """Does the sentence end at token s, or go on with a prepositional phrase only ("to
+        the crowd")? (Not a clause without "that": "said parents want ...".)"""
+        toks = self.toks
+        if s >= e or toks[s].kind != "w":
+            return True
+        return toks[s].low in _PREPOSITIONS and not any(
+            self._finite_like(k) for k in range(s + 1, e))
 
     def _appositive_head(self, np: tuple[int, int], a: int) -> tuple[int, int]:
         """'X, now the majority leader, who said ...': when the antecedent of "who" is an

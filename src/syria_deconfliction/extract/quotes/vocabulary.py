@@ -124,6 +124,7 @@ _CUT_NEG_VERBS = words("quotes_cut_neg_verbs")
 _NON_CLAUSE_START = _words(
     "to so nothing goodbye farewell hello when while whereas because unless") | _PREPOSITIONS
 _ABBREV = words("quotes_abbrev")
+_PLACE_TITLE_ABBREV = words("quotes_place_title_abbrev")
 _SENTENCE_STARTERS = words("quotes_sentence_starters")
 
 # subordinators of an adverbial clause: a report inside one is its own statement
