@@ -370,3 +370,12 @@ def test_delegate_abbreviation_does_not_end_the_sentence() -> None:
     body = "Harvest fair\n“The harvest is good,” state Del. Ana Ruiz said."
     q = next(q for q in extract_quotes(body) if q.text == "The harvest is good")
     assert (q.quote_type, q.speaker_mention, q.attribution) == ("direct", "Ana Ruiz", "said_after")
+
+
+def test_as_x_observed_names_the_speaker_of_marks_later() -> None:
+    # "Yet, as X observed, ... “...”" (lexicon quotes_as_idiom_verbs) is the "as X put it"
+    # idiom; "As for X, he said" is not
+    body = ("Ports\nCalder praised the deal.\n\nYet, as Mr. Brandt observed, in the first year "
+            "of a new government -- when it would not face voters -- “which ports would you "
+            "close?”")
+    assert _speaker(body, "which ports would you close?") == "Mr. Brandt"

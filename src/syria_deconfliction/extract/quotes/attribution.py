@@ -7,6 +7,7 @@ from bisect import bisect_left
 from .model import _Rec
 from .vocabulary import (
     _AFTER_QUOTE_ONLY,
+    _AS_IDIOM_VERBS,
     _AS_SPEECH,
     _BARE_VERBS,
     _BE,
@@ -108,11 +109,12 @@ class _Attribution:
             if toks[i].low != "as" or not self._free(i):
                 continue
             put = next((k for k in range(i + 2, min(e - 1, i + 30))
-                        if toks[k].low == "put" and toks[k + 1].low == "it"), None)
+                        if toks[k].low == "put" and toks[k + 1].low == "it"
+                        or self._as_idiom_verb(i, k)), None)
             if put is None or any(toks[k].kind in ("qo", "qc") or self._finite_like(k)
                                   for k in range(i + 1, put)):
                 continue
-            comma = next((k for k in range(put + 2, e) if toks[k].text in ",:"), None)
+            comma = next((k for k in range(put + 1, e) if toks[k].text in ",:"), None)
             if comma is None:
                 continue
             # the name before an apposition ("As X, a tax lawyer, recently put it")
@@ -120,6 +122,18 @@ class _Attribution:
             np = (i + 1, end)
             recs.append(_Rec(si, put, "put", "governing", np=np, scope=(comma + 1, e)))
             used.update((put, put + 1))
+
+    def _as_idiom_verb(self, i: int, k: int) -> bool:
+        """'Yet, as X observed, ...': token k a past or present speech verb of the idiom
+        (lexicon quotes_as_idiom_verbs) right before a comma, its "as" (token i) opening a
+        clause (not "such as", "as well as")."""
+        toks = self.toks
+        return toks[k].text.islower() and _FORM_OF.get(toks[k].low) in ("past", "3sg") and \
+            _LEMMA_OF.get(toks[k].low) in _AS_IDIOM_VERBS and k + 1 < len(toks) and \
+            toks[k + 1].text == "," and (i == self.sents[self.sent_of_tok[i]][0] or toks[
+                i - 1].text == "," or toks[i - 1].low in ("and", "but", "yet", "so")) and \
+            toks[i + 1].low not in _PREPOSITIONS and all(
+                toks[x].text != "," for x in range(i + 1, k))  # not "As for X, he said,"
 
     def _passive(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
         """'The talks were described as ...': a characterisation reported in the passive.
