@@ -379,3 +379,11 @@ def test_as_x_observed_names_the_speaker_of_marks_later() -> None:
             "of a new government -- when it would not face voters -- “which ports would you "
             "close?”")
     assert _speaker(body, "which ports would you close?") == "Mr. Brandt"
+
+
+def test_coordinated_speech_verb_in_an_adverbial_clause_takes_its_subject() -> None:
+    # "X called Y a “...” after Z attacked ... and blamed it on “...”": "blamed" shares the
+    # subject of the clause it is coordinated in, not the main clause's speaker
+    body = ("Drought\nGovernor Paul Brandt called the plan a “disgrace” after Calder attacked "
+            "the farmers and blamed the drought on “poor planning” by the county.")
+    assert _speaker(body, "poor planning") == "Calder"

@@ -6,6 +6,7 @@ from bisect import bisect_left
 
 from .model import _Rec
 from .vocabulary import (
+    _ADVERBIAL_SUBORD,
     _AFTER_QUOTE_ONLY,
     _AS_IDIOM_VERBS,
     _AS_SPEECH,
@@ -32,6 +33,7 @@ from .vocabulary import (
     _PRE_VERB_SKIP,
     _PREPOSITIONS,
     _PRONOUNS,
+    _TAIL_SUBORD,
     _TIME_LEAD,
     _TIME_WORDS,
     _TRAILING_VERBS,
@@ -657,6 +659,27 @@ class _Attribution:
                 out.append((ps, pe))
         return out
 
+    def _clause_subject_before(self, r: _Rec, floor: int | None) -> tuple[int, int] | None:
+        """'X called Y a “...” after she attacked ... and blamed it on “...”': a speech verb
+        coordinated inside an adverbial clause (after, because, when ...) shares that clause's
+        subject, a pronoun or name right after the subordinator, not the main clause's."""
+        toks = self.toks
+        a = self.sents[r.sent][0]
+        lo = max(a, floor + 1) if floor is not None else a
+        for k in range(r.verb - 2, lo - 1, -1):
+            t = toks[k]
+            if t.kind in ("qo", "qc") or t.text in ";:":
+                return None
+            if t.low in _ADVERBIAL_SUBORD or t.low in _TAIL_SUBORD:
+                s = k + 1
+                if s < r.verb and toks[s].low in _PRONOUNS and toks[s].low not in ("it", "that"):
+                    return s, s + 1
+                n = s
+                while n < r.verb and self._is_name_tok(toks[n]):
+                    n += 1
+                return (s, n) if n > s and n < r.verb and self._finite_like(n) else None
+        return None
+
     def _neg_behaviour(self, look: int, e: int) -> bool:
         toks = self.toks
         m = look + 1
@@ -700,4 +723,6 @@ class _Attribution:
                                 and o.verb < r.verb]
                     if prev:
                         r.parent = prev[-1]
+                    if r.kind == "coord" and r.np is None:
+                        r.np = self._clause_subject_before(r, prev[-1].verb if prev else None)
 
