@@ -41,3 +41,13 @@ def test_blast_is_a_speech_act_governing_words_in_marks() -> None:
     body = "Row\nThe mayor blasted the council for being “utterly lazy.”"
     q = {q.text: q for q in extract_quotes(body)}["utterly lazy"]
     assert (q.status, q.speaker_mention) == ("accepted", "The mayor")
+
+
+def test_referencing_words_in_marks_quotes_them() -> None:
+    # "it referenced/cited/invoked “...”" (lexicon quotes_as_speech): the subject used those
+    # words, a partial quote of it rather than a scare quote
+    body = ("Port report\nThe harbour board did not name the mayor, but it referenced "
+            "“political strains” in the town.")
+    q = next(q for q in extract_quotes(body) if q.text == "political strains")
+    assert (q.status, q.quote_type) == ("accepted", "partial")
+    assert q.speaker_mention == "The harbour board"
