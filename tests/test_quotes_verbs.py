@@ -51,3 +51,12 @@ def test_referencing_words_in_marks_quotes_them() -> None:
     q = next(q for q in extract_quotes(body) if q.text == "political strains")
     assert (q.status, q.quote_type) == ("accepted", "partial")
     assert q.speaker_mention == "The harbour board"
+
+
+def test_words_in_marks_inside_a_vowed_infinitive_are_the_subjects() -> None:
+    # "X ... and vowed to harshly fine “...”" (lexicon quotes_commissive_verbs): the marks in
+    # the promise's infinitive quote its subject
+    body = ("Water\nThe new governor also outlined his water plan and vowed to harshly fine "
+            "“those who waste water in a drought.”")
+    q = next(q for q in _quotes(body) if q.text == "those who waste water in a drought")
+    assert (q.quote_type, q.speaker_mention) == ("partial", "The new governor")

@@ -43,6 +43,8 @@ _PASSIVE_SPEECH = words("quotes_passive_speech")
 _INVERTED_VERBS = words("quotes_inverted_verbs") | _MANNER_VERBS
 # speech-act verbs that govern "X as “...”" / "X a “...”" (the subject's own words)
 _AS_SPEECH = words("quotes_as_speech")
+# promise verbs: words in marks inside their infinitive are the subject's ("vowed to ...")
+_COMMISSIVE_VERBS = words("quotes_commissive_verbs")
 # verbs of "As X noted, ... “...”" (besides "as X put it")
 _AS_IDIOM_VERBS = words("quotes_as_idiom_verbs")
 
