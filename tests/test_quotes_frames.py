@@ -387,3 +387,11 @@ def test_coordinated_speech_verb_in_an_adverbial_clause_takes_its_subject() -> N
     body = ("Drought\nGovernor Paul Brandt called the plan a “disgrace” after Calder attacked "
             "the farmers and blamed the drought on “poor planning” by the county.")
     assert _speaker(body, "poor planning") == "Calder"
+
+
+def test_name_before_a_speech_participle_with_a_time_phrase() -> None:
+    # "footage of X saying during the forum last week, “...”": a short phrase of time or place
+    # may stand between the participle and the comma before the quotation
+    body = ("Farm ad\nThe ad ends with footage of Brandt saying during the forum last week, "
+            "“That makes me thrifty,” when Calder pressed him.")
+    assert _speaker(body, "That makes me thrifty") == "Brandt"

@@ -202,9 +202,16 @@ class _Phrases:
         """'footage of X asking, “...”': a person's name right before a speech participle that
         a comma or colon joins to a quotation."""
         toks = self.toks
-        return i > 0 and i + 2 < len(toks) and self._is_name_tok(toks[i - 1]) and \
-            toks[i + 1].text in ",:" and toks[i + 2].kind == "qo" and \
-            toks[i - 1].para == toks[i].para
+        if not (i > 0 and i + 2 < len(toks) and self._is_name_tok(toks[i - 1])
+                and toks[i - 1].para == toks[i].para):
+            return False
+        c = i + 1
+        if toks[c].low in _PREPOSITIONS:
+            # "X saying during the debate last week, “...”": a short phrase of time or place
+            while c < min(len(toks) - 1, i + 9) and toks[c].kind == "w" and \
+                    toks[c].para == toks[i].para and not self._finite_like(c):
+                c += 1
+        return c + 1 < len(toks) and toks[c].text in ",:" and toks[c + 1].kind == "qo"
 
     def _coordinated_participle(self, i: int, j: int) -> bool:
         """'..., describing X as “...” and saying ...': a participle coordinated with an
