@@ -395,3 +395,10 @@ def test_name_before_a_speech_participle_with_a_time_phrase() -> None:
     body = ("Farm ad\nThe ad ends with footage of Brandt saying during the forum last week, "
             "“That makes me thrifty,” when Calder pressed him.")
     assert _speaker(body, "That makes me thrifty") == "Brandt"
+
+
+def test_as_x_put_it_closing_the_sentence_attributes_the_marks_before() -> None:
+    # '... a “...,” as X put it.': the idiom after the quotation names its speaker
+    body = ("Visas\nThe main test for the permit is a “lawful source of income,” as a county "
+            "memo put it.")
+    assert _speaker(body, "lawful source of income") == "a county memo"

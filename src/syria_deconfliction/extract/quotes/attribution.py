@@ -105,7 +105,8 @@ class _Attribution:
 
     def _as_put_it(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
         """'As X put it, “...”', 'As X, a tax lawyer, recently put it in a statement, ...': the
-        idiom names X as the speaker of the words in marks after it."""
+        idiom names X as the speaker of the words in marks after it (or before it, when it
+        closes the sentence)."""
         toks = self.toks
         for i in range(a, e - 2):
             if toks[i].low != "as" or not self._free(i):
@@ -117,12 +118,20 @@ class _Attribution:
                                   for k in range(i + 1, put)):
                 continue
             comma = next((k for k in range(put + 1, e) if toks[k].text in ",:"), None)
-            if comma is None:
+            # '... a “...,” as X put it.': the idiom closing the sentence, the marks before it
+            closing = toks[put].low == "put" and i > a and (
+                toks[i - 1].text == "," or toks[i - 1].kind == "qc") and all(
+                toks[k].kind != "w" for k in range(put + 2, e))
+            if comma is None and not closing:
                 continue
             # the name before an apposition ("As X, a tax lawyer, recently put it")
             end = next((k for k in range(i + 1, put) if toks[k].text == ","), put)
             np = (i + 1, end)
-            recs.append(_Rec(si, put, "put", "governing", np=np, scope=(comma + 1, e)))
+            if comma is None:
+                recs.append(_Rec(si, put, "put", "trailing", np=np, pieces=[(a, i)],
+                                 boundary=i - 1))
+            else:
+                recs.append(_Rec(si, put, "put", "governing", np=np, scope=(comma + 1, e)))
             used.update((put, put + 1))
 
     def _as_idiom_verb(self, i: int, k: int) -> bool:
