@@ -113,7 +113,18 @@ The speaker of a speech verb is its subject: the noun phrase before it (skipping
 adverbs and time phrases such as "on Thursday"), the phrase before an appositive ("X, chief of
 ..., told", "X, speaking after talks, said"), the phrase after an inverted verb ("said X, a
 spokesman for ..."), the antecedent of "who/which said", the object of "X quoted Y as saying"
-(X is the source), or for "noting that"/"and said" the speaker of the clause it continues.
+(X is the source), or for "noting that"/"and said" the speaker of the clause it continues
+(inside an adverbial clause, "after she attacked ... and blamed it on “...”", the subject of that
+clause). Idioms: "As X put it / observed / noted, ... “...”" and a closing "“...,” as X put
+it."; "footage of X saying during the debate, “...”"; words in marks inside the infinitive of a
+promise verb ("vowed to punish “...”", lexicon ``quotes_commissive_verbs``) or after "cited /
+invoked / referenced" are the subject's. A sentence after a quotation holding only an
+appositive subject and its verb ("Her cousin, X, shouted to the crowd.") attributes it like a
+bare "X said."; a participle clause after a noun of a trailing attribution ("she said at a
+briefing announcing that ...") does not stop it. A quoted title set off by commas after an
+opening phrase ("In his book, “T,” X argued") is no subject. He/she with no agreeing speaker
+in its own sentence takes the one agreeing named person earlier in that sentence (outside the
+marks) whose gender the text tells.
 When an indirect clause or quotation is itself framed by an outer report ("Y told Z that “...,”
 the ministry said"; "X described ... and said that ..., the website reported"), the inner
 speaker is the speaker and the outer reporter is recorded as ``source_*`` (also for "in remarks
