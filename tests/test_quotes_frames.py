@@ -402,3 +402,11 @@ def test_as_x_put_it_closing_the_sentence_attributes_the_marks_before() -> None:
     body = ("Visas\nThe main test for the permit is a “lawful source of income,” as a county "
             "memo put it.")
     assert _speaker(body, "lawful source of income") == "a county memo"
+
+
+def test_attribution_closing_a_colon_quotation_names_its_speaker() -> None:
+    # 'The letter noted the cost it said ...: “...,” the guild wrote.': the attribution after
+    # the quotation wins over a speech verb inside the clause before the colon
+    body = ("Guild backs mayor\nThe letter also noted the change it said the mayor would bring: "
+            "“Our members have waited long enough for fair pay,” the guild wrote.")
+    assert _speaker(body, "Our members have waited long enough for fair pay") == "the guild"
