@@ -410,3 +410,22 @@ def test_attribution_closing_a_colon_quotation_names_its_speaker() -> None:
     body = ("Guild backs mayor\nThe letter also noted the change it said the mayor would bring: "
             "“Our members have waited long enough for fair pay,” the guild wrote.")
     assert _speaker(body, "Our members have waited long enough for fair pay") == "the guild"
+
+
+def test_a_text_reads_its_words() -> None:
+    # '“...,” the letter reads.' (lexicon quotes_manner_verbs): a text's words in marks
+    body = ("Parents write to board\nA group of parents sent a letter to the school board.\n\n"
+            "“We see our children thriving in these schools,” the letter reads.")
+    assert _speaker(body, "We see our children thriving in these schools") == "the letter"
+
+
+def test_the_text_takes_the_actor_of_the_earlier_text_described_alike() -> None:
+    # "A Harbour Times article hailed X as “...” ... “...,” the article read.": "the article"
+    # is the earlier article, whose actor is its paper
+    body = ("Old praise\nYears ago, a Harbour Times article hailed the mayor as “the builder.”\n\n"
+            "“The mayor has cleared the debts of the city,” the article read.")
+    s = body.index("Harbour Times")
+    hints = [SpeakerHint(s, s + len("Harbour Times"), "harbour-times", "media")]
+    rows = {q.text: q for q in extract_quotes(body, hints)}
+    q = rows["The mayor has cleared the debts of the city"]
+    assert (q.speaker_mention, q.speaker_actor_id) == ("the article", "harbour-times")

@@ -18,7 +18,6 @@ from .vocabulary import (
     _MALE_WORDS,
     _ORG_WORDS,
     _PAIR_TYPES,
-    _PERSON_ROLE_NOUNS,
     _PRE_VERB_SKIP,
     _PREPOSITIONS,
     _RANK_WORDS,
@@ -84,7 +83,8 @@ class _Coreference:
             return self._pair_actor(np)
         if np.role and self.hints and self.body[np.start:np.start + 4].lower() in (
                 "the ", "this"):
-            if np.head in _PERSON_ROLE_NOUNS and not np.is_plural:
+            if not np.is_plural:
+                # (also a text: "a Times article hailed ... . “...,” the article read.")
                 earlier = self._earlier_description(np)
                 if earlier is not None:
                     return earlier
@@ -92,9 +92,9 @@ class _Coreference:
         return None, None
 
     def _earlier_description(self, np: _NP) -> tuple[str, str] | None:
-        """'the source', 'the official': the last speaker described with the same head noun
-        in the previous ten sentences ("A Syrian army source said ... . “...,” the source
-        said.") and that speaker's actor."""
+        """'the source', 'the official', 'the article': the last speaker described with the
+        same head noun in the previous ten sentences ("A Syrian army source said ... . “...,”
+        the source said.") and that speaker's actor."""
         si = self.sent_of_tok[np.tok_a]
         for h in reversed(self.hist):
             if si - h.sent > 10:
