@@ -155,8 +155,9 @@ takes up, so a topic person carried by pronouns stays the antecedent; a subject 
 an adverb before its verb ("X largely agreed"). The subject of a speech act verb without
 quoted words ("X accused the council of ...") counts as a speaker. Otherwise than by (1b),
 objects of verbs and of prepositions are never antecedents. "it" resolves to the non-person
-subject of its own sentence, else the last non-person speaker in the three previous sentences; "they" to the last
-plural speaker or subject. Unresolved pronouns leave the speaker empty with a reason.
+subject of its own sentence, else the last non-person speaker in the three previous
+sentences; "they" to the last plural speaker or subject. Unresolved pronouns leave the speaker
+empty with a reason.
 A person is recognised without a registry: a capitalised token sequence of two to four tokens
 (particles al-, bin, ibn, abu, de, van, von... allowed) with no title, organisation or place
 word, optionally after a title ("Foreign Minister") or honorific (Mr, Dr); a single capitalised
