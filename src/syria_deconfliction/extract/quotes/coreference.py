@@ -18,6 +18,7 @@ from .vocabulary import (
     _MALE_WORDS,
     _ORG_WORDS,
     _PAIR_TYPES,
+    _PERSON_ROLE_NOUNS,
     _PRE_VERB_SKIP,
     _PREPOSITIONS,
     _RANK_WORDS,
@@ -83,12 +84,15 @@ class _Coreference:
             return self._pair_actor(np)
         if np.role and self.hints and self.body[np.start:np.start + 4].lower() in (
                 "the ", "this"):
-            if not np.is_plural:
-                # (also a text: "a Times article hailed ... . “...,” the article read.")
+            if np.head in _PERSON_ROLE_NOUNS and not np.is_plural:
                 earlier = self._earlier_description(np)
                 if earlier is not None:
                     return earlier
-            return self._description_actor(np, _HEAD_TYPES.get(np.head, frozenset()))
+            found = self._description_actor(np, _HEAD_TYPES.get(np.head, frozenset()))
+            if found[0] is None and not np.is_plural:
+                # a text ("a Times article hailed ... . “...,” the article read.")
+                return self._earlier_description(np) or found
+            return found
         return None, None
 
     def _earlier_description(self, np: _NP) -> tuple[str, str] | None:
