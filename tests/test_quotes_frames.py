@@ -347,3 +347,85 @@ def test_continue_without_words_in_marks_is_no_speech() -> None:
     body = ("Debate\nAna Lind told the audience that she believes we must continue to push "
             "policies that help, saying that “race still matters too much” in America.")
     assert _speaker(body, "race still matters too much") == "Ana Lind"
+
+
+def test_trailing_said_at_an_event_announcing_that() -> None:
+    # '“...,” she said at a briefing announcing that ...': the participle clause belongs to the
+    # briefing, so "she said" still attributes the quotation before it
+    body = ("Ruth Calder runs the port authority.\n\n“We will reopen the docks by spring,” she "
+            "said at a news conference announcing that the authority was suing the builder.")
+    assert _speaker(body, "We will reopen the docks by spring") == "Ruth Calder"
+
+
+def test_appositive_subject_alone_after_an_exclamation() -> None:
+    # '“...!” Her cousin, X, said.': the sentence after the quotation holds only an
+    # appositive subject and its verb, which attribute the quotation
+    body = "Harvest fair\n“The harvest is good!” Calder's cousin, Paul Brandt, said."
+    assert _speaker(body, "The harvest is good!") == "Paul Brandt"
+
+
+def test_delegate_abbreviation_does_not_end_the_sentence() -> None:
+    # "state Del. X" (lexicon quotes_place_title_abbrev): a title, no sentence end; after a
+    # comma ("Dover, Del.") it is the state and may end one
+    body = "Harvest fair\n“The harvest is good,” state Del. Ana Ruiz said."
+    q = next(q for q in extract_quotes(body) if q.text == "The harvest is good")
+    assert (q.quote_type, q.speaker_mention, q.attribution) == ("direct", "Ana Ruiz", "said_after")
+
+
+def test_as_x_observed_names_the_speaker_of_marks_later() -> None:
+    # "Yet, as X observed, ... “...”" (lexicon quotes_as_idiom_verbs) is the "as X put it"
+    # idiom; "As for X, he said" is not
+    body = ("Ports\nCalder praised the deal.\n\nYet, as Mr. Brandt observed, in the first year "
+            "of a new government -- when it would not face voters -- “which ports would you "
+            "close?”")
+    assert _speaker(body, "which ports would you close?") == "Mr. Brandt"
+
+
+def test_coordinated_speech_verb_in_an_adverbial_clause_takes_its_subject() -> None:
+    # "X called Y a “...” after Z attacked ... and blamed it on “...”": "blamed" shares the
+    # subject of the clause it is coordinated in, not the main clause's speaker
+    body = ("Drought\nGovernor Paul Brandt called the plan a “disgrace” after Calder attacked "
+            "the farmers and blamed the drought on “poor planning” by the county.")
+    assert _speaker(body, "poor planning") == "Calder"
+
+
+def test_name_before_a_speech_participle_with_a_time_phrase() -> None:
+    # "footage of X saying during the forum last week, “...”": a short phrase of time or place
+    # may stand between the participle and the comma before the quotation
+    body = ("Farm ad\nThe ad ends with footage of Brandt saying during the forum last week, "
+            "“That makes me thrifty,” when Calder pressed him.")
+    assert _speaker(body, "That makes me thrifty") == "Brandt"
+
+
+def test_as_x_put_it_closing_the_sentence_attributes_the_marks_before() -> None:
+    # '... a “...,” as X put it.': the idiom after the quotation names its speaker
+    body = ("Visas\nThe main test for the permit is a “lawful source of income,” as a county "
+            "memo put it.")
+    assert _speaker(body, "lawful source of income") == "a county memo"
+
+
+def test_attribution_closing_a_colon_quotation_names_its_speaker() -> None:
+    # 'The letter noted the cost it said ...: “...,” the guild wrote.': the attribution after
+    # the quotation wins over a speech verb inside the clause before the colon
+    body = ("Guild backs mayor\nThe letter also noted the change it said the mayor would bring: "
+            "“Our members have waited long enough for fair pay,” the guild wrote.")
+    assert _speaker(body, "Our members have waited long enough for fair pay") == "the guild"
+
+
+def test_a_text_reads_its_words() -> None:
+    # '“...,” the letter reads.' (lexicon quotes_manner_verbs): a text's words in marks
+    body = ("Parents write to board\nA group of parents sent a letter to the school board.\n\n"
+            "“We see our children thriving in these schools,” the letter reads.")
+    assert _speaker(body, "We see our children thriving in these schools") == "the letter"
+
+
+def test_the_text_takes_the_actor_of_the_earlier_text_described_alike() -> None:
+    # "A Harbour Times article hailed X as “...” ... “...,” the article read.": "the article"
+    # is the earlier article, whose actor is its paper
+    body = ("Old praise\nYears ago, a Harbour Times article hailed the mayor as “the builder.”\n\n"
+            "“The mayor has cleared the debts of the city,” the article read.")
+    s = body.index("Harbour Times")
+    hints = [SpeakerHint(s, s + len("Harbour Times"), "harbour-times", "media")]
+    rows = {q.text: q for q in extract_quotes(body, hints)}
+    q = rows["The mayor has cleared the debts of the city"]
+    assert (q.speaker_mention, q.speaker_actor_id) == ("the article", "harbour-times")

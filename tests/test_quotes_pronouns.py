@@ -201,3 +201,24 @@ def test_a_contracted_pronoun_subject_of_a_progressive_speech_verb() -> None:
     body = "Fraud\nTom Ruiz spoke on Monday. He’s claiming that fraud is “a big, big problem.”"
     q = _accepted(body)["a big, big problem"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Ruiz", "He")
+
+
+def test_subject_after_an_opening_phrase_with_a_quoted_title() -> None:
+    # "In his book, “Title,” X counted ...": the quoted title set off by commas is no subject;
+    # the name after it is, and a later "he" takes it up
+    body = ("Gardens\n\nWho pays for the shade? In his 2009 book, “Roots and Rain,” Mr. Okafor "
+            "counted the trees of every city in the state.\n\nToo costly? He disagrees. "
+            "“Shade pays for itself,” he said.")
+    q = _accepted(body)["Shade pays for itself"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Mr. Okafor", "he")
+
+
+def test_she_takes_up_the_one_woman_named_earlier_in_her_sentence() -> None:
+    # "X described Ruth Calder as ... after she blamed ...": the sentence's speaker is a man,
+    # so "she" is the one woman named before it in the same sentence
+    body = ("Drought\nGovernor Paul Brandt described Senator Ruth Calder as a “disgrace” after "
+            "she blamed the drought on “poor planning” by the county.")
+    hints = [SpeakerHint(body.index(n), body.index(n) + len(n), a, "person")
+             for n, a in (("Paul Brandt", "paul-brandt"), ("Ruth Calder", "ruth-calder"))]
+    q = {q.text: q for q in extract_quotes(body, hints) if q.status == "accepted"}["poor planning"]
+    assert (q.speaker_actor_id, q.speaker_pronoun) == ("ruth-calder", "she")

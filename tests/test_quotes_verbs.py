@@ -41,3 +41,22 @@ def test_blast_is_a_speech_act_governing_words_in_marks() -> None:
     body = "Row\nThe mayor blasted the council for being “utterly lazy.”"
     q = {q.text: q for q in extract_quotes(body)}["utterly lazy"]
     assert (q.status, q.speaker_mention) == ("accepted", "The mayor")
+
+
+def test_referencing_words_in_marks_quotes_them() -> None:
+    # "it referenced/cited/invoked “...”" (lexicon quotes_as_speech): the subject used those
+    # words, a partial quote of it rather than a scare quote
+    body = ("Port report\nThe harbour board did not name the mayor, but it referenced "
+            "“political strains” in the town.")
+    q = next(q for q in extract_quotes(body) if q.text == "political strains")
+    assert (q.status, q.quote_type) == ("accepted", "partial")
+    assert q.speaker_mention == "The harbour board"
+
+
+def test_words_in_marks_inside_a_vowed_infinitive_are_the_subjects() -> None:
+    # "X ... and vowed to harshly fine “...”" (lexicon quotes_commissive_verbs): the marks in
+    # the promise's infinitive quote its subject
+    body = ("Water\nThe new governor also outlined his water plan and vowed to harshly fine "
+            "“those who waste water in a drought.”")
+    q = next(q for q in _quotes(body) if q.text == "those who waste water in a drought")
+    assert (q.quote_type, q.speaker_mention) == ("partial", "The new governor")

@@ -113,7 +113,18 @@ The speaker of a speech verb is its subject: the noun phrase before it (skipping
 adverbs and time phrases such as "on Thursday"), the phrase before an appositive ("X, chief of
 ..., told", "X, speaking after talks, said"), the phrase after an inverted verb ("said X, a
 spokesman for ..."), the antecedent of "who/which said", the object of "X quoted Y as saying"
-(X is the source), or for "noting that"/"and said" the speaker of the clause it continues.
+(X is the source), or for "noting that"/"and said" the speaker of the clause it continues
+(inside an adverbial clause, "after she attacked ... and blamed it on “...”", the subject of that
+clause). Idioms: "As X put it / observed / noted, ... “...”" and a closing "“...,” as X put
+it."; "footage of X saying during the debate, “...”"; words in marks inside the infinitive of a
+promise verb ("vowed to punish “...”", lexicon ``quotes_commissive_verbs``) or after "cited /
+invoked / referenced" are the subject's. A sentence after a quotation holding only an
+appositive subject and its verb ("Her cousin, X, shouted to the crowd.") attributes it like a
+bare "X said."; a participle clause after a noun of a trailing attribution ("she said at a
+briefing announcing that ...") does not stop it. A quoted title set off by commas after an
+opening phrase ("In his book, “T,” X argued") is no subject. He/she with no agreeing speaker
+in its own sentence takes the one agreeing named person earlier in that sentence (outside the
+marks) whose gender the text tells.
 When an indirect clause or quotation is itself framed by an outer report ("Y told Z that “...,”
 the ministry said"; "X described ... and said that ..., the website reported"), the inner
 speaker is the speaker and the outer reporter is recorded as ``source_*`` (also for "in remarks
@@ -124,11 +135,15 @@ Speaker fields: ``speaker_start/end/mention`` name the speaker in the text. For 
 title the mention is the name ("Sergey Lavrov", "Mr Carter") and the title or appositive goes to
 ``speaker_description`` ("Russian Foreign Minister", "spokesman for the US National Security
 Council"). For a description the mention is the noun phrase ("A U.S. official with access to
-classified intelligence") and the description is its words without the article. For a pronoun
+classified intelligence") and the description is its words without the article; "the
+source", "the article" take the actor of the last speaker described with the same head noun
+("A Harbour Times article ... . “...,” the article read.": a text reads its words). For a pronoun
 the speaker fields hold the antecedent's mention (so ``body[speaker_start:speaker_end] ==
 speaker_mention`` always) and the pronoun itself is in ``speaker_pronoun*``.
 Pronouns: he/she resolve to (1) a person speaker earlier in the same sentence or in the previous
-sentence of the paragraph, else (2) a named person who is the subject of the same or the
+sentence of the paragraph, else (1b) the one named person earlier in the same sentence (outside
+the marks, any role) whose gender the text tells and agrees ("X described Ruth Calder as ...
+after she ..."), else (2) a named person who is the subject of the same or the
 previous sentence of the paragraph ("X, chairman of ..., was more measured. Speaking ..., he
 said:"), else (3) the last person *named* as a speaker in the previous six sentences, else (4)
 the last person described as a speaker ("a U.S. official") there, else (5) a named person who
@@ -138,10 +153,11 @@ last sentence of the previous paragraph, and a person introduced there with an a
 its end ("... worries X, president of Y.") comes first. A he/she subject records the person it
 takes up, so a topic person carried by pronouns stays the antecedent; a subject is read without
 an adverb before its verb ("X largely agreed"). The subject of a speech act verb without
-quoted words ("X accused the council of ...") counts as a speaker. Objects of verbs and of
-prepositions are never antecedents. "it" resolves to the non-person subject of its own
-sentence, else the last non-person speaker in the three previous sentences; "they" to the last
-plural speaker or subject. Unresolved pronouns leave the speaker empty with a reason.
+quoted words ("X accused the council of ...") counts as a speaker. Otherwise than by (1b),
+objects of verbs and of prepositions are never antecedents. "it" resolves to the non-person
+subject of its own sentence, else the last non-person speaker in the three previous
+sentences; "they" to the last plural speaker or subject. Unresolved pronouns leave the speaker
+empty with a reason.
 A person is recognised without a registry: a capitalised token sequence of two to four tokens
 (particles al-, bin, ibn, abu, de, van, von... allowed) with no title, organisation or place
 word, optionally after a title ("Foreign Minister") or honorific (Mr, Dr); a single capitalised

@@ -6,7 +6,9 @@ from bisect import bisect_left
 
 from .model import _Rec
 from .vocabulary import (
+    _ADVERBIAL_SUBORD,
     _AFTER_QUOTE_ONLY,
+    _AS_IDIOM_VERBS,
     _AS_SPEECH,
     _BARE_VERBS,
     _BE,
@@ -31,6 +33,7 @@ from .vocabulary import (
     _PRE_VERB_SKIP,
     _PREPOSITIONS,
     _PRONOUNS,
+    _TAIL_SUBORD,
     _TIME_LEAD,
     _TIME_WORDS,
     _TRAILING_VERBS,
@@ -104,24 +107,46 @@ class _Attribution:
 
     def _as_put_it(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
         """'As X put it, “...”', 'As X, a tax lawyer, recently put it in a statement, ...': the
-        idiom names X as the speaker of the words in marks after it."""
+        idiom names X as the speaker of the words in marks after it (or before it, when it
+        closes the sentence)."""
         toks = self.toks
         for i in range(a, e - 2):
             if toks[i].low != "as" or not self._free(i):
                 continue
             put = next((k for k in range(i + 2, min(e - 1, i + 30))
-                        if toks[k].low == "put" and toks[k + 1].low == "it"), None)
+                        if toks[k].low == "put" and toks[k + 1].low == "it"
+                        or self._as_idiom_verb(i, k)), None)
             if put is None or any(toks[k].kind in ("qo", "qc") or self._finite_like(k)
                                   for k in range(i + 1, put)):
                 continue
-            comma = next((k for k in range(put + 2, e) if toks[k].text in ",:"), None)
-            if comma is None:
+            comma = next((k for k in range(put + 1, e) if toks[k].text in ",:"), None)
+            # '... a “...,” as X put it.': the idiom closing the sentence, the marks before it
+            closing = toks[put].low == "put" and i > a and (
+                toks[i - 1].text == "," or toks[i - 1].kind == "qc") and all(
+                toks[k].kind != "w" for k in range(put + 2, e))
+            if comma is None and not closing:
                 continue
             # the name before an apposition ("As X, a tax lawyer, recently put it")
             end = next((k for k in range(i + 1, put) if toks[k].text == ","), put)
             np = (i + 1, end)
-            recs.append(_Rec(si, put, "put", "governing", np=np, scope=(comma + 1, e)))
+            if comma is None:
+                recs.append(_Rec(si, put, "put", "trailing", np=np, pieces=[(a, i)],
+                                 boundary=i - 1))
+            else:
+                recs.append(_Rec(si, put, "put", "governing", np=np, scope=(comma + 1, e)))
             used.update((put, put + 1))
+
+    def _as_idiom_verb(self, i: int, k: int) -> bool:
+        """'Yet, as X observed, ...': token k a past or present speech verb of the idiom
+        (lexicon quotes_as_idiom_verbs) right before a comma, its "as" (token i) opening a
+        clause (not "such as", "as well as")."""
+        toks = self.toks
+        return toks[k].text.islower() and _FORM_OF.get(toks[k].low) in ("past", "3sg") and \
+            _LEMMA_OF.get(toks[k].low) in _AS_IDIOM_VERBS and k + 1 < len(toks) and \
+            toks[k + 1].text == "," and (i == self.sents[self.sent_of_tok[i]][0] or toks[
+                i - 1].text == "," or toks[i - 1].low in ("and", "but", "yet", "so")) and \
+            toks[i + 1].low not in _PREPOSITIONS and all(
+                toks[x].text != "," for x in range(i + 1, k))  # not "As for X, he said,"
 
     def _passive(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
         """'The talks were described as ...': a characterisation reported in the passive.
@@ -249,6 +274,11 @@ class _Attribution:
                 # '“...,” the envoy, Geir Pedersen, told the BBC.'
                 return _Rec(si, i, lemma, "trailing", np=subj, appos=appos, boundary=sb,
                             tail_end=tail_end)
+            if sb < a and tail_ok and lemma in _TRAILING_VERBS and self._bare_tail(i + 1, e) \
+                    and self._forward_start(i, lemma, e) is None:
+                # '“...!” Her aide, Ana Ruiz, shouted to the crowd.': an appositive subject
+                # and its verb alone in the sentence after the quotation
+                return _Rec(si, i, lemma, "bare", np=subj, appos=appos, tail_end=tail_end)
             return _Rec(si, i, lemma, "forward", np=subj, appos=appos)
         if state != "np" or np is None:
             return None
@@ -273,6 +303,15 @@ class _Attribution:
         if lemma == "continue" and self._forward_start(i, lemma, e) is None:
             return None  # "we must continue to push ...": no speech without words in marks
         return _Rec(si, i, lemma, "forward", np=np)
+
+    def _bare_tail(self, s: int, e: int) -> bool:
+        """Does the sentence end at token s, or go on with a prepositional phrase only ("to
+        the crowd")? (Not a clause without "that": "said parents want ...".)"""
+        toks = self.toks
+        if s >= e or toks[s].kind != "w":
+            return True
+        return toks[s].low in _PREPOSITIONS and not any(
+            self._finite_like(k) for k in range(s + 1, e))
 
     def _appositive_head(self, np: tuple[int, int], a: int) -> tuple[int, int]:
         """'X, now the majority leader, who said ...': when the antecedent of "who" is an
@@ -631,6 +670,27 @@ class _Attribution:
                 out.append((ps, pe))
         return out
 
+    def _clause_subject_before(self, r: _Rec, floor: int | None) -> tuple[int, int] | None:
+        """'X called Y a “...” after she attacked ... and blamed it on “...”': a speech verb
+        coordinated inside an adverbial clause (after, because, when ...) shares that clause's
+        subject, a pronoun or name right after the subordinator, not the main clause's."""
+        toks = self.toks
+        a = self.sents[r.sent][0]
+        lo = max(a, floor + 1) if floor is not None else a
+        for k in range(r.verb - 2, lo - 1, -1):
+            t = toks[k]
+            if t.kind in ("qo", "qc") or t.text in ";:":
+                return None
+            if t.low in _ADVERBIAL_SUBORD or t.low in _TAIL_SUBORD:
+                s = k + 1
+                if s < r.verb and toks[s].low in _PRONOUNS and toks[s].low not in ("it", "that"):
+                    return s, s + 1
+                n = s
+                while n < r.verb and self._is_name_tok(toks[n]):
+                    n += 1
+                return (s, n) if n > s and n < r.verb and self._finite_like(n) else None
+        return None
+
     def _neg_behaviour(self, look: int, e: int) -> bool:
         toks = self.toks
         m = look + 1
@@ -674,4 +734,6 @@ class _Attribution:
                                 and o.verb < r.verb]
                     if prev:
                         r.parent = prev[-1]
+                    if r.kind == "coord" and r.np is None:
+                        r.np = self._clause_subject_before(r, prev[-1].verb if prev else None)
 

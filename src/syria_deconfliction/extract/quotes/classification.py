@@ -71,6 +71,23 @@ class _Classification:
             return True
         return m >= 0 and toks[prev[m]].low in _DESIGNATION_WORDS
 
+    def _closing_attribution(self, qi: int) -> tuple[_Rec, str] | None:
+        """A trailing attribution after the quotation, in the sentence holding its closing
+        mark ('“...,” X said', '..., according to X')."""
+        q = self.mquotes[qi]
+        end_si = self._quote_sent(max(q.region_end - 1, q.open_pos))
+        for r in self.recs[end_si]:
+            if r.kind in ("trailing", "inverted", "according_to") and r.pieces:
+                s, e = r.pieces[0]
+                how = "according_to" if r.kind == "according_to" else "said_after"
+                if self.toks[s].start <= q.open_pos + 1 and q.inner_end <= self.toks[e - 1].end \
+                        or (r.boundary is not None and self._quote_before(r.boundary)
+                            and self._boundary_quote(r.boundary) == qi):
+                    return r, how
+                if self.toks[s].start <= q.open_pos < self.toks[e - 1].end:
+                    return r, how
+        return None
+
     def _governing(self, qi: int, si: int, kopen: int) -> tuple[_Rec | None, str]:
         q = self.mquotes[qi]
         recs = self.recs[si]
@@ -85,6 +102,11 @@ class _Classification:
         if cands:
             best = max(cands, key=lambda r: (r.scope[0] if r.scope else 0, r.verb))
             prev = self.toks[kopen - 1] if kopen > 0 else None
+            if prev is not None and prev.text == ":" and \
+                    (after := self._closing_attribution(qi)) is not None:
+                # 'The statement noted what it said ...: “...,” the union wrote.': the
+                # attribution closing the quotation names its speaker
+                return after
             how = "colon" if prev is not None and prev.text == ":" else (
                 "parenthetical" if best.kind == "parenthetical" else "said_before")
             if best.kind == "according_to":
@@ -93,16 +115,10 @@ class _Classification:
                 how = best.kind
             return best, how
         # after the quote, in the sentence holding the closing mark
+        after = self._closing_attribution(qi)
+        if after is not None:
+            return after
         end_si = self._quote_sent(max(q.region_end - 1, q.open_pos))
-        for r in self.recs[end_si]:
-            if r.kind in ("trailing", "inverted", "according_to") and r.pieces:
-                s, e = r.pieces[0]
-                if self.toks[s].start <= q.open_pos + 1 and q.inner_end <= self.toks[e - 1].end \
-                        or (r.boundary is not None and self._quote_before(r.boundary)
-                            and self._boundary_quote(r.boundary) == qi):
-                    return r, "according_to" if r.kind == "according_to" else "said_after"
-                if self.toks[s].start <= q.open_pos < self.toks[e - 1].end:
-                    return r, "according_to" if r.kind == "according_to" else "said_after"
         # '“A,” X said during a rally, “B.”': the record introducing B also closes A
         kclose = self._tok_at(q.close_pos) if q.close_pos is not None else -1
         if kclose >= 0:

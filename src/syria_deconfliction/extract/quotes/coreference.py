@@ -93,13 +93,17 @@ class _Coreference:
                 earlier = self._earlier_description(np)
                 if earlier is not None:
                     return earlier
-            return self._description_actor(np, _HEAD_TYPES.get(np.head, frozenset()))
+            found = self._description_actor(np, _HEAD_TYPES.get(np.head, frozenset()))
+            if found[0] is None and not np.is_plural:
+                # a text ("a Times article hailed ... . “...,” the article read.")
+                return self._earlier_description(np) or found
+            return found
         return None, None
 
     def _earlier_description(self, np: _NP) -> tuple[str, str] | None:
-        """'the source', 'the official': the last speaker described with the same head noun
-        in the previous ten sentences ("A Syrian army source said ... . “...,” the source
-        said.") and that speaker's actor."""
+        """'the source', 'the official', 'the article': the last speaker described with the
+        same head noun in the previous ten sentences ("A Syrian army source said ... . “...,”
+        the source said.") and that speaker's actor."""
         si = self.sent_of_tok[np.tok_a]
         for h in reversed(self.hist):
             if si - h.sent > 10:
@@ -543,6 +547,9 @@ class _Coreference:
                 h.sent == si or (h.sent == si - 1 and h.para == para))]
             if local:
                 return local[-1].sp
+            same = self._sentence_person(si, pos, pron)
+            if same is not None:
+                return same
             intro = self._introduced_person(si, pron)
             if intro is not None:
                 return intro
@@ -580,6 +587,36 @@ class _Coreference:
             return plural[-1].sp
         subs = [h for h in subj if h.sp.is_plural and si - h.sent <= 2]
         return subs[-1].sp if subs else None
+
+    def _sentence_person(self, si: int, pos: int, pron: str) -> _Speaker | None:
+        """'X described Ruth Calder as ... after she ...': the one named person earlier in the
+        pronoun's own sentence whose gender the text tells and agrees (no speaker of the
+        sentence agreeing); None when another person there may be meant."""
+        a = self.sents[si][0]
+        found: dict[str, _Speaker] = {}
+        for h in self._hints_overlapping(self.toks[a].start, pos):
+            ka = self._tok_at(h.start)
+            if h.actor_type != "person" or ka < 0 or h.end > pos or not self._free(ka):
+                continue  # (a name inside the quotation is no antecedent of its attribution)
+            kb = next((x for x in range(ka, len(self.toks)) if self.toks[x].end >= h.end), ka)
+            np = self._analyze_np(ka, kb + 1)
+            if np is None or not (np.is_person and np.is_named) or np.pronoun is not None:
+                continue
+            sp = self._speaker_from_np(np)
+            g = self._told_gender(sp)
+            if g is not None and g != ("m" if pron == "he" else "f"):
+                continue
+            found.setdefault(sp.actor or sp.mention or "", sp)
+            if len(found) > 1 or g is None:
+                return None
+        return next(iter(found.values()), None)
+
+    def _told_gender(self, sp: _Speaker) -> str | None:
+        """The gender the text tells of a person speaker (None when it tells none)."""
+        g = self._own_gender(sp)
+        if g is None and not self._has_given_name(sp):
+            g = self._text_genders().get(self._gender_key(sp))
+        return g or self._gender.get(self._gender_key(sp))
 
     def _introduced_person(self, si: int, pron: str) -> _Speaker | None:
         """'... concerns X, president of Y. ¶ “...,” he said': a person introduced with an

@@ -14,6 +14,7 @@ from .vocabulary import (
     _DETERMINERS,
     _ELISIONS,
     _OPEN_MARKS,
+    _PLACE_TITLE_ABBREV,
     _PREPOSITIONS,
     _PRONOUNS,
     _SENTENCE_STARTERS,
@@ -319,7 +320,9 @@ class _Marks:
                 if t.kind == "p" and t.text == "." and i >= 2:
                     prev = toks[i - 2]
                     if prev.end == t.start and (prev.low in _ABBREV or (
-                            len(prev.text) == 1 and prev.text.isupper())):
+                            len(prev.text) == 1 and prev.text.isupper()) or (
+                            prev.low in _PLACE_TITLE_ABBREV and i >= 3
+                            and toks[i - 3].text != ",")):
                         continue
                 while i < n and toks[i].para == para and (toks[i].kind == "qc" or (
                         toks[i].kind != "qo" and toks[i].text in ")]'’")):

@@ -205,9 +205,16 @@ class _Phrases:
         """'footage of X asking, “...”': a person's name right before a speech participle that
         a comma or colon joins to a quotation."""
         toks = self.toks
-        return i > 0 and i + 2 < len(toks) and self._is_name_tok(toks[i - 1]) and \
-            toks[i + 1].text in ",:" and toks[i + 2].kind == "qo" and \
-            toks[i - 1].para == toks[i].para
+        if not (i > 0 and i + 2 < len(toks) and self._is_name_tok(toks[i - 1])
+                and toks[i - 1].para == toks[i].para):
+            return False
+        c = i + 1
+        if toks[c].low in _PREPOSITIONS:
+            # "X saying during the debate last week, “...”": a short phrase of time or place
+            while c < min(len(toks) - 1, i + 9) and toks[c].kind == "w" and \
+                    toks[c].para == toks[i].para and not self._finite_like(c):
+                c += 1
+        return c + 1 < len(toks) and toks[c].text in ",:" and toks[c + 1].kind == "qo"
 
     def _coordinated_participle(self, i: int, j: int) -> bool:
         """'..., describing X as “...” and saying ...': a participle coordinated with an
@@ -618,6 +625,7 @@ class _Phrases:
             k += 1
             if k < e and toks[k].kind == "qc":
                 k += 1
+            k = self._past_quoted_apposition(k, e)
             if k + 1 < e and toks[k].text.isdigit() and toks[k + 1].text == ",":
                 k += 2  # the year of a date: "On July 6, 2015, X ..."
             c = next((m for m in range(k, min(e, k + 6)) if toks[m].text == ","), None)
@@ -653,6 +661,19 @@ class _Phrases:
             if r > m + 1 and r < e and self._finite_like(r):
                 return m + 1, r
         return (k, m) if m > k else None
+
+    def _past_quoted_apposition(self, k: int, e: int) -> int:
+        """'In his book, “Title,” X argued ...': past a quoted apposition (a title set off by
+        commas) after the opening phrase, where the subject starts."""
+        toks = self.toks
+        if k >= e or toks[k].kind != "qo":
+            return k
+        c = next((m for m in range(k + 1, min(e, k + 14)) if toks[m].kind in ("qo", "qc")), None)
+        if c is None or toks[c].kind != "qc":
+            return k
+        if toks[c - 1].text == ",":
+            return c + 1
+        return c + 2 if c + 1 < e and toks[c + 1].text == "," else k
 
     def _work_title(self, s: int, e: int) -> bool:
         """Are body[s:e] the words of a title in title case (up to eight words, the first and
@@ -690,6 +711,10 @@ class _Phrases:
                     continue
             if t.kind in ("qo",) or t.text in ";:":
                 return False, k
+            if k > s and k + 1 < e and toks[k + 1].low == "that" and t.text.islower() and \
+                    t.low.endswith("ing") and toks[k - 1].kind == "w" and \
+                    toks[k - 1].low not in _PREPOSITIONS and toks[k - 1].low not in _DETERMINERS:
+                return True, k  # "she said at a briefing announcing that ...": the noun's own
             if t.low == "that":
                 return False, k
             if t.low in _TAIL_SUBORD:

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from .model import Quote, _MarkQuote, _Rec, _Speaker
-from .vocabulary import _ADVERBIAL_SUBORD, _AS_SPEECH, _OTHER_SENSES, _SPEECH_ACTS, _SPELLING
+from .vocabulary import (
+    _ADVERBIAL_SUBORD,
+    _AS_SPEECH,
+    _COMMISSIVE_VERBS,
+    _OTHER_SENSES,
+    _SPEECH_ACTS,
+    _SPELLING,
+)
 
 # a transcript turn: a name in capitals and a colon open the quoted words ("PEREZ: We ...")
 # words in marks that are one bracketed note ("(CROSSTALK.)", "[inaudible]")
@@ -222,6 +229,9 @@ class _Rows:
                 how = "said_before" if rec.verb < kopen else "said_after"
                 if sp is None or sp.start is None:
                     rec, sp = None, None
+        if rec is None and sp is None and (cv := self._commissive_before(si, kopen)) is not None:
+            # "X vowed to punish “...”": words in marks inside the infinitive of a promise
+            rec, sp, how = cv, self._speaker_of(cv), "said_before"
         if rec is None and sp is None and nwords <= 3 and not self._whole_sentence(qi, si, kopen):
             out.append(self._rejected(q, "scare quote/designation"))
             return
@@ -320,6 +330,22 @@ class _Rows:
         long = [w for w in ws if len(w) >= 3]
         return bool(long) and all(w[0].isupper() for w in long) and not all(
             w.isupper() for w in long)
+
+    def _commissive_before(self, si: int, kopen: int) -> _Rec | None:
+        """The record of a promise verb with an infinitive ("vowed to ...", lexicon
+        quotes_commissive_verbs) in sentence ``si`` before the marks, its clause unbroken up to
+        them, when it names a speaker."""
+        toks = self.toks
+        for r in reversed(self.recs[si]):
+            if r.verb >= kopen or r.lemma not in _COMMISSIVE_VERBS or \
+                    r.verb + 1 >= kopen or toks[r.verb + 1].low != "to":
+                continue
+            if any(toks[k].text in ",;:" or toks[k].kind in ("qo", "qc", "dash")
+                   for k in range(r.verb + 1, kopen)):
+                return None
+            sp = self._speaker_of(r)
+            return r if sp is not None and sp.start is not None else None
+        return None
 
     def _sentence_speech(self, si: int, kopen: int) -> _Rec | None:
         """The speech record of sentence ``si`` nearest before the quotation (else the first

@@ -43,6 +43,10 @@ _PASSIVE_SPEECH = words("quotes_passive_speech")
 _INVERTED_VERBS = words("quotes_inverted_verbs") | _MANNER_VERBS
 # speech-act verbs that govern "X as “...”" / "X a “...”" (the subject's own words)
 _AS_SPEECH = words("quotes_as_speech")
+# promise verbs: words in marks inside their infinitive are the subject's ("vowed to ...")
+_COMMISSIVE_VERBS = words("quotes_commissive_verbs")
+# verbs of "As X noted, ... “...”" (besides "as X put it")
+_AS_IDIOM_VERBS = words("quotes_as_idiom_verbs")
 
 # verbs whose object or complement may hold a quotation without a clause ("accused X of “...”")
 _GOVERNING_VERBS = _AS_SPEECH | _words("accuse urge blame demand ask claim warn tell")
@@ -124,6 +128,7 @@ _CUT_NEG_VERBS = words("quotes_cut_neg_verbs")
 _NON_CLAUSE_START = _words(
     "to so nothing goodbye farewell hello when while whereas because unless") | _PREPOSITIONS
 _ABBREV = words("quotes_abbrev")
+_PLACE_TITLE_ABBREV = words("quotes_place_title_abbrev")
 _SENTENCE_STARTERS = words("quotes_sentence_starters")
 
 # subordinators of an adverbial clause: a report inside one is its own statement
