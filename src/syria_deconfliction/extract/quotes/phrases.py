@@ -367,6 +367,28 @@ class _Phrases:
         return b - 1
 
     def _analyze_np(self, a: int, b: int) -> _NP | None:
+        """The noun phrase of tokens a..b (trimmed): a pronoun, a named person (core and
+        description), names joined by "and", a name with an affiliation, or a role noun."""
+        span = self._trim_np(a, b)
+        if span is None:
+            return None
+        a, b = span
+        toks = self.toks
+        last = toks[b - 1]
+        np = _NP(toks[a].start, toks[b - 1].end, self.body[toks[a].start:toks[b - 1].end], a, b)
+        np.head = self._bare(last.low)
+        if b - a == 1 and (last.low in _PRONOUNS or self._bare(last.low) in _PRONOUNS):
+            return self._pronoun_np(np, last, a, b)
+        core = self._name_core(a, b)
+        if core is None and any(toks[k].low == "and" for k in range(a, b)):
+            return self._coordinated_np(np, a, b)
+        if core is not None:
+            return self._named_np(np, a, core)
+        return self._common_np(np, a, b)
+
+    def _trim_np(self, a: int, b: int) -> tuple[int, int] | None:
+        """Tokens a..b without leading fillers, a time tail and closing punctuation; None when
+        nothing is left, the phrase ends in a function word, or holds a verb or a mark."""
         toks = self.toks
         while a < b and (toks[a].low in _LEAD_STRIP or toks[a].text in ",—–-"):
             a += 1
@@ -380,102 +402,104 @@ class _Phrases:
             return None
         if any(self._strict_finite(k) or toks[k].kind in ("qo", "qc") for k in range(a, b)):
             return None
-        np = _NP(toks[a].start, toks[b - 1].end, self.body[toks[a].start:toks[b - 1].end], a, b)
-        np.head = self._bare(last.low)
-        if b - a == 1 and last.low not in _PRONOUNS and self._bare(last.low) in _PRONOUNS:
+        return a, b
+
+    def _pronoun_np(self, np: _NP, last: _Tok, a: int, b: int) -> _NP:
+        if last.low not in _PRONOUNS:
             # "He's claiming": the pronoun of a contracted "is/has", without the "'s"
             np = _NP(last.start, last.end - 2, self.body[last.start:last.end - 2], a, b)
             np.head = np.pronoun = self._bare(last.low)
-            np.is_plural = np.pronoun == "they"
-            np.is_person = np.pronoun in ("he", "she")
-            return np
-        if b - a == 1 and last.low in _PRONOUNS:
+        else:
             np.pronoun = last.low
-            np.is_plural = last.low == "they"
-            np.is_person = last.low in ("he", "she")
-            return np
-        # trailing name run
+        np.is_plural = np.pronoun == "they"
+        np.is_person = np.pronoun in ("he", "she")
+        return np
+
+    def _name_core(self, a: int, b: int) -> tuple[int, int] | None:
+        """Tokens (start, end) of the person's name that ends the phrase, if it ends in one:
+        after any title, from an honorific on ("Mr. Holm"), not inside a prepositional phrase."""
+        toks = self.toks
         r = b
         while r > a and (self._is_name_tok(toks[r - 1]) or (
                 toks[r - 1].low in _PARTICLES and r < b)):
             r -= 1
         if r < b and toks[b - 1].text.endswith(("'s", "’s")):
             r = b  # "Russia's" ends a noun phrase only as a modifier
-        core = None
         # a name after a preposition belongs to a prepositional phrase ("a spokesman for
         # President X"), unless the preposition is inside a title ("Secretary of State X")
         in_pp = r > a and toks[r - 1].low in _PREPOSITIONS and not (
             r - 2 >= a and self._is_cap(toks[r - 2])
             and self._bare(toks[r - 2].low) in _TITLE_WORDS)
-        if r < b and not in_pp:
-            run = list(range(r, b))
-            k = max((x for x in run if self._bare(toks[x].low).rstrip(".") in _TITLE_WORDS),
-                    default=r - 1)
-            cands = [x for x in run if x > k]
-            hon = r > a and toks[r - 1].low.rstrip(".") in ("mr", "mrs", "ms", "dr")
-            dotted = r - 1 > a and self._dotted_honorific(r)  # "Mr. Holm"
-            if k >= r and toks[k].low.rstrip(".") in _HONORIFICS:
-                hon = True
-            htype = self._hint_type(toks[cands[0]].start, toks[cands[-1]].end) if cands else None
-            titled = self._titled_name(cands[0] - 1, cands) if cands and cands[0] - 1 >= a \
-                else False
-            if cands and (htype == "person" or (htype is None and (
-                    self._person_tokens(cands) or ((hon or dotted) and len(cands) <= 2)
-                    or titled))):
-                cs = cands[0]
-                if dotted and k < r:
-                    cs = r - 2
-                elif hon:
-                    cs = k if k >= r and toks[k].low.rstrip(".") in _HONORIFICS else r - 1
-                core = (cs, b)
-        if core is None and any(toks[k].low == "and" for k in range(a, b)):
-            for k in range(a, b):  # "President X and other officials"
-                if self._is_name_tok(toks[k]):
-                    e = k
-                    while e < b and self._is_name_tok(toks[e]):
-                        e += 1
-                    run = list(range(k, e))
-                    t2 = max((x for x in run if toks[x].low in _TITLE_WORDS), default=k - 1)
-                    c2 = [x for x in run if x > t2]
-                    if self._person_tokens(c2):
-                        np.is_person = np.is_named = True
-                        np.core = (toks[c2[0]].start, toks[c2[-1]].end)
-                        break
-            np.is_plural = True
-            np.role = not self._is_cap(last)
-            return np
-        if core is not None:
-            cs, ce = core
-            np.core = (toks[cs].start, toks[ce - 1].end)
-            np.is_person = np.is_named = True
-            da = a
-            while da < cs and toks[da].low in _DETERMINERS:
-                da += 1
-            de = cs
-            while de > da and toks[de - 1].low.rstrip(".") in _HONORIFICS:
-                de -= 1
-            if de > da:
-                np.desc = (toks[da].start, toks[de - 1].end)
-            return np
+        if r >= b or in_pp:
+            return None
+        run = list(range(r, b))
+        k = max((x for x in run if self._bare(toks[x].low).rstrip(".") in _TITLE_WORDS),
+                default=r - 1)
+        cands = [x for x in run if x > k]
+        hon = r > a and toks[r - 1].low.rstrip(".") in ("mr", "mrs", "ms", "dr")
+        dotted = r - 1 > a and self._dotted_honorific(r)  # "Mr. Holm"
+        if k >= r and toks[k].low.rstrip(".") in _HONORIFICS:
+            hon = True
+        htype = self._hint_type(toks[cands[0]].start, toks[cands[-1]].end) if cands else None
+        titled = self._titled_name(cands[0] - 1, cands) if cands and cands[0] - 1 >= a \
+            else False
+        if not (cands and (htype == "person" or (htype is None and (
+                self._person_tokens(cands) or ((hon or dotted) and len(cands) <= 2)
+                or titled)))):
+            return None
+        cs = cands[0]
+        if dotted and k < r:
+            cs = r - 2
+        elif hon:
+            cs = k if k >= r and toks[k].low.rstrip(".") in _HONORIFICS else r - 1
+        return cs, b
+
+    def _coordinated_np(self, np: _NP, a: int, b: int) -> _NP:
+        """"President X and other officials": plural, a person when a name in it is one."""
+        toks = self.toks
+        for k in range(a, b):
+            if self._is_name_tok(toks[k]):
+                e = k
+                while e < b and self._is_name_tok(toks[e]):
+                    e += 1
+                run = list(range(k, e))
+                t2 = max((x for x in run if toks[x].low in _TITLE_WORDS), default=k - 1)
+                c2 = [x for x in run if x > t2]
+                if self._person_tokens(c2):
+                    np.is_person = np.is_named = True
+                    np.core = (toks[c2[0]].start, toks[c2[-1]].end)
+                    break
+        np.is_plural = True
+        np.role = not self._is_cap(toks[b - 1])
+        return np
+
+    def _named_np(self, np: _NP, a: int, core: tuple[int, int]) -> _NP:
+        """A phrase ending in a person's name: the name is its core, the words before it (no
+        determiner, no honorific) its description."""
+        toks = self.toks
+        cs, ce = core
+        np.core = (toks[cs].start, toks[ce - 1].end)
+        np.is_person = np.is_named = True
+        da = a
+        while da < cs and toks[da].low in _DETERMINERS:
+            da += 1
+        de = cs
+        while de > da and toks[de - 1].low.rstrip(".") in _HONORIFICS:
+            de -= 1
+        if de > da:
+            np.desc = (toks[da].start, toks[de - 1].end)
+        return np
+
+    def _common_np(self, np: _NP, a: int, b: int) -> _NP:
+        """A phrase with no trailing name: a leading name with an affiliation, a role noun
+        ("the spokesman"), or a name the hints call a person."""
+        toks = self.toks
         htype = self._hint_type(np.start, np.end)
         hd = self._head_index(a, b)
         head = toks[hd]
         np.head = self._bare(head.low)
-        if hd < b - 1 and toks[hd + 1].low in _PREPOSITIONS:
-            # "Jennifer Doe of the Institute for X": a leading name with an affiliation
-            lead = [x for x in range(a, hd + 1) if toks[x].low not in _DETERMINERS]
-            k = max((x for x in lead if self._bare(toks[x].low).rstrip(".") in _TITLE_WORDS),
-                    default=a - 1)
-            cands = [x for x in lead if x > k]
-            if cands and self._person_tokens(cands) and self._hint_type(
-                    toks[cands[0]].start, toks[cands[-1]].end) in (None, "person"):
-                np.core = (toks[cands[0]].start, toks[cands[-1]].end)
-                np.is_person = np.is_named = True
-                da = hd + 2
-                while da < b - 1 and toks[da].low in _DETERMINERS:
-                    da += 1
-                np.desc = (toks[da].start, np.end)
-                return np
+        if hd < b - 1 and toks[hd + 1].low in _PREPOSITIONS and self._affiliated(np, a, b, hd):
+            return np
         sentence_initial_noun = (
             toks[a].start == self._sent_start(a) and hd == a
             and (np.head in _PERSON_ROLE_NOUNS or np.head in _HEAD_TYPES))
@@ -493,6 +517,25 @@ class _Phrases:
             np.is_person = np.is_named = True
             np.core = (np.start, np.end)
         return np
+
+    def _affiliated(self, np: _NP, a: int, b: int, hd: int) -> bool:
+        """"Jennifer Doe of the Institute for X": a leading name with an affiliation; sets the
+        name as core and the affiliation as description."""
+        toks = self.toks
+        lead = [x for x in range(a, hd + 1) if toks[x].low not in _DETERMINERS]
+        k = max((x for x in lead if self._bare(toks[x].low).rstrip(".") in _TITLE_WORDS),
+                default=a - 1)
+        cands = [x for x in lead if x > k]
+        if not (cands and self._person_tokens(cands) and self._hint_type(
+                toks[cands[0]].start, toks[cands[-1]].end) in (None, "person")):
+            return False
+        np.core = (toks[cands[0]].start, toks[cands[-1]].end)
+        np.is_person = np.is_named = True
+        da = hd + 2
+        while da < b - 1 and toks[da].low in _DETERMINERS:
+            da += 1
+        np.desc = (toks[da].start, np.end)
+        return True
 
     def _sent_start(self, k: int) -> int:
         return self.toks[self.sents[self.sent_of_tok[k]][0]].start

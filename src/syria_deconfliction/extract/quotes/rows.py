@@ -236,21 +236,7 @@ class _Rows:
             out.append(self._rejected(q, "scare quote/designation"))
             return
         if rec is None and sp is None:
-            nb = self._next_bare(qi)
-            if nb is not None:
-                rec, how = nb, "next_sentence"
-                sp = self._speaker_of(nb)
-            else:
-                sp = self._previous_speaker(si, kopen)
-                if sp is None and self._whole_sentence(qi, si, kopen):
-                    sp = self._previous_subject(si)
-                if sp is not None:
-                    how = "previous_sentence"
-                elif (sp := self._own_subject(si, q.open_pos)) is not None:
-                    how = "sentence_subject"
-                else:
-                    how = "none"
-                    reason = "no attribution found"
+            rec, sp, how, reason = self._unattributed_speaker(qi, si, kopen)
         qtype = "direct" if how == "byline" else self._quote_type(qi, si, kopen, rec)
         quote = self._make(q.inner_start, q.inner_end, qtype, sp, rec, how)
         if reason:
@@ -261,16 +247,38 @@ class _Rows:
         self._row_speaker[q.open_pos] = sp
         if first is not None and first in self._row_of and sp is not None and \
                 sp.start is not None and how != "continuation":
-            # "“A ... ¶ “B,” she said": the attribution after the continuation names the
-            # speaker of the paragraphs it continues
-            prev = self._row_of[first]
-            if prev.speaker_start is None and prev.status == "accepted":
-                for f in ("speaker_start", "speaker_end", "speaker_mention", "speaker_actor_id",
-                          "speaker_description", "speaker_pronoun", "speaker_pronoun_start",
-                          "speaker_pronoun_end"):
-                    setattr(prev, f, getattr(quote, f))
-                prev.attribution, prev.reason = "continuation", None
-                prev.confidence = min(quote.confidence, 0.8)
+            self._lend_speaker(self._row_of[first], quote)
+
+    def _unattributed_speaker(
+        self, qi: int, si: int, kopen: int
+    ) -> tuple[_Rec | None, _Speaker | None, str, str | None]:
+        """(record, speaker, attribution, reason) of a quotation no frame of its own governs:
+        a bare speech sentence after it, the speaker or subject of the sentence before, or the
+        subject of its own sentence; else none, with the reason."""
+        q = self.mquotes[qi]
+        nb = self._next_bare(qi)
+        if nb is not None:
+            return nb, self._speaker_of(nb), "next_sentence", None
+        sp = self._previous_speaker(si, kopen)
+        if sp is None and self._whole_sentence(qi, si, kopen):
+            sp = self._previous_subject(si)
+        if sp is not None:
+            return None, sp, "previous_sentence", None
+        if (sp := self._own_subject(si, q.open_pos)) is not None:
+            return None, sp, "sentence_subject", None
+        return None, None, "none", "no attribution found"
+
+    @staticmethod
+    def _lend_speaker(prev: Quote, quote: Quote) -> None:
+        """"“A ... ¶ “B,” she said": the attribution after the continuation names the speaker
+        of the paragraphs it continues (when that row has none)."""
+        if prev.speaker_start is None and prev.status == "accepted":
+            for f in ("speaker_start", "speaker_end", "speaker_mention", "speaker_actor_id",
+                      "speaker_description", "speaker_pronoun", "speaker_pronoun_start",
+                      "speaker_pronoun_end"):
+                setattr(prev, f, getattr(quote, f))
+            prev.attribution, prev.reason = "continuation", None
+            prev.confidence = min(quote.confidence, 0.8)
 
     def _previous_subject(self, si: int) -> _Speaker | None:
         """'X, a senator, identified ... as a reason. “...”': a quotation standing as its own
