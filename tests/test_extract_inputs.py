@@ -463,3 +463,23 @@ def test_a_lost_interruption_is_repeated(in_thread: bool) -> None:
     else:
         result.append(_swallow_once_then_spin(10))
     assert result == ["interrupted"]
+
+
+def test_a_dropped_interruption_is_not_printed_but_other_lost_errors_are() -> None:
+    # while a limit runs, an interruption Python drops (in a weakref callback) is no error to
+    # show the user; any other exception Python drops still reaches the previous hook
+    from types import SimpleNamespace
+
+    from syria_deconfliction.corpus.deadline import ArticleTimeout, deadline
+
+    seen: list[type] = []
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda u: seen.append(u.exc_type)
+    try:
+        with deadline(30):
+            sys.unraisablehook(SimpleNamespace(exc_type=ArticleTimeout))
+            sys.unraisablehook(SimpleNamespace(exc_type=ValueError))
+        sys.unraisablehook(SimpleNamespace(exc_type=ArticleTimeout))  # limit over: shown again
+    finally:
+        sys.unraisablehook = previous
+    assert seen == [ValueError, ArticleTimeout]

@@ -4,17 +4,20 @@ In a process's main thread (one worker, or the local process pool) the limit is 
 interval timer (SIGALRM). Dask runs tasks in a worker thread, where signals cannot be used;
 there a watchdog thread raises the same exception asynchronously in the working thread. Both
 interrupt Python code between bytecodes, which is where a pathological article spends its time.
-An exception that lands in a weakref callback or a finaliser is printed and dropped by Python,
-so both fire again every REFIRE seconds until the block ends.
+An exception that lands in a weakref callback or a finaliser is dropped by Python, so both fire
+again every REFIRE seconds until the block ends; while a limit runs, such a dropped interruption
+is not printed (it is no error: the next one follows).
 """
 
 from __future__ import annotations
 
 import ctypes
 import signal
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 DEFAULT_TIMEOUT = 120.0  # seconds per article; a real article takes well under one
 REFIRE = 0.5  # seconds between repeated interruptions once the limit is passed
@@ -36,6 +39,23 @@ def deadline(seconds: float | None) -> Iterator[None]:
     if not seconds or seconds <= 0:
         yield
         return
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_timeouts(previous_hook)
+    try:
+        yield from _limited(seconds)
+    finally:
+        sys.unraisablehook = previous_hook
+
+
+def _quiet_timeouts(hook: Callable[[Any], object]) -> Callable[[Any], object]:
+    def quiet(unraisable: Any) -> None:
+        if unraisable.exc_type is not ArticleTimeout:
+            hook(unraisable)
+
+    return quiet
+
+
+def _limited(seconds: float) -> Iterator[None]:
     if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
         previous = signal.signal(signal.SIGALRM, _raise_timeout)
         signal.setitimer(signal.ITIMER_REAL, seconds, REFIRE)
