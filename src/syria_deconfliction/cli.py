@@ -279,6 +279,10 @@ def _articles_to_do(inputs: Sequence[str], out: Path, formats: Sequence[str]) ->
         files = list(iter_inputs(inputs))
     except OSError:
         return None
+    if not out.exists():
+        return len(files)
+    if not out.is_dir():
+        return None  # the run refuses it in one line; counting must not fail first
     done = {f for fs in PartitionWriter(out, formats).done().values() for f in fs}
     return sum(1 for f in files if f.key not in done)
 
