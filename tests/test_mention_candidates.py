@@ -504,3 +504,34 @@ def test_body_named_by_its_size_is_the_last_council_named() -> None:
 def test_irregular_demonym_of_an_unregistered_state_is_that_state() -> None:
     actors, found = _run("At dawn Dutch special forces reached the dam.")
     assert ("Dutch", "new-netherlands", "demonym_military") in found
+
+
+def _run_all(text: str) -> tuple[dict[str, dict], list[tuple[str, str]]]:
+    """Candidates and every mention (registry and candidate), as (text, actor id)."""
+    k = _knowledge()
+    doc = Document(text)
+    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
+    actors, found = _candidate_actors(doc, mentions, k)
+    every = sorted([*mentions, *found], key=lambda m: m.start)
+    return {a["actor_id"]: a for a in actors}, [(m.text, m.actor_id) for m in every]
+
+
+def test_other_given_name_before_a_registry_surname_is_another_person() -> None:
+    # A relative sharing the surname; the later bare surname keeps its registry reading.
+    actors, found = _run_all("Donald Trump waved, Ivanka Trump smiled, and Trump left.")
+    assert found == [("Donald Trump", "donald-trump"), ("Ivanka Trump", "new-ivanka-trump"),
+                     ("Trump", "donald-trump")]
+    assert actors["new-ivanka-trump"]["type"] == "person"
+
+
+def test_variant_spelling_of_a_registry_given_name_is_not_another_person() -> None:
+    # "Sergei" for the registry's "Sergey": the same initial, so no new candidate person.
+    actors, found = _run_all("Sergei Lavrov met the envoys on Monday.")
+    assert "new-sergei-lavrov" not in actors
+    assert ("Sergei Lavrov", "new-sergei-lavrov") not in found
+
+
+def test_longer_name_ending_with_a_shorter_candidate_name_is_that_person() -> None:
+    actors, found = _run("Envoy Maya Lin Oster Vale arrived on Monday. Oster Vale said little.")
+    assert {aid for _, aid, _ in found} == {"new-oster-vale"}
+    assert actors["new-oster-vale"]["aliases"] == ["Oster Vale", "Maya Lin Oster Vale"]

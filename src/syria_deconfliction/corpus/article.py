@@ -12,6 +12,8 @@ from ..extract.document import Document
 from ..extract.mentions import DEFAULT_LEXICON, Mention, find_mentions, find_unaccounted_names
 from ..extract.mentions.candidates import (
     candidate_spans,
+    join_given_names,
+    shortest_tail,
     surname_forms,
     surname_mentions,
     unregistered_demonym_sides,
@@ -250,6 +252,12 @@ def _candidate_row(aid: str, name: str, kind: str, iso3: str | None) -> dict[str
     }
 
 
+def _person_names(k: Knowledge) -> dict[str, list[str]]:
+    """Registry persons' names and aliases by actor id."""
+    return {str(a["id"]): [str(n) for n in [a.get("name"), *(a.get("aliases") or [])] if n]
+            for a in k.registry.actors if a.get("type") == "person"}
+
+
 def _candidate_actors(
     doc: Document, mentions: list[Mention], k: Knowledge
 ) -> tuple[list[dict[str, Any]], list[Mention]]:
@@ -268,6 +276,10 @@ def _candidate_actors(
     spans, absorbed = candidate_spans(text, gaps, mentions, reg.places, k.countries)
     for i in sorted(absorbed, reverse=True):
         del mentions[i]
+    spans, swallowed, joined = join_given_names(
+        text, spans, mentions, _person_names(k), k.mentions.surnames)
+    for i in sorted(swallowed, reverse=True):
+        del mentions[i]
     people = k.registry_people
     named = {m.actor_id for m in mentions}
     actors: dict[str, dict[str, Any]] = {}
@@ -276,10 +288,16 @@ def _candidate_actors(
     short: dict[str, str] = {}  # surname form -> candidate person id, in text order
     # A person's full name anywhere in the article claims its surname, also before it (a
     # headline or lede that names "<Surname>" first): one candidate, not two.
-    for _, _, name in spans:
-        if people["full"].get(without_initials(name)) is None and guess_type(name) == "person":
-            for form in surname_forms(name):
-                short.setdefault(form, "new-" + slug(name))
+    # A longer name that ends with another candidate person's name ("<Given> <Middle> <Given>
+    # <Surname>" and "<Given> <Surname>") is that person. A joined "<Other given name> <registry
+    # surname>" claims no bare surname: those stay with the rules that give them to the
+    # registry person.
+    names = {n for _, _, n in spans
+             if people["full"].get(without_initials(n)) is None and guess_type(n) == "person"}
+    for span in spans:
+        if span[2] in names and span not in joined:
+            for form in surname_forms(span[2]):
+                short.setdefault(form, "new-" + slug(shortest_tail(span[2], names) or span[2]))
     for start, end, name in spans:
         full = people["full"].get(without_initials(name))
         if full is not None:
@@ -293,14 +311,18 @@ def _candidate_actors(
         if name in short:
             found.append(Mention(start, end, name, short[name], "surname"))
             continue
-        aid = "new-" + slug(name)
+        row_name = (shortest_tail(name, names) if name in names else None) or name
+        aid = "new-" + slug(row_name)
         iso3 = k.countries.get(name)
         if aid not in actors:
-            actors[aid] = _candidate_row(aid, name, "state" if iso3 else guess_type(name), iso3)
-            if actors[aid]["type"] == "person":
+            actors[aid] = _candidate_row(aid, row_name, "state" if iso3 else guess_type(name),
+                                         iso3)
+            if actors[aid]["type"] == "person" and (start, end, name) not in joined:
                 persons.append((start, name, aid))
                 for form in surname_forms(name):
                     short.setdefault(form, aid)
+        if row_name != name and name not in actors[aid]["aliases"]:
+            actors[aid]["aliases"].append(name)
         found.append(Mention(start, end, name, aid, "candidate"))
     # "<Demonym> special forces" of a state the registry lacks: that state (no military child).
     for start, end, country, rule in unregistered_demonym_sides(

@@ -615,3 +615,61 @@ def unregistered_demonym_sides(text: str, mentions: Sequence[Mention],
             rule = "demonym_military" if noun in forces else "demonym_government"
             out.append((g.start(1), g.end(1), country, rule))
     return out
+
+
+_GIVEN_NAME_RE = re.compile(rf"[{_UP}][a-z]+")
+_SURNAME_AFTER_RE = re.compile(rf" ([{_UP}]\w*(?:-\w+)*)")
+
+
+def _given_initials(names: Iterable[str]) -> set[str]:
+    """First letters of a person's given names (the first word of each name of two or more
+    words): a spelling variant ("Sergei"/"Sergey") keeps the letter, another person rarely."""
+    return {toks[0][0] for n in names if len(toks := str(n).split()) >= 2}
+
+
+def join_given_names(text: str, spans: Sequence[Span], mentions: Sequence[Mention],
+                     person_names: Mapping[str, Sequence[str]],
+                     surnames: Mapping[str, Sequence[str]], *,
+                     lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[list[Span], set[int], set[Span]]:
+    """A given name the registry does not know before a registry person's surname ("<Other>
+    <Surname>": a relative) is another person, named by both words, not the registry person.
+
+    ``person_names`` holds each registry person's names, ``surnames`` the registry persons by
+    surname form. Returns the spans (joined ones extended over the surname), the indices of
+    ``mentions`` a joined span swallowed, and the joined spans."""
+    cw = _words(lexicon)
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    out: list[Span] = []
+    swallowed: set[int] = set()
+    joined: set[Span] = set()
+    for s, e, name in spans:
+        toks = name.split()
+        nxt = _SURNAME_AFTER_RE.match(text, e)
+        if nxt is None or len(toks) > 2 or _has_org_head(name, cw) or any(
+                t in cw.titles or not _GIVEN_NAME_RE.fullmatch(t) for t in toks):
+            out.append((s, e, name))
+            continue
+        word, i = nxt.group(1), by_start.get(nxt.start(1))
+        if i is not None:
+            mt = mentions[i]
+            owners = [mt.actor_id] if mt.end == nxt.end(1) else []
+        else:
+            owners = list(surnames.get(word, ()))
+        names = [n for aid in owners for n in person_names.get(aid, ())]
+        if not owners or not any(str(n).split()[-1] == word for n in names if " " in str(n)) \
+                or toks[0][0] in _given_initials(names):
+            out.append((s, e, name))
+            continue
+        span = (s, nxt.end(1), text[s : nxt.end(1)])
+        out.append(span)
+        joined.add(span)
+        if i is not None:
+            swallowed.add(i)
+    return out, swallowed, joined
+
+
+def shortest_tail(name: str, names: Iterable[str]) -> str | None:
+    """The shortest of ``names`` (two words or more) that a longer personal name ends with
+    ("Aung San Suu Kyi" and "Suu Kyi"): the same person, under the shorter name."""
+    tails = [n for n in names if len(n.split()) >= 2 and name.endswith(" " + n)]
+    return min(tails, key=len) if tails else None
