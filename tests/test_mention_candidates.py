@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from syria_deconfliction.corpus.article import _candidate_actors
 from syria_deconfliction.corpus.knowledge import Knowledge
 from syria_deconfliction.extract.document import Document
-from syria_deconfliction.extract.mentions import find_mentions
+from syria_deconfliction.extract.mentions import Mention, find_mentions
 from syria_deconfliction.extract.mentions.descriptions import (
     description_mentions,
     noun_phrase_spans,
@@ -353,16 +354,21 @@ def test_rubric_label_opening_a_line_is_not_a_name() -> None:
     assert "Latest" not in _texts(found)
 
 
-def _epithets(text: str) -> list[tuple[str, str]]:
-    from syria_deconfliction.extract.mentions.epithets import epithet_mentions
-
+def _resolved(text: str, rule: Callable[..., list[Mention]]) -> list[tuple[str, str]]:
+    """(words, actor) of what a description rule finds over the article's other mentions."""
     k = _knowledge()
     doc = Document(text)
     mentions = find_mentions(doc, k.registry.actors, k.registry.places)
     actors, found = _candidate_actors(doc, mentions, k)
     persons = k.registry_person_ids | {a["actor_id"] for a in actors if a["type"] == "person"}
     every = sorted([*mentions, *found], key=lambda m: m.start)
-    return [(m.text, m.actor_id) for m in epithet_mentions(text, every, persons, k.registry.actors)]
+    return [(m.text, m.actor_id) for m in rule(text, every, persons, k.registry.actors)]
+
+
+def _epithets(text: str) -> list[tuple[str, str]]:
+    from syria_deconfliction.extract.mentions.epithets import epithet_mentions
+
+    return _resolved(text, epithet_mentions)
 
 
 def test_demonym_before_an_epithet_noun_is_that_states_office_holder() -> None:
@@ -421,13 +427,7 @@ def test_forces_loyal_to_a_person_are_the_armed_forces_of_their_state() -> None:
 def _role_phrases(text: str) -> list[tuple[str, str]]:
     from syria_deconfliction.extract.mentions.role_anaphora import role_anaphora
 
-    k = _knowledge()
-    doc = Document(text)
-    mentions = find_mentions(doc, k.registry.actors, k.registry.places)
-    actors, found = _candidate_actors(doc, mentions, k)
-    persons = k.registry_person_ids | {a["actor_id"] for a in actors if a["type"] == "person"}
-    every = sorted([*mentions, *found], key=lambda m: m.start)
-    return [(m.text, m.actor_id) for m in role_anaphora(text, every, persons, k.registry.actors)]
+    return _resolved(text, role_anaphora)
 
 
 def test_copula_defines_a_role_and_a_clause_after_a_comma_refers_back() -> None:
