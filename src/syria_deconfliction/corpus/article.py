@@ -252,12 +252,6 @@ def _candidate_row(aid: str, name: str, kind: str, iso3: str | None) -> dict[str
     }
 
 
-def _person_names(k: Knowledge) -> dict[str, list[str]]:
-    """Registry persons' names and aliases by actor id."""
-    return {str(a["id"]): [str(n) for n in [a.get("name"), *(a.get("aliases") or [])] if n]
-            for a in k.registry.actors if a.get("type") == "person"}
-
-
 def _candidate_actors(
     doc: Document, mentions: list[Mention], k: Knowledge
 ) -> tuple[list[dict[str, Any]], list[Mention]]:
@@ -277,7 +271,7 @@ def _candidate_actors(
     for i in sorted(absorbed, reverse=True):
         del mentions[i]
     spans, swallowed, joined = join_given_names(
-        text, spans, mentions, _person_names(k), k.mentions.surnames)
+        text, spans, mentions, k.person_names, k.mentions.surnames)
     for i in sorted(swallowed, reverse=True):
         del mentions[i]
     people = k.registry_people

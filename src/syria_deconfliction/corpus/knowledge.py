@@ -66,10 +66,15 @@ class Knowledge:
     @cached_property
     def irregular_demonyms(self) -> dict[str, str]:
         """Demonyms the shared-prefix rule misses ("Dutch", "Swiss") -> ISO country name."""
-        with (self.raw / "reference" / "countries.csv").open(encoding="utf-8", newline="") as f:
-            names = {r["iso3"]: r["name"] for r in csv.DictReader(f)}
+        names = {iso: name for name, iso in self.countries.items()}  # the full name comes last
         with (self.raw / "reference" / "demonyms.csv").open(encoding="utf-8", newline="") as f:
             return {r["demonym"]: names[r["iso3"]] for r in csv.DictReader(f)}
+
+    @cached_property
+    def person_names(self) -> dict[str, list[str]]:
+        """Registry persons' names and aliases by actor id."""
+        return {str(a["id"]): [str(n) for n in [a.get("name"), *(a.get("aliases") or [])] if n]
+                for a in self.registry.actors if a.get("type") == "person"}
 
     @cached_property
     def registry_people(self) -> dict[str, dict[str, str]]:
