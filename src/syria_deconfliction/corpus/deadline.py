@@ -71,14 +71,14 @@ def _limited(seconds: float) -> Iterator[None]:
 def _watchdog(seconds: float) -> Iterator[None]:
     tid = threading.get_ident()
     lock = threading.Lock()
-    done = threading.Event()
-    state = {"running": True, "fired": False}
+    done = threading.Event()  # the block has ended
+    state = {"fired": False}
 
     def fire() -> None:
         wait = seconds
         while not done.wait(wait):
             with lock:
-                if not state["running"]:
+                if done.is_set():
                     return
                 state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(
@@ -93,6 +93,5 @@ def _watchdog(seconds: float) -> Iterator[None]:
     finally:
         done.set()
         with lock:
-            state["running"] = False
             if state["fired"]:  # withdraw an exception still pending after the block ended
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), None)
