@@ -33,8 +33,14 @@ def test_headline_body_and_dates(articles, tables, source_file: str) -> None:
     exp, row = EXPECT[source_file], articles.loc[source_file]
     assert row["headline"] == exp["headline"]
     assert row["text"].startswith(exp["headline"] + "\n\n")
-    paragraphs = row["text"].split("\n\n")[1:]
+    segs = tables["text_segments"][tables["text_segments"]["article_id"] == row["article_id"]]
+    said = {role: [row["text"][s.char_start:s.char_end]
+                   for s in segs.itertuples() if s.role == role] for role in ("body", "credit")}
+    paragraphs = said["body"]
     assert len(paragraphs) == exp["body_paragraphs"]
+    # a wire's credit line stays in the text, after the story, as a credit segment
+    assert said["credit"] == exp.get("credit_lines", [])
+    assert row["text"].split("\n\n")[1:] == paragraphs + said["credit"]
     assert paragraphs[0].startswith(exp["first_body"])
     assert paragraphs[-1].startswith(exp["last_body"])
     assert row["published_date"].date() == exp["published_date"]

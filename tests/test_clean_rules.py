@@ -45,3 +45,31 @@ def test_an_ad_slot_placeholder_line_is_page_furniture() -> None:
     rule, _m = _match(_RULES, "[ad_2]")
     assert rule is not None and rule.kind == "advert"
     assert _match(_RULES, "Officials met [ad_2] on Tuesday.")[0] is None
+
+
+def _clean(raw: str):
+    from syria_deconfliction.pipeline.clean import clean
+
+    return clean(raw, Knowledge.load().boilerplate)
+
+
+def test_a_wire_credit_line_stays_in_the_text_as_a_credit_segment() -> None:
+    # the journalists a wire credits are people of the story: the line is kept (and harvested)
+    raw = ("Ministers meet in Vienna\n\nBy Ann Example\n\nThe ministers met on Tuesday.\n\n"
+           "(Reporting by Jo Verne in Vienna; Editing by Max Tull)\n")
+    art = _clean(raw)
+    credit = "(Reporting by Jo Verne in Vienna; Editing by Max Tull)"
+    assert art.text.endswith(credit)
+    assert [s.role for s in art.segments] == ["headline", "body", "credit"]
+    seg = art.segments[-1]
+    assert art.text[seg.clean_start:seg.clean_end] == raw[seg.raw_start:seg.raw_end] == credit
+    assert credit in art.credits
+    # a byline printed above the story is page furniture: removed, but still a credit
+    assert "Ann Example" not in art.text and "By Ann Example" in art.credits
+    assert [r.rule for r in art.removed] == ["byline"]
+
+
+def test_a_credit_line_without_a_full_stop_is_no_truncated_fragment() -> None:
+    art = _clean("Talks resume\n\nThe talks resumed on Monday.\n\nThe envoys met again.\n\n"
+                 "Kim Lark and Ode Fenn contributed to this report\n")
+    assert art.segments[-1].role == "credit" and not art.removed

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from ..extract.document import Document
@@ -19,6 +20,7 @@ from ..extract.mentions.candidates import (
     unregistered_demonym_sides,
     without_initials,
 )
+from ..extract.mentions.credits import credit_names
 from ..extract.mentions.descriptions import (
     description_mentions,
     member_body_mentions,
@@ -191,7 +193,8 @@ def extract_article(
 
     mentions = find_mentions(doc, reg.actors, reg.places, compiled=k.mentions)
     lap("mentions")
-    candidates, cand_mentions = _candidate_actors(doc, mentions, k)
+    credits = [(g.clean_start, g.clean_end) for g in art.segments if g.role == "credit"]
+    candidates, cand_mentions = _candidate_actors(doc, mentions, k, credits)
     found = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
     persons = k.registry_person_ids | {c["actor_id"] for c in candidates if c["type"] == "person"}
     descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons)
@@ -233,7 +236,9 @@ def extract_article(
     return out
 
 
-def _candidate_row(aid: str, name: str, kind: str, iso3: str | None) -> dict[str, Any]:
+def _candidate_row(aid: str, name: str, kind: str, iso3: str | None,
+                   notes: str = "candidate: a name the registry lacks; type guessed from its words",
+                   ) -> dict[str, Any]:
     """A candidate actor's row before its mentions are counted."""
     return {
         "actor_id": aid,
@@ -248,14 +253,18 @@ def _candidate_row(aid: str, name: str, kind: str, iso3: str | None) -> dict[str
         "mention_count": 0,
         "article_count": 1,
         "method": "automatic",
-        "notes": "candidate: a name the registry lacks; type guessed from its words",
+        "notes": notes,
     }
 
 
 def _candidate_actors(
-    doc: Document, mentions: list[Mention], k: Knowledge
+    doc: Document, mentions: list[Mention], k: Knowledge,
+    credits: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[dict[str, Any]], list[Mention]]:
     """Names the registry lacks become candidate actors (method automatic) with a type guess.
+
+    In the credit segments ``credits`` (clean offsets) every name is a person who made the
+    story (extract/mentions/credits.py), whatever the guard made of the line.
 
     The guard's spans are cut to names and cleared of noise (extract/mentions/candidates.py);
     a name that is a registry person's (middle initial dropped) or the surname of one named in
@@ -270,6 +279,7 @@ def _candidate_actors(
     spans, absorbed = candidate_spans(text, gaps, mentions, reg.places, k.countries)
     for i in sorted(absorbed, reverse=True):
         del mentions[i]
+    spans = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in credits)]
     spans, swallowed, joined = join_given_names(
         text, spans, mentions, k.person_names, k.mentions.surnames)
     for i in sorted(swallowed, reverse=True):
@@ -324,9 +334,28 @@ def _candidate_actors(
         aid = "new-" + slug(country)
         actors.setdefault(aid, _candidate_row(aid, country, "state", k.countries[country]))
         found.append(Mention(start, end, text[start:end], aid, rule))
+    found += _credited_people(text, credits, mentions, k, actors)
     taken = [(m.start, m.end) for m in [*mentions, *found]]
     found += surname_mentions(text, persons, taken)
     for m in found:
         if m.actor_id in actors:
             actors[m.actor_id]["mention_count"] += 1
     return list(actors.values()), found
+
+
+def _credited_people(text: str, credits: Sequence[tuple[int, int]], mentions: list[Mention],
+                     k: Knowledge, actors: dict[str, dict[str, Any]]) -> list[Mention]:
+    """The people a credit line names: registry persons, or candidate persons added to
+    ``actors``. They claim no surname elsewhere: a story does not name its journalists."""
+    out = []
+    for start, end, name in credit_names(text, credits, mentions):
+        full = k.registry_people["full"].get(without_initials(name))
+        if full is not None:
+            out.append(Mention(start, end, name, full, "alias"))
+            continue
+        aid = "new-" + slug(name)
+        actors.setdefault(aid, _candidate_row(
+            aid, name, "person", None,
+            notes="candidate: a person the registry lacks, named in the article's credit line"))
+        out.append(Mention(start, end, name, aid, "credit"))
+    return out

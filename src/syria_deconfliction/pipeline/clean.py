@@ -1,11 +1,11 @@
 """Separate an article's story from page boilerplate, keeping a map back to the raw file.
 
-The raw text is read line by line. Each line is either kept (headline or body paragraph) or
-removed by a rule from raw/knowledge/boilerplate.yaml, and every
-removal is recorded with its rule so a
-reader can audit it. Kept lines are copied verbatim (only surrounding whitespace is dropped and
-no-break spaces become plain spaces, which keeps lengths equal) and joined with blank lines, so
-each clean character maps back to exactly one raw character through `segments`.
+The raw text is read line by line. Each line is either kept (headline, body paragraph or credit
+line) or removed by a rule from raw/knowledge/boilerplate.yaml, and every removal is recorded
+with its rule so a reader can audit it. Kept lines are copied verbatim (only surrounding
+whitespace is dropped and no-break spaces become plain spaces, which keeps lengths equal) and
+joined with blank lines, so each clean character maps back to exactly one raw character through
+`segments`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from ..extract.case import lower_for_ignorecase
 from .rawdata import _rel, check_fields, read_checked
 
 PARAGRAPH_BREAK = "\n\n"
+# What a rule's match removes: the line, the line and all after it, or nothing (the line stays
+# in the story as a `credit` segment and only feeds the metadata).
+SCOPES = frozenset({"line", "tail", "none"})
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ class Segment:
     raw_start: int
     raw_end: int
     line_no: int
-    role: str  # headline or body
+    role: str  # headline, body or credit (a line a rule of scope `none` read and kept)
 
 
 @dataclass(frozen=True)
@@ -122,8 +125,9 @@ def load_boilerplate(path: Path) -> Boilerplate:
         check_fields(
             rel, record, r, {"id", "kind", "scope", "pattern"}, {"id", "kind", "scope", "pattern"}
         )
-        if r["scope"] not in {"line", "tail"}:
-            raise InputError(rel, record, f"scope {r['scope']!r} is invalid", "use line or tail")
+        if r["scope"] not in SCOPES:
+            raise InputError(rel, record, f"scope {r['scope']!r} is invalid",
+                             f"use one of {', '.join(sorted(SCOPES))}")
         rules.append(Rule(r["id"], r["kind"], r["scope"], _compile(rel, record, r["pattern"])))
     cap = doc.get("photo_caption") or {}
     tail = doc.get("truncated_tail") or {}
@@ -170,6 +174,7 @@ def clean(raw: str, bp: Boilerplate) -> CleanArticle:
     lines = _lines(raw)
     removed: list[Removed] = []
     kept: list[_Line] = []
+    credit_lines: set[int] = set()  # line numbers kept by a rule of scope `none`
     art = CleanArticle("", None, [], removed)
     tail_from: Rule | None = None
 
@@ -183,6 +188,10 @@ def clean(raw: str, bp: Boilerplate) -> CleanArticle:
         rule, match = _match(bp.rules, line.text)
         if rule is not None and match is not None:
             _harvest(art, rule, match, line.text)
+            if rule.scope == "none":
+                credit_lines.add(line.no)
+                kept.append(line)
+                continue
             drop(line, rule.id, rule.kind)
             # A tail rule ends the story only once the story has begun: the same rail or box
             # printed above the headline removes just its own line.
@@ -195,7 +204,8 @@ def clean(raw: str, bp: Boilerplate) -> CleanArticle:
         kept.append(line)
 
     # A crawl that stopped mid-sentence leaves a fragment as the last line.
-    if len(kept) > 2 and not bp.sentence_end.search(kept[-1].text):
+    if len(kept) > 2 and kept[-1].no not in credit_lines \
+            and not bp.sentence_end.search(kept[-1].text):
         frag = kept.pop()
         drop(frag, "truncated-tail", "truncated_fragment")
 
@@ -206,7 +216,12 @@ def clean(raw: str, bp: Boilerplate) -> CleanArticle:
         if j:
             parts.append(PARAGRAPH_BREAK)
             pos += len(PARAGRAPH_BREAK)
-        role = "headline" if j == 0 and _looks_like_headline(line.text, bp) else "body"
+        if line.no in credit_lines:
+            role = "credit"
+        elif j == 0 and _looks_like_headline(line.text, bp):
+            role = "headline"
+        else:
+            role = "body"
         if role == "headline":
             art.headline = line.text.replace("\xa0", " ")
         art.segments.append(Segment(pos, pos + len(line.text), line.start, line.end, line.no, role))
