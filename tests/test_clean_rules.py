@@ -73,3 +73,14 @@ def test_a_credit_line_without_a_full_stop_is_no_truncated_fragment() -> None:
     art = _clean("Talks resume\n\nThe talks resumed on Monday.\n\nThe envoys met again.\n\n"
                  "Kim Lark and Ode Fenn contributed to this report\n")
     assert art.segments[-1].role == "credit" and not art.removed
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Follow Jo Verne on Twitter @joverne", True),
+    ("“Follow Jo Verne on Twitter @joverne.”", True),  # a page that prints it in marks
+    ("Follow @joverne on Facebook", True),
+    ("Follow the money on Twitter, the senator said.", False),
+])
+def test_an_authors_follow_prompt_is_page_furniture(line: str, furniture: bool) -> None:
+    rule, _m = _match(_RULES, line)
+    assert (rule is not None and rule.id == "follow-prompt") is furniture
