@@ -114,7 +114,6 @@ class _Matcher:
         self.reg = reg
         self.lex = reg.lex
         self.res = _context_res(reg.lex)
-        self._lower_bodies: dict[str, str] | None = None  # lower-cased body aliases, on demand
 
     # ---- longest-match-first candidate selection
     def _select(self, text: str) -> list[_Cand]:
@@ -340,17 +339,12 @@ class _Matcher:
         """"the Russian defence ministry": a body of the state whose alias the demonym and the
         next words spell in lower case ("Russian Defence Ministry"); aliases are matched with
         their case, but news text often writes a body's name in lower case."""
-        if self._lower_bodies is None:
-            self._lower_bodies = {
-                form.lower(): e.ident for form, entries in self.reg.forms.items()
-                for e in entries if e.kind == "alias" and " " in form
-                and self.reg.actors.get(e.ident, {}).get("parent")}
         words = re.match(r"(?:\s+[a-z]+){1,3}", text[c.end:c.end + 40])
         if words is None:
             return None
         tail = words.group(0).split()
         for n in range(len(tail), 0, -1):
-            ident = self._lower_bodies.get(" ".join([text[c.start:c.end], *tail[:n]]).lower())
+            ident = self.reg.lower_bodies.get(" ".join([text[c.start:c.end], *tail[:n]]).lower())
             if ident is not None and self.reg.actors.get(ident, {}).get("parent") == state:
                 return ident
         return None

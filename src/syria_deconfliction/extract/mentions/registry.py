@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..document import word_runs
@@ -232,6 +233,14 @@ class _Registry:
             if len(f) > len(longest.get(s, "")):
                 longest[s] = f
         return _leftmost(sorted(longest.items()))
+
+    @cached_property
+    def lower_bodies(self) -> dict[str, str]:
+        """Multi-word aliases of bodies (actors with a parent) in lower case -> actor id: news
+        text often writes a body's name in lower case ("the Russian defence ministry")."""
+        return {form.lower(): e.ident for form, entries in self.forms.items()
+                for e in entries if e.kind == "alias" and " " in form
+                and self.actors.get(e.ident, {}).get("parent")}
 
     def _add(self, form: str, entry: _Entry) -> None:
         lst = self.forms.setdefault(form, [])
