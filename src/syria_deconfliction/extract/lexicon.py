@@ -13,9 +13,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from ..paths import lexicon_dir
+from ..yaml_plain import load_plain
 
 __all__ = ["entries", "sequence", "table", "words"]
 
@@ -26,7 +25,7 @@ def entries(folder: Path | None = None) -> dict[str, str | list[str]]:
     folder = folder or lexicon_dir()
     out: dict[str, str | list[str]] = {}
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_plain(path.read_text(encoding="utf-8")) or {}
         if not isinstance(data, dict):
             raise ValueError(f"{path}: a lexicon file maps keys to word lists")
         for key, value in data.items():

@@ -16,6 +16,7 @@ import yaml
 
 from ..errors import InputError, show
 from ..paths import articles_dir, curation_of
+from ..yaml_plain import AnchorRefused, load_plain
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -32,22 +33,6 @@ class RawArticle:
         return self.meta["article_id"]
 
 
-class _Refused(Exception):
-    def __init__(self, mark: Any) -> None:
-        self.mark = mark
-
-
-class PlainLoader(yaml.SafeLoader):
-    """SafeLoader without anchors and aliases: curation files have no use for them, and an
-    alias bomb (aliases of aliases) would otherwise grow one line into gigabytes."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(event.start_mark)
-        return super().compose_node(parent, index)
-
-
 def read_yaml(path: Path) -> Any:
     """Parse a curated YAML file, turning syntax errors into an InputError with the line."""
     rel = _rel(path)
@@ -60,8 +45,8 @@ def read_yaml(path: Path) -> Any:
             rel, None, f"not UTF-8 ({exc.reason} at byte {exc.start})", "save the file as UTF-8"
         ) from exc
     try:
-        return yaml.load(text, Loader=PlainLoader)  # noqa: S506 - a SafeLoader subclass
-    except _Refused as exc:
+        return load_plain(text)
+    except AnchorRefused as exc:
         raise InputError(
             rel,
             f"line {exc.mark.line + 1}, column {exc.mark.column + 1}",

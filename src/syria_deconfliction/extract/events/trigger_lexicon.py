@@ -12,6 +12,7 @@ from re import _parser as _sre_parser  # CPython's regex parser (its syntax tree
 from typing import Any
 
 from ...paths import knowledge_dir
+from ...yaml_plain import load_plain
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -380,10 +381,8 @@ def _statement_rules(raw: Mapping[str, Any]) -> StatementRules:
 
 @lru_cache(maxsize=4)
 def _load_cached(path: str, mtime: float) -> TriggerLexicon:
-    import yaml
-
     with open(path, encoding="utf-8") as fh:
-        return lexicon_from_data(yaml.safe_load(fh) or {})
+        return lexicon_from_data(load_plain(fh.read()) or {})
 
 
 def load_lexicon(path: Path | str | None = None) -> TriggerLexicon:
