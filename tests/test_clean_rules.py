@@ -84,3 +84,13 @@ def test_a_credit_line_without_a_full_stop_is_no_truncated_fragment() -> None:
 def test_an_authors_follow_prompt_is_page_furniture(line: str, furniture: bool) -> None:
     rule, _m = _match(_RULES, line)
     assert (rule is not None and rule.id == "follow-prompt") is furniture
+
+
+def test_an_author_note_after_a_related_links_rail_stays_in_the_story() -> None:
+    art = _clean("Talks resume\n\nThe talks resumed on Monday.\n\nThe envoys met again.\n\n"
+                 "Read more:\n\nEarlier talks collapsed in the spring\n\n"
+                 "Jo Verne is a Cairo-based correspondent for The Ledger.\n\nMost Read\n")
+    assert art.text.endswith("\n\nJo Verne is a Cairo-based correspondent for The Ledger.")
+    assert [s.role for s in art.segments][-1] == "credit"
+    assert [r.text for r in art.removed] == [
+        "Read more:", "Earlier talks collapsed in the spring", "Most Read"]

@@ -263,8 +263,8 @@ def _candidate_actors(
 ) -> tuple[list[dict[str, Any]], list[Mention]]:
     """Names the registry lacks become candidate actors (method automatic) with a type guess.
 
-    In the credit segments ``credits`` (clean offsets) every name is a person who made the
-    story (extract/mentions/credits.py), whatever the guard made of the line.
+    In the credit segments ``credits`` (clean offsets) the names credited are persons who made
+    the story (extract/mentions/credits.py), whatever the guard made of them.
 
     The guard's spans are cut to names and cleared of noise (extract/mentions/candidates.py);
     a name that is a registry person's (middle initial dropped) or the surname of one named in
@@ -279,7 +279,8 @@ def _candidate_actors(
     spans, absorbed = candidate_spans(text, gaps, mentions, reg.places, k.countries)
     for i in sorted(absorbed, reverse=True):
         del mentions[i]
-    spans = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in credits)]
+    credited = credit_names(text, credits, mentions)
+    spans = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b, _ in credited)]
     spans, swallowed, joined = join_given_names(
         text, spans, mentions, k.person_names, k.mentions.surnames)
     for i in sorted(swallowed, reverse=True):
@@ -334,7 +335,7 @@ def _candidate_actors(
         aid = "new-" + slug(country)
         actors.setdefault(aid, _candidate_row(aid, country, "state", k.countries[country]))
         found.append(Mention(start, end, text[start:end], aid, rule))
-    found += _credited_people(text, credits, mentions, k, actors)
+    found += _credited_people(credited, k, actors)
     taken = [(m.start, m.end) for m in [*mentions, *found]]
     found += surname_mentions(text, persons, taken)
     for m in found:
@@ -343,12 +344,12 @@ def _candidate_actors(
     return list(actors.values()), found
 
 
-def _credited_people(text: str, credits: Sequence[tuple[int, int]], mentions: list[Mention],
-                     k: Knowledge, actors: dict[str, dict[str, Any]]) -> list[Mention]:
+def _credited_people(credited: Sequence[tuple[int, int, str]], k: Knowledge,
+                     actors: dict[str, dict[str, Any]]) -> list[Mention]:
     """The people a credit line names: registry persons, or candidate persons added to
     ``actors``. They claim no surname elsewhere: a story does not name its journalists."""
     out = []
-    for start, end, name in credit_names(text, credits, mentions):
+    for start, end, name in credited:
         full = k.registry_people["full"].get(without_initials(name))
         if full is not None:
             out.append(Mention(start, end, name, full, "alias"))

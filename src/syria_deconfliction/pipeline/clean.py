@@ -182,10 +182,12 @@ def clean(raw: str, bp: Boilerplate) -> CleanArticle:
         removed.append(Removed(line.no, line.start, line.end, line.text, rule, kind))
 
     for i, line in enumerate(lines):
-        if tail_from is not None:
+        rule, match = _match(bp.rules, line.text)
+        if tail_from is not None and (rule is None or rule.scope != "none"):
+            # a tail ends the story, but an author's credit after a related-links rail is
+            # still the story's own
             drop(line, tail_from.id, tail_from.kind)
             continue
-        rule, match = _match(bp.rules, line.text)
         if rule is not None and match is not None:
             _harvest(art, rule, match, line.text)
             if rule.scope == "none":

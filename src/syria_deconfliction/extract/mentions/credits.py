@@ -1,13 +1,15 @@
-"""People named in a wire's credit line.
+"""People named in a wire's credit line or an author's note.
 
 The cleaner keeps the credit lines a wire writes into its copy ("(Reporting by <Name> in
 <City> and <Name>; Editing by <Name>)", "<Agency> writers <Name> in <City> and <Name>
-contributed to this report.") as segments of role ``credit``. Every name there is a person who
-made the story, so each run of two or more capitalised words in such a line is a person, except:
-a run after a place preposition ("in Beirut") or continuing one after a comma ("in Damascus,
-Syria") is the place the journalist filed from; a run already read as an actor (the agency) is
-that actor; the role words ("Reporting", "Editing by") separate names and are never part of one.
-Word lists: the lexicon's ``mentions_credit_*`` keys and the name particles.
+contributed to this report.") and author notes ("<Name> is a correspondent for <Outlet>.") as
+segments of role ``credit``. A name there is a run of two or more capitalised words; it is a
+person who made the story when it stands in a name slot: at the start of the line, or after a
+role word ("by", "Reporting"), a journalist noun ("writers"), or a list separator (",", ";",
+"and"). Not in a slot: the place a journalist filed from ("in Beirut") and the country after it
+("in Damascus, Syria"), an outlet after "for", opening with an article ("The Ledger") or before
+a journalist noun ("<Agency> writers"), and a run already read as an actor. Role words are
+never part of a name. Word lists: the lexicon's ``mentions_credit_*`` keys and the particles.
 """
 
 from __future__ import annotations
@@ -39,42 +41,48 @@ def credit_names(text: str, credits: Sequence[tuple[int, int]],
 
 def _name_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     roles = words("mentions_credit_role_words")
-    preps = words("mentions_credit_place_prepositions")
+    nouns = words("mentions_credit_person_nouns")
+    openers = roles | nouns | words("mentions_credit_separators")
+    articles = words("mentions_credit_articles")
     particles = words("quotes_particles")
     runs: list[tuple[int, int]] = []
     run: list[re.Match[str]] = []
-    is_place = False  # the run being read is a place
-    prep = False  # a place preposition came last
-    prev_place = False  # the last run was a place, and only a comma came since
+    before: str | None = None  # the word before the run being read (None: the line start)
+    slot = True  # the run being read stands in a name slot
+    last: str | None = None  # the last word read outside a run
+    last_place = False  # the last run stood in no slot and only a comma came since
 
     for m in _WORD.finditer(text, start, end):
         w = m.group()
         low = w.lower()
         if w[0].isupper() and low not in roles:
             if not run:
-                is_place = prep or (prev_place and text[m.start() - 2:m.start()] == ", ")
-                prep = False
+                before = last
+                # "in Damascus, Syria": a comma after a place continues it
+                continued = last == "," and last_place
+                slot = (before is None or before in openers) and not continued \
+                    and low not in articles
             run.append(m)
             continue
         if run and not w[0].isupper() and low.split("-")[0] in particles:
             run.append(m)  # "Ahmed al-Khatib", "Pieter de Vries"
             continue
         if run:
-            _close(run, is_place, particles, runs)
-            prev_place, run = is_place, []
-        if low in preps:
-            prep, prev_place = True, False
+            # "<Agency> writers <Name>": the run before a journalist noun is the outlet
+            _close(run, slot and low not in nouns, particles, runs)
+            last_place, run = not slot, []
         elif w != ",":
-            prep = prev_place = False
+            last_place = False
+        last = low
     if run:
-        _close(run, is_place, particles, runs)
+        _close(run, slot, particles, runs)
     return runs
 
 
-def _close(run: list[re.Match[str]], is_place: bool, particles: frozenset[str],
+def _close(run: list[re.Match[str]], slot: bool, particles: frozenset[str],
            runs: list[tuple[int, int]]) -> None:
     """Add a finished run of words to ``runs`` when it is a person's name."""
     while run[-1].group().lower() in particles:
         run.pop()  # a particle ends no name
-    if not is_place and len(run) >= 2:
+    if slot and len(run) >= 2:
         runs.append((run[0].start(), run[-1].end()))
