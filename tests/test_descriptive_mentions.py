@@ -1,0 +1,28 @@
+"""Descriptive mentions of unnamed groups, bodies and outlets: one invented sentence per rule."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from syria_deconfliction.corpus.article import extract_article
+from syria_deconfliction.corpus.knowledge import Knowledge
+
+
+@cache
+def _knowledge() -> Knowledge:
+    return Knowledge.load()
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    rows = extract_article(text, "x.txt", _knowledge())
+    return [(m["text"], m["actor_id"]) for m in rows["actor_mentions"]]
+
+
+def test_advisers_after_a_state_name_are_its_armed_forces() -> None:
+    text = "On Monday U.S. advisers moved closer to the front near the dam."
+    assert ("U.S. advisers", "us-military") in _mentions(text)
+
+
+def test_delegation_after_a_description_noun_is_that_actor() -> None:
+    text = "The Syrian opposition met in Riyadh. Later the opposition delegation left the talks."
+    assert ("opposition delegation", "syrian-opposition") in _mentions(text)
