@@ -26,3 +26,20 @@ def test_advisers_after_a_state_name_are_its_armed_forces() -> None:
 def test_delegation_after_a_description_noun_is_that_actor() -> None:
     text = "The Syrian opposition met in Riyadh. Later the opposition delegation left the talks."
     assert ("opposition delegation", "syrian-opposition") in _mentions(text)
+
+
+def test_definite_kind_description_is_the_last_actor_of_that_kind() -> None:
+    text = "Reuters reported the vote. A copy seen by the news organization listed the names."
+    assert ("news organization", "reuters") in _mentions(text)
+
+
+def test_indefinite_kind_description_is_the_one_actor_of_that_kind_named_after_it() -> None:
+    text = ("An exiled monitoring group says the dam fell. "
+            "The Syrian Observatory for Human Rights counted the dead.")
+    assert ("exiled monitoring group", "syrian-observatory-for-human-rights") in _mentions(text)
+
+
+def test_indefinite_kind_description_after_the_actor_is_another_one() -> None:
+    text = ("The Syrian Observatory for Human Rights counted the dead. "
+            "A local monitoring group disputed the toll.")
+    assert not any(t.endswith("monitoring group") for t, _ in _mentions(text))

@@ -32,6 +32,7 @@ from ..extract.mentions.epithets import (
     epithet_mentions,
     loyalist_mentions,
 )
+from ..extract.mentions.kinds import kind_mentions
 from ..extract.mentions.role_anaphora import role_anaphora
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
@@ -201,6 +202,9 @@ def extract_article(
     roles += apposition_mentions(text, found, persons)
     roles += loyalist_mentions(text, found, persons, reg.actors, reg.places)
     roles += member_body_mentions(text, found)
+    types = {str(a["id"]): str(a.get("type")) for a in reg.actors} | {
+        c["actor_id"]: c["type"] for c in candidates}
+    roles += kind_mentions(text, found, types)
     found = [m for i, m in enumerate(found) if i not in swallowed]
     descriptions += roles
     all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
