@@ -43,3 +43,8 @@ def test_indefinite_kind_description_after_the_actor_is_another_one() -> None:
     text = ("The Syrian Observatory for Human Rights counted the dead. "
             "A local monitoring group disputed the toll.")
     assert not any(t.endswith("monitoring group") for t, _ in _mentions(text))
+
+
+def test_one_unnamed_official_after_a_body_name_is_that_body() -> None:
+    text = "On Monday a Syrian government official said the road had reopened."
+    assert ("Syrian government official", "syria-government") in _mentions(text)

@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from ..lexicon import table
+from ..lexicon import table, words
 from .model import DEFAULT_LEXICON, Lexicon, Mention
 
 
@@ -80,4 +80,29 @@ def kind_mentions(text: str, mentions: Sequence[Mention], types: Mapping[str, st
         if aid is not None:
             start = g.start(2) + words[0].start() if words else g.start(3)
             out.append(Mention(start, g.end(3), text[start : g.end(3)], aid, "description"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _official_re() -> re.Pattern[str]:
+    nouns = "|".join(sorted(words("mentions_body_member_nouns"), key=len, reverse=True))
+    return re.compile(rf"[ \t]+(?:{nouns})\b(?![\w-])(?![ \t]+[A-Z])")
+
+
+def official_spans(text: str, mentions: Sequence[Mention],
+                   types: Mapping[str, str]) -> list[Mention]:
+    """A government body's name right before a noun for one unnamed person of it ("a <Body>
+    official said") is a mention of that body (unnamed officials are coded at their
+    institution): the span grows over the noun. Plurals ("<Body> officials") name the body
+    itself and keep its name's span; a name after the noun makes it a title ("<Body>
+    spokesman <Name>"), which is left alone."""
+    out: list[Mention] = []
+    for m in mentions:
+        tail = None if m.possessive or m.rule != "alias" \
+            or types.get(m.actor_id) != "government_body" else _official_re().match(text, m.end)
+        if tail is None:
+            out.append(m)
+        else:
+            out.append(Mention(m.start, tail.end(), text[m.start : tail.end()], m.actor_id,
+                               m.rule, m.possessive))
     return out
