@@ -48,3 +48,10 @@ def test_indefinite_kind_description_after_the_actor_is_another_one() -> None:
 def test_one_unnamed_official_after_a_body_name_is_that_body() -> None:
     text = "On Monday a Syrian government official said the road had reopened."
     assert ("Syrian government official", "syria-government") in _mentions(text)
+
+
+def test_role_phrase_set_off_before_a_titled_name_describes_that_person() -> None:
+    text = "A veteran Syrian opposition figure, former Prime Minister Ivo Marek, left Geneva."
+    got = _mentions(text)
+    assert ("veteran Syrian opposition figure", "new-ivo-marek") in got
+    assert ("Syrian opposition", "syrian-opposition") not in got

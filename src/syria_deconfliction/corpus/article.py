@@ -30,6 +30,7 @@ from ..extract.mentions.descriptions import (
 from ..extract.mentions.epithets import (
     apposition_mentions,
     epithet_mentions,
+    fronted_role_mentions,
     loyalist_mentions,
 )
 from ..extract.mentions.kinds import kind_mentions, official_spans
@@ -197,6 +198,9 @@ def extract_article(
     persons = k.registry_person_ids | {c["actor_id"] for c in candidates if c["type"] == "person"}
     descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons)
     roles, swallowed = role_mentions(text, found, persons)
+    fronted, modifiers = fronted_role_mentions(text, found, persons)
+    roles += fronted
+    swallowed |= modifiers
     roles += role_anaphora(text, found, persons, reg.actors)
     roles += epithet_mentions(text, found, persons, reg.actors)
     roles += apposition_mentions(text, found, persons)
