@@ -55,3 +55,8 @@ def test_role_phrase_set_off_before_a_titled_name_describes_that_person() -> Non
     got = _mentions(text)
     assert ("veteran Syrian opposition figure", "new-ivo-marek") in got
     assert ("Syrian opposition", "syrian-opposition") not in got
+
+
+def test_description_noun_of_two_words_names_the_candidate_holding_it() -> None:
+    text = "Envoys met. The Harbour Truce Task Force sat later, and the task force agreed."
+    assert ("task force", "new-harbour-truce-task-force") in _mentions(text)

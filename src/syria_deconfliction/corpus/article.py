@@ -196,7 +196,9 @@ def extract_article(
     candidates, cand_mentions = _candidate_actors(doc, mentions, k)
     found = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
     persons = k.registry_person_ids | {c["actor_id"] for c in candidates if c["type"] == "person"}
-    descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons)
+    others = [{"id": c["actor_id"], **c} for c in candidates]
+    descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons,
+                                        others=others)
     roles, swallowed = role_mentions(text, found, persons)
     fronted, modifiers = fronted_role_mentions(text, found, persons)
     roles += fronted
