@@ -60,3 +60,11 @@ def test_role_phrase_set_off_before_a_titled_name_describes_that_person() -> Non
 def test_description_noun_of_two_words_names_the_candidate_holding_it() -> None:
     text = "Envoys met. The Harbour Truce Task Force sat later, and the task force agreed."
     assert ("task force", "new-harbour-truce-task-force") in _mentions(text)
+
+
+def test_phrase_a_name_is_given_to_is_a_description_of_that_actor() -> None:
+    text = "On Monday a coalition of Kurdish-led hill fighters known as the Syrian Democratic " \
+        "Forces took the dam."
+    got = _mentions(text)
+    assert ("coalition of Kurdish-led hill fighters", "new-syrian-democratic-forces") in got
+    assert not any(t == "Kurdish" for t, _ in got)

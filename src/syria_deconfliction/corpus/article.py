@@ -33,7 +33,7 @@ from ..extract.mentions.epithets import (
     fronted_role_mentions,
     loyalist_mentions,
 )
-from ..extract.mentions.kinds import kind_mentions, official_spans
+from ..extract.mentions.kinds import kind_mentions, known_as_mentions, official_spans
 from ..extract.mentions.role_anaphora import role_anaphora
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
@@ -202,6 +202,9 @@ def extract_article(
     roles, swallowed = role_mentions(text, found, persons)
     fronted, modifiers = fronted_role_mentions(text, found, persons)
     roles += fronted
+    swallowed |= modifiers
+    named, modifiers = known_as_mentions(text, found)
+    roles += named
     swallowed |= modifiers
     roles += role_anaphora(text, found, persons, reg.actors)
     roles += epithet_mentions(text, found, persons, reg.actors)

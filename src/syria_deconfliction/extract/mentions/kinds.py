@@ -106,3 +106,35 @@ def official_spans(text: str, mentions: Sequence[Mention],
             out.append(Mention(m.start, tail.end(), text[m.start : tail.end()], m.actor_id,
                                m.rule, m.possessive))
     return out
+
+
+@lru_cache(maxsize=1)
+def _known_as_re() -> re.Pattern[str]:
+    heads = "|".join(sorted(words("mentions_naming_heads"), key=len, reverse=True))
+    word = r"[\w'’-]+"
+    return re.compile(
+        rf"(?<![\w-])(?:[Aa]n?|[Tt]he)[ \t]+((?:{word}[ \t]+){{0,2}}?(?:{heads})"
+        rf"(?:[ \t]+of(?:[ \t]+{word}){{1,4}}?)?)[ \t]+known[ \t]+as[ \t]+(?:the[ \t]+)?$")
+
+
+def known_as_mentions(text: str, mentions: Sequence[Mention], *,
+                      lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[list[Mention], set[int]]:
+    """"a coalition of <Ethnic>-led fighters known as <Name>": the phrase that the name
+    names (headed by a collective noun, `mentions_naming_heads`, with up to two modifiers and
+    an "of" phrase) is a description of the name's actor; the span runs from after the article
+    to the head or the end of the "of" phrase. Mentions inside it (demonyms) are modifiers:
+    their indices are returned to be dropped. A comma before "known" ("the group, known as")
+    makes an aside, left alone; function words other than "of" end the phrase."""
+    out: list[Mention] = []
+    dropped: set[int] = set()
+    for m in mentions:
+        g = _known_as_re().search(text, max(0, m.start - 120), m.start)
+        if g is None or any(w.lower() in lexicon.common_words and w.lower() != "of"
+                            for w in g.group(1).split()):
+            continue
+        inside = {i for i, o in enumerate(mentions) if o.start < g.end(1) and o.end > g.start(1)}
+        if any(mentions[i].start < g.start(1) or mentions[i].end > g.end(1) for i in inside):
+            continue
+        out.append(Mention(g.start(1), g.end(1), g.group(1), m.actor_id, "description"))
+        dropped |= inside
+    return out, dropped
