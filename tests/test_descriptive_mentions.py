@@ -68,3 +68,8 @@ def test_phrase_a_name_is_given_to_is_a_description_of_that_actor() -> None:
     got = _mentions(text)
     assert ("coalition of Kurdish-led hill fighters", "new-syrian-democratic-forces") in got
     assert not any(t == "Kurdish" for t, _ in got)
+
+
+def test_one_unnamed_member_after_a_service_name_is_that_service() -> None:
+    text = "Late on Monday a U.S. Navy SEAL was wounded near the dam."
+    assert ("U.S. Navy SEAL", "us-navy") in _mentions(text)

@@ -84,22 +84,27 @@ def kind_mentions(text: str, mentions: Sequence[Mention], types: Mapping[str, st
 
 
 @lru_cache(maxsize=1)
-def _official_re() -> re.Pattern[str]:
-    nouns = "|".join(sorted(words("mentions_body_member_nouns"), key=len, reverse=True))
-    return re.compile(rf"[ \t]+(?:{nouns})\b(?![\w-])(?![ \t]+[A-Z])")
+def _member_res() -> dict[str, re.Pattern[str]]:
+    """Per body type, the nouns for one unnamed person of it written after its name."""
+    def after(nouns: frozenset[str]) -> re.Pattern[str]:
+        alt = "|".join(sorted(nouns, key=len, reverse=True))
+        return re.compile(rf"[ \t]+(?:{alt})\b(?![\w-])(?![ \t]+[A-Z])")
+    return {"government_body": after(words("mentions_body_member_nouns")),
+            "military": after(words("candidates_service_member_nouns"))}
 
 
 def official_spans(text: str, mentions: Sequence[Mention],
                    types: Mapping[str, str]) -> list[Mention]:
-    """A government body's name right before a noun for one unnamed person of it ("a <Body>
-    official said") is a mention of that body (unnamed officials are coded at their
-    institution): the span grows over the noun. Plurals ("<Body> officials") name the body
-    itself and keep its name's span; a name after the noun makes it a title ("<Body>
-    spokesman <Name>"), which is left alone."""
+    """A body's name right before a noun for one unnamed person of it ("a <Body> official
+    said", "a <Service> SEAL was killed") is a mention of that body (unnamed officials and
+    service members are coded at their institution): the span grows over the noun. Plurals
+    ("<Body> officials") name the body itself and keep its name's span; a name after the noun
+    makes it a title ("<Body> spokesman <Name>"), which is left alone."""
     out: list[Mention] = []
     for m in mentions:
-        tail = None if m.possessive or m.rule != "alias" \
-            or types.get(m.actor_id) != "government_body" else _official_re().match(text, m.end)
+        member = _member_res().get(str(types.get(m.actor_id)))
+        tail = None if m.possessive or m.rule != "alias" or member is None \
+            else member.match(text, m.end)
         if tail is None:
             out.append(m)
         else:
