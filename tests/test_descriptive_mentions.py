@@ -73,3 +73,8 @@ def test_phrase_a_name_is_given_to_is_a_description_of_that_actor() -> None:
 def test_one_unnamed_member_after_a_service_name_is_that_service() -> None:
     text = "Late on Monday a U.S. Navy SEAL was wounded near the dam."
     assert ("U.S. Navy SEAL", "us-navy") in _mentions(text)
+
+
+def test_description_noun_before_an_agency_noun_without_article_is_its_actor() -> None:
+    text = "The Syrian opposition met in Riyadh. The envoy rejected opposition demands on Monday."
+    assert ("opposition", "syrian-opposition") in _mentions(text)

@@ -168,9 +168,34 @@ def description_mentions(text: str, mentions: Sequence[Mention],
             start, end = m.start(1) if m.group(1) else s, m.end()
             possessive = re.match(r"['’]s\b", text[end : end + 3]) is not None
             out.append(Mention(start, end, text[start:end], aid, "description", possessive))
+    out += _before_agency(text, busy, recent, nouns, lexicon)
     out += _owned(text, mentions, actors, reg, by_id, nouns, government | military)
     out += _pronoun_owned(text, [*mentions, *out], actors, reg, by_id, busy, persons, lexicon)
     return sorted(out, key=lambda m: m.start)
+
+
+def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset[str],
+                   lexicon: Lexicon) -> list[Mention]:
+    """A description noun with no article before an agency noun ("refused opposition
+    demands", "backed coalition efforts": `mentions_agency_nouns`) stands for its actor like
+    "the <noun>'s": the last actor named before it holding the noun (rule 1 only). After an
+    article, a possessive, a capitalised word or inside a mention it is left to the other
+    rules. The span is the noun."""
+    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    agency = "|".join(sorted(lexicon.agency_nouns, key=len, reverse=True))
+    owners = words("candidates_description_person_pronouns") \
+        | words("candidates_description_thing_pronouns") | {"the", "a", "an"}
+    out: list[Mention] = []
+    for g in re.finditer(rf"(?<![\w-])([\w'’-]+)[ \t]+({alt})[ \t]+(?:{agency})\b(?![\w-])",
+                         text):
+        word, s, e = g.group(1), g.start(2), g.end(2)
+        if word[0].isupper() or word.lower() in owners or re.search(r"['’]s?$", word) \
+                or any(busy[s:e]):
+            continue
+        aid = recent.before(g.group(2), s)
+        if aid is not None:
+            out.append(Mention(s, e, g.group(2), aid, "description"))
+    return out
 
 
 # What "its"/"their" may point back to for a state's body: the state or one of its bodies
