@@ -78,3 +78,8 @@ def test_one_unnamed_member_after_a_service_name_is_that_service() -> None:
 def test_description_noun_before_an_agency_noun_without_article_is_its_actor() -> None:
     text = "The Syrian opposition met in Riyadh. The envoy rejected opposition demands on Monday."
     assert ("opposition", "syrian-opposition") in _mentions(text)
+
+
+def test_side_name_before_media_is_no_mention_of_the_side() -> None:
+    text = "On Friday Syrian opposition media reported shelling near the dam."
+    assert _mentions(text) == []

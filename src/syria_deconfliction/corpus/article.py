@@ -33,7 +33,12 @@ from ..extract.mentions.epithets import (
     fronted_role_mentions,
     loyalist_mentions,
 )
-from ..extract.mentions.kinds import kind_mentions, known_as_mentions, official_spans
+from ..extract.mentions.kinds import (
+    kind_mentions,
+    known_as_mentions,
+    official_spans,
+    without_outlet_modifiers,
+)
 from ..extract.mentions.role_anaphora import role_anaphora
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
@@ -220,6 +225,7 @@ def extract_article(
     all_mentions = without_populations(text, noun_phrase_spans(text, all_mentions))
     all_mentions = modified_aliases(text, all_mentions)
     all_mentions = official_spans(text, all_mentions, types)
+    all_mentions = without_outlet_modifiers(text, all_mentions, types)
     # A mention's id is its start offset: of two starting together ("Syria" in "Syria's
     # opposition") the longer, describing span is kept.
     by_start: dict[int, Mention] = {}

@@ -143,3 +143,14 @@ def known_as_mentions(text: str, mentions: Sequence[Mention], *,
         out.append(Mention(g.start(1), g.end(1), g.group(1), m.actor_id, "description"))
         dropped |= inside
     return out, dropped
+
+
+def without_outlet_modifiers(text: str, mentions: Sequence[Mention],
+                             types: Mapping[str, str]) -> list[Mention]:
+    """A side's name before a noun for news outlets ("<Side> media reported") names outlets of
+    that side, not the side itself: no mention (as a demonym before it is none, codebook rule
+    5). Media actors' own names are kept."""
+    nouns = "|".join(sorted(words("mentions_outlet_nouns"), key=len, reverse=True))
+    after = re.compile(rf"[ \t]+(?:{nouns})\b(?![\w-])")
+    return [m for m in mentions if m.possessive or types.get(m.actor_id) == "media"
+            or after.match(text, m.end) is None]
