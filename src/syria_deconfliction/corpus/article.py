@@ -200,6 +200,34 @@ def extract_article(
     lap("mentions")
     candidates, cand_mentions = _candidate_actors(doc, mentions, k)
     found = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
+    all_mentions = _article_mentions(text, found, candidates, k)
+    world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
+    lap("candidate actors")
+    quotes = quotes_of(doc, all_mentions, world)
+    lap("quotes")
+    published = row["published_date"]
+    cands = event_candidates(doc, all_mentions, published, world)
+    lap("events")
+    names = {**k.actor_names, **{c["actor_id"]: c["name"] for c in candidates}}
+    events, links = candidate_event_rows(aid, text, cands, k.cameo, names, published)
+    out = {
+        "articles": [row],
+        "actor_mentions": mention_rows(aid, all_mentions),
+        "actor_candidates": candidates,
+        "quotes": quote_rows(aid, quotes),
+        "events": events,
+        "event_actors": links,
+    }
+    lap("rows")
+    return out
+
+
+def _article_mentions(text: str, found: list[Mention], candidates: list[dict[str, Any]],
+                      k: Knowledge) -> list[Mention]:
+    """The article's mentions: registry and candidate names (``found``) with the descriptions,
+    role phrases and epithets the rules add, their spans grown or dropped by the span rules,
+    one mention per start offset."""
+    reg = k.registry
     persons = k.registry_person_ids | {c["actor_id"] for c in candidates if c["type"] == "person"}
     others = [{"id": c["actor_id"], **c} for c in candidates]
     descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons,
@@ -231,26 +259,7 @@ def extract_article(
     by_start: dict[int, Mention] = {}
     for m in sorted(all_mentions, key=lambda m: (m.start, m.start - m.end)):
         by_start.setdefault(m.start, m)
-    all_mentions = list(by_start.values())
-    world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
-    lap("candidate actors")
-    quotes = quotes_of(doc, all_mentions, world)
-    lap("quotes")
-    published = row["published_date"]
-    cands = event_candidates(doc, all_mentions, published, world)
-    lap("events")
-    names = {**k.actor_names, **{c["actor_id"]: c["name"] for c in candidates}}
-    events, links = candidate_event_rows(aid, text, cands, k.cameo, names, published)
-    out = {
-        "articles": [row],
-        "actor_mentions": mention_rows(aid, all_mentions),
-        "actor_candidates": candidates,
-        "quotes": quote_rows(aid, quotes),
-        "events": events,
-        "event_actors": links,
-    }
-    lap("rows")
-    return out
+    return list(by_start.values())
 
 
 def _candidate_row(aid: str, name: str, kind: str, iso3: str | None) -> dict[str, Any]:

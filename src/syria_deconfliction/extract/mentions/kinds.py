@@ -16,6 +16,10 @@ Up to two modifiers may stand between the article and the head ("the state-run T
 head, never the article. A phrase inside a mention ("<Name> news agency"), followed by a name
 ("the news agency <Name>") or by "of"/"for", or in apposition right after a name ("<Name>, a
 monitoring group") is left alone: the name is the mention, the phrase defines it.
+
+The module also holds the span rules around a name that say what it names: "a <Body>
+official" (official_spans), "a coalition of ... known as <Name>" (known_as_mentions) and
+"<Side> media" (without_outlet_modifiers).
 """
 
 from __future__ import annotations
