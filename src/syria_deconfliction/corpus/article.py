@@ -32,7 +32,14 @@ from ..extract.mentions.descriptions import (
 from ..extract.mentions.epithets import (
     apposition_mentions,
     epithet_mentions,
+    fronted_role_mentions,
     loyalist_mentions,
+)
+from ..extract.mentions.kinds import (
+    kind_mentions,
+    known_as_mentions,
+    official_spans,
+    without_outlet_modifiers,
 )
 from ..extract.mentions.role_anaphora import role_anaphora
 from ..extract.orchestrate import event_candidates, quotes_of
@@ -196,25 +203,7 @@ def extract_article(
     credits = [(g.clean_start, g.clean_end) for g in art.segments if g.role == "credit"]
     candidates, cand_mentions = _candidate_actors(doc, mentions, k, credits)
     found = sorted([*mentions, *cand_mentions], key=lambda m: m.start)
-    persons = k.registry_person_ids | {c["actor_id"] for c in candidates if c["type"] == "person"}
-    descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons)
-    roles, swallowed = role_mentions(text, found, persons)
-    roles += role_anaphora(text, found, persons, reg.actors)
-    roles += epithet_mentions(text, found, persons, reg.actors)
-    roles += apposition_mentions(text, found, persons)
-    roles += loyalist_mentions(text, found, persons, reg.actors, reg.places)
-    roles += member_body_mentions(text, found)
-    found = [m for i, m in enumerate(found) if i not in swallowed]
-    descriptions += roles
-    all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
-    all_mentions = without_populations(text, noun_phrase_spans(text, all_mentions))
-    all_mentions = modified_aliases(text, all_mentions)
-    # A mention's id is its start offset: of two starting together ("Syria" in "Syria's
-    # opposition") the longer, describing span is kept.
-    by_start: dict[int, Mention] = {}
-    for m in sorted(all_mentions, key=lambda m: (m.start, m.start - m.end)):
-        by_start.setdefault(m.start, m)
-    all_mentions = list(by_start.values())
+    all_mentions = _article_mentions(text, found, candidates, k)
     world = k.world.with_types({c["actor_id"]: c["type"] for c in candidates})
     lap("candidate actors")
     quotes = quotes_of(doc, all_mentions, world)
@@ -234,6 +223,46 @@ def extract_article(
     }
     lap("rows")
     return out
+
+
+def _article_mentions(text: str, found: list[Mention], candidates: list[dict[str, Any]],
+                      k: Knowledge) -> list[Mention]:
+    """The article's mentions: registry and candidate names (``found``) with the descriptions,
+    role phrases and epithets the rules add, their spans grown or dropped by the span rules,
+    one mention per start offset."""
+    reg = k.registry
+    persons = k.registry_person_ids | {c["actor_id"] for c in candidates if c["type"] == "person"}
+    others = [{"id": c["actor_id"], **c} for c in candidates]
+    descriptions = description_mentions(text, found, reg.actors, reg.places, persons=persons,
+                                        others=others)
+    roles, swallowed = role_mentions(text, found, persons)
+    fronted, modifiers = fronted_role_mentions(text, found, persons)
+    roles += fronted
+    swallowed |= modifiers
+    named, modifiers = known_as_mentions(text, found)
+    roles += named
+    swallowed |= modifiers
+    roles += role_anaphora(text, found, persons, reg.actors)
+    roles += epithet_mentions(text, found, persons, reg.actors)
+    roles += apposition_mentions(text, found, persons)
+    roles += loyalist_mentions(text, found, persons, reg.actors, reg.places)
+    roles += member_body_mentions(text, found)
+    types = {str(a["id"]): str(a.get("type")) for a in reg.actors} | {
+        c["actor_id"]: c["type"] for c in candidates}
+    roles += kind_mentions(text, found, types)
+    found = [m for i, m in enumerate(found) if i not in swallowed]
+    descriptions += roles
+    all_mentions = sorted([*found, *descriptions], key=lambda m: m.start)
+    all_mentions = without_populations(text, noun_phrase_spans(text, all_mentions))
+    all_mentions = modified_aliases(text, all_mentions)
+    all_mentions = official_spans(text, all_mentions, types)
+    all_mentions = without_outlet_modifiers(text, all_mentions, types)
+    # A mention's id is its start offset: of two starting together ("Syria" in "Syria's
+    # opposition") the longer, describing span is kept.
+    by_start: dict[int, Mention] = {}
+    for m in sorted(all_mentions, key=lambda m: (m.start, m.start - m.end)):
+        by_start.setdefault(m.start, m)
+    return list(by_start.values())
 
 
 def _candidate_row(aid: str, name: str, kind: str, iso3: str | None,

@@ -21,6 +21,8 @@ from ..lexicon import sequence, words
 from ..mentions import Mention
 
 _SIDE_NOUNS = words("events_side_nouns")
+# "the opposition delegation", "rebel groups": a collective head after the side noun.
+_GROUP_HEADS = words("candidates_description_group_heads")
 _BACKER_RE = re.compile(
     r"-(?:" + "|".join(sorted(words("events_backer_participles"))) + r")\b", re.IGNORECASE)
 _SIDE_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True))
@@ -46,7 +48,10 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
     """Mentions for the article's unmentioned side nouns (see the module docstring)."""
     owners: dict[str, set[str]] = {}
     for m in mentions:
-        head = m.text.split()[-1] if m.text.split() else ""
+        tokens = m.text.split()
+        if len(tokens) > 1 and tokens[-1].lower() in _GROUP_HEADS:
+            tokens = tokens[:-1]  # the side noun the collective head follows
+        head = tokens[-1] if tokens else ""
         head = re.sub(r"['’]s?$", "", head)
         if head.lower() in _SIDE_NOUNS:
             owners.setdefault(_key(head), set()).add(m.actor_id)

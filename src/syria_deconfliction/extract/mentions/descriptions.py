@@ -43,7 +43,7 @@ def _noun_pattern(noun: str) -> re.Pattern[str]:
     """The noun or a synonym of its group ("the alliance" ~ "the coalition")."""
     group = next((row for row in table("candidates_description_synonyms") if noun in row),
                  (noun,))
-    alt = "|".join(re.escape(w) for w in group)
+    alt = "|".join(re.escape(w).replace("\\-", "[ -]") for w in group)  # "task-force"
     return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
 
 
@@ -121,9 +121,11 @@ def description_mentions(text: str, mentions: Sequence[Mention],
                          actors: Sequence[Mapping[str, Any]],
                          places: Sequence[Mapping[str, Any]] | None = None, *,
                          lexicon: Lexicon = DEFAULT_LEXICON,
-                         persons: frozenset[str] | None = None) -> list[Mention]:
+                         persons: frozenset[str] | None = None,
+                         others: Sequence[Mapping[str, Any]] = ()) -> list[Mention]:
     """Mentions for "the <noun>" under the module's rules, in text order. ``persons``: the
-    ids of people (candidates included); by default the registry's."""
+    ids of people (candidates included); by default the registry's. ``others``: actors the
+    registry lacks (candidates, with "id" and "name"), whose names may hold a noun too."""
     if persons is None:
         persons = frozenset(str(a["id"]) for a in actors if a.get("type") == "person")
     nouns, government, military = _nouns()
@@ -134,14 +136,16 @@ def description_mentions(text: str, mentions: Sequence[Mention],
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     states = Counter(m.actor_id for m in mentions
                      if by_id.get(m.actor_id, {}).get("type") == "state")
-    recent = _Recent(mentions, by_id, text)
-    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    # Rule 1 reads candidates' names too; the pronoun rules need registry facts (states).
+    recent = _Recent(mentions, {**{str(a["id"]): a for a in others}, **by_id}, text)
+    alt = "|".join(re.escape(n).replace("\\-", "[ -]")  # "task-force" ~ "task force"
+                   for n in sorted(nouns, key=len, reverse=True))
     heads = "|".join(words("candidates_description_group_heads"))
     fixed = government | military | _title_nouns()  # nouns that take no modifiers here
     out: list[Mention] = []
     for m in re.finditer(rf"\b[Tt]he\s+((?:{_modifier_re()}\s+){{0,3}}?)({alt})\b"
                          rf"(?:\s+(?:{heads})\b)?(?!\s+of\b)(?!-|\s+[A-Z])", text):
-        s, e, noun = m.start(2), m.end(2), m.group(2)
+        s, e, noun = m.start(2), m.end(2), re.sub(r"[ -]+", "-", m.group(2))
         if re.match(r"['’](?!s\b)", text[e : e + 2]):
             continue
         e = m.end()
@@ -164,9 +168,34 @@ def description_mentions(text: str, mentions: Sequence[Mention],
             start, end = m.start(1) if m.group(1) else s, m.end()
             possessive = re.match(r"['’]s\b", text[end : end + 3]) is not None
             out.append(Mention(start, end, text[start:end], aid, "description", possessive))
+    out += _before_agency(text, busy, recent, nouns, lexicon)
     out += _owned(text, mentions, actors, reg, by_id, nouns, government | military)
     out += _pronoun_owned(text, [*mentions, *out], actors, reg, by_id, busy, persons, lexicon)
     return sorted(out, key=lambda m: m.start)
+
+
+def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset[str],
+                   lexicon: Lexicon) -> list[Mention]:
+    """A description noun with no article before an agency noun ("refused opposition
+    demands", "backed coalition efforts": `mentions_agency_nouns`) stands for its actor like
+    "the <noun>'s": the last actor named before it holding the noun (rule 1 only). After an
+    article, a possessive, a capitalised word or inside a mention it is left to the other
+    rules. The span is the noun."""
+    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    agency = "|".join(sorted(lexicon.agency_nouns, key=len, reverse=True))
+    owners = words("candidates_description_person_pronouns") \
+        | words("candidates_description_thing_pronouns") | {"the", "a", "an"}
+    out: list[Mention] = []
+    for g in re.finditer(rf"(?<![\w-])([\w'’-]+)[ \t]+({alt})[ \t]+(?:{agency})\b(?![\w-])",
+                         text):
+        word, s, e = g.group(1), g.start(2), g.end(2)
+        if word[0].isupper() or word.lower() in owners or re.search(r"['’]s?$", word) \
+                or any(busy[s:e]):
+            continue
+        aid = recent.before(g.group(2), s)
+        if aid is not None:
+            out.append(Mention(s, e, g.group(2), aid, "description"))
+    return out
 
 
 # What "its"/"their" may point back to for a state's body: the state or one of its bodies

@@ -205,3 +205,45 @@ def loyalist_mentions(text: str, mentions: Sequence[Mention], persons: frozenset
         if force is not None and not any(busy[start : start + len(g.group(1))]):
             out.append(Mention(start, m.end, text[start : m.end], force, "description"))
     return out
+
+
+@lru_cache(maxsize=4)
+def _fronted_re(lexicon: Lexicon) -> re.Pattern[str]:
+    roles = lexicon.role_nouns | words("candidates_person_role_nouns")
+    alt = "|".join(sorted(roles, key=len, reverse=True))
+    titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
+    former = "|".join(words("mentions_title_premodifiers"))
+    return re.compile(
+        rf"(?<![\w-])(?:[Aa]n?|[Tt]he)[ \t]+((?:[\w.'’-]+[ \t]+){{0,3}}?)({alt}),[ \t]+"
+        rf"(?:(?:{former})[ \t]+)?(?:(?:{titles})[ \t]+){{0,4}}$")
+
+
+def fronted_role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str], *,
+                          lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[list[Mention], set[int]]:
+    """A role phrase set off by a comma before a person's name and title ("a senior <Demonym>
+    opposition figure, former Prime Minister <Name>,") is a description of that person: the
+    span is the modifiers and the role noun, never the article. Set off like this the phrase
+    is no title, so a name inside its modifiers ("<Demonym> opposition") is a modifier, not a
+    mention of its own: its index is returned to be dropped. Function words or a possessive
+    among the modifiers (an owner: "the <Org> chief's spokesman"), or a mention reaching out
+    of them, leave the phrase alone."""
+    owner = [-1] * (len(text) + 1)
+    for i, m in enumerate(mentions):
+        owner[m.start : m.end] = [i] * (m.end - m.start)
+    out: list[Mention] = []
+    dropped: set[int] = set()
+    for m in mentions:
+        if m.actor_id not in persons or m.rule not in ("alias", "candidate"):
+            continue
+        offset = max(0, m.start - 160)
+        g = _fronted_re(lexicon).search(text, offset, m.start)
+        if g is None or any(w.lower() in lexicon.common_words or re.search(r"['’]s?$", w)
+                            for w in g.group(1).split()):
+            continue  # a function word, or a possessive owner ("<Org> chief's aide")
+        start = g.start(1) if g.group(1) else g.start(2)
+        inside = {o for o in owner[start : g.end(2)] if o >= 0}
+        if any(mentions[o].start < start or mentions[o].end > g.start(2) for o in inside):
+            continue  # a mention over the role noun or reaching before the phrase
+        out.append(Mention(start, g.end(2), text[start : g.end(2)], m.actor_id, "description"))
+        dropped |= inside
+    return out, dropped
