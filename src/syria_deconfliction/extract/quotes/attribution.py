@@ -72,7 +72,7 @@ class _Attribution:
     def _sent_end(self, a: int, b: int) -> int:
         """End token index without final punctuation (keeps closing marks)."""
         e = b
-        while e > a and self.toks[e - 1].kind in ("p",) and self.toks[e - 1].text in ".?!)]":
+        while e > a and self.toks[e - 1].kind in ("punct",) and self.toks[e - 1].text in ".?!)]":
             e -= 1
         return e
 
@@ -123,7 +123,7 @@ class _Attribution:
             # '... a “...,” as X put it.': the idiom closing the sentence, the marks before it
             closing = toks[put].low == "put" and i > a and (
                 toks[i - 1].text == "," or toks[i - 1].kind == "qc") and all(
-                toks[k].kind != "w" for k in range(put + 2, e))
+                toks[k].kind != "word" for k in range(put + 2, e))
             if comma is None and not closing:
                 continue
             # the name before an apposition ("As X, a tax lawyer, recently put it")
@@ -308,7 +308,7 @@ class _Attribution:
         """Does the sentence end at token s, or go on with a prepositional phrase only ("to
         the crowd")? (Not a clause without "that": "said parents want ...".)"""
         toks = self.toks
-        if s >= e or toks[s].kind != "w":
+        if s >= e or toks[s].kind != "word":
             return True
         return toks[s].low in _PREPOSITIONS and not any(
             self._finite_like(k) for k in range(s + 1, e))
@@ -354,7 +354,7 @@ class _Attribution:
             if close is not None and 0 < bidx - close - 1 <= 6 and not any(
                     self.toks[k].text in ",;:" for k in range(close + 1, bidx)):
                 return True
-        words = [k for k in range(a, bidx) if self.toks[k].kind == "w"]
+        words = [k for k in range(a, bidx) if self.toks[k].kind == "word"]
         return len(words) >= 3 and any(self._finite_like(k) for k in range(a, bidx))
 
     def _left_is_subject(self, a: int, bidx: int) -> bool:
@@ -476,7 +476,7 @@ class _Attribution:
             for m in range(j + 1, min(e, j + 4)):
                 if toks[m].low in _PRONOUNS and m > j + 1:
                     return m
-                if toks[m].kind != "w" or not toks[m].text.islower():
+                if toks[m].kind != "word" or not toks[m].text.islower():
                     break
         k = j
         if toks[k].low == "the" and k + 1 < e:
@@ -512,7 +512,7 @@ class _Attribution:
                     self.toks[x].low in _PREPOSITIONS for x in range(k, m)))
             if self.toks[m].text in ";":
                 break
-            if self.toks[m].kind == "w":
+            if self.toks[m].kind == "word":
                 words += 1
             if m > k and self._finite_like(m):
                 return words >= 2
@@ -579,7 +579,8 @@ class _Attribution:
                 t = toks[k]
                 if t.kind == "dash" or t.text == "-":
                     return k + 1 if k > a else a
-                if t.kind == "w" and not (t.text.isupper() or t.text in ("AP", "Reuters", "AFP")) \
+                if t.kind == "word" and not (
+                        t.text.isupper() or t.text in ("AP", "Reuters", "AFP")) \
                         and not (k > a and toks[k - 1].text in "(,") :
                     break
         return a

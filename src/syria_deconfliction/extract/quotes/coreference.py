@@ -319,7 +319,7 @@ class _Coreference:
         for k in range(a, b):
             t = toks[k]
             low = self._bare(t.low)
-            if t.kind != "w" or low in _DETERMINERS or low in _PREPOSITIONS or \
+            if t.kind != "word" or low in _DETERMINERS or low in _PREPOSITIONS or \
                     low in _ROLE_CLASS or low in _HONORIFICS or low in ("and", "of"):
                 continue
             keys.add(low)
@@ -681,10 +681,10 @@ class _Coreference:
                 self._bare(toks[a].text) in self.surnames
                 or self._hint_type(toks[a].start, toks[a].end) == "person"):
             w = toks[a + 1]
-            if w.kind == "w" and w.text.islower() and w.low.endswith("s") and \
+            if w.kind == "word" and w.text.islower() and w.low.endswith("s") and \
                     not w.low.endswith(("ss", "us", "is")) and w.low not in _PREPOSITIONS:
                 return a, a + 1
-        while b - a >= 2 and toks[b - 1].kind == "w" and toks[b - 1].text.islower() and (
+        while b - a >= 2 and toks[b - 1].kind == "word" and toks[b - 1].text.islower() and (
                 toks[b - 1].low in _PRE_VERB_SKIP or (toks[b - 1].low.endswith("ly")
                                                        and len(toks[b - 1].low) > 4)):
             b -= 1

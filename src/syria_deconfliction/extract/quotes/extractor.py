@@ -29,14 +29,11 @@ class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, 
         self._full_name_index: dict[str, list[SpeakerHint]] | None = None
         self.paras = self._paragraphs()
         self.mquotes = self._mark_quotes()
-        self.toks = self._tokenize()
+        self.toks, self._tok_starts, self.qids = self._tokenize()
         self.sents = self._sentences()  # (tok_a, tok_b, para)
         self.sent_of_tok = [0] * len(self.toks)
         for si, (a, b, _p) in enumerate(self.sents):
-            for i in range(a, b):
-                self.sent_of_tok[i] = si
-        self._tok_index = {t.start: k for k, t in enumerate(self.toks)}
-        self._tok_starts = [t.start for t in self.toks]
+            self.sent_of_tok[a:b] = [si] * (b - a)
         self._sent_starts = [self.toks[a].start for a, _b, _p in self.sents]
         self._quote_by_open = {q.open_pos: qi for qi, q in enumerate(self.mquotes)}
         self.surnames: set[str] = set()

@@ -48,23 +48,6 @@ class Quote:
     source_mention: str | None = None
 
 
-# --------------------------------------------------------------------------- tokens
-
-
-_KIND = {"word": "w", "punct": "p"}  # the Document's token kinds in this module's letters
-
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    low: str
-    kind: str  # w acr ell dash p qo qc
-    para: int
-    qid: int = -1  # index of the mark quotation the token is inside (marks excluded)
-
-
 @dataclass
 class _MarkQuote:
     open_pos: int
