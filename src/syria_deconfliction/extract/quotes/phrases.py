@@ -237,30 +237,33 @@ class _Phrases:
     def _surnames(self) -> set[str]:
         names: set[str] = set()
         toks = self.toks
+        n = len(toks)
         # pure in the token: computed once; a word neither capitalised nor with a particle
         # ("al-") in its first four letters is no name, so most tokens need no call
         is_name = [t.kind == "word" and (t.text[:1].isupper() or "-" in t.text[:4])
                    and self._is_name_tok(t) for t in toks]
         self._name_flags = is_name  # and read again by the gender rules
         headline = 0 if self._title_case_para(0) else -1
-        i = 0
-        while i < len(toks):
+        # every rule below needs a name token at i, i + 1 or i + 2 (an honorific, its stop, a
+        # particle before a name): only those positions are visited, in text order
+        near = sorted({c for k, f in enumerate(is_name) if f for c in (k - 2, k - 1, k)
+                       if c >= 0})
+        nxt = 0  # tokens before it belong to a name run already read
+        for i in near:
             t = toks[i]
-            if t.para == headline:
-                i += 1
+            if i < nxt or t.para == headline:
                 continue
-            if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < len(toks) and \
+            if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < n and \
                     is_name[i + 1]:
                 names.add(self._bare(toks[i + 1].text))
-            elif i + 2 < len(toks) and toks[i + 1].text == "." and \
+            elif i + 2 < n and toks[i + 1].text == "." and \
                     self._dotted_honorific(i + 2) and is_name[i + 2]:
                 names.add(self._bare(toks[i + 2].text))  # "Mr. Holm": the stop is a token
             if not is_name[i] and t.low not in _PARTICLES:
-                i += 1  # no name run starts here (most tokens)
-                continue
+                continue  # no name run starts here
             j = i
-            while j < len(toks) and toks[j].para == t.para and (
-                    is_name[j] or (toks[j].low in _PARTICLES and j + 1 < len(toks)
+            while j < n and toks[j].para == t.para and (
+                    is_name[j] or (toks[j].low in _PARTICLES and j + 1 < n
                                    and is_name[j + 1])):
                 j += 1
                 if toks[j - 1].text.endswith(("'s", "’s")):
@@ -274,7 +277,7 @@ class _Phrases:
                     names.add(self._bare(toks[core[-1]].text))
             elif j - i == 1 and self._titled_name(i - 1, [i]):
                 names.add(self._bare(t.text))  # "Sen. Holm": the stop is a token
-            i = j if j > i else i + 1
+            nxt = j
         return names
 
     def _titled_name(self, k: int, core: list[int]) -> bool:
@@ -302,7 +305,10 @@ class _Phrases:
             toks[r - 2].low in _HONORIFICS and toks[r - 2].end == toks[r - 1].start
 
     def _title_case_para(self, pi: int) -> bool:
-        words = [t for t in self.toks if t.para == pi and t.kind == "word" and len(t.text) > 3]
+        ps, pe = self.paras[pi]  # the paragraph's tokens are one run of the list
+        starts = self._tok_starts
+        words = [t for t in self.toks[bisect_left(starts, ps):bisect_left(starts, pe)]
+                 if t.kind == "word" and len(t.text) > 3]
         if len(words) < 3:
             return False
         return sum(1 for t in words if t.text[:1].isupper()) / len(words) > 0.6
