@@ -29,6 +29,8 @@ from .vocabulary import (
 # compiled once: these are asked per speaker and per pronoun
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LETTERS_DOT = re.compile(r"[^\W\d_]+\.?")
+# honorifics that tell a gender ("Mrs"): where the gender rules look for one
+_GENDERED_HONORIFICS = _HONORIFICS & (_MALE_WORDS | _FEMALE_WORDS)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -436,6 +438,18 @@ class _Coreference:
                         ante.is_person, ante.is_named, ante.is_plural, ante.role, pron,
                         ante.reason)
 
+    def _name_facts(self, sp: _Speaker) -> tuple[str, str | None, bool]:
+        """(_gender_key, _own_gender, _has_given_name) of a speaker: pure in the name's span,
+        so read once per span (the pronoun rules ask them of every earlier speaker)."""
+        if not sp.is_person or sp.start is None:
+            return "", None, False
+        span = sp.core if sp.core is not None else (sp.start, sp.end or sp.start)
+        facts = self._facts_of_span.get(span)
+        if facts is None:
+            facts = self._facts_of_span[span] = (
+                self._gender_key(sp), self._own_gender(sp), self._has_given_name(sp))
+        return facts
+
     def _gender_key(self, sp: _Speaker) -> str:
         """A person's surname, the key of what the text tells about their gender."""
         if not sp.is_person or sp.start is None:
@@ -446,7 +460,7 @@ class _Coreference:
 
     def _note_gender(self, sp: _Speaker) -> None:
         """Record a gender the speaker phrase states (an honorific, "spokeswoman")."""
-        key = self._gender_key(sp)
+        key = self._name_facts(sp)[0]
         if not key or sp.start is None:
             return
         s = sp.start
@@ -462,9 +476,8 @@ class _Coreference:
             self._gender[key] = "m" if male else "f"
 
     def _agrees(self, sp: _Speaker, pron: str) -> bool:
-        key = self._gender_key(sp)
-        g = self._own_gender(sp)
-        if g is None and not self._has_given_name(sp):
+        key, g, given = self._name_facts(sp)
+        if g is None and not given:
             # a bare surname: what the text tells of that surname (a full name with an
             # unknown given name may be a relative of another bearer of the surname)
             g = self._text_genders().get(key)
@@ -518,7 +531,12 @@ class _Coreference:
             toks = self.toks
             is_name = self._name_flags
             seen: dict[str, set[str]] = {}
-            for i, t in enumerate(toks):
+            # only an honorific of known gender or the first token of a name run tells one
+            # (the rest of the tokens need no visit)
+            told = {i for i, t in enumerate(toks) if t.low.rstrip(".") in _GENDERED_HONORIFICS}
+            told.update(i for i, f in enumerate(is_name) if f and (i == 0 or not is_name[i - 1]))
+            for i in sorted(told):
+                t = toks[i]
                 g = None
                 low = t.low.rstrip(".")
                 j = i + 1
@@ -613,10 +631,10 @@ class _Coreference:
 
     def _told_gender(self, sp: _Speaker) -> str | None:
         """The gender the text tells of a person speaker (None when it tells none)."""
-        g = self._own_gender(sp)
-        if g is None and not self._has_given_name(sp):
-            g = self._text_genders().get(self._gender_key(sp))
-        return g or self._gender.get(self._gender_key(sp))
+        key, g, given = self._name_facts(sp)
+        if g is None and not given:
+            g = self._text_genders().get(key)
+        return g or self._gender.get(key)
 
     def _introduced_person(self, si: int, pron: str) -> _Speaker | None:
         """'... concerns X, president of Y. ¶ “...,” he said': a person introduced with an
