@@ -39,6 +39,7 @@ class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, 
         self.surnames: set[str] = set()
         self._name_flags: list[bool] = []  # _is_name_tok of every token (set by _surnames)
         self.surnames = self._surnames()
+        self._np_memo: dict[tuple[int, int], _NP | None] = {}  # _analyze_np, once surnames known
         self.recs: list[list[_Rec]] = [[] for _ in self.sents]
         self.hist: list[_Hist] = []
         self._row_of: dict[int, Quote] = {}  # open mark -> its row (continuations)

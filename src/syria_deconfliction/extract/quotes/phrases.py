@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from ..document import Token
 from .model import _NP, SpeakerHint
@@ -375,7 +376,19 @@ class _Phrases:
 
     def _analyze_np(self, a: int, b: int) -> _NP | None:
         """The noun phrase of tokens a..b (trimmed): a pronoun, a named person (core and
-        description), names joined by "and", a name with an affiliation, or a role noun."""
+        description), names joined by "and", a name with an affiliation, or a role noun.
+        Pure in (a, b) once the surnames are known, and asked again for the same phrase by the
+        subject, speaker and pronoun rules: read once, each caller given its own copy (callers
+        may complete the phrase they get)."""
+        memo = self._np_memo
+        if (a, b) in memo:
+            np = memo[a, b]
+            return None if np is None else replace(np)
+        np = self._read_np(a, b)
+        memo[a, b] = None if np is None else replace(np)
+        return np
+
+    def _read_np(self, a: int, b: int) -> _NP | None:
         span = self._trim_np(a, b)
         if span is None:
             return None
