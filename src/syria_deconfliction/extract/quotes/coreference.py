@@ -463,17 +463,24 @@ class _Coreference:
         key = self._name_facts(sp)[0]
         if not key or sp.start is None:
             return
-        s = sp.start
-        lows = [w.lower() for w in _LETTERS_DOT.findall(self.body[s:sp.end or s])]
-        lows += [w.lower() for w in _LETTERS_DOT.findall(sp.desc or "")]
+        told = (sp.start, sp.end, sp.desc)  # what the phrase states is pure in these
+        if told not in self._stated_gender:
+            self._stated_gender[told] = self._phrase_gender(sp.start, sp.end, sp.desc)
+        g = self._stated_gender[told]
+        if g is not None:
+            self._gender[key] = g
+
+    def _phrase_gender(self, s: int, end: int | None, desc: str | None) -> str | None:
+        """The gender a speaker phrase at s..end with description desc states, if one."""
+        lows = [w.lower() for w in _LETTERS_DOT.findall(self.body[s:end or s])]
+        lows += [w.lower() for w in _LETTERS_DOT.findall(desc or "")]
         # the word before the mention ("Mrs. Holm" where only "Holm" is the mention)
         before = _LETTERS_DOT.findall(self.body[max(0, s - 12):s])
         if before:
             lows.append(before[-1].lower())
         male = any(w in _MALE_WORDS for w in lows)
         female = any(w in _FEMALE_WORDS for w in lows)
-        if male != female:
-            self._gender[key] = "m" if male else "f"
+        return ("m" if male else "f") if male != female else None
 
     def _agrees(self, sp: _Speaker, pron: str) -> bool:
         key, g, given = self._name_facts(sp)
