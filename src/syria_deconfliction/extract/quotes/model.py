@@ -75,6 +75,13 @@ class _NP:
     desc: tuple[int, int] | None = None
     head: str = ""
 
+    def copy(self) -> _NP:
+        """A shallow copy (the fields are numbers, strings and tuples), four times as quick
+        as dataclasses.replace: phrases are copied out of the extractor's memo often."""
+        new = object.__new__(_NP)
+        new.__dict__.update(self.__dict__)
+        return new
+
 
 @dataclass
 class _Rec:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 
 from ..document import Token
 from .model import _NP, SpeakerHint
@@ -383,9 +382,9 @@ class _Phrases:
         memo = self._np_memo
         if (a, b) in memo:
             np = memo[a, b]
-            return None if np is None else replace(np)
+            return None if np is None else np.copy()
         np = self._read_np(a, b)
-        memo[a, b] = None if np is None else replace(np)
+        memo[a, b] = None if np is None else np.copy()
         return np
 
     def _read_np(self, a: int, b: int) -> _NP | None:
