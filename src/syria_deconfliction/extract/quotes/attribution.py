@@ -39,6 +39,9 @@ from .vocabulary import (
     _TRAILING_VERBS,
 )
 
+# the words a record can start at: a speech verb's form and the idioms' first words
+_CUES = frozenset(_LEMMA_OF) | {"according", "as", "what"}
+
 
 class _Attribution:
     """Speech verbs as records: who says, what is said (content spans), nested reports."""
@@ -46,16 +49,20 @@ class _Attribution:
     # ------------------------------------------------------------------ records
 
     def find_records(self) -> None:
+        toks = self.toks
+        # every record starts at a cue word (a speech verb's form, "according", "as",
+        # "what"): listed once, so the rules below visit those tokens only, in text order
+        cue_at = [i for i, t in enumerate(toks) if t.low in _CUES]
         for si, (a, b, _p) in enumerate(self.sents):
             e = self._sent_end(a, b)
             recs: list[_Rec] = []
             used: set[int] = set()
-            self._according_to(si, a, e, recs, used)
-            self._as_put_it(si, a, e, recs, used)
-            self._what_said(si, a, e, recs, used)
-            self._passive(si, a, e, recs, used)
-            toks = self.toks
-            for i in range(a, e):
+            cues = cue_at[bisect_left(cue_at, a):bisect_left(cue_at, e)]
+            self._according_to(si, a, e, recs, used, cues)
+            self._as_put_it(si, a, e, recs, used, cues)
+            self._what_said(si, a, e, recs, used, cues)
+            self._passive(si, a, e, recs, used, cues)
+            for i in cues:
                 # only a speech verb's form can be one (the test _verb starts with, first)
                 if toks[i].low not in _LEMMA_OF or i in used:
                     continue
@@ -76,10 +83,12 @@ class _Attribution:
             e -= 1
         return e
 
-    def _according_to(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+    def _according_to(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int],
+                      cues: list[int]) -> None:
         toks = self.toks
-        for i in range(a, e - 1):
-            if toks[i].low == "according" and toks[i + 1].low == "to" and self._free(i):
+        for i in cues:  # the cue words of a..e
+            if i < e - 1 and toks[i].low == "according" and toks[i + 1].low == "to" \
+                    and self._free(i):
                 k = i + 2
                 while k < e and toks[k].text not in ",;" and toks[k].kind not in ("qo", "qc"):
                     k += 1
@@ -105,13 +114,14 @@ class _Attribution:
                 recs.append(rec)
                 used.update((i, i + 1))
 
-    def _as_put_it(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+    def _as_put_it(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int],
+                   cues: list[int]) -> None:
         """'As X put it, “...”', 'As X, a tax lawyer, recently put it in a statement, ...': the
         idiom names X as the speaker of the words in marks after it (or before it, when it
         closes the sentence)."""
         toks = self.toks
-        for i in range(a, e - 2):
-            if toks[i].low != "as" or not self._free(i):
+        for i in cues:  # the cue words of a..e
+            if i >= e - 2 or toks[i].low != "as" or not self._free(i):
                 continue
             put = next((k for k in range(i + 2, min(e - 1, i + 30))
                         if toks[k].low == "put" and toks[k + 1].low == "it"
@@ -148,13 +158,16 @@ class _Attribution:
             toks[i + 1].low not in _PREPOSITIONS and all(
                 toks[x].text != "," for x in range(i + 1, k))  # not "As for X, he said,"
 
-    def _passive(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+    def _passive(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int],
+                 cues: list[int]) -> None:
         """'The talks were described as ...': a characterisation reported in the passive.
 
         The content is the phrase after "as" up to the next comma; the speaker is the agent
         of "by X" when there is one, else nobody."""
         toks = self.toks
-        for i in range(a + 1, e - 1):
+        for i in cues:  # the cue words of a..e
+            if not a < i < e - 1:
+                continue
             t = toks[i]
             lemma = _LEMMA_OF.get(t.low)
             if lemma not in _PASSIVE_SPEECH or _FORM_OF[t.low] != "past" or not self._free(i):
@@ -189,9 +202,10 @@ class _Attribution:
                              scope=(ps, pe)))
             used.add(i)
 
-    def _what_said(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+    def _what_said(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int],
+                   cues: list[int]) -> None:
         toks = self.toks
-        for i in range(a, e):
+        for i in cues:  # the cue words of a..e
             if toks[i].low != "what" or not self._free(i):
                 continue
             for k in range(i + 2, min(i + 6, e)):
