@@ -307,10 +307,17 @@ class _Coreference:
             self._state_form_list = list(seen)
         return self._state_form_list
 
-    def _org_keys(self, a: int, b: int) -> tuple[set[str], set[str]]:
+    def _org_keys(self, a: int, b: int) -> tuple[frozenset[str], frozenset[str]]:
         """(states, other keys) of the words toks[a:b] outside role nouns: actor ids of the hints
         there (a demonym or possessive also names the state whose mention it begins with) and
-        the content words."""
+        the content words. Pure in (a, b): read once per span (each role description asks
+        them of every named speaker's description)."""
+        if (a, b) not in self._org_keys_of:
+            states, keys = self._read_org_keys(a, b)
+            self._org_keys_of[a, b] = frozenset(states), frozenset(keys)
+        return self._org_keys_of[a, b]
+
+    def _read_org_keys(self, a: int, b: int) -> tuple[set[str], set[str]]:
         toks = self.toks
         s0, e0 = toks[a].start, toks[b - 1].end
         states: set[str] = set()
@@ -394,7 +401,7 @@ class _Coreference:
                 return actor, f"role description resolved to {name}, named in the next sentence"
         return None
 
-    def _titled_holder(self, np: _NP, roles: set[str], keys: set[str]
+    def _titled_holder(self, np: _NP, roles: set[str], keys: frozenset[str]
                        ) -> tuple[str, str] | None:
         """'the president', 'the former general': a definite role description with no other
         words is the last person named before it with that role as a title ("President

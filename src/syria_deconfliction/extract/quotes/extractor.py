@@ -48,6 +48,7 @@ class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, 
         self._genders: dict[str, str] | None = None  # surname -> gender by names, honorifics
         self._facts_of_span: dict[tuple[int, int], tuple[str, str | None, bool]] = {}
         self._stated_gender: dict[tuple[int, int | None, str | None], str | None] = {}
+        self._org_keys_of: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._holders: list[tuple[int, int, _NP]] | None = None
         self._direct_after = -1
 
