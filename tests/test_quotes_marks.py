@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from conftest import ROOT
 
+from syria_deconfliction.extract.document import Document
 from syria_deconfliction.extract.quotes import extract_quotes
+from syria_deconfliction.extract.quotes.extractor import _Extractor
 from syria_deconfliction.pipeline.clean import clean, load_boilerplate
 
 
@@ -42,3 +44,23 @@ def test_a_bracketed_note_in_marks_is_no_quotation() -> None:
     # a transcript's "(CROSSTALK.)" or "[inaudible]" in marks is an editorial note
     body = "Debate\n\"We will win,\" Ruiz said.\n\"(CROSSTALK.)\"\n\"[inaudible]\""
     assert [q.text for q in _accepted(body)] == ["We will win"]
+
+
+def test_the_quote_extractor_reads_the_documents_tokens_and_cuts_only_at_marks() -> None:
+    # one tokeniser: a mark is a token of its own (a closing one glued to a word, "farmers'",
+    # is cut off), every other token is the Document's own object; the words between the
+    # marks carry the quotation's index
+    doc = Document("Councillor Ana Holm called it 'a gift to the farmers' on Tuesday.")
+    ex = _Extractor(doc, [])
+    own = {id(t) for t in doc.tokens}
+    cut = [(t.text, t.kind) for t in ex.toks if id(t) not in own]
+    assert cut == [("'", "qo"), ("farmers", "word"), ("'", "qc")]
+    assert [(t.text, q) for t, q in zip(ex.toks, ex.qids, strict=True) if q >= 0] == [
+        ("a", 0), ("gift", 0), ("to", 0), ("the", 0), ("farmers", 0)]
+
+
+def test_a_doubled_apostrophe_is_one_mark_token() -> None:
+    # the Document sees two apostrophes ("pier,'" may even take the first); the extractor one
+    ex = _Extractor(Document("''We will rebuild the pier,'' said Mayor Ilse Brandt."), [])
+    assert [(t.text, t.kind) for t in ex.toks if t.kind in ("qo", "qc")] == [
+        ("''", "qo"), ("''", "qc")]

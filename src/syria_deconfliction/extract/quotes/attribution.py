@@ -39,6 +39,9 @@ from .vocabulary import (
     _TRAILING_VERBS,
 )
 
+# the words a record can start at: a speech verb's form and the idioms' first words
+_CUES = frozenset(_LEMMA_OF) | {"according", "as", "what"}
+
 
 class _Attribution:
     """Speech verbs as records: who says, what is said (content spans), nested reports."""
@@ -46,16 +49,20 @@ class _Attribution:
     # ------------------------------------------------------------------ records
 
     def find_records(self) -> None:
+        toks = self.toks
+        # every record starts at a cue word (a speech verb's form, "according", "as",
+        # "what"): listed once, so the rules below visit those tokens only, in text order
+        cue_at = [i for i, t in enumerate(toks) if t.low in _CUES]
         for si, (a, b, _p) in enumerate(self.sents):
             e = self._sent_end(a, b)
             recs: list[_Rec] = []
             used: set[int] = set()
-            self._according_to(si, a, e, recs, used)
-            self._as_put_it(si, a, e, recs, used)
-            self._what_said(si, a, e, recs, used)
-            self._passive(si, a, e, recs, used)
-            toks = self.toks
-            for i in range(a, e):
+            cues = cue_at[bisect_left(cue_at, a):bisect_left(cue_at, e)]
+            self._according_to(si, a, e, recs, used, cues)
+            self._as_put_it(si, a, e, recs, used, cues)
+            self._what_said(si, a, e, recs, used, cues)
+            self._passive(si, a, e, recs, used, cues)
+            for i in cues:
                 # only a speech verb's form can be one (the test _verb starts with, first)
                 if toks[i].low not in _LEMMA_OF or i in used:
                     continue
@@ -72,14 +79,16 @@ class _Attribution:
     def _sent_end(self, a: int, b: int) -> int:
         """End token index without final punctuation (keeps closing marks)."""
         e = b
-        while e > a and self.toks[e - 1].kind in ("p",) and self.toks[e - 1].text in ".?!)]":
+        while e > a and self.toks[e - 1].kind in ("punct",) and self.toks[e - 1].text in ".?!)]":
             e -= 1
         return e
 
-    def _according_to(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+    def _according_to(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int],
+                      cues: list[int]) -> None:
         toks = self.toks
-        for i in range(a, e - 1):
-            if toks[i].low == "according" and toks[i + 1].low == "to" and self._free(i):
+        for i in cues:  # the cue words of a..e
+            if i < e - 1 and toks[i].low == "according" and toks[i + 1].low == "to" \
+                    and self._free(i):
                 k = i + 2
                 while k < e and toks[k].text not in ",;" and toks[k].kind not in ("qo", "qc"):
                     k += 1
@@ -105,13 +114,14 @@ class _Attribution:
                 recs.append(rec)
                 used.update((i, i + 1))
 
-    def _as_put_it(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+    def _as_put_it(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int],
+                   cues: list[int]) -> None:
         """'As X put it, “...”', 'As X, a tax lawyer, recently put it in a statement, ...': the
         idiom names X as the speaker of the words in marks after it (or before it, when it
         closes the sentence)."""
         toks = self.toks
-        for i in range(a, e - 2):
-            if toks[i].low != "as" or not self._free(i):
+        for i in cues:  # the cue words of a..e
+            if i >= e - 2 or toks[i].low != "as" or not self._free(i):
                 continue
             put = next((k for k in range(i + 2, min(e - 1, i + 30))
                         if toks[k].low == "put" and toks[k + 1].low == "it"
@@ -123,7 +133,7 @@ class _Attribution:
             # '... a “...,” as X put it.': the idiom closing the sentence, the marks before it
             closing = toks[put].low == "put" and i > a and (
                 toks[i - 1].text == "," or toks[i - 1].kind == "qc") and all(
-                toks[k].kind != "w" for k in range(put + 2, e))
+                toks[k].kind != "word" for k in range(put + 2, e))
             if comma is None and not closing:
                 continue
             # the name before an apposition ("As X, a tax lawyer, recently put it")
@@ -148,13 +158,16 @@ class _Attribution:
             toks[i + 1].low not in _PREPOSITIONS and all(
                 toks[x].text != "," for x in range(i + 1, k))  # not "As for X, he said,"
 
-    def _passive(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+    def _passive(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int],
+                 cues: list[int]) -> None:
         """'The talks were described as ...': a characterisation reported in the passive.
 
         The content is the phrase after "as" up to the next comma; the speaker is the agent
         of "by X" when there is one, else nobody."""
         toks = self.toks
-        for i in range(a + 1, e - 1):
+        for i in cues:  # the cue words of a..e
+            if not a < i < e - 1:
+                continue
             t = toks[i]
             lemma = _LEMMA_OF.get(t.low)
             if lemma not in _PASSIVE_SPEECH or _FORM_OF[t.low] != "past" or not self._free(i):
@@ -189,9 +202,10 @@ class _Attribution:
                              scope=(ps, pe)))
             used.add(i)
 
-    def _what_said(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int]) -> None:
+    def _what_said(self, si: int, a: int, e: int, recs: list[_Rec], used: set[int],
+                   cues: list[int]) -> None:
         toks = self.toks
-        for i in range(a, e):
+        for i in cues:  # the cue words of a..e
             if toks[i].low != "what" or not self._free(i):
                 continue
             for k in range(i + 2, min(i + 6, e)):
@@ -308,7 +322,7 @@ class _Attribution:
         """Does the sentence end at token s, or go on with a prepositional phrase only ("to
         the crowd")? (Not a clause without "that": "said parents want ...".)"""
         toks = self.toks
-        if s >= e or toks[s].kind != "w":
+        if s >= e or toks[s].kind != "word":
             return True
         return toks[s].low in _PREPOSITIONS and not any(
             self._finite_like(k) for k in range(s + 1, e))
@@ -354,7 +368,7 @@ class _Attribution:
             if close is not None and 0 < bidx - close - 1 <= 6 and not any(
                     self.toks[k].text in ",;:" for k in range(close + 1, bidx)):
                 return True
-        words = [k for k in range(a, bidx) if self.toks[k].kind == "w"]
+        words = [k for k in range(a, bidx) if self.toks[k].kind == "word"]
         return len(words) >= 3 and any(self._finite_like(k) for k in range(a, bidx))
 
     def _left_is_subject(self, a: int, bidx: int) -> bool:
@@ -476,7 +490,7 @@ class _Attribution:
             for m in range(j + 1, min(e, j + 4)):
                 if toks[m].low in _PRONOUNS and m > j + 1:
                     return m
-                if toks[m].kind != "w" or not toks[m].text.islower():
+                if toks[m].kind != "word" or not toks[m].text.islower():
                     break
         k = j
         if toks[k].low == "the" and k + 1 < e:
@@ -512,7 +526,7 @@ class _Attribution:
                     self.toks[x].low in _PREPOSITIONS for x in range(k, m)))
             if self.toks[m].text in ";":
                 break
-            if self.toks[m].kind == "w":
+            if self.toks[m].kind == "word":
                 words += 1
             if m > k and self._finite_like(m):
                 return words >= 2
@@ -579,7 +593,8 @@ class _Attribution:
                 t = toks[k]
                 if t.kind == "dash" or t.text == "-":
                     return k + 1 if k > a else a
-                if t.kind == "w" and not (t.text.isupper() or t.text in ("AP", "Reuters", "AFP")) \
+                if t.kind == "word" and not (
+                        t.text.isupper() or t.text in ("AP", "Reuters", "AFP")) \
                         and not (k > a and toks[k - 1].text in "(,") :
                     break
         return a

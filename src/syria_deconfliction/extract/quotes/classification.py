@@ -32,7 +32,9 @@ class _Classification:
         return max(bisect_right(self._sent_starts, pos) - 1, 0)
 
     def _tok_at(self, pos: int) -> int:
-        return self._tok_index.get(pos, -1)
+        """Index of the token starting at ``pos``, else -1."""
+        k = bisect_left(self._tok_starts, pos)
+        return k if k < len(self._tok_starts) and self._tok_starts[k] == pos else -1
 
     def _is_designation(self, qi: int, si: int) -> bool:
         q = self.mquotes[qi]
@@ -231,7 +233,7 @@ class _Classification:
         a, b, _ = self.sents[si]
         k0 = bisect_left(self._tok_starts, q.inner_start)
         k1 = bisect_left(self._tok_starts, q.inner_end)
-        inner_sents = {self.sent_of_tok[k] for k in range(k0, k1) if toks[k].kind == "w"}
+        inner_sents = {self.sent_of_tok[k] for k in range(k0, k1) if toks[k].kind == "word"}
         if len(inner_sents) > 1:
             return "direct"
         before = [toks[x] for x in range(a, kopen)]
@@ -247,7 +249,7 @@ class _Classification:
         ea, eb, _ = self.sents[end_si]
         kclose = next((k for k in range(ea, eb) if toks[k].start >= q.region_end), eb)
         rest = [t for t in toks[kclose:eb] if t.kind != "qc"]
-        if all(t.kind == "p" and t.text in ".,?!;" for t in rest):
+        if all(t.kind == "punct" and t.text in ".,?!;" for t in rest):
             return "direct"
         lows = [t.low for t in rest[:3]]
         if lows[:2] == ["and", "that"] or lows == [",", "and", "that"]:
@@ -264,7 +266,7 @@ class _Classification:
         toks = self.toks
         if kopen < 2 or toks[kopen - 1].low != "that" or not self._free(kopen - 1):
             return False
-        if k0 >= len(toks) or toks[k0].kind != "w":
+        if k0 >= len(toks) or toks[k0].kind != "word":
             return k0 < len(toks) and toks[k0].text == "["  # "[the US] was notified ..."
         first = toks[k0].low
         return not (first in _FINITE or first in ("not", "never") or first.endswith("n't")

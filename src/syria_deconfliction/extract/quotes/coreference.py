@@ -29,6 +29,8 @@ from .vocabulary import (
 # compiled once: these are asked per speaker and per pronoun
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LETTERS_DOT = re.compile(r"[^\W\d_]+\.?")
+# honorifics that tell a gender ("Mrs"): where the gender rules look for one
+_GENDERED_HONORIFICS = _HONORIFICS & (_MALE_WORDS | _FEMALE_WORDS)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -305,10 +307,17 @@ class _Coreference:
             self._state_form_list = list(seen)
         return self._state_form_list
 
-    def _org_keys(self, a: int, b: int) -> tuple[set[str], set[str]]:
+    def _org_keys(self, a: int, b: int) -> tuple[frozenset[str], frozenset[str]]:
         """(states, other keys) of the words toks[a:b] outside role nouns: actor ids of the hints
         there (a demonym or possessive also names the state whose mention it begins with) and
-        the content words."""
+        the content words. Pure in (a, b): read once per span (each role description asks
+        them of every named speaker's description)."""
+        if (a, b) not in self._org_keys_of:
+            states, keys = self._read_org_keys(a, b)
+            self._org_keys_of[a, b] = frozenset(states), frozenset(keys)
+        return self._org_keys_of[a, b]
+
+    def _read_org_keys(self, a: int, b: int) -> tuple[set[str], set[str]]:
         toks = self.toks
         s0, e0 = toks[a].start, toks[b - 1].end
         states: set[str] = set()
@@ -319,7 +328,7 @@ class _Coreference:
         for k in range(a, b):
             t = toks[k]
             low = self._bare(t.low)
-            if t.kind != "w" or low in _DETERMINERS or low in _PREPOSITIONS or \
+            if t.kind != "word" or low in _DETERMINERS or low in _PREPOSITIONS or \
                     low in _ROLE_CLASS or low in _HONORIFICS or low in ("and", "of"):
                 continue
             keys.add(low)
@@ -392,7 +401,7 @@ class _Coreference:
                 return actor, f"role description resolved to {name}, named in the next sentence"
         return None
 
-    def _titled_holder(self, np: _NP, roles: set[str], keys: set[str]
+    def _titled_holder(self, np: _NP, roles: set[str], keys: frozenset[str]
                        ) -> tuple[str, str] | None:
         """'the president', 'the former general': a definite role description with no other
         words is the last person named before it with that role as a title ("President
@@ -436,6 +445,18 @@ class _Coreference:
                         ante.is_person, ante.is_named, ante.is_plural, ante.role, pron,
                         ante.reason)
 
+    def _name_facts(self, sp: _Speaker) -> tuple[str, str | None, bool]:
+        """(_gender_key, _own_gender, _has_given_name) of a speaker: pure in the name's span,
+        so read once per span (the pronoun rules ask them of every earlier speaker)."""
+        if not sp.is_person or sp.start is None:
+            return "", None, False
+        span = sp.core if sp.core is not None else (sp.start, sp.end or sp.start)
+        facts = self._facts_of_span.get(span)
+        if facts is None:
+            facts = self._facts_of_span[span] = (
+                self._gender_key(sp), self._own_gender(sp), self._has_given_name(sp))
+        return facts
+
     def _gender_key(self, sp: _Speaker) -> str:
         """A person's surname, the key of what the text tells about their gender."""
         if not sp.is_person or sp.start is None:
@@ -446,25 +467,31 @@ class _Coreference:
 
     def _note_gender(self, sp: _Speaker) -> None:
         """Record a gender the speaker phrase states (an honorific, "spokeswoman")."""
-        key = self._gender_key(sp)
+        key = self._name_facts(sp)[0]
         if not key or sp.start is None:
             return
-        s = sp.start
-        lows = [w.lower() for w in _LETTERS_DOT.findall(self.body[s:sp.end or s])]
-        lows += [w.lower() for w in _LETTERS_DOT.findall(sp.desc or "")]
+        told = (sp.start, sp.end, sp.desc)  # what the phrase states is pure in these
+        if told not in self._stated_gender:
+            self._stated_gender[told] = self._phrase_gender(sp.start, sp.end, sp.desc)
+        g = self._stated_gender[told]
+        if g is not None:
+            self._gender[key] = g
+
+    def _phrase_gender(self, s: int, end: int | None, desc: str | None) -> str | None:
+        """The gender a speaker phrase at s..end with description desc states, if one."""
+        lows = [w.lower() for w in _LETTERS_DOT.findall(self.body[s:end or s])]
+        lows += [w.lower() for w in _LETTERS_DOT.findall(desc or "")]
         # the word before the mention ("Mrs. Holm" where only "Holm" is the mention)
         before = _LETTERS_DOT.findall(self.body[max(0, s - 12):s])
         if before:
             lows.append(before[-1].lower())
         male = any(w in _MALE_WORDS for w in lows)
         female = any(w in _FEMALE_WORDS for w in lows)
-        if male != female:
-            self._gender[key] = "m" if male else "f"
+        return ("m" if male else "f") if male != female else None
 
     def _agrees(self, sp: _Speaker, pron: str) -> bool:
-        key = self._gender_key(sp)
-        g = self._own_gender(sp)
-        if g is None and not self._has_given_name(sp):
+        key, g, given = self._name_facts(sp)
+        if g is None and not given:
             # a bare surname: what the text tells of that surname (a full name with an
             # unknown given name may be a relative of another bearer of the surname)
             g = self._text_genders().get(key)
@@ -518,7 +545,12 @@ class _Coreference:
             toks = self.toks
             is_name = self._name_flags
             seen: dict[str, set[str]] = {}
-            for i, t in enumerate(toks):
+            # only an honorific of known gender or the first token of a name run tells one
+            # (the rest of the tokens need no visit)
+            told = {i for i, t in enumerate(toks) if t.low.rstrip(".") in _GENDERED_HONORIFICS}
+            told.update(i for i, f in enumerate(is_name) if f and (i == 0 or not is_name[i - 1]))
+            for i in sorted(told):
+                t = toks[i]
                 g = None
                 low = t.low.rstrip(".")
                 j = i + 1
@@ -613,10 +645,10 @@ class _Coreference:
 
     def _told_gender(self, sp: _Speaker) -> str | None:
         """The gender the text tells of a person speaker (None when it tells none)."""
-        g = self._own_gender(sp)
-        if g is None and not self._has_given_name(sp):
-            g = self._text_genders().get(self._gender_key(sp))
-        return g or self._gender.get(self._gender_key(sp))
+        key, g, given = self._name_facts(sp)
+        if g is None and not given:
+            g = self._text_genders().get(key)
+        return g or self._gender.get(key)
 
     def _introduced_person(self, si: int, pron: str) -> _Speaker | None:
         """'... concerns X, president of Y. ¶ “...,” he said': a person introduced with an
@@ -681,10 +713,10 @@ class _Coreference:
                 self._bare(toks[a].text) in self.surnames
                 or self._hint_type(toks[a].start, toks[a].end) == "person"):
             w = toks[a + 1]
-            if w.kind == "w" and w.text.islower() and w.low.endswith("s") and \
+            if w.kind == "word" and w.text.islower() and w.low.endswith("s") and \
                     not w.low.endswith(("ss", "us", "is")) and w.low not in _PREPOSITIONS:
                 return a, a + 1
-        while b - a >= 2 and toks[b - 1].kind == "w" and toks[b - 1].text.islower() and (
+        while b - a >= 2 and toks[b - 1].kind == "word" and toks[b - 1].text.islower() and (
                 toks[b - 1].low in _PRE_VERB_SKIP or (toks[b - 1].low.endswith("ly")
                                                        and len(toks[b - 1].low) > 4)):
             b -= 1

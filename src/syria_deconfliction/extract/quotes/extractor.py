@@ -29,25 +29,26 @@ class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, 
         self._full_name_index: dict[str, list[SpeakerHint]] | None = None
         self.paras = self._paragraphs()
         self.mquotes = self._mark_quotes()
-        self.toks = self._tokenize()
+        self.toks, self._tok_starts, self.qids = self._tokenize()
         self.sents = self._sentences()  # (tok_a, tok_b, para)
         self.sent_of_tok = [0] * len(self.toks)
         for si, (a, b, _p) in enumerate(self.sents):
-            for i in range(a, b):
-                self.sent_of_tok[i] = si
-        self._tok_index = {t.start: k for k, t in enumerate(self.toks)}
-        self._tok_starts = [t.start for t in self.toks]
+            self.sent_of_tok[a:b] = [si] * (b - a)
         self._sent_starts = [self.toks[a].start for a, _b, _p in self.sents]
         self._quote_by_open = {q.open_pos: qi for qi, q in enumerate(self.mquotes)}
         self.surnames: set[str] = set()
         self._name_flags: list[bool] = []  # _is_name_tok of every token (set by _surnames)
         self.surnames = self._surnames()
+        self._np_memo: dict[tuple[int, int], _NP | None] = {}  # _analyze_np, once surnames known
         self.recs: list[list[_Rec]] = [[] for _ in self.sents]
         self.hist: list[_Hist] = []
         self._row_of: dict[int, Quote] = {}  # open mark -> its row (continuations)
         self._row_speaker: dict[int, _Speaker | None] = {}
         self._gender: dict[str, str] = {}  # surname -> "m" | "f", as the text tells it
         self._genders: dict[str, str] | None = None  # surname -> gender by names, honorifics
+        self._facts_of_span: dict[tuple[int, int], tuple[str, str | None, bool]] = {}
+        self._stated_gender: dict[tuple[int, int | None, str | None], str | None] = {}
+        self._org_keys_of: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._holders: list[tuple[int, int, _NP]] | None = None
         self._direct_after = -1
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..document import Token
-from .model import _KIND, _MarkQuote, _Tok
+from .model import _MarkQuote
 from .vocabulary import (
     _ABBREV,
     _BE,
@@ -234,49 +234,72 @@ class _Marks:
                 e -= 1
         return _MarkQuote(open_pos, close_pos, end, s, e, p0, p1)
 
-    def _tokenize(self) -> list[_Tok]:
-        """The Document's tokens, with every quotation mark a token of its own: a closing
-        single mark glued to a word ("farmers'") is cut off and a doubled apostrophe ``''``
-        is one token. A token inside a quotation's region gets its index (``qid``)."""
-        toks: list[_Tok] = []
+    def _tokenize(self) -> tuple[list[Token], list[int], list[int]]:
+        """The Document's tokens, with every quotation mark a token of its own (kind ``qo`` or
+        ``qc``): a closing single mark glued to a word ("farmers'") is cut off and a doubled
+        apostrophe ``''`` is one token. Returns the tokens, their starts and for each the index
+        of the quotation whose region holds it (``qids``; -1 outside, and for the marks).
+        Only the few tokens that hold a mark are rebuilt: the runs between them are the
+        Document's own token objects, copied by slices (the Document is the one tokeniser)."""
+        dt, ds = self.doc.tokens, self.doc.token_starts
         mark_kind: dict[int, str] = {}
         for q in self.mquotes:
             mark_kind[q.open_pos] = "qo"
             if q.close_pos is not None:
                 mark_kind[q.close_pos] = "qc"
         mark_pos = sorted(mark_kind)
-        regions = sorted((q.open_pos, q.region_end, i) for i, q in enumerate(self.mquotes))
-        # tokens come in text order: the next mark and the region before each token are found
-        # by moving forward, not by a bisection per token
-        ri, last = -1, len(regions) - 1
-        skip_to = -1
-        k, n = 0, len(mark_pos)  # the first mark at or after the token
-        for d in self.doc.tokens:
+        toks: list[Token] = []
+        starts: list[int] = []
+        done, skip_to, n = 0, -1, len(mark_pos)
+        for j in self._tokens_at_marks(mark_pos):
+            toks += dt[done:j]
+            starts += ds[done:j]
+            done = j + 1
+            d = dt[j]
             if d.end <= skip_to:
+                continue  # taken by a doubled apostrophe that began in the token before
+            k = bisect_left(mark_pos, d.start)  # the first mark at or after the token
+            if not ((k < n and mark_pos[k] < d.end) or d.start < skip_to):
+                toks.append(d)
+                starts.append(d.start)
                 continue
-            while k < n and mark_pos[k] < d.start:
-                k += 1
-            if (k < n and mark_pos[k] < d.end) or d.start < skip_to:
-                pieces, skip_to = self._cut_at_marks(d, mark_pos[k:k + 3], skip_to)
-            else:  # no mark in it (most tokens): the token as it is
-                s = d.start
-                t = _Tok(s, d.end, d.text, d.low, _KIND.get(d.kind, d.kind), d.para)
-                while ri < last and regions[ri + 1][0] < s:
-                    ri += 1
-                if ri >= 0 and s < regions[ri][1]:
-                    t.qid = regions[ri][2]
-                toks.append(t)
-                continue
+            pieces, skip_to = self._cut_at_marks(d, mark_pos[k:k + 3], skip_to)
             for s, e, text, low, kind in pieces:
-                mk = mark_kind.get(s)
-                t = _Tok(s, e, text, low, _KIND.get(kind, kind) if mk is None else mk, d.para)
-                if mk is None:
-                    while ri < last and regions[ri + 1][0] < s:
-                        ri += 1
-                    if ri >= 0 and s < regions[ri][1]:
-                        t.qid = regions[ri][2]
-                toks.append(t)
-        return toks
+                toks.append(Token(s, e, text, low, mark_kind.get(s, kind), d.para))
+                starts.append(s)
+        toks += dt[done:]
+        starts += ds[done:]
+        return toks, starts, self._quote_ids(starts, mark_pos)
+
+    def _tokens_at_marks(self, mark_pos: list[int]) -> list[int]:
+        """Indices of the Document's tokens that a mark touches: the token holding it and any
+        the mark's width reaches into (a doubled apostrophe over a word's end and a stop)."""
+        dt, ds = self.doc.tokens, self.doc.token_starts
+        out: set[int] = set()
+        for p in mark_pos:
+            j = bisect_right(ds, p) - 1
+            if j < 0 or dt[j].end <= p:
+                j += 1
+            out.update(range(j, bisect_left(ds, p + self._mark_width.get(p, 1))))
+        return sorted(out)
+
+    def _quote_ids(self, starts: list[int], mark_pos: list[int]) -> list[int]:
+        """For each token start, the index of the quotation region it lies strictly inside
+        (the last region opening before it; -1 when it has closed), marks excluded."""
+        qids = [-1] * len(starts)
+        regions = sorted((q.open_pos, q.region_end, i) for i, q in enumerate(self.mquotes))
+        for r, (o, end, qi) in enumerate(regions):
+            lo = bisect_right(starts, o)
+            hi = bisect_left(starts, end)
+            if r + 1 < len(regions):  # the next region takes over after its opening
+                hi = min(hi, bisect_right(starts, regions[r + 1][0]))
+            if hi > lo:
+                qids[lo:hi] = [qi] * (hi - lo)
+        for p in mark_pos:
+            k = bisect_left(starts, p)
+            if k < len(starts) and starts[k] == p:
+                qids[k] = -1
+        return qids
 
     def _cut_at_marks(self, d: Token, marks: list[int], skip_to: int
                       ) -> tuple[list[tuple[int, int, str, str, str]], int]:
@@ -313,11 +336,11 @@ class _Marks:
             while i < n and toks[i].para == para:
                 t = toks[i]
                 i += 1
-                if t.kind not in ("p", "acr") or (t.kind == "p" and t.text not in ".?!"):
+                if t.kind not in ("punct", "acr") or (t.kind == "punct" and t.text not in ".?!"):
                     continue
                 if t.kind == "acr" and not self._acr_ends_sentence(i):
                     continue
-                if t.kind == "p" and t.text == "." and i >= 2:
+                if t.kind == "punct" and t.text == "." and i >= 2:
                     prev = toks[i - 2]
                     if prev.end == t.start and (prev.low in _ABBREV or (
                             len(prev.text) == 1 and prev.text.isupper()) or (

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .model import _NP, SpeakerHint, _Tok
+from ..document import Token
+from .model import _NP, SpeakerHint
 from .vocabulary import (
     _ADDRESSEES,
     _AS_SPEECH,
@@ -55,18 +56,17 @@ class _Phrases:
     # ------------------------------------------------------------------ word classes
 
     def _free(self, i: int) -> bool:
-        t = self.toks[i]
-        return t.qid < 0 and t.kind not in ("qo", "qc")
+        return self.qids[i] < 0 and self.toks[i].kind not in ("qo", "qc")
 
-    def _is_cap(self, t: _Tok) -> bool:
-        if t.kind not in ("w", "acr"):
+    def _is_cap(self, t: Token) -> bool:
+        if t.kind not in ("word", "acr"):
             return False
         return t.text[:1].isupper() or bool(_PARTICLE_CAP.match(t.text))
 
-    def _is_name_tok(self, t: _Tok) -> bool:
+    def _is_name_tok(self, t: Token) -> bool:
         # asked for every token of an article: string tests, no pattern unless needed
         text = t.text
-        if t.kind != "w" or not (text[:1].isupper() or _PARTICLE_CAP.match(text)):
+        if t.kind != "word" or not (text[:1].isupper() or _PARTICLE_CAP.match(text)):
             return False
         bare = text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
         if bare.isupper() and len(bare) <= 5:
@@ -75,7 +75,7 @@ class _Phrases:
 
     def _finite_like(self, i: int) -> bool:
         t = self.toks[i]
-        if t.kind != "w" or t.qid >= 0:
+        if t.kind != "word" or self.qids[i] >= 0:
             return False
         low = t.low
         if low in _FINITE or low.endswith("n't"):
@@ -86,7 +86,8 @@ class _Phrases:
         after_det = prev is not None and (prev.low in _DETERMINERS or prev.low.endswith("'s"))
         if low in _IRREGULAR_PAST and not after_det:
             return True
-        if prev is not None and prev.low in ("they", "we", "i", "you") and prev.qid == t.qid \
+        if prev is not None and prev.low in ("they", "we", "i", "you") \
+                and self.qids[i - 1] == self.qids[i] \
                 and low.isalpha() and not low.endswith("ly") and low not in _PREPOSITIONS \
                 and low not in _DETERMINERS and low not in _SUBORD and low not in _PRE_VERB_SKIP \
                 and low not in ("and", "or", "but", "all", "both"):
@@ -110,12 +111,12 @@ class _Phrases:
 
     def _strict_finite(self, k: int) -> bool:
         low = self.toks[k].low
-        return self.toks[k].kind == "w" and (low in _FINITE or low.endswith("n't"))
+        return self.toks[k].kind == "word" and (low in _FINITE or low.endswith("n't"))
 
     def _verb(self, i: int) -> tuple[str, str] | None:
         """(lemma, form) when token i is used as a speech verb here."""
         t = self.toks[i]
-        if t.kind != "w" or not self._free(i) or not t.text.islower():
+        if t.kind != "word" or not self._free(i) or not t.text.islower():
             return None
         lemma = _LEMMA_OF.get(t.low)
         if lemma is None:
@@ -158,7 +159,7 @@ class _Phrases:
             return None
         if plow in _DETERMINERS or plow in _PREPOSITIONS and plow not in ("as",):
             return None
-        if prev.kind == "w" and prev.text.islower() and prev.low.endswith("ing") and \
+        if prev.kind == "word" and prev.text.islower() and prev.low.endswith("ing") and \
                 plow not in _PRE_VERB_SKIP:
             return None
         if form == "past" and plow.endswith("ly") and j > 0 and self.toks[j - 1].low in \
@@ -166,7 +167,7 @@ class _Phrases:
             return None  # "a swiftly called meeting": an adjective
         if form == "base":
             ok = plow in ("they", "we", "i", "you") or plow in _FINITE or plow == "not" or (
-                prev.kind in ("w", "acr") and plow.endswith("s") and not plow.endswith("ss")) \
+                prev.kind in ("word", "acr") and plow.endswith("s") and not plow.endswith("ss")) \
                 or plow in _PLURAL_COLLECTIVES or self._coordinated_names(j)
             if not ok:
                 return None
@@ -211,7 +212,7 @@ class _Phrases:
         c = i + 1
         if toks[c].low in _PREPOSITIONS:
             # "X saying during the debate last week, “...”": a short phrase of time or place
-            while c < min(len(toks) - 1, i + 9) and toks[c].kind == "w" and \
+            while c < min(len(toks) - 1, i + 9) and toks[c].kind == "word" and \
                     toks[c].para == toks[i].para and not self._finite_like(c):
                 c += 1
         return c + 1 < len(toks) and toks[c].text in ",:" and toks[c + 1].kind == "qo"
@@ -228,7 +229,7 @@ class _Phrases:
     def _speech_participle(self, i: int) -> bool:
         t = self.toks[i]
         lemma = _LEMMA_OF.get(t.low)
-        return (t.kind == "w" and self._free(i) and _FORM_OF.get(t.low) == "ing"
+        return (t.kind == "word" and self._free(i) and _FORM_OF.get(t.low) == "ing"
                 and lemma in _CLAUSE_VERBS)
 
     # ------------------------------------------------------------------ names
@@ -236,30 +237,33 @@ class _Phrases:
     def _surnames(self) -> set[str]:
         names: set[str] = set()
         toks = self.toks
+        n = len(toks)
         # pure in the token: computed once; a word neither capitalised nor with a particle
         # ("al-") in its first four letters is no name, so most tokens need no call
-        is_name = [t.kind == "w" and (t.text[:1].isupper() or "-" in t.text[:4])
+        is_name = [t.kind == "word" and (t.text[:1].isupper() or "-" in t.text[:4])
                    and self._is_name_tok(t) for t in toks]
         self._name_flags = is_name  # and read again by the gender rules
         headline = 0 if self._title_case_para(0) else -1
-        i = 0
-        while i < len(toks):
+        # every rule below needs a name token at i, i + 1 or i + 2 (an honorific, its stop, a
+        # particle before a name): only those positions are visited, in text order
+        near = sorted({c for k, f in enumerate(is_name) if f for c in (k - 2, k - 1, k)
+                       if c >= 0})
+        nxt = 0  # tokens before it belong to a name run already read
+        for i in near:
             t = toks[i]
-            if t.para == headline:
-                i += 1
+            if i < nxt or t.para == headline:
                 continue
-            if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < len(toks) and \
+            if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < n and \
                     is_name[i + 1]:
                 names.add(self._bare(toks[i + 1].text))
-            elif i + 2 < len(toks) and toks[i + 1].text == "." and \
+            elif i + 2 < n and toks[i + 1].text == "." and \
                     self._dotted_honorific(i + 2) and is_name[i + 2]:
                 names.add(self._bare(toks[i + 2].text))  # "Mr. Holm": the stop is a token
             if not is_name[i] and t.low not in _PARTICLES:
-                i += 1  # no name run starts here (most tokens)
-                continue
+                continue  # no name run starts here
             j = i
-            while j < len(toks) and toks[j].para == t.para and (
-                    is_name[j] or (toks[j].low in _PARTICLES and j + 1 < len(toks)
+            while j < n and toks[j].para == t.para and (
+                    is_name[j] or (toks[j].low in _PARTICLES and j + 1 < n
                                    and is_name[j + 1])):
                 j += 1
                 if toks[j - 1].text.endswith(("'s", "’s")):
@@ -273,7 +277,7 @@ class _Phrases:
                     names.add(self._bare(toks[core[-1]].text))
             elif j - i == 1 and self._titled_name(i - 1, [i]):
                 names.add(self._bare(t.text))  # "Sen. Holm": the stop is a token
-            i = j if j > i else i + 1
+            nxt = j
         return names
 
     def _titled_name(self, k: int, core: list[int]) -> bool:
@@ -301,7 +305,10 @@ class _Phrases:
             toks[r - 2].low in _HONORIFICS and toks[r - 2].end == toks[r - 1].start
 
     def _title_case_para(self, pi: int) -> bool:
-        words = [t for t in self.toks if t.para == pi and t.kind == "w" and len(t.text) > 3]
+        ps, pe = self.paras[pi]  # the paragraph's tokens are one run of the list
+        starts = self._tok_starts
+        words = [t for t in self.toks[bisect_left(starts, ps):bisect_left(starts, pe)]
+                 if t.kind == "word" and len(t.text) > 3]
         if len(words) < 3:
             return False
         return sum(1 for t in words if t.text[:1].isupper()) / len(words) > 0.6
@@ -361,14 +368,26 @@ class _Phrases:
             t = toks[k]
             if t.low in _PREPOSITIONS and t.low not in ("as",):
                 return k - 1
-            if k > a + 1 and t.kind == "w" and t.text.islower() and t.low.endswith(("ed", "ing")) \
-                    and toks[k - 1].low not in _DETERMINERS:
+            if k > a + 1 and t.kind == "word" and t.text.islower() \
+                    and t.low.endswith(("ed", "ing")) and toks[k - 1].low not in _DETERMINERS:
                 return k - 1
         return b - 1
 
     def _analyze_np(self, a: int, b: int) -> _NP | None:
         """The noun phrase of tokens a..b (trimmed): a pronoun, a named person (core and
-        description), names joined by "and", a name with an affiliation, or a role noun."""
+        description), names joined by "and", a name with an affiliation, or a role noun.
+        Pure in (a, b) once the surnames are known, and asked again for the same phrase by the
+        subject, speaker and pronoun rules: read once, each caller given its own copy (callers
+        may complete the phrase they get)."""
+        memo = self._np_memo
+        if (a, b) in memo:
+            np = memo[a, b]
+            return None if np is None else np.copy()
+        np = self._read_np(a, b)
+        memo[a, b] = None if np is None else np.copy()
+        return np
+
+    def _read_np(self, a: int, b: int) -> _NP | None:
         span = self._trim_np(a, b)
         if span is None:
             return None
@@ -404,7 +423,7 @@ class _Phrases:
             return None
         return a, b
 
-    def _pronoun_np(self, np: _NP, last: _Tok, a: int, b: int) -> _NP:
+    def _pronoun_np(self, np: _NP, last: Token, a: int, b: int) -> _NP:
         if last.low not in _PRONOUNS:
             # "He's claiming": the pronoun of a contracted "is/has", without the "'s"
             np = _NP(last.start, last.end - 2, self.body[last.start:last.end - 2], a, b)
@@ -561,7 +580,7 @@ class _Phrases:
         if _FORM_OF.get(toks[i].low) == "ing" and j >= a and toks[j].low in _FINITE_BE:
             j -= 1  # progressive: "X is telling"
         while j >= a and (toks[j].low in _PRE_VERB_SKIP or (
-                toks[j].kind == "w" and toks[j].text.islower() and toks[j].low.endswith("ly")
+                toks[j].kind == "word" and toks[j].text.islower() and toks[j].low.endswith("ly")
                 and len(toks[j].low) > 4) or (
                 toks[j].low == "since" and j > a and toks[j - 1].low in ("has", "have", "had"))):
             j -= 1
@@ -579,7 +598,7 @@ class _Phrases:
             return "comma", (j, j)
         if t.low in ("who", "which") and j - 1 >= a and toks[j - 1].text == ",":
             return "relative", (j - 1, j - 1)
-        if t.kind in ("p", "dash", "qo", "ell") or t.low in _SUBORD or not self._free(j):
+        if t.kind in ("punct", "dash", "qo", "ell") or t.low in _SUBORD or not self._free(j):
             return "none", None
         if t.low in _PRONOUNS or self._bare(t.low) in _PRONOUNS:
             return "np", (j, j + 1)  # "a goal they describe as ...": the pronoun is the subject
@@ -679,7 +698,7 @@ class _Phrases:
         c = next((x for x in range(k, min(e, k + 4)) if toks[x].text == ","), None)
         if c is not None and c > k and c + 1 < e and self._free(c) and (
                 toks[c + 1].low in _PRONOUNS or self._is_name_tok(toks[c + 1])) and all(
-                toks[x].kind == "w" and not self._finite_like(x) and toks[x].low not in
+                toks[x].kind == "word" and not self._finite_like(x) and toks[x].low not in
                 _DETERMINERS and (toks[x].text.islower() or toks[x].low.endswith("ly"))
                 for x in range(k, c)):
             # "But right now, he is ...", "Ultimately, Mr. X hopes ...": a short adverbial
@@ -755,14 +774,14 @@ class _Phrases:
             if t.kind in ("qo",) or t.text in ";:":
                 return False, k
             if k > s and k + 1 < e and toks[k + 1].low == "that" and t.text.islower() and \
-                    t.low.endswith("ing") and toks[k - 1].kind == "w" and \
+                    t.low.endswith("ing") and toks[k - 1].kind == "word" and \
                     toks[k - 1].low not in _PREPOSITIONS and toks[k - 1].low not in _DETERMINERS:
                 return True, k  # "she said at a briefing announcing that ...": the noun's own
             if t.low == "that":
                 return False, k
             if t.low in _TAIL_SUBORD:
                 return True, e  # "he said when asked about ..."
-            if t.kind == "w" and (t.low in _FINITE or (
+            if t.kind == "word" and (t.low in _FINITE or (
                     _FORM_OF.get(t.low) in ("past", "3sg") and t.text.islower()
                     and t.low in _LEMMA_OF and _LEMMA_OF[t.low] in _TRAILING_VERBS
                     # after a preposition or determiner it is a noun ("in remarks carried by")

@@ -149,7 +149,7 @@ class _Rows:
             s, e = toks[ps].start, toks[pe - 1].end
             if self._is_one_quote(s, e):
                 continue
-            free_words = sum(1 for k in range(ps, pe) if toks[k].kind == "w" and self._free(k))
+            free_words = sum(1 for k in range(ps, pe) if toks[k].kind == "word" and self._free(k))
             if free_words < 3:
                 continue
             if self._quote_spans.inside_one(s, e):
@@ -318,11 +318,11 @@ class _Rows:
                 or len(long) < 2 and not capped:
             return None  # (two words of four letters at least: "Don't you do it" is speech)
         a, b, _ = self.sents[si]
-        opens = all(self.toks[x].kind == "p" for x in range(a, kopen))
+        opens = all(self.toks[x].kind == "punct" for x in range(a, kopen))
         if opens:
             rest = [t for t in self.toks[a:b] if t.start >= q.region_end]
             para = self.sents[si][2]
-            alone = rec is None and all(t.kind in ("p", "qc") for t in rest) and (
+            alone = rec is None and all(t.kind in ("punct", "qc") for t in rest) and (
                 si == 0 or self.sents[si - 1][2] != para) and (
                 si + 1 == len(self.sents) or self.sents[si + 1][2] != para)
             return "subheading" if alone else None
@@ -401,10 +401,10 @@ class _Rows:
         """Does the quotation make up its sentence on its own ('“Never.”')?"""
         q = self.mquotes[qi]
         a, b, _ = self.sents[si]
-        if any(self.toks[x].kind != "p" for x in range(a, kopen)):
+        if any(self.toks[x].kind != "punct" for x in range(a, kopen)):
             return False
         rest = [t for t in self.toks[a:b] if t.start >= q.region_end]
-        return all(t.kind in ("p", "qc") for t in rest)
+        return all(t.kind in ("punct", "qc") for t in rest)
 
     def _rejected(self, q: _MarkQuote, reason: str) -> Quote:
         return Quote(q.inner_start, q.inner_end, self.body[q.inner_start:q.inner_end], "partial",
