@@ -48,13 +48,21 @@ def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Matc
     at: dict[int, list[int]] = {}
     index, prefixes = lex.first_words, lex.prefixes
     plain = _NON_ASCII_WORD.search(s.text, s.start, s.end) is None
-    for m in _WORD_START.finditer(s.text, s.start, s.end):
-        low = m.group().lower()
+    words, shift = _WORD_START.finditer(s.text, s.start, s.end), 0
+    if plain:
+        # an ASCII sentence, lower-cased from the character before it (the look-behind's),
+        # reads only the words the index or a prefix may hold
+        a = max(0, s.start - 1)
+        low_text = s.text[a:s.end].lower()
+        if len(low_text) == s.end - a:
+            words, shift = lex.word_filter.finditer(low_text, s.start - a), a
+    for m in words:
+        low, pos = m.group().lower(), m.start() + shift
         for i in index.get(low, ()):
-            at.setdefault(i, []).append(m.start())
+            at.setdefault(i, []).append(pos)
         for prefix, i in prefixes.get(low[:2], ()):
             if low.startswith(prefix):
-                at.setdefault(i, []).append(m.start())
+                at.setdefault(i, []).append(pos)
     whole = lex.unprefixed if plain else lex.always
     for i in whole:
         at.setdefault(i, [])
