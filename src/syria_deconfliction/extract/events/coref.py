@@ -16,9 +16,11 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from ..lexicon import sequence, words
 from ..mentions import Mention
+from .casefold import Caseless, lowered
 
 _SIDE_NOUNS = words("events_side_nouns")
 _BACKER_RE = re.compile(
@@ -28,10 +30,10 @@ _SIDE_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_SIDE_NOUNS, key=len, reve
 _ARMY_ASSETS = words("events_army_asset_nouns")
 _STATE_NOUNS = frozenset({"government", "regime"})  # a state's own body, not a faction
 _LEAD_CHARS = 300  # about the headline and the opening sentence
-_SIDE_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True)) + r")(?!\w)",
-    re.IGNORECASE,
-)
+_SIDE_RE = Caseless(
+    r"(?<![\w-])(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True)) + r")(?!\w)")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_WORD = re.compile(r"[\w]+")
 
 
 def _key(word: str) -> str:
@@ -46,8 +48,8 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
     """Mentions for the article's unmentioned side nouns (see the module docstring)."""
     owners: dict[str, set[str]] = {}
     for m in mentions:
-        head = m.text.split()[-1] if m.text.split() else ""
-        head = re.sub(r"['’]s?$", "", head)
+        parts = m.text.split()
+        head = _POSSESSIVE_END.sub("", parts[-1]) if parts else ""
         if head.lower() in _SIDE_NOUNS:
             owners.setdefault(_key(head), set()).add(m.actor_id)
         after = _SIDE_AFTER.match(text, m.end)  # "X militants" (not "X rebel group")
@@ -70,39 +72,42 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
-    for hit in _SIDE_RE.finditer(text):
-        actor = resolved.get(_key(hit.group(1)))
-        if _key(hit.group(1)) in _STATE_NOUNS and _possessed(text, hit):
+    low = lowered(text)
+    for hit in _SIDE_RE.finditer(text, low):
+        noun = text[hit.start(1):hit.end(1)]
+        key = _key(noun)
+        actor = resolved.get(key)
+        if key in _STATE_NOUNS and _possessed(text, hit):
             continue  # "his government": the person's state's, which the mentions resolve
         if actor is None or any(busy[hit.start():hit.end()]) or _new_referent(text, hit) or (
-            hit.group(1).lower().endswith("s") and _key(hit.group(1)) in _STATE_NOUNS
+            noun.lower().endswith("s") and key in _STATE_NOUNS
         ):  # "governments": several
             continue
         busy[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
-        if _key(hit.group(1)) in _STATE_NOUNS and len(army) == 1 and _army_asset(text, hit.end()):
+        if key in _STATE_NOUNS and len(army) == 1 and _army_asset(text, hit.end()):
             actor = army[0]  # "a government gun position": the army's
-        out.append(Mention(hit.start(), hit.end(), hit.group(1), actor, "side-noun"))
-    out += _opponents(text, mentions, resolved.get("opposition"), busy)
+        out.append(Mention(hit.start(), hit.end(), noun, actor, "side-noun"))
+    out += _opponents(text, mentions, resolved.get("opposition"), busy, low)
     return out + _repeated_demonyms(text, mentions, busy)
 
 
-_OPPONENTS_RE = re.compile(
-    rf"(?<![\w-])(?:{'|'.join(sorted(words('events_opponent_nouns')))})\s+of\s+", re.IGNORECASE)
+_OPPONENTS_RE = Caseless(
+    rf"(?<![\w-])(?:{'|'.join(sorted(words('events_opponent_nouns')))})\s+of\s+")
 
 
 def _opponents(text: str, mentions: Sequence[Mention], opposition: str | None,
-               busy: bytearray) -> list[Mention]:
+               busy: bytearray, low: str | None = None) -> list[Mention]:
     """"opponents of (President) X": the opposition the article names, when an actor follows
     within a few words (the person or government opposed), not "opponents of the deal"."""
     if opposition is None:
         return []
     starts = sorted(m.start for m in mentions)
     out = []
-    for hit in _OPPONENTS_RE.finditer(text):
+    for hit in _OPPONENTS_RE.finditer(text, low):
         i = bisect_left(starts, hit.end())
         near = i < len(starts) and starts[i] - hit.end() <= 30 and "," not in text[
             hit.end():starts[i]]
-        noun = hit.group(0).split()[0]
+        noun = text[hit.start():hit.end()].split()[0]
         end = hit.start() + len(noun)
         if near and not any(busy[hit.start():end]):
             out.append(Mention(hit.start(), end, noun, opposition, "opponents"))
@@ -183,12 +188,18 @@ def _alt(key: str) -> str:
     return "|".join(sorted(sequence(key), key=len, reverse=True))
 
 
-_MEMBERS_RE = re.compile(
+_MEMBERS_RE = Caseless(
     rf"(?<![\w-])(?:(?:{_alt('events_member_state_envoys')})\s+)*(?:of|from)?\s*"
     rf"(?:(?:\d+|{_alt('events_number_words')})\s+(?:(?:{_alt('events_member_state_adjectives')})"
     rf"\s+)?|(?:the\s+)?(?:{_alt('events_member_state_adjectives')})\s+)"
-    rf"(?:{_alt('events_member_state_nouns')})(?![\w-])", re.IGNORECASE)
+    rf"(?:{_alt('events_member_state_nouns')})(?![\w-])")
 _ALLIANCE_WORDS = words("events_alliance_words")
+
+
+@lru_cache(maxsize=4096)
+def _words(name: str) -> frozenset[str]:
+    """The lower-case words of a mention's text (names recur across a corpus)."""
+    return frozenset(w.lower() for w in _WORD.findall(name))
 
 
 def member_state_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -196,16 +207,16 @@ def member_state_mentions(text: str, mentions: Sequence[Mention]) -> list[Mentio
     members of the one alliance the article names ("the coalition") stand for it as a side;
     with no alliance named, or two, nothing. The span runs from the envoy noun (so that the
     group, not a preposition's object, follows the verb) to the noun of the states."""
-    allies = {m.actor_id for m in mentions
-              if _ALLIANCE_WORDS & {w.lower() for w in re.findall(r"[\w]+", m.text)}}
+    allies = {m.actor_id for m in mentions if not _ALLIANCE_WORDS.isdisjoint(_words(m.text))}
     if len(allies) != 1:
         return []
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
-    for hit in _MEMBERS_RE.finditer(text):
-        a = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip())
+    for hit in _MEMBERS_RE.finditer(text, lowered(text)):
+        span = text[hit.start():hit.end()]
+        a = hit.start() + len(span) - len(span.lstrip())
         if not any(busy[a:hit.end()]):
             out.append(Mention(a, hit.end(), text[a:hit.end()], next(iter(allies)), "members"))
     return out
