@@ -21,9 +21,39 @@ def _fold(s: str) -> str:
 
 
 _GAZ_CACHE: dict[tuple[Any, ...], _Gazetteer] = {}
+_LAST: list[Any] = [None, None]  # the places last asked for and their gazetteer
+
+
+def _longest_first(forms: Sequence[str]) -> str:
+    """A regex matching the longest of ``forms`` not followed by a word character, as a trie:
+    the engine follows one branch per letter (not every name in turn) and, backing up from the
+    deepest name it reached, takes the first whose end passes the test, as an alternation of
+    the names longest first does."""
+    root: dict[str, Any] = {}
+    for f in forms:
+        node = root
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(r"(?![\w])")  # a name ends here: tried after every longer one
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return emit(root)
 
 
 def _gazetteer(places: Sequence[Mapping[str, Any]]) -> _Gazetteer:
+    if places is _LAST[0]:  # one run passes the same gazetteer for every article
+        return _LAST[1]
+    gaz = _built(places)
+    _LAST[:] = [places, gaz]
+    return gaz
+
+
+def _built(places: Sequence[Mapping[str, Any]]) -> _Gazetteer:
     key = tuple(
         (p.get("id"), p.get("name"), tuple(p.get("alternate_names") or ()), p.get("feature_type"))
         for p in places
@@ -42,7 +72,9 @@ def _gazetteer(places: Sequence[Mapping[str, Any]]) -> _Gazetteer:
     forms = sorted(by_form, key=lambda s: (-len(s), s))
     regex = None
     if forms:
-        regex = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+        # a name's first letter is tested before the look-behind: most positions fail there
+        first = "".join(sorted({re.escape(f[0]) for f in forms}))
+        regex = re.compile(rf"(?=[{first}])(?<![\w-])({_longest_first(forms)})")
     gaz = _Gazetteer(regex, by_form)
     if len(_GAZ_CACHE) > 8:
         _GAZ_CACHE.clear()
