@@ -34,6 +34,7 @@ from .sentence import (
     _AREA_NOUNS,
     _LOCATIVE,
     _PLACE_TIER,
+    _Article,
     _Frame,
     _Sentence,
     _Trig,
@@ -90,6 +91,7 @@ def find_candidates(
     dates_in: dict[int, list[DateExpr]] = {}
     for d in dates:
         dates_in.setdefault(bisect_right(s_starts, d.start) - 1, []).append(d)
+    article = _Article(doc)
     last_person: tuple[str, int] | None = None  # whom "he said" refers to, and where named
     last_speaker: tuple[str, int] | None = None  # whom a sentence-opening "They said" is
     last_body: tuple[str, int] | None = None  # whom a sentence's subject "it" refers to
@@ -97,7 +99,7 @@ def find_candidates(
         near = mentions[bisect_left(m_starts, s0):bisect_left(m_starts, e0)]
         groups, naming = identified_groups(text, near)
         near = [m for m in near if m.start not in naming]
-        s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents)
+        s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents, article)
         sdates = dates_in.get(k, [])
         trigs = _match_triggers(s, lex)
         for t in trigs:
@@ -477,8 +479,7 @@ def _acting_body(s: _Sentence, actor: str | None, code: str, acting: bool = True
         return None
     material = code[:2] in ("15", "18", "19", "20") or code == "0874"
     if acting and material and s.actor_types.get(actor) == "state":
-        forces = [a for a, p in s.parents.items()
-                  if p == actor and s.actor_types.get(a) == "military"]
+        forces = s.forces_of(actor)
         if len(forces) == 1:
             return forces[0]
     return actor

@@ -47,7 +47,7 @@ class TriggerEntry:
     of_agent: bool = False
     notes: str = ""
 
-    @property
+    @cached_property  # asked for each verb trigger after a mention
     def base_forms(self) -> frozenset[str]:
         """Verb forms that are bare stems: those whose -s form is listed too."""
         forms = set(self.verb_forms)
