@@ -21,6 +21,7 @@ from functools import lru_cache
 from ..lexicon import sequence, words
 from ..mentions import Mention
 from .casefold import Caseless, lowered
+from .tries import first_letters, longest_first
 
 _SIDE_NOUNS = words("events_side_nouns")
 _BACKER_RE = re.compile(
@@ -30,8 +31,9 @@ _SIDE_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_SIDE_NOUNS, key=len, reve
 _ARMY_ASSETS = words("events_army_asset_nouns")
 _STATE_NOUNS = frozenset({"government", "regime"})  # a state's own body, not a faction
 _LEAD_CHARS = 300  # about the headline and the opening sentence
-_SIDE_RE = Caseless(
-    r"(?<![\w-])(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True)) + r")(?!\w)")
+# the nouns as a trie, longest first, tried after a first letter (most positions fail there)
+_SIDE_RE = Caseless(f"(?={first_letters(_SIDE_NOUNS)})" + r"(?<![\w-])("
+                    + longest_first(_SIDE_NOUNS, r"(?!\w)") + ")")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[\w]+")
 
@@ -125,10 +127,18 @@ def _repeated_demonyms(text: str, mentions: Sequence[Mention], busy: bytearray) 
     for form, actors in forms.items():
         if len(actors) != 1:
             continue
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?= [a-z])", text):
+        for hit in _before_noun(form).finditer(text):
             if not any(busy[hit.start():hit.end()]):
                 out.append(Mention(hit.start(), hit.end(), form, next(iter(actors)), "demonym"))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _before_noun(form: str) -> re.Pattern[str]:
+    """The form as a word's start before a space and a lower-case word (the look-behind after
+    the form, as in ``_whole_name``)."""
+    esc = re.escape(form)
+    return re.compile(rf"{esc}(?<![\w-]{esc})(?= [a-z])")
 
 
 def _possessed(text: str, hit: re.Match[str]) -> bool:
@@ -167,15 +177,23 @@ def _main_state(mentions: Sequence[Mention], parents: Mapping[str, str | None],
     (as an actor or in a place: "Rebels attack in Ruritania's Zenda"), then the one its
     mentions belong to most often (a story on fighting in one state may quote another
     state's envoys more often)."""
-    counts = Counter(t for m in mentions
-                     if types.get(t := _top(m.actor_id, parents)) == "state")
+    tops = {a: _top(a, parents) for a in {m.actor_id for m in mentions}}
+    counts = Counter(t for m in mentions if types.get(t := tops[m.actor_id]) == "state")
     forms: dict[str, set[str]] = {}
     for m in mentions:
         if types.get(m.actor_id) == "state" and m.text[:1].isupper():
             forms.setdefault(m.actor_id, set()).add(m.text)
-    in_lead = {t: sum(len(re.findall(rf"(?<![\w-]){re.escape(f)}(?![\w-])", lead))
-                      for f in forms.get(t, ())) for t in counts}
+    in_lead = {t: sum(len(_whole_name(f).findall(lead)) for f in forms.get(t, ()))
+               for t in counts}
     return max(counts, key=lambda t: (in_lead[t], counts[t])) if counts else None
+
+
+@lru_cache(maxsize=1024)
+def _whole_name(name: str) -> re.Pattern[str]:
+    """The name not inside a longer word or hyphenation: the name first (the engine finds a
+    literal quickly), then what stands before it, in one look-behind of fixed width."""
+    esc = re.escape(name)
+    return re.compile(rf"{esc}(?<![\w-]{esc})(?![\w-])")
 
 
 def without_backers(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -194,6 +212,7 @@ _MEMBERS_RE = Caseless(
     rf"\s+)?|(?:the\s+)?(?:{_alt('events_member_state_adjectives')})\s+)"
     rf"(?:{_alt('events_member_state_nouns')})(?![\w-])")
 _ALLIANCE_WORDS = words("events_alliance_words")
+_MEMBER_NOUNS = tuple(w.lower() for w in sequence("events_member_state_nouns"))
 
 
 @lru_cache(maxsize=4096)
@@ -210,11 +229,14 @@ def member_state_mentions(text: str, mentions: Sequence[Mention]) -> list[Mentio
     allies = {m.actor_id for m in mentions if not _ALLIANCE_WORDS.isdisjoint(_words(m.text))}
     if len(allies) != 1:
         return []
+    low = lowered(text)
+    if low is not None and not any(noun in low for noun in _MEMBER_NOUNS):
+        return []  # every match ends in one of the nouns: none, no match
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
-    for hit in _MEMBERS_RE.finditer(text, lowered(text)):
+    for hit in _MEMBERS_RE.finditer(text, low):
         span = text[hit.start():hit.end()]
         a = hit.start() + len(span) - len(span.lstrip())
         if not any(busy[a:hit.end()]):

@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .tries import first_letters, longest_first
+
 # --------------------------------------------------------------------------- places
 
 
@@ -22,27 +24,6 @@ def _fold(s: str) -> str:
 
 _GAZ_CACHE: dict[tuple[Any, ...], _Gazetteer] = {}
 _LAST: list[Any] = [None, None]  # the places last asked for and their gazetteer
-
-
-def _longest_first(forms: Sequence[str]) -> str:
-    """A regex matching the longest of ``forms`` not followed by a word character, as a trie:
-    the engine follows one branch per letter (not every name in turn) and, backing up from the
-    deepest name it reached, takes the first whose end passes the test, as an alternation of
-    the names longest first does."""
-    root: dict[str, Any] = {}
-    for f in forms:
-        node = root
-        for ch in f:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            alts.append(r"(?![\w])")  # a name ends here: tried after every longer one
-        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-
-    return emit(root)
 
 
 def _gazetteer(places: Sequence[Mapping[str, Any]]) -> _Gazetteer:
@@ -73,8 +54,8 @@ def _built(places: Sequence[Mapping[str, Any]]) -> _Gazetteer:
     regex = None
     if forms:
         # a name's first letter is tested before the look-behind: most positions fail there
-        first = "".join(sorted({re.escape(f[0]) for f in forms}))
-        regex = re.compile(rf"(?=[{first}])(?<![\w-])({_longest_first(forms)})")
+        regex = re.compile(f"(?={first_letters(forms)})" + r"(?<![\w-])("
+                           + longest_first(forms, r"(?![\w])") + ")")
     gaz = _Gazetteer(regex, by_form)
     if len(_GAZ_CACHE) > 8:
         _GAZ_CACHE.clear()

@@ -12,6 +12,7 @@ from re import _parser as _sre_parser  # CPython's regex parser (its syntax tree
 from typing import Any
 
 from ...paths import knowledge_dir
+from .tries import word_or_prefix
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -114,8 +115,8 @@ class TriggerLexicon:
         ``first_words`` or a word opening with a prefix of ``prefixes``, as one trie-shaped
         pattern, so a sentence's other words cost the regex engine, not a Python loop (and
         without IGNORECASE, whose letters the engine cannot skip by their first character)."""
-        trie = _trie([*self.first_words], [p for group in self.prefixes.values()
-                                           for p, _i in group])
+        trie = word_or_prefix([*self.first_words], [p for group in self.prefixes.values()
+                                                     for p, _i in group])
         return re.compile(rf"(?<![\w'’-])(?={trie})\w+")
 
     @cached_property
@@ -289,28 +290,6 @@ def _first_word_index(entries: Sequence[TriggerEntry]
             assert h is not None
             index.setdefault(h.group().lower(), set()).add(i)
     return {w: tuple(sorted(ids)) for w, ids in index.items()}, frozenset(always)
-
-
-def _trie(words: Iterable[str], prefixes: Iterable[str]) -> str:
-    """A regex matching a word of ``words`` (not followed by a word character) or any text
-    opening with a prefix of ``prefixes``: nested by shared leading letters, so the engine
-    tries one branch per letter instead of every word in turn."""
-    root: dict[str, Any] = {}
-    for w, end in [*((w, "word") for w in words), *((p, "prefix") for p in prefixes)]:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = "prefix" if node.get("") == "prefix" else end
-
-    def emit(node: dict[str, Any]) -> str:
-        if node.get("") == "prefix":
-            return ""  # any continuation matches
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if node.get("") == "word":
-            alts.append(r"(?!\w)")
-        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-
-    return emit(root) if root else "(?!)"
 
 
 def _leading(seq: Any) -> set[str] | None:
