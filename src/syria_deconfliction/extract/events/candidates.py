@@ -50,6 +50,7 @@ from .vocabulary import _DETERMINERS
 
 _NUMBER_ORDER = sequence("events_number_words")  # one two three ... in order
 _PRESS_RULE_WORDS = words("events_press_rule_words")
+_FORM_CONFIDENCE = {"v": 0.5, "n": 0.4, "p": 0.55}  # a verb, a noun, a phrase pattern
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})  # CAMEO cooperation
 
 
@@ -420,7 +421,7 @@ def _make_candidate(s: _Sentence, t: _Trig, frames: list[_Frame], dates: Sequenc
         if date_expr.kind == "duration_after":
             resolved = _interval_before_main(s, t, date_expr, dates, published)
     place = _pick_place(s, t, gaz) if gaz else None
-    conf = {"v": 0.5, "n": 0.4, "p": 0.55}[t.form]
+    conf = _FORM_CONFIDENCE[t.form]
     conf += (0.2 if d.source else 0.0) + (0.1 if d.target else 0.0) \
         + (0.05 if date_expr else 0.0)
     if d.planned == "weak":

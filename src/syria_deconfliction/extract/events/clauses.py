@@ -283,7 +283,8 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
         status = _is_frame_word(s, i)
         if status is None:
             continue
-        left = max((j for j in range(i) if s.low(j) in (",", "—", "–")), default=None)
+        # the last comma or dash before the verb (looking back from it: it is usually near)
+        left = next((j for j in range(i - 1, -1, -1) if lows[j] in (",", "—", "–")), None)
         claimer: str | None = None
         verb_end = i + 1
         if left is not None and 2 <= i - left <= 7 and not any(
