@@ -39,6 +39,7 @@ def test_pattern_prefixes_index_patterns_with_a_literal_opening() -> None:
     "An air strike strike followed; the air  strike was one of many.",  # overlapping forms
     "Forces used gas and later GASSED the town, while others heavily shelled it.",
     "Jets struck Dérbasiyah and opened fire.",  # a non-ASCII word: the whole-sentence search
+    "Pre-strike talks, strikes' toll and Strikers; then OPENLY reopened fire.",  # word edges
 ])
 def test_indexed_matches_equal_every_entry_searched(text: str) -> None:
     assert _indexed(_LEX, text) == _all_entries(_LEX, text)

@@ -34,6 +34,7 @@ from .sentence import (
     _AREA_NOUNS,
     _LOCATIVE,
     _PLACE_TIER,
+    _Article,
     _Frame,
     _Sentence,
     _Trig,
@@ -49,6 +50,7 @@ from .vocabulary import _DETERMINERS
 
 _NUMBER_ORDER = sequence("events_number_words")  # one two three ... in order
 _PRESS_RULE_WORDS = words("events_press_rule_words")
+_FORM_CONFIDENCE = {"v": 0.5, "n": 0.4, "p": 0.55}  # a verb, a noun, a phrase pattern
 _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})  # CAMEO cooperation
 
 
@@ -90,6 +92,7 @@ def find_candidates(
     dates_in: dict[int, list[DateExpr]] = {}
     for d in dates:
         dates_in.setdefault(bisect_right(s_starts, d.start) - 1, []).append(d)
+    article = _Article(doc)
     last_person: tuple[str, int] | None = None  # whom "he said" refers to, and where named
     last_speaker: tuple[str, int] | None = None  # whom a sentence-opening "They said" is
     last_body: tuple[str, int] | None = None  # whom a sentence's subject "it" refers to
@@ -97,7 +100,7 @@ def find_candidates(
         near = mentions[bisect_left(m_starts, s0):bisect_left(m_starts, e0)]
         groups, naming = identified_groups(text, near)
         near = [m for m in near if m.start not in naming]
-        s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents)
+        s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents, article)
         sdates = dates_in.get(k, [])
         trigs = _match_triggers(s, lex)
         for t in trigs:
@@ -418,7 +421,7 @@ def _make_candidate(s: _Sentence, t: _Trig, frames: list[_Frame], dates: Sequenc
         if date_expr.kind == "duration_after":
             resolved = _interval_before_main(s, t, date_expr, dates, published)
     place = _pick_place(s, t, gaz) if gaz else None
-    conf = {"v": 0.5, "n": 0.4, "p": 0.55}[t.form]
+    conf = _FORM_CONFIDENCE[t.form]
     conf += (0.2 if d.source else 0.0) + (0.1 if d.target else 0.0) \
         + (0.05 if date_expr else 0.0)
     if d.planned == "weak":
@@ -477,8 +480,7 @@ def _acting_body(s: _Sentence, actor: str | None, code: str, acting: bool = True
         return None
     material = code[:2] in ("15", "18", "19", "20") or code == "0874"
     if acting and material and s.actor_types.get(actor) == "state":
-        forces = [a for a, p in s.parents.items()
-                  if p == actor and s.actor_types.get(a) == "military"]
+        forces = s.forces_of(actor)
         if len(forces) == 1:
             return forces[0]
     return actor

@@ -212,12 +212,15 @@ def _clause_end(s: _Sentence, t: _Trig, frames: list[_Frame]) -> int:
     return limit
 
 
+_PHRASE_OPENERS = _CONJ_BOUNDARY | _RELATIVE | {"and", "but", "with", "while", "which", "who",
+                                                "where"}
+
+
 def _comma_ends_phrase(s: _Sentence, i: int) -> bool:
     """A comma that closes the phrase: not one inside a list ("equipment, supplies and")."""
     nxt = s.toks[i + 1] if i + 1 < len(s.toks) else None
-    return nxt is None or not nxt.text[:1].islower() or nxt.low in (
-        _CONJ_BOUNDARY | _RELATIVE | {"and", "but", "with", "while", "which", "who", "where"}
-    ) or (i + 1) in s.trig_at or nxt.low in _QUOTES
+    return nxt is None or not nxt.text[:1].islower() or nxt.low in _PHRASE_OPENERS \
+        or (i + 1) in s.trig_at or nxt.low in _QUOTES
 
 
 def _refine_end(s: _Sentence, t: _Trig) -> int:
@@ -275,13 +278,13 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
     frames: list[_Frame] = []
     n = len(s.toks)
     frame_words, lows = s.lex.frame_status, s.lows
-    for i in range(n):
-        if lows[i] not in frame_words:
-            continue  # no reporting verb (most words): spares the full test below
+    # only the reporting verbs (few words) get the full test below
+    for i in [i for i, w in enumerate(lows) if w in frame_words]:
         status = _is_frame_word(s, i)
         if status is None:
             continue
-        left = max((j for j in range(i) if s.low(j) in (",", "—", "–")), default=None)
+        # the last comma or dash before the verb (looking back from it: it is usually near)
+        left = next((j for j in range(i - 1, -1, -1) if lows[j] in (",", "—", "–")), None)
         claimer: str | None = None
         verb_end = i + 1
         if left is not None and 2 <= i - left <= 7 and not any(
@@ -323,7 +326,7 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
                 body = x + 1  # a quote mark later in the words is a scare quote, not the start
                 break
         frames.append(_Frame(i, status, None, "pre", body, _body_end(s, body), (i, body)))
-    for i in range(n - 1):  # "according to X, ..."
+    for i in range(n - 1) if "according" in lows else ():  # "according to X, ..."
         if s.low(i) == "according" and s.low(i + 1) == "to":
             end = next((j for j in range(i + 2, n) if s.low(j) == ","), n - 1)
             frames.append(_Frame(i, "claimed", _mention_in(s, i + 2, end), "according",

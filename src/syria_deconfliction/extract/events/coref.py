@@ -16,9 +16,12 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from ..lexicon import sequence, words
 from ..mentions import Mention
+from .casefold import Caseless, lowered
+from .tries import first_letters, longest_first
 
 _SIDE_NOUNS = words("events_side_nouns")
 # "the opposition delegation", "rebel groups": a collective head after the side noun.
@@ -30,10 +33,11 @@ _SIDE_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_SIDE_NOUNS, key=len, reve
 _ARMY_ASSETS = words("events_army_asset_nouns")
 _STATE_NOUNS = frozenset({"government", "regime"})  # a state's own body, not a faction
 _LEAD_CHARS = 300  # about the headline and the opening sentence
-_SIDE_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(_SIDE_NOUNS, key=len, reverse=True)) + r")(?!\w)",
-    re.IGNORECASE,
-)
+# the nouns as a trie, longest first, tried after a first letter (most positions fail there)
+_SIDE_RE = Caseless(f"(?={first_letters(_SIDE_NOUNS)})" + r"(?<![\w-])("
+                    + longest_first(_SIDE_NOUNS, r"(?!\w)") + ")")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_WORD = re.compile(r"[\w]+")
 
 
 def _key(word: str) -> str:
@@ -51,8 +55,7 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
         tokens = m.text.split()
         if len(tokens) > 1 and tokens[-1].lower() in _GROUP_HEADS:
             tokens = tokens[:-1]  # the side noun the collective head follows
-        head = tokens[-1] if tokens else ""
-        head = re.sub(r"['’]s?$", "", head)
+        head = _POSSESSIVE_END.sub("", tokens[-1]) if tokens else ""
         if head.lower() in _SIDE_NOUNS:
             owners.setdefault(_key(head), set()).add(m.actor_id)
         after = _SIDE_AFTER.match(text, m.end)  # "X militants" (not "X rebel group")
@@ -75,39 +78,42 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
-    for hit in _SIDE_RE.finditer(text):
-        actor = resolved.get(_key(hit.group(1)))
-        if _key(hit.group(1)) in _STATE_NOUNS and _possessed(text, hit):
+    low = lowered(text)
+    for hit in _SIDE_RE.finditer(text, low):
+        noun = text[hit.start(1):hit.end(1)]
+        key = _key(noun)
+        actor = resolved.get(key)
+        if key in _STATE_NOUNS and _possessed(text, hit):
             continue  # "his government": the person's state's, which the mentions resolve
         if actor is None or any(busy[hit.start():hit.end()]) or _new_referent(text, hit) or (
-            hit.group(1).lower().endswith("s") and _key(hit.group(1)) in _STATE_NOUNS
+            noun.lower().endswith("s") and key in _STATE_NOUNS
         ):  # "governments": several
             continue
         busy[hit.start():hit.end()] = b"\x01" * (hit.end() - hit.start())
-        if _key(hit.group(1)) in _STATE_NOUNS and len(army) == 1 and _army_asset(text, hit.end()):
+        if key in _STATE_NOUNS and len(army) == 1 and _army_asset(text, hit.end()):
             actor = army[0]  # "a government gun position": the army's
-        out.append(Mention(hit.start(), hit.end(), hit.group(1), actor, "side-noun"))
-    out += _opponents(text, mentions, resolved.get("opposition"), busy)
+        out.append(Mention(hit.start(), hit.end(), noun, actor, "side-noun"))
+    out += _opponents(text, mentions, resolved.get("opposition"), busy, low)
     return out + _repeated_demonyms(text, mentions, busy)
 
 
-_OPPONENTS_RE = re.compile(
-    rf"(?<![\w-])(?:{'|'.join(sorted(words('events_opponent_nouns')))})\s+of\s+", re.IGNORECASE)
+_OPPONENTS_RE = Caseless(
+    rf"(?<![\w-])(?:{'|'.join(sorted(words('events_opponent_nouns')))})\s+of\s+")
 
 
 def _opponents(text: str, mentions: Sequence[Mention], opposition: str | None,
-               busy: bytearray) -> list[Mention]:
+               busy: bytearray, low: str | None = None) -> list[Mention]:
     """"opponents of (President) X": the opposition the article names, when an actor follows
     within a few words (the person or government opposed), not "opponents of the deal"."""
     if opposition is None:
         return []
     starts = sorted(m.start for m in mentions)
     out = []
-    for hit in _OPPONENTS_RE.finditer(text):
+    for hit in _OPPONENTS_RE.finditer(text, low):
         i = bisect_left(starts, hit.end())
         near = i < len(starts) and starts[i] - hit.end() <= 30 and "," not in text[
             hit.end():starts[i]]
-        noun = hit.group(0).split()[0]
+        noun = text[hit.start():hit.end()].split()[0]
         end = hit.start() + len(noun)
         if near and not any(busy[hit.start():end]):
             out.append(Mention(hit.start(), end, noun, opposition, "opponents"))
@@ -125,10 +131,18 @@ def _repeated_demonyms(text: str, mentions: Sequence[Mention], busy: bytearray) 
     for form, actors in forms.items():
         if len(actors) != 1:
             continue
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?= [a-z])", text):
+        for hit in _before_noun(form).finditer(text):
             if not any(busy[hit.start():hit.end()]):
                 out.append(Mention(hit.start(), hit.end(), form, next(iter(actors)), "demonym"))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _before_noun(form: str) -> re.Pattern[str]:
+    """The form as a word's start before a space and a lower-case word (the look-behind after
+    the form, as in ``_whole_name``)."""
+    esc = re.escape(form)
+    return re.compile(rf"{esc}(?<![\w-]{esc})(?= [a-z])")
 
 
 def _possessed(text: str, hit: re.Match[str]) -> bool:
@@ -167,15 +181,23 @@ def _main_state(mentions: Sequence[Mention], parents: Mapping[str, str | None],
     (as an actor or in a place: "Rebels attack in Ruritania's Zenda"), then the one its
     mentions belong to most often (a story on fighting in one state may quote another
     state's envoys more often)."""
-    counts = Counter(t for m in mentions
-                     if types.get(t := _top(m.actor_id, parents)) == "state")
+    tops = {a: _top(a, parents) for a in {m.actor_id for m in mentions}}
+    counts = Counter(t for m in mentions if types.get(t := tops[m.actor_id]) == "state")
     forms: dict[str, set[str]] = {}
     for m in mentions:
         if types.get(m.actor_id) == "state" and m.text[:1].isupper():
             forms.setdefault(m.actor_id, set()).add(m.text)
-    in_lead = {t: sum(len(re.findall(rf"(?<![\w-]){re.escape(f)}(?![\w-])", lead))
-                      for f in forms.get(t, ())) for t in counts}
+    in_lead = {t: sum(len(_whole_name(f).findall(lead)) for f in forms.get(t, ()))
+               for t in counts}
     return max(counts, key=lambda t: (in_lead[t], counts[t])) if counts else None
+
+
+@lru_cache(maxsize=1024)
+def _whole_name(name: str) -> re.Pattern[str]:
+    """The name not inside a longer word or hyphenation: the name first (the engine finds a
+    literal quickly), then what stands before it, in one look-behind of fixed width."""
+    esc = re.escape(name)
+    return re.compile(rf"{esc}(?<![\w-]{esc})(?![\w-])")
 
 
 def without_backers(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -188,12 +210,19 @@ def _alt(key: str) -> str:
     return "|".join(sorted(sequence(key), key=len, reverse=True))
 
 
-_MEMBERS_RE = re.compile(
+_MEMBERS_RE = Caseless(
     rf"(?<![\w-])(?:(?:{_alt('events_member_state_envoys')})\s+)*(?:of|from)?\s*"
     rf"(?:(?:\d+|{_alt('events_number_words')})\s+(?:(?:{_alt('events_member_state_adjectives')})"
     rf"\s+)?|(?:the\s+)?(?:{_alt('events_member_state_adjectives')})\s+)"
-    rf"(?:{_alt('events_member_state_nouns')})(?![\w-])", re.IGNORECASE)
+    rf"(?:{_alt('events_member_state_nouns')})(?![\w-])")
 _ALLIANCE_WORDS = words("events_alliance_words")
+_MEMBER_NOUNS = tuple(w.lower() for w in sequence("events_member_state_nouns"))
+
+
+@lru_cache(maxsize=4096)
+def _words(name: str) -> frozenset[str]:
+    """The lower-case words of a mention's text (names recur across a corpus)."""
+    return frozenset(w.lower() for w in _WORD.findall(name))
 
 
 def member_state_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -201,16 +230,19 @@ def member_state_mentions(text: str, mentions: Sequence[Mention]) -> list[Mentio
     members of the one alliance the article names ("the coalition") stand for it as a side;
     with no alliance named, or two, nothing. The span runs from the envoy noun (so that the
     group, not a preposition's object, follows the verb) to the noun of the states."""
-    allies = {m.actor_id for m in mentions
-              if _ALLIANCE_WORDS & {w.lower() for w in re.findall(r"[\w]+", m.text)}}
+    allies = {m.actor_id for m in mentions if not _ALLIANCE_WORDS.isdisjoint(_words(m.text))}
     if len(allies) != 1:
         return []
+    low = lowered(text)
+    if low is not None and not any(noun in low for noun in _MEMBER_NOUNS):
+        return []  # every match ends in one of the nouns: none, no match
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
-    for hit in _MEMBERS_RE.finditer(text):
-        a = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip())
+    for hit in _MEMBERS_RE.finditer(text, low):
+        span = text[hit.start():hit.end()]
+        a = hit.start() + len(span) - len(span.lstrip())
         if not any(busy[a:hit.end()]):
             out.append(Mention(a, hit.end(), text[a:hit.end()], next(iter(allies)), "members"))
     return out

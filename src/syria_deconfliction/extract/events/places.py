@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .tries import first_letters, longest_first
+
 # --------------------------------------------------------------------------- places
 
 
@@ -21,9 +23,18 @@ def _fold(s: str) -> str:
 
 
 _GAZ_CACHE: dict[tuple[Any, ...], _Gazetteer] = {}
+_LAST: list[Any] = [None, None]  # the places last asked for and their gazetteer
 
 
 def _gazetteer(places: Sequence[Mapping[str, Any]]) -> _Gazetteer:
+    if places is _LAST[0]:  # one run passes the same gazetteer for every article
+        return _LAST[1]
+    gaz = _built(places)
+    _LAST[:] = [places, gaz]
+    return gaz
+
+
+def _built(places: Sequence[Mapping[str, Any]]) -> _Gazetteer:
     key = tuple(
         (p.get("id"), p.get("name"), tuple(p.get("alternate_names") or ()), p.get("feature_type"))
         for p in places
@@ -42,7 +53,9 @@ def _gazetteer(places: Sequence[Mapping[str, Any]]) -> _Gazetteer:
     forms = sorted(by_form, key=lambda s: (-len(s), s))
     regex = None
     if forms:
-        regex = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+        # a name's first letter is tested before the look-behind: most positions fail there
+        regex = re.compile(f"(?={first_letters(forms)})" + r"(?<![\w-])("
+                           + longest_first(forms, r"(?![\w])") + ")")
     gaz = _Gazetteer(regex, by_form)
     if len(_GAZ_CACHE) > 8:
         _GAZ_CACHE.clear()

@@ -196,9 +196,7 @@ def _own_forces(s: _Sentence, first: int, t0: int, claimer: str | None) -> str |
         i += 2
     if s.low(i) not in _FORCE_NOUNS or i >= t0:
         return None
-    state = s.top(claimer)
-    forces = [x for x, p in s.parents.items()
-              if p == state and s.actor_types.get(x) == "military"]
+    forces = s.forces_of(s.top(claimer))
     if len(forces) == 1:
         return forces[0]
     return claimer if s.actor_types.get(claimer) in _MILITARY_TYPES else None
@@ -212,9 +210,7 @@ def _loyal_forces(s: _Sentence, k: int) -> str | None:
         i -= 1  # titles before the name ("loyal to President X")
     if not (s.low(i) == "to" and s.low(i - 1) == "loyal" and s.low(i - 2) in _FORCE_NOUNS):
         return None
-    state = s.top(s.actor(k))
-    forces = [x for x, p in s.parents.items()
-              if p == state and s.actor_types.get(x) == "military"]
+    forces = s.forces_of(s.top(s.actor(k)))
     return forces[0] if len(forces) == 1 else None
 
 

@@ -79,17 +79,32 @@ class _Lows(dict[int, str]):
         return ""
 
 
+class _Article:
+    """What the sentences of one article share: the parts' lower-case texts and offsets (read
+    once, each sentence takes its slice) and the armed forces of each state, found once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.parts = doc.parts
+        self.starts = doc.part_starts
+        self.ends = [t.end for t in self.parts]
+        self.lows = [t.low for t in self.parts]
+        self.forces: dict[str, list[str]] = {}
+
+
 class _Sentence:
     def __init__(self, doc: Document, start: int, end: int, mentions: Sequence[Mention],
                  lex: TriggerLexicon, actor_types: Mapping[str, str],
-                 parents: Mapping[str, str | None] | None = None) -> None:
+                 parents: Mapping[str, str | None] | None = None,
+                 article: _Article | None = None) -> None:
         self.text = doc.text
         self.parents: Mapping[str, str | None] = parents or {}
         self.start, self.end = start, end
-        self.toks = doc.parts_in(start, end)
-        self.lows = [t.low for t in self.toks]
-        self.tok_starts = [t.start for t in self.toks]
-        self.tok_ends = [t.end for t in self.toks]
+        art = self.article = article or _Article(doc)
+        a, b = bisect_left(art.starts, start), bisect_left(art.starts, end)  # parts in the span
+        self.toks = art.parts[a:b]
+        self.lows = art.lows[a:b]
+        self.tok_starts = art.starts[a:b]
+        self.tok_ends = art.ends[a:b]
         # low(i): token i's lower-case text, "" outside the sentence (a dict lookup: the rules
         # call it about a million times per thousand sentences)
         self.low: Callable[[int], str] = _Lows(enumerate(self.lows)).__getitem__
@@ -165,6 +180,15 @@ class _Sentence:
                 return k
         return None
 
+    def forces_of(self, state: str) -> list[str]:
+        """The state's armed forces: the registry's military children of it."""
+        found = self.article.forces.get(state)
+        if found is None:
+            found = self.article.forces[state] = [
+                a for a, p in self.parents.items()
+                if p == state and self.actor_types.get(a) == "military"]
+        return found
+
     def actor(self, k: int) -> str:
         return self.mentions[self.heads[k]].actor_id
 
@@ -233,7 +257,7 @@ class _Sentence:
 def in_other_relative(s: _Sentence, pos: int, tok: int) -> bool:
     """Char offset pos lies in a ", which/who ..." clause (to the next comma) without token
     tok: "X, which joined last year, says ...": "last year" dates the joining, not the saying."""
-    i = bisect_right([t.start for t in s.toks], pos) - 1
+    i = bisect_right(s.tok_starts, pos) - 1
     j = i
     while j > 0 and s.low(j) not in (",", ".", ";", ":"):
         if s.low(j) in ("which", "who") and s.low(j - 1) == ",":

@@ -125,10 +125,9 @@ def _code(s: _Sentence, content: list[int], rules: StatementRules,
 
 def _own_subject(s: _Sentence, speaker: str, content: list[int]) -> bool:
     """The reported words start with the speaker's side: a pronoun or an actor of its side."""
-    words = [i for i in content if s.low(i) not in _QUOTES and s.low(i) != "that"]
-    if not words:
+    first = next((i for i in content if s.low(i) not in _QUOTES and s.low(i) != "that"), None)
+    if first is None:
         return False
-    first = words[0]
     if s.low(first) in _PRONOUNS or (
         s.low(first) in _POSSESSIVES and s.low(first + 1) in _STATE_NOUNS
     ):  # "he/we ...", "his country is ready to": the speaker's own side

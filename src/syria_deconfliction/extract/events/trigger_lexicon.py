@@ -13,6 +13,7 @@ from typing import Any
 
 from ...paths import knowledge_dir
 from ...yaml_plain import load_plain
+from .tries import word_or_prefix
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -48,7 +49,7 @@ class TriggerEntry:
     of_agent: bool = False
     notes: str = ""
 
-    @property
+    @cached_property  # asked for each verb trigger after a mention
     def base_forms(self) -> frozenset[str]:
         """Verb forms that are bare stems: those whose -s form is listed too."""
         forms = set(self.verb_forms)
@@ -108,6 +109,16 @@ class TriggerLexicon:
     prefixes: Mapping[str, tuple[tuple[str, int], ...]] = field(default_factory=dict,
                                                                 compare=False, repr=False)
     unprefixed: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
+
+    @cached_property
+    def word_filter(self) -> re.Pattern[str]:
+        """The words of lower-case text where an indexed entry may match: a key of
+        ``first_words`` or a word opening with a prefix of ``prefixes``, as one trie-shaped
+        pattern, so a sentence's other words cost the regex engine, not a Python loop (and
+        without IGNORECASE, whose letters the engine cannot skip by their first character)."""
+        trie = word_or_prefix([*self.first_words], [p for group in self.prefixes.values()
+                                                     for p, _i in group])
+        return re.compile(rf"(?<![\w'’-])(?={trie})\w+")
 
     @cached_property
     def frame_status(self) -> dict[str, str]:

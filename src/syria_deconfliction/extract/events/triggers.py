@@ -23,7 +23,7 @@ from .vocabulary import (
     _PREPOSITIONS,
     _PRONOUNS,
     _RELATIVE,
-    _word_match,
+    _low_matcher,
 )
 
 # --------------------------------------------------------------------------- triggers
@@ -48,13 +48,21 @@ def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Matc
     at: dict[int, list[int]] = {}
     index, prefixes = lex.first_words, lex.prefixes
     plain = _NON_ASCII_WORD.search(s.text, s.start, s.end) is None
-    for m in _WORD_START.finditer(s.text, s.start, s.end):
-        low = m.group().lower()
+    words, shift = _WORD_START.finditer(s.text, s.start, s.end), 0
+    if plain:
+        # an ASCII sentence, lower-cased from the character before it (the look-behind's),
+        # reads only the words the index or a prefix may hold
+        a = max(0, s.start - 1)
+        low_text = s.text[a:s.end].lower()
+        if len(low_text) == s.end - a:
+            words, shift = lex.word_filter.finditer(low_text, s.start - a), a
+    for m in words:
+        low, pos = m.group().lower(), m.start() + shift
         for i in index.get(low, ()):
-            at.setdefault(i, []).append(m.start())
+            at.setdefault(i, []).append(pos)
         for prefix, i in prefixes.get(low[:2], ()):
             if low.startswith(prefix):
-                at.setdefault(i, []).append(m.start())
+                at.setdefault(i, []).append(pos)
     whole = lex.unprefixed if plain else lex.always
     for i in whole:
         at.setdefault(i, [])
@@ -156,11 +164,12 @@ def _skip_adverbs(s: _Sentence, i: int) -> int:
 
 
 def _find_word(s: _Sentence, a: int, b: int, words: Sequence[str]) -> int | None:
+    match = _low_matcher(words)
     for i in range(a, min(b, len(s.toks))):
         w = s.low(i)
         if w in (".", ";", ":", "?", "!"):
             return None
-        if _word_match(w, words):
+        if match(w):
             return i
     return None
 
@@ -171,12 +180,15 @@ def _near(s: _Sentence, t0: int, t1: int, words: Sequence[str], window: int,
     trigger, or inside a multi-word trigger after its first word."""
     lo = max(0, t0 - window) if both else t1
     hi = min(len(s.toks), t1 + window)
-    return any(_word_match(s.low(i), words) for i in range(lo, hi) if not t0 <= i < t1) or any(
-        _word_match(s.low(i), words) for i in range(t0 + 1, t1)
+    match, low = _low_matcher(words), s.low
+    return any(match(low(i)) for i in range(lo, hi) if not t0 <= i < t1) or any(
+        match(low(i)) for i in range(t0 + 1, t1)
     )
 
 
 # --------------------------------------------------------------------------- context
+
+_LIST_BREAKS = _CONJ_BOUNDARY | _RELATIVE | {"and", "but"}  # words a list's comma cannot precede
 
 
 def _negated(s: _Sentence, t: _Trig) -> bool:
@@ -198,7 +210,7 @@ def _planned(s: _Sentence, t: _Trig, lex: TriggerLexicon) -> str | None:
     while i >= 0 and steps < 6:
         w = s.low(i)
         if w == "," and s.toks[i - 1].text.islower() and s.toks[i + 1].text.islower() \
-                and s.low(i + 1) not in _CONJ_BOUNDARY | _RELATIVE | {"and", "but"}:
+                and s.low(i + 1) not in _LIST_BREAKS:
             i -= 1  # "basic, technical talks"
             continue
         if w in _CLAUSE_PUNCT or w in (",", "that", "which", "who", "but") or w in _QUOTES:

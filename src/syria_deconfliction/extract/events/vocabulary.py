@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..document import Document
@@ -54,7 +54,8 @@ def _word_forms(items: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]
     return frozenset(exact), tuple(it[:-1] for it in items if it.endswith("*"))
 
 
-def _word_match(word: str, items: Iterable[str]) -> bool:
+def _low_matcher(items: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a word of a sentence (its ``low``: lower case, straight apostrophes) is one the
+    word list ``items`` accepts, the list read once for all the words tested."""
     exact, prefixes = _word_forms(tuple(items))
-    w = word.lower().replace("’", "'")
-    return w in exact or w.startswith(prefixes)
+    return lambda w: w in exact or w.startswith(prefixes)
