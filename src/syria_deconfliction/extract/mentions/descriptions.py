@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import table, words
-from .model import DEFAULT_LEXICON, Lexicon, Mention
+from .model import DEFAULT_LEXICON, Lexicon, Mention, mention_owners
 from .registry import _list, _registry
 
 
@@ -506,9 +506,7 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
     titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
     role_re = re.compile(rf"(?<![\w-])({alt})(?:,\s+|\s+)(?:(?:{titles})\s+)?$")
     at: dict[tuple[int, int], int] = {(m.start, m.end): i for i, m in enumerate(mentions)}
-    owner = [-1] * (len(text) + 1)
-    for i, m in enumerate(mentions):
-        owner[m.start : m.end] = [i] * (m.end - m.start)
+    owner = mention_owners(text, mentions)
     out: list[Mention] = []
     dropped: set[int] = set()
     for m in mentions:

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..lexicon import sequence, table, words
 from .descriptions import state_index, state_of
-from .model import DEFAULT_LEXICON, Lexicon, Mention
+from .model import DEFAULT_LEXICON, Lexicon, Mention, mention_owners
 from .registry import _list, _registry
 
 _BODY_TYPES = frozenset({"government_body", "military"})
@@ -227,9 +227,7 @@ def fronted_role_mentions(text: str, mentions: Sequence[Mention], persons: froze
     mention of its own: its index is returned to be dropped. Function words or a possessive
     among the modifiers (an owner: "the <Org> chief's spokesman"), or a mention reaching out
     of them, leave the phrase alone."""
-    owner = [-1] * (len(text) + 1)
-    for i, m in enumerate(mentions):
-        owner[m.start : m.end] = [i] * (m.end - m.start)
+    owner = mention_owners(text, mentions)
     out: list[Mention] = []
     dropped: set[int] = set()
     for m in mentions:

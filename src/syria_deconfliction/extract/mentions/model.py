@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,15 @@ class Mention:
     actor_id: str
     rule: str
     possessive: bool = False
+
+
+def mention_owners(text: str, mentions: Sequence[Mention]) -> list[int]:
+    """For every character of ``text`` (and one past its end) the index of the mention that
+    covers it, -1 where none does: which mention a phrase's words belong to, in O(1)."""
+    owner = [-1] * (len(text) + 1)
+    for i, m in enumerate(mentions):
+        owner[m.start : m.end] = [i] * (m.end - m.start)
+    return owner
 
 
 def _ws(words: str) -> frozenset[str]:
