@@ -94,3 +94,30 @@ def test_an_author_note_after_a_related_links_rail_stays_in_the_story() -> None:
     assert [s.role for s in art.segments][-1] == "credit"
     assert [r.text for r in art.removed] == [
         "Read more:", "Earlier talks collapsed in the spring", "Most Read"]
+
+
+@pytest.mark.parametrize("line, printed", [
+    ("Saturday 17 February 2018", "2018-02-17"),
+    ("Feb. 7, 2018 1:52pm", "2018-02-07"),
+    # a time before the date, and a second stamp after a bar: the first date is the printed one
+    ("Published: 14:02 EDT, 9 March 2018 | Updated: 16:40 EDT, 10 March 2018", "2018-03-09"),
+    ("MARCH 9, 2018 / 2:02 PM / UPDATED 5 YEARS AGO", "2018-03-09"),  # set in capitals
+    ("Last modified on Fri 9 Mar 2018 16.40 GMT", "2018-03-09"),
+    ("Updated 2:02 PM ET, Fri March 9, 2018", "2018-03-09"),
+    ("First published on Friday 9 March 2018 14.02 GMT", "2018-03-09"),
+])
+def test_a_printed_dateline_is_page_furniture_that_dates_the_page(line: str, printed: str) -> None:
+    from syria_deconfliction.extract.dates import parse_printed_date
+
+    rule, _m = _match(_RULES, line)
+    assert rule is not None and rule.kind == "dateline"
+    assert str(parse_printed_date(line)) == printed
+
+
+@pytest.mark.parametrize("line", [
+    "The talks began on 9 March 2018 in Geneva.", "9 March 2018 was a Friday", "Updated",
+    "Published 14:02 EDT",  # a clock time alone dates nothing
+])
+def test_a_story_line_holding_a_date_is_no_dateline(line: str) -> None:
+    rule, _m = _match(_RULES, line)
+    assert rule is None or rule.kind != "dateline"

@@ -79,6 +79,8 @@ def parse_printed_date(line: str) -> dt.date | None:
     confused (one of the first two numbers is above 12).
     """
     s = " ".join(line.split())
+    if s.isupper():  # a dateline set in capitals ("MARCH 9, 2018 / 2:02 PM"): the month rules
+        s = s.title()  # read capitalised month names
     iso = re.search(r"(?<!\d)\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?", s)
     if iso:
         try:
