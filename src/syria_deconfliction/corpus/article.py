@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..extract.document import Document
+from ..extract.lexicon import sequence, words
 from ..extract.mentions import DEFAULT_LEXICON, Mention, find_mentions, find_unaccounted_names
 from ..extract.mentions.candidates import (
     candidate_spans,
@@ -57,49 +58,15 @@ NAME_PARTICLES = (DEFAULT_LEXICON.name_connectors - {"of", "for", "the"}) | {
 
 NOT_CURATED = "Not curated: copyright remains with the publisher of the source text."
 
-# Words that tell what kind of organisation an unknown name is; the first that matches wins.
+# Words that tell what kind of organisation an unknown name is (lexicon candidates_type_*);
+# the first kind that matches wins.
 TYPE_HINTS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "media",
-        re.compile(
-            r"\b(News|Times|Post|Journal|Gazette|Radio|TV|Television|Agency|Press|Telegraph|Herald|Tribune)\b"
-        ),
-    ),
-    (
-        "ngo",
-        re.compile(
-            r"\b(Observatory|Foundation|Human Rights|Red Cross|Red Crescent|Doctors|Amnesty"
-            r"|Watch|Institute|Centre|Center)\b"
-        ),
-    ),
-    (
-        "government_body",
-        re.compile(
-            r"\b(Ministry|Council|Committee|Office|Department|Parliament|Senate|Congress|Commission|Embassy|Cabinet)\b"
-        ),
-    ),
-    (
-        "military",
-        re.compile(
-            r"\b(Army|Navy|Air Force|Forces|Brigade|Division|Battalion|Regiment|Fleet"
-            r"|Command|Guard)\b"
-        ),
-    ),
-    (
-        "armed_group",
-        re.compile(
-            r"\b(Front|Brigades|Militia|Movement|Liberation|Jihad|Mujahideen|Hayat|Ahrar|Jaish)\b"
-        ),
-    ),
-    (
-        "company",
-        re.compile(r"\b(Inc|Corp|Company|Ltd|Group|Systems|Technologies|Oil|Gas)\b"),
-    ),
-    (
-        "intergovernmental_org",
-        re.compile(r"\b(United Nations|NATO|Union|League|Organisation|Organization)\b"),
-    ),
+    (kind, re.compile(r"\b(?:" + "|".join(map(re.escape, sequence(f"candidates_type_{kind}")))
+                      + r")\b"))
+    for kind in sequence("candidates_type_order")
 ]
+# Heads that make a name an organisation ("<Name> Party"): never a person.
+_ORG_HEADS = words("candidates_org_heads")
 
 
 def guess_type(name: str) -> str:
@@ -110,7 +77,8 @@ def guess_type(name: str) -> str:
     # A particle glued to a surname ("Salim al-Muslat") leaves the surname capitalised.
     tokens = [t.split("-", 1)[1] if t.split("-", 1)[0] + "-" in NAME_PARTICLES else t
               for t in tokens]
-    if 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
+    if 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens) and not any(
+            t in _ORG_HEADS for t in tokens):
         return "person"
     return "other"
 
