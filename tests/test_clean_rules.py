@@ -121,3 +121,23 @@ def test_a_printed_dateline_is_page_furniture_that_dates_the_page(line: str, pri
 def test_a_story_line_holding_a_date_is_no_dateline(line: str) -> None:
     rule, _m = _match(_RULES, line)
     assert rule is None or rule.kind != "dateline"
+
+
+def test_the_story_resumes_after_a_related_links_rail_inside_it() -> None:
+    art = _clean("Ferry talks stall\n\nThe two ports failed to agree on Monday.\n\n"
+                 "RELATED ARTICLES\n\nPrevious\n\nNext\n\nHarbour strike enters third week\n\n"
+                 "Share this article\n\n"
+                 "The harbour master said the ferries would stay in port until the weekend.\n")
+    assert art.text.endswith("The harbour master said the ferries would stay in port until "
+                             "the weekend.")
+    assert [r.text for r in art.removed] == [
+        "RELATED ARTICLES", "Previous", "Next", "Harbour strike enters third week",
+        "Share this article"]
+
+
+def test_a_rail_at_the_end_of_the_page_still_ends_the_story() -> None:
+    art = _clean("Ferry talks stall\n\nThe two ports failed to agree on Monday.\n\n"
+                 "The harbour master said the ferries would stay in port.\n\n"
+                 "Read more:\n\nHarbour strike enters third week\n\nPorts reopen.\n")
+    assert art.text.endswith("would stay in port.")
+    assert {r.rule for r in art.removed} == {"you-may-also-like"}

@@ -22,9 +22,10 @@ from ..extract.case import lower_for_ignorecase
 from .rawdata import _rel, check_fields, read_checked
 
 PARAGRAPH_BREAK = "\n\n"
-# What a rule's match removes: the line, the line and all after it, or nothing (the line stays
-# in the story as a `credit` segment and only feeds the metadata).
-SCOPES = frozenset({"line", "tail", "none"})
+# What a rule's match removes: the line, the line and all after it, the line and the links
+# after it until the story resumes (a related-links rail), or nothing (the line stays in the
+# story as a `credit` segment and only feeds the metadata).
+SCOPES = frozenset({"line", "tail", "rail", "none"})
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ class Boilerplate:
     duplicate_captions: bool
     caption_credit: re.Pattern[str] | None
     sentence_end: re.Pattern[str]
+    # A line after a rail resumes the story when it has this many words and ends so.
+    prose_min_words: int = 20
+    prose_end: re.Pattern[str] = re.compile(r"[.!?]$")
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,7 @@ def load_boilerplate(path: Path) -> Boilerplate:
         rules.append(Rule(r["id"], r["kind"], r["scope"], _compile(rel, record, r["pattern"])))
     cap = doc.get("photo_caption") or {}
     tail = doc.get("truncated_tail") or {}
+    rail = doc.get("rail_resumes") or {}
     return Boilerplate(
         tuple(rules),
         bool(cap.get("duplicate_consecutive", False)),
@@ -139,6 +144,8 @@ def load_boilerplate(path: Path) -> Boilerplate:
         if cap.get("credit_suffix")
         else None,
         _compile(rel, "truncated_tail", tail.get("sentence_end", r"[.!?]$")),
+        int(rail.get("min_words", 20)),
+        _compile(rel, "rail_resumes", rail.get("sentence_end", r"[.!?]$")),
     )
 
 
@@ -183,6 +190,9 @@ def clean(raw: str, bp: Boilerplate) -> CleanArticle:
 
     for i, line in enumerate(lines):
         rule, match = _match(bp.rules, line.text)
+        if tail_from is not None and rule is None and tail_from.scope == "rail" \
+                and _reads_as_prose(line.text, bp):
+            tail_from = None  # a rail of links inside the page: the story goes on after it
         if tail_from is not None and (rule is None or rule.scope != "none"):
             # a tail ends the story, but an author's credit after a related-links rail is
             # still the story's own
@@ -197,7 +207,7 @@ def clean(raw: str, bp: Boilerplate) -> CleanArticle:
             drop(line, rule.id, rule.kind)
             # A tail rule ends the story only once the story has begun: the same rail or box
             # printed above the headline removes just its own line.
-            if rule.scope == "tail" and kept:
+            if rule.scope in ("tail", "rail") and kept:
                 tail_from = rule
             continue
         if _is_caption(bp, lines, i):
@@ -273,6 +283,11 @@ def _harvest(art: CleanArticle, rule: Rule, m: re.Match[str], text: str) -> None
     if publisher and art.publisher is None:
         art.publisher = publisher.strip()
         art.publisher_method = "copyright" if rule.kind == "copyright" else "page"
+
+
+def _reads_as_prose(text: str, bp: Boilerplate) -> bool:
+    """A paragraph of story text, not a link's headline or teaser: long, and ends a sentence."""
+    return len(text.split()) >= bp.prose_min_words and bool(bp.prose_end.search(text))
 
 
 def _is_caption(bp: Boilerplate, lines: list[_Line], i: int) -> bool:
