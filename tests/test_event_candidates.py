@@ -583,6 +583,13 @@ def test_dateline_place_words_are_no_actor() -> None:
     assert [(c.trigger, c.source_actor_id) for c in found] == [("said", "ana-kova")]
 
 
+def test_the_agency_credit_of_a_dateline_takes_no_part_in_events() -> None:
+    text = "KORVAN (Wire Service) — Ana Kova said the harbour was calm."
+    ms = [Mention(8, 20, "Wire Service", "new-wire-service", "candidate"), *mentions(text)]
+    found = find_candidates(text, ms, THU_2020_03_05, PLACES, TYPES, actor_parents=PARENTS)
+    assert [(c.source_actor_id, c.target_actor_id) for c in found] == [("ana-kova", None)]
+
+
 # --------------------------------------------------------------------------- lexicon gaps
 
 

@@ -30,11 +30,18 @@ def dateline_spans(text: str) -> list[tuple[int, int, bool]]:
             for m in _DATELINE.finditer(text)]
 
 
+def agency_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the agency credit in brackets of every line-initial dateline."""
+    return [m.span("agency") for m in _DATELINE.finditer(text) if m.group("agency")]
+
+
 def without_datelines(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions that are not the place words of a dateline (an unknown name that runs on
-    into the body, "CITY Air", starts in them and goes too)."""
+    into the body, "CITY Air", starts in them and goes too), nor its agency credit: the wire
+    that filed the story takes no part in its events."""
     spans = dateline_spans(text)
+    agencies = agency_spans(text)
     return [m for m in mentions if not any(
         a <= m.start < b and (m.rule == "candidate" or marked and m.end <= b)
         for a, b, marked in spans
-    )]
+    ) and not any(a <= m.start and m.end <= b for a, b in agencies)]
