@@ -186,6 +186,15 @@ def test_alias_word_boundaries_and_case() -> None:
     assert found("They told us to leave.") == []  # "us" is not "US"
 
 
+def test_a_lower_case_alias_also_opens_a_sentence() -> None:
+    actors = [*ACTORS, {"id": "hill-rebels", "name": "Hill Front", "type": "armed_group",
+                        "aliases": ["hill rebels"]}]
+    assert found("Troops said hill rebels fled.", actors) == [
+        ("hill rebels", "hill-rebels", "alias")]
+    assert found("Hill rebels fled on Monday.", actors) == [
+        ("Hill rebels", "hill-rebels", "alias")]
+
+
 def test_possessive_straight_and_curly_apostrophe() -> None:
     for apostrophe in ("'", "’"):
         text = f"Ruritania{apostrophe}s envoy met Haddad{apostrophe}s aide."

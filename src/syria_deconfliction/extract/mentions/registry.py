@@ -253,6 +253,8 @@ class _Registry:
         names = [n for n in [a.get("name"), *_list(a.get("aliases"))] if n]
         for n in names:
             base = {str(n)}
+            if str(n)[:1].islower():  # "rebels" also opens a sentence: "Rebels said ..."
+                base.add(str(n)[:1].upper() + str(n)[1:])
             if is_person:  # "Bashar al-Assad" -> "Bashar Assad"
                 base.add(_INNER_PARTICLE_RE.sub("", str(n)))
             for b in base:
