@@ -40,3 +40,10 @@ def test_a_time_phrase_between_who_and_its_speech_verb() -> None:
             "the goal was to make her a “one-term mayor.”")
     q = {q.text: q for q in extract_quotes(body)}["one-term mayor"]
     assert q.speaker_mention == "Tom Ruiz"
+
+
+def test_a_name_set_off_after_a_role_phrase_is_the_subject_a_pronoun_takes_up() -> None:
+    # "Her rival, businessman X, fired back": the set-off name is who "he" says it
+    body = ("Gov. Ruth Calder spoke in Varno.\n\nHer rival, businessman Tomas Brandt, fired "
+            "back within the hour. “The governor is desperate,” he said.")
+    assert _speakers(body) == [("The governor is desperate", "Tomas Brandt")]

@@ -722,7 +722,27 @@ class _Phrases:
                 r += 1
             if r > m + 1 and r < e and self._finite_like(r):
                 return m + 1, r
+            named = self._set_off_name(m + 1, e)
+            if named is not None:
+                return named
         return (k, m) if m > k else None
+
+    def _set_off_name(self, a: int, e: int) -> tuple[int, int] | None:
+        """'Her rival, businessman Ann Roe, said ...': a name set off by commas after a role
+        phrase, with up to three lower-case role words before it, is the subject."""
+        toks = self.toks
+        n = a
+        while n < e and n - a < 3 and toks[n].kind == "word" and toks[n].text.islower() and \
+                toks[n].low not in _DETERMINERS and toks[n].low not in _PRONOUNS and \
+                toks[n].low not in _SUBORD and not self._finite_like(n):
+            n += 1
+        r = n
+        while r < e and r - n < 4 and self._is_name_tok(toks[r]):
+            r += 1
+        if r - n >= 2 and r + 1 < e and toks[r].text == "," and self._free(r) and \
+                self._finite_like(r + 1):
+            return n, r
+        return None
 
     def _past_quoted_apposition(self, k: int, e: int) -> int:
         """'In his book, “Title,” X argued ...': past a quoted apposition (a title set off by
