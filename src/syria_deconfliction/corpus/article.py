@@ -36,6 +36,7 @@ from ..extract.mentions.epithets import (
     fronted_role_mentions,
     loyalist_mentions,
 )
+from ..extract.mentions.heads import head_owner
 from ..extract.mentions.kinds import (
     kind_mentions,
     known_as_mentions,
@@ -313,6 +314,11 @@ def _candidate_actors(
         if name in short:
             found.append(Mention(start, end, name, short[name], "surname"))
             continue
+        owner = head_owner(name, start, _organisations(mentions, found, actors, k),
+                           _ORG_HEADS) if name in _ORG_HEADS else None
+        if owner is not None:  # "the Council" after "<Name> Security Council"
+            found.append(Mention(start, end, name, owner, "description"))
+            continue
         row_name = (shortest_tail(name, names) if name in names else None) or name
         aid = "new-" + slug(row_name)
         iso3 = k.countries.get(name)
@@ -339,6 +345,17 @@ def _candidate_actors(
         if m.actor_id in actors:
             actors[m.actor_id]["mention_count"] += 1
     return list(actors.values()), found
+
+
+def _organisations(mentions: Sequence[Mention], found: Sequence[Mention],
+                   actors: dict[str, dict[str, Any]], k: Knowledge,
+                   ) -> list[tuple[int, str, str]]:
+    """(start, actor id, text) of the mentions of organisations so far, in text order:
+    registry actors that are no person, and candidates typed as no person."""
+    return sorted(
+        (m.start, m.actor_id, m.text) for m in [*mentions, *found]
+        if m.actor_id not in k.registry_person_ids
+        and actors.get(m.actor_id, {}).get("type", "organisation") != "person")
 
 
 def _credited_people(credited: Sequence[tuple[int, int, str]], k: Knowledge,
