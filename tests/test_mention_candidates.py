@@ -44,6 +44,12 @@ def test_middle_initial_stays_inside_the_name() -> None:
     assert actors["new-ruth-k-calder"]["type"] == "person"
 
 
+def test_an_apostrophe_between_capitals_stays_inside_the_name() -> None:
+    actors, found = _run("The appeal was made by Ruth O'Kelly, who met Tom Ruiz's aides.")
+    assert _texts(found) == ["Ruth O'Kelly", "Tom Ruiz"]
+    assert actors["new-ruth-o-kelly"]["name"] == "Ruth O'Kelly"
+
+
 def test_title_chain_with_nationality_is_peeled() -> None:
     _, found = _run("The talks were led by Varnian Foreign Minister Oskar Lindqvist on Friday.")
     assert _texts(found) == ["Oskar Lindqvist"]

@@ -20,8 +20,10 @@ from .registry import (
 
 # --------------------------------------------------------------------------- completeness guard
 
+# A capital and an apostrophe before a capital are one name ("O'Brien", "D'Souza"); a
+# possessive ("Obama's") is not.
 _NAME_TOKEN_RE = re.compile(
-    rf"(?<![\w.-])(?<!\w['’])(?:(?:[{_UP}]\.){{2,}}|(?:[a-z]{{1,3}}-)?[{_UP}][\w]*"
+    rf"(?<![\w.-])(?<!\w['’])(?:(?:[{_UP}]\.){{2,}}|(?:[a-z]{{1,3}}-)?[{_UP}](?:['’][{_UP}])?[\w]*"
     rf"(?:-(?:[a-z]{{1,2}}-)?[{_UP}0-9][\w]*)*\.?)"
 )
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
