@@ -50,6 +50,15 @@ def test_an_apostrophe_between_capitals_stays_inside_the_name() -> None:
     assert actors["new-ruth-o-kelly"]["name"] == "Ruth O'Kelly"
 
 
+def test_a_body_owned_by_a_registry_state_is_that_states() -> None:
+    # "<State>'s <Body>": the state is the body's parent, and two states' bodies stay apart
+    actors, found = _run("Turkey's Water Ministry and Russia's Water Ministry met on Monday.")
+    turkish = actors["new-turkey-water-ministry"]
+    assert (turkish["name"], turkish["parent_actor_id"], turkish["country_iso3"]) == (
+        "Water Ministry", "turkey", "TUR")
+    assert actors["new-russia-water-ministry"]["parent_actor_id"] == "russia"
+
+
 def test_title_chain_with_nationality_is_peeled() -> None:
     _, found = _run("The talks were led by Varnian Foreign Minister Oskar Lindqvist on Friday.")
     assert _texts(found) == ["Oskar Lindqvist"]

@@ -320,11 +320,15 @@ def _candidate_actors(
             found.append(Mention(start, end, name, owner, "description"))
             continue
         row_name = (shortest_tail(name, names) if name in names else None) or name
-        aid = "new-" + slug(row_name)
+        kind = guess_type(name)
+        body_of = _possessive_owner(text, start, mentions, k) if kind != "person" else None
+        aid = "new-" + slug(f"{body_of} {row_name}" if body_of else row_name)
         iso3 = k.countries.get(name)
         if aid not in actors:
-            actors[aid] = _candidate_row(aid, row_name, "state" if iso3 else guess_type(name),
-                                         iso3)
+            actors[aid] = _candidate_row(aid, row_name, "state" if iso3 else kind, iso3)
+            if body_of:  # "Varnia's Defense Ministry": a body of Varnia
+                actors[aid]["parent_actor_id"] = body_of
+                actors[aid]["country_iso3"] = k.actor_countries.get(body_of)
             if actors[aid]["type"] == "person" and (start, end, name) not in joined:
                 persons.append((start, name, aid))
                 for form in surname_forms(name):
@@ -345,6 +349,17 @@ def _candidate_actors(
         if m.actor_id in actors:
             actors[m.actor_id]["mention_count"] += 1
     return list(actors.values()), found
+
+
+def _possessive_owner(text: str, start: int, mentions: Sequence[Mention], k: Knowledge,
+                      ) -> str | None:
+    """The registry actor (no person) whose possessive stands right before ``start``
+    ("Varnia's" in "Varnia's Defense Ministry"), or None."""
+    for m in mentions:
+        if m.possessive and start - 4 <= m.end < start and m.actor_id not in \
+                k.registry_person_ids and text[m.end:start] in ("'s ", "’s ", "' ", "’ "):
+            return m.actor_id
+    return None
 
 
 def _organisations(mentions: Sequence[Mention], found: Sequence[Mention],
