@@ -12,6 +12,7 @@ interrupted run resumes without redoing them, however the files are named the se
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -53,6 +54,9 @@ def _init_worker(raw: str | None) -> None:
 
     find_mentions("", _KNOWLEDGE.registry.actors, _KNOWLEDGE.registry.places)
     _KNOWLEDGE.triggers  # noqa: B018 - loads and compiles the trigger lexicon
+    # The knowledge lives as long as the process: out of the collector's generations, it is no
+    # longer traversed by every full collection (and forked workers share its pages untouched).
+    gc.freeze()
 
 
 def _knowledge(raw: str | None) -> Knowledge:
