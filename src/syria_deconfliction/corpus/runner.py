@@ -40,6 +40,7 @@ PROGRESS = "_progress.jsonl"
 MAX_ERROR_CHARS = 500  # an error line stays a line, whatever the exception carried
 
 _KNOWLEDGE: Knowledge | None = None
+_WARM = False  # whether this process has frozen what its first chunk built
 
 
 def _init_worker(raw: str | None) -> None:
@@ -126,6 +127,12 @@ def process_chunk(
             continue
         for table, table_rows in rows.items():
             out[table].extend(table_rows)
+    global _WARM
+    if not _WARM:
+        # The first chunk filled the caches the rules build lazily (compiled patterns, word
+        # tables): they live as long as the process too, so out of the collector's way as well.
+        gc.freeze()
+        _WARM = True
     return out
 
 
