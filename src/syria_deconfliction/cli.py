@@ -209,10 +209,13 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from .corpus import runner
     from .corpus.inputs import input_files
     from .corpus.lock import OutputLocked
     from .corpus.manifest import manifest_for
     from .corpus.runner import DuplicateKey, run
+
+    runner.FREEZE_GC = True  # this process only extracts: see runner.FREEZE_GC
 
     manifest = None
     if args.metadata:
