@@ -12,6 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import paths
 from ._version import __version__
@@ -208,10 +209,13 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from .corpus import runner
     from .corpus.inputs import input_files
     from .corpus.lock import OutputLocked
     from .corpus.manifest import manifest_for
     from .corpus.runner import DuplicateKey, run
+
+    runner.FREEZE_GC = True  # this process only extracts: see runner.FREEZE_GC
 
     manifest = None
     if args.metadata:
@@ -222,15 +226,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             print(f"extract failed: {exc}", file=sys.stderr)
             return 2
     formats = ("parquet",) if args.parquet_only else ("parquet", "csv")
-    bar = None
-    try:
-        from tqdm import tqdm
-
-        # With a total, tqdm shows done/total, elapsed and time left.
-        total = None if args.quiet else _articles_to_do(args.inputs, Path(args.out), formats)
-        bar = tqdm(unit="article", desc="extract", total=total, disable=args.quiet)
-    except ImportError:  # the progress bar is a nicety of the build extra
-        pass
+    bar = None if args.quiet else _progress_bar(args.inputs, Path(args.out), formats)
     failure: Exception | None = None
     code = 0
     try:
@@ -264,6 +260,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     )
     # Exit 1 when some input failed, so that scripts notice; the other inputs' rows are written.
     return 1 if report.errors else 0
+
+
+def _progress_bar(inputs: Sequence[str], out: Path, formats: Sequence[str]) -> Any:
+    """A tqdm bar over the articles to do, or None without tqdm (a nicety of the build extra;
+    --quiet does not even import it, which saves start-up time)."""
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    # With a total, tqdm shows done/total, elapsed and time left.
+    return tqdm(unit="article", desc="extract", total=_articles_to_do(inputs, out, formats))
 
 
 def _articles_to_do(inputs: Sequence[str], out: Path, formats: Sequence[str]) -> int | None:

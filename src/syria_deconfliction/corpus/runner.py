@@ -12,6 +12,7 @@ interrupted run resumes without redoing them, however the files are named the se
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -39,6 +40,16 @@ PROGRESS = "_progress.jsonl"
 MAX_ERROR_CHARS = 500  # an error line stays a line, whatever the exception carried
 
 _KNOWLEDGE: Knowledge | None = None
+# gc.freeze() puts every live object where the collector never looks again: right for a process
+# that only extracts (the CLI sets this), not for a library caller's session, whose garbage
+# not yet collected would stay for good.
+FREEZE_GC = False
+_WARM = False  # whether this process has frozen what its first chunk built
+
+
+def _freeze() -> None:
+    if FREEZE_GC:
+        gc.freeze()
 
 
 def _init_worker(raw: str | None) -> None:
@@ -53,6 +64,9 @@ def _init_worker(raw: str | None) -> None:
 
     find_mentions("", _KNOWLEDGE.registry.actors, _KNOWLEDGE.registry.places)
     _KNOWLEDGE.triggers  # noqa: B018 - loads and compiles the trigger lexicon
+    # The knowledge lives as long as the process: out of the collector's generations, it is no
+    # longer traversed by every full collection (and forked workers share its pages untouched).
+    _freeze()
 
 
 def _knowledge(raw: str | None) -> Knowledge:
@@ -122,6 +136,12 @@ def process_chunk(
             continue
         for table, table_rows in rows.items():
             out[table].extend(table_rows)
+    global _WARM
+    if not _WARM:
+        # The first chunk filled the caches the rules build lazily (compiled patterns, word
+        # tables): they live as long as the process too, so out of the collector's way as well.
+        _freeze()
+        _WARM = True
     return out
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ...paths import knowledge_dir
 from ...yaml_plain import load_plain
+from ..lexicon import table as lexicon_table
 from .tries import word_or_prefix
 
 # --------------------------------------------------------------------------- lexicon
@@ -181,8 +182,25 @@ def inflect_verb(lemma: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w + tail for w in (head, third, past, ing)))
 
 
-@lru_cache(maxsize=4096)
+INFLECTIONS_KEY = "events_verb_inflections"  # lexicon table: a verb, then its known forms
+
+
+@lru_cache(maxsize=1)
+def _inflection_table() -> dict[str, tuple[str, ...]]:
+    """lemminflect's forms of the lexicon's verbs, as generated into the lexicon by
+    scripts/gen_verb_inflections.py (loading lemminflect's tables cost ~0.2 s per process)."""
+    return {row[0]: tuple(row[1:]) for row in lexicon_table(INFLECTIONS_KEY)}
+
+
 def _known_inflections(verb: str) -> tuple[str, ...]:
+    """Every verb form lemminflect knows for ``verb``: from the generated table, else (a verb
+    the table lacks, as in a user's own trigger file) from lemminflect itself."""
+    table = _inflection_table()
+    return table[verb] if verb in table else lemminflect_inflections(verb)
+
+
+@lru_cache(maxsize=4096)
+def lemminflect_inflections(verb: str) -> tuple[str, ...]:
     """Every verb form lemminflect knows for ``verb`` (unhyphenated), in a stable order."""
     from lemminflect import getAllInflections
 
@@ -336,6 +354,17 @@ def _prefix_index(entries: Sequence[TriggerEntry], always: Iterable[int]
             if not any(p != q and p.startswith(q) for q in found):
                 index.setdefault(p[:2], []).append((p, i))
     return {k: tuple(v) for k, v in index.items()}
+
+
+def verb_lemmas(data: Mapping[str, Any]) -> list[str]:
+    """Every verb lexicon_from_data inflects (those of entries without forms, of the frames and
+    of the addressee verbs), for the generated inflection table."""
+    out = [lemma for raw in data.get("triggers") or () if not raw.get("forms")
+           for lemma in _words(raw.get("verb"))]
+    fr = data.get("frames") or {}
+    out += [lemma for status in ("claimed", "confirmed", "alleged", "denied")
+            for lemma in _words(fr.get(status))]
+    return out + list(_words((data.get("statements") or {}).get("addressee_verbs")))
 
 
 def lexicon_from_data(data: Mapping[str, Any]) -> TriggerLexicon:

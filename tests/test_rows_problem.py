@@ -1,0 +1,78 @@
+"""The column-wise fast path of rows_problem (corpus/tables.py) says "fits" only when the
+row-by-row checks find nothing, and leaves every problem to them."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from syria_deconfliction.corpus.article import extract_article
+from syria_deconfliction.corpus.knowledge import Knowledge
+from syria_deconfliction.corpus.tables import _all_fit, _first_problem, rows_problem
+
+TEXT = """Envoys meet in Vienna to discuss a ceasefire
+
+By Jane Doe
+
+March 3, 2016
+
+VIENNA - Russian and American envoys met on Thursday to discuss a ceasefire in Syria, officials
+said. "We want the fighting to stop," Sergei Lavrov told reporters. Russian jets bombed rebel
+positions near Aleppo on Wednesday, the Syrian Observatory for Human Rights said.
+"""
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, list[dict[str, Any]]]:
+    return extract_article(TEXT, "vienna.txt", Knowledge.load())
+
+
+def _broken(rows: dict[str, list[dict[str, Any]]], table: str, field: str, value: Any,
+            drop: bool = False) -> dict[str, list[dict[str, Any]]]:
+    out = copy.deepcopy(rows)
+    if drop:
+        del out[table][-1][field]
+    else:
+        out[table][-1][field] = value
+    return out
+
+
+def test_rows_that_fit(rows: dict[str, list[dict[str, Any]]]) -> None:
+    assert rows["events"] and rows["quotes"] and rows["actor_mentions"]
+    assert _all_fit(rows) and _first_problem(rows) is None and rows_problem(rows) is None
+
+
+@pytest.mark.parametrize(("table", "field", "value", "drop"), [
+    ("events", "incident_id", "Not An Id", False),           # pattern
+    ("events", "incident_id", None, False),                  # required
+    ("quotes", "quote_type", "shouted", False),              # enum
+    ("actor_mentions", "mention_id", None, True),            # a field missing from the row
+    ("articles", "language", ["en"], False),                 # an unhashable value
+])
+def test_every_problem_goes_to_the_slow_path(
+    rows: dict[str, list[dict[str, Any]]], table: str, field: str, value: Any, drop: bool
+) -> None:
+    bad = _broken(rows, table, field, value, drop)
+    assert not _all_fit(bad)
+    assert rows_problem(bad) == _first_problem(bad) is not None
+
+
+def test_a_repeated_key_goes_to_the_slow_path(rows: dict[str, list[dict[str, Any]]]) -> None:
+    bad = copy.deepcopy(rows)
+    bad["event_actors"] = bad["event_actors"] * 2
+    assert bad["event_actors"] and not _all_fit(bad)
+    assert "not unique" in (rows_problem(bad) or "")
+
+
+def test_duplicate_keys_of_a_one_column_key() -> None:
+    import pandas as pd
+
+    from syria_deconfliction.corpus.tables import duplicate_keys
+
+    ids = ["2016-03-03-a-c01", "2016-03-03-a-c02"]
+    assert duplicate_keys("quotes", pd.DataFrame({"quote_id": ids})) == []
+    assert duplicate_keys("quotes", pd.DataFrame({"quote_id": [*ids, ids[0]]})) == [ids[0]]
+    missing = pd.Series([ids[0], None, None], dtype="str")
+    assert duplicate_keys("quotes", pd.DataFrame({"quote_id": missing})) == ["nan"]
