@@ -606,6 +606,15 @@ def test_irregular_verbs_are_inflected() -> None:
          "freedonia"),
         ("Ruritania declared its right to respond.", "right to respond", "138", "ruritania",
          None),
+        # a shown unwillingness is a refusal (12)
+        ("Ana Kova has shown no willingness to compromise on Zenda.", "shown no willingness",
+         "120", "ana-kova", None),
+        # a delegation leaving the talks halts the negotiation (164)
+        ("The talks broke down when the Blue Brigade delegation walked out.", "walked out",
+         "164", "blue-brigade", None),
+        # support that is only expected is an intent to support (032), not the support (051)
+        ("Ruritania is expected to declare its support for the plan.", "declare its support for",
+         "032", "ruritania", None),
     ],
 )
 def test_lexicon_gap_triggers(text: str, trigger: str, code: str, source: str,
