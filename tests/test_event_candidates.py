@@ -554,6 +554,13 @@ def test_statement_target_is_the_addressee_of_tell() -> None:
     assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "blue-brigade")
 
 
+def test_first_person_addressee_in_quoted_words_is_the_one_quoted() -> None:
+    # '"X indicated to me ...", Y said': X's statement is addressed to Y, not to a side named
+    c = one('"Ana Kova indicated to me that Freedonia would open Zenda," Ruritania said.',
+            "indicated")
+    assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "ruritania")
+
+
 def test_statement_target_is_the_other_side_named_in_what_was_said() -> None:
     c = one("Ana Kova said the Ruritanian army and Freedonia were tired.", "said")
     assert c.target_actor_id == "freedonia"  # her own side's army is not the target

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..dates import DateExpr, resolve
+from ..lexicon import words
 from .clauses import _clause, _introducing_bodies
 from .model import _PHYSICAL_KINDS, _RELAYING_TYPES, Candidate
 from .roles import _POSSESSIVES, _STATE_NOUNS, _mention_after
@@ -25,6 +26,7 @@ from .vocabulary import _PRONOUNS
 # already is the statement ("X said it would hold talks" is one intent, not two events).
 _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13", "14"})
+_FIRST_PERSON = words("events_first_person_objects")
 
 
 def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence[Candidate],
@@ -50,7 +52,8 @@ def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence
         spoken.add(speaker)
         code, how = _code(s, content, rules, _own_subject(s, speaker, content))
         beside = _introducing_bodies(s, speaker, f.tok)  # "the U.N. spokesman, X, said"
-        target = _target(s, f, speaker, content, rules, beside)
+        target = _quoted_addressee(s, f, frames) or _target(s, f, speaker, content, rules,
+                                                             beside)
         if not how and rules.accuse_code and (accused := _accused(s, speaker, content, found)):
             code, how, target = rules.accuse_code, "force-by-other-side", accused
         date_expr = _own_date(s, f, dates)
@@ -162,6 +165,20 @@ def _own_sides(s: _Sentence, speaker: str, content: list[int]) -> set[str]:
         if a in inside and word in _STATE_NOUNS and s.low(i - 1) in _POSSESSIVES:
             own.add(s.top(s.actor(k)))
     return own
+
+
+def _quoted_addressee(s: _Sentence, f: _Frame, frames: Sequence[_Frame]) -> str | None:
+    """'"X indicated to me ...", Y said': a first-person addressee of the frame verb inside
+    quotation marks is the one quoted, the speaker of the frame whose words hold the verb."""
+    i = f.tok + 1 + (s.low(f.tok + 1) == "to")
+    if s.low(i) not in _FIRST_PERSON or i >= len(s.toks):
+        return None
+    before = s.text[s.start:s.toks[i].start]
+    if not (before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1):
+        return None  # outside quotation marks "us" is the writer's
+    outer = [g.claimer for g in frames if g is not f and g.claimer and g.claimer != f.claimer
+             and f.tok in _content(s, g)]
+    return outer[0] if outer else None
 
 
 def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],
