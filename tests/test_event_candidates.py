@@ -619,6 +619,10 @@ def test_irregular_verbs_are_inflected() -> None:
         # a delegation leaving the talks halts the negotiation (164)
         ("The talks broke down when the Blue Brigade delegation walked out.", "walked out",
          "164", "blue-brigade", None),
+        # calling another's act "an attempt to ..." is criticism ("requires" words are single
+        # words: the phrase once listed never matched)
+        ("Calling the Freedonia vote an attempt to divide Zenda, Ana Kova said the talks were "
+         "over.", "Calling", "111", "ana-kova", "freedonia"),
         # support that is only expected is an intent to support (032), not the support (051)
         ("Ruritania is expected to declare its support for the plan.", "declare its support for",
          "032", "ruritania", None),
