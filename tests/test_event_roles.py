@@ -732,3 +732,10 @@ def test_his_country_opening_the_reported_words_is_the_speakers_own_intent() -> 
     # "X said his country is ready to ...": the speaker's side intends it (030)
     c = one("Ana Kova said her country is ready to help Freedonia rebuild Zenda.", "said")
     assert c.cameo_code == "030"
+
+
+def test_force_of_two_sides_in_one_sentence_is_an_exchange() -> None:
+    # "X's attack followed Y's strikes on X": X's act, its target unnamed, is on Y
+    c = one("The Blue Brigade attack followed strikes by Ruritanian jets on Blue Brigade areas.",
+            "attack")
+    assert (c.source_actor_id, c.target_actor_id) == ("blue-brigade", "ruritania-military")

@@ -115,7 +115,7 @@ def find_candidates(
         last_body = _first_body(s, k) or last_body
         cands = [c for t in trigs
                  for c in _candidate(s, t, trigs, frames, published, sdates, gaz, prior, body)]
-        merged = _merge_force(cands)
+        merged = _exchange_targets(_merge_force(cands))
         merged += statement_candidates(s, frames, merged, published, sdates, bodies)
         merged.sort(key=lambda c: c.trigger_start)
         for c in map(lambda c: _with_groups(c, groups), merged):
@@ -627,6 +627,25 @@ def _merge_force(cands: list[Candidate]) -> list[Candidate]:
             break
         else:
             out.append(c)
+    return out
+
+
+def _exchange_targets(cands: list[Candidate]) -> list[Candidate]:
+    """Two sides' force in one sentence, one of them on the other ("killed by government air
+    strikes and rebel shelling of government districts"): an exchange, so the act whose target
+    is unnamed is on the side that acts on its source. An act only wanted ("X wanted to kill Y
+    after Y gassed Z") is no exchange."""
+    force = [c for c in cands if _force_group(c.cameo_code) == "force"
+             and c.claim_status not in ("planned", "denied")]
+    out = []
+    for c in cands:
+        if c in force and c.source_actor_id and not c.target_actor_id:
+            on_it = {o.source_actor_id for o in force if o is not c and o.source_actor_id
+                     and o.source_actor_id != c.source_actor_id
+                     and o.target_actor_id == c.source_actor_id}
+            if len(on_it) == 1:
+                c = replace(c, target_actor_id=on_it.pop(), rule=f"{c.rule};exchange")
+        out.append(c)
     return out
 
 
