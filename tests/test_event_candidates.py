@@ -561,6 +561,12 @@ def test_first_person_addressee_in_quoted_words_is_the_one_quoted() -> None:
     assert (c.source_actor_id, c.target_actor_id) == ("ana-kova", "ruritania")
 
 
+def test_boasting_is_a_reporting_verb() -> None:
+    # '"...," X boasted': a statement by X like '"...," X said'
+    c = one('"Our side is winning against Freedonia," Ana Kova boasted.', "boasted")
+    assert (c.cameo_code, c.source_actor_id, c.target_actor_id) == ("010", "ana-kova", "freedonia")
+
+
 def test_statement_target_is_the_other_side_named_in_what_was_said() -> None:
     c = one("Ana Kova said the Ruritanian army and Freedonia were tired.", "said")
     assert c.target_actor_id == "freedonia"  # her own side's army is not the target
