@@ -739,3 +739,25 @@ def test_force_of_two_sides_in_one_sentence_is_an_exchange() -> None:
     c = one("The Blue Brigade attack followed strikes by Ruritanian jets on Blue Brigade areas.",
             "attack")
     assert (c.source_actor_id, c.target_actor_id) == ("blue-brigade", "ruritania-military")
+
+
+def test_talks_with_someone_in_reported_words_are_the_speakers() -> None:
+    # "X said the talks with Y were useful": X's side held them, an event beside the statement
+    found = cands("Ana Kova said the talks with Freedonia had been useful.")
+    c = next(c for c in found if c.trigger == "talks")
+    assert (c.cameo_code[:2], c.source_actor_id, c.target_actor_id) == (
+        "04", "ana-kova", "freedonia")
+    assert any(c.trigger == "said" for c in found)
+
+
+def test_a_person_keeps_the_body_an_apposition_tied_them_to() -> None:
+    # "X, a spokesman for Y, ...": later acts of X list Y beside X
+    text = ("Ivo Petrov, a spokesman for the Blue Brigade, spoke on Monday. "
+            "Ivo Petrov accused Freedonia of shelling Zenda.")
+    extra = [Mention(m.start(), m.end(), m.group(), actor, "test") for name, actor in
+             (("Ivo Petrov", "ivo-petrov"), ("Blue Brigade", "blue-brigade"),
+              ("Freedonia", "freedonia")) for m in re.finditer(name, text)]
+    found = find_candidates(text, sorted(extra, key=lambda m: m.start), THU_2020_03_05, PLACES,
+                            {**TYPES, "ivo-petrov": "person"}, actor_parents=PARENTS)
+    c = next(c for c in found if c.trigger == "accused")
+    assert (c.source_actor_id, c.source_parties) == ("ivo-petrov", ("blue-brigade",))

@@ -15,6 +15,7 @@ from ..lexicon import sequence, words
 from ..mentions import Mention
 from .clauses import (
     _applicable_frame,
+    _appositive_bodies,
     _clause,
     _find_frames,
     _refine_end,
@@ -101,6 +102,9 @@ def find_candidates(
         groups, naming = identified_groups(text, near)
         near = [m for m in near if m.start not in naming]
         s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents, article)
+        for person, tied in _appositive_bodies(s).items():  # for the rest of the article
+            article.bodies.setdefault(person, tied)
+            bodies.setdefault(person, tied)
         sdates = dates_in.get(k, [])
         trigs = _match_triggers(s, lex)
         for t in trigs:
@@ -468,9 +472,12 @@ def _late_target(s: _Sentence, t: _Trig, frames: list[_Frame], code: str,
 
 
 def _bodies(s: _Sentence, actor: str | None) -> tuple[str, ...]:
-    """The body a person speaks or acts for (registry parent), listed beside the person."""
+    """The body a person speaks or acts for (registry parent, else the bodies an apposition
+    tied them to earlier in the article), listed beside the person."""
+    if s.actor_types.get(actor or "") != "person":
+        return ()
     parent = s.parents.get(actor or "")
-    return (parent,) if parent and s.actor_types.get(actor or "") == "person" else ()
+    return (parent,) if parent else s.article.bodies.get(actor or "", ())
 
 
 def _acting_body(s: _Sentence, actor: str | None, code: str, acting: bool = True) -> str | None:

@@ -170,6 +170,33 @@ def _introducing_bodies(s: _Sentence, person: str, upto: int) -> tuple[str, ...]
     return tuple(a for a in dict.fromkeys(out) if s.actor_types.get(a) != "person")
 
 
+_APPOSITIVE_ROLES = words("events_appositive_role_nouns")
+
+
+def _appositive_bodies(s: _Sentence) -> dict[str, tuple[str, ...]]:
+    """Bodies a person is tied to by an apposition after the name: "Ana Kova, a spokesman for
+    the Ruritanian opposition's council (RC), said" -> the opposition and the council."""
+    out: dict[str, tuple[str, ...]] = {}
+    for k, (_a, b) in enumerate(s.m_tok):
+        if s.heads[k] != k or s.low(b) != "," or s.actor_types.get(s.actor(k)) != "person":
+            continue
+        i = b + 1 + (s.low(b + 1) in ("a", "an", "the"))
+        role = next((j for j in range(i, min(len(s.toks), i + 4))
+                     if s.low(j) in _APPOSITIVE_ROLES), None)
+        if role is None or s.low(role + 1) not in ("for", "of", "at", "to"):
+            continue
+        end = next((j for j in range(role + 2, min(len(s.toks), role + 14))
+                    if s.low(j) in (",", ";", ".") or s.is_verbish(j)), None)
+        if end is None:
+            continue
+        found = [s.mentions[k2].actor_id for k2, (a2, _b2) in enumerate(s.m_tok)
+                 if role + 2 <= a2 < end]
+        found = [x for x in dict.fromkeys(found) if s.actor_types.get(x) != "person"]
+        if found:
+            out.setdefault(s.actor(k), tuple(found))
+    return out
+
+
 def _object_apposition(s: _Sentence, k: int) -> int | None:
     """A person named in commas after an object phrase: "declared support to the U.N. envoy
     to Ruritania, Ana Kova, ..." -> Ana Kova (the body beside)."""

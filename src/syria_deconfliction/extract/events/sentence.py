@@ -89,6 +89,7 @@ class _Article:
         self.ends = [t.end for t in self.parts]
         self.lows = [t.low for t in self.parts]
         self.forces: dict[str, list[str]] = {}
+        self.bodies: dict[str, tuple[str, ...]] = {}  # persons' bodies named in apposition
 
 
 class _Sentence:

@@ -93,6 +93,7 @@ def _said_already(s: _Sentence, speaker: str, found: Sequence[Candidate],
     return any(c.source_actor_id == speaker and c.cameo_code[:2] in _VERBAL_ROOTS
                and s.start <= c.trigger_start < s.end
                and "participle-after-frame" not in c.rule  # ", X said, urging Y": two acts
+               and "with=reporter" not in c.rule  # "X said the talks with Y went well": two
                and (not coordinated or s.tok_span(c.trigger_start, c.trigger_end)[0] in inside)
                for c in found)
 
