@@ -658,3 +658,25 @@ def test_statement_reporting_force_by_another_side_accuses_it() -> None:
 def test_use_of_chemical_weapons() -> None:
     assert one("Freedonia used chemical weapons on Zenda.", "used chemical weapons"
                ).cameo_code == "2041"
+
+
+def test_an_outlet_told_is_no_side_and_a_date_after_the_verb_is_the_sayings() -> None:
+    # "X told <outlet> on Monday Y ...": the outlet asked, Y is the side; Monday dates the telling
+    c = one("Ana Kova told the Daily Planet on Monday Freedonia wanted new talks.", "told")
+    assert (c.source_actor_id, c.target_actor_id, c.date_text) == (
+        "ana-kova", "freedonia", "Monday")
+
+
+def test_a_body_named_as_another_bodys_speaks_for_its_side() -> None:
+    # "the X's council (XC)": what the council says of X is no statement aimed at X
+    text = ("Ivo Petrov heads the Blue Brigade's Peace Council (PC). "
+            "The PC said the Blue Brigade was ready to meet Freedonia.")
+    names = (("Ivo Petrov", "ivo-petrov"), ("Blue Brigade", "blue-brigade"),
+             ("Peace Council", "peace-council"), ("PC", "pc"), ("Freedonia", "freedonia"))
+    extra = [Mention(m.start(), m.end(), m.group(), actor, "test") for name, actor in names
+             for m in re.finditer(rf"\b{name}\b", text)]
+    found = find_candidates(text, sorted(extra, key=lambda m: m.start), THU_2020_03_05, PLACES,
+                            {**TYPES, "ivo-petrov": "person", "peace-council": "other",
+                             "pc": "other"}, actor_parents=PARENTS)
+    c = next(c for c in found if c.trigger == "said")
+    assert (c.source_actor_id, c.target_actor_id) == ("pc", "freedonia")

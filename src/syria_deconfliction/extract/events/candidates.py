@@ -18,6 +18,7 @@ from .clauses import (
     _appositive_bodies,
     _clause,
     _find_frames,
+    _possessive_owners,
     _refine_end,
 )
 from .coref import member_state_mentions, side_noun_mentions, without_backers
@@ -105,6 +106,8 @@ def find_candidates(
         for person, tied in _appositive_bodies(s).items():  # for the rest of the article
             article.bodies.setdefault(person, tied)
             bodies.setdefault(person, tied)
+        for body, owner in _possessive_owners(s).items():
+            article.owners.setdefault(body, owner)
         sdates = dates_in.get(k, [])
         trigs = _match_triggers(s, lex)
         for t in trigs:

@@ -197,6 +197,32 @@ def _appositive_bodies(s: _Sentence) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _possessive_owners(s: _Sentence) -> dict[str, str]:
+    """Bodies named as a body's: "the Ruritanian opposition's negotiating council (RNC)" -> the
+    council, and the abbreviation after it, belong to the opposition. A state's bodies are the
+    registry's to tell ("Ruritania's opposition" is no part of Ruritania's side)."""
+    out: dict[str, str] = {}
+    for k, (_a, b) in enumerate(s.m_tok):
+        if s.low(b) == "'s":
+            b += 1
+        elif not s.low(b - 1).endswith("'s"):
+            continue
+        k2 = s.mention_at_token(b)
+        if k2 is None or k2 == k:
+            continue
+        owner, body = s.mentions[k].actor_id, s.mentions[k2].actor_id
+        if owner == body or {s.actor_types.get(owner), s.actor_types.get(body)} & {
+            "person", "state"
+        }:
+            continue
+        out.setdefault(body, owner)
+        end = s.m_tok[k2][1]
+        k3 = s.mention_at_token(end + 1) if s.low(end) == "(" else None
+        if k3 is not None and s.low(s.m_tok[k3][1]) == ")":
+            out.setdefault(s.actor(k3), owner)
+    return out
+
+
 def _object_apposition(s: _Sentence, k: int) -> int | None:
     """A person named in commas after an object phrase: "declared support to the U.N. envoy
     to Ruritania, Ana Kova, ..." -> Ana Kova (the body beside)."""

@@ -27,6 +27,7 @@ from .vocabulary import _PRONOUNS
 _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13", "14"})
 _FIRST_PERSON = words("events_first_person_objects")
+_DATE_LEADS = words("events_date_leads")
 
 
 def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence[Candidate],
@@ -56,7 +57,7 @@ def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence
                                                              beside)
         if not how and rules.accuse_code and (accused := _accused(s, speaker, content, found)):
             code, how, target = rules.accuse_code, "force-by-other-side", accused
-        date_expr = _own_date(s, f, dates)
+        date_expr = _own_date(s, f, dates) or _date_after_verb(s, f, dates, rules)
         resolved = (resolve(date_expr.text, published, future=False)
                     if date_expr is not None and published is not None else None)
         tok = s.toks[f.tok]
@@ -157,6 +158,8 @@ def _own_sides(s: _Sentence, speaker: str, content: list[int]) -> set[str]:
     """The speaker's side, and the state of what the reported words call the speaker's own
     ("X said his country's military fired at Y": that military is X's side, not the accused)."""
     own = {s.top(speaker)}
+    if (owner := s.article.owners.get(speaker)) is not None:
+        own.add(s.top(owner))  # "X's council" speaks for X's side
     inside = set(content)
     for k, (a, _b) in enumerate(s.m_tok):
         i = a - 1
@@ -195,11 +198,35 @@ def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],
         if a not in inside or s.preposition_before(k)[0] == "by":
             continue
         actor = s.actor(k)
+        if k == _addressee(s, f) and s.actor_types.get(actor) == "media":
+            continue  # "told Reuters ...": the outlet asked, it is no side of what was said
         if s.low(a - 1) == "and" and s.low(a - 2) in _PRONOUNS:
             continue  # "X said he and Y had agreed": Y shares the speaker's side of it
         if actor != speaker and s.top(actor) not in own and actor not in beside:
             return actor
     return None
+
+
+def _addressee(s: _Sentence, f: _Frame) -> int | None:
+    """The mention right after the frame verb ("told Reuters", "told the Daily Planet")."""
+    return s.mention_at_token(f.tok + 1 + (s.low(f.tok + 1) == "the"))
+
+
+def _date_after_verb(s: _Sentence, f: _Frame, dates: Sequence[DateExpr],
+                     rules: StatementRules) -> DateExpr | None:
+    """'X told Reuters on Sunday the ...', 'X said late Saturday his ...': without "that", a
+    date right after the verb (and its addressee) is the saying's ("said Monday's attack ..."
+    is not)."""
+    if f.kind != "pre":
+        return None
+    k = _addressee(s, f)
+    j = s.m_tok[k][1] if k is not None and s.low(f.tok) in rules.addressee_verbs else f.tok + 1
+    j += s.low(j) in _DATE_LEADS
+    if j >= len(s.toks) or j > f.body_start + 4:
+        return None
+    at = s.toks[j].start
+    return next((d for d in dates if d.start == at and d.kind != "since_inner"
+                 and s.text[d.end:d.end + 2] not in ("'s", "’s")), None)
 
 
 def _own_date(s: _Sentence, f: _Frame, dates: Sequence[DateExpr]) -> DateExpr | None:
