@@ -650,6 +650,12 @@ def test_statement_of_own_intent_is_an_intent() -> None:
     assert one("Ana Kova said the harbour will be calm.", "said").cameo_code == "010"
 
 
+def test_demands_after_a_determiner_are_a_noun_not_a_demand() -> None:
+    # "said these demands were heard" tells of demands; "said X demands Y" makes one
+    assert one("Ana Kova said these demands were heard in Freedonia.", "said").cameo_code == "010"
+    assert one("Ana Kova said Freedonia demands a truce.", "said").cameo_code == "100"
+
+
 def test_statement_reporting_force_by_another_side_accuses_it() -> None:
     c = one("Ana Kova said Freedonian troops shelled the harbour.", "said")
     assert (c.cameo_code, c.target_actor_id) == ("112", "freedonia-military")

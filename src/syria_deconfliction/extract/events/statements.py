@@ -20,7 +20,7 @@ from .model import _PHYSICAL_KINDS, _RELAYING_TYPES, Candidate
 from .roles import _POSSESSIVES, _STATE_NOUNS, _mention_after
 from .sentence import _QUOTES, _Frame, _Sentence, in_other_relative
 from .trigger_lexicon import StatementRules
-from .vocabulary import _PRONOUNS
+from .vocabulary import _DETERMINERS, _PRONOUNS
 
 # Roots of verbal acts (01-14 except aid and yield): a candidate with one of them by the speaker
 # already is the statement ("X said it would hold talks" is one intent, not two events).
@@ -28,6 +28,7 @@ _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13", "14"})
 _FIRST_PERSON = words("events_first_person_objects")
 _DATE_LEADS = words("events_date_leads")
+_VERB_CUES = words("events_statement_verb_cues")
 
 
 def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence[Candidate],
@@ -123,6 +124,8 @@ def _code(s: _Sentence, content: list[int], rules: StatementRules,
             continue
         p = phrases[pi]
         at = starts.get(p[0], ()) if p else range(len(words) + 1)
+        if len(p) == 1 and p[0] in _VERB_CUES:  # "these demands": a noun, no demand made
+            at = [j for j in at if j == 0 or words[j - 1] not in _DETERMINERS]
         if any(tuple(words[j:j + len(p)]) == p for j in at):
             return code, " ".join(p)
     return rules.code, ""
