@@ -761,3 +761,9 @@ def test_a_person_keeps_the_body_an_apposition_tied_them_to() -> None:
                             {**TYPES, "ivo-petrov": "person"}, actor_parents=PARENTS)
     c = next(c for c in found if c.trigger == "accused")
     assert (c.source_actor_id, c.source_parties) == ("ivo-petrov", ("blue-brigade",))
+
+
+def test_provide_is_a_light_verb_before_an_act_noun() -> None:
+    # "X is providing air support": X's act, like "X carried out strikes"
+    c = one("Ruritanian jets are providing air support near Zenda.", "air support")
+    assert (c.cameo_code, c.source_actor_id) == ("195", "ruritania-military")
