@@ -656,6 +656,12 @@ def test_demands_after_a_determiner_are_a_noun_not_a_demand() -> None:
     assert one("Ana Kova said Freedonia demands a truce.", "said").cameo_code == "100"
 
 
+def test_we_must_binds_the_speakers_side_and_is_no_demand() -> None:
+    # "we must ..." is said of the speaker's own side; "<other> must ..." demands
+    assert one('"We all must stay in Zenda," Ana Kova said.', "said").cameo_code == "010"
+    assert one('"Freedonia must leave Zenda," Ana Kova said.', "said").cameo_code == "100"
+
+
 def test_statement_reporting_force_by_another_side_accuses_it() -> None:
     c = one("Ana Kova said Freedonian troops shelled the harbour.", "said")
     assert (c.cameo_code, c.target_actor_id) == ("112", "freedonia-military")

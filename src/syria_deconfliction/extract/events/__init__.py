@@ -101,7 +101,7 @@ general rules of English news syntax, applied sentence by sentence without a par
    An outlet told ("told Reuters") is no side; a body named as another's ("the X's council")
    speaks for X's side; a first-person addressee in quoted words ('"Y indicated to me ...", X
    said') is the one quoted; without "that", a date right after the verb (and its addressee)
-   is the saying's.
+   is the saying's. "We must ..." binds the speaker's side: no demand.
 """
 
 from __future__ import annotations

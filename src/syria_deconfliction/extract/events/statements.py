@@ -29,6 +29,7 @@ _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11",
 _FIRST_PERSON = words("events_first_person_objects")
 _DATE_LEADS = words("events_date_leads")
 _VERB_CUES = words("events_statement_verb_cues")
+_FIRST_PERSON_SUBJECTS = words("events_first_person_subjects")
 
 
 def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence[Candidate],
@@ -126,6 +127,8 @@ def _code(s: _Sentence, content: list[int], rules: StatementRules,
         at = starts.get(p[0], ()) if p else range(len(words) + 1)
         if len(p) == 1 and p[0] in _VERB_CUES:  # "these demands": a noun, no demand made
             at = [j for j in at if j == 0 or words[j - 1] not in _DETERMINERS]
+        if code[:2] == "10":  # "we (all) must": the speaker binds their own side, no demand
+            at = [j for j in at if not _FIRST_PERSON_SUBJECTS & set(words[max(0, j - 2):j])]
         if any(tuple(words[j:j + len(p)]) == p for j in at):
             return code, " ".join(p)
     return rules.code, ""
