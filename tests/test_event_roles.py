@@ -732,3 +732,38 @@ def test_his_country_opening_the_reported_words_is_the_speakers_own_intent() -> 
     # "X said his country is ready to ...": the speaker's side intends it (030)
     c = one("Ana Kova said her country is ready to help Freedonia rebuild Zenda.", "said")
     assert c.cameo_code == "030"
+
+
+def test_force_of_two_sides_in_one_sentence_is_an_exchange() -> None:
+    # "X's attack followed Y's strikes on X": X's act, its target unnamed, is on Y
+    c = one("The Blue Brigade attack followed strikes by Ruritanian jets on Blue Brigade areas.",
+            "attack")
+    assert (c.source_actor_id, c.target_actor_id) == ("blue-brigade", "ruritania-military")
+
+
+def test_talks_with_someone_in_reported_words_are_the_speakers() -> None:
+    # "X said the talks with Y were useful": X's side held them, an event beside the statement
+    found = cands("Ana Kova said the talks with Freedonia had been useful.")
+    c = next(c for c in found if c.trigger == "talks")
+    assert (c.cameo_code[:2], c.source_actor_id, c.target_actor_id) == (
+        "04", "ana-kova", "freedonia")
+    assert any(c.trigger == "said" for c in found)
+
+
+def test_a_person_keeps_the_body_an_apposition_tied_them_to() -> None:
+    # "X, a spokesman for Y, ...": later acts of X list Y beside X
+    text = ("Ivo Petrov, a spokesman for the Blue Brigade, spoke on Monday. "
+            "Ivo Petrov accused Freedonia of shelling Zenda.")
+    extra = [Mention(m.start(), m.end(), m.group(), actor, "test") for name, actor in
+             (("Ivo Petrov", "ivo-petrov"), ("Blue Brigade", "blue-brigade"),
+              ("Freedonia", "freedonia")) for m in re.finditer(name, text)]
+    found = find_candidates(text, sorted(extra, key=lambda m: m.start), THU_2020_03_05, PLACES,
+                            {**TYPES, "ivo-petrov": "person"}, actor_parents=PARENTS)
+    c = next(c for c in found if c.trigger == "accused")
+    assert (c.source_actor_id, c.source_parties) == ("ivo-petrov", ("blue-brigade",))
+
+
+def test_provide_is_a_light_verb_before_an_act_noun() -> None:
+    # "X is providing air support": X's act, like "X carried out strikes"
+    c = one("Ruritanian jets are providing air support near Zenda.", "air support")
+    assert (c.cameo_code, c.source_actor_id) == ("195", "ruritania-military")

@@ -53,7 +53,8 @@ general rules of English news syntax, applied sentence by sentence without a par
    out strikes") or in "in a phone call"; whoever ordered it ("X ordered a pullout of ...");
    "criticized/accused X for <act>": X. "helping/letting X <verb>": X; a participle right after
    a frame (", X said, urging ...") is the speaker's; "Y faced resistance/came under fire from
-   X": X, Y the target; "X, which ..., and Y <co-chair>": X with Y. Bare "government" is the
+   X": X, Y the target; "X, which ..., and Y <co-chair>": X with Y; "X said the talks with Y
+   ..." X (an event beside the statement). Bare "government" is the
    government of the state the headline and lead name (once the article uses the noun for it),
    its army before what an army holds ("a government gun position"). "opponents of X" are the
    opposition the article names; "representatives from 11 allied countries", "the
@@ -65,14 +66,16 @@ general rules of English news syntax, applied sentence by sentence without a par
    "from X". "according to X" and a later reporting verb close the search. A withdrawing
    side's own forces are not a target. "an accusation denied by Y": Y's denial, the accuser
    its target. "Y came under pressure/fire from X": X, Y the target. "met Y and asked them":
-   Y is asked.
+   Y is asked. Two sides' force in one sentence, one on the other: the act with no named
+   target is on the side acting on its source (an exchange).
 7. Acting body (``actor_parents``): a person stays the side (the most specific actor) and the
    body they speak for (registry parent) is listed beside them (``source_parties`` /
    ``target_parties``, event_actors rows); in material acts (15, 18-20, 0874) a state source
    acts through its one armed-forces child. The place words of a wire dateline ("CITY (Agency)
    —") are no actor. A group named as a side's own ("rebels fighting under the banner of Y",
    "accused X of Z, identifying them as members of Y") is listed beside it and is no side of
-   its own (``identity.py``).
+   its own (``identity.py``). A person an apposition tied to a body ("X, a spokesman for Y,")
+   lists Y beside them for the rest of the article.
 8. Date: the nearest date expression of the sentence, resolved against the publication date
    (into the future for intentions dated after the trigger). Not the date of a reporting frame
    for force events; "since X's <event>" dates that event, other "since ..." nothing; a date
@@ -95,6 +98,10 @@ general rules of English news syntax, applied sentence by sentence without a par
    and said W", "X ordered A, but said B": the subject before the conjunction speaks) and a
    participle act after the frame (", X said, urging Y") leave the statement an act of its
    own. "They said" opening a sentence goes on with the speakers of the sentence before.
+   An outlet told ("told Reuters") is no side; a body named as another's ("the X's council")
+   speaks for X's side; a first-person addressee in quoted words ('"Y indicated to me ...", X
+   said') is the one quoted; without "that", a date right after the verb (and its addressee)
+   is the saying's. "We must ..." binds the speaker's side: no demand.
 """
 
 from __future__ import annotations

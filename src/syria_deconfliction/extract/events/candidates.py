@@ -15,8 +15,10 @@ from ..lexicon import sequence, words
 from ..mentions import Mention
 from .clauses import (
     _applicable_frame,
+    _appositive_bodies,
     _clause,
     _find_frames,
+    _possessive_owners,
     _refine_end,
 )
 from .coref import member_state_mentions, side_noun_mentions, without_backers
@@ -101,6 +103,11 @@ def find_candidates(
         groups, naming = identified_groups(text, near)
         near = [m for m in near if m.start not in naming]
         s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents, article)
+        for person, tied in _appositive_bodies(s).items():  # for the rest of the article
+            article.bodies.setdefault(person, tied)
+            bodies.setdefault(person, tied)
+        for body, owner in _possessive_owners(s).items():
+            article.owners.setdefault(body, owner)
         sdates = dates_in.get(k, [])
         trigs = _match_triggers(s, lex)
         for t in trigs:
@@ -115,7 +122,7 @@ def find_candidates(
         last_body = _first_body(s, k) or last_body
         cands = [c for t in trigs
                  for c in _candidate(s, t, trigs, frames, published, sdates, gaz, prior, body)]
-        merged = _merge_force(cands)
+        merged = _exchange_targets(_merge_force(cands))
         merged += statement_candidates(s, frames, merged, published, sdates, bodies)
         merged.sort(key=lambda c: c.trigger_start)
         for c in map(lambda c: _with_groups(c, groups), merged):
@@ -468,9 +475,12 @@ def _late_target(s: _Sentence, t: _Trig, frames: list[_Frame], code: str,
 
 
 def _bodies(s: _Sentence, actor: str | None) -> tuple[str, ...]:
-    """The body a person speaks or acts for (registry parent), listed beside the person."""
+    """The body a person speaks or acts for (registry parent, else the bodies an apposition
+    tied them to earlier in the article), listed beside the person."""
+    if s.actor_types.get(actor or "") != "person":
+        return ()
     parent = s.parents.get(actor or "")
-    return (parent,) if parent and s.actor_types.get(actor or "") == "person" else ()
+    return (parent,) if parent else s.article.bodies.get(actor or "", ())
 
 
 def _acting_body(s: _Sentence, actor: str | None, code: str, acting: bool = True) -> str | None:
@@ -627,6 +637,25 @@ def _merge_force(cands: list[Candidate]) -> list[Candidate]:
             break
         else:
             out.append(c)
+    return out
+
+
+def _exchange_targets(cands: list[Candidate]) -> list[Candidate]:
+    """Two sides' force in one sentence, one of them on the other ("killed by government air
+    strikes and rebel shelling of government districts"): an exchange, so the act whose target
+    is unnamed is on the side that acts on its source. An act only wanted ("X wanted to kill Y
+    after Y gassed Z") is no exchange."""
+    force = [c for c in cands if _force_group(c.cameo_code) == "force"
+             and c.claim_status not in ("planned", "denied")]
+    out = []
+    for c in cands:
+        if c in force and c.source_actor_id and not c.target_actor_id:
+            on_it = {o.source_actor_id for o in force if o is not c and o.source_actor_id
+                     and o.source_actor_id != c.source_actor_id
+                     and o.target_actor_id == c.source_actor_id}
+            if len(on_it) == 1:
+                c = replace(c, target_actor_id=on_it.pop(), rule=f"{c.rule};exchange")
+        out.append(c)
     return out
 
 

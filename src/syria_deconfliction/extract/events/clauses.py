@@ -170,6 +170,59 @@ def _introducing_bodies(s: _Sentence, person: str, upto: int) -> tuple[str, ...]
     return tuple(a for a in dict.fromkeys(out) if s.actor_types.get(a) != "person")
 
 
+_APPOSITIVE_ROLES = words("events_appositive_role_nouns")
+
+
+def _appositive_bodies(s: _Sentence) -> dict[str, tuple[str, ...]]:
+    """Bodies a person is tied to by an apposition after the name: "Ana Kova, a spokesman for
+    the Ruritanian opposition's council (RC), said" -> the opposition and the council."""
+    out: dict[str, tuple[str, ...]] = {}
+    for k, (_a, b) in enumerate(s.m_tok):
+        if s.heads[k] != k or s.low(b) != "," or s.actor_types.get(s.actor(k)) != "person":
+            continue
+        i = b + 1 + (s.low(b + 1) in ("a", "an", "the"))
+        role = next((j for j in range(i, min(len(s.toks), i + 4))
+                     if s.low(j) in _APPOSITIVE_ROLES), None)
+        if role is None or s.low(role + 1) not in ("for", "of", "at", "to"):
+            continue
+        end = next((j for j in range(role + 2, min(len(s.toks), role + 14))
+                    if s.low(j) in (",", ";", ".") or s.is_verbish(j)), None)
+        if end is None:
+            continue
+        found = [s.mentions[k2].actor_id for k2, (a2, _b2) in enumerate(s.m_tok)
+                 if role + 2 <= a2 < end]
+        found = [x for x in dict.fromkeys(found) if s.actor_types.get(x) != "person"]
+        if found:
+            out.setdefault(s.actor(k), tuple(found))
+    return out
+
+
+def _possessive_owners(s: _Sentence) -> dict[str, str]:
+    """Bodies named as a body's: "the Ruritanian opposition's negotiating council (RNC)" -> the
+    council, and the abbreviation after it, belong to the opposition. A state's bodies are the
+    registry's to tell ("Ruritania's opposition" is no part of Ruritania's side)."""
+    out: dict[str, str] = {}
+    for k, (_a, b) in enumerate(s.m_tok):
+        if s.low(b) == "'s":
+            b += 1
+        elif not s.low(b - 1).endswith("'s"):
+            continue
+        k2 = s.mention_at_token(b)
+        if k2 is None or k2 == k:
+            continue
+        owner, body = s.mentions[k].actor_id, s.mentions[k2].actor_id
+        if owner == body or {s.actor_types.get(owner), s.actor_types.get(body)} & {
+            "person", "state"
+        }:
+            continue
+        out.setdefault(body, owner)
+        end = s.m_tok[k2][1]
+        k3 = s.mention_at_token(end + 1) if s.low(end) == "(" else None
+        if k3 is not None and s.low(s.m_tok[k3][1]) == ")":
+            out.setdefault(s.actor(k3), owner)
+    return out
+
+
 def _object_apposition(s: _Sentence, k: int) -> int | None:
     """A person named in commas after an object phrase: "declared support to the U.N. envoy
     to Ruritania, Ana Kova, ..." -> Ana Kova (the body beside)."""

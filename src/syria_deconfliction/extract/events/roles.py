@@ -391,6 +391,9 @@ def _noun_roles(s: _Sentence, t: _Trig, frames: list[_Frame],
                     bare = [k3 for k3 in between if s.preposition_before(k3)[0] is None]
                     pick = (with_prep or bare or [None])[0]
                     target = s.actor(pick) if pick is not None else None
+    if source is None and claimer is not None and e.kind == "consult" and s.low(t.t1) == "with":
+        # "X said the talks with Y were useful": the speaker's side held the talks with Y
+        source, how = claimer, ["noun:with=reporter"]
     if target is None:
         for i in range(t.t1, min(end, t.t1 + 8)):
             w = s.low(i)

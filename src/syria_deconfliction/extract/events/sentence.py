@@ -89,6 +89,8 @@ class _Article:
         self.ends = [t.end for t in self.parts]
         self.lows = [t.low for t in self.parts]
         self.forces: dict[str, list[str]] = {}
+        self.bodies: dict[str, tuple[str, ...]] = {}  # persons' bodies named in apposition
+        self.owners: dict[str, str] = {}  # bodies named as another body's ("X's council")
 
 
 class _Sentence:

@@ -14,17 +14,22 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..dates import DateExpr, resolve
+from ..lexicon import words
 from .clauses import _clause, _introducing_bodies
 from .model import _PHYSICAL_KINDS, _RELAYING_TYPES, Candidate
 from .roles import _POSSESSIVES, _STATE_NOUNS, _mention_after
 from .sentence import _QUOTES, _Frame, _Sentence, in_other_relative
 from .trigger_lexicon import StatementRules
-from .vocabulary import _PRONOUNS
+from .vocabulary import _DETERMINERS, _PRONOUNS
 
 # Roots of verbal acts (01-14 except aid and yield): a candidate with one of them by the speaker
 # already is the statement ("X said it would hold talks" is one intent, not two events).
 _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "09", "10", "11", "12", "13", "14"})
+_FIRST_PERSON = words("events_first_person_objects")
+_DATE_LEADS = words("events_date_leads")
+_VERB_CUES = words("events_statement_verb_cues")
+_FIRST_PERSON_SUBJECTS = words("events_first_person_subjects")
 
 
 def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence[Candidate],
@@ -50,10 +55,11 @@ def statement_candidates(s: _Sentence, frames: Sequence[_Frame], found: Sequence
         spoken.add(speaker)
         code, how = _code(s, content, rules, _own_subject(s, speaker, content))
         beside = _introducing_bodies(s, speaker, f.tok)  # "the U.N. spokesman, X, said"
-        target = _target(s, f, speaker, content, rules, beside)
+        target = _quoted_addressee(s, f, frames) or _target(s, f, speaker, content, rules,
+                                                             beside)
         if not how and rules.accuse_code and (accused := _accused(s, speaker, content, found)):
             code, how, target = rules.accuse_code, "force-by-other-side", accused
-        date_expr = _own_date(s, f, dates)
+        date_expr = _own_date(s, f, dates) or _date_after_verb(s, f, dates, rules)
         resolved = (resolve(date_expr.text, published, future=False)
                     if date_expr is not None and published is not None else None)
         tok = s.toks[f.tok]
@@ -90,6 +96,7 @@ def _said_already(s: _Sentence, speaker: str, found: Sequence[Candidate],
     return any(c.source_actor_id == speaker and c.cameo_code[:2] in _VERBAL_ROOTS
                and s.start <= c.trigger_start < s.end
                and "participle-after-frame" not in c.rule  # ", X said, urging Y": two acts
+               and "with=reporter" not in c.rule  # "X said the talks with Y went well": two
                and (not coordinated or s.tok_span(c.trigger_start, c.trigger_end)[0] in inside)
                for c in found)
 
@@ -118,6 +125,10 @@ def _code(s: _Sentence, content: list[int], rules: StatementRules,
             continue
         p = phrases[pi]
         at = starts.get(p[0], ()) if p else range(len(words) + 1)
+        if len(p) == 1 and p[0] in _VERB_CUES:  # "these demands": a noun, no demand made
+            at = [j for j in at if j == 0 or words[j - 1] not in _DETERMINERS]
+        if code[:2] == "10":  # "we (all) must": the speaker binds their own side, no demand
+            at = [j for j in at if not _FIRST_PERSON_SUBJECTS & set(words[max(0, j - 2):j])]
         if any(tuple(words[j:j + len(p)]) == p for j in at):
             return code, " ".join(p)
     return rules.code, ""
@@ -153,6 +164,8 @@ def _own_sides(s: _Sentence, speaker: str, content: list[int]) -> set[str]:
     """The speaker's side, and the state of what the reported words call the speaker's own
     ("X said his country's military fired at Y": that military is X's side, not the accused)."""
     own = {s.top(speaker)}
+    if (owner := s.article.owners.get(speaker)) is not None:
+        own.add(s.top(owner))  # "X's council" speaks for X's side
     inside = set(content)
     for k, (a, _b) in enumerate(s.m_tok):
         i = a - 1
@@ -162,6 +175,20 @@ def _own_sides(s: _Sentence, speaker: str, content: list[int]) -> set[str]:
         if a in inside and word in _STATE_NOUNS and s.low(i - 1) in _POSSESSIVES:
             own.add(s.top(s.actor(k)))
     return own
+
+
+def _quoted_addressee(s: _Sentence, f: _Frame, frames: Sequence[_Frame]) -> str | None:
+    """'"X indicated to me ...", Y said': a first-person addressee of the frame verb inside
+    quotation marks is the one quoted, the speaker of the frame whose words hold the verb."""
+    i = f.tok + 1 + (s.low(f.tok + 1) == "to")
+    if s.low(i) not in _FIRST_PERSON or i >= len(s.toks):
+        return None
+    before = s.text[s.start:s.toks[i].start]
+    if not (before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1):
+        return None  # outside quotation marks "us" is the writer's
+    outer = [g.claimer for g in frames if g is not f and g.claimer and g.claimer != f.claimer
+             and f.tok in _content(s, g)]
+    return outer[0] if outer else None
 
 
 def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],
@@ -177,11 +204,35 @@ def _target(s: _Sentence, f: _Frame, speaker: str, content: list[int],
         if a not in inside or s.preposition_before(k)[0] == "by":
             continue
         actor = s.actor(k)
+        if k == _addressee(s, f) and s.actor_types.get(actor) == "media":
+            continue  # "told Reuters ...": the outlet asked, it is no side of what was said
         if s.low(a - 1) == "and" and s.low(a - 2) in _PRONOUNS:
             continue  # "X said he and Y had agreed": Y shares the speaker's side of it
         if actor != speaker and s.top(actor) not in own and actor not in beside:
             return actor
     return None
+
+
+def _addressee(s: _Sentence, f: _Frame) -> int | None:
+    """The mention right after the frame verb ("told Reuters", "told the Daily Planet")."""
+    return s.mention_at_token(f.tok + 1 + (s.low(f.tok + 1) == "the"))
+
+
+def _date_after_verb(s: _Sentence, f: _Frame, dates: Sequence[DateExpr],
+                     rules: StatementRules) -> DateExpr | None:
+    """'X told Reuters on Sunday the ...', 'X said late Saturday his ...': without "that", a
+    date right after the verb (and its addressee) is the saying's ("said Monday's attack ..."
+    is not)."""
+    if f.kind != "pre":
+        return None
+    k = _addressee(s, f)
+    j = s.m_tok[k][1] if k is not None and s.low(f.tok) in rules.addressee_verbs else f.tok + 1
+    j += s.low(j) in _DATE_LEADS
+    if j >= len(s.toks) or j > f.body_start + 4:
+        return None
+    at = s.toks[j].start
+    return next((d for d in dates if d.start == at and d.kind != "since_inner"
+                 and s.text[d.end:d.end + 2] not in ("'s", "’s")), None)
 
 
 def _own_date(s: _Sentence, f: _Frame, dates: Sequence[DateExpr]) -> DateExpr | None:
