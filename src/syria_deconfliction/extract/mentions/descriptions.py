@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import table, words
-from .model import DEFAULT_LEXICON, Lexicon, Mention, mention_owners
+from .model import DEFAULT_LEXICON, Lexicon, Mention, actors_by_id, by_identity, mention_owners
 from .registry import _list, _registry
 
 
@@ -117,6 +117,16 @@ class _Recent:
         return best[i - 1] if i else None
 
 
+@lru_cache(maxsize=1)
+def _description_re() -> re.Pattern[str]:
+    """"the <modifiers> <noun> <group head>" not followed by "of", a hyphen or a name."""
+    alt = "|".join(re.escape(n).replace("\\-", "[ -]")  # "task-force" ~ "task force"
+                   for n in sorted(_nouns()[0], key=len, reverse=True))
+    heads = "|".join(words("candidates_description_group_heads"))
+    return re.compile(rf"\b[Tt]he\s+((?:{_modifier_re()}\s+){{0,3}}?)({alt})\b"
+                      rf"(?:\s+(?:{heads})\b)?(?!\s+of\b)(?!-|\s+[A-Z])")
+
+
 def description_mentions(text: str, mentions: Sequence[Mention],
                          actors: Sequence[Mapping[str, Any]],
                          places: Sequence[Mapping[str, Any]] | None = None, *,
@@ -130,21 +140,18 @@ def description_mentions(text: str, mentions: Sequence[Mention],
         persons = frozenset(str(a["id"]) for a in actors if a.get("type") == "person")
     nouns, government, military = _nouns()
     reg = _registry(actors, places, lexicon)
-    by_id = {str(a["id"]): a for a in actors}
+    by_id = actors_by_id(actors)
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     states = Counter(m.actor_id for m in mentions
                      if by_id.get(m.actor_id, {}).get("type") == "state")
     # Rule 1 reads candidates' names too; the pronoun rules need registry facts (states).
-    recent = _Recent(mentions, {**{str(a["id"]): a for a in others}, **by_id}, text)
-    alt = "|".join(re.escape(n).replace("\\-", "[ -]")  # "task-force" ~ "task force"
-                   for n in sorted(nouns, key=len, reverse=True))
-    heads = "|".join(words("candidates_description_group_heads"))
+    recent = _Recent(mentions, {**{str(a["id"]): a for a in others}, **by_id} if others
+                     else by_id, text)
     fixed = government | military | _title_nouns()  # nouns that take no modifiers here
     out: list[Mention] = []
-    for m in re.finditer(rf"\b[Tt]he\s+((?:{_modifier_re()}\s+){{0,3}}?)({alt})\b"
-                         rf"(?:\s+(?:{heads})\b)?(?!\s+of\b)(?!-|\s+[A-Z])", text):
+    for m in _description_re().finditer(text):
         s, e, noun = m.start(2), m.end(2), re.sub(r"[ -]+", "-", m.group(2))
         if re.match(r"['’](?!s\b)", text[e : e + 2]):
             continue
@@ -174,6 +181,17 @@ def description_mentions(text: str, mentions: Sequence[Mention],
     return sorted(out, key=lambda m: m.start)
 
 
+@lru_cache(maxsize=4)
+def _before_agency_re(nouns: frozenset[str], lexicon: Lexicon
+                      ) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of _before_agency and the words that make its noun no description."""
+    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    agency = "|".join(sorted(lexicon.agency_nouns, key=len, reverse=True))
+    owners = words("candidates_description_person_pronouns") \
+        | words("candidates_description_thing_pronouns") | {"the", "a", "an"}
+    return re.compile(rf"(?<![\w-])([\w'’-]+)[ \t]+({alt})[ \t]+(?:{agency})\b(?![\w-])"), owners
+
+
 def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset[str],
                    lexicon: Lexicon) -> list[Mention]:
     """A description noun with no article before an agency noun ("refused opposition
@@ -181,13 +199,9 @@ def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset
     "the <noun>'s": the last actor named before it holding the noun (rule 1 only). After an
     article, a possessive, a capitalised word or inside a mention it is left to the other
     rules. The span is the noun."""
-    alt = "|".join(sorted(nouns, key=len, reverse=True))
-    agency = "|".join(sorted(lexicon.agency_nouns, key=len, reverse=True))
-    owners = words("candidates_description_person_pronouns") \
-        | words("candidates_description_thing_pronouns") | {"the", "a", "an"}
+    rx, owners = _before_agency_re(nouns, lexicon)
     out: list[Mention] = []
-    for g in re.finditer(rf"(?<![\w-])([\w'’-]+)[ \t]+({alt})[ \t]+(?:{agency})\b(?![\w-])",
-                         text):
+    for g in rx.finditer(text):
         word, s, e = g.group(1), g.start(2), g.end(2)
         if word[0].isupper() or word.lower() in owners or re.search(r"['’]s?$", word) \
                 or any(busy[s:e]):
@@ -207,13 +221,16 @@ _SENTENCE_END_RE = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n+)(?=[\"“‘']?[A
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
 
 
+@lru_cache(maxsize=2)
 def sentence_starts(text: str) -> list[int]:
-    """The offsets where the text's sentences start, in order."""
+    """The offsets where the text's sentences start, in order (read once per text: several
+    rules ask; the list is shared, not to be edited)."""
     return [0, *(m.end() for m in _SENTENCE_END_RE.finditer(text))]
 
 
+@by_identity
 def state_index(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    """States by their ISO3 code and by each of their demonyms."""
+    """States by their ISO3 code and by each of their demonyms (built once per actor list)."""
     states = {str(a.get("country_iso3")): str(a["id"]) for a in actors
               if a.get("type") == "state" and a.get("country_iso3")}
     return states | {str(d): str(a["id"]) for a in actors if a.get("type") == "state"
@@ -296,6 +313,20 @@ def one_state(text: str, ante: Mention, people: Mapping[str, Mention], pos: int,
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _pronoun_body_re() -> re.Pattern[str]:
+    """A possessive pronoun before a body noun ("his government", "its country's army")."""
+    nouns, government, military = _nouns()
+    mine, other = words("candidates_description_person_pronouns"), \
+        words("candidates_description_thing_pronouns")
+    bodies = sorted(nouns | government | military, key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace("\\-", "[ -]") for n in bodies)
+    owners = "|".join(words("candidates_description_owner_nouns"))
+    pron = "|".join(mine | other)
+    return re.compile(
+        rf"\b((?i:{pron}))\s+(?:(?:{owners})['’]s\s+)?({alt})\b(?!\s+of\b)(?!-|\s+[A-Z])")
+
+
 def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
                    reg: Any, by_id: Mapping[str, Mapping[str, Any]], busy: bytearray,
                    persons: frozenset[str], lexicon: Lexicon) -> list[Mention]:
@@ -309,21 +340,20 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
     nouns, government, military = _nouns()
     mine, other = words("candidates_description_person_pronouns"), \
         words("candidates_description_thing_pronouns")
-    bodies = sorted(nouns | government | military, key=len, reverse=True)
-    alt = "|".join(re.escape(n).replace("\\-", "[ -]") for n in bodies)
-    owners = "|".join(words("candidates_description_owner_nouns"))
-    pron = "|".join(mine | other)
-    pat = rf"\b((?i:{pron}))\s+(?:(?:{owners})['’]s\s+)?({alt})\b(?!\s+of\b)(?!-|\s+[A-Z])"
-    starts = sentence_starts(text)
-    people = Latest(mentions, lambda m: m.actor_id in persons)
-    things = Latest(mentions, lambda m: m.actor_id not in persons)
-    bodies = Latest(mentions, lambda m: by_id.get(m.actor_id, {}).get("type") in _STATE_LIKE)
-    states = state_index(actors)
     out: list[Mention] = []
-    for g in re.finditer(pat, text):
+    first = True
+    for g in _pronoun_body_re().finditer(text):
         s, e = g.start(2), g.end(2)
         if any(busy[s:e]) or g.group(2)[0].isupper() or not _head(text, e, lexicon):
             continue
+        if first:  # built at the first phrase only: most articles hold none
+            first = False
+            starts = sentence_starts(text)
+            people = Latest(mentions, lambda m: m.actor_id in persons)
+            things = Latest(mentions, lambda m: m.actor_id not in persons)
+            bodies = Latest(mentions,
+                            lambda m: by_id.get(m.actor_id, {}).get("type") in _STATE_LIKE)
+            states = state_index(actors)
         ante = (people if g.group(1).lower() in mine else things).before(g.start())
         own = starts[bisect_right(starts, g.start()) - 1]
         if ante is not None and (ante.start < antecedent_floor(text, starts, g.start())
@@ -366,19 +396,25 @@ def state_of(text: str, ante: Mention, by_id: Mapping[str, Mapping[str, Any]],
     return states.get(d.group(1)) if d else None
 
 
+@lru_cache(maxsize=4)
+def _owned_re(nouns: frozenset[str]) -> re.Pattern[str]:
+    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"['’]s\s+({alt})\b(?!-|\s+of\b)")
+
+
 def _owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
            reg: Any, by_id: Mapping[str, Mapping[str, Any]], nouns: frozenset[str],
            bodies: frozenset[str]) -> list[Mention]:
     """"<State>'s opposition", "<State>'s army": the state's own actor holding the noun (same
     country, or its government/military child). The span covers owner and noun; the state's
     own possessive mention stays."""
-    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    rx = _owned_re(nouns)
     out: list[Mention] = []
     for m in mentions:
         state = by_id.get(m.actor_id)
         if not m.possessive or state is None or state.get("type") != "state":
             continue
-        g = re.match(rf"['’]s\s+({alt})\b(?!-|\s+of\b)", text[m.end : m.end + 40])
+        g = rx.match(text[m.end : m.end + 40])
         if g is None:
             continue
         noun = g.group(1)

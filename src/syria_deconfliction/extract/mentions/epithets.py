@@ -24,7 +24,7 @@ from typing import Any
 
 from ..lexicon import sequence, table, words
 from .descriptions import state_index, state_of
-from .model import DEFAULT_LEXICON, Lexicon, Mention, mention_owners
+from .model import DEFAULT_LEXICON, Lexicon, Mention, actors_by_id, by_identity, mention_owners
 from .registry import _list, _registry
 
 _BODY_TYPES = frozenset({"government_body", "military"})
@@ -45,8 +45,10 @@ def _pattern() -> re.Pattern[str]:
         rf"(?!\s+[A-Z]|\s+(?:of|for)\b|,\s+[A-Z])")
 
 
+@by_identity
 def _institutions(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    """Government bodies and militaries by each one-word name form, case-folded."""
+    """Government bodies and militaries by each one-word name form, case-folded (built once
+    per actor list)."""
     out: dict[str, str] = {}
     for a in actors:
         if a.get("type") not in _BODY_TYPES:
@@ -56,6 +58,12 @@ def _institutions(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
             if form and " " not in form:
                 out.setdefault(form.casefold(), str(a["id"]))
     return out
+
+
+@by_identity
+def _demonym_states(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """States by their demonyms (state_index without the ISO3 codes)."""
+    return {k: v for k, v in state_index(actors).items() if not k.isupper()}
 
 
 def _distinctive(actor: Mapping[str, Any]) -> frozenset[str]:
@@ -80,7 +88,7 @@ class _People:
 
     def __init__(self, text: str, mentions: Sequence[Mention], persons: frozenset[str],
                  actors: Sequence[Mapping[str, Any]], lexicon: Lexicon) -> None:
-        self.by_id = {str(a["id"]): a for a in actors}
+        self.by_id = actors_by_id(actors)
         states = state_index(actors)
         self.titles: dict[str, list[str]] = {}
         self.state: dict[str, str | None] = {}
@@ -118,7 +126,7 @@ def epithet_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
-    states = {k: v for k, v in state_index(actors).items() if not k.isupper()}
+    states = _demonym_states(actors)
     bodies = _institutions(actors)
     people: _People | None = None
     out: list[Mention] = []
@@ -186,7 +194,7 @@ def loyalist_mentions(text: str, mentions: Sequence[Mention], persons: frozenset
     child in the registry): the span runs from the head noun to the end of the name and holds
     the person's own mention. A head already inside a mention ("government forces loyal to
     ...") is left to that mention."""
-    by_id = {str(a["id"]): a for a in actors}
+    by_id = actors_by_id(actors)
     states = state_index(actors)
     reg = _registry(actors, places, lexicon)
     busy = bytearray(len(text) + 1)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
 from ..lexicon import words as lexicon_words
 
@@ -31,6 +32,42 @@ def mention_owners(text: str, mentions: Sequence[Mention]) -> list[int]:
     for i, m in enumerate(mentions):
         owner[m.start : m.end] = [i] * (m.end - m.start)
     return owner
+
+
+_T = TypeVar("_T")
+
+
+def by_identity(build: Callable[[Any], _T]) -> Callable[[Any], _T]:
+    """``build(obj)`` computed once per object, looked up by its identity: the tables the rules
+    derive from the registry's actor list, which a corpus run passes unchanged for every
+    article. The object is kept alive with its value (so no id is reused) and is not to be
+    edited in place afterwards; the value is shared, not to be edited by callers."""
+    cache: dict[int, tuple[object, _T]] = {}
+
+    @wraps(build)
+    def cached(obj: Any) -> _T:
+        hit = cache.get(id(obj))
+        if hit is not None and hit[0] is obj:
+            return hit[1]
+        value = build(obj)
+        if len(cache) >= 8:
+            cache.pop(next(iter(cache)))
+        cache[id(obj)] = (obj, value)
+        return value
+
+    return cached
+
+
+@by_identity
+def actors_by_id(actors: Sequence[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    """The actors by id (the last of a repeated id wins, as in a dict built over the list)."""
+    return {str(a["id"]): a for a in actors}
+
+
+@by_identity
+def actor_types(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """Each actor's type by id, as text ("None" for none)."""
+    return {str(a["id"]): str(a.get("type")) for a in actors}
 
 
 def _ws(words: str) -> frozenset[str]:

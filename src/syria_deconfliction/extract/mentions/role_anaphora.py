@@ -32,7 +32,7 @@ from .descriptions import (
     state_index,
     state_of,
 )
-from .model import DEFAULT_LEXICON, Lexicon, Mention
+from .model import DEFAULT_LEXICON, Lexicon, Mention, actors_by_id
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +171,7 @@ class _Owner:
     def __init__(self, text: str, mentions: Sequence[Mention], persons: frozenset[str],
                  actors: Sequence[Mapping[str, Any]], lexicon: Lexicon) -> None:
         self.text, self.lexicon = text, lexicon
-        self.by_id = {str(a["id"]): a for a in actors}
+        self.by_id = actors_by_id(actors)
         self.states = state_index(actors)
         self.starts = sentence_starts(text)
         self.people = Latest(mentions, lambda m: m.actor_id in persons)
