@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from ..document import word_runs
 from .model import _UP, DEFAULT_LEXICON, Lexicon
 
 # --------------------------------------------------------------------------- registry compile
@@ -126,6 +125,7 @@ class FormIndex:
             else:
                 others.append(f)
         self.first_runs = frozenset(self.heads | set(self.one))
+        self.first_re = _whole_runs_re(self.first_runs)
         self.others = _overlapping_re(others) if others else None
         # the last text read and what was found in it: the mention rules and the guard read
         # the same article one after the other
@@ -139,10 +139,11 @@ class FormIndex:
             return last[1]
         out: list[tuple[int, str]] = []
         n = len(text)
-        one, two, heads, first_runs = self.one, self.two, self.heads, self.first_runs
-        for s, word in word_runs(text):
-            if word not in first_runs:
-                continue
+        one, two, heads = self.one, self.two, self.heads
+        # The word runs that are first runs of forms, found by one pattern (what a walk over
+        # every word run keeping those in ``first_runs`` finds, at a fraction of the cost).
+        for run in self.first_re.finditer(text):
+            s, word = run.start(), run.group()
             found = None
             if word in heads:
                 m2 = _TWO_RUNS_RE.match(text, s)
@@ -161,6 +162,18 @@ class FormIndex:
     def plain(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of non-overlapping matches, leftmost first (``_plain_re.finditer``)."""
         return _leftmost(self.overlapping(text))
+
+
+def _whole_runs_re(runs: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for the word runs (``\\w+``) of a text that are, whole, one of ``runs``:
+    each run stands between non-word characters, and the alternatives are grouped by their
+    first character, so that at a word start only those of its first character are tried."""
+    by_first: dict[str, list[str]] = {}
+    for r in sorted(set(runs), key=lambda r: (-len(r), r)):
+        by_first.setdefault(r[0], []).append(r[1:])
+    alt = "|".join(re.escape(c) + "(?:" + "|".join(re.escape(t) for t in tails) + ")"
+                   for c, tails in by_first.items())
+    return re.compile(rf"(?<!\w)(?:{alt or '(?!x)x'})(?!\w)")
 
 
 def _leftmost(overlapping: Iterable[tuple[int, str]]) -> list[tuple[int, int]]:

@@ -1,0 +1,27 @@
+"""The fast paths of the mention rules find what their slow equivalents find (invented text)."""
+
+from __future__ import annotations
+
+import re
+
+from syria_deconfliction.extract.mentions.registry import FormIndex, _whole_runs_re
+
+TEXT = ("Varnia's envoy met Belmoran officials; the Varnian-led talks in Old Harbour ended. "
+        "VarniaX and Varnias are no names, nor is xVarnia, but Old Harbour_s is one run.")
+
+
+def test_whole_runs_pattern_finds_the_listed_runs_only() -> None:
+    runs = {"Varnia", "Old", "Belmoran", "talks", "V"}
+    slow = [(m.start(), m.group()) for m in re.finditer(r"\w+", TEXT) if m.group() in runs]
+    fast = [(m.start(), m.group()) for m in _whole_runs_re(runs).finditer(TEXT)]
+    assert fast == slow
+    assert list(_whole_runs_re(set()).finditer(TEXT)) == []
+
+
+def test_form_index_matches_the_alternation() -> None:
+    forms = ["Varnia", "Varnian", "Old Harbour", "Old", "Belmoran officials", "-led"]
+    index = FormIndex(forms)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda s: (-len(s), s)))
+    slow = [(m.start(), m.group(1))
+            for m in re.finditer(rf"(?<![\w])(?=({alternation})(?![\w]))", TEXT)]
+    assert list(index.overlapping(TEXT)) == slow
