@@ -585,6 +585,9 @@ def country_of_demonym(word: str, countries: Iterable[str],
     return best[0][1]
 
 
+_DEMONYM_PHRASE_RE = re.compile(r"(?<![\w-])([A-Z][a-z]{4,})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)\b")
+
+
 def unregistered_demonym_sides(text: str, mentions: Sequence[Mention],
                                countries: Iterable[str], *,
                                irregular: Mapping[str, str] | None = None,
@@ -601,14 +604,13 @@ def unregistered_demonym_sides(text: str, mentions: Sequence[Mention],
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
-    rx = re.compile(r"(?<![\w-])([A-Z][a-z]{4,})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)\b")
     out: list[SideSpan] = []
-    for g in rx.finditer(text):
+    for g in _DEMONYM_PHRASE_RE.finditer(text):
         word, mod, noun = g.group(1), g.group(2), g.group(3)
         if mod in heads:  # "<Demonym> troops withdrew": the noun came first
             mod, noun = None, mod
-        if any(busy[g.start(1) : g.end(1)]) or noun not in heads \
-                or (mod is not None and mod not in lexicon.modifier_words):
+        if noun not in heads or (mod is not None and mod not in lexicon.modifier_words) \
+                or any(busy[g.start(1) : g.end(1)]):
             continue
         country = country_of_demonym(word, names, irregular)
         if country is not None and word not in names:

@@ -445,10 +445,12 @@ def member_body_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention
     """"the 15-member body": the last actor named before it whose mention holds a body word
     (`candidates_member_body_names`: "<Org> Council", "<Name> Committee"); span from the
     number to the head."""
+    out: list[Mention] = []
+    if "-member" not in text:  # the phrase holds it (most articles: no phrase to look for)
+        return out
     heads = "|".join(words("candidates_member_body_heads"))
     names = words("candidates_member_body_names")
     ordered = sorted(mentions, key=lambda m: m.start)
-    out: list[Mention] = []
     for g in re.finditer(rf"\b[Tt]he\s+((?:\d+|[a-z]+)-member\s+(?:{heads}))\b", text):
         ante = next((m for m in reversed(ordered) if m.end <= g.start()
                      and names & set(m.text.split())), None)
@@ -529,6 +531,15 @@ _STOP_RE = re.compile(r"[^\w\s.'’-]")
 _ACRONYM_RE = re.compile(r"(?:[A-Z]\.)+")
 
 
+@lru_cache(maxsize=4)
+def _role_before_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """A lower-case role (and a title word) at the end of a stretch: "rebel commander "."""
+    roles = lexicon.role_nouns | words("candidates_person_role_nouns")
+    alt = "|".join(sorted(roles, key=len, reverse=True))
+    titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alt})(?:,\s+|\s+)(?:(?:{titles})\s+)?$")
+
+
 def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str], *,
                   lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[list[Mention], set[int]]:
     """A lower-case role right before a person's name ("a Varnian rebel commander, <Name>,",
@@ -537,10 +548,7 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
     "Gen." may stand between role and name). The modifiers stop at a registry mention ("<Org>
     spokesman <Name>": the organisation stays a mention of its own); a one-word candidate there
     ("<Ethnic> rebel commander") was a modifier: its index is returned to be dropped."""
-    roles = lexicon.role_nouns | words("candidates_person_role_nouns")
-    alt = "|".join(sorted(roles, key=len, reverse=True))
-    titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
-    role_re = re.compile(rf"(?<![\w-])({alt})(?:,\s+|\s+)(?:(?:{titles})\s+)?$")
+    role_re = _role_before_re(lexicon)
     at: dict[tuple[int, int], int] = {(m.start, m.end): i for i, m in enumerate(mentions)}
     owner = mention_owners(text, mentions)
     out: list[Mention] = []

@@ -28,6 +28,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from ..case import lower_for_ignorecase
 from ..lexicon import table, words
 from .model import DEFAULT_LEXICON, Lexicon, Mention
 
@@ -53,6 +54,9 @@ def kind_mentions(text: str, mentions: Sequence[Mention], types: Mapping[str, st
     """Mentions for descriptions by kind under the module's rules, in text order. ``types``:
     every known actor's type by id (registry and candidates)."""
     heads = _heads()
+    low = lower_for_ignorecase(text)
+    if low is not None and not any(all(w in low for w in h.split()) for h in heads):
+        return []  # every word of a head stands in the lower-cased text of a match
     kind_words = {w for h in heads for w in h.split()}
     busy = bytearray(len(text) + 1)
     for m in mentions:
@@ -136,8 +140,13 @@ def known_as_mentions(text: str, mentions: Sequence[Mention], *,
     makes an aside, left alone; function words other than "of" end the phrase."""
     out: list[Mention] = []
     dropped: set[int] = set()
+    if "known" not in text:  # the phrase holds "known" (most articles: no phrase to look for)
+        return out, dropped
     for m in mentions:
-        g = _known_as_re().search(text, max(0, m.start - 120), m.start)
+        lo = max(0, m.start - 120)
+        if text.find("known", lo, m.start) < 0:
+            continue  # no match can lie in the window without the word
+        g = _known_as_re().search(text, lo, m.start)
         if g is None or any(w.lower() in lexicon.common_words and w.lower() != "of"
                             for w in g.group(1).split()):
             continue

@@ -133,7 +133,7 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     ends = {m.end for m in mentions if m.actor_id in persons}
-    owner = _Owner(text, mentions, persons, actors, lexicon)
+    owner: _Owner | None = None  # built at the first "his/her <role>": most articles hold none
     definitions = _definitions(text, mentions, persons, lexicon)
     out: list[Mention] = []
     for p in phrase.finditer(text):
@@ -154,6 +154,7 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
         fits = {aid for aid, seen in defined[role]
                 if not mods or any(w.lower().strip(".'’") in seen for w in mods)}
         if p.group(1):
+            owner = owner or _Owner(text, mentions, persons, actors, lexicon)
             fits = owner.same_state(p.start(), fits)
         if len(fits) != 1:
             continue
