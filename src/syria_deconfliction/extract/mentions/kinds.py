@@ -49,14 +49,22 @@ def _pattern() -> re.Pattern[str]:
         rf"(?![ \t]+[A-Z]|[ \t]+(?:of|for)\b)")
 
 
+@lru_cache(maxsize=1)
+def _head_re() -> re.Pattern[str]:
+    """The heads alone, in lower case: what the pattern's case-blind head finds in a text,
+    this finds in its lower case (extract/case.py)."""
+    heads = sorted(_heads(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(h).replace(r"\ ", r"[ \t]+") for h in heads))
+
+
 def kind_mentions(text: str, mentions: Sequence[Mention], types: Mapping[str, str], *,
                   lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
     """Mentions for descriptions by kind under the module's rules, in text order. ``types``:
     every known actor's type by id (registry and candidates)."""
     heads = _heads()
     low = lower_for_ignorecase(text)
-    if low is not None and not any(all(w in low for w in h.split()) for h in heads):
-        return []  # every word of a head stands in the lower-cased text of a match
+    if low is not None and _head_re().search(low) is None:
+        return []  # a match's head stands in the lower-cased text (most articles: none)
     kind_words = {w for h in heads for w in h.split()}
     busy = bytearray(len(text) + 1)
     for m in mentions:
