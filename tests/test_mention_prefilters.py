@@ -25,3 +25,15 @@ def test_form_index_matches_the_alternation() -> None:
     slow = [(m.start(), m.group(1))
             for m in re.finditer(rf"(?<![\w])(?=({alternation})(?![\w]))", TEXT)]
     assert list(index.overlapping(TEXT)) == slow
+
+
+def test_guard_stem_lookup_agrees_with_stemming_every_word() -> None:
+    from syria_deconfliction.extract.mentions.guard import _LowerWords, _stem
+
+    text = ("Envoys were hoping talks moved on; the rebels' offer of moves, boxes and "
+            "a well-known plan. Reporting by staff; he hoped, she reported.")
+    lower = _LowerWords(text)
+    every = {_stem(w) for w in lower.words()}
+    for word in ("Hope", "Hoping", "Moves", "Move", "Rebels", "Box", "Boxes", "Known",
+                 "Report", "Reporting", "Staffs", "Plans", "Planned", "Talk", "Offered"):
+        assert lower.has_stem(_stem(word.lower())) == (_stem(word.lower()) in every), word
