@@ -168,10 +168,11 @@ def apposition_mentions(text: str, mentions: Sequence[Mention], persons: frozens
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     out: list[Mention] = []
+    apposition_rx = _apposition_re(lexicon)
     for m in mentions:
         if m.actor_id not in persons or m.possessive:
             continue
-        g = _apposition_re(lexicon).match(text, m.end)
+        g = apposition_rx.match(text, m.end)
         if g is None or any(busy[g.start(1) : g.end(1)]):
             continue
         out.append(Mention(g.start(1), g.end(1), g.group(1), m.actor_id, "description"))
@@ -201,10 +202,11 @@ def loyalist_mentions(text: str, mentions: Sequence[Mention], persons: frozenset
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     out: list[Mention] = []
+    loyalist_rx = _loyalist_re(lexicon)
     for m in mentions:
         if m.actor_id not in persons:
             continue
-        g = _loyalist_re(lexicon).search(text[max(0, m.start - 80) : m.start])
+        g = loyalist_rx.search(text[max(0, m.start - 80) : m.start])
         if g is None:
             continue
         start = m.start - (len(text[max(0, m.start - 80) : m.start]) - g.start(1))
@@ -238,11 +240,12 @@ def fronted_role_mentions(text: str, mentions: Sequence[Mention], persons: froze
     owner = mention_owners(text, mentions)
     out: list[Mention] = []
     dropped: set[int] = set()
+    fronted_rx = _fronted_re(lexicon)
     for m in mentions:
         if m.actor_id not in persons or m.rule not in ("alias", "candidate"):
             continue
         offset = max(0, m.start - 160)
-        g = _fronted_re(lexicon).search(text, offset, m.start)
+        g = fronted_rx.search(text, offset, m.start)
         if g is None or any(w.lower() in lexicon.common_words or re.search(r"['’]s?$", w)
                             for w in g.group(1).split()):
             continue  # a function word, or a possessive owner ("<Org> chief's aide")

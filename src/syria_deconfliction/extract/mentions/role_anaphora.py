@@ -41,6 +41,7 @@ def _aliases() -> dict[str, str]:
     return {row[0]: row[1] for row in table("candidates_anaphoric_role_aliases")}
 
 
+@lru_cache(maxsize=1)
 def _defining_roles() -> frozenset[str]:
     return words("candidates_anaphoric_role_nouns") | frozenset(_aliases().values())
 
@@ -66,9 +67,10 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     return before, after, phrase
 
 
-def _roles_of(text: str, m: Mention, lexicon: Lexicon) -> set[str]:
-    """The role nouns the article gives a person at one mention of their name."""
-    before, after, _ = _patterns(lexicon)
+def _roles_of(text: str, m: Mention, patterns: tuple[re.Pattern[str], ...]) -> set[str]:
+    """The role nouns the article gives a person at one mention of their name (``patterns``:
+    ``_patterns`` of the lexicon)."""
+    before, after, _ = patterns
     roles = _defining_roles()
     out: set[str] = set()
     b = before.search(text[max(0, m.start - 100) : m.start])
@@ -120,11 +122,12 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
                   actors: Sequence[Mapping[str, Any]], *,
                   lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
     """Mentions for role phrases under the module's rule, in text order."""
-    _, _, phrase = _patterns(lexicon)
+    patterns = _patterns(lexicon)
+    phrase = patterns[2]
     defined: dict[str, list[tuple[str, set[str]]]] = {}  # role -> (person, sentence words)
     for m in mentions:
         if m.actor_id in persons and m.rule in ("alias", "candidate", "surname"):
-            for role in _roles_of(text, m, lexicon):
+            for role in _roles_of(text, m, patterns):
                 defined.setdefault(role, []).append(
                     (m.actor_id, _sentence_words(text, m.start, m.end)))
     if not defined:
