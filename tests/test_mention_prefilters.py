@@ -37,3 +37,14 @@ def test_guard_stem_lookup_agrees_with_stemming_every_word() -> None:
     for word in ("Hope", "Hoping", "Moves", "Move", "Rebels", "Box", "Boxes", "Known",
                  "Report", "Reporting", "Staffs", "Plans", "Planned", "Talk", "Offered"):
         assert lower.has_stem(_stem(word.lower())) == (_stem(word.lower()) in every), word
+
+
+def test_occurrences_agree_with_the_pattern() -> None:
+    from syria_deconfliction.extract.mentions.candidates import _occurrences
+
+    text = ("Kova met Kova-Ruiz; al-Kova and 'Kova, then KovaKova Kova_s Kova. Ana Kova Ana "
+            "Kova Ana Kovan, Ana Kova-led, xAna Kova.")
+    for form in ("Kova", "Ana Kova", "Ana Kova Ana", "al-Kova", "Kov"):
+        for lead in ("'’", "'’-"):
+            rx = re.compile(rf"(?<![\w{re.escape(lead)}]){re.escape(form)}(?![\w-])")
+            assert list(_occurrences(text, form, lead)) == [m.span() for m in rx.finditer(text)]
