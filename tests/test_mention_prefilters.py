@@ -48,3 +48,13 @@ def test_occurrences_agree_with_the_pattern() -> None:
         for lead in ("'’", "'’-"):
             rx = re.compile(rf"(?<![\w{re.escape(lead)}]){re.escape(form)}(?![\w-])")
             assert list(_occurrences(text, form, lead)) == [m.span() for m in rx.finditer(text)]
+
+
+def test_demonym_phrase_pattern_agrees_with_the_look_behind_first_form() -> None:
+    from syria_deconfliction.extract.mentions.candidates import _DEMONYM_PHRASE_RE
+
+    slow = re.compile(r"(?<![\w-])([A-Z][a-z]{4,})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)\b")
+    text = ("Varnian troops and Belmoran special forces met; pro-Varnian units, xVarnian "
+            "forces, Varnian\tofficials said. Varnians fled, Ruritanian-backed Varnian army")
+    assert [m.span() + m.groups() for m in _DEMONYM_PHRASE_RE.finditer(text)] == \
+        [m.span() + m.groups() for m in slow.finditer(text)]

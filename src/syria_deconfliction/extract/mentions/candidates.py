@@ -576,7 +576,10 @@ def country_of_demonym(word: str, countries: Iterable[str],
     return best[0][1]
 
 
-_DEMONYM_PHRASE_RE = re.compile(r"(?<![\w-])([A-Z][a-z]{4,})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)\b")
+# "<Capitalised word> [<word>] <word>", the capital not after a word character or hyphen: the
+# look-behind follows the capital (as "(?<![\w-])" before it), so the search skips to capitals.
+_DEMONYM_PHRASE_RE = re.compile(
+    r"([A-Z](?<![\w-][A-Z])[a-z]{4,})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)\b")
 
 
 def unregistered_demonym_sides(text: str, mentions: Sequence[Mention],
