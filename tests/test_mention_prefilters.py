@@ -58,3 +58,35 @@ def test_demonym_phrase_pattern_agrees_with_the_look_behind_first_form() -> None
             "forces, Varnian\tofficials said. Varnians fled, Ruritanian-backed Varnian army")
     assert [m.span() + m.groups() for m in _DEMONYM_PHRASE_RE.finditer(text)] == \
         [m.span() + m.groups() for m in slow.finditer(text)]
+
+
+AGENCY_TEXT = ("Rebels rejected government demands and the regime's coalition efforts; "
+               "x-ray opposition  support, al-Varnia's'opposition\tdemands, rebels’ coalition "
+               "plans. Coalition efforts stalled: government-led opposition campaign, "
+               "opposition plans' government support. His government said its  army and "
+               "HIS regime, their coalition, ITS military's, this government, hers army.")
+
+
+def test_agency_starts_find_what_the_pattern_finds() -> None:
+    from syria_deconfliction.extract.mentions.descriptions import (
+        _agency_starts,
+        _before_agency_re,
+        _nouns,
+    )
+    from syria_deconfliction.extract.mentions.model import DEFAULT_LEXICON, matches_from
+
+    rx, tail, _ = _before_agency_re(_nouns()[0], DEFAULT_LEXICON)
+    slow = [m.span() + m.groups() for m in rx.finditer(AGENCY_TEXT)]
+    fast = [m.span() + m.groups() for m in matches_from(rx, AGENCY_TEXT,
+                                                        _agency_starts(AGENCY_TEXT, tail))]
+    assert fast == slow and len(slow) >= 3
+
+
+def test_pronoun_starts_find_what_the_pattern_finds() -> None:
+    from syria_deconfliction.extract.mentions.descriptions import _pronoun_body_re
+    from syria_deconfliction.extract.mentions.model import matches_from
+
+    rx, pronoun = _pronoun_body_re()
+    starts = (m.start() for m in pronoun.finditer(AGENCY_TEXT.lower()))
+    assert [m.span() + m.groups() for m in matches_from(rx, AGENCY_TEXT, starts)] == \
+        [m.span() + m.groups() for m in rx.finditer(AGENCY_TEXT)]

@@ -16,12 +16,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from ..case import lower_for_ignorecase
 from ..lexicon import table, words
-from .model import DEFAULT_LEXICON, Lexicon, Mention, actors_by_id, by_identity, mention_owners
+from .model import (
+    DEFAULT_LEXICON,
+    Lexicon,
+    Mention,
+    actors_by_id,
+    by_identity,
+    matches_from,
+    mention_owners,
+)
 from .registry import _list, _registry
 
 
@@ -183,13 +192,36 @@ def description_mentions(text: str, mentions: Sequence[Mention],
 
 @lru_cache(maxsize=4)
 def _before_agency_re(nouns: frozenset[str], lexicon: Lexicon
-                      ) -> tuple[re.Pattern[str], frozenset[str]]:
-    """The pattern of _before_agency and the words that make its noun no description."""
+                      ) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """The pattern of _before_agency, its noun and agency noun alone, and the words that make
+    its noun no description."""
     alt = "|".join(sorted(nouns, key=len, reverse=True))
     agency = "|".join(sorted(lexicon.agency_nouns, key=len, reverse=True))
     owners = words("candidates_description_person_pronouns") \
         | words("candidates_description_thing_pronouns") | {"the", "a", "an"}
-    return re.compile(rf"(?<![\w-])([\w'’-]+)[ \t]+({alt})[ \t]+(?:{agency})\b(?![\w-])"), owners
+    return (re.compile(rf"(?<![\w-])([\w'’-]+)[ \t]+({alt})[ \t]+(?:{agency})\b(?![\w-])"),
+            re.compile(rf"(?:{alt})[ \t]+(?:{agency})\b(?![\w-])"), owners)
+
+
+def _agency_starts(text: str, tail: re.Pattern[str]) -> Iterator[int]:
+    """Every offset a match of _before_agency's pattern can start at, ascending: the word
+    before each noun that ``tail`` (the pattern's noun and agency noun) finds after spaces,
+    at its start or after an apostrophe in it (where "(?<![\\w-])" holds)."""
+    i = 0
+    while (t := tail.search(text, i)) is not None:
+        noun = i = t.start()
+        i += 1
+        gap = noun
+        while gap > 0 and text[gap - 1] in " \t":
+            gap -= 1
+        if gap == noun:
+            continue
+        start = gap
+        while start > 0 and ((c := text[start - 1]).isalnum() or c in "_'’-"):
+            start -= 1  # the word: word characters (str.isalnum or "_"), apostrophes, hyphens
+        for s in range(start, gap):
+            if s == start or text[s - 1] in "'’":
+                yield s
 
 
 def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset[str],
@@ -199,9 +231,9 @@ def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset
     "the <noun>'s": the last actor named before it holding the noun (rule 1 only). After an
     article, a possessive, a capitalised word or inside a mention it is left to the other
     rules. The span is the noun."""
-    rx, owners = _before_agency_re(nouns, lexicon)
+    rx, tail, owners = _before_agency_re(nouns, lexicon)
     out: list[Mention] = []
-    for g in rx.finditer(text):
+    for g in matches_from(rx, text, _agency_starts(text, tail)):
         word, s, e = g.group(1), g.start(2), g.end(2)
         if word[0].isupper() or word.lower() in owners or re.search(r"['’]s?$", word) \
                 or any(busy[s:e]):
@@ -314,8 +346,9 @@ def one_state(text: str, ante: Mention, people: Mapping[str, Mention], pos: int,
 
 
 @lru_cache(maxsize=1)
-def _pronoun_body_re() -> re.Pattern[str]:
-    """A possessive pronoun before a body noun ("his government", "its country's army")."""
+def _pronoun_body_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A possessive pronoun before a body noun ("his government", "its country's army"), and
+    the pronouns alone in lower case."""
     nouns, government, military = _nouns()
     mine, other = words("candidates_description_person_pronouns"), \
         words("candidates_description_thing_pronouns")
@@ -323,8 +356,9 @@ def _pronoun_body_re() -> re.Pattern[str]:
     alt = "|".join(re.escape(n).replace("\\-", "[ -]") for n in bodies)
     owners = "|".join(words("candidates_description_owner_nouns"))
     pron = "|".join(mine | other)
-    return re.compile(
-        rf"\b((?i:{pron}))\s+(?:(?:{owners})['’]s\s+)?({alt})\b(?!\s+of\b)(?!-|\s+[A-Z])")
+    return (re.compile(rf"\b((?i:{pron}))\s+(?:(?:{owners})['’]s\s+)?({alt})\b(?!\s+of\b)"
+                       r"(?!-|\s+[A-Z])"),
+            re.compile("|".join(re.escape(p.lower()) for p in mine | other)))
 
 
 def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
@@ -342,7 +376,13 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
         words("candidates_description_thing_pronouns")
     out: list[Mention] = []
     first = True
-    for g in _pronoun_body_re().finditer(text):
+    rx, pronoun = _pronoun_body_re()
+    low = lower_for_ignorecase(text)
+    # A match opens with a pronoun, case aside: where the lower-cased text holds one (a
+    # pronoun's letters hold no other match's start, so non-overlapping finds serve).
+    found = rx.finditer(text) if low is None \
+        else matches_from(rx, text, (m.start() for m in pronoun.finditer(low)))
+    for g in found:
         s, e = g.start(2), g.end(2)
         if any(busy[s:e]) or g.group(2)[0].isupper() or not _head(text, e, lexicon):
             continue

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Any, TypeVar
@@ -68,6 +69,23 @@ def actors_by_id(actors: Sequence[Mapping[str, Any]]) -> dict[str, Mapping[str, 
 def actor_types(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """Each actor's type by id, as text ("None" for none)."""
     return {str(a["id"]): str(a.get("type")) for a in actors}
+
+
+def matches_from(rx: re.Pattern[str], text: str, starts: Iterable[int]
+                 ) -> Iterator[re.Match[str]]:
+    """What ``rx.finditer(text)`` finds, given ``starts`` (ascending) holding every offset a
+    match of ``rx`` can start at: finditer's next match is the first offset at or after the
+    last match's end where ``rx`` matches, so only those offsets need be tried. ``rx`` must
+    not match the empty string. A cheap search for what every match holds gives the offsets,
+    instead of trying ``rx`` at every character."""
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = rx.match(text, s)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _ws(words: str) -> frozenset[str]:
