@@ -126,6 +126,17 @@ class FormIndex:
                 others.append(f)
         self.first_runs = frozenset(self.heads | set(self.one))
         self.first_re = _whole_runs_re(self.first_runs)
+        # By first word run: the longer forms, then those of one run, each longest first. A
+        # longer form stands at a start only where the text's first two runs are the form's,
+        # so trying all longer forms of the first run finds what the lookup by two runs found.
+        self.by_first: dict[str, list[str]] = {}
+        for key, fs in self.two.items():
+            self.by_first.setdefault(_first_run(key), []).extend(fs)
+        for runs in self.by_first.values():
+            runs.sort(key=lambda s: (-len(s), s))
+        for word, fs in self.one.items():
+            self.by_first.setdefault(word, []).extend(fs)
+        self._at: dict[str, re.Pattern[str]] = {}  # by first run, compiled when first met
         self.others = _overlapping_re(others) if others else None
         # the last text read and what was found in it: the mention rules and the guard read
         # the same article one after the other
@@ -138,20 +149,18 @@ class FormIndex:
         if last is not None and last[0] is text:
             return last[1]
         out: list[tuple[int, str]] = []
-        n = len(text)
-        one, two, heads = self.one, self.two, self.heads
         # The word runs that are first runs of forms, found by one pattern (what a walk over
         # every word run keeping those in ``first_runs`` finds, at a fraction of the cost).
+        at = self._at
         for run in self.first_re.finditer(text):
             s, word = run.start(), run.group()
-            found = None
-            if word in heads:
-                m2 = _TWO_RUNS_RE.match(text, s)
-                found = m2 and _longest(text, s, n, two.get(m2.group(), ()))
-            if not found:
-                found = _longest(text, s, n, one.get(word, ()))
+            rx = at.get(word)
+            if rx is None:  # the forms in order, the first that stands before no word character
+                rx = at[word] = re.compile(
+                    "(?:" + "|".join(re.escape(f) for f in self.by_first[word]) + r")(?!\w)")
+            found = rx.match(text, s)
             if found:
-                out.append((s, found))
+                out.append((s, found.group()))
         if self.others is not None:
             out += [(m.start(), m.group(1)) for m in self.others.finditer(text)]
             out.sort(key=lambda x: x[0])
@@ -190,19 +199,6 @@ def _leftmost(overlapping: Iterable[tuple[int, str]]) -> list[tuple[int, int]]:
 def _first_run(form: str) -> str:
     m = _WORD_RUN_RE.match(form)
     return m.group() if m else ""
-
-
-def _longest(text: str, s: int, n: int, forms: Sequence[str]) -> str | None:
-    """The first (longest) of ``forms`` that stands at ``s`` followed by no word character."""
-    for f in forms:
-        e = s + len(f)
-        if text.startswith(f, s) and (e >= n or not _is_word(text[e])):
-            return f
-    return None
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 class _Registry:
