@@ -91,3 +91,14 @@ def test_pronoun_starts_find_what_the_pattern_finds() -> None:
     starts = (m.start() for m in pronoun.finditer(AGENCY_TEXT.lower()))
     assert [m.span() + m.groups() for m in matches_from(rx, AGENCY_TEXT, starts)] == \
         [m.span() + m.groups() for m in rx.finditer(AGENCY_TEXT)]
+
+
+def test_epithet_starts_find_what_the_pattern_finds() -> None:
+    from syria_deconfliction.extract.mentions.epithets import _epithets, _patterns
+
+    text = ("The Varnian leader met ex-Pentagon chief and AT&T chief; Varnian  leader Ana, "
+            "the Belmoran leader of the party, Varnian leader, Ruritanian\nstrongman said. "
+            "U.S. leader, x-Varnian chief, Varnian's leader, Ex-Varnian leader; DOD.chief "
+            "Varnian-backed leader, x&Varnian leader, ex-ex-Varnian chief.")
+    slow = [m.span() + m.groups() for m in _patterns()[0].finditer(text)]
+    assert [m.span() + m.groups() for m in _epithets(text)] == slow and len(slow) >= 4

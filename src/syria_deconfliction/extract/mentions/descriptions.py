@@ -30,6 +30,7 @@ from .model import (
     by_identity,
     matches_from,
     mention_owners,
+    word_starts_before,
 )
 from .registry import _list, _registry
 
@@ -203,25 +204,16 @@ def _before_agency_re(nouns: frozenset[str], lexicon: Lexicon
             re.compile(rf"(?:{alt})[ \t]+(?:{agency})\b(?![\w-])"), owners)
 
 
+def _agency_word(c: str) -> bool:
+    """A character of the word before the noun: ``[\\w'’-]`` (\\w is str.isalnum or "_")."""
+    return c.isalnum() or c in "_'’-"
+
+
 def _agency_starts(text: str, tail: re.Pattern[str]) -> Iterator[int]:
     """Every offset a match of _before_agency's pattern can start at, ascending: the word
-    before each noun that ``tail`` (the pattern's noun and agency noun) finds after spaces,
-    at its start or after an apostrophe in it (where "(?<![\\w-])" holds)."""
-    i = 0
-    while (t := tail.search(text, i)) is not None:
-        noun = i = t.start()
-        i += 1
-        gap = noun
-        while gap > 0 and text[gap - 1] in " \t":
-            gap -= 1
-        if gap == noun:
-            continue
-        start = gap
-        while start > 0 and ((c := text[start - 1]).isalnum() or c in "_'’-"):
-            start -= 1  # the word: word characters (str.isalnum or "_"), apostrophes, hyphens
-        for s in range(start, gap):
-            if s == start or text[s - 1] in "'’":
-                yield s
+    before each noun that ``tail`` (the pattern's noun and agency noun) finds after spaces or
+    tabs, at its start or after an apostrophe in it (where "(?<![\\w-])" holds)."""
+    return word_starts_before(text, tail, " \t".__contains__, _agency_word, "'’")
 
 
 def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset[str],

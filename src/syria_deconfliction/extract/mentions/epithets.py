@@ -18,13 +18,22 @@ the noun, "ex-" included, never "the".
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from ..lexicon import sequence, table, words
 from .descriptions import state_index, state_of
-from .model import DEFAULT_LEXICON, Lexicon, Mention, actors_by_id, by_identity, mention_owners
+from .model import (
+    DEFAULT_LEXICON,
+    Lexicon,
+    Mention,
+    actors_by_id,
+    by_identity,
+    matches_from,
+    mention_owners,
+    word_starts_before,
+)
 from .registry import _list, _registry
 
 _BODY_TYPES = frozenset({"government_body", "military"})
@@ -38,11 +47,28 @@ def _titles() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The epithet, and its noun alone with what must follow it."""
     nouns = "|".join(sorted(_titles(), key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w.’'-])((?:ex-)?)([A-Z][\w.&’'-]*?)\s+({nouns})\b(?![\w-])"
-        rf"(?!\s+[A-Z]|\s+(?:of|for)\b|,\s+[A-Z])")
+    after = r"\b(?![\w-])(?!\s+[A-Z]|\s+(?:of|for)\b|,\s+[A-Z])"
+    return (re.compile(rf"(?<![\w.’'-])((?:ex-)?)([A-Z][\w.&’'-]*?)\s+({nouns}){after}"),
+            re.compile(rf"(?:{nouns}){after}"))
+
+
+def _epithet_word(c: str) -> bool:
+    """A character of the word before the noun ("ex-" included): ``[\\w.&’'-]``."""
+    return c.isalnum() or c in "_.&’'-"
+
+
+def _epithets(text: str) -> Iterator[re.Match[str]]:
+    """What ``_patterns()[0].finditer(text)`` finds, trying it only where a match can start:
+    before a noun that its tail finds after white space, at the start of the word before the
+    noun or after a "&" in it (the characters of the word the look-behind does not exclude).
+    The word cannot hold white space, so it ends where the white space before the noun
+    begins."""
+    rx, tail = _patterns()
+    return matches_from(rx, text, word_starts_before(text, tail, str.isspace, _epithet_word,
+                                                     "&"))
 
 
 @by_identity
@@ -130,7 +156,7 @@ def epithet_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[
     bodies = _institutions(actors)
     people: _People | None = None
     out: list[Mention] = []
-    for g in _pattern().finditer(text):
+    for g in _epithets(text):
         word, noun = g.group(2), g.group(3)
         if any(busy[g.start(3) : g.end(3)]):
             continue

@@ -88,6 +88,30 @@ def matches_from(rx: re.Pattern[str], text: str, starts: Iterable[int]
             end = m.end()
 
 
+def word_starts_before(text: str, tail: re.Pattern[str], space: Callable[[str], bool],
+                       word: Callable[[str], bool], after: str) -> Iterator[int]:
+    """Offsets, ascending, where a pattern "<word> <spaces> <tail>" can match: for each offset
+    where ``tail`` matches right after at least one space character (``space``), the start of
+    the run of word characters (``word``) before the spaces, and each offset in that run just
+    after one of ``after`` (the characters that the pattern's look-behind before the word does
+    not exclude). Each space run and word run belongs to one tail, so the offsets ascend."""
+    i = 0
+    while (t := tail.search(text, i)) is not None:
+        end = i = t.start()
+        i += 1
+        gap = end
+        while gap > 0 and space(text[gap - 1]):
+            gap -= 1
+        if gap == end:
+            continue
+        start = gap
+        while start > 0 and word(text[start - 1]):
+            start -= 1
+        for s in range(start, gap):
+            if s == start or text[s - 1] in after:
+                yield s
+
+
 def _ws(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
