@@ -239,17 +239,15 @@ class _Matcher:
         chosen = self._select(text)
         places_at = {c.start: c.end for c in chosen}
         prev_place: _Cand | None = None
+        readings = reg.readings
         for c in chosen:
-            entries = reg.forms[c.form]
-            actor_entries = [e for e in entries if e.kind != "place"]
+            entry, is_state, in_gazetteer = readings[c.form]
             c.possessive = _is_possessive(text, c.end)
-            if not actor_entries:
+            if entry is None:
                 c.place_reading = True
                 prev_place = c
                 continue
-            c.entry = entry = actor_entries[0]
-            is_state = reg.actors.get(entry.ident, {}).get("type") == "state"
-            in_gazetteer = len(actor_entries) < len(entries)
+            c.entry = entry
             if (
                 entry.kind in ("alias", "metonym")
                 and (is_state or entry.kind == "metonym" or in_gazetteer)

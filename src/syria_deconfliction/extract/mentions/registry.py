@@ -244,6 +244,20 @@ class _Registry:
         return _leftmost(sorted(longest.items()))
 
     @cached_property
+    def readings(self) -> dict[str, tuple[_Entry | None, bool, bool]]:
+        """Per form: its first actor entry (None: a gazetteer name only), whether that actor
+        is a state, and whether the gazetteer holds the form too (what the matcher asks of
+        every form it finds)."""
+        out: dict[str, tuple[_Entry | None, bool, bool]] = {}
+        for form, entries in self.forms.items():
+            actor_entries = [e for e in entries if e.kind != "place"]
+            entry = actor_entries[0] if actor_entries else None
+            is_state = entry is not None \
+                and self.actors.get(entry.ident, {}).get("type") == "state"
+            out[form] = (entry, is_state, len(actor_entries) < len(entries))
+        return out
+
+    @cached_property
     def lower_bodies(self) -> dict[str, str]:
         """Multi-word aliases of bodies (actors with a parent) in lower case -> actor id: news
         text often writes a body's name in lower case ("the Russian defence ministry")."""
