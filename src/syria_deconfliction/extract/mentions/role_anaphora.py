@@ -67,6 +67,15 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     return before, after, phrase
 
 
+@lru_cache(maxsize=256)
+def _referring_nouns(roles: frozenset[str]) -> tuple[str, ...]:
+    """The nouns of role phrases (written with "-" for "[ -]") whose role is one of ``roles``,
+    as the phrase rule maps them: lower case, through the aliases."""
+    aliases = _aliases()
+    nouns = words("candidates_anaphoric_role_nouns") | frozenset(aliases)
+    return tuple(n for n in nouns if aliases.get(n.lower(), n.lower()) in roles)
+
+
 def _roles_of(text: str, m: Mention, patterns: tuple[re.Pattern[str], ...]) -> set[str]:
     """The role nouns the article gives a person at one mention of their name (``patterns``:
     ``_patterns`` of the lexicon)."""
@@ -130,8 +139,9 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
             for role in _roles_of(text, m, patterns):
                 defined.setdefault(role, []).append(
                     (m.actor_id, _sentence_words(text, m.start, m.end)))
-    if not defined:
-        return []
+    if not defined or not any(all(part in text for part in noun.split("-"))
+                              for noun in _referring_nouns(frozenset(defined))):
+        return []  # a phrase's noun maps to a defined role and stands in the text
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
