@@ -102,3 +102,14 @@ def test_epithet_starts_find_what_the_pattern_finds() -> None:
             "Varnian-backed leader, x&Varnian leader, ex-ex-Varnian chief.")
     slow = [m.span() + m.groups() for m in _patterns()[0].finditer(text)]
     assert [m.span() + m.groups() for m in _epithets(text)] == slow and len(slow) >= 4
+
+
+def test_literal_first_pattern_agrees_with_the_plain_one() -> None:
+    from syria_deconfliction.extract.mentions.registry import _plain_literal_first_re, _plain_re
+
+    forms = {"Cold War", "Cold", "Sunni", "War", "-led", "Old Harbour", "Varnia's"}
+    for f in (forms, set()):
+        assert [m.span() for m in _plain_literal_first_re(f).finditer(TEXT + " Cold War-led")] \
+            == [m.span() for m in _plain_re(f).finditer(TEXT + " Cold War-led")]
+    assert [m.span() for m in _plain_literal_first_re(forms).finditer("War Cold Warx")] == \
+        [(0, 3), (4, 8)]

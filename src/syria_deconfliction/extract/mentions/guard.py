@@ -13,7 +13,7 @@ from .registry import (
     _DOTTED_RE,
     MentionRegistry,
     _fingerprint,
-    _plain_re,
+    _plain_literal_first_re,
     _registry,
     _variants,
 )
@@ -78,7 +78,7 @@ def _not_actor_re(not_actors: Sequence[Any]) -> re.Pattern[str]:
     key = _fingerprint(sorted(texts))
     pat = _NA_CACHE.get(key)
     if pat is None:
-        pat = _plain_re(texts)
+        pat = _plain_literal_first_re(texts)
         _NA_CACHE[key] = pat
     if len(_NA_PINNED) >= 8:
         _NA_PINNED.pop(next(iter(_NA_PINNED)))

@@ -100,6 +100,16 @@ def _plain_re(forms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{_alternation(forms)})(?![\w])")
 
 
+def _plain_literal_first_re(forms: Iterable[str]) -> re.Pattern[str]:
+    """``_plain_re(forms)`` written so that each alternative opens with its first character
+    and tests the look-behind after it ("(?<!\\w[\\s\\S])": no word character before that
+    character): the search then skips to the forms' first characters instead of trying every
+    offset."""
+    ordered = sorted(set(f for f in forms if f), key=lambda s: (-len(s), s))
+    alt = "|".join(re.escape(f[0]) + r"(?<!\w[\s\S])" + re.escape(f[1:]) for f in ordered)
+    return re.compile(rf"(?:{alt or '(?!x)x'})(?![\w])")
+
+
 _WORD_RUN_RE = re.compile(r"\w+")
 _TWO_RUNS_RE = re.compile(r"\w+\W+\w+")
 
