@@ -113,3 +113,15 @@ def test_literal_first_pattern_agrees_with_the_plain_one() -> None:
             == [m.span() for m in _plain_re(f).finditer(TEXT + " Cold War-led")]
     assert [m.span() for m in _plain_literal_first_re(forms).finditer("War Cold Warx")] == \
         [(0, 3), (4, 8)]
+
+
+def test_description_pattern_agrees_with_the_word_boundary_form() -> None:
+    from syria_deconfliction.extract.mentions.descriptions import _description_re
+
+    new = _description_re()
+    old = re.compile(new.pattern.replace(r"[Tt](?<!\w[Tt])he", r"\bThe".replace("T", "[Tt]")))
+    text = ("The government said; the coalition's jets, bathe the army, xthe regime, "
+            "the main opposition groups, The\tministry of defence, tithe government.")
+    assert [m.span() + m.groups() for m in new.finditer(text)] == \
+        [m.span() + m.groups() for m in old.finditer(text)]
+    assert old.pattern.startswith(r"\b[Tt]he")

@@ -133,7 +133,9 @@ def _description_re() -> re.Pattern[str]:
     alt = "|".join(re.escape(n).replace("\\-", "[ -]")  # "task-force" ~ "task force"
                    for n in sorted(_nouns()[0], key=len, reverse=True))
     heads = "|".join(words("candidates_description_group_heads"))
-    return re.compile(rf"\b[Tt]he\s+((?:{_modifier_re()}\s+){{0,3}}?)({alt})\b"
+    # "\b" before "the" is tested after its "t" (no word character before it): the search then
+    # skips to t's and T's instead of trying every offset.
+    return re.compile(rf"[Tt](?<!\w[Tt])he\s+((?:{_modifier_re()}\s+){{0,3}}?)({alt})\b"
                       rf"(?:\s+(?:{heads})\b)?(?!\s+of\b)(?!-|\s+[A-Z])")
 
 
