@@ -49,6 +49,9 @@ def test_occurrences_agree_with_the_pattern() -> None:
         for lead in ("'’", "'’-"):
             rx = re.compile(rf"(?<![\w{re.escape(lead)}]){re.escape(form)}(?![\w-])")
             assert list(_occurrences(text, form, lead)) == [m.span() for m in rx.finditer(text)]
+            # a long text: the places come from the index of word runs
+            long = (text + " ") * 300
+            assert list(_occurrences(long, form, lead)) == [m.span() for m in rx.finditer(long)]
 
 
 def test_demonym_phrase_pattern_agrees_with_the_look_behind_first_form() -> None:

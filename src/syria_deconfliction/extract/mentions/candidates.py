@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
+from ..document import word_runs
 from ..lexicon import sequence, words
 from .model import _UP, DEFAULT_LEXICON, Lexicon, Mention
 
@@ -135,28 +136,52 @@ def _used_mid_sentence(text: str, word: str) -> bool:
 def _occurrences(text: str, form: str, lead: str) -> Iterator[tuple[int, int]]:
     """Spans of ``form`` in ``text`` where no word character nor one of ``lead`` precedes it
     and no word character nor hyphen follows it, non-overlapping, in text order: what
-    ``re.finditer(rf"(?<![\\w{lead}]){re.escape(form)}(?![\\w-])", text)`` finds. Found with
-    ``str.find`` and checked by hand: a pattern compiled per name cost more than the search
-    (names differ per article, so the compiled patterns were never reused)."""
+    ``re.finditer(rf"(?<![\\w{lead}]){re.escape(form)}(?![\\w-])", text)`` finds, checked by
+    hand: a pattern compiled per name cost more than the search (names differ per article, so
+    the compiled patterns were never reused). Where the form may stand: in an article of
+    common length where ``str.find`` finds it; in a long one at the places its first word
+    stands (a per-text index of the word runs: time linear in the text's length however many
+    names it holds)."""
     first = _WORD_RE.match(form)
     if first is None:
         rx = re.compile(rf"(?<![\w{re.escape(lead)}]){re.escape(form)}(?![\w-])")
         yield from (m.span() for m in rx.finditer(text))
         return
     end, n, size = 0, len(form), len(text)
-    pos = text.find(form)
-    while pos >= 0:
-        if pos < end:
-            pos = text.find(form, pos + 1)
+    places = _found(text, form) if size <= _INDEX_FROM \
+        else _word_index(text).get(first.group(), ())
+    for pos in places:
+        if pos < end or not text.startswith(form, pos):
             continue
-        here, pos = pos, text.find(form, pos + 1)
-        if here > 0 and ((c := text[here - 1]).isalnum() or c == "_" or c in lead):
+        if pos > 0 and ((c := text[pos - 1]).isalnum() or c == "_" or c in lead):
             continue  # \w is a letter, digit or underscore (str.isalnum is Unicode's \w)
-        e = here + n
+        e = pos + n
         if e < size and ((c := text[e]).isalnum() or c in "_-"):
             continue
         end = e  # non-overlapping, as finditer
-        yield here, e
+        yield pos, e
+
+
+# Texts longer than this get an index of their word runs for the name searches (building it
+# costs more than a few ``str.find`` scans of an article of common length).
+_INDEX_FROM = 20_000
+
+
+def _found(text: str, form: str) -> Iterator[int]:
+    """Every offset where ``form`` stands in ``text``, ascending (overlapping ones too)."""
+    pos = text.find(form)
+    while pos >= 0:
+        yield pos
+        pos = text.find(form, pos + 1)
+
+
+@lru_cache(maxsize=2)
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each run of word characters starts, in text order."""
+    index: dict[str, list[int]] = {}
+    for start, run in word_runs(text):
+        index.setdefault(run, []).append(start)
+    return index
 
 
 _WORD_RE = re.compile(r"\w+")
