@@ -190,16 +190,20 @@ def apposition_mentions(text: str, mentions: Sequence[Mention], persons: frozens
     ("<Name>, the former director of <office>," "<Name>, the defense minister.") is a
     description of that person: the span is the phrase without "the". Capitalised words
     inside end it (a name of its own, left to the other rules)."""
-    busy = bytearray(len(text) + 1)
-    for m in mentions:
-        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    busy: bytearray | None = None  # built at the first apposition: most articles hold none
     out: list[Mention] = []
     apposition_rx = _apposition_re(lexicon)
     for m in mentions:
         if m.actor_id not in persons or m.possessive:
             continue
         g = apposition_rx.match(text, m.end)
-        if g is None or any(busy[g.start(1) : g.end(1)]):
+        if g is None:
+            continue
+        if busy is None:
+            busy = bytearray(len(text) + 1)
+            for o in mentions:
+                busy[o.start : o.end] = b"\x01" * (o.end - o.start)
+        if any(busy[g.start(1) : g.end(1)]):
             continue
         out.append(Mention(g.start(1), g.end(1), g.group(1), m.actor_id, "description"))
     return out
@@ -221,18 +225,25 @@ def loyalist_mentions(text: str, mentions: Sequence[Mention], persons: frozenset
     child in the registry): the span runs from the head noun to the end of the name and holds
     the person's own mention. A head already inside a mention ("government forces loyal to
     ...") is left to that mention."""
+    out: list[Mention] = []
+    # A match holds the first word of a loyalty phrase: most texts (and windows) hold none.
+    ties = tuple({t.split()[0] for t in sequence("mentions_loyalty_phrases")})
+    if not any(t in text for t in ties):
+        return out
     by_id = actors_by_id(actors)
     states = state_index(actors)
     reg = _registry(actors, places, lexicon)
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
-    out: list[Mention] = []
     loyalist_rx = _loyalist_re(lexicon)
     for m in mentions:
         if m.actor_id not in persons:
             continue
-        g = loyalist_rx.search(text[max(0, m.start - 80) : m.start])
+        lo = max(0, m.start - 80)
+        if not any(text.find(t, lo, m.start) >= 0 for t in ties):
+            continue
+        g = loyalist_rx.search(text[lo : m.start])
         if g is None:
             continue
         start = m.start - (len(text[max(0, m.start - 80) : m.start]) - g.start(1))
