@@ -282,6 +282,8 @@ def fronted_role_mentions(text: str, mentions: Sequence[Mention], persons: froze
         if m.actor_id not in persons or m.rule not in ("alias", "candidate"):
             continue
         offset = max(0, m.start - 160)
+        if text.find(",", offset, m.start) < 0:
+            continue  # the phrase ends in a comma
         g = fronted_rx.search(text, offset, m.start)
         if g is None or any(w.lower() in lexicon.common_words or re.search(r"['’]s?$", w)
                             for w in g.group(1).split()):
