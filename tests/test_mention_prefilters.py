@@ -128,3 +128,17 @@ def test_description_pattern_agrees_with_the_word_boundary_form() -> None:
     assert [m.span() + m.groups() for m in new.finditer(text)] == \
         [m.span() + m.groups() for m in old.finditer(text)]
     assert old.pattern.startswith(r"\b[Tt]he")
+
+
+def test_title_before_agrees_with_the_honorific_pattern() -> None:
+    from syria_deconfliction.extract.mentions.matcher import _context_res, _title_before
+    from syria_deconfliction.extract.mentions.model import DEFAULT_LEXICON as lex
+
+    rx = _context_res(lex)["honorific"]
+    titles = lex.honorifics | lex.title_words
+    text = ("said President  met Mr. x.Gen. talks with Under-Secretary \n"
+            "(Gen. aGen. \"Minister\t_President (President)  Secretary-General Prime Minister ")
+    for end in range(len(text) + 1):
+        for start in (max(0, end - 40), max(0, end - 7)):
+            window = text[start:end]
+            assert _title_before(window, titles) == (rx.search(window) is not None), window

@@ -108,6 +108,19 @@ def _head_noun_classes(lex: Lexicon) -> dict[str, str | None]:
     return {}
 
 
+def _title_before(window: str, titles: frozenset[str]) -> bool:
+    """Whether ``_context_res(lex)["honorific"].search(window)`` finds a title or honorific
+    (``titles``: none holds white space) followed by white space to the window's end: the
+    title is a tail of the window's last token (before its trailing white space) that no
+    word character nor full stop precedes within the token."""
+    head = window.rstrip()
+    if len(head) == len(window) or not head:
+        return False
+    token = head.split()[-1]
+    return any(token[i:] in titles for i in range(len(token))
+               if i == 0 or not (token[i - 1].isalnum() or token[i - 1] in "_."))
+
+
 @dataclass
 class _Cand:
     start: int
@@ -144,6 +157,7 @@ class _Matcher:
         self.res = _context_res(reg.lex)
         self.classes = _head_noun_classes(reg.lex)
         self.locative_heads = _locative_heads(reg.lex)
+        self.titles = reg.lex.honorifics | reg.lex.title_words
         self.regular = False  # the text read holds no letter of irregular case (find sets it)
 
     # ---- longest-match-first candidate selection
@@ -397,7 +411,7 @@ class _Matcher:
                 continue
             persons = reg.surnames[form]
             earlier = [(pos, aid) for pos, aid in named if pos < s and aid in persons]
-            honor = bool(self.res["honorific"].search(text[max(0, s - 40) : s]))
+            honor = _title_before(text[max(0, s - 40) : s], self.titles)
             aid: str | None = None
             if earlier:
                 aid = max(earlier)[1]
