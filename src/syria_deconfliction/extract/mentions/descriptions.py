@@ -60,7 +60,14 @@ def _noun_pattern(noun: str) -> re.Pattern[str]:
 def _holds(actor: Mapping[str, Any] | None, noun: str) -> bool:
     if actor is None:
         return False
-    texts = [actor.get("name"), actor.get("title"), *_list(actor.get("aliases"))]
+    return _texts_hold((actor.get("name"), actor.get("title"), *_list(actor.get("aliases"))),
+                       noun)
+
+
+@lru_cache(maxsize=4096)
+def _texts_hold(texts: tuple[Any, ...], noun: str) -> bool:
+    """Whether one of an actor's name, title and aliases holds the noun (by their values: the
+    same actors are asked about for every article)."""
     pat = _noun_pattern(noun)
     return any(t and pat.search(str(t)) for t in texts)
 
