@@ -211,7 +211,7 @@ def _name_spans(text: str, tokens: list[_Tok], connectors: frozenset[str]
                 gap.startswith(" ") and gap.endswith(" ") and 0 < len(words) <= 2
                 and all(w in connectors for w in words)
             )
-        if not joined or cls == 0:
+        if segment and (not joined or cls == 0):
             flush()
         if cls != 0:
             segment.append(tok)
