@@ -20,7 +20,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from ..case import lower_for_ignorecase
 from ..lexicon import table, words
 from .model import (
     DEFAULT_LEXICON,
@@ -28,6 +27,7 @@ from .model import (
     Mention,
     actors_by_id,
     by_identity,
+    lowered,
     matches_from,
     mention_owners,
     word_starts_before,
@@ -378,7 +378,7 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
     out: list[Mention] = []
     first = True
     rx, pronoun = _pronoun_body_re()
-    low = lower_for_ignorecase(text)
+    low = lowered(text)
     # A match opens with a pronoun, case aside: where the lower-cased text holds one (a
     # pronoun's letters hold no other match's start, so non-overlapping finds serve).
     found = rx.finditer(text) if low is None \

@@ -28,9 +28,8 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from ..case import lower_for_ignorecase
 from ..lexicon import table, words
-from .model import DEFAULT_LEXICON, Lexicon, Mention
+from .model import DEFAULT_LEXICON, Lexicon, Mention, lowered
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +61,7 @@ def kind_mentions(text: str, mentions: Sequence[Mention], types: Mapping[str, st
     """Mentions for descriptions by kind under the module's rules, in text order. ``types``:
     every known actor's type by id (registry and candidates)."""
     heads = _heads()
-    low = lower_for_ignorecase(text)
+    low = lowered(text)
     if low is not None and _head_re().search(low) is None:
         return []  # a match's head stands in the lower-cased text (most articles: none)
     kind_words = {w for h in heads for w in h.split()}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
+from ..case import lower_for_ignorecase
 from ..lexicon import words as lexicon_words
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -110,6 +111,12 @@ def word_starts_before(text: str, tail: re.Pattern[str], space: Callable[[str], 
         for s in range(start, gap):
             if s == start or text[s - 1] in after:
                 yield s
+
+
+@lru_cache(maxsize=2)
+def lowered(text: str) -> str | None:
+    """``lower_for_ignorecase(text)`` once per text: several rules ask for it."""
+    return lower_for_ignorecase(text)
 
 
 def _ws(words: str) -> frozenset[str]:
