@@ -43,6 +43,7 @@ from ..extract.mentions.kinds import (
     official_spans,
     without_outlet_modifiers,
 )
+from ..extract.mentions.model import actor_types
 from ..extract.mentions.role_anaphora import role_anaphora
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
@@ -216,8 +217,7 @@ def _article_mentions(text: str, found: list[Mention], candidates: list[dict[str
     roles += apposition_mentions(text, found, persons)
     roles += loyalist_mentions(text, found, persons, reg.actors, reg.places)
     roles += member_body_mentions(text, found)
-    types = {str(a["id"]): str(a.get("type")) for a in reg.actors} | {
-        c["actor_id"]: c["type"] for c in candidates}
+    types = actor_types(reg.actors) | {c["actor_id"]: c["type"] for c in candidates}
     roles += kind_mentions(text, found, types)
     found = [m for i, m in enumerate(found) if i not in swallowed]
     descriptions += roles

@@ -136,18 +136,21 @@ def _used_mid_sentence(text: str, word: str) -> bool:
 def _occurrences(text: str, form: str, lead: str) -> Iterator[tuple[int, int]]:
     """Spans of ``form`` in ``text`` where no word character nor one of ``lead`` precedes it
     and no word character nor hyphen follows it, non-overlapping, in text order: what
-    ``re.finditer(rf"(?<![\\w{lead}]){re.escape(form)}(?![\\w-])", text)`` finds. Looked up
-    at the places its first word stands instead of scanning the whole text for every name
-    (per-article time linear in the text's length however many names it holds), and checked
-    by hand: a pattern compiled per name cost more than the search (names differ per article,
-    so the compiled patterns were never reused)."""
+    ``re.finditer(rf"(?<![\\w{lead}]){re.escape(form)}(?![\\w-])", text)`` finds, checked by
+    hand: a pattern compiled per name cost more than the search (names differ per article, so
+    the compiled patterns were never reused). Where the form may stand: in an article of
+    common length where ``str.find`` finds it; in a long one at the places its first word
+    stands (a per-text index of the word runs: time linear in the text's length however many
+    names it holds)."""
     first = _WORD_RE.match(form)
     if first is None:
         rx = re.compile(rf"(?<![\w{re.escape(lead)}]){re.escape(form)}(?![\w-])")
         yield from (m.span() for m in rx.finditer(text))
         return
     end, n, size = 0, len(form), len(text)
-    for pos in _word_index(text).get(first.group(), ()):
+    places = _found(text, form) if size <= _INDEX_FROM \
+        else _word_index(text).get(first.group(), ())
+    for pos in places:
         if pos < end or not text.startswith(form, pos):
             continue
         if pos > 0 and ((c := text[pos - 1]).isalnum() or c == "_" or c in lead):
@@ -159,7 +162,17 @@ def _occurrences(text: str, form: str, lead: str) -> Iterator[tuple[int, int]]:
         yield pos, e
 
 
-_WORD_RE = re.compile(r"\w+")
+# Texts longer than this get an index of their word runs for the name searches (building it
+# costs more than a few ``str.find`` scans of an article of common length).
+_INDEX_FROM = 20_000
+
+
+def _found(text: str, form: str) -> Iterator[int]:
+    """Every offset where ``form`` stands in ``text``, ascending (overlapping ones too)."""
+    pos = text.find(form)
+    while pos >= 0:
+        yield pos
+        pos = text.find(form, pos + 1)
 
 
 @lru_cache(maxsize=2)
@@ -169,6 +182,9 @@ def _word_index(text: str) -> dict[str, list[int]]:
     for start, run in word_runs(text):
         index.setdefault(run, []).append(start)
     return index
+
+
+_WORD_RE = re.compile(r"\w+")
 
 
 def _merge(text: str, gaps: list[Span], cw: CandidateWords) -> list[Span]:
@@ -585,6 +601,12 @@ def country_of_demonym(word: str, countries: Iterable[str],
     return best[0][1]
 
 
+# "<Capitalised word> [<word>] <word>", the capital not after a word character or hyphen: the
+# look-behind follows the capital (as "(?<![\w-])" before it), so the search skips to capitals.
+_DEMONYM_PHRASE_RE = re.compile(
+    r"([A-Z](?<![\w-][A-Z])[a-z]{4,})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)\b")
+
+
 def unregistered_demonym_sides(text: str, mentions: Sequence[Mention],
                                countries: Iterable[str], *,
                                irregular: Mapping[str, str] | None = None,
@@ -601,14 +623,13 @@ def unregistered_demonym_sides(text: str, mentions: Sequence[Mention],
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
-    rx = re.compile(r"(?<![\w-])([A-Z][a-z]{4,})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)\b")
     out: list[SideSpan] = []
-    for g in rx.finditer(text):
+    for g in _DEMONYM_PHRASE_RE.finditer(text):
         word, mod, noun = g.group(1), g.group(2), g.group(3)
         if mod in heads:  # "<Demonym> troops withdrew": the noun came first
             mod, noun = None, mod
-        if any(busy[g.start(1) : g.end(1)]) or noun not in heads \
-                or (mod is not None and mod not in lexicon.modifier_words):
+        if noun not in heads or (mod is not None and mod not in lexicon.modifier_words) \
+                or any(busy[g.start(1) : g.end(1)]):
             continue
         country = country_of_demonym(word, names, irregular)
         if country is not None and word not in names:

@@ -16,12 +16,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from ..lexicon import table, words
-from .model import DEFAULT_LEXICON, Lexicon, Mention, mention_owners
+from .model import (
+    DEFAULT_LEXICON,
+    Lexicon,
+    Mention,
+    actors_by_id,
+    by_identity,
+    lowered,
+    matches_from,
+    mention_owners,
+    word_starts_before,
+)
 from .registry import _list, _registry
 
 
@@ -50,7 +60,14 @@ def _noun_pattern(noun: str) -> re.Pattern[str]:
 def _holds(actor: Mapping[str, Any] | None, noun: str) -> bool:
     if actor is None:
         return False
-    texts = [actor.get("name"), actor.get("title"), *_list(actor.get("aliases"))]
+    return _texts_hold((actor.get("name"), actor.get("title"), *_list(actor.get("aliases"))),
+                       noun)
+
+
+@lru_cache(maxsize=4096)
+def _texts_hold(texts: tuple[Any, ...], noun: str) -> bool:
+    """Whether one of an actor's name, title and aliases holds the noun (by their values: the
+    same actors are asked about for every article)."""
     pat = _noun_pattern(noun)
     return any(t and pat.search(str(t)) for t in texts)
 
@@ -117,6 +134,18 @@ class _Recent:
         return best[i - 1] if i else None
 
 
+@lru_cache(maxsize=1)
+def _description_re() -> re.Pattern[str]:
+    """"the <modifiers> <noun> <group head>" not followed by "of", a hyphen or a name."""
+    alt = "|".join(re.escape(n).replace("\\-", "[ -]")  # "task-force" ~ "task force"
+                   for n in sorted(_nouns()[0], key=len, reverse=True))
+    heads = "|".join(words("candidates_description_group_heads"))
+    # "\b" before "the" is tested after its "t" (no word character before it): the search then
+    # skips to t's and T's instead of trying every offset.
+    return re.compile(rf"[Tt](?<!\w[Tt])he\s+((?:{_modifier_re()}\s+){{0,3}}?)({alt})\b"
+                      rf"(?:\s+(?:{heads})\b)?(?!\s+of\b)(?!-|\s+[A-Z])")
+
+
 def description_mentions(text: str, mentions: Sequence[Mention],
                          actors: Sequence[Mapping[str, Any]],
                          places: Sequence[Mapping[str, Any]] | None = None, *,
@@ -130,21 +159,18 @@ def description_mentions(text: str, mentions: Sequence[Mention],
         persons = frozenset(str(a["id"]) for a in actors if a.get("type") == "person")
     nouns, government, military = _nouns()
     reg = _registry(actors, places, lexicon)
-    by_id = {str(a["id"]): a for a in actors}
+    by_id = actors_by_id(actors)
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     states = Counter(m.actor_id for m in mentions
                      if by_id.get(m.actor_id, {}).get("type") == "state")
     # Rule 1 reads candidates' names too; the pronoun rules need registry facts (states).
-    recent = _Recent(mentions, {**{str(a["id"]): a for a in others}, **by_id}, text)
-    alt = "|".join(re.escape(n).replace("\\-", "[ -]")  # "task-force" ~ "task force"
-                   for n in sorted(nouns, key=len, reverse=True))
-    heads = "|".join(words("candidates_description_group_heads"))
+    recent = _Recent(mentions, {**{str(a["id"]): a for a in others}, **by_id} if others
+                     else by_id, text)
     fixed = government | military | _title_nouns()  # nouns that take no modifiers here
     out: list[Mention] = []
-    for m in re.finditer(rf"\b[Tt]he\s+((?:{_modifier_re()}\s+){{0,3}}?)({alt})\b"
-                         rf"(?:\s+(?:{heads})\b)?(?!\s+of\b)(?!-|\s+[A-Z])", text):
+    for m in _description_re().finditer(text):
         s, e, noun = m.start(2), m.end(2), re.sub(r"[ -]+", "-", m.group(2))
         if re.match(r"['’](?!s\b)", text[e : e + 2]):
             continue
@@ -174,6 +200,31 @@ def description_mentions(text: str, mentions: Sequence[Mention],
     return sorted(out, key=lambda m: m.start)
 
 
+@lru_cache(maxsize=4)
+def _before_agency_re(nouns: frozenset[str], lexicon: Lexicon
+                      ) -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """The pattern of _before_agency, its noun and agency noun alone, and the words that make
+    its noun no description."""
+    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    agency = "|".join(sorted(lexicon.agency_nouns, key=len, reverse=True))
+    owners = words("candidates_description_person_pronouns") \
+        | words("candidates_description_thing_pronouns") | {"the", "a", "an"}
+    return (re.compile(rf"(?<![\w-])([\w'’-]+)[ \t]+({alt})[ \t]+(?:{agency})\b(?![\w-])"),
+            re.compile(rf"(?:{alt})[ \t]+(?:{agency})\b(?![\w-])"), owners)
+
+
+def _agency_word(c: str) -> bool:
+    """A character of the word before the noun: ``[\\w'’-]`` (\\w is str.isalnum or "_")."""
+    return c.isalnum() or c in "_'’-"
+
+
+def _agency_starts(text: str, tail: re.Pattern[str]) -> Iterator[int]:
+    """Every offset a match of _before_agency's pattern can start at, ascending: the word
+    before each noun that ``tail`` (the pattern's noun and agency noun) finds after spaces or
+    tabs, at its start or after an apostrophe in it (where "(?<![\\w-])" holds)."""
+    return word_starts_before(text, tail, " \t".__contains__, _agency_word, "'’")
+
+
 def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset[str],
                    lexicon: Lexicon) -> list[Mention]:
     """A description noun with no article before an agency noun ("refused opposition
@@ -181,13 +232,9 @@ def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset
     "the <noun>'s": the last actor named before it holding the noun (rule 1 only). After an
     article, a possessive, a capitalised word or inside a mention it is left to the other
     rules. The span is the noun."""
-    alt = "|".join(sorted(nouns, key=len, reverse=True))
-    agency = "|".join(sorted(lexicon.agency_nouns, key=len, reverse=True))
-    owners = words("candidates_description_person_pronouns") \
-        | words("candidates_description_thing_pronouns") | {"the", "a", "an"}
+    rx, tail, owners = _before_agency_re(nouns, lexicon)
     out: list[Mention] = []
-    for g in re.finditer(rf"(?<![\w-])([\w'’-]+)[ \t]+({alt})[ \t]+(?:{agency})\b(?![\w-])",
-                         text):
+    for g in matches_from(rx, text, _agency_starts(text, tail)):
         word, s, e = g.group(1), g.start(2), g.end(2)
         if word[0].isupper() or word.lower() in owners or re.search(r"['’]s?$", word) \
                 or any(busy[s:e]):
@@ -207,13 +254,16 @@ _SENTENCE_END_RE = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n+)(?=[\"“‘']?[A
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
 
 
+@lru_cache(maxsize=2)
 def sentence_starts(text: str) -> list[int]:
-    """The offsets where the text's sentences start, in order."""
+    """The offsets where the text's sentences start, in order (read once per text: several
+    rules ask; the list is shared, not to be edited)."""
     return [0, *(m.end() for m in _SENTENCE_END_RE.finditer(text))]
 
 
+@by_identity
 def state_index(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    """States by their ISO3 code and by each of their demonyms."""
+    """States by their ISO3 code and by each of their demonyms (built once per actor list)."""
     states = {str(a.get("country_iso3")): str(a["id"]) for a in actors
               if a.get("type") == "state" and a.get("country_iso3")}
     return states | {str(d): str(a["id"]) for a in actors if a.get("type") == "state"
@@ -296,6 +346,22 @@ def one_state(text: str, ante: Mention, people: Mapping[str, Mention], pos: int,
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _pronoun_body_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A possessive pronoun before a body noun ("his government", "its country's army"), and
+    the pronouns alone in lower case."""
+    nouns, government, military = _nouns()
+    mine, other = words("candidates_description_person_pronouns"), \
+        words("candidates_description_thing_pronouns")
+    bodies = sorted(nouns | government | military, key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace("\\-", "[ -]") for n in bodies)
+    owners = "|".join(words("candidates_description_owner_nouns"))
+    pron = "|".join(mine | other)
+    return (re.compile(rf"\b((?i:{pron}))\s+(?:(?:{owners})['’]s\s+)?({alt})\b(?!\s+of\b)"
+                       r"(?!-|\s+[A-Z])"),
+            re.compile("|".join(re.escape(p.lower()) for p in mine | other)))
+
+
 def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
                    reg: Any, by_id: Mapping[str, Mapping[str, Any]], busy: bytearray,
                    persons: frozenset[str], lexicon: Lexicon) -> list[Mention]:
@@ -309,21 +375,26 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
     nouns, government, military = _nouns()
     mine, other = words("candidates_description_person_pronouns"), \
         words("candidates_description_thing_pronouns")
-    bodies = sorted(nouns | government | military, key=len, reverse=True)
-    alt = "|".join(re.escape(n).replace("\\-", "[ -]") for n in bodies)
-    owners = "|".join(words("candidates_description_owner_nouns"))
-    pron = "|".join(mine | other)
-    pat = rf"\b((?i:{pron}))\s+(?:(?:{owners})['’]s\s+)?({alt})\b(?!\s+of\b)(?!-|\s+[A-Z])"
-    starts = sentence_starts(text)
-    people = Latest(mentions, lambda m: m.actor_id in persons)
-    things = Latest(mentions, lambda m: m.actor_id not in persons)
-    bodies = Latest(mentions, lambda m: by_id.get(m.actor_id, {}).get("type") in _STATE_LIKE)
-    states = state_index(actors)
     out: list[Mention] = []
-    for g in re.finditer(pat, text):
+    first = True
+    rx, pronoun = _pronoun_body_re()
+    low = lowered(text)
+    # A match opens with a pronoun, case aside: where the lower-cased text holds one (a
+    # pronoun's letters hold no other match's start, so non-overlapping finds serve).
+    found = rx.finditer(text) if low is None \
+        else matches_from(rx, text, (m.start() for m in pronoun.finditer(low)))
+    for g in found:
         s, e = g.start(2), g.end(2)
         if any(busy[s:e]) or g.group(2)[0].isupper() or not _head(text, e, lexicon):
             continue
+        if first:  # built at the first phrase only: most articles hold none
+            first = False
+            starts = sentence_starts(text)
+            people = Latest(mentions, lambda m: m.actor_id in persons)
+            things = Latest(mentions, lambda m: m.actor_id not in persons)
+            bodies = Latest(mentions,
+                            lambda m: by_id.get(m.actor_id, {}).get("type") in _STATE_LIKE)
+            states = state_index(actors)
         ante = (people if g.group(1).lower() in mine else things).before(g.start())
         own = starts[bisect_right(starts, g.start()) - 1]
         if ante is not None and (ante.start < antecedent_floor(text, starts, g.start())
@@ -366,19 +437,25 @@ def state_of(text: str, ante: Mention, by_id: Mapping[str, Mapping[str, Any]],
     return states.get(d.group(1)) if d else None
 
 
+@lru_cache(maxsize=4)
+def _owned_re(nouns: frozenset[str]) -> re.Pattern[str]:
+    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"['’]s\s+({alt})\b(?!-|\s+of\b)")
+
+
 def _owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
            reg: Any, by_id: Mapping[str, Mapping[str, Any]], nouns: frozenset[str],
            bodies: frozenset[str]) -> list[Mention]:
     """"<State>'s opposition", "<State>'s army": the state's own actor holding the noun (same
     country, or its government/military child). The span covers owner and noun; the state's
     own possessive mention stays."""
-    alt = "|".join(sorted(nouns, key=len, reverse=True))
+    rx = _owned_re(nouns)
     out: list[Mention] = []
     for m in mentions:
         state = by_id.get(m.actor_id)
         if not m.possessive or state is None or state.get("type") != "state":
             continue
-        g = re.match(rf"['’]s\s+({alt})\b(?!-|\s+of\b)", text[m.end : m.end + 40])
+        g = rx.match(text[m.end : m.end + 40])
         if g is None:
             continue
         noun = g.group(1)
@@ -409,10 +486,12 @@ def member_body_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention
     """"the 15-member body": the last actor named before it whose mention holds a body word
     (`candidates_member_body_names`: "<Org> Council", "<Name> Committee"); span from the
     number to the head."""
+    out: list[Mention] = []
+    if "-member" not in text:  # the phrase holds it (most articles: no phrase to look for)
+        return out
     heads = "|".join(words("candidates_member_body_heads"))
     names = words("candidates_member_body_names")
     ordered = sorted(mentions, key=lambda m: m.start)
-    out: list[Mention] = []
     for g in re.finditer(rf"\b[Tt]he\s+((?:\d+|[a-z]+)-member\s+(?:{heads}))\b", text):
         ante = next((m for m in reversed(ordered) if m.end <= g.start()
                      and names & set(m.text.split())), None)
@@ -493,6 +572,15 @@ _STOP_RE = re.compile(r"[^\w\s.'’-]")
 _ACRONYM_RE = re.compile(r"(?:[A-Z]\.)+")
 
 
+@lru_cache(maxsize=4)
+def _role_before_re(lexicon: Lexicon) -> re.Pattern[str]:
+    """A lower-case role (and a title word) at the end of a stretch: "rebel commander "."""
+    roles = lexicon.role_nouns | words("candidates_person_role_nouns")
+    alt = "|".join(sorted(roles, key=len, reverse=True))
+    titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alt})(?:,\s+|\s+)(?:(?:{titles})\s+)?$")
+
+
 def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str], *,
                   lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[list[Mention], set[int]]:
     """A lower-case role right before a person's name ("a Varnian rebel commander, <Name>,",
@@ -501,10 +589,7 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
     "Gen." may stand between role and name). The modifiers stop at a registry mention ("<Org>
     spokesman <Name>": the organisation stays a mention of its own); a one-word candidate there
     ("<Ethnic> rebel commander") was a modifier: its index is returned to be dropped."""
-    roles = lexicon.role_nouns | words("candidates_person_role_nouns")
-    alt = "|".join(sorted(roles, key=len, reverse=True))
-    titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
-    role_re = re.compile(rf"(?<![\w-])({alt})(?:,\s+|\s+)(?:(?:{titles})\s+)?$")
+    role_re = _role_before_re(lexicon)
     at: dict[tuple[int, int], int] = {(m.start, m.end): i for i, m in enumerate(mentions)}
     owner = mention_owners(text, mentions)
     out: list[Mention] = []

@@ -18,13 +18,22 @@ the noun, "ex-" included, never "the".
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from ..lexicon import sequence, table, words
 from .descriptions import state_index, state_of
-from .model import DEFAULT_LEXICON, Lexicon, Mention, mention_owners
+from .model import (
+    DEFAULT_LEXICON,
+    Lexicon,
+    Mention,
+    actors_by_id,
+    by_identity,
+    matches_from,
+    mention_owners,
+    word_starts_before,
+)
 from .registry import _list, _registry
 
 _BODY_TYPES = frozenset({"government_body", "military"})
@@ -38,15 +47,34 @@ def _titles() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The epithet, and its noun alone with what must follow it."""
     nouns = "|".join(sorted(_titles(), key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w.’'-])((?:ex-)?)([A-Z][\w.&’'-]*?)\s+({nouns})\b(?![\w-])"
-        rf"(?!\s+[A-Z]|\s+(?:of|for)\b|,\s+[A-Z])")
+    after = r"\b(?![\w-])(?!\s+[A-Z]|\s+(?:of|for)\b|,\s+[A-Z])"
+    return (re.compile(rf"(?<![\w.’'-])((?:ex-)?)([A-Z][\w.&’'-]*?)\s+({nouns}){after}"),
+            re.compile(rf"(?:{nouns}){after}"))
 
 
+def _epithet_word(c: str) -> bool:
+    """A character of the word before the noun ("ex-" included): ``[\\w.&’'-]``."""
+    return c.isalnum() or c in "_.&’'-"
+
+
+def _epithets(text: str) -> Iterator[re.Match[str]]:
+    """What ``_patterns()[0].finditer(text)`` finds, trying it only where a match can start:
+    before a noun that its tail finds after white space, at the start of the word before the
+    noun or after a "&" in it (the characters of the word the look-behind does not exclude).
+    The word cannot hold white space, so it ends where the white space before the noun
+    begins."""
+    rx, tail = _patterns()
+    return matches_from(rx, text, word_starts_before(text, tail, str.isspace, _epithet_word,
+                                                     "&"))
+
+
+@by_identity
 def _institutions(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    """Government bodies and militaries by each one-word name form, case-folded."""
+    """Government bodies and militaries by each one-word name form, case-folded (built once
+    per actor list)."""
     out: dict[str, str] = {}
     for a in actors:
         if a.get("type") not in _BODY_TYPES:
@@ -56,6 +84,12 @@ def _institutions(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
             if form and " " not in form:
                 out.setdefault(form.casefold(), str(a["id"]))
     return out
+
+
+@by_identity
+def _demonym_states(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """States by their demonyms (state_index without the ISO3 codes)."""
+    return {k: v for k, v in state_index(actors).items() if not k.isupper()}
 
 
 def _distinctive(actor: Mapping[str, Any]) -> frozenset[str]:
@@ -80,7 +114,7 @@ class _People:
 
     def __init__(self, text: str, mentions: Sequence[Mention], persons: frozenset[str],
                  actors: Sequence[Mapping[str, Any]], lexicon: Lexicon) -> None:
-        self.by_id = {str(a["id"]): a for a in actors}
+        self.by_id = actors_by_id(actors)
         states = state_index(actors)
         self.titles: dict[str, list[str]] = {}
         self.state: dict[str, str | None] = {}
@@ -118,11 +152,11 @@ def epithet_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
-    states = {k: v for k, v in state_index(actors).items() if not k.isupper()}
+    states = _demonym_states(actors)
     bodies = _institutions(actors)
     people: _People | None = None
     out: list[Mention] = []
-    for g in _pattern().finditer(text):
+    for g in _epithets(text):
         word, noun = g.group(2), g.group(3)
         if any(busy[g.start(3) : g.end(3)]):
             continue
@@ -156,15 +190,20 @@ def apposition_mentions(text: str, mentions: Sequence[Mention], persons: frozens
     ("<Name>, the former director of <office>," "<Name>, the defense minister.") is a
     description of that person: the span is the phrase without "the". Capitalised words
     inside end it (a name of its own, left to the other rules)."""
-    busy = bytearray(len(text) + 1)
-    for m in mentions:
-        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    busy: bytearray | None = None  # built at the first apposition: most articles hold none
     out: list[Mention] = []
+    apposition_rx = _apposition_re(lexicon)
     for m in mentions:
         if m.actor_id not in persons or m.possessive:
             continue
-        g = _apposition_re(lexicon).match(text, m.end)
-        if g is None or any(busy[g.start(1) : g.end(1)]):
+        g = apposition_rx.match(text, m.end)
+        if g is None:
+            continue
+        if busy is None:
+            busy = bytearray(len(text) + 1)
+            for o in mentions:
+                busy[o.start : o.end] = b"\x01" * (o.end - o.start)
+        if any(busy[g.start(1) : g.end(1)]):
             continue
         out.append(Mention(g.start(1), g.end(1), g.group(1), m.actor_id, "description"))
     return out
@@ -186,17 +225,25 @@ def loyalist_mentions(text: str, mentions: Sequence[Mention], persons: frozenset
     child in the registry): the span runs from the head noun to the end of the name and holds
     the person's own mention. A head already inside a mention ("government forces loyal to
     ...") is left to that mention."""
-    by_id = {str(a["id"]): a for a in actors}
+    out: list[Mention] = []
+    # A match holds the first word of a loyalty phrase: most texts (and windows) hold none.
+    ties = tuple({t.split()[0] for t in sequence("mentions_loyalty_phrases")})
+    if not any(t in text for t in ties):
+        return out
+    by_id = actors_by_id(actors)
     states = state_index(actors)
     reg = _registry(actors, places, lexicon)
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
-    out: list[Mention] = []
+    loyalist_rx = _loyalist_re(lexicon)
     for m in mentions:
         if m.actor_id not in persons:
             continue
-        g = _loyalist_re(lexicon).search(text[max(0, m.start - 80) : m.start])
+        lo = max(0, m.start - 80)
+        if not any(text.find(t, lo, m.start) >= 0 for t in ties):
+            continue
+        g = loyalist_rx.search(text[lo : m.start])
         if g is None:
             continue
         start = m.start - (len(text[max(0, m.start - 80) : m.start]) - g.start(1))
@@ -230,11 +277,14 @@ def fronted_role_mentions(text: str, mentions: Sequence[Mention], persons: froze
     owner = mention_owners(text, mentions)
     out: list[Mention] = []
     dropped: set[int] = set()
+    fronted_rx = _fronted_re(lexicon)
     for m in mentions:
         if m.actor_id not in persons or m.rule not in ("alias", "candidate"):
             continue
         offset = max(0, m.start - 160)
-        g = _fronted_re(lexicon).search(text, offset, m.start)
+        if text.find(",", offset, m.start) < 0:
+            continue  # the phrase ends in a comma
+        g = fronted_rx.search(text, offset, m.start)
         if g is None or any(w.lower() in lexicon.common_words or re.search(r"['’]s?$", w)
                             for w in g.group(1).split()):
             continue  # a function word, or a possessive owner ("<Org> chief's aide")

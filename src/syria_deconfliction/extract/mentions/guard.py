@@ -13,7 +13,7 @@ from .registry import (
     _DOTTED_RE,
     MentionRegistry,
     _fingerprint,
-    _plain_re,
+    _plain_literal_first_re,
     _registry,
     _variants,
 )
@@ -32,10 +32,13 @@ _OPENERS_RE = re.compile(r"[\s\"“‘'(\[—-]*")
 _TITLE_CASE_WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
 @lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     w = word.lower().strip("'’")
-    for suf in ("ing", "ed", "es", "s"):
+    for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)]
     return w
@@ -77,7 +80,7 @@ def _not_actor_re(not_actors: Sequence[Any]) -> re.Pattern[str]:
     key = _fingerprint(sorted(texts))
     pat = _NA_CACHE.get(key)
     if pat is None:
-        pat = _plain_re(texts)
+        pat = _plain_literal_first_re(texts)
         _NA_CACHE[key] = pat
     if len(_NA_PINNED) >= 8:
         _NA_PINNED.pop(next(iter(_NA_PINNED)))
@@ -129,10 +132,15 @@ class _LowerWords:
             self._words = set(_LOWER_WORD_RE.findall(self.text))
         return self._words
 
-    def stems(self) -> set[str]:
+    def has_stem(self, stem: str) -> bool:
+        """Whether a word of the text has the stem ``stem`` (one of ``_stem``'s results):
+        only the word itself and it with one of the suffixes ``_stem`` strips can, so those
+        few are looked up instead of stemming every word of the text."""
         if self._stems is None:
-            self._stems = {_stem(w) for w in self.words()}
-        return self._stems
+            # _stem lower-cases (the words are) and strips apostrophes first
+            self._stems = {w.strip("'’") for w in self.words()}
+        return any(f in self._stems and _stem(f) == stem
+                   for f in (stem, *(stem + suf for suf in _SUFFIXES)))
 
 
 def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str]
@@ -148,6 +156,9 @@ def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str
                 and tok not in lex.title_words and tok not in lex.months_weekdays:
             e -= 1
             tok = tok[:-1]
+        if covered.find(0, s, e) < 0:  # covered whole (most tokens): so from its capital on
+            tokens.append((s, e, 0, False))
+            continue
         first_upper = s if text[s].isupper() else next(
             (i for i in range(s, e) if text[i].isupper()), s)
         if covered.find(0, first_upper, e) < 0 or all(
@@ -166,7 +177,7 @@ def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str
             )
             low = tok.lower()
             if initial and (low in common or low in lower.words()
-                            or _stem(low) in lower.stems()):
+                            or lower.has_stem(_stem(low))):
                 weak = True
         tokens.append((s, e, 1 if weak else 2, is_title))
     return tokens
@@ -202,7 +213,7 @@ def _name_spans(text: str, tokens: list[_Tok], connectors: frozenset[str]
                 gap.startswith(" ") and gap.endswith(" ") and 0 < len(words) <= 2
                 and all(w in connectors for w in words)
             )
-        if not joined or cls == 0:
+        if segment and (not joined or cls == 0):
             flush()
         if cls != 0:
             segment.append(tok)

@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from ..lexicon import table, words
-from .model import DEFAULT_LEXICON, Lexicon, Mention
+from .model import DEFAULT_LEXICON, Lexicon, Mention, lowered
 
 
 @lru_cache(maxsize=1)
@@ -48,11 +48,22 @@ def _pattern() -> re.Pattern[str]:
         rf"(?![ \t]+[A-Z]|[ \t]+(?:of|for)\b)")
 
 
+@lru_cache(maxsize=1)
+def _head_re() -> re.Pattern[str]:
+    """The heads alone, in lower case: what the pattern's case-blind head finds in a text,
+    this finds in its lower case (extract/case.py)."""
+    heads = sorted(_heads(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(h).replace(r"\ ", r"[ \t]+") for h in heads))
+
+
 def kind_mentions(text: str, mentions: Sequence[Mention], types: Mapping[str, str], *,
                   lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
     """Mentions for descriptions by kind under the module's rules, in text order. ``types``:
     every known actor's type by id (registry and candidates)."""
     heads = _heads()
+    low = lowered(text)
+    if low is not None and _head_re().search(low) is None:
+        return []  # a match's head stands in the lower-cased text (most articles: none)
     kind_words = {w for h in heads for w in h.split()}
     busy = bytearray(len(text) + 1)
     for m in mentions:
@@ -136,8 +147,13 @@ def known_as_mentions(text: str, mentions: Sequence[Mention], *,
     makes an aside, left alone; function words other than "of" end the phrase."""
     out: list[Mention] = []
     dropped: set[int] = set()
+    if "known" not in text:  # the phrase holds "known" (most articles: no phrase to look for)
+        return out, dropped
     for m in mentions:
-        g = _known_as_re().search(text, max(0, m.start - 120), m.start)
+        lo = max(0, m.start - 120)
+        if text.find("known", lo, m.start) < 0:
+            continue  # no match can lie in the window without the word
+        g = _known_as_re().search(text, lo, m.start)
         if g is None or any(w.lower() in lexicon.common_words and w.lower() != "of"
                             for w in g.group(1).split()):
             continue

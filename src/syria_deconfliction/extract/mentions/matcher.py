@@ -47,18 +47,24 @@ def _locative_heads(lex: Lexicon) -> frozenset[str]:
 _WORD_RUN_RE = re.compile(r"\w+")
 
 
-def _locative_before(lex: Lexicon, text: str, start: int) -> bool:
+def _locative_before(lex: Lexicon, text: str, start: int, regular: bool = False) -> bool:
     """Whether the 60 characters before ``start`` end in a locative context ("in northern",
     "south of the"): what ``_context_res(lex)["locative"].search`` of them finds.
 
     Every match opens with one of the context words at a word start, so the pattern is only
     tried at the words that are one (case aside); a window holding a letter whose lower case
-    differs from what (?i) equates it with (extract/case.py) is searched at every character."""
+    differs from what (?i) equates it with (extract/case.py) is searched at every character.
+    ``regular``: the caller knows the whole text holds no such letter."""
+    return _locative_in(_context_res(lex)["locative"], _locative_heads(lex), text, start,
+                        regular)
+
+
+def _locative_in(rx: re.Pattern[str], heads: frozenset[str], text: str, start: int,
+                 regular: bool) -> bool:
+    """``_locative_before`` with the lexicon's pattern and context words given."""
     window = text[max(0, start - 60) : start]
-    rx = _context_res(lex)["locative"]
-    if irregular_case(window):
+    if not regular and irregular_case(window):
         return rx.search(window) is not None
-    heads = _locative_heads(lex)
     return any(rx.match(window, m.start()) is not None for m in _WORD_RUN_RE.finditer(window)
                if m.group().lower() in heads)
 
@@ -78,6 +84,41 @@ def _in_set(word: str, words: frozenset[str]) -> bool:
     if word.endswith("es") and word[:-2] in words:
         return True
     return word.endswith("s") and word[:-1] in words
+
+
+def _head_noun_class(lex: Lexicon, word: str) -> str | None:
+    """The class of a lower-case head noun after a demonym or state name, None for none."""
+    for cls, words in (
+        ("irregular", lex.irregular_force_nouns),
+        ("military", lex.military_nouns),
+        ("government", lex.government_nouns),
+        ("role", lex.role_nouns),
+        ("agency", lex.agency_nouns),
+        ("non_actor", lex.non_actor_nouns),
+    ):
+        if _in_set(word, words):
+            return cls
+    return None
+
+
+@lru_cache(maxsize=8)
+def _head_noun_classes(lex: Lexicon) -> dict[str, str | None]:
+    """A memo of ``_head_noun_class`` per lexicon, filled as words are met (a pure function of
+    the word: the same for every article)."""
+    return {}
+
+
+def _title_before(window: str, titles: frozenset[str]) -> bool:
+    """Whether ``_context_res(lex)["honorific"].search(window)`` finds a title or honorific
+    (``titles``: none holds white space) followed by white space to the window's end: the
+    title is a tail of the window's last token (before its trailing white space) that no
+    word character nor full stop precedes within the token."""
+    head = window.rstrip()
+    if len(head) == len(window) or not head:
+        return False
+    token = head.split()[-1]
+    return any(token[i:] in titles for i in range(len(token))
+               if i == 0 or not (token[i - 1].isalnum() or token[i - 1] in "_."))
 
 
 @dataclass
@@ -114,6 +155,10 @@ class _Matcher:
         self.reg = reg
         self.lex = reg.lex
         self.res = _context_res(reg.lex)
+        self.classes = _head_noun_classes(reg.lex)
+        self.locative_heads = _locative_heads(reg.lex)
+        self.titles = reg.lex.honorifics | reg.lex.title_words
+        self.regular = False  # the text read holds no letter of irregular case (find sets it)
 
     # ---- longest-match-first candidate selection
     def _select(self, text: str) -> list[_Cand]:
@@ -129,7 +174,7 @@ class _Matcher:
         taken = bytearray(len(text))
         chosen: list[_Cand] = []
         for s, e, form in cands:
-            if any(taken[s:e]):
+            if taken.find(1, s, e) >= 0:  # any(taken[s:e]): the bytes are 0 or 1
                 continue
             taken[s:e] = b"\x01" * (e - s)
             chosen.append(_Cand(s, e, form))
@@ -140,7 +185,7 @@ class _Matcher:
     def _is_locative(self, text: str, c: _Cand, prev: _Cand | None) -> bool:
         if self.res["place_suffix"].match(text, c.end):
             return True
-        if _locative_before(self.lex, text, c.start):
+        if _locative_in(self.res["locative"], self.locative_heads, text, c.start, self.regular):
             return True
         if prev is None:
             return False
@@ -183,16 +228,13 @@ class _Matcher:
             if word[0].isupper():
                 return "title" if (word in lex.title_words or word in lex.honorifics) else None
             lw = word.lower()
-            for cls, words in (
-                ("irregular", lex.irregular_force_nouns),
-                ("military", lex.military_nouns),
-                ("government", lex.government_nouns),
-                ("role", lex.role_nouns),
-                ("agency", lex.agency_nouns),
-                ("non_actor", lex.non_actor_nouns),
-            ):
-                if _in_set(lw, words):
-                    return cls
+            cls = self.classes.get(lw, "")
+            if cls == "":
+                cls = _head_noun_class(lex, lw)
+                if len(self.classes) < 1 << 16:
+                    self.classes[lw] = cls
+            if cls is not None:
+                return cls
             plain_modifier = raw == word and lw not in lex.common_words
             allowed = lw in lex.modifier_words or (
                 free_modifier and plain_modifier and not lw.endswith("ing")
@@ -207,20 +249,19 @@ class _Matcher:
 
     def find(self, text: str) -> list[Mention]:
         reg = self.reg
+        self.regular = not irregular_case(text)
         chosen = self._select(text)
         places_at = {c.start: c.end for c in chosen}
         prev_place: _Cand | None = None
+        readings = reg.readings
         for c in chosen:
-            entries = reg.forms[c.form]
-            actor_entries = [e for e in entries if e.kind != "place"]
+            entry, is_state, in_gazetteer = readings[c.form]
             c.possessive = _is_possessive(text, c.end)
-            if not actor_entries:
+            if entry is None:
                 c.place_reading = True
                 prev_place = c
                 continue
-            c.entry = entry = actor_entries[0]
-            is_state = reg.actors.get(entry.ident, {}).get("type") == "state"
-            in_gazetteer = len(actor_entries) < len(entries)
+            c.entry = entry
             if (
                 entry.kind in ("alias", "metonym")
                 and (is_state or entry.kind == "metonym" or in_gazetteer)
@@ -370,7 +411,7 @@ class _Matcher:
                 continue
             persons = reg.surnames[form]
             earlier = [(pos, aid) for pos, aid in named if pos < s and aid in persons]
-            honor = bool(self.res["honorific"].search(text[max(0, s - 40) : s]))
+            honor = _title_before(text[max(0, s - 40) : s], self.titles)
             aid: str | None = None
             if earlier:
                 aid = max(earlier)[1]

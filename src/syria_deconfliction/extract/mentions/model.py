@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 
+from ..case import lower_for_ignorecase
 from ..lexicon import words as lexicon_words
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -31,6 +34,89 @@ def mention_owners(text: str, mentions: Sequence[Mention]) -> list[int]:
     for i, m in enumerate(mentions):
         owner[m.start : m.end] = [i] * (m.end - m.start)
     return owner
+
+
+_T = TypeVar("_T")
+
+
+def by_identity(build: Callable[[Any], _T]) -> Callable[[Any], _T]:
+    """``build(obj)`` computed once per object, looked up by its identity: the tables the rules
+    derive from the registry's actor list, which a corpus run passes unchanged for every
+    article. The object is kept alive with its value (so no id is reused) and is not to be
+    edited in place afterwards; the value is shared, not to be edited by callers."""
+    cache: dict[int, tuple[object, _T]] = {}
+
+    @wraps(build)
+    def cached(obj: Any) -> _T:
+        hit = cache.get(id(obj))
+        if hit is not None and hit[0] is obj:
+            return hit[1]
+        value = build(obj)
+        if len(cache) >= 8:
+            cache.pop(next(iter(cache)))
+        cache[id(obj)] = (obj, value)
+        return value
+
+    return cached
+
+
+@by_identity
+def actors_by_id(actors: Sequence[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    """The actors by id (the last of a repeated id wins, as in a dict built over the list)."""
+    return {str(a["id"]): a for a in actors}
+
+
+@by_identity
+def actor_types(actors: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """Each actor's type by id, as text ("None" for none)."""
+    return {str(a["id"]): str(a.get("type")) for a in actors}
+
+
+def matches_from(rx: re.Pattern[str], text: str, starts: Iterable[int]
+                 ) -> Iterator[re.Match[str]]:
+    """What ``rx.finditer(text)`` finds, given ``starts`` (ascending) holding every offset a
+    match of ``rx`` can start at: finditer's next match is the first offset at or after the
+    last match's end where ``rx`` matches, so only those offsets need be tried. ``rx`` must
+    not match the empty string. A cheap search for what every match holds gives the offsets,
+    instead of trying ``rx`` at every character."""
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = rx.match(text, s)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def word_starts_before(text: str, tail: re.Pattern[str], space: Callable[[str], bool],
+                       word: Callable[[str], bool], after: str) -> Iterator[int]:
+    """Offsets, ascending, where a pattern "<word> <spaces> <tail>" can match: for each offset
+    where ``tail`` matches right after at least one space character (``space``), the start of
+    the run of word characters (``word``) before the spaces, and each offset in that run just
+    after one of ``after`` (the characters that the pattern's look-behind before the word does
+    not exclude). Each space run and word run belongs to one tail, so the offsets ascend."""
+    i = 0
+    while (t := tail.search(text, i)) is not None:
+        end = i = t.start()
+        i += 1
+        gap = end
+        while gap > 0 and space(text[gap - 1]):
+            gap -= 1
+        if gap == end:
+            continue
+        start = gap
+        while start > 0 and word(text[start - 1]):
+            start -= 1
+        for s in range(start, gap):
+            if s == start or text[s - 1] in after:
+                yield s
+
+
+@lru_cache(maxsize=2)
+def lowered(text: str) -> str | None:
+    """``lower_for_ignorecase(text)`` once per text: several rules ask for it."""
+    return lower_for_ignorecase(text)
 
 
 def _ws(words: str) -> frozenset[str]:

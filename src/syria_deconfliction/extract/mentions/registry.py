@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from ..document import word_runs
 from .model import _UP, DEFAULT_LEXICON, Lexicon
 
 # --------------------------------------------------------------------------- registry compile
@@ -101,6 +100,16 @@ def _plain_re(forms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{_alternation(forms)})(?![\w])")
 
 
+def _plain_literal_first_re(forms: Iterable[str]) -> re.Pattern[str]:
+    """``_plain_re(forms)`` written so that each alternative opens with its first character
+    and tests the look-behind after it ("(?<!\\w[\\s\\S])": no word character before that
+    character): the search then skips to the forms' first characters instead of trying every
+    offset."""
+    ordered = sorted(set(f for f in forms if f), key=lambda s: (-len(s), s))
+    alt = "|".join(re.escape(f[0]) + r"(?<!\w[\s\S])" + re.escape(f[1:]) for f in ordered)
+    return re.compile(rf"(?:{alt or '(?!x)x'})(?![\w])")
+
+
 _WORD_RUN_RE = re.compile(r"\w+")
 _TWO_RUNS_RE = re.compile(r"\w+\W+\w+")
 
@@ -126,6 +135,18 @@ class FormIndex:
             else:
                 others.append(f)
         self.first_runs = frozenset(self.heads | set(self.one))
+        self.first_re = _whole_runs_re(self.first_runs)
+        # By first word run: the longer forms, then those of one run, each longest first. A
+        # longer form stands at a start only where the text's first two runs are the form's,
+        # so trying all longer forms of the first run finds what the lookup by two runs found.
+        self.by_first: dict[str, list[str]] = {}
+        for key, fs in self.two.items():
+            self.by_first.setdefault(_first_run(key), []).extend(fs)
+        for runs in self.by_first.values():
+            runs.sort(key=lambda s: (-len(s), s))
+        for word, fs in self.one.items():
+            self.by_first.setdefault(word, []).extend(fs)
+        self._at: dict[str, re.Pattern[str]] = {}  # by first run, compiled when first met
         self.others = _overlapping_re(others) if others else None
         # the last text read and what was found in it: the mention rules and the guard read
         # the same article one after the other
@@ -138,19 +159,18 @@ class FormIndex:
         if last is not None and last[0] is text:
             return last[1]
         out: list[tuple[int, str]] = []
-        n = len(text)
-        one, two, heads, first_runs = self.one, self.two, self.heads, self.first_runs
-        for s, word in word_runs(text):
-            if word not in first_runs:
-                continue
-            found = None
-            if word in heads:
-                m2 = _TWO_RUNS_RE.match(text, s)
-                found = m2 and _longest(text, s, n, two.get(m2.group(), ()))
-            if not found:
-                found = _longest(text, s, n, one.get(word, ()))
+        # The word runs that are first runs of forms, found by one pattern (what a walk over
+        # every word run keeping those in ``first_runs`` finds, at a fraction of the cost).
+        at = self._at
+        for run in self.first_re.finditer(text):
+            s, word = run.start(), run.group()
+            rx = at.get(word)
+            if rx is None:  # the forms in order, the first that stands before no word character
+                rx = at[word] = re.compile(
+                    "(?:" + "|".join(re.escape(f) for f in self.by_first[word]) + r")(?!\w)")
+            found = rx.match(text, s)
             if found:
-                out.append((s, found))
+                out.append((s, found.group()))
         if self.others is not None:
             out += [(m.start(), m.group(1)) for m in self.others.finditer(text)]
             out.sort(key=lambda x: x[0])
@@ -161,6 +181,18 @@ class FormIndex:
     def plain(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of non-overlapping matches, leftmost first (``_plain_re.finditer``)."""
         return _leftmost(self.overlapping(text))
+
+
+def _whole_runs_re(runs: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for the word runs (``\\w+``) of a text that are, whole, one of ``runs``:
+    each run stands between non-word characters, and the alternatives are grouped by their
+    first character, so that at a word start only those of its first character are tried."""
+    by_first: dict[str, list[str]] = {}
+    for r in sorted(set(runs), key=lambda r: (-len(r), r)):
+        by_first.setdefault(r[0], []).append(r[1:])
+    alt = "|".join(re.escape(c) + "(?:" + "|".join(re.escape(t) for t in tails) + ")"
+                   for c, tails in by_first.items())
+    return re.compile(rf"(?<!\w)(?:{alt or '(?!x)x'})(?!\w)")
 
 
 def _leftmost(overlapping: Iterable[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -177,19 +209,6 @@ def _leftmost(overlapping: Iterable[tuple[int, str]]) -> list[tuple[int, int]]:
 def _first_run(form: str) -> str:
     m = _WORD_RUN_RE.match(form)
     return m.group() if m else ""
-
-
-def _longest(text: str, s: int, n: int, forms: Sequence[str]) -> str | None:
-    """The first (longest) of ``forms`` that stands at ``s`` followed by no word character."""
-    for f in forms:
-        e = s + len(f)
-        if text.startswith(f, s) and (e >= n or not _is_word(text[e])):
-            return f
-    return None
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 class _Registry:
@@ -233,6 +252,20 @@ class _Registry:
             if len(f) > len(longest.get(s, "")):
                 longest[s] = f
         return _leftmost(sorted(longest.items()))
+
+    @cached_property
+    def readings(self) -> dict[str, tuple[_Entry | None, bool, bool]]:
+        """Per form: its first actor entry (None: a gazetteer name only), whether that actor
+        is a state, and whether the gazetteer holds the form too (what the matcher asks of
+        every form it finds)."""
+        out: dict[str, tuple[_Entry | None, bool, bool]] = {}
+        for form, entries in self.forms.items():
+            actor_entries = [e for e in entries if e.kind != "place"]
+            entry = actor_entries[0] if actor_entries else None
+            is_state = entry is not None \
+                and self.actors.get(entry.ident, {}).get("type") == "state"
+            out[form] = (entry, is_state, len(actor_entries) < len(entries))
+        return out
 
     @cached_property
     def lower_bodies(self) -> dict[str, str]:

@@ -32,7 +32,7 @@ from .descriptions import (
     state_index,
     state_of,
 )
-from .model import DEFAULT_LEXICON, Lexicon, Mention
+from .model import DEFAULT_LEXICON, Lexicon, Mention, actors_by_id
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +41,7 @@ def _aliases() -> dict[str, str]:
     return {row[0]: row[1] for row in table("candidates_anaphoric_role_aliases")}
 
 
+@lru_cache(maxsize=1)
 def _defining_roles() -> frozenset[str]:
     return words("candidates_anaphoric_role_nouns") | frozenset(_aliases().values())
 
@@ -66,9 +67,19 @@ def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     return before, after, phrase
 
 
-def _roles_of(text: str, m: Mention, lexicon: Lexicon) -> set[str]:
-    """The role nouns the article gives a person at one mention of their name."""
-    before, after, _ = _patterns(lexicon)
+@lru_cache(maxsize=256)
+def _referring_nouns(roles: frozenset[str]) -> tuple[str, ...]:
+    """The nouns of role phrases (written with "-" for "[ -]") whose role is one of ``roles``,
+    as the phrase rule maps them: lower case, through the aliases."""
+    aliases = _aliases()
+    nouns = words("candidates_anaphoric_role_nouns") | frozenset(aliases)
+    return tuple(n for n in nouns if aliases.get(n.lower(), n.lower()) in roles)
+
+
+def _roles_of(text: str, m: Mention, patterns: tuple[re.Pattern[str], ...]) -> set[str]:
+    """The role nouns the article gives a person at one mention of their name (``patterns``:
+    ``_patterns`` of the lexicon)."""
+    before, after, _ = patterns
     roles = _defining_roles()
     out: set[str] = set()
     b = before.search(text[max(0, m.start - 100) : m.start])
@@ -120,20 +131,22 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
                   actors: Sequence[Mapping[str, Any]], *,
                   lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
     """Mentions for role phrases under the module's rule, in text order."""
-    _, _, phrase = _patterns(lexicon)
+    patterns = _patterns(lexicon)
+    phrase = patterns[2]
     defined: dict[str, list[tuple[str, set[str]]]] = {}  # role -> (person, sentence words)
     for m in mentions:
         if m.actor_id in persons and m.rule in ("alias", "candidate", "surname"):
-            for role in _roles_of(text, m, lexicon):
+            for role in _roles_of(text, m, patterns):
                 defined.setdefault(role, []).append(
                     (m.actor_id, _sentence_words(text, m.start, m.end)))
-    if not defined:
-        return []
+    if not defined or not any(all(part in text for part in noun.split("-"))
+                              for noun in _referring_nouns(frozenset(defined))):
+        return []  # a phrase's noun maps to a defined role and stands in the text
     busy = bytearray(len(text) + 1)
     for m in mentions:
         busy[m.start : m.end] = b"\x01" * (m.end - m.start)
     ends = {m.end for m in mentions if m.actor_id in persons}
-    owner = _Owner(text, mentions, persons, actors, lexicon)
+    owner: _Owner | None = None  # built at the first "his/her <role>": most articles hold none
     definitions = _definitions(text, mentions, persons, lexicon)
     out: list[Mention] = []
     for p in phrase.finditer(text):
@@ -154,6 +167,7 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
         fits = {aid for aid, seen in defined[role]
                 if not mods or any(w.lower().strip(".'’") in seen for w in mods)}
         if p.group(1):
+            owner = owner or _Owner(text, mentions, persons, actors, lexicon)
             fits = owner.same_state(p.start(), fits)
         if len(fits) != 1:
             continue
@@ -171,7 +185,7 @@ class _Owner:
     def __init__(self, text: str, mentions: Sequence[Mention], persons: frozenset[str],
                  actors: Sequence[Mapping[str, Any]], lexicon: Lexicon) -> None:
         self.text, self.lexicon = text, lexicon
-        self.by_id = {str(a["id"]): a for a in actors}
+        self.by_id = actors_by_id(actors)
         self.states = state_index(actors)
         self.starts = sentence_starts(text)
         self.people = Latest(mentions, lambda m: m.actor_id in persons)

@@ -1,0 +1,144 @@
+"""The fast paths of the mention rules find what their slow equivalents find (invented text)."""
+
+from __future__ import annotations
+
+import re
+
+from syria_deconfliction.extract.mentions.registry import FormIndex, _whole_runs_re
+
+TEXT = ("Varnia's envoy met Belmoran officials; the Varnian-led talks in Old Harbour ended. "
+        "VarniaX and Varnias are no names, nor is xVarnia, but Old Harbour_s is one run.")
+
+
+def test_whole_runs_pattern_finds_the_listed_runs_only() -> None:
+    runs = {"Varnia", "Old", "Belmoran", "talks", "V"}
+    slow = [(m.start(), m.group()) for m in re.finditer(r"\w+", TEXT) if m.group() in runs]
+    fast = [(m.start(), m.group()) for m in _whole_runs_re(runs).finditer(TEXT)]
+    assert fast == slow
+    assert list(_whole_runs_re(set()).finditer(TEXT)) == []
+
+
+def test_form_index_matches_the_alternation() -> None:
+    forms = ["Varnia", "Varnian", "Old Harbour", "Old", "Belmoran officials", "-led",
+             "Varnia's envoy", "Varnia's", "Old Harbour ended", "Old Harbour_s", "Old Harb"]
+    index = FormIndex(forms)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda s: (-len(s), s)))
+    slow = [(m.start(), m.group(1))
+            for m in re.finditer(rf"(?<![\w])(?=({alternation})(?![\w]))", TEXT)]
+    assert list(index.overlapping(TEXT)) == slow
+
+
+def test_guard_stem_lookup_agrees_with_stemming_every_word() -> None:
+    from syria_deconfliction.extract.mentions.guard import _LowerWords, _stem
+
+    text = ("Envoys were hoping talks moved on; the rebels' offer of moves, boxes and "
+            "a well-known plan. Reporting by staff; he hoped, she reported.")
+    lower = _LowerWords(text)
+    every = {_stem(w) for w in lower.words()}
+    for word in ("Hope", "Hoping", "Moves", "Move", "Rebels", "Box", "Boxes", "Known",
+                 "Report", "Reporting", "Staffs", "Plans", "Planned", "Talk", "Offered"):
+        assert lower.has_stem(_stem(word.lower())) == (_stem(word.lower()) in every), word
+
+
+def test_occurrences_agree_with_the_pattern() -> None:
+    from syria_deconfliction.extract.mentions.candidates import _occurrences
+
+    text = ("Kova met Kova-Ruiz; al-Kova and 'Kova, then KovaKova Kova_s Kova. Ana Kova Ana "
+            "Kova Ana Kovan, Ana Kova-led, xAna Kova.")
+    for form in ("Kova", "Ana Kova", "Ana Kova Ana", "al-Kova", "Kov"):
+        for lead in ("'’", "'’-"):
+            rx = re.compile(rf"(?<![\w{re.escape(lead)}]){re.escape(form)}(?![\w-])")
+            assert list(_occurrences(text, form, lead)) == [m.span() for m in rx.finditer(text)]
+            # a long text: the places come from the index of word runs
+            long = (text + " ") * 300
+            assert list(_occurrences(long, form, lead)) == [m.span() for m in rx.finditer(long)]
+
+
+def test_demonym_phrase_pattern_agrees_with_the_look_behind_first_form() -> None:
+    from syria_deconfliction.extract.mentions.candidates import _DEMONYM_PHRASE_RE
+
+    slow = re.compile(r"(?<![\w-])([A-Z][a-z]{4,})[ \t]+(?:([a-z]+)[ \t]+)?([a-z]+)\b")
+    text = ("Varnian troops and Belmoran special forces met; pro-Varnian units, xVarnian "
+            "forces, Varnian\tofficials said. Varnians fled, Ruritanian-backed Varnian army")
+    assert [m.span() + m.groups() for m in _DEMONYM_PHRASE_RE.finditer(text)] == \
+        [m.span() + m.groups() for m in slow.finditer(text)]
+
+
+AGENCY_TEXT = ("Rebels rejected government demands and the regime's coalition efforts; "
+               "x-ray opposition  support, al-Varnia's'opposition\tdemands, rebels’ coalition "
+               "plans. Coalition efforts stalled: government-led opposition campaign, "
+               "opposition plans' government support. His government said its  army and "
+               "HIS regime, their coalition, ITS military's, this government, hers army.")
+
+
+def test_agency_starts_find_what_the_pattern_finds() -> None:
+    from syria_deconfliction.extract.mentions.descriptions import (
+        _agency_starts,
+        _before_agency_re,
+        _nouns,
+    )
+    from syria_deconfliction.extract.mentions.model import DEFAULT_LEXICON, matches_from
+
+    rx, tail, _ = _before_agency_re(_nouns()[0], DEFAULT_LEXICON)
+    slow = [m.span() + m.groups() for m in rx.finditer(AGENCY_TEXT)]
+    fast = [m.span() + m.groups() for m in matches_from(rx, AGENCY_TEXT,
+                                                        _agency_starts(AGENCY_TEXT, tail))]
+    assert fast == slow and len(slow) >= 3
+
+
+def test_pronoun_starts_find_what_the_pattern_finds() -> None:
+    from syria_deconfliction.extract.mentions.descriptions import _pronoun_body_re
+    from syria_deconfliction.extract.mentions.model import matches_from
+
+    rx, pronoun = _pronoun_body_re()
+    starts = (m.start() for m in pronoun.finditer(AGENCY_TEXT.lower()))
+    assert [m.span() + m.groups() for m in matches_from(rx, AGENCY_TEXT, starts)] == \
+        [m.span() + m.groups() for m in rx.finditer(AGENCY_TEXT)]
+
+
+def test_epithet_starts_find_what_the_pattern_finds() -> None:
+    from syria_deconfliction.extract.mentions.epithets import _epithets, _patterns
+
+    text = ("The Varnian leader met ex-Pentagon chief and AT&T chief; Varnian  leader Ana, "
+            "the Belmoran leader of the party, Varnian leader, Ruritanian\nstrongman said. "
+            "U.S. leader, x-Varnian chief, Varnian's leader, Ex-Varnian leader; DOD.chief "
+            "Varnian-backed leader, x&Varnian leader, ex-ex-Varnian chief.")
+    slow = [m.span() + m.groups() for m in _patterns()[0].finditer(text)]
+    assert [m.span() + m.groups() for m in _epithets(text)] == slow and len(slow) >= 4
+
+
+def test_literal_first_pattern_agrees_with_the_plain_one() -> None:
+    from syria_deconfliction.extract.mentions.registry import _plain_literal_first_re, _plain_re
+
+    forms = {"Cold War", "Cold", "Sunni", "War", "-led", "Old Harbour", "Varnia's"}
+    for f in (forms, set()):
+        assert [m.span() for m in _plain_literal_first_re(f).finditer(TEXT + " Cold War-led")] \
+            == [m.span() for m in _plain_re(f).finditer(TEXT + " Cold War-led")]
+    assert [m.span() for m in _plain_literal_first_re(forms).finditer("War Cold Warx")] == \
+        [(0, 3), (4, 8)]
+
+
+def test_description_pattern_agrees_with_the_word_boundary_form() -> None:
+    from syria_deconfliction.extract.mentions.descriptions import _description_re
+
+    new = _description_re()
+    old = re.compile(new.pattern.replace(r"[Tt](?<!\w[Tt])he", r"\bThe".replace("T", "[Tt]")))
+    text = ("The government said; the coalition's jets, bathe the army, xthe regime, "
+            "the main opposition groups, The\tministry of defence, tithe government.")
+    assert [m.span() + m.groups() for m in new.finditer(text)] == \
+        [m.span() + m.groups() for m in old.finditer(text)]
+    assert old.pattern.startswith(r"\b[Tt]he")
+
+
+def test_title_before_agrees_with_the_honorific_pattern() -> None:
+    from syria_deconfliction.extract.mentions.matcher import _context_res, _title_before
+    from syria_deconfliction.extract.mentions.model import DEFAULT_LEXICON as lex
+
+    rx = _context_res(lex)["honorific"]
+    titles = lex.honorifics | lex.title_words
+    text = ("said President  met Mr. x.Gen. talks with Under-Secretary \n"
+            "(Gen. aGen. \"Minister\t_President (President)  Secretary-General Prime Minister ")
+    for end in range(len(text) + 1):
+        for start in (max(0, end - 40), max(0, end - 7)):
+            window = text[start:end]
+            assert _title_before(window, titles) == (rx.search(window) is not None), window
