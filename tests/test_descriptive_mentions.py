@@ -66,7 +66,7 @@ def test_phrase_a_name_is_given_to_is_a_description_of_that_actor() -> None:
     text = "On Monday a coalition of Kurdish-led hill fighters known as the Syrian Democratic " \
         "Forces took the dam."
     got = _mentions(text)
-    assert ("coalition of Kurdish-led hill fighters", "new-syrian-democratic-forces") in got
+    assert ("coalition of Kurdish-led hill fighters", "syrian-democratic-forces") in got
     assert not any(t == "Kurdish" for t, _ in got)
 
 

@@ -383,6 +383,16 @@ def test_honorific_before_full_mention_when_surname_unique() -> None:
     ]
 
 
+def test_month_named_surname_is_the_calendar_word_after_a_function_word() -> None:
+    may = {"id": "ilse-may", "name": "Ilse May", "type": "person", "aliases": ["Ilse May"]}
+    text = "Ilse May spoke in May. In May, May said on May 5 that Mrs May agreed."
+    assert found(text, [*ACTORS, may]) == [
+        ("Ilse May", "ilse-may", "alias"),
+        ("May", "ilse-may", "surname"),  # "May said" after the full name
+        ("May", "ilse-may", "honorific"),
+    ]
+
+
 def test_arabic_surname_forms() -> None:
     text = "Nadia al-Sabri spoke. Al-Sabri said that al-Sabri and Sabri agreed."
     assert found(text) == [("Nadia al-Sabri", "nadia-al-sabri", "alias")] + [

@@ -178,7 +178,7 @@ def description_mentions(text: str, mentions: Sequence[Mention],
         if any(busy[s:e]):
             continue
         if m.group(1) and (noun in fixed or any(
-                o.start < s and o.end > m.start(1) and not _modifier_mention(o)
+                o.start < s and o.end > m.start(1) and not _modifier_mention(o, text)
                 for o in mentions)):
             # "the <Demonym>-backed government", "the <Demonym> president" are another
             # state's body or left to the epithets; "the <Person> administration" is a name.
@@ -500,10 +500,17 @@ def member_body_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention
     return out
 
 
-def _modifier_mention(m: Mention) -> bool:
-    """A mention that may be a modifier of a description: a demonym, or a one-word candidate
-    (an ethnic or sectarian word the candidate rules took for a name)."""
-    return m.rule.startswith("demonym") or (m.rule == "candidate" and " " not in m.text)
+@lru_cache(maxsize=1)
+def _agent_compound_re() -> re.Pattern[str]:
+    return re.compile(rf"-(?:{'|'.join(words('mentions_agent_hyphen_suffixes'))})\b")
+
+
+def _modifier_mention(m: Mention, text: str | None = None) -> bool:
+    """A mention that may be a modifier of a description: a demonym, a one-word candidate
+    (an ethnic or sectarian word the candidate rules took for a name), or a name in a
+    "<Name>-backed" compound (codebook: such compounds belong to the description)."""
+    return m.rule.startswith("demonym") or (m.rule == "candidate" and " " not in m.text) or (
+        text is not None and _agent_compound_re().match(text, m.end) is not None)
 
 
 def modified_aliases(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -517,7 +524,7 @@ def modified_aliases(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if m.rule == "description" and " " in m.text and m.text.split()[-1] in heads:
             # the modifiers description_mentions read ("the main <Name>-backed opposition")
             drop.update(j for j, o in enumerate(mentions) if m.start <= o.start
-                        and o.end < m.end and _modifier_mention(o))
+                        and o.end < m.end and _modifier_mention(o, text))
         if m.rule != "alias" or not m.text[:1].islower():
             continue
         g = re.search(rf"\b[Tt]he\s+((?:{_modifier_re()}\s+){{1,3}})$",
@@ -526,7 +533,7 @@ def modified_aliases(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         start = m.start - len(g.group(1))
         inner = [j for j, o in enumerate(mentions) if start <= o.start and o.end <= m.start]
-        if any(not _modifier_mention(mentions[j]) for j in inner):
+        if any(not _modifier_mention(mentions[j], text) for j in inner):
             continue
         drop.update(inner)
         out[i] = Mention(start, m.end, text[start:m.end], m.actor_id, m.rule, m.possessive)

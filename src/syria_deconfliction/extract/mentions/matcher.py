@@ -76,6 +76,10 @@ _PARTICLE_BEFORE_RE = re.compile(r"(?<![\w])[AaEe]l-$")
 _COORD_GAP_RE = re.compile(r"\s+(?:and|or)\s+|,\s*(?:and|or)\s+")
 _COMMA_GAP_RE = re.compile(r",\s*")
 _APOSTROPHE_RE = re.compile(r"['’]")
+# A surname that is also a month or weekday ("May") is the calendar word after a lower-case
+# or function word ("since May", "In May") or before a day number ("May 5").
+_CALENDAR_BEFORE_RE = re.compile(r"\b([A-Za-z]+)[ \t]+$")
+_CALENDAR_AFTER_RE = re.compile(r"[ \t]+\d")
 
 
 def _in_set(word: str, words: frozenset[str]) -> bool:
@@ -412,6 +416,9 @@ class _Matcher:
             persons = reg.surnames[form]
             earlier = [(pos, aid) for pos, aid in named if pos < s and aid in persons]
             honor = _title_before(text[max(0, s - 40) : s], self.titles)
+            if not honor and form in reg.lex.months_weekdays \
+                    and _calendar_use(text, s, e, reg.lex.common_words):
+                continue
             aid: str | None = None
             if earlier:
                 aid = max(earlier)[1]
@@ -424,6 +431,14 @@ class _Matcher:
             out.append(Mention(s, e, form, aid, "honorific" if honor else "surname",
                                _is_possessive(text, e)))
         return out
+
+
+def _calendar_use(text: str, start: int, end: int, function_words: frozenset[str]) -> bool:
+    """A month or weekday name used as such, not as a surname: "in May", "May 5"."""
+    before = _CALENDAR_BEFORE_RE.search(text, max(0, start - 30), start)
+    if before and (before.group(1).islower() or before.group(1).lower() in function_words):
+        return True
+    return bool(_CALENDAR_AFTER_RE.match(text, end))
 
 
 def find_mentions(text: str | Document, actors: list[dict], places: list[dict] | None = None, *,
