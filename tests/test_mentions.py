@@ -281,6 +281,10 @@ def test_demonym_with_military_noun_is_the_military() -> None:
     ]
     # no military actor in the registry: the state itself
     assert found("Bordurian troops advanced.") == [("Bordurian", "borduria", "demonym_military")]
+    # a weapon or a kind of fire after the demonym: who fired it
+    assert found("Ruritanian shelling hit the market.") == [
+        ("Ruritanian", "ruritania-armed-forces", "demonym_military")
+    ]
 
 
 def test_demonym_government_and_agency_nouns() -> None:
