@@ -295,10 +295,12 @@ class _Marks:
                 hi = min(hi, bisect_right(starts, regions[r + 1][0]))
             if hi > lo:
                 qids[lo:hi] = [qi] * (hi - lo)
+        self._mark_toks: list[int] = []  # the marks' own tokens (kind qo or qc)
         for p in mark_pos:
             k = bisect_left(starts, p)
             if k < len(starts) and starts[k] == p:
                 qids[k] = -1
+                self._mark_toks.append(k)
         return qids
 
     def _cut_at_marks(self, d: Token, marks: list[int], skip_to: int

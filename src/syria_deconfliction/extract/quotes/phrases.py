@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import compress
 
 from ..document import Token
 from .model import _NP, SpeakerHint
@@ -56,7 +57,8 @@ class _Phrases:
     # ------------------------------------------------------------------ word classes
 
     def _free(self, i: int) -> bool:
-        return self.qids[i] < 0 and self.toks[i].kind not in ("qo", "qc")
+        """Is token i outside every quotation and no mark? (Read from the list made once.)"""
+        return self._free_at[i]
 
     def _is_cap(self, t: Token) -> bool:
         if t.kind not in ("word", "acr"):
@@ -242,22 +244,29 @@ class _Phrases:
         # ("al-") in its first four letters is no name, so most tokens need no call
         is_name = [t.kind == "word" and (t.text[:1].isupper() or "-" in t.text[:4])
                    and self._is_name_tok(t) for t in toks]
-        self._name_flags = is_name  # and read again by the gender rules
+        self._name_flags = is_name  # and read again by the gender and phrase rules
+        self._name_at = name_at = list(compress(range(n), is_name))
         headline = 0 if self._title_case_para(0) else -1
-        # every rule below needs a name token at i, i + 1 or i + 2 (an honorific, its stop, a
-        # particle before a name): only those positions are visited, in text order
-        near = sorted({c for k, f in enumerate(is_name) if f for c in (k - 2, k - 1, k)
-                       if c >= 0})
+        # every rule below needs a name token at i or i + 1 (an honorific, a particle before a
+        # name), or at i + 2 after a stop at i + 1 (an honorific and its stop): only those
+        # positions are visited, in text order
+        near = set(name_at)
+        near.update([k - 1 for k in name_at])
+        near.update([k - 2 for k in name_at if k >= 2 and toks[k - 1].text == "."])
+        near.discard(-1)
         nxt = 0  # tokens before it belong to a name run already read
-        for i in near:
-            t = toks[i]
-            if i < nxt or t.para == headline:
+        for i in sorted(near):
+            if i < nxt:
                 continue
-            if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < n and \
-                    is_name[i + 1]:
-                names.add(self._bare(toks[i + 1].text))
-            elif i + 2 < n and toks[i + 1].text == "." and \
-                    self._dotted_honorific(i + 2) and is_name[i + 2]:
+            t = toks[i]
+            if t.para == headline:
+                continue
+            if i + 1 < n and is_name[i + 1]:
+                if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr"):
+                    names.add(self._bare(toks[i + 1].text))
+            elif i + 2 < n and is_name[i + 2] and toks[i + 1].text == "." and \
+                    self._dotted_honorific(i + 2):
+                # (a name at i + 1 is no stop: the test of "Mr. Holm" is the second one)
                 names.add(self._bare(toks[i + 2].text))  # "Mr. Holm": the stop is a token
             if not is_name[i] and t.low not in _PARTICLES:
                 continue  # no name run starts here
@@ -275,7 +284,9 @@ class _Phrases:
                 core = [r for r in run if r > k]
                 if self._person_tokens(core) or self._titled_name(k, core):
                     names.add(self._bare(toks[core[-1]].text))
-            elif j - i == 1 and self._titled_name(i - 1, [i]):
+            elif j - i == 1 and i >= 1 and (toks[i - 1].text == "." or toks[
+                    i - 1].low.rstrip(".") in _TITLE_WORDS) and self._titled_name(i - 1, [i]):
+                # (a title word or its stop before the name: what _titled_name needs first)
                 names.add(self._bare(t.text))  # "Sen. Holm": the stop is a token
             nxt = j
         return names

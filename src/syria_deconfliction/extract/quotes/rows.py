@@ -149,7 +149,8 @@ class _Rows:
             s, e = toks[ps].start, toks[pe - 1].end
             if self._is_one_quote(s, e):
                 continue
-            free_words = sum(1 for k in range(ps, pe) if toks[k].kind == "word" and self._free(k))
+            free = self._free_at
+            free_words = sum([free[k] for k in range(ps, pe) if toks[k].kind == "word"])
             if free_words < 3:
                 continue
             if self._quote_spans.inside_one(s, e):
