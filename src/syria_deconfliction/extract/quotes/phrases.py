@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from itertools import compress
 
 from ..document import Token
@@ -51,6 +52,46 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FINITE_BE = _BE - frozenset(["be", "been", "being"])
 
 
+class _TextTest(dict[str, bool]):
+    """A pure test of a token's text, kept per distinct text (the same words recur in every
+    article): a dict lookup per token instead of string methods. The lookups give what the
+    test gives; ``bound`` empties a table grown too big (memory stays flat on any corpus)."""
+
+    LIMIT = 200_000
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, text: str) -> bool:
+        value = self[text] = self.test(text)
+        return value
+
+    def bound(self) -> None:
+        if len(self) > self.LIMIT:
+            self.clear()
+
+
+def _name_text(text: str) -> bool:
+    """Is a word of this text a name token (capitalised, or "al-Assad"; not an acronym of up
+    to five capitals, no digits unless all letters)?"""
+    if not (text[:1].isupper() or _PARTICLE_CAP.match(text)):
+        return False
+    bare = text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
+    if bare.isupper() and len(bare) <= 5:
+        return False
+    return bare.isalpha() or not any(ch.isdigit() for ch in bare)
+
+
+def _cap_text(text: str) -> bool:
+    """Does a word or acronym of this text read as capitalised ("al-Assad" too)?"""
+    return text[:1].isupper() or bool(_PARTICLE_CAP.match(text))
+
+
+_NAME_TEXT = _TextTest(_name_text)
+_CAP_TEXT = _TextTest(_cap_text)
+
+
 class _Phrases:
     """Word classes, person names and noun phrases."""
 
@@ -61,19 +102,10 @@ class _Phrases:
         return self._free_at[i]
 
     def _is_cap(self, t: Token) -> bool:
-        if t.kind not in ("word", "acr"):
-            return False
-        return t.text[:1].isupper() or bool(_PARTICLE_CAP.match(t.text))
+        return t.kind in ("word", "acr") and _CAP_TEXT[t.text]
 
     def _is_name_tok(self, t: Token) -> bool:
-        # asked for every token of an article: string tests, no pattern unless needed
-        text = t.text
-        if t.kind != "word" or not (text[:1].isupper() or _PARTICLE_CAP.match(text)):
-            return False
-        bare = text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
-        if bare.isupper() and len(bare) <= 5:
-            return False
-        return bare.isalpha() or not any(ch.isdigit() for ch in bare)
+        return t.kind == "word" and _NAME_TEXT[t.text]
 
     def _finite_like(self, i: int) -> bool:
         t = self.toks[i]
@@ -240,10 +272,11 @@ class _Phrases:
         names: set[str] = set()
         toks = self.toks
         n = len(toks)
-        # pure in the token: computed once; a word neither capitalised nor with a particle
-        # ("al-") in its first four letters is no name, so most tokens need no call
-        is_name = [t.kind == "word" and (t.text[:1].isupper() or "-" in t.text[:4])
-                   and self._is_name_tok(t) for t in toks]
+        # pure in the token: computed once (_is_name_tok, written out: one lookup per word)
+        _NAME_TEXT.bound()
+        _CAP_TEXT.bound()
+        name_text = _NAME_TEXT
+        is_name = [t.kind == "word" and name_text[t.text] for t in toks]
         self._name_flags = is_name  # and read again by the gender and phrase rules
         self._name_at = name_at = list(compress(range(n), is_name))
         headline = 0 if self._title_case_para(0) else -1
