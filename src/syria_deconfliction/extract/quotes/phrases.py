@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from itertools import compress
+from typing import TypeVar
 
 from ..document import Token
 from .model import _NP, SpeakerHint
@@ -45,25 +46,28 @@ from .vocabulary import (
     _TRAILING_VERBS,
 )
 
+_V = TypeVar("_V")
 _PARTICLE_CAP = re.compile(r"[a-z]{1,3}-[A-Z]")  # "al-Assad": a lower-case particle, a name
 _POSSESSIVE_ENDS = ("'s", "’s")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SHORT_HONORIFICS = ("mr", "mrs", "ms", "dr")  # before a name, they make it a surname
 # finite forms of "be" that make a progressive speech verb ("is telling", "were claiming")
 _FINITE_BE = _BE - frozenset(["be", "been", "being"])
 
 
-class _TextTest(dict[str, bool]):
-    """A pure test of a token's text, kept per distinct text (the same words recur in every
-    article): a dict lookup per token instead of string methods. The lookups give what the
-    test gives; ``bound`` empties a table grown too big (memory stays flat on any corpus)."""
+class _TextTest(dict[str, _V]):
+    """A pure function of a token's text, kept per distinct text (the same words recur in
+    every article): a dict lookup per token instead of string methods. The lookups give what
+    the function gives; ``bound`` empties a table grown too big (memory stays flat on any
+    corpus)."""
 
     LIMIT = 200_000
 
-    def __init__(self, test: Callable[[str], bool]) -> None:
+    def __init__(self, test: Callable[[str], _V]) -> None:
         super().__init__()
         self.test = test
 
-    def __missing__(self, text: str) -> bool:
+    def __missing__(self, text: str) -> _V:
         value = self[text] = self.test(text)
         return value
 
@@ -88,8 +92,14 @@ def _cap_text(text: str) -> bool:
     return text[:1].isupper() or bool(_PARTICLE_CAP.match(text))
 
 
+def _bare_text(text: str) -> str:
+    # tokens and words hold no line break, so this is re.sub(r"['’]s$", "", text)
+    return text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
+
+
 _NAME_TEXT = _TextTest(_name_text)
 _CAP_TEXT = _TextTest(_cap_text)
+_BARE_TEXT = _TextTest(_bare_text)
 
 
 class _Phrases:
@@ -273,20 +283,21 @@ class _Phrases:
         toks = self.toks
         n = len(toks)
         # pure in the token: computed once (_is_name_tok, written out: one lookup per word)
-        _NAME_TEXT.bound()
-        _CAP_TEXT.bound()
+        for table in (_NAME_TEXT, _CAP_TEXT, _BARE_TEXT):
+            table.bound()
         name_text = _NAME_TEXT
         is_name = [t.kind == "word" and name_text[t.text] for t in toks]
         self._name_flags = is_name  # and read again by the gender and phrase rules
         self._name_at = name_at = list(compress(range(n), is_name))
         headline = 0 if self._title_case_para(0) else -1
-        # every rule below needs a name token at i or i + 1 (an honorific, a particle before a
-        # name), or at i + 2 after a stop at i + 1 (an honorific and its stop): only those
+        # every rule below needs a name token at i, or at i + 1 after a particle or honorific
+        # ("al", "Mr"), or at i + 2 after an honorific and its stop ("Mr" "."): only those
         # positions are visited, in text order
         near = set(name_at)
-        near.update([k - 1 for k in name_at])
-        near.update([k - 2 for k in name_at if k >= 2 and toks[k - 1].text == "."])
-        near.discard(-1)
+        near.update([k - 1 for k in name_at if k >= 1 and (
+            toks[k - 1].low in _PARTICLES or toks[k - 1].low.rstrip(".") in _SHORT_HONORIFICS)])
+        near.update([k - 2 for k in name_at if k >= 2 and toks[k - 1].text == "."
+                     and toks[k - 2].low in _HONORIFICS])
         nxt = 0  # tokens before it belong to a name run already read
         for i in sorted(near):
             if i < nxt:
@@ -295,7 +306,7 @@ class _Phrases:
             if t.para == headline:
                 continue
             if i + 1 < n and is_name[i + 1]:
-                if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr"):
+                if t.low.rstrip(".") in _SHORT_HONORIFICS:
                     names.add(self._bare(toks[i + 1].text))
             elif i + 2 < n and is_name[i + 2] and toks[i + 1].text == "." and \
                     self._dotted_honorific(i + 2):
@@ -357,10 +368,8 @@ class _Phrases:
             return False
         return sum(1 for t in words if t.text[:1].isupper()) / len(words) > 0.6
 
-    @staticmethod
-    def _bare(text: str) -> str:
-        # tokens and words hold no line break, so this is re.sub(r"['’]s$", "", text)
-        return text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
+    # the text without a possessive "'s" (_bare_text): the table's own lookup, no Python call
+    _bare = staticmethod(_BARE_TEXT.__getitem__)
 
     def _person_tokens(self, idx: list[int]) -> bool:
         toks = self.toks
