@@ -286,7 +286,8 @@ class _Phrases:
         for table in (_NAME_TEXT, _CAP_TEXT, _BARE_TEXT):
             table.bound()
         name_text = _NAME_TEXT
-        is_name = [t.kind == "word" and name_text[t.text] for t in toks]
+        # (the table first: most words are no names, so the kind is rarely compared)
+        is_name = [name_text[t.text] and t.kind == "word" for t in toks]
         self._name_flags = is_name  # and read again by the gender and phrase rules
         self._name_at = name_at = list(compress(range(n), is_name))
         headline = 0 if self._title_case_para(0) else -1
