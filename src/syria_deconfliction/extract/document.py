@@ -34,12 +34,15 @@ from .lexicon import words
 
 __all__ = ["Document", "Token", "TOKEN_RE", "word_runs"]
 
+# (every kind starts at a non-space character: the lookahead only rejects white space at once,
+# where the engine would try each kind in turn)
 TOKEN_RE = re.compile(
+    r"(?=\S)(?:"
     r"(?P<ell>\.(?:[ \u00a0]?\.){2}|…)"
     r"|(?P<acr>(?:[A-Za-z]\.){2,}(?:-[A-Za-z]+)*)"
     r"|(?P<word>[^\W_]+(?:[-'’.][^\W_]+)*(?:['’](?![^\W_]))?)"
     r"|(?P<dash>--|—|–)"
-    r"|(?P<punct>\S)"
+    r"|(?P<punct>\S))"
 )
 # The parts of a compound token: dotted acronym, word (no inner full stop), any other character.
 _PART_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -92,11 +95,17 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         text = self.text
-        # one comprehension, no function call per token (tokens are many)
-        return [Token(m.start(), m.end(), t, t.lower().replace("’", "'"), m.lastgroup or "punct",
-                      pi)
-                for pi, (ps, pe) in enumerate(self.paragraphs)
-                for m in TOKEN_RE.finditer(text, ps, pe) for t in (m.group(),)]
+        out: list[Token] = []
+        # one comprehension per paragraph, no function call per token (tokens are many); the
+        # curly apostrophe is replaced only in the paragraphs that hold one
+        for pi, (ps, pe) in enumerate(self.paragraphs):
+            if text.find("’", ps, pe) < 0:
+                out += [Token(m.start(), m.end(), t, t.lower(), m.lastgroup, pi)
+                        for m in TOKEN_RE.finditer(text, ps, pe) for t in (m.group(),)]
+            else:
+                out += [Token(m.start(), m.end(), t, t.lower().replace("’", "'"), m.lastgroup, pi)
+                        for m in TOKEN_RE.finditer(text, ps, pe) for t in (m.group(),)]
+        return out
 
     @cached_property
     def token_starts(self) -> list[int]:

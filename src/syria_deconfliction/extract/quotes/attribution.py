@@ -615,6 +615,7 @@ class _Attribution:
     def _cut(self, s: int, e: int, trailing_bounds: set[int | None], np_starts: set[int],
              subordinate: bool) -> list[tuple[int, int]]:
         toks = self.toks
+        free = self._free_at
         pieces: list[tuple[int, int]] = []
         cur = s
         end = e
@@ -632,7 +633,7 @@ class _Attribution:
             if k in trailing_bounds:
                 end = k + 1 if t.kind == "qc" else k
                 break
-            if not self._free(k):
+            if not free[k]:
                 k += 1
                 continue
             if t.text == ";":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left
+from itertools import compress, count
 
 from .model import _NP, SpeakerHint, _Hist, _Rec, _Speaker
 from .vocabulary import (
@@ -547,8 +548,11 @@ class _Coreference:
             seen: dict[str, set[str]] = {}
             # only an honorific of known gender or the first token of a name run tells one
             # (the rest of the tokens need no visit)
-            told = {i for i, t in enumerate(toks) if t.low.rstrip(".") in _GENDERED_HONORIFICS}
-            told.update(i for i, f in enumerate(is_name) if f and (i == 0 or not is_name[i - 1]))
+            # (the honorific test runs once per distinct word, the name test on name tokens)
+            lows = [t.low for t in toks]
+            hon = {w for w in set(lows) if w.rstrip(".") in _GENDERED_HONORIFICS}
+            told = set(compress(count(), map(hon.__contains__, lows)))
+            told.update(i for i in self._name_at if i == 0 or not is_name[i - 1])
             for i in sorted(told):
                 t = toks[i]
                 g = None

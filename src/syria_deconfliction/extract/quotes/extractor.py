@@ -30,6 +30,10 @@ class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, 
         self.paras = self._paragraphs()
         self.mquotes = self._mark_quotes()
         self.toks, self._tok_starts, self.qids = self._tokenize()
+        # _free of every token: outside every quotation and no mark (a mark's qid is -1)
+        self._free_at = [q < 0 for q in self.qids]
+        for k in self._mark_toks:
+            self._free_at[k] = False
         self.sents = self._sentences()  # (tok_a, tok_b, para)
         self.sent_of_tok = [0] * len(self.toks)
         for si, (a, b, _p) in enumerate(self.sents):
@@ -38,6 +42,7 @@ class _Extractor(_Marks, _Phrases, _Attribution, _Coreference, _Classification, 
         self._quote_by_open = {q.open_pos: qi for qi, q in enumerate(self.mquotes)}
         self.surnames: set[str] = set()
         self._name_flags: list[bool] = []  # _is_name_tok of every token (set by _surnames)
+        self._name_at: list[int] = []  # the indices where _name_flags is true
         self.surnames = self._surnames()
         self._np_memo: dict[tuple[int, int], _NP | None] = {}  # _analyze_np, once surnames known
         self.recs: list[list[_Rec]] = [[] for _ in self.sents]

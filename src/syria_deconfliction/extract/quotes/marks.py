@@ -25,8 +25,12 @@ from .vocabulary import (
 _WORD_RE = re.compile(r"[^\W_]+")
 # where a double mark may stand (a doubled apostrophe first) and where a single one may: the
 # scans jump from one to the next instead of stepping through every character in Python
-_DOUBLE_RE = re.compile("''|[" + re.escape(_OPEN_MARKS + _CLOSE_MARKS + _STRAIGHT) + "]")
-_SINGLE_RE = re.compile("['‘’]")
+_DOUBLE_CHARS = _OPEN_MARKS + _CLOSE_MARKS + _STRAIGHT
+_SINGLE_CHARS = "'‘’"
+# ''|[double marks], written to open with a character class: the engine then skips to the
+# next candidate character instead of trying the pattern at every position
+_DOUBLE_RE = re.compile(f"[{re.escape(_DOUBLE_CHARS)}'](?:(?<=[{re.escape(_DOUBLE_CHARS)}])|')")
+_SINGLE_RE = re.compile(f"[{_SINGLE_CHARS}]")
 # words that cannot be the noun a plural possessive modifies
 _NON_NOUN = _PREPOSITIONS | _DETERMINERS | _PRONOUNS | _SUBORD | _BE | frozenset(
     ["and", "or", "but", "nor", "to", "who", "which", "that"])
@@ -65,6 +69,13 @@ class _Marks:
     def _marks_in(self, s: int, e: int) -> list[tuple[int, str]]:
         """Quotation marks in body[s:e] as (pos, 'o'|'c'): double marks first (a doubled
         apostrophe ``''`` is one double mark), then single-mark pairs outside them."""
+        # which mark characters the paragraph holds (str.find: quicker than a pattern scan):
+        # none, no marks; no single mark, no pairs of them and no doubled apostrophe either
+        held = [c for c in self._mark_chars if self.body.find(c, s, e) >= 0]
+        if not held:
+            return []
+        if not any(c in _SINGLE_CHARS for c in held):
+            return self._double_marks(s, e)
         doubles = self._double_marks(s, e)
         regions: list[tuple[int, int]] = []
         for j, (pos, kind) in enumerate(doubles):
@@ -78,8 +89,7 @@ class _Marks:
         body = self.body
         out: list[tuple[int, str]] = []
         is_open = False
-        i = s
-        while (found := _DOUBLE_RE.search(body, i, e)) is not None:
+        for found in _DOUBLE_RE.finditer(body, s, e):  # each search goes on after the last
             i = found.start()
             ch = body[i]
             width = len(found.group())
@@ -90,7 +100,6 @@ class _Marks:
             if width == 2:
                 # a doubled apostrophe: a mark only in the context a straight mark needs
                 if open_ctx == close_ctx:
-                    i += 2
                     continue
                 kind = "o" if open_ctx else "c"
             elif ch in _OPEN_MARKS:
@@ -188,6 +197,7 @@ class _Marks:
 
     def _mark_quotes(self) -> list[_MarkQuote]:
         self._mark_width: dict[int, int] = {}
+        self._mark_chars = [c for c in _DOUBLE_CHARS + _SINGLE_CHARS if c in self.body]
         out: list[_MarkQuote] = []
         # one quotation per paragraph: a mark left open runs to its paragraph end; when the
         # next paragraph opens with a mark, that paragraph's quotation continues it (news style
@@ -295,10 +305,12 @@ class _Marks:
                 hi = min(hi, bisect_right(starts, regions[r + 1][0]))
             if hi > lo:
                 qids[lo:hi] = [qi] * (hi - lo)
+        self._mark_toks: list[int] = []  # the marks' own tokens (kind qo or qc)
         for p in mark_pos:
             k = bisect_left(starts, p)
             if k < len(starts) and starts[k] == p:
                 qids[k] = -1
+                self._mark_toks.append(k)
         return qids
 
     def _cut_at_marks(self, d: Token, marks: list[int], skip_to: int
@@ -326,38 +338,57 @@ class _Marks:
         return out, skip_to
 
     def _sentences(self) -> list[tuple[int, int, int]]:
+        """Token sentences (a, b, para): a paragraph ends one, and a stop (".", "?", "!", or an
+        acronym's) that is no abbreviation's, with its closers, before an opener or a capital.
+        Only the stops are visited (listed once), a paragraph's tokens being one run."""
         toks = self.toks
         out: list[tuple[int, int, int]] = []
-        i = 0
-        n = len(toks)
-        while i < n:
-            a = i
-            para = toks[i].para
-            while i < n and toks[i].para == para:
-                t = toks[i]
-                i += 1
-                if t.kind not in ("punct", "acr") or (t.kind == "punct" and t.text not in ".?!"):
+        stops = [k for k, t in enumerate(toks)
+                 if t.kind == "acr" or (t.kind == "punct" and t.text in ".?!")]
+        si, ns = 0, len(stops)
+        pa = 0
+        for para, (_ps, pe) in enumerate(self.paras):
+            pb = bisect_left(self._tok_starts, pe, pa)  # the paragraph's tokens: pa .. pb
+            a = pa
+            while si < ns and stops[si] < pb:
+                c = stops[si]
+                si += 1
+                if not self._stop_ends_sentence(c):
                     continue
-                if t.kind == "acr" and not self._acr_ends_sentence(i):
-                    continue
-                if t.kind == "punct" and t.text == "." and i >= 2:
-                    prev = toks[i - 2]
-                    if prev.end == t.start and (prev.low in _ABBREV or (
-                            len(prev.text) == 1 and prev.text.isupper()) or (
-                            prev.low in _PLACE_TITLE_ABBREV and i >= 3
-                            and toks[i - 3].text != ",")):
-                        continue
-                while i < n and toks[i].para == para and (toks[i].kind == "qc" or (
+                i = c + 1
+                while i < pb and (toks[i].kind == "qc" or (
                         toks[i].kind != "qo" and toks[i].text in ")]'’")):
                     i += 1  # closers after the stop; an opening single mark starts the next
-                if i >= n or toks[i].para != para:
+                if i >= pb:
                     break
                 nxt = toks[i]
                 if nxt.kind == "qo" or nxt.text in "([" or nxt.text[:1].isupper() or \
                         nxt.text[:1].isdigit():
-                    break
-            out.append((a, i, para))
+                    out.append((a, i, para))
+                    a = i
+            while si < ns and stops[si] < pb:
+                si += 1  # (stops among the closers of the paragraph's last one)
+            if pb > a:
+                out.append((a, pb, para))
+            pa = pb
         return out
+
+    def _stop_ends_sentence(self, c: int) -> bool:
+        """Can the stop token c end a sentence (no abbreviation's or initial's full stop, an
+        acronym only before a sentence opener)?"""
+        toks = self.toks
+        t = toks[c]
+        i = c + 1
+        if t.kind == "acr":
+            return self._acr_ends_sentence(i)
+        if t.text == "." and i >= 2:
+            prev = toks[i - 2]
+            if prev.end == t.start and (prev.low in _ABBREV or (
+                    len(prev.text) == 1 and prev.text.isupper()) or (
+                    prev.low in _PLACE_TITLE_ABBREV and i >= 3
+                    and toks[i - 3].text != ",")):
+                return False
+        return True
 
     def _acr_ends_sentence(self, i: int) -> bool:
         toks = self.toks

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
+from itertools import compress
+from typing import TypeVar
 
 from ..document import Token
 from .model import _NP, SpeakerHint
@@ -43,11 +46,60 @@ from .vocabulary import (
     _TRAILING_VERBS,
 )
 
+_V = TypeVar("_V")
 _PARTICLE_CAP = re.compile(r"[a-z]{1,3}-[A-Z]")  # "al-Assad": a lower-case particle, a name
 _POSSESSIVE_ENDS = ("'s", "’s")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SHORT_HONORIFICS = ("mr", "mrs", "ms", "dr")  # before a name, they make it a surname
 # finite forms of "be" that make a progressive speech verb ("is telling", "were claiming")
 _FINITE_BE = _BE - frozenset(["be", "been", "being"])
+
+
+class _TextTest(dict[str, _V]):
+    """A pure function of a token's text, kept per distinct text (the same words recur in
+    every article): a dict lookup per token instead of string methods. The lookups give what
+    the function gives; ``bound`` empties a table grown too big (memory stays flat on any
+    corpus)."""
+
+    LIMIT = 200_000
+
+    def __init__(self, test: Callable[[str], _V]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, text: str) -> _V:
+        value = self[text] = self.test(text)
+        return value
+
+    def bound(self) -> None:
+        if len(self) > self.LIMIT:
+            self.clear()
+
+
+def _name_text(text: str) -> bool:
+    """Is a word of this text a name token (capitalised, or "al-Assad"; not an acronym of up
+    to five capitals, no digits unless all letters)?"""
+    if not (text[:1].isupper() or _PARTICLE_CAP.match(text)):
+        return False
+    bare = text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
+    if bare.isupper() and len(bare) <= 5:
+        return False
+    return bare.isalpha() or not any(ch.isdigit() for ch in bare)
+
+
+def _cap_text(text: str) -> bool:
+    """Does a word or acronym of this text read as capitalised ("al-Assad" too)?"""
+    return text[:1].isupper() or bool(_PARTICLE_CAP.match(text))
+
+
+def _bare_text(text: str) -> str:
+    # tokens and words hold no line break, so this is re.sub(r"['’]s$", "", text)
+    return text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
+
+
+_NAME_TEXT = _TextTest(_name_text)
+_CAP_TEXT = _TextTest(_cap_text)
+_BARE_TEXT = _TextTest(_bare_text)
 
 
 class _Phrases:
@@ -56,22 +108,14 @@ class _Phrases:
     # ------------------------------------------------------------------ word classes
 
     def _free(self, i: int) -> bool:
-        return self.qids[i] < 0 and self.toks[i].kind not in ("qo", "qc")
+        """Is token i outside every quotation and no mark? (Read from the list made once.)"""
+        return self._free_at[i]
 
     def _is_cap(self, t: Token) -> bool:
-        if t.kind not in ("word", "acr"):
-            return False
-        return t.text[:1].isupper() or bool(_PARTICLE_CAP.match(t.text))
+        return t.kind in ("word", "acr") and _CAP_TEXT[t.text]
 
     def _is_name_tok(self, t: Token) -> bool:
-        # asked for every token of an article: string tests, no pattern unless needed
-        text = t.text
-        if t.kind != "word" or not (text[:1].isupper() or _PARTICLE_CAP.match(text)):
-            return False
-        bare = text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
-        if bare.isupper() and len(bare) <= 5:
-            return False
-        return bare.isalpha() or not any(ch.isdigit() for ch in bare)
+        return t.kind == "word" and _NAME_TEXT[t.text]
 
     def _finite_like(self, i: int) -> bool:
         t = self.toks[i]
@@ -238,26 +282,36 @@ class _Phrases:
         names: set[str] = set()
         toks = self.toks
         n = len(toks)
-        # pure in the token: computed once; a word neither capitalised nor with a particle
-        # ("al-") in its first four letters is no name, so most tokens need no call
-        is_name = [t.kind == "word" and (t.text[:1].isupper() or "-" in t.text[:4])
-                   and self._is_name_tok(t) for t in toks]
-        self._name_flags = is_name  # and read again by the gender rules
+        # pure in the token: computed once (_is_name_tok, written out: one lookup per word)
+        for table in (_NAME_TEXT, _CAP_TEXT, _BARE_TEXT):
+            table.bound()
+        name_text = _NAME_TEXT
+        # (the table first: most words are no names, so the kind is rarely compared)
+        is_name = [name_text[t.text] and t.kind == "word" for t in toks]
+        self._name_flags = is_name  # and read again by the gender and phrase rules
+        self._name_at = name_at = list(compress(range(n), is_name))
         headline = 0 if self._title_case_para(0) else -1
-        # every rule below needs a name token at i, i + 1 or i + 2 (an honorific, its stop, a
-        # particle before a name): only those positions are visited, in text order
-        near = sorted({c for k, f in enumerate(is_name) if f for c in (k - 2, k - 1, k)
-                       if c >= 0})
+        # every rule below needs a name token at i, or at i + 1 after a particle or honorific
+        # ("al", "Mr"), or at i + 2 after an honorific and its stop ("Mr" "."): only those
+        # positions are visited, in text order
+        near = set(name_at)
+        near.update([k - 1 for k in name_at if k >= 1 and (
+            toks[k - 1].low in _PARTICLES or toks[k - 1].low.rstrip(".") in _SHORT_HONORIFICS)])
+        near.update([k - 2 for k in name_at if k >= 2 and toks[k - 1].text == "."
+                     and toks[k - 2].low in _HONORIFICS])
         nxt = 0  # tokens before it belong to a name run already read
-        for i in near:
-            t = toks[i]
-            if i < nxt or t.para == headline:
+        for i in sorted(near):
+            if i < nxt:
                 continue
-            if t.low.rstrip(".") in ("mr", "mrs", "ms", "dr") and i + 1 < n and \
-                    is_name[i + 1]:
-                names.add(self._bare(toks[i + 1].text))
-            elif i + 2 < n and toks[i + 1].text == "." and \
-                    self._dotted_honorific(i + 2) and is_name[i + 2]:
+            t = toks[i]
+            if t.para == headline:
+                continue
+            if i + 1 < n and is_name[i + 1]:
+                if t.low.rstrip(".") in _SHORT_HONORIFICS:
+                    names.add(self._bare(toks[i + 1].text))
+            elif i + 2 < n and is_name[i + 2] and toks[i + 1].text == "." and \
+                    self._dotted_honorific(i + 2):
+                # (a name at i + 1 is no stop: the test of "Mr. Holm" is the second one)
                 names.add(self._bare(toks[i + 2].text))  # "Mr. Holm": the stop is a token
             if not is_name[i] and t.low not in _PARTICLES:
                 continue  # no name run starts here
@@ -275,7 +329,9 @@ class _Phrases:
                 core = [r for r in run if r > k]
                 if self._person_tokens(core) or self._titled_name(k, core):
                     names.add(self._bare(toks[core[-1]].text))
-            elif j - i == 1 and self._titled_name(i - 1, [i]):
+            elif j - i == 1 and i >= 1 and (toks[i - 1].text == "." or toks[
+                    i - 1].low.rstrip(".") in _TITLE_WORDS) and self._titled_name(i - 1, [i]):
+                # (a title word or its stop before the name: what _titled_name needs first)
                 names.add(self._bare(t.text))  # "Sen. Holm": the stop is a token
             nxt = j
         return names
@@ -313,10 +369,8 @@ class _Phrases:
             return False
         return sum(1 for t in words if t.text[:1].isupper()) / len(words) > 0.6
 
-    @staticmethod
-    def _bare(text: str) -> str:
-        # tokens and words hold no line break, so this is re.sub(r"['’]s$", "", text)
-        return text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
+    # the text without a possessive "'s" (_bare_text): the table's own lookup, no Python call
+    _bare = staticmethod(_BARE_TEXT.__getitem__)
 
     def _person_tokens(self, idx: list[int]) -> bool:
         toks = self.toks

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from .model import Quote, _MarkQuote, _Rec, _Speaker
 from .vocabulary import (
@@ -149,7 +149,8 @@ class _Rows:
             s, e = toks[ps].start, toks[pe - 1].end
             if self._is_one_quote(s, e):
                 continue
-            free_words = sum(1 for k in range(ps, pe) if toks[k].kind == "word" and self._free(k))
+            free = self._free_at
+            free_words = sum([free[k] for k in range(ps, pe) if toks[k].kind == "word"])
             if free_words < 3:
                 continue
             if self._quote_spans.inside_one(s, e):
@@ -187,7 +188,9 @@ class _Rows:
     def _emit_mark(self, qi: int, si: int, out: list[Quote]) -> None:
         q = self.mquotes[qi]
         kopen = self._tok_at(q.open_pos)
-        nwords = len(_QUOTE_WORD.findall(self.body[q.inner_start:q.inner_end]))
+        # the quotation's words, counted up to 9 (the rules below ask "at most 8" at most)
+        nwords = sum(1 for _ in islice(_QUOTE_WORD.finditer(self.body, q.inner_start,
+                                                            q.inner_end), 9))
         if _NOTE_RE.fullmatch(self.body[q.inner_start:q.inner_end].strip()):
             # "“(CROSSTALK.)”", "[inaudible]": a bracketed editorial note, not anyone's words
             out.append(self._rejected(q, "editorial note"))
