@@ -89,6 +89,7 @@ class _Article:
         self.ends = [t.end for t in self.parts]
         self.lows = [t.low for t in self.parts]
         self.forces: dict[str, list[str]] = {}
+        self.trigger_words: object = None  # the trigger words' index (triggers.py), read once
 
 
 class _Sentence:

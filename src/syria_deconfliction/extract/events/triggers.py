@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
-from .sentence import _QUOTES, _Sentence, _Trig
+from .sentence import _QUOTES, _Article, _Sentence, _Trig
 from .trigger_lexicon import TriggerLexicon
 from .vocabulary import (
     _ADJ_SUFFIXES,
@@ -46,23 +47,15 @@ def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Matc
     ``finditer`` for every entry of its words and every pattern instead.
     """
     at: dict[int, list[int]] = {}
-    index, prefixes = lex.first_words, lex.prefixes
-    plain = _NON_ASCII_WORD.search(s.text, s.start, s.end) is None
-    words, shift = _WORD_START.finditer(s.text, s.start, s.end), 0
-    if plain:
-        # an ASCII sentence, lower-cased from the character before it (the look-behind's),
-        # reads only the words the index or a prefix may hold
-        a = max(0, s.start - 1)
-        low_text = s.text[a:s.end].lower()
-        if len(low_text) == s.end - a:
-            words, shift = lex.word_filter.finditer(low_text, s.start - a), a
-    for m in words:
-        low, pos = m.group().lower(), m.start() + shift
-        for i in index.get(low, ()):
-            at.setdefault(i, []).append(pos)
-        for prefix, i in prefixes.get(low[:2], ()):
-            if low.startswith(prefix):
+    words = _ArticleWords.of(s.article, s.text, lex)
+    hits = words.sentence_hits(s.start, s.end)
+    plain = hits is not None or _NON_ASCII_WORD.search(s.text, s.start, s.end) is None
+    if hits is not None:
+        for pos, ids in hits:
+            for i in ids:
                 at.setdefault(i, []).append(pos)
+    else:
+        _scan_words(s, lex, plain, at)
     whole = lex.unprefixed if plain else lex.always
     for i in whole:
         at.setdefault(i, [])
@@ -78,6 +71,74 @@ def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Matc
                 out.append((order, m))
                 end = m.end()
     return out
+
+
+def _word_entries(low: str, lex: TriggerLexicon) -> list[int]:
+    """The indexed entries that may match at a lower-case word: by its form, then prefixes."""
+    out = list(lex.first_words.get(low, ()))
+    for prefix, i in lex.prefixes.get(low[:2], ()):
+        if low.startswith(prefix):
+            out.append(i)
+    return out
+
+
+def _scan_words(s: _Sentence, lex: TriggerLexicon, plain: bool,
+                at: dict[int, list[int]]) -> None:
+    """The sentence's own scan of its words (the article's index could not serve it)."""
+    words, shift = _WORD_START.finditer(s.text, s.start, s.end), 0
+    if plain:
+        # an ASCII sentence, lower-cased from the character before it (the look-behind's),
+        # reads only the words the index or a prefix may hold
+        a = max(0, s.start - 1)
+        low_text = s.text[a:s.end].lower()
+        if len(low_text) == s.end - a:
+            words, shift = lex.word_filter.finditer(low_text, s.start - a), a
+    for m in words:
+        pos = m.start() + shift
+        for i in _word_entries(m.group().lower(), lex):
+            at.setdefault(i, []).append(pos)
+
+
+_RUN_ACROSS = re.compile(r"\w\w")  # a word running on over a sentence end
+
+
+class _ArticleWords:
+    """The trigger words of a whole article, read once: the word filter over the article's
+    lower-cased text, with the entries each word may open, and where non-ASCII letters stand.
+
+    A sentence with no non-ASCII letter gets the words that start in it, which are the words
+    its own scan finds: the filter's matches are whole runs of word characters (the
+    look-behind refuses a start inside one), lower-casing keeps every offset (checked for the
+    article), and the look-behind reads the same character before the sentence. Only a word
+    running on over the sentence's end would be cut there by the sentence's own scan: such a
+    sentence scans itself."""
+
+    def __init__(self, text: str, lex: TriggerLexicon) -> None:
+        self.lex, self.text = lex, text
+        self.non_ascii = [m.start() for m in _NON_ASCII_WORD.finditer(text)]
+        low = text.lower()
+        self.starts: list[int] | None = None
+        self.entries: list[list[int]] = []
+        if len(low) == len(text):
+            self.starts = []
+            for m in lex.word_filter.finditer(low):
+                self.starts.append(m.start())
+                self.entries.append(_word_entries(m.group(), lex))
+
+    @classmethod
+    def of(cls, art: _Article, text: str, lex: TriggerLexicon) -> _ArticleWords:
+        words = art.trigger_words
+        if not isinstance(words, cls) or words.lex is not lex or words.text is not text:
+            words = art.trigger_words = cls(text, lex)
+        return words
+
+    def sentence_hits(self, start: int, end: int) -> list[tuple[int, list[int]]] | None:
+        """(offset, entries) of the sentence's words, or None when it must scan itself."""
+        if self.starts is None or bisect_left(self.non_ascii, start) \
+                != bisect_left(self.non_ascii, end) or _RUN_ACROSS.match(self.text, end - 1):
+            return None
+        a, b = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return list(zip(self.starts[a:b], self.entries[a:b], strict=True))
 
 
 def _match_triggers(s: _Sentence, lex: TriggerLexicon) -> list[_Trig]:
