@@ -152,10 +152,10 @@ def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] 
                 and here - last[1] <= 2:
             f.claimer = last[0]
     for k in range(len(s.mentions)):
-        a = s.mentions[k].start
-        before = s.text[s.start:a]
-        quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        if s.actor_types.get(s.actor(k)) == "person" and not quoted:
+        if s.actor_types.get(s.actor(k)) != "person":
+            continue  # (the quotation marks before are counted for persons only)
+        before = s.text[s.start:s.mentions[k].start]
+        if not (before.count("“") > before.count("”") or before.count('"') % 2 == 1):
             return (s.actor(k), here)  # the first person named: usually the subject
     return last
 
@@ -342,6 +342,8 @@ def _refined_code(s: _Sentence, t: _Trig, clause_start: int,
     """The trigger's CAMEO code and intent code, refined by the first context rule whose
     words stand near it (noted in rules)."""
     e = t.entry
+    if not e.refine:  # no context rule: no window to find
+        return e.code, e.planned
     refine_window = min(max(e.window, 10), _refine_end(s, t) - t.t1)
     for r in e.refine:
         if _near(s, t.t0, t.t1, r.near, refine_window) or (
@@ -361,7 +363,7 @@ def _claim_status(s: _Sentence, t: _Trig, frame: _Frame | None, clause_start: in
         if status == "claimed" and s.actor_types.get(claimer or "") in _RELAYING_TYPES:
             status = "reported"  # an outlet or monitor relayed by the writer
         rules.append(f"frame:{frame.kind}")
-    adverbs = {s.low(i) for i in range(clause_start, t.t0)}
+    adverbs = set(s.lows[clause_start:t.t0])  # the clause starts inside the sentence
     if adverbs & s.lex.alleged_adverbs:
         status = _stronger(status, "alleged")
     elif adverbs & s.lex.claimed_adverbs:

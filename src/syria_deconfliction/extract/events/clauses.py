@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..lexicon import words
@@ -351,12 +352,12 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
 def _body_end(s: _Sentence, body: int) -> int:
     """Where the reported words end: ";", ", but", or ":" unless a quotation follows it
     ("told X that he had a message: 'You will be crushed'" - the quote is what was said)."""
-    for j in range(body, len(s.toks)):
-        if s.low(j) == ";" or (s.low(j) == ":" and s.low(j + 1) not in _QUOTES) or (
-            s.low(j) == "but" and s.low(j - 1) == ","
-        ):
-            return j
-    return len(s.toks)
+    if s.body_ends is None:  # the tokens that end reported words, found once per sentence
+        s.body_ends = [j for j in range(len(s.toks)) if s.low(j) == ";" or (
+            s.low(j) == ":" and s.low(j + 1) not in _QUOTES) or (
+            s.low(j) == "but" and s.low(j - 1) == ",")]
+    k = bisect_left(s.body_ends, body)
+    return s.body_ends[k] if k < len(s.body_ends) else len(s.toks)
 
 
 def _applicable_frame(t: _Trig, frames: list[_Frame]) -> _Frame | None:

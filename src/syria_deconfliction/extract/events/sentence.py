@@ -121,6 +121,7 @@ class _Sentence:
         # against them by token
         self.frames: list[_Frame] | None = None
         self.clauses: dict[int, _Clause] = {}
+        self.body_ends: list[int] | None = None  # where reported words may end (clauses.py)
 
     # ---- helpers
     def top(self, actor: str) -> str:

@@ -105,7 +105,8 @@ def _content(s: _Sentence, f: _Frame) -> list[int]:
 
 def _code(s: _Sentence, content: list[int], rules: StatementRules,
           own: bool) -> tuple[str, str]:
-    words = [s.low(i) for i in content]
+    lows = s.lows
+    words = [lows[i] for i in content]  # content tokens are the sentence's
     starts: dict[str, list[int]] = {}  # word -> its positions, so a phrase is tried only there
     for j, w in enumerate(words):
         starts.setdefault(w, []).append(j)

@@ -25,6 +25,7 @@ from .vocabulary import (
     _PRONOUNS,
     _RELATIVE,
     _low_matcher,
+    _word_forms,
 )
 
 # --------------------------------------------------------------------------- triggers
@@ -241,10 +242,12 @@ def _near(s: _Sentence, t0: int, t1: int, words: Sequence[str], window: int,
     trigger, or inside a multi-word trigger after its first word."""
     lo = max(0, t0 - window) if both else t1
     hi = min(len(s.toks), t1 + window)
-    match, low = _low_matcher(words), s.low
-    return any(match(low(i)) for i in range(lo, hi) if not t0 <= i < t1) or any(
-        match(low(i)) for i in range(t0 + 1, t1)
-    )
+    # the words of [lo, hi) outside [t0, t1), and of (t0, t1), as slices (every bound is in
+    # the sentence; an empty range an empty slice)
+    lows, cut = s.lows, max(lo, t1)
+    seq = lows[lo:max(lo, min(hi, t0))] + lows[cut:max(cut, hi)] + lows[t0 + 1:max(t0 + 1, t1)]
+    exact, prefixes = _word_forms(tuple(words))
+    return not exact.isdisjoint(seq) or bool(prefixes) and any(w.startswith(prefixes) for w in seq)
 
 
 # --------------------------------------------------------------------------- context
@@ -362,7 +365,7 @@ def _governed(s: _Sentence, t: _Trig, trigs: list[_Trig], lex: TriggerLexicon,
     for g in trigs:
         if g is t or g.t1 > t.t0:
             continue
-        between = [s.low(j) for j in range(g.t1, t.t0)]
+        between = s.lows[g.t1:t.t0]  # g ends before t
         if any(w in _CLAUSE_PUNCT or w in (".", "that", "which", "who") for w in between):
             continue
         if g.entry.governs and len(between) <= 3 and "," not in between and "to" not in between:
@@ -386,7 +389,7 @@ def _allegation(s: _Sentence, t: _Trig, trigs: list[_Trig]) -> _Trig | None:
     for g in trigs:
         if g is t or g.entry.kind not in ("accuse", "criticize") or g.t1 > t.t0:
             continue
-        span = [s.low(j) for j in range(g.t1, t.t0)]
+        span = s.lows[g.t1:t.t0]  # g ends before t
         preps = ("of", "for") if g.entry.kind == "accuse" else ("for",)
         if any(p in span for p in preps) and len(span) <= 10 and not any(
             w in _CLAUSE_PUNCT or w in (".", ",") for w in span
