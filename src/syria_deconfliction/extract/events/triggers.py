@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Any
 
 from .sentence import _QUOTES, _Article, _Sentence, _Trig
 from .trigger_lexicon import TriggerLexicon
@@ -34,6 +35,7 @@ from .vocabulary import (
 # a word where a trigger form may begin: not inside a word, an elision or a hyphenation
 _WORD_START = re.compile(r"(?<![\w'’-])\w+")
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a word character outside ASCII
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Match[str]]]:
@@ -74,13 +76,23 @@ def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Matc
     return out
 
 
-def _word_entries(low: str, lex: TriggerLexicon) -> list[int]:
+def _word_entries(low: str, lex: TriggerLexicon) -> tuple[int, ...]:
     """The indexed entries that may match at a lower-case word: by its form, then prefixes."""
     out = list(lex.first_words.get(low, ()))
     for prefix, i in lex.prefixes.get(low[:2], ()):
         if low.startswith(prefix):
             out.append(i)
-    return out
+    return tuple(out)
+
+
+_ENTRIES_OF: list[Any] = [None, {}]  # a lexicon and its words' entries (words recur)
+
+
+def _known_entries(lex: TriggerLexicon) -> dict[str, tuple[int, ...]]:
+    if _ENTRIES_OF[0] is not lex or len(_ENTRIES_OF[1]) > 100_000:
+        _ENTRIES_OF[:] = [lex, {}]
+    known: dict[str, tuple[int, ...]] = _ENTRIES_OF[1]
+    return known
 
 
 def _scan_words(s: _Sentence, lex: TriggerLexicon, plain: bool,
@@ -116,15 +128,23 @@ class _ArticleWords:
 
     def __init__(self, text: str, lex: TriggerLexicon) -> None:
         self.lex, self.text = lex, text
-        self.non_ascii = [m.start() for m in _NON_ASCII_WORD.finditer(text)]
+        # the non-ASCII letters, searched for only inside the runs of non-ASCII characters
+        # (few: quotation marks, dashes, names), which a plain range finds quickly
+        self.non_ascii = [m.start() for run in _NON_ASCII_RUN.finditer(text)
+                          for m in _NON_ASCII_WORD.finditer(text, run.start(), run.end())]
         low = text.lower()
         self.starts: list[int] | None = None
-        self.entries: list[list[int]] = []
+        self.entries: list[tuple[int, ...]] = []
         if len(low) == len(text):
             self.starts = []
+            known = _known_entries(lex)
             for m in lex.word_filter.finditer(low):
                 self.starts.append(m.start())
-                self.entries.append(_word_entries(m.group(), lex))
+                w = m.group()
+                ids = known.get(w)
+                if ids is None:
+                    ids = known[w] = _word_entries(w, lex)
+                self.entries.append(ids)
 
     @classmethod
     def of(cls, art: _Article, text: str, lex: TriggerLexicon) -> _ArticleWords:
@@ -133,7 +153,7 @@ class _ArticleWords:
             words = art.trigger_words = cls(text, lex)
         return words
 
-    def sentence_hits(self, start: int, end: int) -> list[tuple[int, list[int]]] | None:
+    def sentence_hits(self, start: int, end: int) -> list[tuple[int, tuple[int, ...]]] | None:
         """(offset, entries) of the sentence's words, or None when it must scan itself."""
         if self.starts is None or bisect_left(self.non_ascii, start) \
                 != bisect_left(self.non_ascii, end) or _RUN_ACROSS.match(self.text, end - 1):
