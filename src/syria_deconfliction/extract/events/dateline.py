@@ -34,6 +34,8 @@ def without_datelines(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions that are not the place words of a dateline (an unknown name that runs on
     into the body, "CITY Air", starts in them and goes too)."""
     spans = dateline_spans(text)
+    if not spans:  # most texts have no dateline: every mention stays
+        return list(mentions)
     return [m for m in mentions if not any(
         a <= m.start < b and (m.rule == "candidate" or marked and m.end <= b)
         for a, b, marked in spans

@@ -168,7 +168,7 @@ def _match_triggers(s: _Sentence, lex: TriggerLexicon) -> list[_Trig]:
     for order, m in _entry_matches(s, lex):
         entry = lex.entries[order]
         a, b = m.start(), m.end()
-        if any(ms < b and a < me for ms, me in spans):
+        if spans and _overlaps(a, b, spans):
             continue
         groups = m.groupdict()
         form = "v" if groups.get("v") else ("n" if groups.get("n") else "p")
@@ -184,6 +184,13 @@ def _match_triggers(s: _Sentence, lex: TriggerLexicon) -> list[_Trig]:
             chosen.append(t)
     chosen.sort(key=lambda t: t.start)
     return chosen
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    for ms, me in spans:  # noqa: SIM110 - a loop: no generator per call (called often)
+        if ms < b and a < me:
+            return True
+    return False
 
 
 def _accept(s: _Sentence, t: _Trig) -> bool:
