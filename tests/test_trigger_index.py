@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from syria_deconfliction.extract.document import Document
-from syria_deconfliction.extract.events.sentence import _Sentence
+from syria_deconfliction.extract.events.sentence import _Article, _Sentence
 from syria_deconfliction.extract.events.trigger_lexicon import lexicon_from_data, load_lexicon
 from syria_deconfliction.extract.events.triggers import _entry_matches
 
@@ -50,3 +50,30 @@ def test_indexed_matches_with_the_project_lexicon() -> None:
     text = ("Russian jets shot down a drone, opened fire on a convoy and blew up a bridge "
             "after the ceasefire came into effect; officials declined to comment.")
     assert _indexed(lex, text) == _all_entries(lex, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jets opened fire. Then an air strike hit Zenda.\nForces used gas; others heavily shelled it.",
+    "Strikes went on. Jets struck Dérbasiyah. Later STRIKES followed.",  # one non-ASCII sentence
+])
+def test_article_word_index_serves_each_sentence(text: str) -> None:
+    """Every sentence of an article, served by the article's word index, finds what every
+    entry's regex finds between the sentence's bounds."""
+    doc = Document(text)
+    art = _Article(doc)
+    for s0, e0 in doc.sentences:
+        s = _Sentence(doc, s0, e0, [], _LEX, {}, article=art)
+        found = [(i, m.span()) for i, m in _entry_matches(s, _LEX)]
+        assert found == [(i, m.span()) for i, rx in enumerate(_LEX.regexes)
+                         for m in rx.finditer(text, s0, e0)]
+
+
+def test_a_span_ending_inside_a_word_scans_itself() -> None:
+    """A span cut inside a word ("strikes" cut to "strike") finds what the regexes find in it."""
+    text = "Jets carried out strikes on Zenda."
+    doc = Document(text)
+    art = _Article(doc)
+    for end in (len("Jets carried out strike"), len(text)):
+        s = _Sentence(doc, 0, end, [], _LEX, {}, article=art)
+        assert [(i, m.span()) for i, m in _entry_matches(s, _LEX)] == [
+            (i, m.span()) for i, rx in enumerate(_LEX.regexes) for m in rx.finditer(text, 0, end)]

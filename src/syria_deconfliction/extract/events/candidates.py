@@ -101,7 +101,8 @@ def find_candidates(
     for k, (s0, e0) in enumerate(doc.sentences):
         near = mentions[bisect_left(m_starts, s0):bisect_left(m_starts, e0)]
         groups, naming = identified_groups(text, near)
-        near = [m for m in near if m.start not in naming]
+        if naming:
+            near = [m for m in near if m.start not in naming]
         s = _Sentence(doc, s0, e0, near, lex, actor_types, actor_parents, article)
         for person, tied in _appositive_bodies(s).items():  # for the rest of the article
             article.bodies.setdefault(person, tied)
@@ -125,12 +126,12 @@ def find_candidates(
         merged = _exchange_targets(_merge_force(cands))
         merged += statement_candidates(s, frames, merged, published, sdates, bodies)
         merged.sort(key=lambda c: c.trigger_start)
-        for c in map(lambda c: _with_groups(c, groups), merged):
-            physical = c.cameo_code[:2] in ("15", "18", "19", "20") or c.cameo_code == "0874"
-            noun = "noun" in c.rule.split(";")
+        for c in [_with_groups(c, groups) for c in merged] if groups else merged:
             if c.source_actor_id or c.target_actor_id or (
-                physical and (c.date_text is not None or (c.place_id is not None and not noun))
-            ):
+                (c.cameo_code[:2] in ("15", "18", "19", "20") or c.cameo_code == "0874")
+                and (c.date_text is not None
+                     or (c.place_id is not None and "noun" not in c.rule.split(";")))
+            ):  # a side, or a physical act with a date or a place (a noun's place is no act)
                 out.append(c)
     return _fold_repeats(text, _anaphoric_sources(text, out))
 
@@ -159,10 +160,10 @@ def _pronoun_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] 
                 and here - last[1] <= 2:
             f.claimer = last[0]
     for k in range(len(s.mentions)):
-        a = s.mentions[k].start
-        before = s.text[s.start:a]
-        quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        if s.actor_types.get(s.actor(k)) == "person" and not quoted:
+        if s.actor_types.get(s.actor(k)) != "person":
+            continue  # (the quotation marks before are counted for persons only)
+        before = s.text[s.start:s.mentions[k].start]
+        if not (before.count("“") > before.count("”") or before.count('"') % 2 == 1):
             return (s.actor(k), here)  # the first person named: usually the subject
     return last
 
@@ -349,6 +350,8 @@ def _refined_code(s: _Sentence, t: _Trig, clause_start: int,
     """The trigger's CAMEO code and intent code, refined by the first context rule whose
     words stand near it (noted in rules)."""
     e = t.entry
+    if not e.refine:  # no context rule: no window to find
+        return e.code, e.planned
     refine_window = min(max(e.window, 10), _refine_end(s, t) - t.t1)
     for r in e.refine:
         if _near(s, t.t0, t.t1, r.near, refine_window) or (
@@ -368,7 +371,7 @@ def _claim_status(s: _Sentence, t: _Trig, frame: _Frame | None, clause_start: in
         if status == "claimed" and s.actor_types.get(claimer or "") in _RELAYING_TYPES:
             status = "reported"  # an outlet or monitor relayed by the writer
         rules.append(f"frame:{frame.kind}")
-    adverbs = {s.low(i) for i in range(clause_start, t.t0)}
+    adverbs = set(s.lows[clause_start:t.t0])  # the clause starts inside the sentence
     if adverbs & s.lex.alleged_adverbs:
         status = _stronger(status, "alleged")
     elif adverbs & s.lex.claimed_adverbs:
@@ -433,8 +436,9 @@ def _make_candidate(s: _Sentence, t: _Trig, frames: list[_Frame], dates: Sequenc
         + (0.05 if date_expr else 0.0)
     if d.planned == "weak":
         conf -= 0.15
-    if any(r.startswith("noun:clause") for r in d.rules):
-        conf -= 0.1
+    rule = ";".join(d.rules)
+    if "noun:clause" in rule and any(r.startswith("noun:clause") for r in d.rules):
+        conf -= 0.1  # (no rule opens so unless the joined rules hold the words)
     return Candidate(
         sentence_start=s.start, sentence_end=s.end,
         trigger_start=t.start, trigger_end=t.end, trigger=s.text[t.start:t.end],
@@ -446,7 +450,7 @@ def _make_candidate(s: _Sentence, t: _Trig, frames: list[_Frame], dates: Sequenc
         place_id=place[0] if place else None, place_text=place[1] if place else None,
         claim_status=d.status, claimed_by_actor_id=d.claimer,
         confidence=round(min(0.95, max(0.05, conf)), 2),
-        rule=";".join(d.rules),
+        rule=rule,
         source_parties=tuple(dict.fromkeys(_bodies(s, d.source) + d.beside)),
         target_parties=tuple(dict.fromkeys(_bodies(s, d.target) + d.target_beside)),
     )
@@ -586,7 +590,7 @@ def _sentence_places(s: _Sentence, gaz: _Gazetteer) -> list[tuple[int, int, str,
     folded = _fold(s.text[s.start:s.end])
     for m in gaz.regex.finditer(folded):
         a, b = s.start + m.start(), s.start + m.end()
-        if any(mt.start < b and a < mt.end for mt in s.mentions):
+        if _in_mention(s.mentions, a, b):
             continue
         pid, ftype = gaz.by_form[m.group(1)]
         ta = s.tok_span(a, b)[0]
@@ -604,6 +608,14 @@ def _sentence_places(s: _Sentence, gaz: _Gazetteer) -> list[tuple[int, int, str,
             continue  # a bare country name is an adjective or an actor, not where it happened
         out.append((a, b, pid, locative, tier))
     return out
+
+
+def _in_mention(mentions: Sequence[Mention], a: int, b: int) -> bool:
+    """Whether a mention overlaps chars [a, b)."""
+    for mt in mentions:  # noqa: SIM110 - a loop: no generator per call (called often)
+        if mt.start < b and a < mt.end:
+            return True
+    return False
 
 
 def _merge_force(cands: list[Candidate]) -> list[Candidate]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..lexicon import words
@@ -285,7 +286,10 @@ def _refine_end(s: _Sentence, t: _Trig) -> int:
 
 
 def _in_skips(i: int, skips: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= i < b for a, b in skips)
+    for a, b in skips:  # noqa: SIM110 - a loop: no generator per call (called often)
+        if a <= i < b:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- frames
@@ -401,15 +405,18 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
     return frames
 
 
+_BODY_ENDS = frozenset({";", ":", "but"})
+
+
 def _body_end(s: _Sentence, body: int) -> int:
     """Where the reported words end: ";", ", but", or ":" unless a quotation follows it
     ("told X that he had a message: 'You will be crushed'" - the quote is what was said)."""
-    for j in range(body, len(s.toks)):
-        if s.low(j) == ";" or (s.low(j) == ":" and s.low(j + 1) not in _QUOTES) or (
-            s.low(j) == "but" and s.low(j - 1) == ","
-        ):
-            return j
-    return len(s.toks)
+    if s.body_ends is None:  # the tokens that end reported words, found once per sentence
+        s.body_ends = [j for j, w in enumerate(s.lows) if w in _BODY_ENDS and (
+            w == ";" or (w == ":" and s.low(j + 1) not in _QUOTES) or (
+                w == "but" and s.low(j - 1) == ","))]
+    k = bisect_left(s.body_ends, body)
+    return s.body_ends[k] if k < len(s.body_ends) else len(s.toks)
 
 
 def _applicable_frame(t: _Trig, frames: list[_Frame]) -> _Frame | None:

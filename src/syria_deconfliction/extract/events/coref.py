@@ -45,6 +45,16 @@ def _key(word: str) -> str:
     return w[:-1] if w.endswith("s") and w[:-1] in _SIDE_NOUNS else w
 
 
+@lru_cache(maxsize=4096)
+def _side_head(name: str) -> str | None:
+    """The side noun a mention's text ends in (its key), if any (names recur in a corpus)."""
+    tokens = name.split()
+    if len(tokens) > 1 and tokens[-1].lower() in _GROUP_HEADS:
+        tokens = tokens[:-1]  # the side noun the collective head follows
+    head = _POSSESSIVE_END.sub("", tokens[-1]) if tokens else ""
+    return _key(head) if head.lower() in _SIDE_NOUNS else None
+
+
 def side_noun_mentions(text: str, mentions: Sequence[Mention],
                        parents: Mapping[str, str | None] = {},  # noqa: B006 - read-only
                        types: Mapping[str, str] = {},  # noqa: B006 - read-only
@@ -52,12 +62,9 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
     """Mentions for the article's unmentioned side nouns (see the module docstring)."""
     owners: dict[str, set[str]] = {}
     for m in mentions:
-        tokens = m.text.split()
-        if len(tokens) > 1 and tokens[-1].lower() in _GROUP_HEADS:
-            tokens = tokens[:-1]  # the side noun the collective head follows
-        head = _POSSESSIVE_END.sub("", tokens[-1]) if tokens else ""
-        if head.lower() in _SIDE_NOUNS:
-            owners.setdefault(_key(head), set()).add(m.actor_id)
+        head = _side_head(m.text)
+        if head is not None:
+            owners.setdefault(head, set()).add(m.actor_id)
         after = _SIDE_AFTER.match(text, m.end)  # "X militants" (not "X rebel group")
         if after is not None and after.group(1).lower().endswith("s"):
             owners.setdefault(_key(after.group(1)), set()).add(m.actor_id)

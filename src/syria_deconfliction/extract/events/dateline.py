@@ -40,6 +40,8 @@ def without_datelines(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     into the body, "CITY Air", starts in them and goes too), nor its agency credit: the wire
     that filed the story takes no part in its events."""
     spans = dateline_spans(text)
+    if not spans:  # most texts have no dateline: every mention stays
+        return list(mentions)
     agencies = agency_spans(text)
     return [m for m in mentions if not any(
         a <= m.start < b and (m.rule == "candidate" or marked and m.end <= b)

@@ -91,6 +91,7 @@ class _Article:
         self.forces: dict[str, list[str]] = {}
         self.bodies: dict[str, tuple[str, ...]] = {}  # persons' bodies named in apposition
         self.owners: dict[str, str] = {}  # bodies named as another body's ("X's council")
+        self.trigger_words: object = None  # the trigger words' index (triggers.py), read once
 
 
 class _Sentence:
@@ -122,6 +123,7 @@ class _Sentence:
         # against them by token
         self.frames: list[_Frame] | None = None
         self.clauses: dict[int, _Clause] = {}
+        self.body_ends: list[int] | None = None  # where reported words may end (clauses.py)
 
     # ---- helpers
     def top(self, actor: str) -> str:

@@ -160,10 +160,10 @@ def _pronoun_subject(s: _Sentence, t: _Trig, frames: list[_Frame], prior: str | 
         return None
     actor = prior
     for k in range(len(s.mentions)):
-        a = s.m_tok[k][0]
+        if s.m_tok[k][0] >= first or s.actor_types.get(s.actor(k)) != "person":
+            continue  # (the quotation marks are counted for the persons before only)
         before = s.text[s.start:s.mentions[k].start]
-        quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        if a < first and not quoted and s.actor_types.get(s.actor(k)) == "person":
+        if not (before.count("“") > before.count("”") or before.count('"') % 2 == 1):
             actor = s.actor(k)
     if actor is None:
         return None

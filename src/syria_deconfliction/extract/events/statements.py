@@ -112,13 +112,17 @@ def _content(s: _Sentence, f: _Frame) -> list[int]:
 
 def _code(s: _Sentence, content: list[int], rules: StatementRules,
           own: bool) -> tuple[str, str]:
-    words = [s.low(i) for i in content]
-    starts: dict[str, list[int]] = {}  # word -> its positions, so a phrase is tried only there
-    for j, w in enumerate(words):
-        starts.setdefault(w, []).append(j)
+    lows = s.lows
+    words = [lows[i] for i in content]  # content tokens are the sentence's
     # the phrases that open with a word of the content (or are empty), in the rules' order
     by_first, empty = rules.phrase_order
-    tried = sorted({*empty, *(ij for w in starts for ij in by_first.get(w, ()))})
+    # a phrase's first word -> its positions, so a phrase is tried only there (only the words
+    # that open a phrase are looked up)
+    starts: dict[str, list[int]] = {}
+    for j, w in enumerate(words):
+        if w in by_first:
+            starts.setdefault(w, []).append(j)
+    tried = sorted({*empty, *(ij for w in starts for ij in by_first[w])})
     for ci, pi in tried:
         code, phrases, own_only = rules.content_codes[ci]
         if own_only and not own:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Any
 
-from .sentence import _QUOTES, _Sentence, _Trig
+from .sentence import _QUOTES, _Article, _Sentence, _Trig
 from .trigger_lexicon import TriggerLexicon
 from .vocabulary import (
     _ADJ_SUFFIXES,
@@ -24,6 +26,7 @@ from .vocabulary import (
     _PRONOUNS,
     _RELATIVE,
     _low_matcher,
+    _word_forms,
 )
 
 # --------------------------------------------------------------------------- triggers
@@ -32,6 +35,7 @@ from .vocabulary import (
 # a word where a trigger form may begin: not inside a word, an elision or a hyphenation
 _WORD_START = re.compile(r"(?<![\w'’-])\w+")
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a word character outside ASCII
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Match[str]]]:
@@ -46,23 +50,15 @@ def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Matc
     ``finditer`` for every entry of its words and every pattern instead.
     """
     at: dict[int, list[int]] = {}
-    index, prefixes = lex.first_words, lex.prefixes
-    plain = _NON_ASCII_WORD.search(s.text, s.start, s.end) is None
-    words, shift = _WORD_START.finditer(s.text, s.start, s.end), 0
-    if plain:
-        # an ASCII sentence, lower-cased from the character before it (the look-behind's),
-        # reads only the words the index or a prefix may hold
-        a = max(0, s.start - 1)
-        low_text = s.text[a:s.end].lower()
-        if len(low_text) == s.end - a:
-            words, shift = lex.word_filter.finditer(low_text, s.start - a), a
-    for m in words:
-        low, pos = m.group().lower(), m.start() + shift
-        for i in index.get(low, ()):
-            at.setdefault(i, []).append(pos)
-        for prefix, i in prefixes.get(low[:2], ()):
-            if low.startswith(prefix):
+    words = _ArticleWords.of(s.article, s.text, lex)
+    hits = words.sentence_hits(s.start, s.end)
+    plain = hits is not None or _NON_ASCII_WORD.search(s.text, s.start, s.end) is None
+    if hits is not None:
+        for pos, ids in hits:
+            for i in ids:
                 at.setdefault(i, []).append(pos)
+    else:
+        _scan_words(s, lex, plain, at)
     whole = lex.unprefixed if plain else lex.always
     for i in whole:
         at.setdefault(i, [])
@@ -80,13 +76,99 @@ def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Matc
     return out
 
 
+def _word_entries(low: str, lex: TriggerLexicon) -> tuple[int, ...]:
+    """The indexed entries that may match at a lower-case word: by its form, then prefixes."""
+    out = list(lex.first_words.get(low, ()))
+    for prefix, i in lex.prefixes.get(low[:2], ()):
+        if low.startswith(prefix):
+            out.append(i)
+    return tuple(out)
+
+
+_ENTRIES_OF: list[Any] = [None, {}]  # a lexicon and its words' entries (words recur)
+
+
+def _known_entries(lex: TriggerLexicon) -> dict[str, tuple[int, ...]]:
+    if _ENTRIES_OF[0] is not lex or len(_ENTRIES_OF[1]) > 100_000:
+        _ENTRIES_OF[:] = [lex, {}]
+    known: dict[str, tuple[int, ...]] = _ENTRIES_OF[1]
+    return known
+
+
+def _scan_words(s: _Sentence, lex: TriggerLexicon, plain: bool,
+                at: dict[int, list[int]]) -> None:
+    """The sentence's own scan of its words (the article's index could not serve it)."""
+    words, shift = _WORD_START.finditer(s.text, s.start, s.end), 0
+    if plain:
+        # an ASCII sentence, lower-cased from the character before it (the look-behind's),
+        # reads only the words the index or a prefix may hold
+        a = max(0, s.start - 1)
+        low_text = s.text[a:s.end].lower()
+        if len(low_text) == s.end - a:
+            words, shift = lex.word_filter.finditer(low_text, s.start - a), a
+    for m in words:
+        pos = m.start() + shift
+        for i in _word_entries(m.group().lower(), lex):
+            at.setdefault(i, []).append(pos)
+
+
+_RUN_ACROSS = re.compile(r"\w\w")  # a word running on over a sentence end
+
+
+class _ArticleWords:
+    """The trigger words of a whole article, read once: the word filter over the article's
+    lower-cased text, with the entries each word may open, and where non-ASCII letters stand.
+
+    A sentence with no non-ASCII letter gets the words that start in it, which are the words
+    its own scan finds: the filter's matches are whole runs of word characters (the
+    look-behind refuses a start inside one), lower-casing keeps every offset (checked for the
+    article), and the look-behind reads the same character before the sentence. Only a word
+    running on over the sentence's end would be cut there by the sentence's own scan: such a
+    sentence scans itself."""
+
+    def __init__(self, text: str, lex: TriggerLexicon) -> None:
+        self.lex, self.text = lex, text
+        # the non-ASCII letters, searched for only inside the runs of non-ASCII characters
+        # (few: quotation marks, dashes, names), which a plain range finds quickly
+        self.non_ascii = [m.start() for run in _NON_ASCII_RUN.finditer(text)
+                          for m in _NON_ASCII_WORD.finditer(text, run.start(), run.end())]
+        low = text.lower()
+        self.starts: list[int] | None = None
+        self.entries: list[tuple[int, ...]] = []
+        if len(low) == len(text):
+            self.starts = []
+            known = _known_entries(lex)
+            for m in lex.word_filter.finditer(low):
+                self.starts.append(m.start())
+                w = m.group()
+                ids = known.get(w)
+                if ids is None:
+                    ids = known[w] = _word_entries(w, lex)
+                self.entries.append(ids)
+
+    @classmethod
+    def of(cls, art: _Article, text: str, lex: TriggerLexicon) -> _ArticleWords:
+        words = art.trigger_words
+        if not isinstance(words, cls) or words.lex is not lex or words.text is not text:
+            words = art.trigger_words = cls(text, lex)
+        return words
+
+    def sentence_hits(self, start: int, end: int) -> list[tuple[int, tuple[int, ...]]] | None:
+        """(offset, entries) of the sentence's words, or None when it must scan itself."""
+        if self.starts is None or bisect_left(self.non_ascii, start) \
+                != bisect_left(self.non_ascii, end) or _RUN_ACROSS.match(self.text, end - 1):
+            return None
+        a, b = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return list(zip(self.starts[a:b], self.entries[a:b], strict=True))
+
+
 def _match_triggers(s: _Sentence, lex: TriggerLexicon) -> list[_Trig]:
     found: list[_Trig] = []
     spans = [(m.start, m.end) for m in s.mentions]
     for order, m in _entry_matches(s, lex):
         entry = lex.entries[order]
         a, b = m.start(), m.end()
-        if any(ms < b and a < me for ms, me in spans):
+        if spans and _overlaps(a, b, spans):
             continue
         groups = m.groupdict()
         form = "v" if groups.get("v") else ("n" if groups.get("n") else "p")
@@ -102,6 +184,13 @@ def _match_triggers(s: _Sentence, lex: TriggerLexicon) -> list[_Trig]:
             chosen.append(t)
     chosen.sort(key=lambda t: t.start)
     return chosen
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    for ms, me in spans:  # noqa: SIM110 - a loop: no generator per call (called often)
+        if ms < b and a < me:
+            return True
+    return False
 
 
 def _accept(s: _Sentence, t: _Trig) -> bool:
@@ -180,10 +269,12 @@ def _near(s: _Sentence, t0: int, t1: int, words: Sequence[str], window: int,
     trigger, or inside a multi-word trigger after its first word."""
     lo = max(0, t0 - window) if both else t1
     hi = min(len(s.toks), t1 + window)
-    match, low = _low_matcher(words), s.low
-    return any(match(low(i)) for i in range(lo, hi) if not t0 <= i < t1) or any(
-        match(low(i)) for i in range(t0 + 1, t1)
-    )
+    # the words of [lo, hi) outside [t0, t1), and of (t0, t1), as slices (every bound is in
+    # the sentence; an empty range an empty slice)
+    lows, cut = s.lows, max(lo, t1)
+    seq = lows[lo:max(lo, min(hi, t0))] + lows[cut:max(cut, hi)] + lows[t0 + 1:max(t0 + 1, t1)]
+    exact, prefixes = _word_forms(tuple(words))
+    return not exact.isdisjoint(seq) or bool(prefixes) and any(w.startswith(prefixes) for w in seq)
 
 
 # --------------------------------------------------------------------------- context
@@ -301,7 +392,7 @@ def _governed(s: _Sentence, t: _Trig, trigs: list[_Trig], lex: TriggerLexicon,
     for g in trigs:
         if g is t or g.t1 > t.t0:
             continue
-        between = [s.low(j) for j in range(g.t1, t.t0)]
+        between = s.lows[g.t1:t.t0]  # g ends before t
         if any(w in _CLAUSE_PUNCT or w in (".", "that", "which", "who") for w in between):
             continue
         if g.entry.governs and len(between) <= 3 and "," not in between and "to" not in between:
@@ -325,7 +416,7 @@ def _allegation(s: _Sentence, t: _Trig, trigs: list[_Trig]) -> _Trig | None:
     for g in trigs:
         if g is t or g.entry.kind not in ("accuse", "criticize") or g.t1 > t.t0:
             continue
-        span = [s.low(j) for j in range(g.t1, t.t0)]
+        span = s.lows[g.t1:t.t0]  # g ends before t
         preps = ("of", "for") if g.entry.kind == "accuse" else ("for",)
         if any(p in span for p in preps) and len(span) <= 10 and not any(
             w in _CLAUSE_PUNCT or w in (".", ",") for w in span
