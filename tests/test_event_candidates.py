@@ -699,3 +699,13 @@ def test_a_body_named_as_another_bodys_speaks_for_its_side() -> None:
                              "pc": "other"}, actor_parents=PARENTS)
     c = next(c for c in found if c.trigger == "said")
     assert (c.source_actor_id, c.target_actor_id) == ("pc", "freedonia")
+
+
+def test_a_context_phrase_of_several_words_refines_the_code() -> None:
+    # "war crimes" near an accusation: accused of war crimes (1124), not a plain accusation
+    assert one("Ruritania accused Borduria of war crimes in Zenda.", "accused").cameo_code == \
+        "1124"
+    assert one("Ruritania warned Borduria of military action on Monday.", "warned"
+               ).cameo_code == "138"
+    assert one("Ruritania warned Borduria about the harbour on Monday.", "warned"
+               ).cameo_code == "012"

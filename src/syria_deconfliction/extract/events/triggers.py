@@ -26,6 +26,8 @@ from .vocabulary import (
     _PRONOUNS,
     _RELATIVE,
     _low_matcher,
+    _phrase_at,
+    _phrases,
     _word_forms,
 )
 
@@ -274,7 +276,11 @@ def _near(s: _Sentence, t0: int, t1: int, words: Sequence[str], window: int,
     lows, cut = s.lows, max(lo, t1)
     seq = lows[lo:max(lo, min(hi, t0))] + lows[cut:max(cut, hi)] + lows[t0 + 1:max(t0 + 1, t1)]
     exact, prefixes = _word_forms(tuple(words))
-    return not exact.isdisjoint(seq) or bool(prefixes) and any(w.startswith(prefixes) for w in seq)
+    if not exact.isdisjoint(seq) or bool(prefixes) and any(w.startswith(prefixes) for w in seq):
+        return True
+    # an item of several words ("air campaign") wholly in the window, outside the trigger
+    return any(_phrase_at(lows, i, p) for p in _phrases(tuple(words))
+               for i in range(lo, hi - len(p) + 1) if i + len(p) <= t0 or i >= t1)
 
 
 # --------------------------------------------------------------------------- context

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from ..document import Document
@@ -52,6 +52,26 @@ def _word_forms(items: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]
     (an item ending in "*"), computed once per word list."""
     exact = {f for it in items if not it.endswith("*") for f in (it, it + "s", it + "es")}
     return frozenset(exact), tuple(it[:-1] for it in items if it.endswith("*"))
+
+
+@lru_cache(maxsize=256)
+def _phrases(items: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The items of several words ("air campaign", "war crime*"), split into words; the
+    last word may end in "*" (a prefix), as a single item may."""
+    return tuple(tuple(it.split()) for it in items if " " in it)
+
+
+def _phrase_at(lows: Sequence[str], i: int, words: tuple[str, ...]) -> bool:
+    """Whether the words of ``lows`` from ``i`` on are ``words`` (a -s plural or a "*" prefix
+    allowed on the last)."""
+    if i + len(words) > len(lows):
+        return False
+    *head, last = words
+    if any(lows[i + j] != w for j, w in enumerate(head)):
+        return False
+    got = lows[i + len(head)]
+    return got.startswith(last[:-1]) if last.endswith("*") else got in (last, last + "s",
+                                                                         last + "es")
 
 
 def _low_matcher(items: Iterable[str]) -> Callable[[str], bool]:
