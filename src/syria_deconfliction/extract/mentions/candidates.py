@@ -38,7 +38,7 @@ from typing import Any
 
 from ..document import word_runs
 from ..lexicon import sequence, words
-from .model import _UP, DEFAULT_LEXICON, Lexicon, Mention
+from .model import _UP, DEFAULT_LEXICON, Lexicon, Mention, by_identity
 
 Span = tuple[int, int, str]
 SideSpan = tuple[int, int, str, str]  # start, end, country, rule
@@ -481,22 +481,6 @@ def _word_runs(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return runs, frozenset(m.group(1) for m in _AFTER_LOWER_RE.finditer(text))
 
 
-# gazetteers (by identity) -> their names; the gazetteers are kept alive (so no id is reused)
-# and are not to be edited in place: a corpus run passes the same one for every article.
-_PLACE_NAMES: dict[int, tuple[Iterable[Mapping[str, Any]], frozenset[str]]] = {}
-
-
-def _place_names(places: Iterable[Mapping[str, Any]]) -> frozenset[str]:
-    pinned = _PLACE_NAMES.get(id(places))
-    if pinned is not None and pinned[0] is places:
-        return pinned[1]
-    names = _casefold_names(places)
-    if len(_PLACE_NAMES) >= 8:
-        _PLACE_NAMES.pop(next(iter(_PLACE_NAMES)))
-    _PLACE_NAMES[id(places)] = (places, names)
-    return names
-
-
 def _casefold_names(places: Iterable[Mapping[str, Any]]) -> frozenset[str]:
     out: set[str] = set()
     for p in places:
@@ -505,6 +489,10 @@ def _casefold_names(places: Iterable[Mapping[str, Any]]) -> frozenset[str]:
             for n in [v] if isinstance(v, str) else (v or []):
                 out.add(str(n).casefold())
     return frozenset(out)
+
+
+# gazetteer -> its names, once per gazetteer: a corpus run passes the same one for every article
+_place_names = by_identity(_casefold_names)
 
 
 def candidate_spans(text: str, gaps: Sequence[Span], mentions: Sequence[Mention],
