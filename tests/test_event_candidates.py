@@ -655,6 +655,8 @@ def test_statement_of_own_intent_is_an_intent() -> None:
     assert one("Ana Kova said she was working to calm the harbour.", "said").cameo_code == "030"
     # another subject's future is no intent of the speaker
     assert one("Ana Kova said the harbour will be calm.", "said").cameo_code == "010"
+    # a future the speaker rules out is a refusal, not an intent
+    assert one('"We will never open the harbour," Ana Kova said.', "said").cameo_code == "120"
 
 
 def test_demands_after_a_determiner_are_a_noun_not_a_demand() -> None:
