@@ -711,3 +711,13 @@ def test_a_context_phrase_of_several_words_refines_the_code() -> None:
                ).cameo_code == "138"
     assert one("Ruritania warned Borduria about the harbour on Monday.", "warned"
                ).cameo_code == "012"
+
+
+def test_the_subject_of_came_under_fire_undergoes_it() -> None:
+    # "X came under fire from Y": Y fired on X (194 with artillery)
+    c = one("Freedonia came under artillery fire from Ruritania on Friday.",
+            "came under artillery fire")
+    assert (c.cameo_code, c.source_actor_id, c.target_actor_id) == (
+        "194", "ruritania-military", "freedonia")
+    c = one("Ruritanian forces came under attack by Freedonia near Zenda.", "came under attack")
+    assert (c.source_actor_id, c.target_actor_id) == ("freedonia-military", "ruritania-military")

@@ -40,8 +40,9 @@ def _passive_roles(s: _Sentence, t: _Trig, frames: list[_Frame], claimer: str | 
     """'was attacked by X' -> X, the subject as target; 'forces backed by X' -> X, the noun
     before as target."""
     r = _Roles()
+    agent_words = ("by", "from") if passive == "under" else ("by",)
     for i in range(t.t1, min(len(s.toks), t.t1 + 3)):
-        if s.low(i) == "by":
+        if s.low(i) in agent_words:
             k = _mention_after(s, i + 1, 5)
             r.source = s.actor(k) if k is not None else None
             r.k_src = k if k is not None else -1
@@ -52,7 +53,7 @@ def _passive_roles(s: _Sentence, t: _Trig, frames: list[_Frame], claimer: str | 
         probe = _Trig(t.entry, t.start, t.end, s.m_tok[k][0] - 1, s.m_tok[k][0], t.form) \
             if k is not None else t
         r.source, r.k_src, _how = _subject(s, probe, frames, False, claimer)
-    elif passive == "aux":
+    elif passive in ("aux", "under"):
         r.target = _subject(s, t, frames, False, claimer)[0]
     else:
         for k in range(len(s.mentions) - 1, -1, -1):

@@ -25,6 +25,7 @@ from .vocabulary import (
     _PREPOSITIONS,
     _PRONOUNS,
     _RELATIVE,
+    _UNDERGO_VERBS,
     _low_matcher,
     _phrase_at,
     _phrases,
@@ -337,8 +338,11 @@ def _participle(s: _Sentence, t: _Trig) -> bool:
 
 
 def _passive(s: _Sentence, t: _Trig) -> str | None:
-    """'aux' (was attacked, were blown up), 'bare' (forces backed by X) or None; a particle
-    verb or phrase pattern only after a form of "be" ("have been blown up by X")."""
+    """'aux' (was attacked, were blown up), 'bare' (forces backed by X), 'under' (came under
+    fire from X) or None; a particle verb or phrase pattern only after a form of "be" ("have
+    been blown up by X")."""
+    if s.low(t.t0) in _UNDERGO_VERBS and s.low(t.t0 + 1) == "under":
+        return "under"
     if t.form == "n":
         return None
     w = s.low(t.t0)
