@@ -59,6 +59,14 @@ def test_a_body_owned_by_a_registry_state_is_that_states() -> None:
     assert actors["new-russia-water-ministry"]["parent_actor_id"] == "russia"
 
 
+def test_a_person_after_a_bodys_role_words_speaks_for_that_body() -> None:
+    actors, _found = _run("Pentagon spokesman Tomas Brandt said the base was safe.")
+    person = actors["new-tomas-brandt"]
+    assert (person["parent_actor_id"], person["country_iso3"]) == ("us-defense-department", "USA")
+    actors, _found = _run("The base was visited by Tomas Brandt on Monday.")
+    assert actors["new-tomas-brandt"]["parent_actor_id"] is None
+
+
 def test_title_chain_with_nationality_is_peeled() -> None:
     _, found = _run("The talks were led by Varnian Foreign Minister Oskar Lindqvist on Friday.")
     assert _texts(found) == ["Oskar Lindqvist"]

@@ -69,6 +69,8 @@ TYPE_HINTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Heads that make a name an organisation ("<Name> Party"): never a person.
 _ORG_HEADS = words("candidates_org_heads")
+# Role words after a body and before a person's name ("<Body> spokesman <Name>").
+_ROLE_WORDS = DEFAULT_LEXICON.role_nouns | DEFAULT_LEXICON.title_words
 
 
 def guess_type(name: str) -> str:
@@ -321,12 +323,13 @@ def _candidate_actors(
             continue
         row_name = (shortest_tail(name, names) if name in names else None) or name
         kind = guess_type(name)
-        body_of = _possessive_owner(text, start, mentions, k) if kind != "person" else None
-        aid = "new-" + slug(f"{body_of} {row_name}" if body_of else row_name)
+        body_of = _possessive_owner(text, start, mentions, k) if kind != "person" else \
+            _titled_by(text, start, mentions, k)
+        aid = "new-" + slug(f"{body_of} {row_name}" if body_of and kind != "person" else row_name)
         iso3 = k.countries.get(name)
         if aid not in actors:
             actors[aid] = _candidate_row(aid, row_name, "state" if iso3 else kind, iso3)
-            if body_of:  # "Varnia's Defense Ministry": a body of Varnia
+            if body_of:  # "Varnia's Defense Ministry", "Pentagon spokesman <Name>"
                 actors[aid]["parent_actor_id"] = body_of
                 actors[aid]["country_iso3"] = k.actor_countries.get(body_of)
             if actors[aid]["type"] == "person" and (start, end, name) not in joined:
@@ -358,6 +361,19 @@ def _possessive_owner(text: str, start: int, mentions: Sequence[Mention], k: Kno
     for m in mentions:
         if m.possessive and start - 4 <= m.end < start and m.actor_id not in \
                 k.registry_person_ids and text[m.end:start] in ("'s ", "’s ", "' ", "’ "):
+            return m.actor_id
+    return None
+
+
+def _titled_by(text: str, start: int, mentions: Sequence[Mention], k: Knowledge) -> str | None:
+    """The registry actor (no person) named right before a person's role words ("Pentagon
+    spokesman <Name>", "<Body> chief negotiator <Name>"): whom the person speaks for."""
+    for m in mentions:
+        if not start - 40 <= m.end < start or m.actor_id in k.registry_person_ids:
+            continue
+        gap = text[m.end:start].split()
+        if 1 <= len(gap) <= 3 and text[start - 1] == " " and gap[-1].lower() in _ROLE_WORDS \
+                and all(w.isalpha() for w in gap):
             return m.actor_id
     return None
 
