@@ -19,6 +19,8 @@ from syria_deconfliction.corpus.article import guess_type
     ("Mira Holt", "person"),
     ("Anouk de Ville", "person"),
     ("Green Dawn Party", "other"),  # an organisation head: two capitalised words, no person
+    ("Harbour Street", "other"),  # a street standing for an office is no person
+    ("Jane Hall", "person"),  # a head that is also a surname is left out
     ("Tessaly", "other"),
 ])
 def test_a_candidate_kind_is_guessed_from_its_words(name: str, kind: str) -> None:

@@ -67,8 +67,10 @@ TYPE_HINTS: list[tuple[str, re.Pattern[str]]] = [
                       + r")\b"))
     for kind in sequence("candidates_type_order")
 ]
-# Heads that make a name an organisation ("<Name> Party"): never a person.
+# Heads that make a name an organisation ("<Name> Party") or a street or building ("<Name>
+# Street"): never a person.
 _ORG_HEADS = words("candidates_org_heads")
+_NO_PERSON_HEADS = _ORG_HEADS | words("candidates_place_heads")
 # Role words after a body and before a person's name ("<Body> spokesman <Name>").
 _ROLE_WORDS = DEFAULT_LEXICON.role_nouns | DEFAULT_LEXICON.title_words
 
@@ -82,7 +84,7 @@ def guess_type(name: str) -> str:
     tokens = [t.split("-", 1)[1] if t.split("-", 1)[0] + "-" in NAME_PARTICLES else t
               for t in tokens]
     if 2 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens) and not any(
-            t in _ORG_HEADS for t in tokens):
+            t in _NO_PERSON_HEADS for t in tokens):
         return "person"
     return "other"
 
