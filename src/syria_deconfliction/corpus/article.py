@@ -6,7 +6,8 @@ import datetime as dt
 import hashlib
 import re
 import time
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..extract.document import Document
@@ -43,7 +44,7 @@ from ..extract.mentions.kinds import (
     official_spans,
     without_outlet_modifiers,
 )
-from ..extract.mentions.model import actor_types
+from ..extract.mentions.model import actor_types, actors_by_id
 from ..extract.mentions.role_anaphora import role_anaphora
 from ..extract.orchestrate import event_candidates, quotes_of
 from ..pipeline.articles import article_row
@@ -289,6 +290,7 @@ def _candidate_actors(
         del mentions[i]
     people = k.registry_people
     named = {m.actor_id for m in mentions}
+    ends = [m.end for m in mentions]  # mentions come in text order: their ends ascend
     actors: dict[str, dict[str, Any]] = {}
     found: list[Mention] = []
     persons: list[tuple[int, str, str]] = []
@@ -325,15 +327,19 @@ def _candidate_actors(
             continue
         row_name = (shortest_tail(name, names) if name in names else None) or name
         kind = guess_type(name)
-        body_of = _possessive_owner(text, start, mentions, k) if kind != "person" else \
-            _titled_by(text, start, mentions, k)
-        aid = "new-" + slug(f"{body_of} {row_name}" if body_of and kind != "person" else row_name)
+        # "Varnia's Defense Ministry": a body of Varnia, named apart from other states' ones
+        body_of = _owner_before(text, start, ends, mentions, k, _POSSESSIVE_GAP) \
+            if kind != "person" else None
+        aid = "new-" + slug(f"{body_of} {row_name}" if body_of else row_name)
         iso3 = k.countries.get(name)
         if aid not in actors:
             actors[aid] = _candidate_row(aid, row_name, "state" if iso3 else kind, iso3)
-            if body_of:  # "Varnia's Defense Ministry", "Pentagon spokesman <Name>"
+            if kind == "person":  # "Pentagon spokesman <Name>": whom the person speaks for
+                body_of = _owner_before(text, start, ends, mentions, k, _ROLE_GAP)
+            if body_of:
                 actors[aid]["parent_actor_id"] = body_of
-                actors[aid]["country_iso3"] = k.actor_countries.get(body_of)
+                actors[aid]["country_iso3"] = actors_by_id(reg.actors)[body_of].get(
+                    "country_iso3")
             if actors[aid]["type"] == "person" and (start, end, name) not in joined:
                 persons.append((start, name, aid))
                 for form in surname_forms(name):
@@ -356,26 +362,29 @@ def _candidate_actors(
     return list(actors.values()), found
 
 
-def _possessive_owner(text: str, start: int, mentions: Sequence[Mention], k: Knowledge,
-                      ) -> str | None:
-    """The registry actor (no person) whose possessive stands right before ``start``
-    ("Varnia's" in "Varnia's Defense Ministry"), or None."""
-    for m in mentions:
-        if m.possessive and start - 4 <= m.end < start and m.actor_id not in \
-                k.registry_person_ids and text[m.end:start] in ("'s ", "’s ", "' ", "’ "):
-            return m.actor_id
-    return None
+def _possessive_gap(gap: str) -> bool:
+    return gap in ("'s ", "’s ", "' ", "’ ")
 
 
-def _titled_by(text: str, start: int, mentions: Sequence[Mention], k: Knowledge) -> str | None:
-    """The registry actor (no person) named right before a person's role words ("Pentagon
-    spokesman <Name>", "<Body> chief negotiator <Name>"): whom the person speaks for."""
-    for m in mentions:
-        if not start - 40 <= m.end < start or m.actor_id in k.registry_person_ids:
-            continue
-        gap = text[m.end:start].split()
-        if 1 <= len(gap) <= 3 and text[start - 1] == " " and gap[-1].lower() in _ROLE_WORDS \
-                and all(w.isalpha() for w in gap):
+def _role_gap(gap: str) -> bool:
+    words_ = gap.split()
+    return 1 <= len(words_) <= 3 and gap.endswith(" ") and words_[-1].lower() in _ROLE_WORDS \
+        and all(w.isalpha() for w in words_)
+
+
+_POSSESSIVE_GAP = (4, _possessive_gap)  # "Varnia's <Body>"
+_ROLE_GAP = (40, _role_gap)  # "<Body> spokesman <Name>", "<Body> chief negotiator <Name>"
+
+
+def _owner_before(text: str, start: int, ends: Sequence[int], mentions: Sequence[Mention],
+                  k: Knowledge, gap: tuple[int, Callable[[str], bool]]) -> str | None:
+    """The registry actor (no person) of a mention ending at most ``gap[0]`` characters before
+    ``start`` whose words up to ``start`` pass ``gap[1]`` (a possessive, or role words), or
+    None. ``ends``: the mentions' ends, ascending (found by bisection, not a scan)."""
+    reach, test = gap
+    for i in range(bisect_left(ends, start - reach), bisect_left(ends, start)):
+        m = mentions[i]
+        if m.actor_id not in k.registry_person_ids and test(text[m.end:start]):
             return m.actor_id
     return None
 

@@ -94,11 +94,6 @@ class Knowledge:
         return {"full": full, "surname": surname}
 
     @cached_property
-    def actor_countries(self) -> dict[str, str | None]:
-        """Registry actor id -> its country (ISO 3166-1 alpha-3), if any."""
-        return {str(a["id"]): a.get("country_iso3") for a in self.registry.actors}
-
-    @cached_property
     def registry_person_ids(self) -> frozenset[str]:
         return frozenset(a["id"] for a in self.registry.actors if a.get("type") == "person")
 
