@@ -70,9 +70,10 @@ class Boilerplate:
     duplicate_captions: bool
     caption_credit: re.Pattern[str] | None
     sentence_end: re.Pattern[str]
-    # A line after a rail resumes the story when it has this many words and ends so.
-    prose_min_words: int = 20
-    prose_end: re.Pattern[str] = re.compile(r"[.!?]$")
+    # A line after a rail resumes the story when it has this many words and ends so
+    # (boilerplate.yaml rail_resumes).
+    prose_min_words: int
+    prose_end: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def load_boilerplate(path: Path) -> Boilerplate:
         if cap.get("credit_suffix")
         else None,
         _compile(rel, "truncated_tail", tail.get("sentence_end", r"[.!?]$")),
-        int(rail.get("min_words", 20)),
+        int(rail.get("min_words", 10)),
         _compile(rel, "rail_resumes", rail.get("sentence_end", r"[.!?]$")),
     )
 

@@ -70,9 +70,9 @@ def _phrase_at(lows: Sequence[str], i: int, words: tuple[str, ...]) -> bool:
     *head, last = words
     if any(lows[i + j] != w for j, w in enumerate(head)):
         return False
+    exact, prefixes = _word_forms((last,))  # the last word's forms, as for a single item
     got = lows[i + len(head)]
-    return got.startswith(last[:-1]) if last.endswith("*") else got in (last, last + "s",
-                                                                         last + "es")
+    return got in exact or got.startswith(prefixes)
 
 
 def _low_matcher(items: Iterable[str]) -> Callable[[str], bool]:
