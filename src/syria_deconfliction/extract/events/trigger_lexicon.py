@@ -112,6 +112,12 @@ class TriggerLexicon:
     unprefixed: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
 
     @cached_property
+    def word_entries(self) -> dict[str, tuple[int, ...]]:
+        """The entries each lower-case word may open, remembered by the matcher (words recur
+        across a corpus; extract/events/triggers.py fills and bounds it)."""
+        return {}
+
+    @cached_property
     def word_filter(self) -> re.Pattern[str]:
         """The words of lower-case text where an indexed entry may match: a key of
         ``first_words`` or a word opening with a prefix of ``prefixes``, as one trie-shaped

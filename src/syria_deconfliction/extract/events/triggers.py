@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import Any
 
 from .sentence import _QUOTES, _Article, _Sentence, _Trig
 from .trigger_lexicon import TriggerLexicon
@@ -88,13 +87,11 @@ def _word_entries(low: str, lex: TriggerLexicon) -> tuple[int, ...]:
     return tuple(out)
 
 
-_ENTRIES_OF: list[Any] = [None, {}]  # a lexicon and its words' entries (words recur)
-
-
 def _known_entries(lex: TriggerLexicon) -> dict[str, tuple[int, ...]]:
-    if _ENTRIES_OF[0] is not lex or len(_ENTRIES_OF[1]) > 100_000:
-        _ENTRIES_OF[:] = [lex, {}]
-    known: dict[str, tuple[int, ...]] = _ENTRIES_OF[1]
+    """The lexicon's memo of words' entries, emptied past 100,000 words (memory stays flat)."""
+    known = lex.word_entries
+    if len(known) > 100_000:
+        known.clear()
     return known
 
 
