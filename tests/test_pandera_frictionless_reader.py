@@ -7,7 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from syria_deconfliction.pipeline.schemas import pandas_dtype, table_schemas
+from syria_deconfliction.pipeline.frames import pandas_dtype
+from syria_deconfliction.pipeline.schemas import table_schemas
 from syria_deconfliction.pipeline.validate import pandera_schema
 
 reader = pytest.importorskip("pandera.io.pandas_io")

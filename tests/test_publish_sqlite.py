@@ -27,7 +27,8 @@ import pytest
 import syria_deconfliction as sd
 from syria_deconfliction.paths import SCHEMAS
 from syria_deconfliction.pipeline.flat import DERIVED
-from syria_deconfliction.pipeline.schemas import TableSchema, conform, package_meta
+from syria_deconfliction.pipeline.frames import conform
+from syria_deconfliction.pipeline.schemas import TableSchema, package_meta
 from syria_deconfliction.publish.sqlite import (
     METADATA_FILE,
     SHORT_CHARS,

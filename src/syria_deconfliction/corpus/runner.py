@@ -16,6 +16,7 @@ import gc
 import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,7 +24,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .. import errors
 from ..errors import InputError
@@ -194,23 +196,24 @@ class PartitionWriter:
         and the known article ids (for the uniqueness check)."""
         seen: dict[str, str] = {}
         for f in sorted((self.out / "parquet" / "articles").glob("part-*.parquet")):
-            df = pd.read_parquet(f, columns=["article_id", "source_file", "raw_sha256"])
-            self.global_keys["articles"].update(df["article_id"])
-            for sha, name in zip(df["raw_sha256"], df["source_file"], strict=True):
+            done = pq.read_table(f, columns=["article_id", "source_file", "raw_sha256"])
+            self.global_keys["articles"].update(done.column("article_id").to_pylist())
+            for sha, name in zip(done.column("raw_sha256").to_pylist(),
+                                 done.column("source_file").to_pylist(), strict=True):
                 seen.setdefault(sha, name)
         for f in sorted((self.out / "parquet" / "errors").glob("part-*.parquet")):
-            names = pd.read_parquet(f, columns=["source_file"])["source_file"]
+            names = pq.read_table(f, columns=["source_file"]).column("source_file").to_pylist()
             self.global_keys["errors"].update(names)
         return seen
 
-    def check_keys(self, table: str, df: pd.DataFrame) -> None:
+    def check_keys(self, table: str, data: pa.Table) -> None:
         from .tables import duplicate_keys, schema_for
 
-        dups = duplicate_keys(table, df)
+        dups = duplicate_keys(table, data)
         if table in self.global_keys:
             pk = schema_for(table).primary_key[0]
             known = self.global_keys[table]
-            dups += sorted(set(df[pk]) & known)[:5]
+            dups += sorted(set(data.column(pk).to_pylist()) & known)[:5]
         if dups:
             raise DuplicateKey(
                 f"table {table}: primary key not unique ({', '.join(map(str, dups))}); "
@@ -243,7 +246,7 @@ class PartitionWriter:
         for table in self.global_keys:
             if table in frames:
                 pk = "article_id" if table == "articles" else "source_file"
-                self.global_keys[table].update(frames[table][pk])
+                self.global_keys[table].update(frames[table].column(pk).to_pylist())
         names = [r["source_file"] for t in ("articles", "errors") for r in rows.get(t, [])]
         with self.progress.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps({"partition": n, "keys": keys, "files": names}) + "\n")
@@ -356,21 +359,24 @@ def write_actors(out: Path, formats: Sequence[str], k: Knowledge) -> None:
 
     counts: dict[str, list[int]] = {}
     for f in sorted((out / "parquet" / "actor_mentions").glob("part-*.parquet")):
-        df = pd.read_parquet(f, columns=["article_id", "actor_id"])
-        per_actor = df.groupby("actor_id")["article_id"].agg(["size", "nunique"])
-        for actor, n_mentions, n_articles in per_actor.itertuples():
+        part = pq.read_table(f, columns=["article_id", "actor_id"])
+        actors = part.column("actor_id").to_pylist()
+        mentions = Counter(actors)
+        articles = Counter(a for a, _ in set(zip(actors, part.column("article_id").to_pylist(),
+                                                  strict=True)))
+        for actor, n_mentions in mentions.items():
             c = counts.setdefault(actor, [0, 0])
-            c[0] += int(n_mentions)
-            c[1] += int(n_articles)
+            c[0] += n_mentions
+            c[1] += articles[actor]
     rows = [r for r in actor_rows(k.registry, []) if r["actor_id"] in counts]
     cands: dict[str, dict[str, Any]] = {}
     for f in sorted((out / "parquet" / "actor_candidates").glob("part-*.parquet")):
-        for r in pd.read_parquet(f).to_dict("records"):
-            cands.setdefault(r["actor_id"], {**r, "aliases": list(r["aliases"])})
+        for r in pq.read_table(f).to_pylist():
+            cands.setdefault(r["actor_id"], r)
     rows += list(cands.values())
     for r in rows:
         r["mention_count"], r["article_count"] = counts.get(r["actor_id"], [0, 0])
-    df = frame("actors", rows).sort_values("actor_id", kind="stable").reset_index(drop=True)
+    df = frame("actors", sorted(rows, key=lambda r: r["actor_id"]))
     if dups := duplicate_keys("actors", df):
         raise DuplicateKey(f"table actors: primary key not unique ({', '.join(dups)})")
     for fmt in formats:
@@ -437,7 +443,10 @@ def concat_csv(out: Path) -> None:
         os.replace(tmp, final)
 
 
-def read_partitions(out: Path, table: str) -> pd.DataFrame:
+def read_partitions(out: Path, table: str) -> Any:
+    """The partitions of one table of a run as one pandas DataFrame (for tests and notebooks)."""
+    import pandas as pd  # the runner itself never needs pandas: only this reader loads it
+
     files = sorted((out / "parquet" / table).glob("part-*.parquet"))
     return (
         pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)

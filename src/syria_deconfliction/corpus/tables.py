@@ -1,4 +1,4 @@
-"""Rows of one partition as DataFrames with the published schemas, written like the build does."""
+"""Rows of one partition checked against the published schemas and written like the build does."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+import pyarrow as pa
 
 from ..paths import SCHEMAS
-from ..pipeline.schemas import TableSchema, conform, relaxed, table_schemas
-from ..pipeline.write import write_csv, write_parquet
+from ..pipeline.parquet import write_arrow_parquet
+from ..pipeline.schemas import TableSchema, relaxed, table_schemas
+from .columns import arrow_table, write_csv_table
+from .columns import duplicate_keys as _duplicate_keys
 
 # Automatic drafts may not know these: an event candidate with no date words in an article whose
 # publication date the rules cannot fix has no date (it is never guessed).
@@ -33,17 +35,17 @@ def schema_for(table: str) -> TableSchema:
     return relaxed(table_schemas()[table], UNKNOWABLE.get(table, []))
 
 
-def frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    schema = schema_for(table)
-    return conform(pd.DataFrame(rows, columns=schema.field_names), schema)
+def frame(table: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """The rows as the Arrow table of the table's published schema."""
+    return arrow_table(rows, schema_for(table))
 
 
-def write_parquet_partition(df: pd.DataFrame, table: str, path: Path) -> None:
-    write_parquet(df, schema_for(table), path)
+def write_parquet_partition(data: pa.Table, table: str, path: Path) -> None:
+    write_arrow_parquet(data, schema_for(table), path)
 
 
-def write_csv_partition(df: pd.DataFrame, table: str, path: Path) -> None:
-    write_csv(df, schema_for(table), path)
+def write_csv_partition(data: pa.Table, table: str, path: Path) -> None:
+    write_csv_table(data, schema_for(table), path)
 
 
 @cache
@@ -142,12 +144,6 @@ def _first_problem(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> str | Non
     return None
 
 
-def duplicate_keys(table: str, df: pd.DataFrame) -> list[str]:
-    """Primary key values that occur more than once in `df` (a few, for the message)."""
-    pk = schema_for(table).primary_key
-    if not pk or df.empty:
-        return []
-    if len(pk) == 1 and df[pk[0]].is_unique:
-        return []  # the usual case, tested in C (a missing value counts once, as below)
-    dup = df[df.duplicated(pk, keep=False)]
-    return sorted({" / ".join(map(str, r)) for r in dup[pk].itertuples(index=False)})[:5]
+def duplicate_keys(table: str, data: pa.Table) -> list[str]:
+    """Primary key values that occur more than once in `data` (a few, for the message)."""
+    return _duplicate_keys(data, schema_for(table).primary_key)

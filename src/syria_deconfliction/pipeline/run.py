@@ -47,12 +47,13 @@ from .curate_mentions import apply_mention_curation
 from .drafts import draft_file, load_drafts
 from .events import ArticleDate, event_rows, load_events
 from .flat import DERIVED
+from .frames import conform
 from .outdir import check_out, clean_stale, lock_path, locked, replace_folder
 from .quotes import apply_quote_curation, link_events, load_quote_curation
 from .rawdata import RawArticle, check_fields, load_articles, read_article, read_checked
 from .reference import cameo_code_rows
 from .registry import Registry, actor_rows, load_registry, place_rows
-from .schemas import conform, package_meta, relaxed, table_schemas
+from .schemas import package_meta, relaxed, table_schemas
 from .validate import check_foreign_keys, check_spans, validate_table
 from .write import datapackage, sort_rows, write_csv, write_json, write_parquet
 

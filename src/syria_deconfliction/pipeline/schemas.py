@@ -1,8 +1,9 @@
 """Read the Frictionless table schemas in schemas/ and derive everything else from them.
 
 schemas/*.schema.json are the single source of truth for fields, types, constraints,
-descriptions and keys. This module turns them into pandas dtypes for building, a pandera
-DataFrameSchema for validation and an Arrow schema for Parquet.
+descriptions and keys. This module reads them and derives the Arrow schema for Parquet;
+pipeline/frames.py gives their pandas dtypes, and pipeline/validate.py the pandera schemas.
+Nothing here loads pandas: a process that only extracts writes Arrow tables.
 
 pandera ships a Frictionless reader (pandera.io.from_frictionless_schema), but it reads
 dates as plain strings, cannot express nullable integers and takes enum categories from the
@@ -18,7 +19,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pyarrow as pa
 
 from ..paths import SCHEMAS
@@ -83,20 +83,6 @@ def text_code_columns(schemas: dict[str, TableSchema]) -> dict[str, list[str]]:
     return {n: cols for n, cols in out.items() if cols}
 
 
-def pandas_dtype(field: dict[str, Any]) -> Any:
-    t = field["type"]
-    if enum_of(field) is not None and t == "string":
-        return pd.CategoricalDtype(enum_of(field), ordered=False)
-    return {
-        "string": "str",
-        "integer": "Int64",
-        "number": "Float64",
-        "boolean": "boolean",
-        "date": "datetime64[ns]",
-        "array": "object",
-    }[t]
-
-
 def arrow_type(field: dict[str, Any]) -> pa.DataType:
     t = field["type"]
     if t == "string" and enum_of(field) is not None:
@@ -118,37 +104,6 @@ def arrow_schema(schema: TableSchema) -> pa.Schema:
         meta = {b"description": f.get("description", "").encode("utf-8")}
         fields.append(pa.field(f["name"], arrow_type(f), nullable=not required, metadata=meta))
     return pa.schema(fields)
-
-
-def conform(df: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
-    """Order columns as the schema does and give each its dtype; unknown columns are an error."""
-    extra = sorted(set(df.columns) - set(schema.field_names))
-    missing = [n for n in schema.field_names if n not in df.columns]
-    if extra or missing:
-        raise ValueError(f"table {schema.name}: columns not in schema {extra}, missing {missing}")
-    out = pd.DataFrame(index=range(len(df)))
-    for f in schema.fields:
-        col = df[f["name"]].reset_index(drop=True)
-        dtype = pandas_dtype(f)
-        if f["type"] == "array":
-            out[f["name"]] = col.map(lambda v: list(v) if v is not None else [])
-        elif f["type"] == "date":
-            out[f["name"]] = pd.to_datetime(col, errors="raise").astype(dtype)
-        elif isinstance(dtype, pd.CategoricalDtype):
-            out[f["name"]] = pd.Categorical(
-                col.astype(object).where(col.notna(), None), categories=dtype.categories
-            )
-            # the distinct values first: iterating every cell of an Arrow-backed column one by
-            # one cost more than building the column
-            unknown = set(col.dropna().unique()) - set(dtype.categories)
-            if unknown:
-                raise ValueError(
-                    f"table {schema.name}, column {f['name']}: values "
-                    f"{sorted(map(str, unknown))} not in enum {list(dtype.categories)}"
-                )
-        else:
-            out[f["name"]] = col.astype(dtype)
-    return out
 
 
 def relaxed(

@@ -14,7 +14,8 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
-from .schemas import TableSchema, enum_of, pandas_dtype
+from .frames import pandas_dtype
+from .schemas import TableSchema, enum_of
 
 
 class ValidationFailure(Exception):

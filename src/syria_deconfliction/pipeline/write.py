@@ -14,9 +14,9 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from .._version import __released__, __version__
+from .parquet import write_arrow_parquet
 from .schemas import TableSchema, arrow_schema, package_meta
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
@@ -34,17 +34,7 @@ def sort_rows(df: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
 
 def write_parquet(df: pd.DataFrame, schema: TableSchema, path: Path) -> None:
     table = pa.Table.from_pandas(df, schema=arrow_schema(schema), preserve_index=False)
-    table = table.replace_schema_metadata(
-        {b"description": schema.descriptor["description"].encode()}
-    )
-    pq.write_table(
-        table,
-        path,
-        compression="zstd",
-        compression_level=9,
-        use_dictionary=True,
-        write_statistics=True,
-    )
+    write_arrow_parquet(table, schema, path)
 
 
 def _cell(value: Any, ftype: str) -> str:
