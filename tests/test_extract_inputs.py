@@ -121,15 +121,16 @@ def test_resume_with_relative_then_absolute_names_adds_no_rows(
 
 def test_a_duplicate_key_fails_loudly_at_write_time(tmp_path: Path) -> None:
     from syria_deconfliction.corpus.runner import DuplicateKey, PartitionWriter
+    from syria_deconfliction.corpus.tables import frame
 
     row = read_partitions_row(tmp_path)
     writer = PartitionWriter(tmp_path / "w", ["parquet"])
     with pytest.raises(DuplicateKey, match="articles"):
-        writer.write(0, ["k1", "k2"], {"articles": [row, row]})
+        writer.write(0, ["k1", "k2"], {"articles": frame("articles", [row, row])})
     assert not (tmp_path / "w" / "parquet").exists()
-    writer.write(0, ["k1"], {"articles": [row]})
+    writer.write(0, ["k1"], {"articles": frame("articles", [row])})
     with pytest.raises(DuplicateKey, match="articles"):  # across partitions too
-        writer.write(1, ["k2"], {"articles": [row]})
+        writer.write(1, ["k2"], {"articles": frame("articles", [row])})
 
 
 def read_partitions_row(tmp_path: Path) -> dict:
@@ -182,9 +183,10 @@ def test_time_limit_in_a_worker_thread(tmp_path: Path) -> None:
     worker.start()
     worker.join(60)
     assert not worker.is_alive()
-    assert [e["source_file"] for e in result["errors"]] == ["huge.txt"]
-    assert "time limit" in result["errors"][0]["error"]
-    assert [a["source_file"] for a in result["articles"]] == ["small.txt"]
+    errors = result["errors"].to_pylist()
+    assert [e["source_file"] for e in errors] == ["huge.txt"]
+    assert "time limit" in errors[0]["error"]
+    assert result["articles"].column("source_file").to_pylist() == ["small.txt"]
 
 
 def test_a_wire_lede_is_story_text_and_a_caption_is_not(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
-Rows = dict[str, list[dict[str, Any]]]
+Rows = dict[str, Any]  # table name -> the chunk's rows of it (an Arrow table)
 
 
 def execute_dask(

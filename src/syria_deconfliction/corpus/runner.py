@@ -126,8 +126,11 @@ def extract_input(
 
 def process_chunk(
     items: Sequence[Input], raw: str | None = None, timeout: float | None = DEFAULT_TIMEOUT
-) -> dict[str, list[dict[str, Any]]]:
-    """Extract every article of a chunk. The one function both engines run."""
+) -> dict[str, pa.Table]:
+    """Extract every article of a chunk, as one Arrow table per table (built in the worker, so
+    the parent that writes only joins them). The one function both engines run."""
+    from .tables import frame
+
     _init_worker(raw)
     assert _KNOWLEDGE is not None
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in (*TABLES, "errors")}
@@ -144,7 +147,7 @@ def process_chunk(
         # tables): they live as long as the process too, so out of the collector's way as well.
         _freeze()
         _WARM = True
-    return out
+    return {table: frame(table, rows) for table, rows in out.items()}
 
 
 def chunks(items: Iterator[Input], size: int) -> Iterator[list[Input]]:
@@ -220,10 +223,7 @@ class PartitionWriter:
                 "nothing of this partition was written - please report this as a bug"
             )
 
-    def write(self, n: int, keys: list[str], rows: dict[str, list[dict[str, Any]]]) -> None:
-        from .tables import frame
-
-        frames = {table: frame(table, table_rows) for table, table_rows in rows.items()}
+    def write(self, n: int, keys: list[str], frames: dict[str, pa.Table]) -> None:
         for table, df in frames.items():  # all checked before anything is written
             if table != "actor_candidates":  # one per article that names it; merged at the end
                 self.check_keys(table, df)
@@ -247,7 +247,8 @@ class PartitionWriter:
             if table in frames:
                 pk = "article_id" if table == "articles" else "source_file"
                 self.global_keys[table].update(frames[table].column(pk).to_pylist())
-        names = [r["source_file"] for t in ("articles", "errors") for r in rows.get(t, [])]
+        names = [name for t in ("articles", "errors") if t in frames
+                 for name in frames[t].column("source_file").to_pylist()]
         with self.progress.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps({"partition": n, "keys": keys, "files": names}) + "\n")
 
@@ -325,20 +326,22 @@ def _run(
         _init_worker(raw_arg)  # forked workers inherit the loaded knowledge
 
     keys: list[str] = []
-    rows: dict[str, list[dict[str, Any]]] = {}
+    parts: dict[str, list[pa.Table]] = {}
 
     def flush() -> None:
-        nonlocal n, keys, rows
-        writer.write(n, keys, rows)
+        nonlocal n, keys, parts
+        # one chunk per partition: the file is then what one table of all its rows gives
+        frames = {t: pa.concat_tables(ts).combine_chunks() for t, ts in parts.items()}
+        writer.write(n, keys, frames)
         report.partitions += 1
-        report.articles += len(rows["articles"])
-        report.errors += len(rows["errors"])
-        n, keys, rows = n + 1, [], {}
+        report.articles += frames["articles"].num_rows
+        report.errors += frames["errors"].num_rows
+        n, keys, parts = n + 1, [], {}
 
-    for _, items, task_rows in _execute(tasks, workers, engine, scheduler, raw_arg, timeout):
+    for _, items, task_tables in _execute(tasks, workers, engine, scheduler, raw_arg, timeout):
         keys += [item.key for item in items]
-        for table, table_rows in task_rows.items():
-            rows.setdefault(table, []).extend(table_rows)
+        for table, data in task_tables.items():
+            parts.setdefault(table, []).append(data)
         if progress:
             progress(len(items))
         if len(keys) >= chunk_size:
@@ -402,7 +405,7 @@ def _execute(
     scheduler: str | None,
     raw: str | None,
     timeout: float | None,
-) -> Iterator[tuple[int, list[Input], dict[str, list[dict[str, Any]]]]]:
+) -> Iterator[tuple[int, list[Input], dict[str, pa.Table]]]:
     """Yield (task, files, rows) in task order, keeping at most 2 x workers tasks in flight."""
     if engine == "dask":
         from .dask_engine import execute_dask
