@@ -9,14 +9,11 @@ whole, so odd values are converted, or refused, exactly as they always were.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 import math
 import re
 from collections.abc import Sequence
 from operator import itemgetter
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -110,34 +107,6 @@ def _by_pandas(rows: Sequence[dict[str, Any]], schema: TableSchema) -> pa.Table:
     df = conform(pd.DataFrame(list(rows), columns=schema.field_names), schema)
     table = pa.Table.from_pandas(df, schema=arrow_schema(schema), preserve_index=False)
     return table.replace_schema_metadata(None)  # as the fast path: no pandas metadata
-
-
-def _cell(value: Any, kind: str) -> str:
-    """A CSV cell by the rule of pipeline.write (missing values empty, dates ISO, lists JSON)."""
-    if value is None:
-        return ""
-    if kind == "array":
-        return json.dumps(list(value), ensure_ascii=False)
-    if kind == "date":
-        return value.isoformat()
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind == "number":
-        return "" if math.isnan(value) else repr(float(value))
-    if kind == "integer":
-        return str(int(value))
-    return str(value)
-
-
-def write_csv_table(table: pa.Table, schema: TableSchema, path: Path) -> None:
-    """The table as CSV, cell for cell what pipeline.write.write_csv writes for its frame."""
-    kinds = [f["type"] for f in schema.fields]
-    columns = [table.column(name).to_pylist() for name in schema.field_names]
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        w.writerow(schema.field_names)
-        for row in zip(*columns, strict=True):
-            w.writerow([_cell(v, k) for v, k in zip(row, kinds, strict=True)])
 
 
 def duplicate_keys(table: pa.Table, key: Sequence[str]) -> list[str]:

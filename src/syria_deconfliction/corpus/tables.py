@@ -13,9 +13,9 @@ from typing import Any
 import pyarrow as pa
 
 from ..paths import SCHEMAS
-from ..pipeline.parquet import write_arrow_parquet
 from ..pipeline.schemas import TableSchema, relaxed, table_schemas
-from .columns import arrow_table, write_csv_table
+from ..pipeline.table_files import write_arrow_csv, write_arrow_parquet
+from .columns import arrow_table
 from .columns import duplicate_keys as _duplicate_keys
 
 # Automatic drafts may not know these: an event candidate with no date words in an article whose
@@ -45,7 +45,7 @@ def write_parquet_partition(data: pa.Table, table: str, path: Path) -> None:
 
 
 def write_csv_partition(data: pa.Table, table: str, path: Path) -> None:
-    write_csv_table(data, schema_for(table), path)
+    write_arrow_csv(data, schema_for(table), path)
 
 
 @cache

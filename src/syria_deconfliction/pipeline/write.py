@@ -4,7 +4,6 @@ metadata in Parquet, and CSV cells formatted by one rule per type."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import json
@@ -16,8 +15,8 @@ import pandas as pd
 import pyarrow as pa
 
 from .._version import __released__, __version__
-from .parquet import write_arrow_parquet
 from .schemas import TableSchema, arrow_schema, package_meta
+from .table_files import write_arrow_csv, write_arrow_parquet
 
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
@@ -32,34 +31,17 @@ def sort_rows(df: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
     return df.sort_values(keys, kind="stable").reset_index(drop=True)
 
 
+def arrow_of(df: pd.DataFrame, schema: TableSchema) -> pa.Table:
+    """A conformed frame as the Arrow table of its schema (what both files are written from)."""
+    return pa.Table.from_pandas(df, schema=arrow_schema(schema), preserve_index=False)
+
+
 def write_parquet(df: pd.DataFrame, schema: TableSchema, path: Path) -> None:
-    table = pa.Table.from_pandas(df, schema=arrow_schema(schema), preserve_index=False)
-    write_arrow_parquet(table, schema, path)
-
-
-def _cell(value: Any, ftype: str) -> str:
-    if not isinstance(value, (list, tuple)) and pd.isna(value):
-        return ""
-    if ftype == "array":
-        return json.dumps(list(value), ensure_ascii=False)
-    if ftype == "date":
-        return pd.Timestamp(value).date().isoformat()
-    if ftype == "boolean":
-        return "true" if value else "false"
-    if ftype == "number":
-        return repr(float(value))
-    if ftype == "integer":
-        return str(int(value))
-    return str(value)
+    write_arrow_parquet(arrow_of(df, schema), schema, path)
 
 
 def write_csv(df: pd.DataFrame, schema: TableSchema, path: Path) -> None:
-    types = [f["type"] for f in schema.fields]
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        w.writerow(schema.field_names)
-        for row in df.astype(object).itertuples(index=False):
-            w.writerow([_cell(v, t) for v, t in zip(row, types, strict=True)])
+    write_arrow_csv(arrow_of(df, schema), schema, path)
 
 
 def _file_stats(path: Path) -> dict[str, Any]:
