@@ -11,9 +11,13 @@ from ..extract.mentions import Mention
 
 
 def slug(text: str, words: int = 8) -> str:
+    return "-".join(slug_words(text)[:words]) or "untitled"
+
+
+def slug_words(text: str) -> list[str]:
+    """The lower-case ASCII letter and digit runs of `text`, the words of its slug."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    parts = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(parts[:words]) or "untitled"
+    return re.findall(r"[a-z0-9]+", ascii_text.lower())
 
 
 def mention_rows(
@@ -76,6 +80,8 @@ def candidate_event_rows(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Automatic event candidates as events rows (method automatic) and their event_actors."""
     events, links = [], []
+    # an incident id is the slug of the event id: the article's slug words, then "cNN"
+    base = slug_words(article_id)
     for n, c in enumerate(candidates, start=1):
         code = cameo[c.cameo_code]
         eid = f"{article_id}#c{n:02d}"
@@ -111,7 +117,7 @@ def candidate_event_rows(
             event_row(
                 event_id=eid,
                 article_id=article_id,
-                incident_id=slug(eid, 40),
+                incident_id="-".join([*base, f"c{n:02d}"][:40]),
                 summary=summary,
                 evidence=(s0, s1, text[s0:s1]),
                 code=code,
