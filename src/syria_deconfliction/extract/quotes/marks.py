@@ -89,6 +89,10 @@ class _Marks:
         body = self.body
         out: list[tuple[int, str]] = []
         is_open = False
+        # style of the open quotation's mark and of a nested one in the other style (a
+        # transcript in straight marks quoting a “title” in curly ones): the nested pair is
+        # literal text and does not close the outer quotation
+        outer, nested = "", ""
         for found in _DOUBLE_RE.finditer(body, s, e):  # each search goes on after the last
             i = found.start()
             ch = body[i]
@@ -113,11 +117,20 @@ class _Marks:
             else:
                 kind = "c" if is_open else "o"
             i += width
+            style = "straight" if width == 2 or ch in _STRAIGHT else "curly"
             if kind == "o" and is_open:
+                if not nested and style != outer:
+                    nested = style
                 continue  # a nested double mark: literal
             if kind == "c" and not is_open:
                 continue  # stray closing mark
+            if kind == "c" and nested:
+                closes_nested = style == nested
+                nested = ""
+                if closes_nested:
+                    continue
             is_open = kind == "o"
+            outer = style
             out.append((i - width, kind))
             self._mark_width[i - width] = width
         return out
