@@ -429,3 +429,14 @@ def test_the_text_takes_the_actor_of_the_earlier_text_described_alike() -> None:
     rows = {q.text: q for q in extract_quotes(body, hints)}
     q = rows["The mayor has cleared the debts of the city"]
     assert (q.speaker_mention, q.speaker_actor_id) == ("the article", "harbour-times")
+
+
+def test_a_resolved_body_description_as_subject_owns_the_words_after_its_verb() -> None:
+    # "the council" takes up the Harbour Council named before; as the subject of a sentence
+    # with words in marks after its verb and no other attribution, it owns them
+    body = ("Harbour row\nThe Harbour Council met on Monday. On Friday, the council attacked "
+            "the port authority’s plan as “a gift to the shipping lobby and to nobody else in "
+            "town.”")
+    q = _hinted(body, {"Harbour Council": ("harbour-council", "government_body")})[
+        "a gift to the shipping lobby and to nobody else in town"]
+    assert (q.speaker_mention, q.speaker_actor_id) == ("the council", "harbour-council")

@@ -304,7 +304,10 @@ class _Rows:
             if h.sent < si:
                 break
             if h.sent == si and h.kind == "subject" and h.pos < open_pos:
-                return h.sp if h.sp.is_named else None
+                # a body's definite description that resolved to an actor ("the group"
+                # after the group is named) speaks like its name
+                return h.sp if h.sp.is_named or (
+                    h.sp.actor is not None and not h.sp.is_person and not h.sp.pronoun) else None
         return None
 
     def _title_reason(self, q: _MarkQuote, si: int, kopen: int, rec: _Rec | None) -> str | None:
