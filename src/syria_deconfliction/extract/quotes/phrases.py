@@ -116,13 +116,23 @@ class _Phrases:
     def _is_name_tok(self, t: Token) -> bool:
         return t.kind == "word" and _NAME_TEXT[t.text]
 
+    def _given_name_surname(self, k: int) -> bool:
+        """Is token k a capitalised word right after a common given name ("Theresa May",
+        "Ann March")? It is a surname, not the modal or month its lower case would be."""
+        t = self.toks[k]
+        if k == 0 or t.kind != "word" or not t.text[:1].isupper() or t.text.isupper():
+            return False
+        prev = self.toks[k - 1]
+        return prev.kind == "word" and prev.end < t.start and prev.text[:1].isupper() and (
+            prev.low in _MALE_FIRST_NAMES or prev.low in _FEMALE_FIRST_NAMES)
+
     def _finite_like(self, i: int) -> bool:
         t = self.toks[i]
         if t.kind != "word" or self.qids[i] >= 0:
             return False
         low = t.low
         if low in _FINITE or low.endswith("n't"):
-            return True
+            return not self._given_name_surname(i)
         if not t.text.islower():
             return False
         prev = self.toks[i - 1] if i > 0 else None
@@ -154,7 +164,8 @@ class _Phrases:
 
     def _strict_finite(self, k: int) -> bool:
         low = self.toks[k].low
-        return self.toks[k].kind == "word" and (low in _FINITE or low.endswith("n't"))
+        return self.toks[k].kind == "word" and (low in _FINITE or low.endswith("n't")) and \
+            not self._given_name_surname(k)
 
     def _verb(self, i: int) -> tuple[str, str] | None:
         """(lemma, form) when token i is used as a speech verb here."""
@@ -379,7 +390,9 @@ class _Phrases:
         if not words:
             return False
         if any(self._bare(w.low) in _ORG_WORDS or self._bare(w.low) in _TITLE_WORDS
-               or w.low in _TIME_WORDS for w in words):
+               or (w.low in _TIME_WORDS and not self._given_name_surname(r))
+               for r, w in zip(idx, (toks[r] for r in idx), strict=True)
+               if w.low not in _PARTICLES):
             return False
         if any(not self._is_name_tok(w) for w in words) or words[0].low in _DETERMINERS:
             return False  # "The Atlantic": a determiner opens no person's name
@@ -616,7 +629,8 @@ class _Phrases:
         toks = self.toks
         while b > a:
             low = toks[b - 1].low
-            if low in _TIME_WORDS or (low.isdigit() and b - 1 > a):
+            if (low in _TIME_WORDS and not self._given_name_surname(b - 1)) or (
+                    low.isdigit() and b - 1 > a):
                 b -= 1
                 while b > a and toks[b - 1].low in _TIME_LEAD:
                     b -= 1
@@ -632,7 +646,7 @@ class _Phrases:
         j = i - 1
         if _FORM_OF.get(toks[i].low) == "ing" and j >= a and toks[j].low in _FINITE_BE:
             j -= 1  # progressive: "X is telling"
-        while j >= a and (toks[j].low in _PRE_VERB_SKIP or (
+        while j >= a and ((toks[j].low in _PRE_VERB_SKIP and not self._given_name_surname(j)) or (
                 toks[j].kind == "word" and toks[j].text.islower() and toks[j].low.endswith("ly")
                 and len(toks[j].low) > 4) or (
                 toks[j].low == "since" and j > a and toks[j - 1].low in ("has", "have", "had"))):
