@@ -17,6 +17,9 @@ Detection
   a closer follows a non-space and precedes white space or punctuation; an apostrophe after a
   plural "s" before a lower-case content word ("the Bradleys' house") is a possessive when
   another closer follows; a single opener left unclosed is no quotation.
+* A double mark of the other style inside an open quotation (curly inside straight, straight
+  inside curly) opens a nested pair: it and its closer are literal text and do not close the
+  outer quotation ('"HOLM: ... an episode of “Harbour Lights.” It is not ...').
 * One row per paragraph: a double mark left open at the end of a paragraph runs to the
   paragraph end; when the next paragraph opens with a mark, its quotation continues the first
   (news style for multi-paragraph quotes) and is a row of its own with attribution
@@ -97,18 +100,19 @@ Position rules: ``said_before`` (a speech verb earlier in the sentence governs t
 clause, including a participle coordinated with an earlier one: "..., describing X as “...” and
 saying ..."), ``said_after`` ("“...,” X said", "“...,” said X", "..., X reported"),
 ``parenthetical`` ("The US, Mr Carter said, is ..."), ``colon`` ("X told reporters: “...”", a
-"he said:" closing the previous paragraph before a quotation that opens the next one, or a
-headline "X: “...”"), ``according_to``, ``what_said``, ``passive`` (agentless passive
-characterisation), ``next_sentence`` (the quotation's paragraph or
-sentence is followed by a bare "X said."), ``previous_sentence`` (the speaker of the previous
+"he said:" closing the previous paragraph before a quotation that opens the next one, a headline
+"X: “...”", or a headline opening with the quotation, "‘...’: X vows ...", where the named
+subject after the colon speaks and the quotation is direct), ``according_to``, ``what_said``,
+``passive`` (agentless passive characterisation), ``next_sentence`` (the quotation's paragraph
+or sentence is followed by a bare "X said."), ``previous_sentence`` (the speaker of the previous
 sentence, or of the last sentence of the previous paragraph when the quotation opens its
 paragraph; or, for a quotation standing as its own sentence, the named person who is the subject
 of the previous sentence of its paragraph), ``sentence_subject`` (words in marks after the verb
-of a sentence whose subject is a named person or body, with no attribution otherwise: "In a
-speech, X attacked “...”"). Added labels: ``pronoun`` (speaker is he/she/they/it,
-resolved to an antecedent),
-``role`` (speaker is a description: "a U.S. official", "the newspaper", "the Syrian army"),
-``in_statement`` ("said in a statement").
+of a sentence whose subject is a named person or body, or a body's description that resolved to
+an actor, with no attribution otherwise: "In a speech, X attacked “...”"). Added labels:
+``pronoun`` (speaker is he/she/they/it, resolved to an antecedent), ``role`` (speaker is a
+description: "a U.S. official", "the newspaper", "the Syrian army"), ``in_statement`` ("said in
+a statement").
 The speaker of a speech verb is its subject: the noun phrase before it (skipping auxiliaries,
 adverbs and time phrases such as "on Thursday"), the phrase before an appositive ("X, chief of
 ..., told", "X, speaking after talks, said"), the phrase after an inverted verb ("said X, a
@@ -162,8 +166,9 @@ A person is recognised without a registry: a capitalised token sequence of two t
 (particles al-, bin, ibn, abu, de, van, von... allowed) with no title, organisation or place
 word, optionally after a title ("Foreign Minister") or honorific (Mr, Dr); a single capitalised
 token is a person when it is the surname of such a name elsewhere in the text, or follows an
-honorific. Hints override: a ``person`` hint makes a mention a person, any other type makes it
-not one.
+honorific. A capitalised word right after a common given name is a surname even when its lower
+case is a modal or a month ("Theresa May"). Hints override: a ``person`` hint makes a mention
+a person, any other type makes it not one.
 ``speaker_actor_id`` comes from the hint overlapping the speaker's name (a bare surname or
 "Mr X" takes the id of the full name's person hint with that surname, when there is one); for
 a description, from the hint on its head when the head is a name ("Norway's state broadcaster
