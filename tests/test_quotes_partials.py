@@ -54,3 +54,14 @@ def test_a_title_case_quotation_alone_as_a_paragraph_is_a_subheading() -> None:
     body = "Plan\n“We will build it,” the mayor said.\n'All Is Not Lost.'\nThe council met."
     qs = {q.text: q for q in extract_quotes(body)}
     assert qs["All Is Not Lost"].reason == "subheading"
+
+
+def test_words_in_marks_in_a_possessors_claim_clause_are_the_possessors() -> None:
+    # "X's claim that ... “...”": a claim noun after a possessive owns its that-clause's
+    # quoted words, however short; without an owner they stay a scare quote
+    body = ("Flood\nMayor Jane Okafor spoke on Monday. Critics doubted Jane Okafor’s claim "
+            "that the dam was “perfectly sound” before the storm. They questioned the claim "
+            "that the dam was “quite safe” after all.")
+    got = {q.text: (q.status, q.speaker_mention, q.verb) for q in extract_quotes(body)}
+    assert got["perfectly sound"] == ("accepted", "Jane Okafor", "claim")
+    assert got["quite safe"][0] == "rejected"

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import accumulate, islice
 
-from .model import Quote, _MarkQuote, _Rec, _Speaker
+from .model import _NP, Quote, _MarkQuote, _Rec, _Speaker
 from .vocabulary import (
     _ADVERBIAL_SUBORD,
     _AS_SPEECH,
+    _CLAIM_NOUNS,
     _COMMISSIVE_VERBS,
     _OTHER_SENSES,
+    _POSSESSIVE_PRONOUNS,
     _SPEECH_ACTS,
     _SPELLING,
 )
@@ -235,6 +238,9 @@ class _Rows:
         if rec is None and sp is None and (cv := self._commissive_before(si, kopen)) is not None:
             # "X vowed to punish “...”": words in marks inside the infinitive of a promise
             rec, sp, how = cv, self._speaker_of(cv), "said_before"
+        if rec is None and sp is None and (cn := self._claim_owner(si, kopen)) is not None:
+            # "X's claim that there were “...”": the words of the claim's owner
+            rec, sp, how = cn, self._speaker_of(cn), "said_before"
         if rec is None and sp is None and nwords <= 3 and not self._whole_sentence(qi, si, kopen):
             out.append(self._rejected(q, "scare quote/designation"))
             return
@@ -358,6 +364,47 @@ class _Rows:
                    for k in range(r.verb + 1, kopen)):
                 return None
             sp = self._speaker_of(r)
+            return r if sp is not None and sp.start is not None else None
+        return None
+
+    def _claim_owner(self, si: int, kopen: int) -> _Rec | None:
+        """A record for "X's claim that ... “...”" / "his assertion that “...”": a claim noun
+        (lexicon quotes_claim_nouns) after a possessive, whose that-clause runs unbroken to
+        the marks; the possessor speaks."""
+        toks = self.toks
+        a = self.sents[si][0]
+        for k in range(kopen - 1, max(a + 1, kopen - 14), -1):
+            t = toks[k]
+            if t.text in ";:" or t.kind in ("qo", "qc", "dash") or not self._free(k):
+                return None
+            if t.low != "that" or k - 2 < a:
+                continue
+            noun = toks[k - 1].low
+            if noun not in _CLAIM_NOUNS and not (noun[-1:] == "s" and noun[:-1] in _CLAIM_NOUNS):
+                return None
+            p = k - 2
+            own = toks[p]
+            r = _Rec(si, k - 1, "claim", "forward")
+            if own.low in _POSSESSIVE_PRONOUNS:
+                # "his claim": the pronoun he, resolved as a subject pronoun is
+                pron = _NP(own.start, own.end, own.text, p, p + 1,
+                           pronoun=_POSSESSIVE_PRONOUNS[own.low], head=own.low)
+                pron.is_plural = pron.pronoun == "they"
+                pron.is_person = pron.pronoun in ("he", "she")
+                sp = self._resolve(pron, r)
+                r.speaker = sp
+            elif own.low.endswith(("'s", "’s")) and self._is_name_tok(own):
+                b = p
+                while b - 1 >= a and self._is_name_tok(toks[b - 1]) and p - b < 3:
+                    b -= 1
+                r.np = (b, p + 1)
+                sp = self._speaker_of(r)
+                if sp is not None and sp.end is not None and sp.mention is not None and \
+                        sp.mention[-2:] in ("'s", "’s"):
+                    # the name without its possessive ending
+                    sp = r.speaker = replace(sp, end=sp.end - 2, mention=sp.mention[:-2])
+            else:
+                return None
             return r if sp is not None and sp.start is not None else None
         return None
 

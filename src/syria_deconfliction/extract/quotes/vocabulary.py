@@ -57,6 +57,7 @@ _DESIGNATION_MODIFIERS = words("quotes_designation_modifiers")
 _NAMING_NOUNS = words("quotes_naming_nouns")
 
 _PRONOUNS = words("quotes_pronouns")
+_POSSESSIVE_PRONOUNS = dict(table("quotes_possessive_pronouns"))
 _PARTICIPLE_LEADS = words("quotes_participle_leads")
 _ADDRESSEES = words("quotes_addressees")
 _DETERMINERS = words("quotes_determiners")
