@@ -65,3 +65,11 @@ def test_words_in_marks_in_a_possessors_claim_clause_are_the_possessors() -> Non
     got = {q.text: (q.status, q.speaker_mention, q.verb) for q in extract_quotes(body)}
     assert got["perfectly sound"] == ("accepted", "Jane Okafor", "claim")
     assert got["quite safe"][0] == "rejected"
+
+
+def test_short_words_in_marks_joined_to_attributed_ones_share_their_speaker() -> None:
+    # "... as a “...” and a “...”": the second, however short, is no scare quote
+    body = ("Feud\nFor months, Senator Jane Okafor has attacked the mayor as a “man who sold "
+            "the harbour to the highest bidder” and a “part-time clown.”")
+    got = {q.text: (q.status, q.speaker_mention) for q in extract_quotes(body)}
+    assert got["part-time clown"] == ("accepted", "Jane Okafor")

@@ -241,6 +241,9 @@ class _Rows:
         if rec is None and sp is None and (cn := self._claim_owner(si, kopen)) is not None:
             # "X's claim that there were “...”": the words of the claim's owner
             rec, sp, how = cn, self._speaker_of(cn), "said_before"
+        if rec is None and sp is None and (co := self._coordinated_with(qi, si, kopen)):
+            # "... as a “...” and a “...”": the second words in marks share the first's speaker
+            sp, how = co
         if rec is None and sp is None and nwords <= 3 and not self._whole_sentence(qi, si, kopen):
             out.append(self._rejected(q, "scare quote/designation"))
             return
@@ -366,6 +369,27 @@ class _Rows:
             sp = self._speaker_of(r)
             return r if sp is not None and sp.start is not None else None
         return None
+
+    def _coordinated_with(self, qi: int, si: int, kopen: int) -> tuple[_Speaker, str] | None:
+        """The speaker and position rule of the quotation right before in the same sentence
+        when "and"/"or" (and an article) joins the two ("a “...” and a “...”"), that one
+        having a speaker."""
+        if qi == 0:
+            return None
+        prev = self.mquotes[qi - 1]
+        row = self._row_of.get(prev.open_pos)
+        sp = self._row_speaker.get(prev.open_pos)
+        if prev.close_pos is None or row is None or sp is None or sp.start is None or \
+                row.status != "accepted" or row.quote_type == "indirect":
+            return None
+        kc = self._tok_at(prev.close_pos)
+        if self.sent_of_tok[kc] != si:
+            return None
+        between = [t.low for t in self.toks[kc + 1:kopen] if t.text != ","]
+        if not between or between[0] not in ("and", "or") or len(between) > 2 or (
+                len(between) == 2 and between[1] not in ("a", "an", "the")):
+            return None
+        return sp, row.attribution.split("+")[0]
 
     def _claim_owner(self, si: int, kopen: int) -> _Rec | None:
         """A record for "X's claim that ... “...”" / "his assertion that “...”": a claim noun
