@@ -73,3 +73,12 @@ def test_short_words_in_marks_joined_to_attributed_ones_share_their_speaker() ->
             "the harbour to the highest bidder” and a “part-time clown.”")
     got = {q.text: (q.status, q.speaker_mention) for q in extract_quotes(body)}
     assert got["part-time clown"] == ("accepted", "Jane Okafor")
+
+
+def test_capitalised_words_in_marks_after_a_work_noun_are_its_title() -> None:
+    # "his book on the port, 'Tides,'": a title (lexicon quotes_work_nouns), not speech,
+    # even in a sentence that holds a speech verb
+    body = ("Harbour\nThe mayor said on Monday he agreed with Ana Ruiz's book on the port, "
+            "'Tides,' which was published last year.")
+    got = {q.text: (q.status, q.reason) for q in extract_quotes(body)}
+    assert got["Tides"] == ("rejected", "title")

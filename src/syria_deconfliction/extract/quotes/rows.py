@@ -16,8 +16,10 @@ from .vocabulary import (
     _COMMISSIVE_VERBS,
     _OTHER_SENSES,
     _POSSESSIVE_PRONOUNS,
+    _PREPOSITIONS,
     _SPEECH_ACTS,
     _SPELLING,
+    _WORK_NOUNS,
 )
 
 # a transcript turn: a name in capitals and a colon open the quoted words ("PEREZ: We ...")
@@ -201,6 +203,9 @@ class _Rows:
         if nwords <= 6 and self._is_designation(qi, si):
             out.append(self._rejected(q, "scare quote/designation"))
             return
+        if nwords <= 8 and self._after_work_noun(q, kopen):
+            out.append(self._rejected(q, "title"))
+            return
         rec, how = self._governing(qi, si, kopen)
         if 2 <= nwords <= 8 and (why := self._title_reason(q, si, kopen, rec)) is not None:
             out.append(self._rejected(q, why))
@@ -369,6 +374,26 @@ class _Rows:
             sp = self._speaker_of(r)
             return r if sp is not None and sp.start is not None else None
         return None
+
+    def _after_work_noun(self, q: _MarkQuote, kopen: int) -> bool:
+        """Do the words in marks, capitalised or opening with a digit, follow a noun of a work
+        (lexicon quotes_work_nouns), with or without a comma and a short phrase after the noun
+        ("the book 'Tides,'", "her documentary “Salt.”", "his book on the war, 'Dust,'")? They
+        are its title."""
+        toks = self.toks
+        first = self.body[q.inner_start:q.inner_start + 1]
+        if not (first.isupper() or first.isdigit()):
+            return False
+        k = kopen - 1
+        if k >= 0 and toks[k].text == ",":
+            k -= 1
+        for w in range(k, max(-1, k - 5), -1):
+            t = toks[w]
+            if t.kind != "word" or t.para != toks[kopen].para:
+                return False
+            if t.low in _WORK_NOUNS:
+                return w == k or toks[w + 1].low in _PREPOSITIONS
+        return False
 
     def _coordinated_with(self, qi: int, si: int, kopen: int) -> tuple[_Speaker, str] | None:
         """The speaker and position rule of the quotation right before in the same sentence

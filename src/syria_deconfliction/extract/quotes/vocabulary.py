@@ -55,6 +55,7 @@ _SPEECH_ACTS = _AS_SPEECH | _words("accuse urge blame demand")
 _DESIGNATION_WORDS = words("quotes_designation_words")
 _DESIGNATION_MODIFIERS = words("quotes_designation_modifiers")
 _NAMING_NOUNS = words("quotes_naming_nouns")
+_WORK_NOUNS = words("quotes_work_nouns")
 
 _PRONOUNS = words("quotes_pronouns")
 _POSSESSIVE_PRONOUNS = dict(table("quotes_possessive_pronouns"))
