@@ -19,7 +19,7 @@ Detection
   another closer follows; a single opener left unclosed is no quotation.
 * A double mark of the other style inside an open quotation (curly inside straight, straight
   inside curly) opens a nested pair: it and its closer are literal text and do not close the
-  outer quotation ('"HOLM: ... an episode of “Harbour Lights.” It is not ...').
+  outer quotation ('"HOLM: ... a rerun of “Harbour Lights.” It is not ...').
 * One row per paragraph: a double mark left open at the end of a paragraph runs to the
   paragraph end; when the next paragraph opens with a mark, its quotation continues the first
   (news style for multi-paragraph quotes) and is a row of its own with attribution
