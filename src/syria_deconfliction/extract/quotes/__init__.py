@@ -96,7 +96,8 @@ The question is whether the quoted words are somebody's utterance or the writer'
 4. Words in marks that are one bracketed note ("(CROSSTALK.)", "[inaudible]") are an editorial
    note (reason "editorial note").
 5. Headline words in marks that a body quotation holds are that body speaker's words
-   (attribution ``inferred``), however short.
+   (attribution ``inferred``), however short; so are a subheading's (a short paragraph in
+   capitals without a closing stop) that a quotation after it holds.
 
 Attribution (``attribution`` names the rules, joined by "+", position rule first)
 ---------------------------------------------------------------------------------

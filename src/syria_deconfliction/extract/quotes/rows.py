@@ -107,10 +107,24 @@ class _Rows:
 
     def _headline_echoes(self, out: list[Quote]) -> None:
         """A headline quotes the story: words in marks in the headline that a body quotation
-        holds are that speaker's words (attribution ``inferred``), however short."""
-        if not self._headline(0):
-            return
-        hs, he = self.paras[0]
+        holds are that speaker's words (attribution ``inferred``), however short. So does a
+        subheading, for the quotations of the paragraphs after it."""
+        heads = [0] if self._headline(0) else []
+        heads += [pi for pi in range(1, len(self.paras) - 1) if self._subheading(pi)]
+        for pi in heads:
+            self._echo_heading(out, pi)
+
+    def _subheading(self, pi: int) -> bool:
+        """A short paragraph in capitals without a closing stop ("STRIKE 'CHAOS' FEARED")."""
+        ps, pe = self.paras[pi]
+        text = self.body[ps:pe].rstrip()
+        letters = [c for c in text if c.isalpha()]
+        return 0 < len(text.split()) <= 12 and text[-1:] not in ".!?" and \
+            text.rstrip("'’\"”")[-1:] not in ".!?" and len(letters) >= 4 and \
+            all(c.isupper() for c in letters)
+
+    def _echo_heading(self, out: list[Quote], pi: int) -> None:
+        hs, he = self.paras[pi]
         body_rows = [q for q in out if q.start >= he and q.status == "accepted"
                      and q.quote_type != "indirect" and q.speaker_start is not None]
         for q in out:
