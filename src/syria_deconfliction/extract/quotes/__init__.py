@@ -17,6 +17,9 @@ Detection
   a closer follows a non-space and precedes white space or punctuation; an apostrophe after a
   plural "s" before a lower-case content word ("the Bradleys' house") is a possessive when
   another closer follows; a single opener left unclosed is no quotation.
+* A doubled apostrophe left open in its paragraph but closed by a single mark right after a
+  stop or comma ("''my harbour is a mess,' because ...": a slip of the keyboard) is one
+  quotation up to that mark.
 * A double mark of the other style inside an open quotation (curly inside straight, straight
   inside curly) opens a nested pair: it and its closer are literal text and do not close the
   outer quotation ('"HOLM: ... a rerun of “Harbour Lights.” It is not ...').

@@ -31,6 +31,8 @@ _SINGLE_CHARS = "'‘’"
 # next candidate character instead of trying the pattern at every position
 _DOUBLE_RE = re.compile(f"[{re.escape(_DOUBLE_CHARS)}'](?:(?<=[{re.escape(_DOUBLE_CHARS)}])|')")
 _SINGLE_RE = re.compile(f"[{_SINGLE_CHARS}]")
+# a single closing mark right after a stop or comma, before white space or the end
+_SLIP_CLOSE_RE = re.compile(r"[,.?!]['’](?=\s|$)")
 # words that cannot be the noun a plural possessive modifies
 _NON_NOUN = _PREPOSITIONS | _DETERMINERS | _PRONOUNS | _SUBORD | _BE | frozenset(
     ["and", "or", "but", "nor", "to", "who", "which", "that"])
@@ -77,6 +79,14 @@ class _Marks:
         if not any(c in _SINGLE_CHARS for c in held):
             return self._double_marks(s, e)
         doubles = self._double_marks(s, e)
+        if doubles and doubles[-1][1] == "o" and self._mark_width.get(doubles[-1][0]) == 2:
+            # a doubled apostrophe left open but closed by a single mark after a stop or comma
+            # ("''we will stay,' she said": a slip of the keyboard) is one quotation
+            o = doubles[-1][0]
+            m = _SLIP_CLOSE_RE.search(self.body, o + 2, e)
+            if m is not None:
+                self._mark_width[m.start() + 1] = 1
+                return [*doubles, (m.start() + 1, "c")]
         regions: list[tuple[int, int]] = []
         for j, (pos, kind) in enumerate(doubles):
             if kind == "o":
