@@ -82,3 +82,10 @@ def test_capitalised_words_in_marks_after_a_work_noun_are_its_title() -> None:
             "'Tides,' which was published last year.")
     got = {q.text: (q.status, q.reason) for q in extract_quotes(body)}
     assert got["Tides"] == ("rejected", "title")
+
+
+def test_words_set_off_after_a_work_noun_that_close_the_sentence_are_speech() -> None:
+    # 'said on his show, “Never.”': an utterance, not the show's title
+    body = "Row\nThe host said on his radio show, “Never.”"
+    got = {q.text: (q.status, q.speaker_mention) for q in extract_quotes(body)}
+    assert got["Never"] == ("accepted", "The host")

@@ -92,10 +92,11 @@ The question is whether the quoted words are somebody's utterance or the writer'
    them ("called it “Mayor Money Pit”") or they are set off after a speech verb ('added the
    words, “...”'); alone as an unattributed paragraph they are a subheading (reason
    "subheading").
-   Up to eight words in marks, capitalised or opening with a digit, right after a noun of a
+   Up to eight words in marks, in title case or opening with a digit, right after a noun of a
    work (lexicon ``quotes_work_nouns``: book, film, song ...), with or without a comma and a
    short phrase after the noun ("Ruiz's book on the port, 'Tides,'"), are its title (reason
-   "title"), whatever their case or length.
+   "title"), unless they are set off by a comma and close the sentence ('said on his show,
+   “Never.”': an utterance).
 4. Words in marks that are one bracketed note ("(CROSSTALK.)", "[inaudible]") are an editorial
    note (reason "editorial note").
 5. Headline words in marks that a body quotation holds are that body speaker's words

@@ -390,16 +390,18 @@ class _Rows:
         return None
 
     def _after_work_noun(self, q: _MarkQuote, kopen: int) -> bool:
-        """Do the words in marks, capitalised or opening with a digit, follow a noun of a work
+        """Do the words in marks, in title case or opening with a digit, follow a noun of a work
         (lexicon quotes_work_nouns), with or without a comma and a short phrase after the noun
         ("the book 'Tides,'", "her documentary “Salt.”", "his book on the war, 'Dust,'")? They
         are its title."""
         toks = self.toks
         first = self.body[q.inner_start:q.inner_start + 1]
-        if not (first.isupper() or first.isdigit()):
-            return False
+        if not (first.isdigit() or self._work_title(q.inner_start, q.inner_end)):
+            return False  # (not 'said on his show, “We are winning”': no title case)
         k = kopen - 1
         if k >= 0 and toks[k].text == ",":
+            if self._ends_sentence_at(q.region_end):
+                return False  # 'said on his show, “Never.”': set off and closing, an utterance
             k -= 1
         for w in range(k, max(-1, k - 5), -1):
             t = toks[w]
@@ -408,6 +410,15 @@ class _Rows:
             if t.low in _WORK_NOUNS:
                 return w == k or toks[w + 1].low in _PREPOSITIONS
         return False
+
+    def _ends_sentence_at(self, pos: int) -> bool:
+        """Is there nothing but punctuation and closing marks from ``pos`` to the end of its
+        sentence?"""
+        k = bisect_left(self._tok_starts, pos)
+        if k >= len(self.toks):
+            return True
+        _a, b, _p = self.sents[self.sent_of_tok[k]]
+        return all(t.kind in ("punct", "qc") for t in self.toks[k:b])
 
     def _coordinated_with(self, qi: int, si: int, kopen: int) -> tuple[_Speaker, str] | None:
         """The speaker and position rule of the quotation right before in the same sentence
