@@ -210,13 +210,14 @@ speakers, resolved descriptions, several speakers and unattributed quotations.
 
 Speech verbs are lexicon data (``knowledge/lexicon/speech.yaml``): verbs of manner and medium
 (``quotes_manner_verbs``: shouted, quipped, tweeted ...) attribute words in marks only; a
-progressive ("is telling") is a finite speech verb. A party/state bracket or an age between a
-name and its verb ("X (D-Ore.) said", "X, 54, said") is skipped. He/she agree in gender with
-their antecedent when the text tells it (Mr/Mrs/Ms, "spokeswoman": ``quotes_male_words``,
-``quotes_female_words``, a common given name: ``quotes_male_first_names``,
-``quotes_female_first_names`` in first_names.yaml, the honorific or given name of the same
-surname elsewhere in the text unless it is told both ways, or an earlier pronoun resolved to
-that person).
+progressive ("is telling") is a finite speech verb; a verb of ``quotes_particle_verbs`` speaks
+only with its particle ("pointed out that ...", not "pointed to"). A party/state bracket or an
+age between a name and its verb ("X (D-Ore.) said", "X, 54, said") is skipped. He/she agree in
+gender with their antecedent when the text tells it (Mr/Mrs/Ms, "spokeswoman":
+``quotes_male_words``, ``quotes_female_words``, a common given name:
+``quotes_male_first_names``, ``quotes_female_first_names`` in first_names.yaml, the honorific or
+given name of the same surname elsewhere in the text unless it is told both ways, or an earlier
+pronoun resolved to that person).
 
 Known limits: headline conventions without marks ("X to Y: ...", "... — reports") are not speech; a
 pronoun whose antecedent the text never names gets no speaker (or, within six sentences, the last

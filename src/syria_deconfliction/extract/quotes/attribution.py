@@ -28,6 +28,7 @@ from .vocabulary import (
     _MANNER_VERBS,
     _NON_CLAUSE_START,
     _OBJ_VERBS,
+    _PARTICLE_OF,
     _PASSIVE_SPEECH,
     _PERSON_ROLE_NOUNS,
     _PRE_VERB_SKIP,
@@ -403,7 +404,7 @@ class _Attribution:
 
     def _forward_start(self, i: int, lemma: str, e: int) -> tuple[str, int] | None:
         toks = self.toks
-        j = i + 1
+        j = i + 2 if lemma in _PARTICLE_OF else i + 1  # past the particle: "pointed out"
         if j >= e:
             return None
         if lemma not in _CLAUSE_VERBS and lemma not in _MANNER_VERBS:

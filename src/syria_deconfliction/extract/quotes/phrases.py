@@ -30,6 +30,7 @@ from .vocabulary import (
     _NON_CLAUSE_START,
     _ORG_WORDS,
     _PARTICIPLE_LEADS,
+    _PARTICLE_OF,
     _PARTICLES,
     _PERSON_ROLE_NOUNS,
     _PLURAL_COLLECTIVES,
@@ -175,6 +176,9 @@ class _Phrases:
         lemma = _LEMMA_OF.get(t.low)
         if lemma is None:
             return None
+        if lemma in _PARTICLE_OF and (i + 1 >= len(self.toks)
+                                      or self.toks[i + 1].low != _PARTICLE_OF[lemma]):
+            return None  # "pointed to the map": no speech without the particle
         form = _FORM_OF[t.low]
         j = i - 1
         while j >= 0 and self.toks[j].para == t.para and (

@@ -24,6 +24,8 @@ def _parse_verbs() -> tuple[dict[str, str], dict[str, str]]:
 
 
 _LEMMA_OF, _FORM_OF = _parse_verbs()
+# verbs that speak only with their particle after them ("point out"): lemma -> particle
+_PARTICLE_OF = dict(table("quotes_particle_verbs"))
 _SPELLING = {"emphasize": "emphasise", "characterize": "characterise", "criticize": "criticise"}
 
 # verbs whose complement can be a reported clause
