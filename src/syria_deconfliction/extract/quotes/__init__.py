@@ -170,7 +170,9 @@ quoted words ("X accused the council of ...") counts as a speaker. Otherwise tha
 objects of verbs and of prepositions are never antecedents. "it" resolves to the non-person
 subject of its own sentence, else the last non-person speaker in the three previous
 sentences; "they" to the last plural speaker or subject. Unresolved pronouns leave the speaker
-empty with a reason.
+empty with a reason. "I" outside the marks (a first-person piece) is the author that one of the
+last two paragraphs names in an author line ("Ana Ruiz is a professor of history at ..."), and
+is no antecedent of he or she.
 A person is recognised without a registry: a capitalised token sequence of two to four tokens
 (particles al-, bin, ibn, abu, de, van, von... allowed) with no title, organisation or place
 word, optionally after a title ("Foreign Minister") or honorific (Mr, Dr); a single capitalised

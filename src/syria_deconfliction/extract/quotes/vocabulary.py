@@ -61,6 +61,7 @@ _WORK_NOUNS = words("quotes_work_nouns")
 
 _PRONOUNS = words("quotes_pronouns")
 _POSSESSIVE_PRONOUNS = dict(table("quotes_possessive_pronouns"))
+_AUTHOR_LINE_WORDS = words("quotes_author_line_words")
 _PARTICIPLE_LEADS = words("quotes_participle_leads")
 _ADDRESSEES = words("quotes_addressees")
 _DETERMINERS = words("quotes_determiners")
