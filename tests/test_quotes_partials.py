@@ -89,3 +89,12 @@ def test_words_set_off_after_a_work_noun_that_close_the_sentence_are_speech() ->
     body = "Row\nThe host said on his radio show, “Never.”"
     got = {q.text: (q.status, q.speaker_mention) for q in extract_quotes(body)}
     assert got["Never"] == ("accepted", "The host")
+
+
+def test_words_in_marks_in_the_object_of_a_promise_are_the_promisers() -> None:
+    # "pledged cheaper ferries and “...”": a short object of a promise verb, no preposition
+    body = ("Row\nAt the rally, Mayor Jane Okafor pledged cheaper ferries and “a harbour for "
+            "all” to the crowd. She also promised a pier for the “old town” area.")
+    got = {q.text: (q.status, q.speaker_mention) for q in extract_quotes(body)}
+    assert got["a harbour for all"] == ("accepted", "Jane Okafor")
+    assert got["old town"][0] == "rejected"

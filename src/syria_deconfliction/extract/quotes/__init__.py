@@ -130,7 +130,8 @@ spokesman for ..."), the antecedent of "who/which said", the object of "X quoted
 (inside an adverbial clause, "after she attacked ... and blamed it on “...”", the subject of that
 clause). Idioms: "As X put it / observed / noted, ... “...”" and a closing "“...,” as X put
 it."; "footage of X saying during the debate, “...”"; words in marks inside the infinitive of a
-promise verb ("vowed to punish “...”", lexicon ``quotes_commissive_verbs``) or after "cited /
+promise verb ("vowed to punish “...”", lexicon ``quotes_commissive_verbs``) or in its short
+object without a preposition ("pledged cheaper ferries and “...”") or after "cited /
 invoked / referenced" are the subject's. A sentence after a quotation holding only an
 appositive subject and its verb ("Her cousin, X, shouted to the crowd.") attributes it like a
 bare "X said."; a participle clause after a noun of a trailing attribution ("she said at a

@@ -374,14 +374,17 @@ class _Rows:
             w.isupper() for w in long)
 
     def _commissive_before(self, si: int, kopen: int) -> _Rec | None:
-        """The record of a promise verb with an infinitive ("vowed to ...", lexicon
-        quotes_commissive_verbs) in sentence ``si`` before the marks, its clause unbroken up to
-        them, when it names a speaker."""
+        """The record of a promise verb with an infinitive or a short object ("vowed to ...",
+        "pledged cheaper ferries and “...”"; lexicon quotes_commissive_verbs) in sentence
+        ``si`` before the marks, its clause unbroken up to them, when it names a speaker."""
         toks = self.toks
         for r in reversed(self.recs[si]):
-            if r.verb >= kopen or r.lemma not in _COMMISSIVE_VERBS or \
-                    r.verb + 1 >= kopen or toks[r.verb + 1].low != "to":
+            if r.verb >= kopen or r.lemma not in _COMMISSIVE_VERBS or r.verb + 1 >= kopen:
                 continue
+            if toks[r.verb + 1].low != "to" and (kopen - r.verb > 7 or any(
+                    self._finite_like(k) or toks[k].low == "that" or toks[k].low in _PREPOSITIONS
+                    for k in range(r.verb + 1, kopen))):
+                continue  # (the object of the promise: "pledged cheaper ferries and “...”")
             if any(toks[k].text in ",;:" or toks[k].kind in ("qo", "qc", "dash")
                    for k in range(r.verb + 1, kopen)):
                 return None
