@@ -335,7 +335,8 @@ class _Rows:
                 # a body's definite description that resolved to an actor ("the group"
                 # after the group is named) speaks like its name
                 return h.sp if h.sp.is_named or (
-                    h.sp.actor is not None and not h.sp.is_person and not h.sp.pronoun) else None
+                    h.sp.actor is not None and not h.sp.is_person and not h.sp.pronoun
+                    and len((h.sp.mention or "").split()) <= 4) else None
         return None
 
     def _title_reason(self, q: _MarkQuote, si: int, kopen: int, rec: _Rec | None) -> str | None:
