@@ -65,6 +65,10 @@ def test_words_in_marks_in_a_possessors_claim_clause_are_the_possessors() -> Non
     got = {q.text: (q.status, q.speaker_mention, q.verb) for q in extract_quotes(body)}
     assert got["perfectly sound"] == ("accepted", "Jane Okafor", "claim")
     assert got["quite safe"][0] == "rejected"
+    # the owner speaks those words only: the next sentence's words are not carried to her
+    more = body + " Engineers later found “a crack of some forty metres” in the wall."
+    rows = {q.text: q.speaker_mention for q in extract_quotes(more)}
+    assert rows["a crack of some forty metres"] is None
 
 
 def test_short_words_in_marks_joined_to_attributed_ones_share_their_speaker() -> None:

@@ -257,9 +257,11 @@ class _Rows:
         if rec is None and sp is None and (cv := self._commissive_before(si, kopen)) is not None:
             # "X vowed to punish “...”": words in marks inside the infinitive of a promise
             rec, sp, how = cv, self._speaker_of(cv), "said_before"
+        owner_only = False  # a claim's owner speaks these words only, not the next sentences
         if rec is None and sp is None and (cn := self._claim_owner(si, kopen)) is not None:
             # "X's claim that there were “...”": the words of the claim's owner
             rec, sp, how = cn, self._speaker_of(cn), "said_before"
+            owner_only = True
         if rec is None and sp is None and (co := self._coordinated_with(qi, si, kopen)):
             # "... as a “...” and a “...”": the second words in marks share the first's speaker
             sp, how = co
@@ -273,7 +275,8 @@ class _Rows:
         if reason:
             quote.reason = reason
         out.append(quote)
-        self._push(q.open_pos, si, sp)
+        if not owner_only:
+            self._push(q.open_pos, si, sp)
         self._row_of[q.open_pos] = quote
         self._row_speaker[q.open_pos] = sp
         if first is not None and first in self._row_of and sp is not None and \
