@@ -440,3 +440,15 @@ def test_a_resolved_body_description_as_subject_owns_the_words_after_its_verb() 
     q = _hinted(body, {"Harbour Council": ("harbour-council", "government_body")})[
         "a gift to the shipping lobby and to nobody else in town"]
     assert (q.speaker_mention, q.speaker_actor_id) == ("the council", "harbour-council")
+
+
+def test_quoted_as_saying_after_the_quotation_attributes_it() -> None:
+    # "“...,” X was quoted as saying." / "“...,” Agency quoted X as saying.": a trailing
+    # attribution; the agency is the source
+    body = ("Port talks\n“We will not leave the harbour,” the minister was quoted as saying.\n"
+            "“The talks are over,” Harbour Radio quoted the envoy as saying.")
+    rows = {q.text: q for q in extract_quotes(body)}
+    assert rows["We will not leave the harbour"].speaker_mention == "the minister"
+    q = rows["The talks are over"]
+    assert (q.speaker_mention, q.source_mention, q.quote_type) == (
+        "the envoy", "Harbour Radio", "direct")

@@ -126,7 +126,8 @@ The speaker of a speech verb is its subject: the noun phrase before it (skipping
 adverbs and time phrases such as "on Thursday"), the phrase before an appositive ("X, chief of
 ..., told", "X, speaking after talks, said"), the phrase after an inverted verb ("said X, a
 spokesman for ..."), the antecedent of "who/which said", the object of "X quoted Y as saying"
-(X is the source), or for "noting that"/"and said" the speaker of the clause it continues
+(X is the source; after the quotation, "“...,” X quoted Y as saying" and "“...,” Y was quoted
+as saying" trail it), or for "noting that"/"and said" the speaker of the clause it continues
 (inside an adverbial clause, "after she attacked ... and blamed it on “...”", the subject of that
 clause). Idioms: "As X put it / observed / noted, ... “...”" and a closing "“...,” as X put
 it."; "footage of X saying during the debate, “...”"; words in marks inside the infinitive of a
