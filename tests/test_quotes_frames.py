@@ -452,3 +452,11 @@ def test_quoted_as_saying_after_the_quotation_attributes_it() -> None:
     q = rows["The talks are over"]
     assert (q.speaker_mention, q.source_mention, q.quote_type) == (
         "the envoy", "Harbour Radio", "direct")
+
+
+def test_both_parts_of_an_interrupted_quotation_are_direct() -> None:
+    # "“A,” X said, “B.”" and "“A,” said X, “B.”": one utterance an attribution interrupts
+    for body in ("Row\n“We will stay,” Mayor Jane Okafor said, “and we will fight for the pier.”",
+                 "Row\n“We will stay,” said Mayor Jane Okafor, “and we will fight for the pier.”"):
+        rows = [(q.quote_type, q.speaker_mention) for q in extract_quotes(body)]
+        assert rows == [("direct", "Jane Okafor"), ("direct", "Jane Okafor")]

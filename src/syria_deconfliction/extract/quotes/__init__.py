@@ -38,9 +38,10 @@ Detection
   marks then hold the clause's own subject and finite verb; a quotation whose first word is a
   finite verb or negation is a predicate fragment), and closes the sentence or is followed only
   by its attribution or by the next coordinated clause (", and that ..."); a quotation holding
-  more than one sentence is also direct. Otherwise ``partial`` (a fragment embedded in the
-  writer's sentence: "described the incident as “very, very serious”", "there “can be no
-  deal”", "most “are empty ruins”").
+  more than one sentence is also direct, and so are both parts of a quotation an attribution
+  interrupts ("“A,” X said, “B.”", "“A,” said X, “B.”"). Otherwise ``partial`` (a fragment
+  embedded in the writer's sentence: "described the incident as “very, very serious”", "there
+  “can be no deal”", "most “are empty ruins”").
 * Indirect speech (``indirect``): a reported clause without marks around it, after a speech
   verb ("X said (that) ...", "X told reporters that ...", "X insisted ...", "X says ...",
   "X warned Moscow that ..."), before a trailing attribution ("..., X said." / "..., said X."),

@@ -229,6 +229,28 @@ class _Classification:
             return None
         return self._analyze_np(a, kopen - 1)
 
+    def _interrupted(self, qi: int, si: int) -> bool:
+        """Is the quotation one part of an utterance an attribution interrupts ("“A,” X
+        said, “B.”", "“A,” said X, “B.”"): the first part opens the sentence, a speech
+        verb stands between the parts, a comma before the second?"""
+        toks = self.toks
+        a, b, _ = self.sents[si]
+        for j in (qi - 1, qi + 1):
+            if not 0 <= j < len(self.mquotes):
+                continue
+            first, second = sorted((self.mquotes[j], self.mquotes[qi]), key=lambda m: m.open_pos)
+            if first.close_pos is None:
+                continue
+            k_open, kc, ko = (self._tok_at(first.open_pos), self._tok_at(first.close_pos),
+                              self._tok_at(second.open_pos))
+            if not (a <= k_open and kc < ko < b and 3 <= ko - kc <= 10) or \
+                    toks[ko - 1].text != "," or \
+                    any(toks[x].kind != "punct" for x in range(a, k_open)):
+                continue
+            if any(kc < r.verb < ko for r in self.recs[si]):
+                return True
+        return False
+
     def _headline_name_after(self, si: int, kopen: int) -> _NP | None:
         """A headline "‘...’: X vows ..." or "“...”: X": the quotation opens the headline and
         the named subject after its colon speaks."""
@@ -251,7 +273,7 @@ class _Classification:
         k0 = bisect_left(self._tok_starts, q.inner_start)
         k1 = bisect_left(self._tok_starts, q.inner_end)
         inner_sents = {self.sent_of_tok[k] for k in range(k0, k1) if toks[k].kind == "word"}
-        if len(inner_sents) > 1:
+        if len(inner_sents) > 1 or self._interrupted(qi, si):
             return "direct"
         before = [toks[x] for x in range(a, kopen)]
         starts = not before or (before[-1].text == ":") or (
