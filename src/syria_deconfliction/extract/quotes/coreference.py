@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left
-from dataclasses import replace
 from itertools import compress, count
 
 from .model import _NP, SpeakerHint, _Hist, _Rec, _Speaker
@@ -52,7 +51,8 @@ class _Coreference:
             author = self._closing_author()
             if author is not None:
                 # the narrator of a first-person piece: the author its closing line names
-                return replace(author, pronoun=(np.start, np.end, "I"))
+                return _Speaker(author.start, author.end, author.mention, author.actor, None,
+                                True, True, False, False, (np.start, np.end, "I"), author.reason)
         if np.core is not None and not np.role:
             s, e = np.core
         else:
