@@ -429,3 +429,34 @@ def test_the_text_takes_the_actor_of_the_earlier_text_described_alike() -> None:
     rows = {q.text: q for q in extract_quotes(body, hints)}
     q = rows["The mayor has cleared the debts of the city"]
     assert (q.speaker_mention, q.speaker_actor_id) == ("the article", "harbour-times")
+
+
+def test_a_resolved_body_description_as_subject_owns_the_words_after_its_verb() -> None:
+    # "the council" takes up the Harbour Council named before; as the subject of a sentence
+    # with words in marks after its verb and no other attribution, it owns them
+    body = ("Harbour row\nThe Harbour Council met on Monday. On Friday, the council attacked "
+            "the port authority’s plan as “a gift to the shipping lobby and to nobody else in "
+            "town.”")
+    q = _hinted(body, {"Harbour Council": ("harbour-council", "government_body")})[
+        "a gift to the shipping lobby and to nobody else in town"]
+    assert (q.speaker_mention, q.speaker_actor_id) == ("the council", "harbour-council")
+
+
+def test_quoted_as_saying_after_the_quotation_attributes_it() -> None:
+    # "“...,” X was quoted as saying." / "“...,” Agency quoted X as saying.": a trailing
+    # attribution; the agency is the source
+    body = ("Port talks\n“We will not leave the harbour,” the minister was quoted as saying.\n"
+            "“The talks are over,” Harbour Radio quoted the envoy as saying.")
+    rows = {q.text: q for q in extract_quotes(body)}
+    assert rows["We will not leave the harbour"].speaker_mention == "the minister"
+    q = rows["The talks are over"]
+    assert (q.speaker_mention, q.source_mention, q.quote_type) == (
+        "the envoy", "Harbour Radio", "direct")
+
+
+def test_both_parts_of_an_interrupted_quotation_are_direct() -> None:
+    # "“A,” X said, “B.”" and "“A,” said X, “B.”": one utterance an attribution interrupts
+    for body in ("Row\n“We will stay,” Mayor Jane Okafor said, “and we will fight for the pier.”",
+                 "Row\n“We will stay,” said Mayor Jane Okafor, “and we will fight for the pier.”"):
+        rows = [(q.quote_type, q.speaker_mention) for q in extract_quotes(body)]
+        assert rows == [("direct", "Jane Okafor"), ("direct", "Jane Okafor")]

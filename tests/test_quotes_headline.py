@@ -12,3 +12,26 @@ def test_headline_quote_echoing_a_body_quote_takes_its_speaker() -> None:
     head = next(q for q in extract_quotes(body) if q.start < body.index("\n"))
     assert (head.text, head.status, head.speaker_mention, head.attribution) == (
         "chaos", "accepted", "Ilse Brandt", "inferred")
+
+
+def test_a_headline_quotation_before_a_colon_is_the_named_subjects() -> None:
+    # "‘...’: X vows ...": the name after the colon speaks the words that open the headline
+    body = ("‘We will not back down’: Jane Okafor vows to fight port closure\n"
+            "The mayor said on Monday that she would fight the closure.")
+    (q,) = [q for q in extract_quotes(body) if q.text == "We will not back down"]
+    assert (q.status, q.quote_type, q.speaker_mention, q.attribution) == (
+        "accepted", "direct", "Jane Okafor", "colon")
+
+
+def test_a_subheading_quoting_the_next_paragraphs_takes_their_speaker() -> None:
+    # a short paragraph in capitals inside the story ("STRIKE 'CHAOS' FEARED") quotes the
+    # section below it like a headline quotes the story
+    body = ("Ferry strike enters second week\n"
+            "The port stayed closed on Monday.\n"
+            "STRIKE 'CHAOS' FEARED\n"
+            "On Tuesday, Mayor Ilse Brandt said the strike would bring “chaos” to the port.\n"
+            "The union said it would meet on Friday.")
+    (q,) = [q for q in extract_quotes(body) if q.start < body.index("On Tuesday")
+            and q.quote_type != "indirect"]
+    assert (q.text, q.status, q.speaker_mention, q.attribution) == (
+        "CHAOS", "accepted", "Ilse Brandt", "inferred")

@@ -64,3 +64,20 @@ def test_a_doubled_apostrophe_is_one_mark_token() -> None:
     ex = _Extractor(Document("''We will rebuild the pier,'' said Mayor Ilse Brandt."), [])
     assert [(t.text, t.kind) for t in ex.toks if t.kind in ("qo", "qc")] == [
         ("''", "qo"), ("''", "qc")]
+
+
+def test_a_quotation_in_the_other_mark_style_nests_and_does_not_close_the_outer_one() -> None:
+    # a transcript turn in straight marks quoting a “title” in curly ones: the curly pair is
+    # literal text and the straight quotation runs on
+    body = ('Debate night\n"HOLM: Well, the council treats this like a rerun of “Harbour '
+            'Lights.” It is not, and the voters know it.')
+    (q,) = [q for q in _accepted(body) if q.quote_type != "indirect"]
+    assert q.text.startswith("HOLM: Well") and q.text.endswith("the voters know it")
+    assert q.speaker_mention == "HOLM"
+
+
+def test_a_doubled_apostrophe_closed_by_a_single_mark_after_a_comma_is_one_quotation() -> None:
+    # "''...,' because ...": a slip of the keyboard; the quotation ends at the single mark
+    body = "Row\nThe mayor once said, ''my harbour is a total mess,' because he disliked it.\nEnd."
+    (q,) = [q for q in _accepted(body) if q.quote_type != "indirect"]
+    assert (q.text, q.speaker_mention) == ("my harbour is a total mess", "The mayor")

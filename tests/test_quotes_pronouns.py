@@ -222,3 +222,16 @@ def test_she_takes_up_the_one_woman_named_earlier_in_her_sentence() -> None:
              for n, a in (("Paul Brandt", "paul-brandt"), ("Ruth Calder", "ruth-calder"))]
     q = {q.text: q for q in extract_quotes(body, hints) if q.status == "accepted"}["poor planning"]
     assert (q.speaker_actor_id, q.speaker_pronoun) == ("ruth-calder", "she")
+
+
+def test_the_first_person_narrator_is_the_author_of_the_closing_line() -> None:
+    # an op-ed's "I" speaks as the author its closing line names ("X is a professor of ..."),
+    # and is no antecedent of a later "she"
+    body = ("Growing up by the harbour\nI grew up in a port town.\n"
+            "Once, when my aunt mentioned the sea, I laughed and said, “I will never sail.”\n"
+            "She frowned and said, “You will.”\n"
+            "Ana Ruiz is a professor of history at Harbour College.")
+    got = {q.text: (q.speaker_mention, q.speaker_pronoun) for q in extract_quotes(body)
+           if q.quote_type != "indirect"}
+    assert got["I will never sail"] == ("Ana Ruiz", "I")
+    assert got["You will"][0] != "Ana Ruiz"

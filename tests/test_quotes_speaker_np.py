@@ -47,3 +47,13 @@ def test_a_name_set_off_after_a_role_phrase_is_the_subject_a_pronoun_takes_up() 
     body = ("Gov. Ruth Calder spoke in Varno.\n\nHer rival, businessman Tomas Brandt, fired "
             "back within the hour. “The governor is desperate,” he said.")
     assert _speakers(body) == [("The governor is desperate", "Tomas Brandt")]
+
+
+def test_a_capitalised_may_after_a_given_name_is_a_surname() -> None:
+    # "Theresa May": not the modal "may" nor the month May (the month still ends a phrase)
+    body = ("Talks\nPrime Minister Theresa May said on Tuesday that the talks had failed.\n"
+            "“We will leave,” said Prime Minister Theresa May.\n"
+            "The minister said in May that the union was “a waste of everybody’s time.”")
+    got = [(q.text, q.speaker_mention) for q in extract_quotes(body) if q.status == "accepted"]
+    assert got == [("the talks had failed", "Theresa May"), ("We will leave", "Theresa May"),
+                   ("a waste of everybody’s time", "The minister")]

@@ -60,3 +60,13 @@ def test_words_in_marks_inside_a_vowed_infinitive_are_the_subjects() -> None:
             "“those who waste water in a drought.”")
     q = next(q for q in _quotes(body) if q.text == "those who waste water in a drought")
     assert (q.quote_type, q.speaker_mention) == ("partial", "The new governor")
+
+
+def test_point_out_is_a_speech_verb_with_its_particle_only() -> None:
+    # "pointed out that ...", "..., the mayor pointed out." report; "pointed to" does not
+    got = [(q.text, q.speaker_mention) for q in extract_quotes(
+        "Row\nThe mayor pointed out that the port had been closed for a week.\n"
+        "The ferry had been idle since May, the mayor pointed out.\n"
+        "The mayor pointed to reports that the port was closed.")]
+    assert got == [("the port had been closed for a week", "The mayor"),
+                   ("The ferry had been idle since May", "the mayor")]

@@ -17,6 +17,12 @@ Detection
   a closer follows a non-space and precedes white space or punctuation; an apostrophe after a
   plural "s" before a lower-case content word ("the Bradleys' house") is a possessive when
   another closer follows; a single opener left unclosed is no quotation.
+* A doubled apostrophe left open in its paragraph but closed by a single mark right after a
+  stop or comma ("''my harbour is a mess,' because ...": a slip of the keyboard) is one
+  quotation up to that mark.
+* A double mark of the other style inside an open quotation (curly inside straight, straight
+  inside curly) opens a nested pair: it and its closer are literal text and do not close the
+  outer quotation ('"HOLM: ... a rerun of “Harbour Lights.” It is not ...').
 * One row per paragraph: a double mark left open at the end of a paragraph runs to the
   paragraph end; when the next paragraph opens with a mark, its quotation continues the first
   (news style for multi-paragraph quotes) and is a row of its own with attribution
@@ -32,9 +38,10 @@ Detection
   marks then hold the clause's own subject and finite verb; a quotation whose first word is a
   finite verb or negation is a predicate fragment), and closes the sentence or is followed only
   by its attribution or by the next coordinated clause (", and that ..."); a quotation holding
-  more than one sentence is also direct. Otherwise ``partial`` (a fragment embedded in the
-  writer's sentence: "described the incident as “very, very serious”", "there “can be no
-  deal”", "most “are empty ruins”").
+  more than one sentence is also direct, and so are both parts of a quotation an attribution
+  interrupts ("“A,” X said, “B.”", "“A,” said X, “B.”"). Otherwise ``partial`` (a fragment
+  embedded in the writer's sentence: "described the incident as “very, very serious”", "there
+  “can be no deal”", "most “are empty ruins”").
 * Indirect speech (``indirect``): a reported clause without marks around it, after a speech
   verb ("X said (that) ...", "X told reporters that ...", "X insisted ...", "X says ...",
   "X warned Moscow that ..."), before a trailing attribution ("..., X said." / "..., said X."),
@@ -86,10 +93,16 @@ The question is whether the quoted words are somebody's utterance or the writer'
    them ("called it “Mayor Money Pit”") or they are set off after a speech verb ('added the
    words, “...”'); alone as an unattributed paragraph they are a subheading (reason
    "subheading").
+   Up to eight words in marks, in title case or opening with a digit, right after a noun of a
+   work (lexicon ``quotes_work_nouns``: book, film, song ...), with or without a comma and a
+   short phrase after the noun ("Ruiz's book on the port, 'Tides,'"), are its title (reason
+   "title"), unless they are set off by a comma and close the sentence ('said on his show,
+   “Never.”': an utterance).
 4. Words in marks that are one bracketed note ("(CROSSTALK.)", "[inaudible]") are an editorial
    note (reason "editorial note").
 5. Headline words in marks that a body quotation holds are that body speaker's words
-   (attribution ``inferred``), however short.
+   (attribution ``inferred``), however short; so are a subheading's (a short paragraph in
+   capitals without a closing stop) that a quotation after it holds.
 
 Attribution (``attribution`` names the rules, joined by "+", position rule first)
 ---------------------------------------------------------------------------------
@@ -97,27 +110,30 @@ Position rules: ``said_before`` (a speech verb earlier in the sentence governs t
 clause, including a participle coordinated with an earlier one: "..., describing X as “...” and
 saying ..."), ``said_after`` ("“...,” X said", "“...,” said X", "..., X reported"),
 ``parenthetical`` ("The US, Mr Carter said, is ..."), ``colon`` ("X told reporters: “...”", a
-"he said:" closing the previous paragraph before a quotation that opens the next one, or a
-headline "X: “...”"), ``according_to``, ``what_said``, ``passive`` (agentless passive
-characterisation), ``next_sentence`` (the quotation's paragraph or
-sentence is followed by a bare "X said."), ``previous_sentence`` (the speaker of the previous
+"he said:" closing the previous paragraph before a quotation that opens the next one, a headline
+"X: “...”", or a headline opening with the quotation, "‘...’: X vows ...", where the named
+subject after the colon speaks and the quotation is direct), ``according_to``, ``what_said``,
+``passive`` (agentless passive characterisation), ``next_sentence`` (the quotation's paragraph
+or sentence is followed by a bare "X said."), ``previous_sentence`` (the speaker of the previous
 sentence, or of the last sentence of the previous paragraph when the quotation opens its
 paragraph; or, for a quotation standing as its own sentence, the named person who is the subject
 of the previous sentence of its paragraph), ``sentence_subject`` (words in marks after the verb
-of a sentence whose subject is a named person or body, with no attribution otherwise: "In a
-speech, X attacked “...”"). Added labels: ``pronoun`` (speaker is he/she/they/it,
-resolved to an antecedent),
-``role`` (speaker is a description: "a U.S. official", "the newspaper", "the Syrian army"),
-``in_statement`` ("said in a statement").
+of a sentence whose subject is a named person or body, or a body's description that resolved to
+an actor, with no attribution otherwise: "In a speech, X attacked “...”"). Added labels:
+``pronoun`` (speaker is he/she/they/it, resolved to an antecedent), ``role`` (speaker is a
+description: "a U.S. official", "the newspaper", "the Syrian army"), ``in_statement`` ("said in
+a statement").
 The speaker of a speech verb is its subject: the noun phrase before it (skipping auxiliaries,
 adverbs and time phrases such as "on Thursday"), the phrase before an appositive ("X, chief of
 ..., told", "X, speaking after talks, said"), the phrase after an inverted verb ("said X, a
 spokesman for ..."), the antecedent of "who/which said", the object of "X quoted Y as saying"
-(X is the source), or for "noting that"/"and said" the speaker of the clause it continues
+(X is the source; after the quotation, "“...,” X quoted Y as saying" and "“...,” Y was quoted
+as saying" trail it), or for "noting that"/"and said" the speaker of the clause it continues
 (inside an adverbial clause, "after she attacked ... and blamed it on “...”", the subject of that
 clause). Idioms: "As X put it / observed / noted, ... “...”" and a closing "“...,” as X put
 it."; "footage of X saying during the debate, “...”"; words in marks inside the infinitive of a
-promise verb ("vowed to punish “...”", lexicon ``quotes_commissive_verbs``) or after "cited /
+promise verb ("vowed to punish “...”", lexicon ``quotes_commissive_verbs``) or in its short
+object without a preposition ("pledged cheaper ferries and “...”") or after "cited /
 invoked / referenced" are the subject's. A sentence after a quotation holding only an
 appositive subject and its verb ("Her cousin, X, shouted to the crowd.") attributes it like a
 bare "X said."; a participle clause after a noun of a trailing attribution ("she said at a
@@ -157,13 +173,16 @@ quoted words ("X accused the council of ...") counts as a speaker. Otherwise tha
 objects of verbs and of prepositions are never antecedents. "it" resolves to the non-person
 subject of its own sentence, else the last non-person speaker in the three previous
 sentences; "they" to the last plural speaker or subject. Unresolved pronouns leave the speaker
-empty with a reason.
+empty with a reason. "I" outside the marks (a first-person piece) is the author that one of the
+last two paragraphs names in an author line ("Ana Ruiz is a professor of history at ..."), and
+is no antecedent of he or she.
 A person is recognised without a registry: a capitalised token sequence of two to four tokens
 (particles al-, bin, ibn, abu, de, van, von... allowed) with no title, organisation or place
 word, optionally after a title ("Foreign Minister") or honorific (Mr, Dr); a single capitalised
 token is a person when it is the surname of such a name elsewhere in the text, or follows an
-honorific. Hints override: a ``person`` hint makes a mention a person, any other type makes it
-not one.
+honorific. A capitalised word right after a common given name is a surname even when its lower
+case is a modal or a month ("Theresa May"). Hints override: a ``person`` hint makes a mention
+a person, any other type makes it not one.
 ``speaker_actor_id`` comes from the hint overlapping the speaker's name (a bare surname or
 "Mr X" takes the id of the full name's person hint with that surname, when there is one); for
 a description, from the hint on its head when the head is a name ("Norway's state broadcaster
@@ -196,13 +215,14 @@ speakers, resolved descriptions, several speakers and unattributed quotations.
 
 Speech verbs are lexicon data (``knowledge/lexicon/speech.yaml``): verbs of manner and medium
 (``quotes_manner_verbs``: shouted, quipped, tweeted ...) attribute words in marks only; a
-progressive ("is telling") is a finite speech verb. A party/state bracket or an age between a
-name and its verb ("X (D-Ore.) said", "X, 54, said") is skipped. He/she agree in gender with
-their antecedent when the text tells it (Mr/Mrs/Ms, "spokeswoman": ``quotes_male_words``,
-``quotes_female_words``, a common given name: ``quotes_male_first_names``,
-``quotes_female_first_names`` in first_names.yaml, the honorific or given name of the same
-surname elsewhere in the text unless it is told both ways, or an earlier pronoun resolved to
-that person).
+progressive ("is telling") is a finite speech verb; a verb of ``quotes_particle_verbs`` speaks
+only with its particle ("pointed out that ...", not "pointed to"). A party/state bracket or an
+age between a name and its verb ("X (D-Ore.) said", "X, 54, said") is skipped. He/she agree in
+gender with their antecedent when the text tells it (Mr/Mrs/Ms, "spokeswoman":
+``quotes_male_words``, ``quotes_female_words``, a common given name:
+``quotes_male_first_names``, ``quotes_female_first_names`` in first_names.yaml, the honorific or
+given name of the same surname elsewhere in the text unless it is told both ways, or an earlier
+pronoun resolved to that person).
 
 Known limits: headline conventions without marks ("X to Y: ...", "... — reports") are not speech; a
 pronoun whose antecedent the text never names gets no speaker (or, within six sentences, the last

@@ -28,6 +28,7 @@ from .vocabulary import (
     _MANNER_VERBS,
     _NON_CLAUSE_START,
     _OBJ_VERBS,
+    _PARTICLE_OF,
     _PASSIVE_SPEECH,
     _PERSON_ROLE_NOUNS,
     _PRE_VERB_SKIP,
@@ -241,12 +242,14 @@ class _Attribution:
                     q -= 1
                 if q > a and toks[q - 1].low in _BE:
                     st, np = self._left_np(q - 1, a)
-                    return _Rec(si, i, lemma, "participle", np=np if st == "np" else None)
+                    np = np if st == "np" else None
+                    rec = _Rec(si, i, lemma, "participle", np=np)
+                    return self._quoted_as_trailing(rec, np, a, e)
                 st, src = self._left_np(q, a)
                 rec = _Rec(si, i, lemma, "participle", np=(q + 1, i - 1) if i - 1 > q + 1
                            else None)
                 rec.source = src if st == "np" else None
-                return rec
+                return self._quoted_as_trailing(rec, rec.source, a, e)
             if i - 1 > a and self._named_before_participle(i):
                 # "footage of X asking, “...”": the name before the participle speaks
                 k = i - 1
@@ -317,6 +320,19 @@ class _Attribution:
         if lemma == "continue" and self._forward_start(i, lemma, e) is None:
             return None  # "we must continue to push ...": no speech without words in marks
         return _Rec(si, i, lemma, "forward", np=np)
+
+    def _quoted_as_trailing(self, rec: _Rec, first: tuple[int, int] | None, a: int,
+                            e: int) -> _Rec:
+        """'“...,” the minister was quoted as saying.', '“...,” Tass quoted X as saying.':
+        after the quotation, the attribution that begins at ``first`` trails it."""
+        if first is None:
+            return rec
+        sb = first[0] - 1
+        tail_ok, tail_end = self._is_tail(rec.verb + 1, e)
+        if sb >= a and (self.toks[sb].text == "," or self.toks[sb].kind == "qc") and tail_ok \
+                and self._content_before_ok(a, sb):
+            rec.kind, rec.boundary, rec.tail_end = "trailing", sb, tail_end
+        return rec
 
     def _bare_tail(self, s: int, e: int) -> bool:
         """Does the sentence end at token s, or go on with a prepositional phrase only ("to
@@ -403,7 +419,7 @@ class _Attribution:
 
     def _forward_start(self, i: int, lemma: str, e: int) -> tuple[str, int] | None:
         toks = self.toks
-        j = i + 1
+        j = i + 2 if lemma in _PARTICLE_OF else i + 1  # past the particle: "pointed out"
         if j >= e:
             return None
         if lemma not in _CLAUSE_VERBS and lemma not in _MANNER_VERBS:

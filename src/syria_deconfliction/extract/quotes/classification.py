@@ -221,11 +221,50 @@ class _Classification:
                 # (not a rubric such as "Analysis:" or "Update:")
                 if np is not None and not np.role and np.text.lower() not in _HEADLINE_RUBRICS:
                     return np
+            if (after := self._headline_name_after(si, kopen)) is not None:
+                return after
         if kopen - 1 <= a or self.toks[kopen - 1].text != ":":
             return None
         if kopen - 1 - a > 6:
             return None
         return self._analyze_np(a, kopen - 1)
+
+    def _interrupted(self, qi: int, si: int) -> bool:
+        """Is the quotation one part of an utterance an attribution interrupts ("“A,” X
+        said, “B.”", "“A,” said X, “B.”"): the first part opens the sentence, a speech
+        verb stands between the parts, a comma before the second?"""
+        toks = self.toks
+        a, b, _ = self.sents[si]
+        for j in (qi - 1, qi + 1):
+            if not 0 <= j < len(self.mquotes):
+                continue
+            first, second = sorted((self.mquotes[j], self.mquotes[qi]), key=lambda m: m.open_pos)
+            if first.close_pos is None:
+                continue
+            k_open, kc, ko = (self._tok_at(first.open_pos), self._tok_at(first.close_pos),
+                              self._tok_at(second.open_pos))
+            if not (a <= k_open and kc < ko < b and 3 <= ko - kc <= 10) or \
+                    toks[ko - 1].text != "," or \
+                    any(toks[x].kind != "punct" for x in range(a, k_open)):
+                continue
+            if any(kc < r.verb < ko for r in self.recs[si]):
+                return True
+        return False
+
+    def _headline_name_after(self, si: int, kopen: int) -> _NP | None:
+        """A headline "‘...’: X vows ..." or "“...”: X": the quotation opens the headline and
+        the named subject after its colon speaks."""
+        a, b, _ = self.sents[si]
+        qi = self._quote_by_open.get(self.toks[kopen].start)
+        if kopen != a or qi is None or self.mquotes[qi].close_pos is None:
+            return None
+        c = self._tok_at(self.mquotes[qi].close_pos) + 1
+        if c >= b or self.toks[c].text != ":":
+            return None
+        e = next((k for k in range(c + 2, b) if self._finite_like(k)
+                  or self.toks[k].text in ",;:" or self.toks[k].kind in ("qo", "dash")), b)
+        np = self._analyze_np(c + 1, e) if e > c + 1 else None
+        return np if np is not None and np.is_named else None
 
     def _quote_type(self, qi: int, si: int, kopen: int, rec: _Rec | None) -> str:
         q = self.mquotes[qi]
@@ -234,7 +273,7 @@ class _Classification:
         k0 = bisect_left(self._tok_starts, q.inner_start)
         k1 = bisect_left(self._tok_starts, q.inner_end)
         inner_sents = {self.sent_of_tok[k] for k in range(k0, k1) if toks[k].kind == "word"}
-        if len(inner_sents) > 1:
+        if len(inner_sents) > 1 or self._interrupted(qi, si):
             return "direct"
         before = [toks[x] for x in range(a, kopen)]
         starts = not before or (before[-1].text == ":") or (
@@ -252,6 +291,8 @@ class _Classification:
         if all(t.kind == "punct" and t.text in ".,?!;" for t in rest):
             return "direct"
         lows = [t.low for t in rest[:3]]
+        if lows[:1] == [":"] and self._headline_name_after(si, kopen) is not None:
+            return "direct"  # a headline "‘...’: X vows ...": the words stand as X's
         if lows[:2] == ["and", "that"] or lows == [",", "and", "that"]:
             return "direct"  # 'said that “A” and that ...': the next reported clause follows
         for r in self.recs[end_si]:

@@ -9,6 +9,7 @@ from itertools import compress, count
 
 from .model import _NP, SpeakerHint, _Hist, _Rec, _Speaker
 from .vocabulary import (
+    _AUTHOR_LINE_WORDS,
     _DETERMINERS,
     _DOC_NOUNS,
     _FEMALE_FIRST_NAMES,
@@ -46,6 +47,12 @@ class _Coreference:
         return any(self.toks[k].kind == "qo" for k in range(r.scope[0], r.scope[1]))
 
     def _speaker_from_np(self, np: _NP) -> _Speaker:
+        if np.tok_b - np.tok_a == 1 and self.toks[np.tok_a].text == "I":
+            author = self._closing_author()
+            if author is not None:
+                # the narrator of a first-person piece: the author its closing line names
+                return _Speaker(author.start, author.end, author.mention, author.actor, None,
+                                True, True, False, False, (np.start, np.end, "I"), author.reason)
         if np.core is not None and not np.role:
             s, e = np.core
         else:
@@ -59,6 +66,31 @@ class _Coreference:
         core = np.core if (np.core is not None and np.role) else None
         return _Speaker(s, e, self.body[s:e], actor, desc, np.is_person, np.is_named,
                         np.is_plural, np.role, reason=why, core=core)
+
+    def _closing_author(self) -> _Speaker | None:
+        """The author an op-ed's closing line names ("Ana Ruiz is a professor of history at
+        ..."): one of the last two paragraphs opens with a full name, "is" and, within six
+        words, a word of its role phrase (lexicon quotes_author_line_words: at, of, for)."""
+        if self._author is not False:
+            return self._author
+        self._author = None
+        toks = self.toks
+        for ps, _pe in self.paras[-2:][::-1]:
+            k = bisect_left(self._tok_starts, ps)
+            n = k
+            while n < len(toks) and n - k < 4 and self._is_name_tok(toks[n]):
+                n += 1
+            if n - k < 2 or n >= len(toks) or toks[n].low != "is" or \
+                    not self._person_tokens(list(range(k, n))):
+                continue
+            if any(t.low in _AUTHOR_LINE_WORDS and t.para == toks[k].para
+                   for t in toks[n + 1:n + 7]):
+                s, e = toks[k].start, toks[n - 1].end
+                self._author = _Speaker(s, e, self.body[s:e], self._person_actor(s, e), None,
+                                        True, True, False, False,
+                                        reason="first person: the author of the closing line")
+                break
+        return self._author
 
     def _actor_for(self, np: _NP, s: int, e: int) -> tuple[str | None, str | None]:
         toks = self.toks
@@ -727,8 +759,8 @@ class _Coreference:
         return a, b
 
     def _push(self, pos: int, si: int, sp: _Speaker | None, kind: str = "speaker") -> None:
-        if sp is None or sp.start is None:
-            return
+        if sp is None or sp.start is None or (sp.pronoun is not None and sp.pronoun[2] == "I"):
+            return  # (the first-person narrator is no antecedent of he or she)
         self._note_gender(sp)
         self.hist.append(_Hist(pos, si, self.sents[si][2], kind, sp))
 

@@ -58,6 +58,7 @@ class _Extractor(_Marks, _Phrases, _Subjects, _Attribution, _Coreference, _Class
         self._org_keys_of: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._holders: list[tuple[int, int, _NP]] | None = None
         self._direct_after = -1
+        self._author: _Speaker | None | bool = False  # _closing_author, once read
 
 
 

@@ -31,6 +31,8 @@ _SINGLE_CHARS = "'‘’"
 # next candidate character instead of trying the pattern at every position
 _DOUBLE_RE = re.compile(f"[{re.escape(_DOUBLE_CHARS)}'](?:(?<=[{re.escape(_DOUBLE_CHARS)}])|')")
 _SINGLE_RE = re.compile(f"[{_SINGLE_CHARS}]")
+# a single closing mark right after a stop or comma, before white space or the end
+_SLIP_CLOSE_RE = re.compile(r"[,.?!]['’](?=\s|$)")
 # words that cannot be the noun a plural possessive modifies
 _NON_NOUN = _PREPOSITIONS | _DETERMINERS | _PRONOUNS | _SUBORD | _BE | frozenset(
     ["and", "or", "but", "nor", "to", "who", "which", "that"])
@@ -77,6 +79,14 @@ class _Marks:
         if not any(c in _SINGLE_CHARS for c in held):
             return self._double_marks(s, e)
         doubles = self._double_marks(s, e)
+        if doubles and doubles[-1][1] == "o" and self._mark_width.get(doubles[-1][0]) == 2:
+            # a doubled apostrophe left open but closed by a single mark after a stop or comma
+            # ("''we will stay,' she said": a slip of the keyboard) is one quotation
+            o = doubles[-1][0]
+            m = _SLIP_CLOSE_RE.search(self.body, o + 2, e)
+            if m is not None:
+                self._mark_width[m.start() + 1] = 1
+                return [*doubles, (m.start() + 1, "c")]
         regions: list[tuple[int, int]] = []
         for j, (pos, kind) in enumerate(doubles):
             if kind == "o":
@@ -89,6 +99,10 @@ class _Marks:
         body = self.body
         out: list[tuple[int, str]] = []
         is_open = False
+        # style of the open quotation's mark and of a nested one in the other style (a
+        # transcript in straight marks quoting a “title” in curly ones): the nested pair is
+        # literal text and does not close the outer quotation
+        outer, nested = "", ""
         for found in _DOUBLE_RE.finditer(body, s, e):  # each search goes on after the last
             i = found.start()
             ch = body[i]
@@ -113,11 +127,20 @@ class _Marks:
             else:
                 kind = "c" if is_open else "o"
             i += width
+            style = "straight" if width == 2 or ch in _STRAIGHT else "curly"
             if kind == "o" and is_open:
+                if not nested and style != outer:
+                    nested = style
                 continue  # a nested double mark: literal
             if kind == "c" and not is_open:
                 continue  # stray closing mark
+            if kind == "c" and nested:
+                closes_nested = style == nested
+                nested = ""
+                if closes_nested:
+                    continue
             is_open = kind == "o"
+            outer = style
             out.append((i - width, kind))
             self._mark_width[i - width] = width
         return out

@@ -30,6 +30,7 @@ from .vocabulary import (
     _NON_CLAUSE_START,
     _ORG_WORDS,
     _PARTICIPLE_LEADS,
+    _PARTICLE_OF,
     _PARTICLES,
     _PERSON_ROLE_NOUNS,
     _PLURAL_COLLECTIVES,
@@ -116,13 +117,23 @@ class _Phrases:
     def _is_name_tok(self, t: Token) -> bool:
         return t.kind == "word" and _NAME_TEXT[t.text]
 
+    def _given_name_surname(self, k: int) -> bool:
+        """Is token k a capitalised word right after a common given name ("Theresa May",
+        "Ann March")? It is a surname, not the modal or month its lower case would be."""
+        t = self.toks[k]
+        if k == 0 or t.kind != "word" or not t.text[:1].isupper() or t.text.isupper():
+            return False
+        prev = self.toks[k - 1]
+        return prev.kind == "word" and prev.end < t.start and prev.text[:1].isupper() and (
+            prev.low in _MALE_FIRST_NAMES or prev.low in _FEMALE_FIRST_NAMES)
+
     def _finite_like(self, i: int) -> bool:
         t = self.toks[i]
         if t.kind != "word" or self.qids[i] >= 0:
             return False
         low = t.low
         if low in _FINITE or low.endswith("n't"):
-            return True
+            return t.text.islower() or not self._given_name_surname(i)
         if not t.text.islower():
             return False
         prev = self.toks[i - 1] if i > 0 else None
@@ -154,7 +165,8 @@ class _Phrases:
 
     def _strict_finite(self, k: int) -> bool:
         low = self.toks[k].low
-        return self.toks[k].kind == "word" and (low in _FINITE or low.endswith("n't"))
+        return self.toks[k].kind == "word" and (low in _FINITE or low.endswith("n't")) and (
+            self.toks[k].text.islower() or not self._given_name_surname(k))
 
     def _verb(self, i: int) -> tuple[str, str] | None:
         """(lemma, form) when token i is used as a speech verb here."""
@@ -164,6 +176,9 @@ class _Phrases:
         lemma = _LEMMA_OF.get(t.low)
         if lemma is None:
             return None
+        if lemma in _PARTICLE_OF and (i + 1 >= len(self.toks)
+                                      or self.toks[i + 1].low != _PARTICLE_OF[lemma]):
+            return None  # "pointed to the map": no speech without the particle
         form = _FORM_OF[t.low]
         j = i - 1
         while j >= 0 and self.toks[j].para == t.para and (
@@ -375,7 +390,9 @@ class _Phrases:
         toks = self.toks
         if not idx:
             return False
-        words = [toks[r] for r in idx if toks[r].low not in _PARTICLES]
+        # (a surname after a given name, "Theresa May", is no month: left out of the tests)
+        words = [toks[r] for r in idx if toks[r].low not in _PARTICLES and not (
+            toks[r].low in _TIME_WORDS and self._given_name_surname(r))]
         if not words:
             return False
         if any(self._bare(w.low) in _ORG_WORDS or self._bare(w.low) in _TITLE_WORDS
@@ -616,7 +633,8 @@ class _Phrases:
         toks = self.toks
         while b > a:
             low = toks[b - 1].low
-            if low in _TIME_WORDS or (low.isdigit() and b - 1 > a):
+            if (low in _TIME_WORDS and not self._given_name_surname(b - 1)) or (
+                    low.isdigit() and b - 1 > a):
                 b -= 1
                 while b > a and toks[b - 1].low in _TIME_LEAD:
                     b -= 1
@@ -632,7 +650,7 @@ class _Phrases:
         j = i - 1
         if _FORM_OF.get(toks[i].low) == "ing" and j >= a and toks[j].low in _FINITE_BE:
             j -= 1  # progressive: "X is telling"
-        while j >= a and (toks[j].low in _PRE_VERB_SKIP or (
+        while j >= a and ((toks[j].low in _PRE_VERB_SKIP and not self._given_name_surname(j)) or (
                 toks[j].kind == "word" and toks[j].text.islower() and toks[j].low.endswith("ly")
                 and len(toks[j].low) > 4) or (
                 toks[j].low == "since" and j > a and toks[j - 1].low in ("has", "have", "had"))):

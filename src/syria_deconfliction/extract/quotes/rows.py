@@ -5,16 +5,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import accumulate, islice
 
-from .model import Quote, _MarkQuote, _Rec, _Speaker
+from .model import _NP, Quote, _MarkQuote, _Rec, _Speaker
 from .vocabulary import (
     _ADVERBIAL_SUBORD,
     _AS_SPEECH,
+    _CLAIM_NOUNS,
     _COMMISSIVE_VERBS,
     _OTHER_SENSES,
+    _POSSESSIVE_PRONOUNS,
+    _PREPOSITIONS,
     _SPEECH_ACTS,
     _SPELLING,
+    _WORK_NOUNS,
 )
 
 # a transcript turn: a name in capitals and a colon open the quoted words ("PEREZ: We ...")
@@ -102,10 +107,24 @@ class _Rows:
 
     def _headline_echoes(self, out: list[Quote]) -> None:
         """A headline quotes the story: words in marks in the headline that a body quotation
-        holds are that speaker's words (attribution ``inferred``), however short."""
-        if not self._headline(0):
-            return
-        hs, he = self.paras[0]
+        holds are that speaker's words (attribution ``inferred``), however short. So does a
+        subheading, for the quotations of the paragraphs after it."""
+        heads = [0] if self._headline(0) else []
+        heads += [pi for pi in range(1, len(self.paras) - 1) if self._subheading(pi)]
+        for pi in heads:
+            self._echo_heading(out, pi)
+
+    def _subheading(self, pi: int) -> bool:
+        """A short paragraph in capitals without a closing stop ("STRIKE 'CHAOS' FEARED")."""
+        ps, pe = self.paras[pi]
+        text = self.body[ps:pe].rstrip()
+        letters = [c for c in text if c.isalpha()]
+        return 0 < len(text.split()) <= 12 and text[-1:] not in ".!?" and \
+            text.rstrip("'’\"”")[-1:] not in ".!?" and len(letters) >= 4 and \
+            all(c.isupper() for c in letters)
+
+    def _echo_heading(self, out: list[Quote], pi: int) -> None:
+        hs, he = self.paras[pi]
         body_rows = [q for q in out if q.start >= he and q.status == "accepted"
                      and q.quote_type != "indirect" and q.speaker_start is not None]
         for q in out:
@@ -198,6 +217,9 @@ class _Rows:
         if nwords <= 6 and self._is_designation(qi, si):
             out.append(self._rejected(q, "scare quote/designation"))
             return
+        if nwords <= 8 and self._after_work_noun(q, kopen):
+            out.append(self._rejected(q, "title"))
+            return
         rec, how = self._governing(qi, si, kopen)
         if 2 <= nwords <= 8 and (why := self._title_reason(q, si, kopen, rec)) is not None:
             out.append(self._rejected(q, why))
@@ -235,6 +257,14 @@ class _Rows:
         if rec is None and sp is None and (cv := self._commissive_before(si, kopen)) is not None:
             # "X vowed to punish “...”": words in marks inside the infinitive of a promise
             rec, sp, how = cv, self._speaker_of(cv), "said_before"
+        owner_only = False  # a claim's owner speaks these words only, not the next sentences
+        if rec is None and sp is None and (cn := self._claim_owner(si, kopen)) is not None:
+            # "X's claim that there were “...”": the words of the claim's owner
+            rec, sp, how = cn, self._speaker_of(cn), "said_before"
+            owner_only = True
+        if rec is None and sp is None and (co := self._coordinated_with(qi, si, kopen)):
+            # "... as a “...” and a “...”": the second words in marks share the first's speaker
+            sp, how = co
         if rec is None and sp is None and nwords <= 3 and not self._whole_sentence(qi, si, kopen):
             out.append(self._rejected(q, "scare quote/designation"))
             return
@@ -245,7 +275,8 @@ class _Rows:
         if reason:
             quote.reason = reason
         out.append(quote)
-        self._push(q.open_pos, si, sp)
+        if not owner_only:
+            self._push(q.open_pos, si, sp)
         self._row_of[q.open_pos] = quote
         self._row_speaker[q.open_pos] = sp
         if first is not None and first in self._row_of and sp is not None and \
@@ -304,7 +335,11 @@ class _Rows:
             if h.sent < si:
                 break
             if h.sent == si and h.kind == "subject" and h.pos < open_pos:
-                return h.sp if h.sp.is_named else None
+                # a body's definite description that resolved to an actor ("the group"
+                # after the group is named) speaks like its name
+                return h.sp if h.sp.is_named or (
+                    h.sp.actor is not None and not h.sp.is_person and not h.sp.pronoun
+                    and len((h.sp.mention or "").split()) <= 4) else None
         return None
 
     def _title_reason(self, q: _MarkQuote, si: int, kopen: int, rec: _Rec | None) -> str | None:
@@ -343,18 +378,114 @@ class _Rows:
             w.isupper() for w in long)
 
     def _commissive_before(self, si: int, kopen: int) -> _Rec | None:
-        """The record of a promise verb with an infinitive ("vowed to ...", lexicon
-        quotes_commissive_verbs) in sentence ``si`` before the marks, its clause unbroken up to
-        them, when it names a speaker."""
+        """The record of a promise verb with an infinitive or a short object ("vowed to ...",
+        "pledged cheaper ferries and “...”"; lexicon quotes_commissive_verbs) in sentence
+        ``si`` before the marks, its clause unbroken up to them, when it names a speaker."""
         toks = self.toks
         for r in reversed(self.recs[si]):
-            if r.verb >= kopen or r.lemma not in _COMMISSIVE_VERBS or \
-                    r.verb + 1 >= kopen or toks[r.verb + 1].low != "to":
+            if r.verb >= kopen or r.lemma not in _COMMISSIVE_VERBS or r.verb + 1 >= kopen:
                 continue
+            if toks[r.verb + 1].low != "to" and (kopen - r.verb > 7 or any(
+                    self._finite_like(k) or toks[k].low == "that" or toks[k].low in _PREPOSITIONS
+                    for k in range(r.verb + 1, kopen))):
+                continue  # (the object of the promise: "pledged cheaper ferries and “...”")
             if any(toks[k].text in ",;:" or toks[k].kind in ("qo", "qc", "dash")
                    for k in range(r.verb + 1, kopen)):
                 return None
             sp = self._speaker_of(r)
+            return r if sp is not None and sp.start is not None else None
+        return None
+
+    def _after_work_noun(self, q: _MarkQuote, kopen: int) -> bool:
+        """Do the words in marks, in title case or opening with a digit, follow a noun of a work
+        (lexicon quotes_work_nouns), with or without a comma and a short phrase after the noun
+        ("the book 'Tides,'", "her documentary “Salt.”", "his book on the war, 'Dust,'")? They
+        are its title."""
+        toks = self.toks
+        first = self.body[q.inner_start:q.inner_start + 1]
+        if not (first.isdigit() or self._work_title(q.inner_start, q.inner_end)):
+            return False  # (not 'said on his show, “We are winning”': no title case)
+        k = kopen - 1
+        if k >= 0 and toks[k].text == ",":
+            if self._ends_sentence_at(q.region_end):
+                return False  # 'said on his show, “Never.”': set off and closing, an utterance
+            k -= 1
+        for w in range(k, max(-1, k - 5), -1):
+            t = toks[w]
+            if t.kind != "word" or t.para != toks[kopen].para:
+                return False
+            if t.low in _WORK_NOUNS:
+                return w == k or toks[w + 1].low in _PREPOSITIONS
+        return False
+
+    def _ends_sentence_at(self, pos: int) -> bool:
+        """Is there nothing but punctuation and closing marks from ``pos`` to the end of its
+        sentence?"""
+        k = bisect_left(self._tok_starts, pos)
+        if k >= len(self.toks):
+            return True
+        _a, b, _p = self.sents[self.sent_of_tok[k]]
+        return all(t.kind in ("punct", "qc") for t in self.toks[k:b])
+
+    def _coordinated_with(self, qi: int, si: int, kopen: int) -> tuple[_Speaker, str] | None:
+        """The speaker and position rule of the quotation right before in the same sentence
+        when "and"/"or" (and an article) joins the two ("a “...” and a “...”"), that one
+        having a speaker."""
+        if qi == 0:
+            return None
+        prev = self.mquotes[qi - 1]
+        row = self._row_of.get(prev.open_pos)
+        sp = self._row_speaker.get(prev.open_pos)
+        if prev.close_pos is None or row is None or sp is None or sp.start is None or \
+                row.status != "accepted" or row.quote_type == "indirect":
+            return None
+        kc = self._tok_at(prev.close_pos)
+        if self.sent_of_tok[kc] != si:
+            return None
+        between = [t.low for t in self.toks[kc + 1:kopen] if t.text != ","]
+        if not between or between[0] not in ("and", "or") or len(between) > 2 or (
+                len(between) == 2 and between[1] not in ("a", "an", "the")):
+            return None
+        return sp, row.attribution.split("+")[0]
+
+    def _claim_owner(self, si: int, kopen: int) -> _Rec | None:
+        """A record for "X's claim that ... “...”" / "his assertion that “...”": a claim noun
+        (lexicon quotes_claim_nouns) after a possessive, whose that-clause runs unbroken to
+        the marks; the possessor speaks."""
+        toks = self.toks
+        a = self.sents[si][0]
+        for k in range(kopen - 1, max(a + 1, kopen - 14), -1):
+            t = toks[k]
+            if t.text in ";:" or t.kind in ("qo", "qc", "dash") or not self._free(k):
+                return None
+            if t.low != "that" or k - 2 < a:
+                continue
+            noun = toks[k - 1].low
+            if noun not in _CLAIM_NOUNS and not (noun[-1:] == "s" and noun[:-1] in _CLAIM_NOUNS):
+                return None
+            p = k - 2
+            own = toks[p]
+            r = _Rec(si, k - 1, "claim", "forward")
+            if own.low in _POSSESSIVE_PRONOUNS:
+                # "his claim": the pronoun he, resolved as a subject pronoun is
+                pron = _NP(own.start, own.end, own.text, p, p + 1,
+                           pronoun=_POSSESSIVE_PRONOUNS[own.low], head=own.low)
+                pron.is_plural = pron.pronoun == "they"
+                pron.is_person = pron.pronoun in ("he", "she")
+                sp = self._resolve(pron, r)
+                r.speaker = sp
+            elif own.low.endswith(("'s", "’s")) and self._is_name_tok(own):
+                b = p
+                while b - 1 >= a and self._is_name_tok(toks[b - 1]) and p - b < 3:
+                    b -= 1
+                r.np = (b, p + 1)
+                sp = self._speaker_of(r)
+                if sp is not None and sp.end is not None and sp.mention is not None and \
+                        sp.mention[-2:] in ("'s", "’s"):
+                    # the name without its possessive ending
+                    sp = r.speaker = replace(sp, end=sp.end - 2, mention=sp.mention[:-2])
+            else:
+                return None
             return r if sp is not None and sp.start is not None else None
         return None
 

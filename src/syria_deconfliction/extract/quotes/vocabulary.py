@@ -24,6 +24,8 @@ def _parse_verbs() -> tuple[dict[str, str], dict[str, str]]:
 
 
 _LEMMA_OF, _FORM_OF = _parse_verbs()
+# verbs that speak only with their particle after them ("point out"): lemma -> particle
+_PARTICLE_OF = dict(table("quotes_particle_verbs"))
 _SPELLING = {"emphasize": "emphasise", "characterize": "characterise", "criticize": "criticise"}
 
 # verbs whose complement can be a reported clause
@@ -55,8 +57,11 @@ _SPEECH_ACTS = _AS_SPEECH | _words("accuse urge blame demand")
 _DESIGNATION_WORDS = words("quotes_designation_words")
 _DESIGNATION_MODIFIERS = words("quotes_designation_modifiers")
 _NAMING_NOUNS = words("quotes_naming_nouns")
+_WORK_NOUNS = words("quotes_work_nouns")
 
 _PRONOUNS = words("quotes_pronouns")
+_POSSESSIVE_PRONOUNS = dict(table("quotes_possessive_pronouns"))
+_AUTHOR_LINE_WORDS = words("quotes_author_line_words")
 _PARTICIPLE_LEADS = words("quotes_participle_leads")
 _ADDRESSEES = words("quotes_addressees")
 _DETERMINERS = words("quotes_determiners")
