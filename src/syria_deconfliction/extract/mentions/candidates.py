@@ -387,7 +387,7 @@ def _noise(text: str, span: Span, places: frozenset[str], countries: frozenset[s
         return "noise"
     if " " not in name and text[s - 1 : s] in _OPEN_QUOTES \
             and text[e : e + 2].lstrip(",.;:!?")[:1] in _CLOSE_QUOTES:
-        return "noise"  # "his book 'Fear'": one quoted word is a title or a term
+        return "noise"  # "her novel 'Tides'": one quoted word is a title or a term
     return None
 
 
