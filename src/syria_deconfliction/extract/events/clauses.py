@@ -335,8 +335,10 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
     frames: list[_Frame] = []
     n = len(s.toks)
     frame_words, lows = s.lex.frame_status, s.lows
-    # only the reporting verbs (few words) get the full test below
-    for i in [i for i, w in enumerate(lows) if w in frame_words]:
+    # only the reporting verbs (few words) get the full test below: the article's, by
+    # bisection (the sentence's tokens are the article's parts from s.part0 on)
+    at, a0 = s.article.frame_parts(frame_words), s.part0
+    for i in [j - a0 for j in at[bisect_left(at, a0):bisect_left(at, a0 + n)]]:
         status = _is_frame_word(s, i)
         if status is None:
             continue
