@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from syria_deconfliction.extract.document import Document
-from syria_deconfliction.extract.events import coref, dateline, triggers
+from syria_deconfliction.extract.events import coref, dateline, places, triggers
 from syria_deconfliction.extract.events.casefold import lowered
 from syria_deconfliction.extract.events.sentence import _Sentence
 from syria_deconfliction.extract.events.tries import longest_first
@@ -73,3 +73,25 @@ def test_mention_maps_answer_as_the_scans() -> None:
                        if b == i or (b == i - 1 and s.low(i - 1) in ("'s", "'"))), None)
         assert s.mention_at_token(i) == at
         assert s.mention_ending_at(i) == ending
+
+
+def test_gazetteer_capitals_pattern_finds_what_the_whole_pattern_finds() -> None:
+    gaz = places._built([
+        {"id": "p1", "name": "Zenda", "alternate_names": ["Zenda City", "al-Zenda"],
+         "feature_type": "city"},
+        {"id": "p2", "name": "northern Ruritania", "feature_type": "region"},
+        {"id": "p3", "name": "Ruritania", "feature_type": "country"},
+    ])
+    assert gaz.regex is not None and gaz.capitals is not None
+    for text in [*TEXTS, "Fighting in Zenda City and al-Zenda, not in xZenda or Zenda-born.",
+                 "Rebels left northern Ruritania for Zenda.", "In Ruritania, Zenda held."]:
+        want = [m.span(1) for m in gaz.regex.finditer(text)]
+        assert [m.span(1) for m in gaz.finditer(text)] == want
+
+
+def test_filtered_words_are_the_word_filter_matches() -> None:
+    lex = load_lexicon()
+    for text in [*TEXTS, "attacked first, then talks - re-attacked; don't attack. Strikes'"]:
+        low = text.lower()
+        want = [(m.start(), m.group()) for m in lex.word_filter.finditer(low)]
+        assert list(triggers._filtered_words(low, lex)) == want

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .sentence import _QUOTES, _Article, _Sentence, _Trig
 from .trigger_lexicon import TriggerLexicon
@@ -134,9 +134,8 @@ class _ArticleWords:
         if len(low) == len(text):
             self.starts = []
             known = _known_entries(lex)
-            for m in lex.word_filter.finditer(low):
-                self.starts.append(m.start())
-                w = m.group()
+            for at, w in _filtered_words(low, lex):
+                self.starts.append(at)
                 ids = known.get(w)
                 if ids is None:
                     ids = known[w] = _word_entries(w, lex)
@@ -156,6 +155,17 @@ class _ArticleWords:
             return None
         a, b = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return list(zip(self.starts[a:b], self.entries[a:b], strict=True))
+
+
+def _filtered_words(low: str, lex: TriggerLexicon) -> Iterator[tuple[int, str]]:
+    """(offset, word) of the matches of ``lex.word_filter`` in ``low``, in order: a word at
+    the text's start, then the words after a character (``word_filter_after``); a match is a
+    whole run of word characters, so the next one's character before it follows it."""
+    first = lex.word_filter.match(low)
+    if first is not None:
+        yield 0, first.group()
+    for m in lex.word_filter_after.finditer(low):
+        yield m.start(1), m.group(1)
 
 
 def _non_ascii_letters(text: str) -> list[int]:
