@@ -23,6 +23,9 @@ from .vocabulary import (
 
 _SUBORDINATORS = words("events_subordinators")
 _FRONTED = words("events_fronted_openers")
+# every word one of _find_clause's tests reads at the token it looks at
+_CLAUSE_WORDS = frozenset({",", "as", "with", "where", "that"}) | _CLAUSE_PUNCT \
+    | _CONJ_BOUNDARY | _RELATIVE | _SUBORDINATORS
 
 
 def _clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
@@ -49,8 +52,8 @@ def _find_clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
     i = t0 - 1
     while i >= floor:
         w = s.low(i)
-        if skips and _in_skips(i, skips):  # most clauses have none: no call per token
-            i -= 1
+        if w not in _CLAUSE_WORDS or skips and _in_skips(i, skips):
+            i -= 1  # a word no test below holds (most), or a skipped one
             continue
         if w == ",":
             comma = i
@@ -365,7 +368,7 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
             left = None
         # what follows the frame verb up to the next comma
         j = verb_end
-        while j < n and s.low(j) not in (",", ".", ";", ":", "?", "!"):
+        while j < n and lows[j] not in _TAIL_ENDS:
             j += 1
         # "..., X said he was working to ...": a clause follows, so no parenthetical frame
         tail_has_event = s.low(verb_end) in _PRONOUNS or any(
@@ -408,6 +411,7 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
 
 
 _BODY_ENDS = frozenset({";", ":", "but"})
+_TAIL_ENDS = frozenset({",", ".", ";", ":", "?", "!"})  # what ends a frame verb's words
 
 
 def _body_end(s: _Sentence, body: int) -> int:

@@ -26,7 +26,7 @@ class _Gazetteer:
         the text, the matches are those of the names that open with a capital: their own
         pattern, which opens with capitals the engine skips to (most letters are not)."""
         assert self.regex is not None
-        if self.capitals is not None and not any(f in text for f in self.others):
+        if self.capitals is not None and not any(map(text.__contains__, self.others)):
             return self.capitals.finditer(text)
         return self.regex.finditer(text)
 
