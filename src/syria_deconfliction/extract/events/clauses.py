@@ -253,6 +253,8 @@ def _clause_end(s: _Sentence, t: _Trig, frames: list[_Frame]) -> int:
     skip_inf = t.entry.governs
     for i in range(t.t1, limit):
         w = s.low(i)
+        if w not in _OBJECT_END_WORDS and i not in s.trig_at:
+            continue  # a word no test below reads (most)
         if w in _CLAUSE_PUNCT or w in _CONJ_BOUNDARY or w in _RELATIVE or w in (
             "that", ".", "where", "--"
         ) or (i in s.trig_at and s.trig_at[i] is not t and not t.entry.governs):
@@ -269,6 +271,9 @@ def _clause_end(s: _Sentence, t: _Trig, frames: list[_Frame]) -> int:
     return limit
 
 
+# every word one of _clause_end's tests reads at the token it looks at
+_OBJECT_END_WORDS = _CLAUSE_PUNCT | _CONJ_BOUNDARY | _RELATIVE | frozenset(
+    {"that", ".", "where", "--", ",", "to"})
 _PHRASE_OPENERS = _CONJ_BOUNDARY | _RELATIVE | {"and", "but", "with", "while", "which", "who",
                                                 "where"}
 
@@ -283,9 +288,14 @@ def _comma_ends_phrase(s: _Sentence, i: int) -> bool:
 def _refine_end(s: _Sentence, t: _Trig) -> int:
     for i in range(t.t1, len(s.toks)):
         w = s.low(i)
+        if w not in _REFINE_STOPS:
+            continue  # a word no test below reads (most)
         if w in _CLAUSE_PUNCT or w in (".", "?", "!") or (w == "," and _comma_ends_phrase(s, i)):
             return i
     return len(s.toks)
+
+
+_REFINE_STOPS = _CLAUSE_PUNCT | frozenset({".", "?", "!", ","})
 
 
 def _in_skips(i: int, skips: Sequence[tuple[int, int]]) -> bool:
