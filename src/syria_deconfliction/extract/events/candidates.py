@@ -588,7 +588,7 @@ def _sentence_places(s: _Sentence, gaz: _Gazetteer) -> list[tuple[int, int, str,
     assert gaz.regex is not None
     out: list[tuple[int, int, str, bool, int]] = []
     folded = _fold(s.text[s.start:s.end])
-    for m in gaz.regex.finditer(folded):
+    for m in gaz.finditer(folded):
         a, b = s.start + m.start(), s.start + m.end()
         if _in_mention(s.mentions, a, b):
             continue

@@ -23,6 +23,9 @@ from .vocabulary import (
 
 _SUBORDINATORS = words("events_subordinators")
 _FRONTED = words("events_fronted_openers")
+# every word one of _find_clause's tests reads at the token it looks at
+_CLAUSE_WORDS = frozenset({",", "as", "with", "where", "that"}) | _CLAUSE_PUNCT \
+    | _CONJ_BOUNDARY | _RELATIVE | _SUBORDINATORS
 
 
 def _clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
@@ -49,8 +52,8 @@ def _find_clause(s: _Sentence, t0: int, frames: list[_Frame]) -> _Clause:
     i = t0 - 1
     while i >= floor:
         w = s.low(i)
-        if skips and _in_skips(i, skips):  # most clauses have none: no call per token
-            i -= 1
+        if w not in _CLAUSE_WORDS or skips and _in_skips(i, skips):
+            i -= 1  # a word no test below holds (most), or a skipped one
             continue
         if w == ",":
             comma = i
@@ -250,6 +253,8 @@ def _clause_end(s: _Sentence, t: _Trig, frames: list[_Frame]) -> int:
     skip_inf = t.entry.governs
     for i in range(t.t1, limit):
         w = s.low(i)
+        if w not in _OBJECT_END_WORDS and i not in s.trig_at:
+            continue  # a word no test below reads (most)
         if w in _CLAUSE_PUNCT or w in _CONJ_BOUNDARY or w in _RELATIVE or w in (
             "that", ".", "where", "--"
         ) or (i in s.trig_at and s.trig_at[i] is not t and not t.entry.governs):
@@ -266,6 +271,9 @@ def _clause_end(s: _Sentence, t: _Trig, frames: list[_Frame]) -> int:
     return limit
 
 
+# every word one of _clause_end's tests reads at the token it looks at
+_OBJECT_END_WORDS = _CLAUSE_PUNCT | _CONJ_BOUNDARY | _RELATIVE | frozenset(
+    {"that", ".", "where", "--", ",", "to"})
 _PHRASE_OPENERS = _CONJ_BOUNDARY | _RELATIVE | {"and", "but", "with", "while", "which", "who",
                                                 "where"}
 
@@ -280,9 +288,14 @@ def _comma_ends_phrase(s: _Sentence, i: int) -> bool:
 def _refine_end(s: _Sentence, t: _Trig) -> int:
     for i in range(t.t1, len(s.toks)):
         w = s.low(i)
+        if w not in _REFINE_STOPS:
+            continue  # a word no test below reads (most)
         if w in _CLAUSE_PUNCT or w in (".", "?", "!") or (w == "," and _comma_ends_phrase(s, i)):
             return i
     return len(s.toks)
+
+
+_REFINE_STOPS = _CLAUSE_PUNCT | frozenset({".", "?", "!", ","})
 
 
 def _in_skips(i: int, skips: Sequence[tuple[int, int]]) -> bool:
@@ -335,8 +348,10 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
     frames: list[_Frame] = []
     n = len(s.toks)
     frame_words, lows = s.lex.frame_status, s.lows
-    # only the reporting verbs (few words) get the full test below
-    for i in [i for i, w in enumerate(lows) if w in frame_words]:
+    # only the reporting verbs (few words) get the full test below: the article's, by
+    # bisection (the sentence's tokens are the article's parts from s.part0 on)
+    at, a0 = s.article.frame_parts(frame_words), s.part0
+    for i in [j - a0 for j in at[bisect_left(at, a0):bisect_left(at, a0 + n)]]:
         status = _is_frame_word(s, i)
         if status is None:
             continue
@@ -363,7 +378,7 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
             left = None
         # what follows the frame verb up to the next comma
         j = verb_end
-        while j < n and s.low(j) not in (",", ".", ";", ":", "?", "!"):
+        while j < n and lows[j] not in _TAIL_ENDS:
             j += 1
         # "..., X said he was working to ...": a clause follows, so no parenthetical frame
         tail_has_event = s.low(verb_end) in _PRONOUNS or any(
@@ -406,6 +421,7 @@ def _find_frames(s: _Sentence, trigs: list[_Trig]) -> list[_Frame]:
 
 
 _BODY_ENDS = frozenset({";", ":", "but"})
+_TAIL_ENDS = frozenset({",", ".", ";", ":", "?", "!"})  # what ends a frame verb's words
 
 
 def _body_end(s: _Sentence, body: int) -> int:

@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from ..lexicon import sequence, words
 from ..mentions import Mention
 from .casefold import Caseless, lowered
-from .tries import first_letters, longest_first
+from .tries import longest_first
 
 _SIDE_NOUNS = words("events_side_nouns")
 # "the opposition delegation", "rebel groups": a collective head after the side noun.
@@ -33,9 +33,9 @@ _SIDE_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_SIDE_NOUNS, key=len, reve
 _ARMY_ASSETS = words("events_army_asset_nouns")
 _STATE_NOUNS = frozenset({"government", "regime"})  # a state's own body, not a faction
 _LEAD_CHARS = 300  # about the headline and the opening sentence
-# the nouns as a trie, longest first, tried after a first letter (most positions fail there)
-_SIDE_RE = Caseless(f"(?={first_letters(_SIDE_NOUNS)})" + r"(?<![\w-])("
-                    + longest_first(_SIDE_NOUNS, r"(?!\w)") + ")")
+# the nouns as a trie, longest first, not after a word character or hyphen (the pattern opens
+# with their first letters, which the engine skips to)
+_SIDE_RE = Caseless("(" + longest_first(_SIDE_NOUNS, r"(?!\w)", not_after=r"[\w-]") + ")")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _WORD = re.compile(r"[\w]+")
 
@@ -104,8 +104,11 @@ def side_noun_mentions(text: str, mentions: Sequence[Mention],
     return out + _repeated_demonyms(text, mentions, busy)
 
 
-_OPPONENTS_RE = Caseless(
-    rf"(?<![\w-])(?:{'|'.join(sorted(words('events_opponent_nouns')))})\s+of\s+")
+# (each noun with its look-behind after it: the pattern opens with the nouns' first letters,
+# which the engine skips to, not with a look-behind tried at every position)
+_OPPONENTS_RE = Caseless("(?:" + "|".join(
+    rf"{re.escape(w)}(?<![\w-]{re.escape(w)})" for w in sorted(words("events_opponent_nouns"))
+) + r")\s+of\s+")
 
 
 def _opponents(text: str, mentions: Sequence[Mention], opposition: str | None,
@@ -247,9 +250,44 @@ def member_state_mentions(text: str, mentions: Sequence[Mention]) -> list[Mentio
     for m in mentions:
         busy[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
-    for hit in _MEMBERS_RE.finditer(text, low):
+    for hit in _member_hits(text, low):
         span = text[hit.start():hit.end()]
         a = hit.start() + len(span) - len(span.lstrip())
         if not any(busy[a:hit.end()]):
             out.append(Mention(a, hit.end(), text[a:hit.end()], next(iter(allies)), "members"))
     return out
+
+
+# Every piece of a member-states match is a listed word, digits or white space (the lists are
+# checked to hold letters only), so a match lies inside one run of word and space characters
+# and ends in one of the nouns: only the runs holding a noun need the pattern.
+_MEMBER_WORDS_PLAIN = all(w.isalpha() for key in (
+    "events_member_state_envoys", "events_number_words", "events_member_state_adjectives",
+    "events_member_state_nouns") for w in sequence(key))
+_MEMBER_NOUN_RE = Caseless("|".join(sorted(_MEMBER_NOUNS)))
+_NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
+
+
+def _member_hits(text: str, low: str | None) -> Iterator[re.Match[str]]:
+    """The matches of _MEMBERS_RE in the text (as ``_MEMBERS_RE.finditer``), searched in
+    the runs between two characters that are neither word nor space characters that hold a
+    member noun (each run from the character after the one before it, up to and with the one
+    after it, which the look-ahead reads)."""
+    if not _MEMBER_WORDS_PLAIN:
+        yield from _MEMBERS_RE.finditer(text, low)
+        return
+    rx = _MEMBERS_RE.lower if _MEMBERS_RE.lower is not None and low is not None \
+        else _MEMBERS_RE.ignore
+    scanned = low if rx is _MEMBERS_RE.lower else text
+    assert scanned is not None
+    backwards = scanned[::-1]
+    n, done = len(scanned), -1
+    for noun in _MEMBER_NOUN_RE.finditer(text, low):
+        p = noun.start()
+        if p < done:
+            continue  # its run was searched
+        before = _NOT_WORD_OR_SPACE.search(backwards, n - p)
+        start = n - before.start() if before is not None else 0
+        after = _NOT_WORD_OR_SPACE.search(scanned, p)
+        done = after.start() + 1 if after is not None else n
+        yield from rx.finditer(scanned, start, done)

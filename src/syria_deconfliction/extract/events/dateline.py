@@ -8,7 +8,7 @@ sentence. The shape is typographic (a run of upper-case words at a line start, o
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..mentions import Mention
 
@@ -27,12 +27,25 @@ def dateline_spans(text: str) -> list[tuple[int, int, bool]]:
     names the registry lacks)."""
     return [(m.start(), m.end("place"),
              bool(m.group("country") or m.group("agency") or m.group("dash")))
-            for m in _DATELINE.finditer(text)]
+            for m in _datelines(text)]
 
 
 def agency_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the agency credit in brackets of every line-initial dateline."""
-    return [m.span("agency") for m in _DATELINE.finditer(text) if m.group("agency")]
+    return [m.span("agency") for m in _datelines(text) if m.group("agency")]
+
+
+def _datelines(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _DATELINE in the text, in order (as its ``finditer``): the pattern opens
+    at a line start and holds no line break, so it is tried at the line starts only."""
+    at = 0
+    while at >= 0:
+        m = _DATELINE.match(text, at)
+        if m is not None:
+            yield m
+        at = text.find("\n", at)
+        if at >= 0:
+            at += 1
 
 
 def without_datelines(text: str, mentions: Sequence[Mention]) -> list[Mention]:

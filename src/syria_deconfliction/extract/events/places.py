@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,19 @@ from .tries import first_letters, longest_first
 class _Gazetteer:
     regex: re.Pattern[str] | None
     by_form: Mapping[str, tuple[str, str]]  # folded surface -> (place id, feature_type)
+    # the names that open with a capital as a pattern of their own, and the other names
+    capitals: re.Pattern[str] | None = None
+    others: tuple[str, ...] = ()
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of ``regex`` in text. A match opens with its name's first letter, so
+        where none of the names that open otherwise ("al-Tanf", "northern Syria") stands in
+        the text, the matches are those of the names that open with a capital: their own
+        pattern, which opens with capitals the engine skips to (most letters are not)."""
+        assert self.regex is not None
+        if self.capitals is not None and not any(map(text.__contains__, self.others)):
+            return self.capitals.finditer(text)
+        return self.regex.finditer(text)
 
 
 def _fold(s: str) -> str:
@@ -51,12 +64,16 @@ def _built(places: Sequence[Mapping[str, Any]]) -> _Gazetteer:
             if name:
                 by_form.setdefault(_fold(str(name)), (str(pid), str(p.get("feature_type") or "")))
     forms = sorted(by_form, key=lambda s: (-len(s), s))
-    regex = None
+    regex = capitals = None
     if forms:
         # a name's first letter is tested before the look-behind: most positions fail there
         regex = re.compile(f"(?={first_letters(forms)})" + r"(?<![\w-])("
                            + longest_first(forms, r"(?![\w])") + ")")
-    gaz = _Gazetteer(regex, by_form)
+        upper = [f for f in forms if f[:1].isupper()]
+        if upper:  # (the look-behind after each name: see longest_first)
+            capitals = re.compile(
+                "(" + longest_first(upper, r"(?![\w])", not_after=r"[\w-]") + ")")
+    gaz = _Gazetteer(regex, by_form, capitals, tuple(f for f in forms if not f[:1].isupper()))
     if len(_GAZ_CACHE) > 8:
         _GAZ_CACHE.clear()
     _GAZ_CACHE[key] = gaz

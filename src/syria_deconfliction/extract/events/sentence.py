@@ -92,6 +92,15 @@ class _Article:
         self.bodies: dict[str, tuple[str, ...]] = {}  # persons' bodies named in apposition
         self.owners: dict[str, str] = {}  # bodies named as another body's ("X's council")
         self.trigger_words: object = None  # the trigger words' index (triggers.py), read once
+        self._frame_words: object = None  # the reporting-verb forms last indexed, and where
+        self._frame_parts: list[int] = []  # the parts holding them stand
+
+    def frame_parts(self, frame_words: Mapping[str, str]) -> list[int]:
+        """The indices of the parts that are reporting-verb forms, found once per article."""
+        if self._frame_words is not frame_words:
+            self._frame_parts = [i for i, w in enumerate(self.lows) if w in frame_words]
+            self._frame_words = frame_words
+        return self._frame_parts
 
 
 class _Sentence:
@@ -104,6 +113,7 @@ class _Sentence:
         self.start, self.end = start, end
         art = self.article = article or _Article(doc)
         a, b = bisect_left(art.starts, start), bisect_left(art.starts, end)  # parts in the span
+        self.part0 = a  # the article's index of the sentence's first part
         self.toks = art.parts[a:b]
         self.lows = art.lows[a:b]
         self.tok_starts = art.starts[a:b]
@@ -116,6 +126,8 @@ class _Sentence:
         self.mentions = [m for m in mentions if m.start >= start and m.end <= end]
         self.m_tok = [self.tok_span(m.start, m.end) for m in self.mentions]
         self.heads = self._chain_heads()
+        self._at_token: dict[int, int] | None = None  # (mention_at_token's map, built once)
+        self._ending: dict[int, int] | None = None  # (mention_ending_at's map)
         self.trig_at: dict[int, _Trig] = {}
         # the gazetteer names that may say where (start, end, id, locative, tier), found once
         self.places: list[tuple[int, int, str, bool, int]] | None = None
@@ -151,19 +163,17 @@ class _Sentence:
                 continue  # "opponents of X" are not X (see coref.py)
             if a.possessive:
                 gap = _POSSESSIVE_START.sub("", gap)
-            words = gap.split()
-            if not words and gap == " ":
+            if gap == " ":
                 # one noun phrase, its head last ("U.N. envoy Ana Kova", "Sunni Arab
                 # opposition"), but a name of several words outranks a generic noun after it
                 # ("the Blue Star rebel group")
                 if b.rule != "side-noun" or len(a.text.split()) == 1:
                     heads[k] = heads[k + 1]
                 continue
-            if not words or not (gap.startswith(" ") and gap.endswith(" ")) or len(words) > 5:
-                continue
-            if all(w in DEFAULT_LEXICON.title_words or w in DEFAULT_LEXICON.honorifics
-                   or w in ("of", "for", "the") or w.lower() in _ROLE_NOUNS
-                   or w.lower() in _TITLE_MODIFIERS for w in words):
+            chained = _TITLE_GAPS.get(gap)
+            if chained is None:
+                chained = _title_gap(gap)
+            if chained:
                 heads[k] = heads[k + 1]
         return heads
 
@@ -172,17 +182,32 @@ class _Sentence:
         return self.actor_types.get(m.actor_id) == "person" or m.text.lower() in _ROLE_NOUNS
 
     def mention_at_token(self, i: int) -> int | None:
-        for k, (a, b) in enumerate(self.m_tok):
-            if a <= i < b:
-                return k
-        return None
+        """The first mention holding token i (by a map of the tokens, built once)."""
+        if self._at_token is None:
+            self._index_mentions()
+        return self._at_token.get(i)  # type: ignore[union-attr]
 
     def mention_ending_at(self, i: int) -> int | None:
-        """Mention whose last token is i - 1 (allowing a possessive 's token)."""
-        for k, (_a, b) in enumerate(self.m_tok):
-            if b == i or (b == i - 1 and self.low(i - 1) in ("'s", "'")):
-                return k
-        return None
+        """Mention whose last token is i - 1 (allowing a possessive 's token): the first of
+        the mentions ending at i and, after "'s", of those ending at i - 1."""
+        if self._ending is None:
+            self._index_mentions()
+        k = self._ending.get(i)  # type: ignore[union-attr]
+        if self.low(i - 1) in ("'s", "'"):
+            k2 = self._ending.get(i - 1)  # type: ignore[union-attr]
+            if k2 is not None and (k is None or k2 < k):
+                return k2
+        return k
+
+    def _index_mentions(self) -> None:
+        """Token -> first mention holding it, and end token -> first mention ending there."""
+        at: dict[int, int] = {}
+        ending: dict[int, int] = {}
+        for k, (a, b) in enumerate(self.m_tok):
+            for i in range(a, b):
+                at.setdefault(i, k)
+            ending.setdefault(b, k)
+        self._at_token, self._ending = at, ending
 
     def forces_of(self, state: str) -> list[str]:
         """The state's armed forces: the registry's military children of it."""
@@ -256,6 +281,25 @@ class _Sentence:
         if prep == "to" and self.low(pi - 1) in _COMPOUND_TO:
             return False  # "prior to X", "according to X"
         return prep in _TARGET_PREPS
+
+
+_TITLE_GAPS: dict[str, bool] = {}  # gap text -> _title_gap (gaps recur: " of ", ", the ")
+
+
+def _title_gap(gap: str) -> bool:
+    """Whether the text between two mentions chains them as a title ("U.S. Secretary of State
+    X": " Secretary of State "): a few title words with spaces around (the pure test of the
+    gap alone, remembered per gap text)."""
+    words = gap.split()
+    chained = bool(words) and gap.startswith(" ") and gap.endswith(" ") and len(words) <= 5 \
+        and all(w in DEFAULT_LEXICON.title_words or w in DEFAULT_LEXICON.honorifics
+                or w in ("of", "for", "the") or w.lower() in _ROLE_NOUNS
+                or w.lower() in _TITLE_MODIFIERS for w in words)
+    if len(gap) <= 64:  # (short gaps recur; memory stays flat over any corpus)
+        if len(_TITLE_GAPS) > 20_000:
+            _TITLE_GAPS.clear()
+        _TITLE_GAPS[gap] = chained
+    return chained
 
 
 def in_other_relative(s: _Sentence, pos: int, tok: int) -> bool:

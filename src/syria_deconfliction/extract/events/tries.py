@@ -12,21 +12,28 @@ from collections.abc import Iterable
 from typing import Any
 
 
-def longest_first(forms: Iterable[str], end: str) -> str:
+def longest_first(forms: Iterable[str], end: str, not_after: str | None = None) -> str:
     """A regex matching the longest of ``forms`` after which ``end`` (a look-ahead) holds,
     as the alternation of the forms longest first does: the engine follows the text's letters
-    as deep as the trie goes, then backs up through the forms it passed, longest first."""
+    as deep as the trie goes, then backs up through the forms it passed, longest first.
+
+    With ``not_after`` (a character class) the form must not follow such a character, as
+    with the look-behind ``(?<!not_after)`` before the trie; the test is written after each
+    form instead (a look-behind of the form's fixed width), so that the pattern opens with the
+    forms' first letters, which the engine skips to quickly (a pattern that opens with a
+    look-behind is tried at every position of the text)."""
     root: dict[str, Any] = {}
     for f in forms:
         node = root
         for ch in f:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = f
 
     def emit(node: dict[str, Any]) -> str:
         alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            alts.append(end)  # a form ends here: tried after every longer one
+        if "" in node:  # a form ends here: tried after every longer one
+            behind = f"(?<!{not_after}{re.escape(node[''])})" if not_after else ""
+            alts.append(end + behind)
         return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
 
     return emit(root) if root else "(?!)"

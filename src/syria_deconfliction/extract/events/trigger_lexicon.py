@@ -128,6 +128,16 @@ class TriggerLexicon:
         return re.compile(rf"(?<![\w'’-])(?={trie})\w+")
 
     @cached_property
+    def word_filter_after(self) -> re.Pattern[str]:
+        """``word_filter``'s words after the character before them (group 1): the pattern
+        opens with a character that may stand before a word (not a word character, apostrophe
+        or hyphen, as the look-behind of ``word_filter`` asks), which the engine skips to, so
+        the trie is tried at word starts only, not the look-behind at every position."""
+        trie = word_or_prefix([*self.first_words], [p for group in self.prefixes.values()
+                                                     for p, _i in group])
+        return re.compile(rf"[^\w'’-](?={trie})(\w+)")
+
+    @cached_property
     def frame_status(self) -> dict[str, str]:
         """Reporting-verb form -> its status (the first status listing it, in frames order)."""
         out: dict[str, str] = {}

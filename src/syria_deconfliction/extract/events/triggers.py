@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .sentence import _QUOTES, _Article, _Sentence, _Trig
 from .trigger_lexicon import TriggerLexicon
@@ -37,7 +37,6 @@ from .vocabulary import (
 # a word where a trigger form may begin: not inside a word, an elision or a hyphenation
 _WORD_START = re.compile(r"(?<![\w'’-])\w+")
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a word character outside ASCII
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Match[str]]]:
@@ -128,19 +127,15 @@ class _ArticleWords:
 
     def __init__(self, text: str, lex: TriggerLexicon) -> None:
         self.lex, self.text = lex, text
-        # the non-ASCII letters, searched for only inside the runs of non-ASCII characters
-        # (few: quotation marks, dashes, names), which a plain range finds quickly
-        self.non_ascii = [m.start() for run in _NON_ASCII_RUN.finditer(text)
-                          for m in _NON_ASCII_WORD.finditer(text, run.start(), run.end())]
+        self.non_ascii = _non_ascii_letters(text)
         low = text.lower()
         self.starts: list[int] | None = None
         self.entries: list[tuple[int, ...]] = []
         if len(low) == len(text):
             self.starts = []
             known = _known_entries(lex)
-            for m in lex.word_filter.finditer(low):
-                self.starts.append(m.start())
-                w = m.group()
+            for at, w in _filtered_words(low, lex):
+                self.starts.append(at)
                 ids = known.get(w)
                 if ids is None:
                     ids = known[w] = _word_entries(w, lex)
@@ -160,6 +155,35 @@ class _ArticleWords:
             return None
         a, b = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return list(zip(self.starts[a:b], self.entries[a:b], strict=True))
+
+
+def _filtered_words(low: str, lex: TriggerLexicon) -> Iterator[tuple[int, str]]:
+    """(offset, word) of the matches of ``lex.word_filter`` in ``low``, in order: a word at
+    the text's start, then the words after a character (``word_filter_after``); a match is a
+    whole run of word characters, so the next one's character before it follows it."""
+    first = lex.word_filter.match(low)
+    if first is not None:
+        yield 0, first.group()
+    for m in lex.word_filter_after.finditer(low):
+        yield m.start(1), m.group(1)
+
+
+def _non_ascii_letters(text: str) -> list[int]:
+    """The offsets of the text's non-ASCII word characters, in order (what
+    ``_NON_ASCII_WORD.finditer`` finds): the distinct characters of the text are few, the
+    non-ASCII letters among them fewer (most non-ASCII characters are quotation marks and
+    dashes), and only those are looked for, so no pattern runs over the whole text."""
+    if text.isascii():
+        return []
+    letters = [c for c in set(text) if not c.isascii() and _NON_ASCII_WORD.match(c)]
+    out: list[int] = []
+    for c in letters:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
 
 
 def _match_triggers(s: _Sentence, lex: TriggerLexicon) -> list[_Trig]:
@@ -200,7 +224,7 @@ def _accept(s: _Sentence, t: _Trig) -> bool:
     if prev in e.not_preceded_by:
         return False
     if e.not_followed_by:
-        ahead = " ".join(s.low(i) for i in range(t.t1, t.t1 + 3))
+        ahead = " ".join((s.lows[t.t1:t.t1 + 3] + ["", "", ""])[:3])  # "" past the end
         if any(ahead == w or ahead.startswith(w + " ") for w in e.not_followed_by):
             return False
     if t.form == "v" and word in e.noun_forms and (
@@ -273,12 +297,34 @@ def _near(s: _Sentence, t0: int, t1: int, words: Sequence[str], window: int,
     # the sentence; an empty range an empty slice)
     lows, cut = s.lows, max(lo, t1)
     seq = lows[lo:max(lo, min(hi, t0))] + lows[cut:max(cut, hi)] + lows[t0 + 1:max(t0 + 1, t1)]
-    exact, prefixes = _word_forms(tuple(words))
+    exact, prefixes, phrases = _near_forms(words)
     if not exact.isdisjoint(seq) or bool(prefixes) and any(w.startswith(prefixes) for w in seq):
         return True
     # an item of several words ("air campaign") wholly in the window, outside the trigger
-    return any(_phrase_at(lows, i, p) for p in _phrases(tuple(words))
+    # (tried only where its first word stands in the window: _phrase_at needs it there)
+    in_window = lows[lo:hi]
+    return any(_phrase_at(lows, i, p) for p in phrases if len(p) < 2 or p[0] in in_window
                for i in range(lo, hi - len(p) + 1) if i + len(p) <= t0 or i >= t1)
+
+
+_NEAR_FORMS: dict[int, tuple[Sequence[str], tuple[frozenset[str], tuple[str, ...],
+                                                   tuple[tuple[str, ...], ...]]]] = {}
+
+
+def _near_forms(words: Sequence[str]
+                ) -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """``_word_forms`` and ``_phrases`` of a word list, remembered by the list's identity (the
+    lists are the lexicon's, asked for by every trigger; the list is kept with its forms, so
+    its identity cannot pass to another list)."""
+    hit = _NEAR_FORMS.get(id(words))
+    if hit is not None and hit[0] is words:
+        return hit[1]
+    items = tuple(words)
+    forms = (*_word_forms(items), _phrases(items))
+    if len(_NEAR_FORMS) > 4096:
+        _NEAR_FORMS.clear()
+    _NEAR_FORMS[id(words)] = (words, forms)
+    return forms
 
 
 # --------------------------------------------------------------------------- context
