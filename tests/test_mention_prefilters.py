@@ -16,6 +16,29 @@ def test_whole_runs_pattern_finds_the_listed_runs_only() -> None:
     fast = [(m.start(), m.group()) for m in _whole_runs_re(runs).finditer(TEXT)]
     assert fast == slow
     assert list(_whole_runs_re(set()).finditer(TEXT)) == []
+    # no run in lower case: the alternatives open with their character (another pattern form)
+    capitals = {"Varnia", "Old", "Belmoran", "V", "VarniaX", "Harbour_s"}
+    slow = [(m.start(), m.group()) for m in re.finditer(r"\w+", TEXT) if m.group() in capitals]
+    assert [(m.start(), m.group()) for m in _whole_runs_re(capitals).finditer(TEXT)] == slow
+
+
+def test_select_clusters_agree_with_longest_first_over_the_text() -> None:
+    from syria_deconfliction.extract.mentions.matcher import _Matcher
+    from syria_deconfliction.extract.mentions.registry import compile_registry
+
+    actors = [{"id": "varnia", "name": "Varnia", "type": "state", "aliases": ["Varnian Army"]},
+              {"id": "harbour", "name": "Old Harbour Council", "type": "organisation",
+               "aliases": ["Harbour Council", "Council of Old Harbour"]},
+              {"id": "ana", "name": "Ana Varnia Cruz", "type": "person"}]
+    places = [{"id": "p1", "name": "Old Harbour"}, {"id": "p2", "name": "Harbour"}]
+    text = ("Varnia said the Old Harbour Council of Old Harbour met Ana Varnia Cruz and the "
+            "Varnian Army; the Council of Old Harbour Council and Harbour Council agreed.")
+    matcher = _Matcher(compile_registry(actors, places))
+    chosen = [(c.start, c.end, c.form) for c in matcher._select(text)]
+    found = matcher.reg.main_index.overlapping(text)
+    slow = [(c.start, c.end, c.form) for c in matcher._select_cluster(text, found)]
+    assert chosen == slow
+    assert len({c[0] for c in chosen}) == len(chosen) > 5
 
 
 def test_form_index_matches_the_alternation() -> None:

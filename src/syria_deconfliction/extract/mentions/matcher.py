@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,7 +125,7 @@ def _title_before(window: str, titles: frozenset[str]) -> bool:
                if i == 0 or not (token[i - 1].isalnum() or token[i - 1] in "_."))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     start: int
     end: int
@@ -166,21 +166,44 @@ class _Matcher:
 
     # ---- longest-match-first candidate selection
     def _select(self, text: str) -> list[_Cand]:
+        """The longest forms first, none overlapping one chosen before, in text order. Forms
+        that overlap no other (most) are chosen whatever the order: only each cluster of
+        overlapping forms, with the shorter forms at their starts, goes through the sort."""
+        found = self.reg.main_index.overlapping(text)
+        chosen: list[_Cand] = []
+        i, n = 0, len(found)
+        while i < n:
+            s, form = found[i]
+            end = s + len(form)
+            j = i + 1
+            while j < n and found[j][0] < end:  # the cluster: starts inside its reach
+                end = max(end, found[j][0] + len(found[j][1]))
+                j += 1
+            if j == i + 1:  # alone: the longest form at its start, nothing overlaps it
+                chosen.append(_Cand(s, s + len(form), form))
+            else:
+                chosen += self._select_cluster(text, found[i:j])
+            i = j
+        return chosen
+
+    def _select_cluster(self, text: str, found: Sequence[tuple[int, str]]) -> list[_Cand]:
+        """Longest first (ties: leftmost), each form or shorter form at a start taken unless it
+        overlaps one taken before; the taken in text order."""
         reg = self.reg
         cands: list[tuple[int, int, str]] = []
-        for s, form in reg.main_index.overlapping(text):
+        for s, form in found:
             cands.append((s, s + len(form), form))
             for shorter in reg.prefixes.get(form, ()):
                 e = s + len(shorter)
                 if e >= len(text) or not (text[e].isalnum() or text[e] == "_"):
                     cands.append((s, e, shorter))
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-        taken = bytearray(len(text))
+        taken: list[tuple[int, int]] = []
         chosen: list[_Cand] = []
         for s, e, form in cands:
-            if taken.find(1, s, e) >= 0:  # any(taken[s:e]): the bytes are 0 or 1
+            if any(a < e and s < b for a, b in taken):
                 continue
-            taken[s:e] = b"\x01" * (e - s)
+            taken.append((s, e))
             chosen.append(_Cand(s, e, form))
         chosen.sort(key=lambda c: c.start)
         return chosen
@@ -411,7 +434,7 @@ class _Matcher:
         out: list[Mention] = []
         for s, form in reg.surname_index.overlapping(text):
             e = s + len(form)
-            if any(taken[s:e]):
+            if taken.find(1, s, e) >= 0:  # any(taken[s:e]): the bytes are 0 or 1
                 continue
             persons = reg.surnames[form]
             earlier = [(pos, aid) for pos, aid in named if pos < s and aid in persons]

@@ -15,7 +15,7 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _APOS = "'’"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Mention:
     """One actor mention; ``text == article_text[start:end]``."""
 
@@ -25,6 +25,14 @@ class Mention:
     actor_id: str
     rule: str
     possessive: bool = False
+
+    def __init__(self, start: int, end: int, text: str, actor_id: str, rule: str,
+                 possessive: bool = False) -> None:
+        # The frozen dataclass's own __init__ sets each field through object.__setattr__
+        # (slow, and mentions are many): the same fields go straight into the instance dict.
+        d = self.__dict__
+        d["start"], d["end"], d["text"] = start, end, text
+        d["actor_id"], d["rule"], d["possessive"] = actor_id, rule, possessive
 
 
 def mention_owners(text: str, mentions: Sequence[Mention]) -> list[int]:
