@@ -165,3 +165,22 @@ def test_title_before_agrees_with_the_honorific_pattern() -> None:
         for start in (max(0, end - 40), max(0, end - 7)):
             window = text[start:end]
             assert _title_before(window, titles) == (rx.search(window) is not None), window
+
+
+def test_role_window_prefilters_skip_only_windows_the_patterns_miss() -> None:
+    from syria_deconfliction.extract.mentions.descriptions import (
+        _role_before_ends,
+        _role_before_re,
+    )
+    from syria_deconfliction.extract.mentions.model import DEFAULT_LEXICON, may_end_with
+    from syria_deconfliction.extract.mentions.role_anaphora import _before_ends, _patterns
+
+    windows = ["the Varnian rebel commander ", "rebel commander, Gen. ", "said Foreign Minister ",
+               "(Minister ", "the envoy for Old Harbour, Gen. ", "met the envoy,\n", "said ",
+               "spokesman", "", "  ", "a x.official ", "the spokesman\t\n", "President\n"]
+    for rx, ends in ((_role_before_re(DEFAULT_LEXICON), _role_before_ends(DEFAULT_LEXICON)),
+                     (_patterns(DEFAULT_LEXICON)[0], _before_ends(DEFAULT_LEXICON))):
+        for w in windows:
+            if rx.search(w) is not None:
+                assert may_end_with(w, ends), w
+        assert not may_end_with("said ", ends)

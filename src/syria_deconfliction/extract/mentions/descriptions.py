@@ -29,6 +29,7 @@ from .model import (
     by_identity,
     lowered,
     matches_from,
+    may_end_with,
     mention_owners,
     word_starts_before,
 )
@@ -588,6 +589,14 @@ def _role_before_re(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])({alt})(?:,\s+|\s+)(?:(?:{titles})\s+)?$")
 
 
+@lru_cache(maxsize=4)
+def _role_before_ends(lexicon: Lexicon) -> tuple[str, ...]:
+    """What the last word before the white space that ends every match of
+    ``_role_before_re`` ends with: a role, the comma after it, or a title."""
+    roles = lexicon.role_nouns | words("candidates_person_role_nouns")
+    return tuple(sorted(roles | lexicon.title_words | {","}))
+
+
 def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str], *,
                   lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[list[Mention], set[int]]:
     """A lower-case role right before a person's name ("a Varnian rebel commander, <Name>,",
@@ -596,7 +605,7 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
     "Gen." may stand between role and name). The modifiers stop at a registry mention ("<Org>
     spokesman <Name>": the organisation stays a mention of its own); a one-word candidate there
     ("<Ethnic> rebel commander") was a modifier: its index is returned to be dropped."""
-    role_re = _role_before_re(lexicon)
+    role_re, ends = _role_before_re(lexicon), _role_before_ends(lexicon)
     at: dict[tuple[int, int], int] = {(m.start, m.end): i for i, m in enumerate(mentions)}
     owner = mention_owners(text, mentions)
     out: list[Mention] = []
@@ -605,7 +614,7 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
         if m.actor_id not in persons or m.rule not in ("alias", "candidate"):
             continue
         before = text[max(0, m.start - 80) : m.start]
-        r = role_re.search(before)
+        r = role_re.search(before) if may_end_with(before, ends) else None
         if r is None:
             continue
         offset = m.start - len(before)

@@ -121,6 +121,17 @@ def word_starts_before(text: str, tail: re.Pattern[str], space: Callable[[str], 
                 yield s
 
 
+def may_end_with(window: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether ``window`` ends in white space after a last word (its last run of non-space)
+    that ends with one of ``suffixes``: what every match of a pattern anchored at the
+    window's end after "<one of them><white space>" needs (words of no white space), tested
+    before the pattern is searched for at every offset of the window."""
+    if not window[-1:].isspace():
+        return False
+    last = window.rsplit(None, 1)
+    return bool(last) and last[-1].endswith(suffixes)
+
+
 @lru_cache(maxsize=2)
 def lowered(text: str) -> str | None:
     """``lower_for_ignorecase(text)`` once per text: several rules ask for it."""

@@ -32,7 +32,7 @@ from .descriptions import (
     state_index,
     state_of,
 )
-from .model import DEFAULT_LEXICON, Lexicon, Mention, actors_by_id
+from .model import DEFAULT_LEXICON, Lexicon, Mention, actors_by_id, may_end_with
 
 
 @lru_cache(maxsize=1)
@@ -76,13 +76,22 @@ def _referring_nouns(roles: frozenset[str]) -> tuple[str, ...]:
     return tuple(n for n in nouns if aliases.get(n.lower(), n.lower()) in roles)
 
 
-def _roles_of(text: str, m: Mention, patterns: tuple[re.Pattern[str], ...]) -> set[str]:
+@lru_cache(maxsize=4)
+def _before_ends(lexicon: Lexicon) -> tuple[str, ...]:
+    """What the last word before the white space that ends every match of ``_patterns`` 's
+    first pattern ends with: a title, a role noun, or the comma after a role or a phrase."""
+    return tuple(sorted(lexicon.title_words | _defining_roles() | {","}))
+
+
+def _roles_of(text: str, m: Mention, patterns: tuple[re.Pattern[str], ...],
+              ends: tuple[str, ...]) -> set[str]:
     """The role nouns the article gives a person at one mention of their name (``patterns``:
-    ``_patterns`` of the lexicon)."""
+    ``_patterns`` of the lexicon, ``ends``: its ``_before_ends``)."""
     before, after, _ = patterns
     roles = _defining_roles()
     out: set[str] = set()
-    b = before.search(text[max(0, m.start - 100) : m.start])
+    window = text[max(0, m.start - 100) : m.start]
+    b = before.search(window) if may_end_with(window, ends) else None
     if b is not None:
         if b.group(1):
             out |= {w.lower() for w in b.group(1).split()} & roles
@@ -132,11 +141,12 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
                   lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
     """Mentions for role phrases under the module's rule, in text order."""
     patterns = _patterns(lexicon)
+    ends = _before_ends(lexicon)
     phrase = patterns[2]
     defined: dict[str, list[tuple[str, set[str]]]] = {}  # role -> (person, sentence words)
     for m in mentions:
         if m.actor_id in persons and m.rule in ("alias", "candidate", "surname"):
-            for role in _roles_of(text, m, patterns):
+            for role in _roles_of(text, m, patterns, ends):
                 defined.setdefault(role, []).append(
                     (m.actor_id, _sentence_words(text, m.start, m.end)))
     if not defined or not any(all(part in text for part in noun.split("-"))
