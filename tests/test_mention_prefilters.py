@@ -63,6 +63,26 @@ def test_guard_stem_lookup_agrees_with_stemming_every_word() -> None:
         assert lower.has_stem(_stem(word.lower())) == (_stem(word.lower()) in every), word
 
 
+def test_guard_word_lookup_agrees_with_listing_every_word() -> None:
+    from syria_deconfliction.extract.mentions.guard import _LowerWords, _stem
+
+    text = ("Well-known talks: a pro-talks bloc, 9-plan, -moves and x'-boxes; the rebels' "
+            "’tis offer 'offers' up-to-date Talks-led ab-cd -cd Xy-ef ef- ff_gg hopes'’ "
+            "o'neill ho-hum’s")
+    lower = _LowerWords(text)
+    listed = lower.words()
+    stems = {w.strip("'’") for w in listed}
+    for word in ("well-known", "known", "talks", "pro-talks", "plan", "moves", "boxes",
+                 "rebels", "rebels'", "tis", "offer", "offers", "up-to-date", "date", "led",
+                 "ab-cd", "cd", "ef", "ef-", "gg", "hopes", "o'neill", "neill", "hum",
+                 "ho-hum’s", "x", "9", "Talks", ""):
+        assert lower.has_word(word) == (word in listed), word
+        stem = _stem(word) if word else word
+        slow = any(f in stems and _stem(f) == stem
+                   for f in (stem, stem + "ing", stem + "ed", stem + "es", stem + "s"))
+        assert lower.has_stem(stem) == slow, word
+
+
 def test_occurrences_agree_with_the_pattern() -> None:
     from syria_deconfliction.extract.mentions.candidates import _occurrences
 

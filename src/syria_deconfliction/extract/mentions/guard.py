@@ -118,28 +118,77 @@ def find_unaccounted_names(text: str | Document, mentions: list[Mention], actors
 _Tok = tuple[int, int, int, bool]
 
 
+_LOWER_RUN = frozenset("abcdefghijklmnopqrstuvwxyz'’-")  # what a lower-case word holds
+_LOWER_WORD_FULL_RE = re.compile(r"[a-z][a-z'’-]*")
+
+
 class _LowerWords:
-    """The text's lower-case words and their stems, computed only when asked (most articles
-    need neither)."""
+    """The text's lower-case words (``_LOWER_WORD_RE``'s matches) and their stems, asked about
+    one word at a time: the occurrences of the word in the text are tested where
+    ``str.find`` finds them, instead of listing every word of the text (most articles ask
+    about none or a few words)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._words: set[str] | None = None
-        self._stems: set[str] | None = None
+        self._memo: dict[tuple[str, bool], bool] = {}
 
     def words(self) -> set[str]:
-        if self._words is None:
-            self._words = set(_LOWER_WORD_RE.findall(self.text))
-        return self._words
+        """Every lower-case word of the text (the slow equivalent, for tests)."""
+        return set(_LOWER_WORD_RE.findall(self.text))
+
+    def _word_end(self, i: int) -> int:
+        """The end of the lower-case word that ``_LOWER_WORD_RE.finditer`` finds starting at
+        ``i`` (a letter a-z there), or -1 when none starts there: a word character or an
+        apostrophe before it, or a hyphen inside a word that began earlier ("ab-cd")."""
+        text = self.text
+        if i > 0:
+            c = text[i - 1]
+            if c.isalnum() or c in "_'’":
+                return -1
+            if c == "-":  # the finditer word covering the hyphen, if any, runs on over i
+                q = i - 1
+                while q > 0 and text[q - 1] in _LOWER_RUN:
+                    q -= 1
+                for p in range(q, i - 1):
+                    if "a" <= text[p] <= "z" and (p == 0 or not (
+                            (b := text[p - 1]).isalnum() or b in "_'’")):
+                        return -1
+        end = i + 1
+        while end < len(text) and text[end] in _LOWER_RUN:
+            end += 1
+        return end
+
+    def _has(self, word: str, apostrophes: bool) -> bool:
+        """Whether ``word`` is a lower-case word of the text; with ``apostrophes``, one after
+        stripping apostrophes from its ends."""
+        key = (word, apostrophes)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._memo[key] = self._find(word, apostrophes)
+        return hit
+
+    def _find(self, word: str, apostrophes: bool) -> bool:
+        if not _LOWER_WORD_FULL_RE.fullmatch(word) or (apostrophes and word[-1] in "'’"):
+            return False
+        text, n = self.text, len(word)
+        i = text.find(word)
+        while i >= 0:
+            end = self._word_end(i)
+            if end == i + n or (apostrophes and end > i + n
+                                and not text[i + n : end].strip("'’")):
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+    def has_word(self, word: str) -> bool:
+        return self._has(word, False)
 
     def has_stem(self, stem: str) -> bool:
         """Whether a word of the text has the stem ``stem`` (one of ``_stem``'s results):
         only the word itself and it with one of the suffixes ``_stem`` strips can, so those
         few are looked up instead of stemming every word of the text."""
-        if self._stems is None:
-            # _stem lower-cases (the words are) and strips apostrophes first
-            self._stems = {w.strip("'’") for w in self.words()}
-        return any(f in self._stems and _stem(f) == stem
+        # _stem lower-cases (the words are) and strips apostrophes first
+        return any(self._has(f, True) and _stem(f) == stem
                    for f in (stem, *(stem + suf for suf in _SUFFIXES)))
 
 
@@ -176,7 +225,7 @@ def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str
                 or any(a <= s < b for a, b in headline_spans)
             )
             low = tok.lower()
-            if initial and (low in common or low in lower.words()
+            if initial and (low in common or lower.has_word(low)
                             or lower.has_stem(_stem(low))):
                 weak = True
         tokens.append((s, e, 1 if weak else 2, is_title))
