@@ -118,6 +118,9 @@ def find_unaccounted_names(text: str | Document, mentions: list[Mention], actors
 _Tok = tuple[int, int, int, bool]
 
 
+# Texts up to this long are scanned for each word asked about (a few ``str.find`` scans of an
+# article of common length cost less than listing its words); longer ones list their words once.
+_SCAN_UP_TO = 20_000
 _LOWER_RUN = frozenset("abcdefghijklmnopqrstuvwxyz'’-")  # what a lower-case word holds
 _LOWER_WORD_FULL_RE = re.compile(r"[a-z][a-z'’-]*")
 
@@ -131,10 +134,23 @@ class _LowerWords:
     def __init__(self, text: str) -> None:
         self.text = text
         self._memo: dict[tuple[str, bool], bool] = {}
+        self._words: set[str] | None = None
+        self._stems: set[str] | None = None
 
     def words(self) -> set[str]:
-        """Every lower-case word of the text (the slow equivalent, for tests)."""
-        return set(_LOWER_WORD_RE.findall(self.text))
+        """Every lower-case word of the text."""
+        if self._words is None:
+            self._words = set(_LOWER_WORD_RE.findall(self.text))
+        return self._words
+
+    def _listed(self, word: str, apostrophes: bool) -> bool:
+        """``_find`` by listing every word once: a long text, where a scan per word asked
+        about would cost time quadratic in its length."""
+        if not apostrophes:
+            return word in self.words()
+        if self._stems is None:
+            self._stems = {w.strip("'’") for w in self.words()}
+        return word in self._stems
 
     def _word_end(self, i: int) -> int:
         """The end of the lower-case word that ``_LOWER_WORD_RE.finditer`` finds starting at
@@ -164,7 +180,8 @@ class _LowerWords:
         key = (word, apostrophes)
         hit = self._memo.get(key)
         if hit is None:
-            hit = self._memo[key] = self._find(word, apostrophes)
+            hit = self._memo[key] = self._find(word, apostrophes) \
+                if len(self.text) <= _SCAN_UP_TO else self._listed(word, apostrophes)
         return hit
 
     def _find(self, word: str, apostrophes: bool) -> bool:
