@@ -205,3 +205,17 @@ def test_role_window_prefilters_skip_only_windows_the_patterns_miss() -> None:
             if rx.search(w) is not None:
                 assert may_end_with(w, ends), w
         assert not may_end_with("said ", ends)
+
+
+def test_written_lower_lookup_agrees_with_listing_the_runs() -> None:
+    from syria_deconfliction.extract.mentions.candidates import _word_runs, _written_lower
+
+    text = ("Operations began; special operations\nfollowed. They took to Twitter, wrote on "
+            "twitter-feeds and the latest Latest-news; Latest items, x Harbour, harbour’s "
+            "ab-Harbour, Twitter")
+    runs, after_lower = _word_runs(text)
+    for word in ("Operations", "Twitter", "Latest", "Harbour", "Special", "Followed",
+                 "Wrote", "Items", "Ab-Harbour"):
+        slow = word.lower() in runs and word not in after_lower
+        assert _written_lower(text, word) == slow, word
+        assert _written_lower(text + " " * 20_001, word) == slow, word
