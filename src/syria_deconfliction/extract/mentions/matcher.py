@@ -72,7 +72,8 @@ def _locative_in(rx: re.Pattern[str], heads: frozenset[str], text: str, start: i
 _COORD_RE = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 _AND_OTHER_RE = re.compile(r",?\s+(?:and|or)\s+other\b")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([\w][\w'’.-]*)")
-_PARTICLE_BEFORE_RE = re.compile(r"(?<![\w])[AaEe]l-$")
+# "al-"/"el-" right before an alias joins its span (rule 2): the three characters before it
+_PARTICLES_BEFORE = frozenset({"Al-", "al-", "El-", "el-"})
 _COORD_GAP_RE = re.compile(r"\s+(?:and|or)\s+|,\s*(?:and|or)\s+")
 _COMMA_GAP_RE = re.compile(r",\s*")
 _APOSTROPHE_RE = re.compile(r"['’]")
@@ -309,9 +310,8 @@ class _Matcher:
             if c.rule is None or c.actor_id is None:
                 continue
             start = c.start
-            if c.entry is not None and c.entry.kind == "alias" and _PARTICLE_BEFORE_RE.search(
-                text[max(0, start - 3) : start]
-            ):
+            if c.entry is not None and c.entry.kind == "alias" and start >= 3 \
+                    and text[start - 3 : start] in _PARTICLES_BEFORE:
                 start -= 3
             mentions.append(
                 Mention(start, c.end, text[start : c.end], c.actor_id, c.rule, c.possessive)
