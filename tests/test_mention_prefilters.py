@@ -219,3 +219,12 @@ def test_written_lower_lookup_agrees_with_listing_the_runs() -> None:
         slow = word.lower() in runs and word not in after_lower
         assert _written_lower(text, word) == slow, word
         assert _written_lower(text + " " * 20_001, word) == slow, word
+
+
+def test_last_word_agrees_with_the_trailing_space_search() -> None:
+    from syria_deconfliction.extract.mentions.descriptions import _last_word
+
+    for window in ("said President ", "the dictator\n", "x  President", "", "  ", "a\tb\n",
+                   "(President) ", "President\u00a0", "one two three \n"):
+        found = re.search(r"(\S+)\s+$", window)
+        assert _last_word(window) == (found.group(1) if found else None), window

@@ -73,6 +73,16 @@ def _texts_hold(texts: tuple[Any, ...], noun: str) -> bool:
     return any(t and pat.search(str(t)) for t in texts)
 
 
+def _last_word(window: str) -> str | None:
+    """The last run of non-space before white space ending ``window`` (what
+    ``re.search(r"(\\S+)\\s+$", window).group(1)`` finds), or None: split off, not searched for
+    at every offset."""
+    if not window[-1:].isspace():
+        return None
+    last = window.rsplit(None, 1)
+    return last[-1] if last else None
+
+
 class _Recent:
     """For rule 1: the latest-starting mention that ends before a position and whose actor
     holds a noun, found by bisection instead of a scan back over every earlier mention (which
@@ -95,8 +105,8 @@ class _Recent:
         pat = _noun_pattern(noun)
         out = set()
         for x in self.ordered:
-            before = re.search(r"(\S+)\s+$", self.text[max(0, x.start - 40):x.start])
-            if before and pat.fullmatch(before.group(1)):
+            before = _last_word(self.text[max(0, x.start - 40):x.start])
+            if before and pat.fullmatch(before):
                 out.add(x.actor_id)
         return out
 
