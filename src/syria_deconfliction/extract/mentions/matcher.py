@@ -47,6 +47,19 @@ def _locative_heads(lex: Lexicon) -> frozenset[str]:
 _WORD_RUN_RE = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=8)
+def _locative_heads_re(lex: Lexicon) -> re.Pattern[str]:
+    """The whole word runs of a lower-cased text that are one of ``_locative_heads(lex)``. Each
+    alternative opens with its first letter and tests the look-behind after it ("(?<!\\w<c>)":
+    no word character before it), so the search skips to those letters."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(_locative_heads(lex), key=lambda w: (-len(w), w)):
+        by_first.setdefault(w[0], []).append(w[1:])
+    alt = "|".join(re.escape(c) + r"(?<!\w" + re.escape(c) + ")(?:"
+                   + "|".join(map(re.escape, tails)) + ")" for c, tails in by_first.items())
+    return re.compile(rf"(?:{alt or '(?!x)x'})(?!\w)")
+
+
 def _locative_before(lex: Lexicon, text: str, start: int, regular: bool = False) -> bool:
     """Whether the 60 characters before ``start`` end in a locative context ("in northern",
     "south of the"): what ``_context_res(lex)["locative"].search`` of them finds.
@@ -55,18 +68,19 @@ def _locative_before(lex: Lexicon, text: str, start: int, regular: bool = False)
     tried at the words that are one (case aside); a window holding a letter whose lower case
     differs from what (?i) equates it with (extract/case.py) is searched at every character.
     ``regular``: the caller knows the whole text holds no such letter."""
-    return _locative_in(_context_res(lex)["locative"], _locative_heads(lex), text, start,
+    return _locative_in(_context_res(lex)["locative"], _locative_heads_re(lex), text, start,
                         regular)
 
 
-def _locative_in(rx: re.Pattern[str], heads: frozenset[str], text: str, start: int,
+def _locative_in(rx: re.Pattern[str], heads_re: re.Pattern[str], text: str, start: int,
                  regular: bool) -> bool:
-    """``_locative_before`` with the lexicon's pattern and context words given."""
+    """``_locative_before`` with the lexicon's pattern and ``_locative_heads_re`` given."""
     window = text[max(0, start - 60) : start]
     if not regular and irregular_case(window):
         return rx.search(window) is not None
-    return any(rx.match(window, m.start()) is not None for m in _WORD_RUN_RE.finditer(window)
-               if m.group().lower() in heads)
+    # Without those letters lower case keeps every offset and word run: the runs whose lower
+    # case is a context word are where the lower-cased window holds that word as a run.
+    return any(rx.match(window, m.start()) is not None for m in heads_re.finditer(window.lower()))
 
 
 _COORD_RE = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
@@ -161,7 +175,7 @@ class _Matcher:
         self.lex = reg.lex
         self.res = _context_res(reg.lex)
         self.classes = _head_noun_classes(reg.lex)
-        self.locative_heads = _locative_heads(reg.lex)
+        self.locative_heads = _locative_heads_re(reg.lex)
         self.titles = reg.lex.honorifics | reg.lex.title_words
         self.regular = False  # the text read holds no letter of irregular case (find sets it)
 
