@@ -216,15 +216,18 @@ def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str
     headline_spans = _title_case_lines(text)
     tokens: list[_Tok] = []
     for m in _NAME_TOKEN_RE.finditer(text):
-        s, e = m.start(), m.end()
-        tok = m.group(0)
-        if tok.endswith(".") and not _DOTTED_RE.fullmatch(tok) and tok not in lex.honorifics \
-                and tok not in lex.title_words and tok not in lex.months_weekdays:
-            e -= 1
-            tok = tok[:-1]
+        s, e = m.span()
+        tok = ""  # read only when needed: most tokens end in no full stop and are covered
+        if text[e - 1] == ".":
+            tok = m.group()
+            if not _DOTTED_RE.fullmatch(tok) and tok not in lex.honorifics \
+                    and tok not in lex.title_words and tok not in lex.months_weekdays:
+                e -= 1
+                tok = tok[:-1]
         if covered.find(0, s, e) < 0:  # covered whole (most tokens): so from its capital on
             tokens.append((s, e, 0, False))
             continue
+        tok = tok or m.group()
         first_upper = s if text[s].isupper() else next(
             (i for i in range(s, e) if text[i].isupper()), s)
         if covered.find(0, first_upper, e) < 0 or all(
