@@ -640,16 +640,19 @@ def unregistered_demonym_sides(text: str, mentions: Sequence[Mention],
     names = frozenset(countries)
     forces = lexicon.military_nouns & words("candidates_collective_heads")
     heads = forces | lexicon.government_nouns
-    busy = bytearray(len(text) + 1)
-    for m in mentions:
-        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    busy: bytearray | None = None  # built at the first phrase with a head: most have none
     out: list[SideSpan] = []
     for g in _DEMONYM_PHRASE_RE.finditer(text):
         word, mod, noun = g.group(1), g.group(2), g.group(3)
         if mod in heads:  # "<Demonym> troops withdrew": the noun came first
             mod, noun = None, mod
-        if noun not in heads or (mod is not None and mod not in lexicon.modifier_words) \
-                or any(busy[g.start(1) : g.end(1)]):
+        if noun not in heads or (mod is not None and mod not in lexicon.modifier_words):
+            continue
+        if busy is None:
+            busy = bytearray(len(text) + 1)
+            for m in mentions:
+                busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+        if busy.find(1, g.start(1), g.end(1)) >= 0:  # any(busy[...]): the bytes are 0 or 1
             continue
         country = country_of_demonym(word, names, irregular)
         if country is not None and word not in names:
