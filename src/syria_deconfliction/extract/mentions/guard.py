@@ -213,7 +213,7 @@ def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str
               ) -> list[_Tok]:
     """The capitalised tokens of ``text`` with their class."""
     lower = _LowerWords(text)
-    headline_spans = _title_case_lines(text)
+    headline_spans: list[tuple[int, int]] | None = None  # read when first asked about
     tokens: list[_Tok] = []
     for m in _NAME_TOKEN_RE.finditer(text):
         s, e = m.span()
@@ -239,11 +239,12 @@ def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str
         weak = is_title or tok in lex.months_weekdays or tok in ("The", "A", "An", "I")
         if not weak:
             before = text[max(0, s - 8) : s]
-            initial = (
-                bool(_SENT_START_RE.search(before))
+            initial = bool(_SENT_START_RE.search(before)) \
                 or (s <= 8 and _OPENERS_RE.fullmatch(before) is not None)
-                or any(a <= s < b for a, b in headline_spans)
-            )
+            if not initial:
+                if headline_spans is None:
+                    headline_spans = _title_case_lines(text)
+                initial = any(a <= s < b for a, b in headline_spans)
             low = tok.lower()
             if initial and (low in common or lower.has_word(low)
                             or lower.has_stem(_stem(low))):

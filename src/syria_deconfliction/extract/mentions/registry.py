@@ -257,8 +257,9 @@ class _Registry:
         """(start, end) of the registry's forms and surnames in ``text``, non-overlapping,
         leftmost first (the longest at a start). The longest of either kind at a start is the
         longest of both, so the two indexes' matches serve (no third index of both)."""
-        longest: dict[int, str] = {}
-        for s, f in (*self.main_index.overlapping(text), *self.surname_index.overlapping(text)):
+        # an index holds one form per start: the forms' own starts are taken as they are
+        longest = dict(self.main_index.overlapping(text))
+        for s, f in self.surname_index.overlapping(text):
             if len(f) > len(longest.get(s, "")):
                 longest[s] = f
         return _leftmost(sorted(longest.items()))
