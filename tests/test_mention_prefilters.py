@@ -16,6 +16,29 @@ def test_whole_runs_pattern_finds_the_listed_runs_only() -> None:
     fast = [(m.start(), m.group()) for m in _whole_runs_re(runs).finditer(TEXT)]
     assert fast == slow
     assert list(_whole_runs_re(set()).finditer(TEXT)) == []
+    # no run in lower case: the alternatives open with their character (another pattern form)
+    capitals = {"Varnia", "Old", "Belmoran", "V", "VarniaX", "Harbour_s"}
+    slow = [(m.start(), m.group()) for m in re.finditer(r"\w+", TEXT) if m.group() in capitals]
+    assert [(m.start(), m.group()) for m in _whole_runs_re(capitals).finditer(TEXT)] == slow
+
+
+def test_select_clusters_agree_with_longest_first_over_the_text() -> None:
+    from syria_deconfliction.extract.mentions.matcher import _Matcher
+    from syria_deconfliction.extract.mentions.registry import compile_registry
+
+    actors = [{"id": "varnia", "name": "Varnia", "type": "state", "aliases": ["Varnian Army"]},
+              {"id": "harbour", "name": "Old Harbour Council", "type": "organisation",
+               "aliases": ["Harbour Council", "Council of Old Harbour"]},
+              {"id": "ana", "name": "Ana Varnia Cruz", "type": "person"}]
+    places = [{"id": "p1", "name": "Old Harbour"}, {"id": "p2", "name": "Harbour"}]
+    text = ("Varnia said the Old Harbour Council of Old Harbour met Ana Varnia Cruz and the "
+            "Varnian Army; the Council of Old Harbour Council and Harbour Council agreed.")
+    matcher = _Matcher(compile_registry(actors, places))
+    chosen = [(c.start, c.end, c.form) for c in matcher._select(text)]
+    found = matcher.reg.main_index.overlapping(text)
+    slow = [(c.start, c.end, c.form) for c in matcher._select_cluster(text, found)]
+    assert chosen == slow
+    assert len({c[0] for c in chosen}) == len(chosen) > 5
 
 
 def test_form_index_matches_the_alternation() -> None:
@@ -38,6 +61,27 @@ def test_guard_stem_lookup_agrees_with_stemming_every_word() -> None:
     for word in ("Hope", "Hoping", "Moves", "Move", "Rebels", "Box", "Boxes", "Known",
                  "Report", "Reporting", "Staffs", "Plans", "Planned", "Talk", "Offered"):
         assert lower.has_stem(_stem(word.lower())) == (_stem(word.lower()) in every), word
+
+
+def test_guard_word_lookup_agrees_with_listing_every_word() -> None:
+    from syria_deconfliction.extract.mentions.guard import _LowerWords, _stem
+
+    text = ("Well-known talks: a pro-talks bloc, 9-plan, -moves and x'-boxes; the rebels' "
+            "’tis offer 'offers' up-to-date Talks-led ab-cd -cd Xy-ef ef- ff_gg hopes'’ "
+            "o'neill ho-hum’s")
+    lower = _LowerWords(text)
+    listed = lower.words()
+    stems = {w.strip("'’") for w in listed}
+    long = _LowerWords(text + " " * 20_001)  # a long text lists its words once
+    for word in ("well-known", "known", "talks", "pro-talks", "plan", "moves", "boxes",
+                 "rebels", "rebels'", "tis", "offer", "offers", "up-to-date", "date", "led",
+                 "ab-cd", "cd", "ef", "ef-", "gg", "hopes", "o'neill", "neill", "hum",
+                 "ho-hum’s", "x", "9", "Talks", ""):
+        assert lower.has_word(word) == long.has_word(word) == (word in listed), word
+        stem = _stem(word) if word else word
+        slow = any(f in stems and _stem(f) == stem
+                   for f in (stem, stem + "ing", stem + "ed", stem + "es", stem + "s"))
+        assert lower.has_stem(stem) == long.has_stem(stem) == slow, word
 
 
 def test_occurrences_agree_with_the_pattern() -> None:
@@ -142,3 +186,45 @@ def test_title_before_agrees_with_the_honorific_pattern() -> None:
         for start in (max(0, end - 40), max(0, end - 7)):
             window = text[start:end]
             assert _title_before(window, titles) == (rx.search(window) is not None), window
+
+
+def test_role_window_prefilters_skip_only_windows_the_patterns_miss() -> None:
+    from syria_deconfliction.extract.mentions.descriptions import (
+        _role_before_ends,
+        _role_before_re,
+    )
+    from syria_deconfliction.extract.mentions.model import DEFAULT_LEXICON, may_end_with
+    from syria_deconfliction.extract.mentions.role_anaphora import _before_ends, _patterns
+
+    windows = ["the Varnian rebel commander ", "rebel commander, Gen. ", "said Foreign Minister ",
+               "(Minister ", "the envoy for Old Harbour, Gen. ", "met the envoy,\n", "said ",
+               "spokesman", "", "  ", "a x.official ", "the spokesman\t\n", "President\n"]
+    for rx, ends in ((_role_before_re(DEFAULT_LEXICON), _role_before_ends(DEFAULT_LEXICON)),
+                     (_patterns(DEFAULT_LEXICON)[0], _before_ends(DEFAULT_LEXICON))):
+        for w in windows:
+            if rx.search(w) is not None:
+                assert may_end_with(w, ends), w
+        assert not may_end_with("said ", ends)
+
+
+def test_written_lower_lookup_agrees_with_listing_the_runs() -> None:
+    from syria_deconfliction.extract.mentions.candidates import _word_runs, _written_lower
+
+    text = ("Operations began; special operations\nfollowed. They took to Twitter, wrote on "
+            "twitter-feeds and the latest Latest-news; Latest items, x Harbour, harbour’s "
+            "ab-Harbour, Twitter")
+    runs, after_lower = _word_runs(text)
+    for word in ("Operations", "Twitter", "Latest", "Harbour", "Special", "Followed",
+                 "Wrote", "Items", "Ab-Harbour"):
+        slow = word.lower() in runs and word not in after_lower
+        assert _written_lower(text, word) == slow, word
+        assert _written_lower(text + " " * 20_001, word) == slow, word
+
+
+def test_last_word_agrees_with_the_trailing_space_search() -> None:
+    from syria_deconfliction.extract.mentions.descriptions import _last_word
+
+    for window in ("said President ", "the dictator\n", "x  President", "", "  ", "a\tb\n",
+                   "(President) ", "President\u00a0", "one two three \n"):
+        found = re.search(r"(\S+)\s+$", window)
+        assert _last_word(window) == (found.group(1) if found else None), window

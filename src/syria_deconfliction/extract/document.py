@@ -100,11 +100,12 @@ class Document:
         # curly apostrophe is replaced only in the paragraphs that hold one
         for pi, (ps, pe) in enumerate(self.paragraphs):
             if text.find("’", ps, pe) < 0:
-                out += [Token(m.start(), m.end(), t, t.lower(), m.lastgroup, pi)
-                        for m in TOKEN_RE.finditer(text, ps, pe) for t in (m.group(),)]
+                out += [Token(m.start(), m.end(), t := m.group(), t.lower(), m.lastgroup, pi)
+                        for m in TOKEN_RE.finditer(text, ps, pe)]
             else:
-                out += [Token(m.start(), m.end(), t, t.lower().replace("’", "'"), m.lastgroup, pi)
-                        for m in TOKEN_RE.finditer(text, ps, pe) for t in (m.group(),)]
+                out += [Token(m.start(), m.end(), t := m.group(), t.lower().replace("’", "'"),
+                              m.lastgroup, pi)
+                        for m in TOKEN_RE.finditer(text, ps, pe)]
         return out
 
     @cached_property

@@ -465,8 +465,40 @@ def _written_lower(text: str, word: str) -> bool:
             return False
         return re.search(rf"(?<![\w'’-])[a-z][\w'’-]*\s+{re.escape(word)}(?![\w'’-])",
                          text) is None
-    runs, after_lower = _word_runs(text)
-    return low in runs and word not in after_lower
+    if len(text) > _INDEX_FROM:  # a long text: its words listed once (linear time)
+        runs, after_lower = _word_runs(text)
+        return low in runs and word not in after_lower
+    # An article of common length: the word's own places, where str.find finds them.
+    if not _RUN_RE.fullmatch(low) or not any(True for _ in _whole_runs_at(text, low)):
+        return False
+    return not any(_after_lower_word(text, i) for i in _whole_runs_at(text, word))
+
+
+def _is_run_char(c: str) -> bool:
+    """A character of ``_RUN_RE``'s runs: ``[\\w'’-]`` (\\w is str.isalnum or "_")."""
+    return c.isalnum() or c in "_'’-"
+
+
+def _whole_runs_at(text: str, run: str) -> Iterator[int]:
+    """The offsets where ``run`` (a run of ``_RUN_RE``) stands in ``text`` as a whole run."""
+    n = len(run)
+    for i in _found(text, run):
+        if (i == 0 or not _is_run_char(text[i - 1])) \
+                and (i + n == len(text) or not _is_run_char(text[i + n])):
+            yield i
+
+
+def _after_lower_word(text: str, i: int) -> bool:
+    """Whether the run at ``i`` follows white space after a run that opens with a lower-case
+    letter a-z: one of ``_word_runs(text)[1]``."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == i or j == 0 or not _is_run_char(text[j - 1]):
+        return False
+    while j > 0 and _is_run_char(text[j - 1]):
+        j -= 1
+    return "a" <= text[j] <= "z"
 
 
 _RUN_RE = re.compile(r"[\w'’-]+")
@@ -608,16 +640,19 @@ def unregistered_demonym_sides(text: str, mentions: Sequence[Mention],
     names = frozenset(countries)
     forces = lexicon.military_nouns & words("candidates_collective_heads")
     heads = forces | lexicon.government_nouns
-    busy = bytearray(len(text) + 1)
-    for m in mentions:
-        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    busy: bytearray | None = None  # built at the first phrase with a head: most have none
     out: list[SideSpan] = []
     for g in _DEMONYM_PHRASE_RE.finditer(text):
         word, mod, noun = g.group(1), g.group(2), g.group(3)
         if mod in heads:  # "<Demonym> troops withdrew": the noun came first
             mod, noun = None, mod
-        if noun not in heads or (mod is not None and mod not in lexicon.modifier_words) \
-                or any(busy[g.start(1) : g.end(1)]):
+        if noun not in heads or (mod is not None and mod not in lexicon.modifier_words):
+            continue
+        if busy is None:
+            busy = bytearray(len(text) + 1)
+            for m in mentions:
+                busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+        if busy.find(1, g.start(1), g.end(1)) >= 0:  # any(busy[...]): the bytes are 0 or 1
             continue
         country = country_of_demonym(word, names, irregular)
         if country is not None and word not in names:

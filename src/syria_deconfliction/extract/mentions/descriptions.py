@@ -29,6 +29,7 @@ from .model import (
     by_identity,
     lowered,
     matches_from,
+    may_end_with,
     mention_owners,
     word_starts_before,
 )
@@ -72,6 +73,16 @@ def _texts_hold(texts: tuple[Any, ...], noun: str) -> bool:
     return any(t and pat.search(str(t)) for t in texts)
 
 
+def _last_word(window: str) -> str | None:
+    """The last run of non-space before white space ending ``window`` (what
+    ``re.search(r"(\\S+)\\s+$", window).group(1)`` finds), or None: split off, not searched for
+    at every offset."""
+    if not window[-1:].isspace():
+        return None
+    last = window.rsplit(None, 1)
+    return last[-1] if last else None
+
+
 class _Recent:
     """For rule 1: the latest-starting mention that ends before a position and whose actor
     holds a noun, found by bisection instead of a scan back over every earlier mention (which
@@ -94,8 +105,8 @@ class _Recent:
         pat = _noun_pattern(noun)
         out = set()
         for x in self.ordered:
-            before = re.search(r"(\S+)\s+$", self.text[max(0, x.start - 40):x.start])
-            if before and pat.fullmatch(before.group(1)):
+            before = _last_word(self.text[max(0, x.start - 40):x.start])
+            if before and pat.fullmatch(before):
                 out.add(x.actor_id)
         return out
 
@@ -588,6 +599,14 @@ def _role_before_re(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])({alt})(?:,\s+|\s+)(?:(?:{titles})\s+)?$")
 
 
+@lru_cache(maxsize=4)
+def _role_before_ends(lexicon: Lexicon) -> tuple[str, ...]:
+    """What the last word before the white space that ends every match of
+    ``_role_before_re`` ends with: a role, the comma after it, or a title."""
+    roles = lexicon.role_nouns | words("candidates_person_role_nouns")
+    return tuple(sorted(roles | lexicon.title_words | {","}))
+
+
 def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str], *,
                   lexicon: Lexicon = DEFAULT_LEXICON) -> tuple[list[Mention], set[int]]:
     """A lower-case role right before a person's name ("a Varnian rebel commander, <Name>,",
@@ -596,7 +615,7 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
     "Gen." may stand between role and name). The modifiers stop at a registry mention ("<Org>
     spokesman <Name>": the organisation stays a mention of its own); a one-word candidate there
     ("<Ethnic> rebel commander") was a modifier: its index is returned to be dropped."""
-    role_re = _role_before_re(lexicon)
+    role_re, ends = _role_before_re(lexicon), _role_before_ends(lexicon)
     at: dict[tuple[int, int], int] = {(m.start, m.end): i for i, m in enumerate(mentions)}
     owner = mention_owners(text, mentions)
     out: list[Mention] = []
@@ -605,7 +624,7 @@ def role_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[str
         if m.actor_id not in persons or m.rule not in ("alias", "candidate"):
             continue
         before = text[max(0, m.start - 80) : m.start]
-        r = role_re.search(before)
+        r = role_re.search(before) if may_end_with(before, ends) else None
         if r is None:
             continue
         offset = m.start - len(before)

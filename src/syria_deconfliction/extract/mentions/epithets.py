@@ -149,15 +149,17 @@ def epithet_mentions(text: str, mentions: Sequence[Mention], persons: frozenset[
                      actors: Sequence[Mapping[str, Any]], *,
                      lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
     """Mentions for epithets under the module's rule, in text order."""
-    busy = bytearray(len(text) + 1)
-    for m in mentions:
-        busy[m.start : m.end] = b"\x01" * (m.end - m.start)
+    busy: bytearray | None = None  # built at the first epithet: most articles hold none
     states = _demonym_states(actors)
     bodies = _institutions(actors)
     people: _People | None = None
     out: list[Mention] = []
     for g in _epithets(text):
         word, noun = g.group(2), g.group(3)
+        if busy is None:
+            busy = bytearray(len(text) + 1)
+            for m in mentions:
+                busy[m.start : m.end] = b"\x01" * (m.end - m.start)
         if any(busy[g.start(3) : g.end(3)]):
             continue
         state = states.get(word) if not g.group(1) else None

@@ -118,28 +118,94 @@ def find_unaccounted_names(text: str | Document, mentions: list[Mention], actors
 _Tok = tuple[int, int, int, bool]
 
 
+# Texts up to this long are scanned for each word asked about (a few ``str.find`` scans of an
+# article of common length cost less than listing its words); longer ones list their words once.
+_SCAN_UP_TO = 20_000
+_LOWER_RUN = frozenset("abcdefghijklmnopqrstuvwxyz'’-")  # what a lower-case word holds
+_LOWER_WORD_FULL_RE = re.compile(r"[a-z][a-z'’-]*")
+
+
 class _LowerWords:
-    """The text's lower-case words and their stems, computed only when asked (most articles
-    need neither)."""
+    """The text's lower-case words (``_LOWER_WORD_RE``'s matches) and their stems, asked about
+    one word at a time: the occurrences of the word in the text are tested where
+    ``str.find`` finds them, instead of listing every word of the text (most articles ask
+    about none or a few words)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._memo: dict[tuple[str, bool], bool] = {}
         self._words: set[str] | None = None
         self._stems: set[str] | None = None
 
     def words(self) -> set[str]:
+        """Every lower-case word of the text."""
         if self._words is None:
             self._words = set(_LOWER_WORD_RE.findall(self.text))
         return self._words
+
+    def _listed(self, word: str, apostrophes: bool) -> bool:
+        """``_find`` by listing every word once: a long text, where a scan per word asked
+        about would cost time quadratic in its length."""
+        if not apostrophes:
+            return word in self.words()
+        if self._stems is None:
+            self._stems = {w.strip("'’") for w in self.words()}
+        return word in self._stems
+
+    def _word_end(self, i: int) -> int:
+        """The end of the lower-case word that ``_LOWER_WORD_RE.finditer`` finds starting at
+        ``i`` (a letter a-z there), or -1 when none starts there: a word character or an
+        apostrophe before it, or a hyphen inside a word that began earlier ("ab-cd")."""
+        text = self.text
+        if i > 0:
+            c = text[i - 1]
+            if c.isalnum() or c in "_'’":
+                return -1
+            if c == "-":  # the finditer word covering the hyphen, if any, runs on over i
+                q = i - 1
+                while q > 0 and text[q - 1] in _LOWER_RUN:
+                    q -= 1
+                for p in range(q, i - 1):
+                    if "a" <= text[p] <= "z" and (p == 0 or not (
+                            (b := text[p - 1]).isalnum() or b in "_'’")):
+                        return -1
+        end = i + 1
+        while end < len(text) and text[end] in _LOWER_RUN:
+            end += 1
+        return end
+
+    def _has(self, word: str, apostrophes: bool) -> bool:
+        """Whether ``word`` is a lower-case word of the text; with ``apostrophes``, one after
+        stripping apostrophes from its ends."""
+        key = (word, apostrophes)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._memo[key] = self._find(word, apostrophes) \
+                if len(self.text) <= _SCAN_UP_TO else self._listed(word, apostrophes)
+        return hit
+
+    def _find(self, word: str, apostrophes: bool) -> bool:
+        if not _LOWER_WORD_FULL_RE.fullmatch(word) or (apostrophes and word[-1] in "'’"):
+            return False
+        text, n = self.text, len(word)
+        i = text.find(word)
+        while i >= 0:
+            end = self._word_end(i)
+            if end == i + n or (apostrophes and end > i + n
+                                and not text[i + n : end].strip("'’")):
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+    def has_word(self, word: str) -> bool:
+        return self._has(word, False)
 
     def has_stem(self, stem: str) -> bool:
         """Whether a word of the text has the stem ``stem`` (one of ``_stem``'s results):
         only the word itself and it with one of the suffixes ``_stem`` strips can, so those
         few are looked up instead of stemming every word of the text."""
-        if self._stems is None:
-            # _stem lower-cases (the words are) and strips apostrophes first
-            self._stems = {w.strip("'’") for w in self.words()}
-        return any(f in self._stems and _stem(f) == stem
+        # _stem lower-cases (the words are) and strips apostrophes first
+        return any(self._has(f, True) and _stem(f) == stem
                    for f in (stem, *(stem + suf for suf in _SUFFIXES)))
 
 
@@ -147,18 +213,21 @@ def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str
               ) -> list[_Tok]:
     """The capitalised tokens of ``text`` with their class."""
     lower = _LowerWords(text)
-    headline_spans = _title_case_lines(text)
+    headline_spans: list[tuple[int, int]] | None = None  # read when first asked about
     tokens: list[_Tok] = []
     for m in _NAME_TOKEN_RE.finditer(text):
-        s, e = m.start(), m.end()
-        tok = m.group(0)
-        if tok.endswith(".") and not _DOTTED_RE.fullmatch(tok) and tok not in lex.honorifics \
-                and tok not in lex.title_words and tok not in lex.months_weekdays:
-            e -= 1
-            tok = tok[:-1]
+        s, e = m.span()
+        tok = ""  # read only when needed: most tokens end in no full stop and are covered
+        if text[e - 1] == ".":
+            tok = m.group()
+            if not _DOTTED_RE.fullmatch(tok) and tok not in lex.honorifics \
+                    and tok not in lex.title_words and tok not in lex.months_weekdays:
+                e -= 1
+                tok = tok[:-1]
         if covered.find(0, s, e) < 0:  # covered whole (most tokens): so from its capital on
             tokens.append((s, e, 0, False))
             continue
+        tok = tok or m.group()
         first_upper = s if text[s].isupper() else next(
             (i for i in range(s, e) if text[i].isupper()), s)
         if covered.find(0, first_upper, e) < 0 or all(
@@ -170,13 +239,14 @@ def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str
         weak = is_title or tok in lex.months_weekdays or tok in ("The", "A", "An", "I")
         if not weak:
             before = text[max(0, s - 8) : s]
-            initial = (
-                bool(_SENT_START_RE.search(before))
+            initial = bool(_SENT_START_RE.search(before)) \
                 or (s <= 8 and _OPENERS_RE.fullmatch(before) is not None)
-                or any(a <= s < b for a, b in headline_spans)
-            )
+            if not initial:
+                if headline_spans is None:
+                    headline_spans = _title_case_lines(text)
+                initial = any(a <= s < b for a, b in headline_spans)
             low = tok.lower()
-            if initial and (low in common or low in lower.words()
+            if initial and (low in common or lower.has_word(low)
                             or lower.has_stem(_stem(low))):
                 weak = True
         tokens.append((s, e, 1 if weak else 2, is_title))

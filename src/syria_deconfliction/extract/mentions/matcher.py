@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,6 +47,19 @@ def _locative_heads(lex: Lexicon) -> frozenset[str]:
 _WORD_RUN_RE = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=8)
+def _locative_heads_re(lex: Lexicon) -> re.Pattern[str]:
+    """The whole word runs of a lower-cased text that are one of ``_locative_heads(lex)``. Each
+    alternative opens with its first letter and tests the look-behind after it ("(?<!\\w<c>)":
+    no word character before it), so the search skips to those letters."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(_locative_heads(lex), key=lambda w: (-len(w), w)):
+        by_first.setdefault(w[0], []).append(w[1:])
+    alt = "|".join(re.escape(c) + r"(?<!\w" + re.escape(c) + ")(?:"
+                   + "|".join(map(re.escape, tails)) + ")" for c, tails in by_first.items())
+    return re.compile(rf"(?:{alt or '(?!x)x'})(?!\w)")
+
+
 def _locative_before(lex: Lexicon, text: str, start: int, regular: bool = False) -> bool:
     """Whether the 60 characters before ``start`` end in a locative context ("in northern",
     "south of the"): what ``_context_res(lex)["locative"].search`` of them finds.
@@ -55,24 +68,26 @@ def _locative_before(lex: Lexicon, text: str, start: int, regular: bool = False)
     tried at the words that are one (case aside); a window holding a letter whose lower case
     differs from what (?i) equates it with (extract/case.py) is searched at every character.
     ``regular``: the caller knows the whole text holds no such letter."""
-    return _locative_in(_context_res(lex)["locative"], _locative_heads(lex), text, start,
+    return _locative_in(_context_res(lex)["locative"], _locative_heads_re(lex), text, start,
                         regular)
 
 
-def _locative_in(rx: re.Pattern[str], heads: frozenset[str], text: str, start: int,
+def _locative_in(rx: re.Pattern[str], heads_re: re.Pattern[str], text: str, start: int,
                  regular: bool) -> bool:
-    """``_locative_before`` with the lexicon's pattern and context words given."""
+    """``_locative_before`` with the lexicon's pattern and ``_locative_heads_re`` given."""
     window = text[max(0, start - 60) : start]
     if not regular and irregular_case(window):
         return rx.search(window) is not None
-    return any(rx.match(window, m.start()) is not None for m in _WORD_RUN_RE.finditer(window)
-               if m.group().lower() in heads)
+    # Without those letters lower case keeps every offset and word run: the runs whose lower
+    # case is a context word are where the lower-cased window holds that word as a run.
+    return any(rx.match(window, m.start()) is not None for m in heads_re.finditer(window.lower()))
 
 
 _COORD_RE = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 _AND_OTHER_RE = re.compile(r",?\s+(?:and|or)\s+other\b")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([\w][\w'’.-]*)")
-_PARTICLE_BEFORE_RE = re.compile(r"(?<![\w])[AaEe]l-$")
+# "al-"/"el-" right before an alias joins its span (rule 2): the three characters before it
+_PARTICLES_BEFORE = frozenset({"Al-", "al-", "El-", "el-"})
 _COORD_GAP_RE = re.compile(r"\s+(?:and|or)\s+|,\s*(?:and|or)\s+")
 _COMMA_GAP_RE = re.compile(r",\s*")
 _APOSTROPHE_RE = re.compile(r"['’]")
@@ -125,7 +140,7 @@ def _title_before(window: str, titles: frozenset[str]) -> bool:
                if i == 0 or not (token[i - 1].isalnum() or token[i - 1] in "_."))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     start: int
     end: int
@@ -160,27 +175,50 @@ class _Matcher:
         self.lex = reg.lex
         self.res = _context_res(reg.lex)
         self.classes = _head_noun_classes(reg.lex)
-        self.locative_heads = _locative_heads(reg.lex)
+        self.locative_heads = _locative_heads_re(reg.lex)
         self.titles = reg.lex.honorifics | reg.lex.title_words
         self.regular = False  # the text read holds no letter of irregular case (find sets it)
 
     # ---- longest-match-first candidate selection
     def _select(self, text: str) -> list[_Cand]:
+        """The longest forms first, none overlapping one chosen before, in text order. Forms
+        that overlap no other (most) are chosen whatever the order: only each cluster of
+        overlapping forms, with the shorter forms at their starts, goes through the sort."""
+        found = self.reg.main_index.overlapping(text)
+        chosen: list[_Cand] = []
+        i, n = 0, len(found)
+        while i < n:
+            s, form = found[i]
+            end = s + len(form)
+            j = i + 1
+            while j < n and found[j][0] < end:  # the cluster: starts inside its reach
+                end = max(end, found[j][0] + len(found[j][1]))
+                j += 1
+            if j == i + 1:  # alone: the longest form at its start, nothing overlaps it
+                chosen.append(_Cand(s, s + len(form), form))
+            else:
+                chosen += self._select_cluster(text, found[i:j])
+            i = j
+        return chosen
+
+    def _select_cluster(self, text: str, found: Sequence[tuple[int, str]]) -> list[_Cand]:
+        """Longest first (ties: leftmost), each form or shorter form at a start taken unless it
+        overlaps one taken before; the taken in text order."""
         reg = self.reg
         cands: list[tuple[int, int, str]] = []
-        for s, form in reg.main_index.overlapping(text):
+        for s, form in found:
             cands.append((s, s + len(form), form))
             for shorter in reg.prefixes.get(form, ()):
                 e = s + len(shorter)
                 if e >= len(text) or not (text[e].isalnum() or text[e] == "_"):
                     cands.append((s, e, shorter))
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-        taken = bytearray(len(text))
+        taken: list[tuple[int, int]] = []
         chosen: list[_Cand] = []
         for s, e, form in cands:
-            if taken.find(1, s, e) >= 0:  # any(taken[s:e]): the bytes are 0 or 1
+            if any(a < e and s < b for a, b in taken):
                 continue
-            taken[s:e] = b"\x01" * (e - s)
+            taken.append((s, e))
             chosen.append(_Cand(s, e, form))
         chosen.sort(key=lambda c: c.start)
         return chosen
@@ -286,9 +324,8 @@ class _Matcher:
             if c.rule is None or c.actor_id is None:
                 continue
             start = c.start
-            if c.entry is not None and c.entry.kind == "alias" and _PARTICLE_BEFORE_RE.search(
-                text[max(0, start - 3) : start]
-            ):
+            if c.entry is not None and c.entry.kind == "alias" and start >= 3 \
+                    and text[start - 3 : start] in _PARTICLES_BEFORE:
                 start -= 3
             mentions.append(
                 Mention(start, c.end, text[start : c.end], c.actor_id, c.rule, c.possessive)
@@ -411,7 +448,7 @@ class _Matcher:
         out: list[Mention] = []
         for s, form in reg.surname_index.overlapping(text):
             e = s + len(form)
-            if any(taken[s:e]):
+            if taken.find(1, s, e) >= 0:  # any(taken[s:e]): the bytes are 0 or 1
                 continue
             persons = reg.surnames[form]
             earlier = [(pos, aid) for pos, aid in named if pos < s and aid in persons]

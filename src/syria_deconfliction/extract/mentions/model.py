@@ -15,7 +15,7 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _APOS = "'’"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Mention:
     """One actor mention; ``text == article_text[start:end]``."""
 
@@ -25,6 +25,14 @@ class Mention:
     actor_id: str
     rule: str
     possessive: bool = False
+
+    def __init__(self, start: int, end: int, text: str, actor_id: str, rule: str,
+                 possessive: bool = False) -> None:
+        # The frozen dataclass's own __init__ sets each field through object.__setattr__
+        # (slow, and mentions are many): the same fields go straight into the instance dict.
+        d = self.__dict__
+        d["start"], d["end"], d["text"] = start, end, text
+        d["actor_id"], d["rule"], d["possessive"] = actor_id, rule, possessive
 
 
 def mention_owners(text: str, mentions: Sequence[Mention]) -> list[int]:
@@ -111,6 +119,17 @@ def word_starts_before(text: str, tail: re.Pattern[str], space: Callable[[str], 
         for s in range(start, gap):
             if s == start or text[s - 1] in after:
                 yield s
+
+
+def may_end_with(window: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether ``window`` ends in white space after a last word (its last run of non-space)
+    that ends with one of ``suffixes``: what every match of a pattern anchored at the
+    window's end after "<one of them><white space>" needs (words of no white space), tested
+    before the pattern is searched for at every offset of the window."""
+    if not window[-1:].isspace():
+        return False
+    last = window.rsplit(None, 1)
+    return bool(last) and last[-1].endswith(suffixes)
 
 
 @lru_cache(maxsize=2)

@@ -186,10 +186,20 @@ class FormIndex:
 def _whole_runs_re(runs: Iterable[str]) -> re.Pattern[str]:
     """A pattern for the word runs (``\\w+``) of a text that are, whole, one of ``runs``:
     each run stands between non-word characters, and the alternatives are grouped by their
-    first character, so that at a word start only those of its first character are tried."""
+    first character, so that at a word start only those of its first character are tried.
+
+    When no run opens with a lower-case letter (surnames), each alternative opens with its
+    first character and tests the look-behind after it ("(?<!\\w<c>)": no word character
+    before it): the search then skips to those characters. Runs opening in lower case would
+    stop it inside most words, where the look-behind first fails at once."""
     by_first: dict[str, list[str]] = {}
     for r in sorted(set(runs), key=lambda r: (-len(r), r)):
         by_first.setdefault(r[0], []).append(r[1:])
+    if by_first and not any(c.islower() for c in by_first):
+        alt = "|".join(re.escape(c) + r"(?<!\w" + re.escape(c) + ")(?:"
+                       + "|".join(re.escape(t) for t in tails) + ")"
+                       for c, tails in by_first.items())
+        return re.compile(rf"(?:{alt})(?!\w)")
     alt = "|".join(re.escape(c) + "(?:" + "|".join(re.escape(t) for t in tails) + ")"
                    for c, tails in by_first.items())
     return re.compile(rf"(?<!\w)(?:{alt or '(?!x)x'})(?!\w)")
@@ -247,8 +257,9 @@ class _Registry:
         """(start, end) of the registry's forms and surnames in ``text``, non-overlapping,
         leftmost first (the longest at a start). The longest of either kind at a start is the
         longest of both, so the two indexes' matches serve (no third index of both)."""
-        longest: dict[int, str] = {}
-        for s, f in (*self.main_index.overlapping(text), *self.surname_index.overlapping(text)):
+        # an index holds one form per start: the forms' own starts are taken as they are
+        longest = dict(self.main_index.overlapping(text))
+        for s, f in self.surname_index.overlapping(text):
             if len(f) > len(longest.get(s, "")):
                 longest[s] = f
         return _leftmost(sorted(longest.items()))

@@ -32,7 +32,7 @@ from .descriptions import (
     state_index,
     state_of,
 )
-from .model import DEFAULT_LEXICON, Lexicon, Mention, actors_by_id
+from .model import DEFAULT_LEXICON, Lexicon, Mention, actors_by_id, may_end_with
 
 
 @lru_cache(maxsize=1)
@@ -76,13 +76,22 @@ def _referring_nouns(roles: frozenset[str]) -> tuple[str, ...]:
     return tuple(n for n in nouns if aliases.get(n.lower(), n.lower()) in roles)
 
 
-def _roles_of(text: str, m: Mention, patterns: tuple[re.Pattern[str], ...]) -> set[str]:
+@lru_cache(maxsize=4)
+def _before_ends(lexicon: Lexicon) -> tuple[str, ...]:
+    """What the last word before the white space that ends every match of ``_patterns`` 's
+    first pattern ends with: a title, a role noun, or the comma after a role or a phrase."""
+    return tuple(sorted(lexicon.title_words | _defining_roles() | {","}))
+
+
+def _roles_of(text: str, m: Mention, patterns: tuple[re.Pattern[str], ...],
+              ends: tuple[str, ...]) -> set[str]:
     """The role nouns the article gives a person at one mention of their name (``patterns``:
-    ``_patterns`` of the lexicon)."""
+    ``_patterns`` of the lexicon, ``ends``: its ``_before_ends``)."""
     before, after, _ = patterns
     roles = _defining_roles()
     out: set[str] = set()
-    b = before.search(text[max(0, m.start - 100) : m.start])
+    window = text[max(0, m.start - 100) : m.start]
+    b = before.search(window) if may_end_with(window, ends) else None
     if b is not None:
         if b.group(1):
             out |= {w.lower() for w in b.group(1).split()} & roles
@@ -132,13 +141,15 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
                   lexicon: Lexicon = DEFAULT_LEXICON) -> list[Mention]:
     """Mentions for role phrases under the module's rule, in text order."""
     patterns = _patterns(lexicon)
+    ends = _before_ends(lexicon)
     phrase = patterns[2]
-    defined: dict[str, list[tuple[str, set[str]]]] = {}  # role -> (person, sentence words)
+    # role -> (person, the span defining it): the span's sentence words are read only for a
+    # phrase with modifiers that needs them (most defined roles are never referred back to)
+    defined: dict[str, list[tuple[str, int, int]]] = {}
     for m in mentions:
         if m.actor_id in persons and m.rule in ("alias", "candidate", "surname"):
-            for role in _roles_of(text, m, patterns):
-                defined.setdefault(role, []).append(
-                    (m.actor_id, _sentence_words(text, m.start, m.end)))
+            for role in _roles_of(text, m, patterns, ends):
+                defined.setdefault(role, []).append((m.actor_id, m.start, m.end))
     if not defined or not any(all(part in text for part in noun.split("-"))
                               for noun in _referring_nouns(frozenset(defined))):
         return []  # a phrase's noun maps to a defined role and stands in the text
@@ -148,6 +159,13 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
     ends = {m.end for m in mentions if m.actor_id in persons}
     owner: _Owner | None = None  # built at the first "his/her <role>": most articles hold none
     definitions = _definitions(text, mentions, persons, lexicon)
+    sentence_words: dict[tuple[int, int], set[str]] = {}
+
+    def seen(start: int, end: int) -> set[str]:
+        if (start, end) not in sentence_words:
+            sentence_words[start, end] = _sentence_words(text, start, end)
+        return sentence_words[start, end]
+
     out: list[Mention] = []
     for p in phrase.finditer(text):
         mods = p.group(2).split()
@@ -164,8 +182,8 @@ def role_anaphora(text: str, mentions: Sequence[Mention], persons: frozenset[str
         if any(w.lower() in lexicon.common_words for w in mods) \
                 or (not mods and p.group(0)[0] in "Aa"):
             continue  # a bare "a spokesman" may be anyone's ("Through a spokesman, he ...")
-        fits = {aid for aid, seen in defined[role]
-                if not mods or any(w.lower().strip(".'’") in seen for w in mods)}
+        fits = {aid for aid, s, e in defined[role]
+                if not mods or any(w.lower().strip(".'’") in seen(s, e) for w in mods)}
         if p.group(1):
             owner = owner or _Owner(text, mentions, persons, actors, lexicon)
             fits = owner.same_state(p.start(), fits)
