@@ -72,7 +72,7 @@ general rules of English news syntax, applied sentence by sentence without a par
    body they speak for (registry parent) is listed beside them (``source_parties`` /
    ``target_parties``, event_actors rows); in material acts (15, 18-20, 0874) a state source
    acts through its one armed-forces child. The place words of a wire dateline ("CITY (Agency)
-   —") are no actor. A group named as a side's own ("rebels fighting under the banner of Y",
+   —") are no actor. A group named as a side's own ("militias marching under the flag of Y",
    "accused X of Z, identifying them as members of Y") is listed beside it and is no side of
    its own (``identity.py``). A person an apposition tied to a body ("X, a spokesman for Y,")
    lists Y beside them for the rest of the article.

@@ -177,7 +177,7 @@ def _first_body(s: _Sentence, here: int) -> tuple[str, int] | None:
 
 def _they_speakers(s: _Sentence, frames: list[_Frame], last: tuple[str, int] | None,
                    here: int) -> tuple[str, int] | None:
-    """"E, a rebel official and monitors said. They said F.": a sentence that opens with
+    """"E, a union leader and observers said. They said F.": a sentence that opens with
     "They said" goes on with the speakers of the sentence before (its first one). Returns the
     first speaker of this sentence, with its number, for the next."""
     for f in frames:
@@ -653,8 +653,8 @@ def _merge_force(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _exchange_targets(cands: list[Candidate]) -> list[Candidate]:
-    """Two sides' force in one sentence, one of them on the other ("killed by government air
-    strikes and rebel shelling of government districts"): an exchange, so the act whose target
+    """Two sides' force in one sentence, one of them on the other ("killed by army artillery
+    and militia mortar fire on army posts"): an exchange, so the act whose target
     is unnamed is on the side that acts on its source. An act only wanted ("X wanted to kill Y
     after Y gassed Z") is no exchange."""
     force = [c for c in cands if _force_group(c.cameo_code) == "force"

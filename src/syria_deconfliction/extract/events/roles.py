@@ -87,7 +87,7 @@ def _subject(s: _Sentence, t: _Trig, frames: list[_Frame], kinetic: bool,
             pick = mil[0] if mil else pick
         return s.actor(pick), pick, "subject"
     if c.antecedent and _object_relative(s, c, t):
-        # "the forces that it has been targeting": "it" is the first body named before
+        # "the militias that it has been shelling": "it" is the first body named before
         body = next((s.actor(k) for k, (_a, b) in enumerate(s.m_tok) if b <= c.boundary
                      and s.actor(k) != c.antecedent
                      and s.actor_types.get(s.actor(k)) != "person"), None)

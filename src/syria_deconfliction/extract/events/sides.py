@@ -135,8 +135,8 @@ def _threatened(s: _Sentence, t: _Trig, frames: list[_Frame], source: str | None
 
 
 def _asked_of(s: _Sentence, t: _Trig, frames: list[_Frame], source: str | None) -> str | None:
-    """Whom an appeal or demand is addressed to after 'from' in its clause: "a call for
-    goodwill steps from X", "demanded guarantees from X" -> X."""
+    """Whom an appeal or demand is addressed to after 'from' in its clause: "a plea for
+    fresh concessions from X", "demanded guarantees from X" -> X."""
     end = _clause_end(s, t, frames)
     for i in range(t.t1, min(end, t.t1 + 8)):
         if s.low(i) == "from":

@@ -356,7 +356,7 @@ def _planned(s: _Sentence, t: _Trig, lex: TriggerLexicon) -> str | None:
             continue
         if w in _CLAUSE_PUNCT or w in (",", "that", "which", "who", "but") or w in _QUOTES:
             return None
-        # "trying to convene the first talks": the verb and two modifiers may come between
+        # "hoping to host the second round of talks": the verb and two modifiers may come between
         if w == "to" and i >= t.t0 - 4 and (s.low(i - 1) in lex.planned_before_to or any(
             s.low(j) in lex.planned_lookback for j in range(max(0, i - 6), i)
         )):

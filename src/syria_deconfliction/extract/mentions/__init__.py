@@ -27,7 +27,7 @@ Rules (the same text is in docs/CODEBOOK.md, "Actor mentions"):
    reading, and after "<place>, " when the place lies in that state ("Damascus, Syria").
    Otherwise it is the actor: "Moscow said", "warned Moscow", "the blessing of Damascus",
    "supplies to Damascus" ("to" is not locative), "Moscow-affiliated", "Kremlin spokesman";
-   before a title word even after a preposition ("pressure from U.S. Secretary of State").
+   before a title word even after a preposition ("a letter from U.S. Secretary of State").
 5. Demonyms, and state names used as modifiers, take their reading from the head noun that
    follows (coordinated ones share it: "Russian and U.S. forces", "U.S., Israeli and other
    officials"; one modifier may intervene, any word after a demonym, a small military/official

@@ -4,8 +4,8 @@ A phrase headed by a noun that says what KIND of actor it is (`mentions_kind_hea
 outlet is a media actor, a monitoring group an NGO) names an actor of that type the article
 names (registry actors and candidates alike):
 
-1. "the <head>": the actor of that type named last before it ("<Outlet> reported. The draft,
-   obtained by the news organization, ..."), else the only one named anywhere in the article;
+1. "the <head>": the actor of that type named last before it ("<Outlet> reported. The memo,
+   seen by the paper, ..."), else the only one named anywhere in the article;
 2. "a/an <head>": the only actor of that type the article names, and only after the phrase
    (an indefinite introduces its referent: "an opposition monitoring group says ... The
    <Name> Observatory says"); after that actor is named, or with a capitalised modifier ("a

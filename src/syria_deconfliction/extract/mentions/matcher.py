@@ -241,7 +241,7 @@ class _Matcher:
         return False
 
     def _before_title(self, text: str, c: _Cand) -> bool:
-        """A state name before a title word is the actor even after a preposition ("pressure
+        """A state name before a title word is the actor even after a preposition ("a letter
         from U.S. Secretary of State <Name>"): it qualifies the office, not a location."""
         if c.possessive:
             return False

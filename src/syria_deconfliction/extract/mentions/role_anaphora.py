@@ -7,8 +7,8 @@ read where the article defines it: the title before the name ("Foreign Minister 
 lower-case role before it ("rebel official <Name>"), an apposition after it ("<Name>, an
 official in ..."), a copula after it ("<Name> was a decorated general"), or "the <role> for
 <body>, <Name>". When the phrase has modifiers, one of
-them must occur in the person's defining sentence ("rebel official" ~ "an official in the
-rebel group"); an indefinite one needs such a modifier ("Through a spokesman, he declined" may
+them must occur in the person's defining sentence ("union official" ~ "an official of the
+dockers' union"); an indefinite one needs such a modifier ("Through a spokesman, he declined" may
 be anyone's spokesman); two persons fitting -> no mention. The span is the modifiers and the
 role noun, never the article. Phrases that define a person themselves (followed by a name,
 by "for"/"of" ..., in apposition, or after a copula) are left to the other rules; after
