@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from itertools import compress, count
 
 from .model import _NP, SpeakerHint, _Hist, _Rec, _Speaker
@@ -573,16 +574,29 @@ class _Coreference:
 
     def _antecedent(self, pron: str, pos: int, si: int) -> _Speaker | None:
         para = self.sents[si][2]
-        hist = [h for h in self.hist if h.pos < pos and h.sp.start is not None]
+        # the history before the pronoun, latest first: each rule takes the latest entry that
+        # fits it (the last of the entries it would list), so the entries are read back only
+        # until one fits, and agreement is asked only of the people read (once each: it is
+        # pure in the speaker while the rules run)
+        back = [h for h in reversed(self.hist) if h.pos < pos and h.sp.start is not None]
         if pron in ("he", "she"):
-            hist = [h for h in hist if not h.sp.is_person or self._agrees(h.sp, pron)]
-        spk = [h for h in hist if h.kind == "speaker"]
-        subj = [h for h in hist if h.kind == "subject"]
-        if pron in ("he", "she"):
-            local = [h for h in spk if h.sp.is_person and (
-                h.sent == si or (h.sent == si - 1 and h.para == para))]
-            if local:
-                return local[-1].sp
+            people = [h for h in back if h.sp.is_person]
+            agreed: dict[int, bool] = {}
+
+            def latest(test: Callable[[_Hist], bool]) -> _Speaker | None:
+                for n, h in enumerate(people):
+                    if test(h):
+                        ok = agreed.get(n)
+                        if ok is None:
+                            ok = agreed[n] = self._agrees(h.sp, pron)
+                        if ok:
+                            return h.sp
+                return None
+
+            local = latest(lambda h: h.kind == "speaker" and (
+                h.sent == si or (h.sent == si - 1 and h.para == para)))
+            if local is not None:
+                return local
             same = self._sentence_person(si, pos, pron)
             if same is not None:
                 return same
@@ -595,34 +609,34 @@ class _Coreference:
             # own ("X had a question for the mayor. ¶ “...,” she said.")
             lead = self._quoted_lead(si)
             opens = lead > 0 and self.sents[lead - 1][2] != para
-            local = [h for h in subj if h.sp.is_person and h.sp.is_named and (
+            local = latest(lambda h: h.kind == "subject" and h.sp.is_named and (
                 h.sent == si or (h.sent == si - 1 and h.para == para)
-                or (opens and h.sent == lead - 1))]
-            if local:
-                return local[-1].sp
-            named = [h for h in spk if h.sp.is_person and h.sp.is_named and si - h.sent <= 6]
-            if named:
-                return named[-1].sp
-            roles = [h for h in spk if h.sp.is_person and si - h.sent <= 6]
-            if roles:
-                return roles[-1].sp
-            subs = [h for h in subj if h.sp.is_person and h.sp.is_named and si - h.sent <= 2]
-            return subs[-1].sp if subs else None
+                or (opens and h.sent == lead - 1)))
+            if local is not None:
+                return local
+            named = latest(lambda h: h.kind == "speaker" and h.sp.is_named and si - h.sent <= 6)
+            if named is not None:
+                return named
+            roles = latest(lambda h: h.kind == "speaker" and si - h.sent <= 6)
+            if roles is not None:
+                return roles
+            return latest(lambda h: h.kind == "subject" and h.sp.is_named and si - h.sent <= 2)
+        spk = [h for h in back if h.kind == "speaker"]
+        subj = [h for h in back if h.kind == "subject"]
         if pron == "it":
-            own = [h for h in subj if h.sent == si and not h.sp.is_person]
-            if own:
-                return own[-1].sp
-            sp2 = [h for h in spk if not h.sp.is_person and not h.sp.is_plural
-                   and si - h.sent <= 3]
-            if sp2:
-                return sp2[-1].sp
-            subs = [h for h in subj if not h.sp.is_person and si - h.sent <= 2]
-            return subs[-1].sp if subs else None
-        plural = [h for h in spk if (h.sp.is_plural or not h.sp.is_person) and si - h.sent <= 3]
-        if plural:
-            return plural[-1].sp
-        subs = [h for h in subj if h.sp.is_plural and si - h.sent <= 2]
-        return subs[-1].sp if subs else None
+            own = next((h.sp for h in subj if h.sent == si and not h.sp.is_person), None)
+            if own is not None:
+                return own
+            sp2 = next((h.sp for h in spk if not h.sp.is_person and not h.sp.is_plural
+                        and si - h.sent <= 3), None)
+            if sp2 is not None:
+                return sp2
+            return next((h.sp for h in subj if not h.sp.is_person and si - h.sent <= 2), None)
+        plural = next((h.sp for h in spk if (h.sp.is_plural or not h.sp.is_person)
+                       and si - h.sent <= 3), None)
+        if plural is not None:
+            return plural
+        return next((h.sp for h in subj if h.sp.is_plural and si - h.sent <= 2), None)
 
     def _sentence_person(self, si: int, pos: int, pron: str) -> _Speaker | None:
         """'X described Ruth Calder as ... after she ...': the one named person earlier in the
