@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import compress, count
 
 from .model import _Rec
 from .vocabulary import (
@@ -52,7 +53,7 @@ class _Attribution:
         toks = self.toks
         # every record starts at a cue word (a speech verb's form, "according", "as",
         # "what"): listed once, so the rules below visit those tokens only, in text order
-        cue_at = [i for i, t in enumerate(toks) if t.low in _CUES]
+        cue_at = list(compress(count(), map(_CUES.__contains__, self._lows)))
         for si, (a, b, _p) in enumerate(self.sents):
             e = self._sent_end(a, b)
             recs: list[_Rec] = []
@@ -537,6 +538,8 @@ class _Attribution:
     def _contents(self, si: int, a: int, e: int) -> None:
         toks = self.toks
         recs = self.recs[si]
+        if not recs:
+            return  # (every step below is about a record)
         trailing_bounds = {r.boundary for r in recs if r.kind in ("trailing", "inverted")
                            and r.boundary is not None}
         np_starts = {r.np[0] for r in recs if r.np is not None}

@@ -36,6 +36,39 @@ _GENDERED_HONORIFICS = _HONORIFICS & (_MALE_WORDS | _FEMALE_WORDS)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+class _SubjectSpeaker(_Speaker):
+    """The speaker of a sentence's subject (_push_subject) whose actor and reason, most of its
+    cost (hints, role holders, descriptions), are read only when first asked: most subjects
+    never speak. They are what _speaker_from_np gave at the push: the rules that give them are
+    pure in the document but for the speaker history (_earlier_description), which is read as
+    it stood then (its length then: the history only grows, its entries never change)."""
+
+    _pending: tuple[_Coreference, _NP, int, int, int] | None
+
+    def _settle(self) -> None:
+        pending = self._pending
+        if pending is None:
+            return
+        ex, np, s, e, upto = pending
+        self._pending = None
+        saved, ex._hist_upto = ex._hist_upto, upto
+        try:
+            actor, why = ex._np_actor(np, s, e)
+        finally:
+            ex._hist_upto = saved
+        self.__dict__["actor"], self.__dict__["reason"] = actor, why
+
+    @property  # type: ignore[override]
+    def actor(self) -> str | None:
+        self._settle()
+        return self.__dict__["actor"]  # type: ignore[no-any-return]
+
+    @property  # type: ignore[override]
+    def reason(self) -> str | None:
+        self._settle()
+        return self.__dict__["reason"]  # type: ignore[no-any-return]
+
+
 class _Coreference:
     """Speakers of records: names, descriptions, pronouns and role holders."""
 
@@ -52,14 +85,35 @@ class _Coreference:
         else:
             s, e = np.start, np.end
         desc = self.body[np.desc[0]:np.desc[1]] if np.desc else None
+        actor, why = self._np_actor(np, s, e)
+        core = np.core if (np.core is not None and np.role) else None
+        return _Speaker(s, e, self.body[s:e], actor, desc, np.is_person, np.is_named,
+                        np.is_plural, np.role, reason=why, core=core)
+
+    def _np_actor(self, np: _NP, s: int, e: int) -> tuple[str | None, str | None]:
+        """(actor id, reason) of the speaker phrase np named at s..e."""
         actor, why = self._actor_for(np, s, e)
         if np.role and np.is_person and np.core is None:
             holder = self._role_holder(np)
             if holder is not None:
                 actor, why = holder
-        core = np.core if (np.core is not None and np.role) else None
-        return _Speaker(s, e, self.body[s:e], actor, desc, np.is_person, np.is_named,
-                        np.is_plural, np.role, reason=why, core=core)
+        return actor, why
+
+    def _subject_speaker(self, np: _NP) -> _Speaker:
+        """_speaker_from_np of a sentence's subject, its actor and reason read when first
+        asked (_SubjectSpeaker): most subjects never speak."""
+        if np.core is not None and not np.role:
+            s, e = np.core
+        else:
+            s, e = np.start, np.end
+        sp = object.__new__(_SubjectSpeaker)
+        sp.__dict__.update(
+            start=s, end=e, mention=self.body[s:e],
+            desc=self.body[np.desc[0]:np.desc[1]] if np.desc else None,
+            is_person=np.is_person, is_named=np.is_named, is_plural=np.is_plural,
+            role=np.role, pronoun=None, core=np.core if (np.core is not None and np.role)
+            else None, _pending=(self, np, s, e, len(self.hist)))
+        return sp
 
     def _actor_for(self, np: _NP, s: int, e: int) -> tuple[str | None, str | None]:
         toks = self.toks
@@ -109,7 +163,9 @@ class _Coreference:
         same head noun in the previous ten sentences ("A Syrian army source said ... . “...,”
         the source said.") and that speaker's actor."""
         si = self.sent_of_tok[np.tok_a]
-        for h in reversed(self.hist):
+        # (a subject's actor read late reads the history as it stood at its push)
+        upto = self._hist_upto
+        for h in reversed(self.hist if upto is None else self.hist[:upto]):
             if si - h.sent > 10:
                 break
             sp = h.sp
@@ -550,7 +606,7 @@ class _Coreference:
             # only an honorific of known gender or the first token of a name run tells one
             # (the rest of the tokens need no visit)
             # (the honorific test runs once per distinct word, the name test on name tokens)
-            lows = [t.low for t in toks]
+            lows = self._lows
             hon = {w for w in set(lows) if w.rstrip(".") in _GENDERED_HONORIFICS}
             told = set(compress(count(), map(hon.__contains__, lows)))
             told.update(i for i in self._name_at if i == 0 or not is_name[i - 1])
@@ -711,7 +767,7 @@ class _Coreference:
         if np is None:
             return
         if np.pronoun is None:
-            self._push(np.start, si, self._speaker_from_np(np), "subject")
+            self._push(np.start, si, self._subject_speaker(np), "subject")
         elif np.pronoun in ("he", "she"):
             ante = self._antecedent(np.pronoun, np.start, si)
             if ante is not None and ante.is_person:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from ..document import Document
 from .attribution import _Attribution
@@ -32,8 +33,10 @@ class _Extractor(_Marks, _Phrases, _Subjects, _Attribution, _Coreference, _Class
         self.paras = self._paragraphs()
         self.mquotes = self._mark_quotes()
         self.toks, self._tok_starts, self.qids = self._tokenize()
-        # _free of every token: outside every quotation and no mark (a mark's qid is -1)
-        self._free_at = [q < 0 for q in self.qids]
+        self._lows = list(map(attrgetter("low"), self.toks))  # every token's .low, in order
+        # _free of every token: outside every quotation and no mark (a mark's qid is -1);
+        # (0).__gt__(q) is q < 0
+        self._free_at = list(map((0).__gt__, self.qids))
         for k in self._mark_toks:
             self._free_at[k] = False
         self.sents = self._sentences()  # (tok_a, tok_b, para)
@@ -46,6 +49,7 @@ class _Extractor(_Marks, _Phrases, _Subjects, _Attribution, _Coreference, _Class
         self._name_flags: list[bool] = []  # _is_name_tok of every token (set by _surnames)
         self._name_at: list[int] = []  # the indices where _name_flags is true
         self.surnames = self._surnames()
+        self._np_blocks = self._blocking_tokens()  # what _trim_np looks for, by bisection
         self._np_memo: dict[tuple[int, int], _NP | None] = {}  # _analyze_np, once surnames known
         self.recs: list[list[_Rec]] = [[] for _ in self.sents]
         self.hist: list[_Hist] = []
@@ -57,6 +61,7 @@ class _Extractor(_Marks, _Phrases, _Subjects, _Attribution, _Coreference, _Class
         self._stated_gender: dict[tuple[int, int | None, str | None], str | None] = {}
         self._org_keys_of: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._holders: list[tuple[int, int, _NP]] | None = None
+        self._hist_upto: int | None = None  # the history a late subject actor reads
         self._direct_after = -1
 
 

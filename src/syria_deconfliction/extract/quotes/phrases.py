@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from itertools import compress
+from itertools import compress, count
+from operator import attrgetter
 from typing import TypeVar
 
 from ..document import Token
@@ -91,6 +92,11 @@ def _cap_text(text: str) -> bool:
     return text[:1].isupper() or bool(_PARTICLE_CAP.match(text))
 
 
+def _strict_finite_low(low: str) -> bool:
+    """_strict_finite of a word token of this low text."""
+    return low in _FINITE or low.endswith("n't")
+
+
 def _bare_text(text: str) -> str:
     # tokens and words hold no line break, so this is re.sub(r"['’]s$", "", text)
     return text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
@@ -99,6 +105,7 @@ def _bare_text(text: str) -> str:
 _NAME_TEXT = _TextTest(_name_text)
 _CAP_TEXT = _TextTest(_cap_text)
 _BARE_TEXT = _TextTest(_bare_text)
+_STRICT_FINITE_LOW = _TextTest(_strict_finite_low)
 
 
 class _Phrases:
@@ -151,6 +158,18 @@ class _Phrases:
         if not getattr(self, "sent_of_tok", None):
             return self.toks[k].start == self.paras[self.toks[k].para][0]
         return self.sents[self.sent_of_tok[k]][0] == k
+
+    def _blocking_tokens(self) -> list[int]:
+        """The indices, ascending, of the tokens a noun phrase may not hold (_trim_np): a
+        word that is _strict_finite, and a quotation mark (the tokens of kind qo and qc are
+        exactly the marks' own tokens, _mark_toks). One table lookup per token, in C."""
+        _STRICT_FINITE_LOW.bound()
+        toks = self.toks
+        out = [k for k in compress(count(), map(_STRICT_FINITE_LOW.__getitem__, self._lows))
+               if toks[k].kind == "word"]
+        out += self._mark_toks
+        out.sort()
+        return out
 
     def _strict_finite(self, k: int) -> bool:
         low = self.toks[k].low
@@ -285,10 +304,15 @@ class _Phrases:
         for table in (_NAME_TEXT, _CAP_TEXT, _BARE_TEXT):
             table.bound()
         name_text = _NAME_TEXT
-        # (the table first: most words are no names, so the kind is rarely compared)
-        is_name = [name_text[t.text] and t.kind == "word" for t in toks]
+        # (the table over every text in C, then the kind of the few names only)
+        is_name = list(map(name_text.__getitem__, map(attrgetter("text"), toks)))
+        cands = list(compress(range(n), is_name))
+        name_at = [k for k in cands if toks[k].kind == "word"]
+        if len(name_at) < len(cands):
+            for k in set(cands).difference(name_at):
+                is_name[k] = False
         self._name_flags = is_name  # and read again by the gender and phrase rules
-        self._name_at = name_at = list(compress(range(n), is_name))
+        self._name_at = name_at
         headline = 0 if self._title_case_para(0) else -1
         # every rule below needs a name token at i, or at i + 1 after a particle or honorific
         # ("al", "Mr"), or at i + 2 after an honorific and its stop ("Mr" "."): only those
@@ -472,7 +496,10 @@ class _Phrases:
         last = toks[b - 1]
         if last.low in _DETERMINERS or last.low in _PREPOSITIONS or last.low in ("and", "or"):
             return None
-        if any(self._strict_finite(k) or toks[k].kind in ("qo", "qc") for k in range(a, b)):
+        # (any _strict_finite or mark token in a..b: the first blocker at or after a)
+        blocks = self._np_blocks
+        x = bisect_left(blocks, a)
+        if x < len(blocks) and blocks[x] < b:
             return None
         return a, b
 
