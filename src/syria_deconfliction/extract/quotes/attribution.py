@@ -603,6 +603,8 @@ class _Attribution:
         return a
 
     def _mentions_statement(self, s: int, e: int) -> bool:
+        if "statement" not in self._lows[s:e]:
+            return False  # (the word at all first: a list search in C)
         return any(self.toks[k].low == "statement" and self._free(k) for k in range(s, e))
 
     def _quote_at(self, pos: int) -> int:

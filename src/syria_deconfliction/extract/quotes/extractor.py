@@ -25,7 +25,7 @@ class _Extractor(_Marks, _Phrases, _Subjects, _Attribution, _Coreference, _Class
     def __init__(self, doc: Document, hints: Sequence[SpeakerHint]) -> None:
         self.doc = doc
         self.body = doc.text
-        self.hints = sorted(hints, key=lambda h: (h.start, h.end))
+        self.hints = sorted(hints, key=attrgetter("start", "end"))
         self._hint_starts = [h.start for h in self.hints]
         self._longest_hint = max((h.end - h.start for h in self.hints), default=0)
         self._state_form_list: list[tuple[str, str]] | None = None

@@ -346,10 +346,11 @@ class _Phrases:
                 if toks[j - 1].text.endswith(("'s", "’s")):
                     break
             if j - i >= 2:
-                run = list(range(i, j))
-                k = max((r for r in run if toks[r].low.rstrip(".") in _TITLE_WORDS),
-                        default=i - 1)
-                core = [r for r in run if r > k]
+                k = i - 1  # the last title word of the run, if any
+                for r in range(i, j):
+                    if toks[r].low.rstrip(".") in _TITLE_WORDS:
+                        k = r
+                core = list(range(k + 1, j))
                 if self._person_tokens(core) or self._titled_name(k, core):
                     names.add(self._bare(toks[core[-1]].text))
             elif j - i == 1 and i >= 1 and (toks[i - 1].text == "." or toks[
@@ -402,10 +403,13 @@ class _Phrases:
         words = [toks[r] for r in idx if toks[r].low not in _PARTICLES]
         if not words:
             return False
-        if any(self._bare(w.low) in _ORG_WORDS or self._bare(w.low) in _TITLE_WORDS
-               or w.low in _TIME_WORDS for w in words):
-            return False
-        if any(not self._is_name_tok(w) for w in words) or words[0].low in _DETERMINERS:
+        bare_of = self._bare
+        for w in words:  # (a loop, not two generators: asked of every name run)
+            bare = bare_of(w.low)
+            if bare in _ORG_WORDS or bare in _TITLE_WORDS or w.low in _TIME_WORDS \
+                    or not (w.kind == "word" and _NAME_TEXT[w.text]):
+                return False  # (the last test: _is_name_tok)
+        if words[0].low in _DETERMINERS:
             return False  # "The Atlantic": a determiner opens no person's name
         if len(idx) == 1:
             # a surname of the text, or a common given name used alone ("Melanie said", a
@@ -476,7 +480,7 @@ class _Phrases:
         if b - a == 1 and (last.low in _PRONOUNS or self._bare(last.low) in _PRONOUNS):
             return self._pronoun_np(np, last, a, b)
         core = self._name_core(a, b)
-        if core is None and any(toks[k].low == "and" for k in range(a, b)):
+        if core is None and "and" in self._lows[a:b]:
             return self._coordinated_np(np, a, b)
         if core is not None:
             return self._named_np(np, a, core)
@@ -531,10 +535,12 @@ class _Phrases:
             and self._bare(toks[r - 2].low) in _TITLE_WORDS)
         if r >= b or in_pp:
             return None
-        run = list(range(r, b))
-        k = max((x for x in run if self._bare(toks[x].low).rstrip(".") in _TITLE_WORDS),
-                default=r - 1)
-        cands = [x for x in run if x > k]
+        k = r - 1  # the last title word of the run, if any
+        bare_of = self._bare
+        for x in range(r, b):
+            if bare_of(toks[x].low).rstrip(".") in _TITLE_WORDS:
+                k = x
+        cands = list(range(k + 1, b))
         hon = r > a and toks[r - 1].low.rstrip(".") in ("mr", "mrs", "ms", "dr")
         dotted = r - 1 > a and self._dotted_honorific(r)  # "Mr. Holm"
         if k >= r and toks[k].low.rstrip(".") in _HONORIFICS:

@@ -47,11 +47,13 @@ class _Subjects:
             # phrase (lower-case words, or an adverb in -ly) before the subject
             k = c + 1
         m = k
+        free = self._free_at
         while m < e and m - k < 14:
             t = toks[m]
-            if t.text in ",;:" or t.kind in ("qo", "qc", "dash") or not self._free(m):
+            if t.text in ",;:" or t.kind in ("qo", "qc", "dash") or not free[m]:
                 break
-            if m > k and (self._finite_like(m) or t.low in _LEMMA_OF and t.text.islower()):
+            # (the word test first: _finite_like is pure, the order changes nothing)
+            if m > k and (t.low in _LEMMA_OF and t.text.islower() or self._finite_like(m)):
                 break
             if t.low in _SUBORD and m > k:
                 break
