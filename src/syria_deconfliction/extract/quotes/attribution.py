@@ -42,6 +42,8 @@ from .vocabulary import (
 
 # the words a record can start at: a speech verb's form and the idioms' first words
 _CUES = frozenset(_LEMMA_OF) | {"according", "as", "what"}
+# the words _cut tests (a conjunction before a new clause, "while" before a new subject)
+_CUT_WORDS = frozenset(["and", "but", "while", "whereas"])
 
 
 class _Attribution:
@@ -627,6 +629,9 @@ class _Attribution:
         k = s
         while k < e:
             t = toks[k]
+            if t.kind == "word" and t.low not in _CUT_WORDS and k not in trailing_bounds:
+                k += 1  # a plain word: every test below is about a mark, punctuation or
+                continue  # one of _CUT_WORDS
             if t.kind == "qo":
                 prev = toks[k - 1] if k > 0 else None
                 if prev is not None and k > cur and (prev.text == ":" or (

@@ -160,7 +160,12 @@ class _Rows:
             if self._is_one_quote(s, e):
                 continue
             free = self._free_at
-            free_words = sum([free[k] for k in range(ps, pe) if toks[k].kind == "word"])
+            free_words = 0  # counted up to 3: the test below asks no more
+            for k in range(ps, pe):
+                if free[k] and toks[k].kind == "word":
+                    free_words += 1
+                    if free_words == 3:
+                        break
             if free_words < 3:
                 continue
             if self._quote_spans.inside_one(s, e):

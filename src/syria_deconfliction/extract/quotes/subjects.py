@@ -37,7 +37,11 @@ class _Subjects:
                     toks[k].low not in _DETERMINERS and toks[c + 1].low in ("the", "a", "an") \
                     and not any(self._finite_like(m) for m in range(k, c)):
                 k = c + 1  # "Following a swiftly called, late-night meeting, the council ..."
-        c = next((x for x in range(k, min(e, k + 4)) if toks[x].text == ","), None)
+        c = None  # the first comma of the next four tokens
+        for x in range(k, min(e, k + 4)):
+            if toks[x].text == ",":
+                c = x
+                break
         if c is not None and c > k and c + 1 < e and self._free(c) and (
                 toks[c + 1].low in _PRONOUNS or self._is_name_tok(toks[c + 1])) and all(
                 toks[x].kind == "word" and not self._finite_like(x) and toks[x].low not in
