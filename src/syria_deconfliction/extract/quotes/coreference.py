@@ -9,6 +9,7 @@ from collections.abc import Callable
 from itertools import compress, count
 
 from .model import _NP, SpeakerHint, _Hist, _Rec, _Speaker
+from .phrases import _TextTest
 from .vocabulary import (
     _DETERMINERS,
     _DOC_NOUNS,
@@ -34,6 +35,8 @@ _LETTERS_DOT = re.compile(r"[^\W\d_]+\.?")
 # honorifics that tell a gender ("Mrs"): where the gender rules look for one
 _GENDERED_HONORIFICS = _HONORIFICS & (_MALE_WORDS | _FEMALE_WORDS)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# is a token of this low text an honorific of known gender (its stops aside)?
+_GENDERED_HONORIFIC_LOW = _TextTest(lambda low: low.rstrip(".") in _GENDERED_HONORIFICS)
 
 
 class _SubjectSpeaker(_Speaker):
@@ -605,10 +608,9 @@ class _Coreference:
             seen: dict[str, set[str]] = {}
             # only an honorific of known gender or the first token of a name run tells one
             # (the rest of the tokens need no visit)
-            # (the honorific test runs once per distinct word, the name test on name tokens)
-            lows = self._lows
-            hon = {w for w in set(lows) if w.rstrip(".") in _GENDERED_HONORIFICS}
-            told = set(compress(count(), map(hon.__contains__, lows)))
+            # (the honorific test is a table per distinct text, the name test on name tokens)
+            _GENDERED_HONORIFIC_LOW.bound()
+            told = set(compress(count(), map(_GENDERED_HONORIFIC_LOW.__getitem__, self._lows)))
             told.update(i for i in self._name_at if i == 0 or not is_name[i - 1])
             for i in sorted(told):
                 t = toks[i]

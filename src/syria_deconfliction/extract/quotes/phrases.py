@@ -53,6 +53,9 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SHORT_HONORIFICS = ("mr", "mrs", "ms", "dr")  # before a name, they make it a surname
 # finite forms of "be" that make a progressive speech verb ("is telling", "were claiming")
 _FINITE_BE = _BE - frozenset(["be", "been", "being"])
+# the words _is_tail tests (besides a participle in -ing): "that", a subordinator, a finite
+# verb, a speech verb's form
+_TAIL_TESTED = frozenset(["that"]) | _TAIL_SUBORD | _FINITE | frozenset(_FORM_OF)
 
 
 class _TextTest(dict[str, _V]):
@@ -773,6 +776,9 @@ class _Phrases:
         k = s
         while k < e:
             t = toks[k]
+            if t.kind == "word" and t.low not in _TAIL_TESTED and not t.low.endswith("ing"):
+                k += 1  # a plain word: every test below is about punctuation, a mark, a
+                continue  # participle in -ing or a word of _TAIL_TESTED
             n = k + 1
             while t.text == "," and n < e - 1 and toks[n].low in ("not", "never", "even"):
                 n += 1  # "..., X said, not even needing to ..."
