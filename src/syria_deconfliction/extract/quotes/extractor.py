@@ -33,10 +33,9 @@ class _Extractor(_Marks, _Phrases, _Subjects, _Attribution, _Coreference, _Class
         self.paras = self._paragraphs()
         self.mquotes = self._mark_quotes()
         self.toks, self._tok_starts, self.qids = self._tokenize()
-        self._lows = list(map(attrgetter("low"), self.toks))  # every token's .low, in order
-        # _free of every token: outside every quotation and no mark (a mark's qid is -1);
-        # (0).__gt__(q) is q < 0
-        self._free_at = list(map((0).__gt__, self.qids))
+        self._lows = [t.low for t in self.toks]  # every token's .low, in order
+        # _free of every token: outside every quotation and no mark (a mark's qid is -1)
+        self._free_at = [q < 0 for q in self.qids]
         for k in self._mark_toks:
             self._free_at[k] = False
         self.sents = self._sentences()  # (tok_a, tok_b, para)
@@ -49,7 +48,6 @@ class _Extractor(_Marks, _Phrases, _Subjects, _Attribution, _Coreference, _Class
         self._name_flags: list[bool] = []  # _is_name_tok of every token (set by _surnames)
         self._name_at: list[int] = []  # the indices where _name_flags is true
         self.surnames = self._surnames()
-        self._np_blocks = self._blocking_tokens()  # what _trim_np looks for, by bisection
         self._np_memo: dict[tuple[int, int], _NP | None] = {}  # _analyze_np, once surnames known
         self.recs: list[list[_Rec]] = [[] for _ in self.sents]
         self.hist: list[_Hist] = []

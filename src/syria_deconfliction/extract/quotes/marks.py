@@ -31,7 +31,6 @@ _SINGLE_CHARS = "'‘’"
 # next candidate character instead of trying the pattern at every position
 _DOUBLE_RE = re.compile(f"[{re.escape(_DOUBLE_CHARS)}'](?:(?<=[{re.escape(_DOUBLE_CHARS)}])|')")
 _SINGLE_RE = re.compile(f"[{_SINGLE_CHARS}]")
-_STOP_CHAR_RE = re.compile(r"[.?!]")
 # words that cannot be the noun a plural possessive modifies
 _NON_NOUN = _PREPOSITIONS | _DETERMINERS | _PRONOUNS | _SUBORD | _BE | frozenset(
     ["and", "or", "but", "nor", "to", "who", "which", "that"])
@@ -344,13 +343,8 @@ class _Marks:
         Only the stops are visited (listed once), a paragraph's tokens being one run."""
         toks = self.toks
         out: list[tuple[int, int, int]] = []
-        # every stop token (a ".", "?" or "!", or a dotted acronym) holds one of those
-        # characters: only the tokens holding one are tested, found by their positions
-        starts = self._tok_starts
-        held = sorted({bisect_right(starts, m.start()) - 1
-                       for m in _STOP_CHAR_RE.finditer(self.body)})
-        stops = [k for k in held if k >= 0 and (toks[k].kind == "acr" or (
-            toks[k].kind == "punct" and toks[k].text in ".?!"))]
+        stops = [k for k, t in enumerate(toks)
+                 if t.kind == "acr" or (t.kind == "punct" and t.text in ".?!")]
         si, ns = 0, len(stops)
         pa = 0
         for para, (_ps, pe) in enumerate(self.paras):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from itertools import compress, count
+from itertools import compress
 from operator import attrgetter
 from typing import TypeVar
 
@@ -95,11 +95,6 @@ def _cap_text(text: str) -> bool:
     return text[:1].isupper() or bool(_PARTICLE_CAP.match(text))
 
 
-def _strict_finite_low(low: str) -> bool:
-    """_strict_finite of a word token of this low text."""
-    return low in _FINITE or low.endswith("n't")
-
-
 def _bare_text(text: str) -> str:
     # tokens and words hold no line break, so this is re.sub(r"['’]s$", "", text)
     return text[:-2] if text.endswith(_POSSESSIVE_ENDS) else text
@@ -108,7 +103,6 @@ def _bare_text(text: str) -> str:
 _NAME_TEXT = _TextTest(_name_text)
 _CAP_TEXT = _TextTest(_cap_text)
 _BARE_TEXT = _TextTest(_bare_text)
-_STRICT_FINITE_LOW = _TextTest(_strict_finite_low)
 
 
 class _Phrases:
@@ -161,18 +155,6 @@ class _Phrases:
         if not getattr(self, "sent_of_tok", None):
             return self.toks[k].start == self.paras[self.toks[k].para][0]
         return self.sents[self.sent_of_tok[k]][0] == k
-
-    def _blocking_tokens(self) -> list[int]:
-        """The indices, ascending, of the tokens a noun phrase may not hold (_trim_np): a
-        word that is _strict_finite, and a quotation mark (the tokens of kind qo and qc are
-        exactly the marks' own tokens, _mark_toks). One table lookup per token, in C."""
-        _STRICT_FINITE_LOW.bound()
-        toks = self.toks
-        out = [k for k in compress(count(), map(_STRICT_FINITE_LOW.__getitem__, self._lows))
-               if toks[k].kind == "word"]
-        out += self._mark_toks
-        out.sort()
-        return out
 
     def _strict_finite(self, k: int) -> bool:
         low = self.toks[k].low
@@ -503,10 +485,7 @@ class _Phrases:
         last = toks[b - 1]
         if last.low in _DETERMINERS or last.low in _PREPOSITIONS or last.low in ("and", "or"):
             return None
-        # (any _strict_finite or mark token in a..b: the first blocker at or after a)
-        blocks = self._np_blocks
-        x = bisect_left(blocks, a)
-        if x < len(blocks) and blocks[x] < b:
+        if any(self._strict_finite(k) or toks[k].kind in ("qo", "qc") for k in range(a, b)):
             return None
         return a, b
 
