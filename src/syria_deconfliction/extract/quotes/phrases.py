@@ -303,10 +303,11 @@ class _Phrases:
         # ("al", "Mr"), or at i + 2 after an honorific and its stop ("Mr" "."): only those
         # positions are visited, in text order
         near = set(name_at)
+        lows = self._lows
         near.update([k - 1 for k in name_at if k >= 1 and (
-            toks[k - 1].low in _PARTICLES or toks[k - 1].low.rstrip(".") in _SHORT_HONORIFICS)])
+            lows[k - 1] in _PARTICLES or lows[k - 1].rstrip(".") in _SHORT_HONORIFICS)])
         near.update([k - 2 for k in name_at if k >= 2 and toks[k - 1].text == "."
-                     and toks[k - 2].low in _HONORIFICS])
+                     and lows[k - 2] in _HONORIFICS])
         nxt = 0  # tokens before it belong to a name run already read
         for i in sorted(near):
             if i < nxt:
@@ -485,8 +486,13 @@ class _Phrases:
         last = toks[b - 1]
         if last.low in _DETERMINERS or last.low in _PREPOSITIONS or last.low in ("and", "or"):
             return None
-        if any(self._strict_finite(k) or toks[k].kind in ("qo", "qc") for k in range(a, b)):
-            return None
+        for t in toks[a:b]:  # (_strict_finite or a mark, written out: asked of every phrase)
+            kind = t.kind
+            if kind == "word":
+                if t.low in _FINITE or t.low.endswith("n't"):
+                    return None
+            elif kind == "qo" or kind == "qc":
+                return None
         return a, b
 
     def _pronoun_np(self, np: _NP, last: Token, a: int, b: int) -> _NP:
