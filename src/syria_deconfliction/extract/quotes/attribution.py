@@ -58,9 +58,11 @@ class _Attribution:
         cue_at = list(compress(count(), map(_CUES.__contains__, self._lows)))
         for si, (a, b, _p) in enumerate(self.sents):
             e = self._sent_end(a, b)
+            cues = cue_at[bisect_left(cue_at, a):bisect_left(cue_at, e)]
+            if not cues:
+                continue  # every rule below starts at a cue (self.recs[si] stays empty)
             recs: list[_Rec] = []
             used: set[int] = set()
-            cues = cue_at[bisect_left(cue_at, a):bisect_left(cue_at, e)]
             self._according_to(si, a, e, recs, used, cues)
             self._as_put_it(si, a, e, recs, used, cues)
             self._what_said(si, a, e, recs, used, cues)
