@@ -5,9 +5,10 @@ text only."""
 from __future__ import annotations
 
 import re
+from dataclasses import astuple
 
 from syria_deconfliction.extract.document import Document
-from syria_deconfliction.extract.quotes import phrases
+from syria_deconfliction.extract.quotes import SpeakerHint, phrases
 from syria_deconfliction.extract.quotes.extractor import _Extractor
 from syria_deconfliction.extract.quotes.marks import _DOUBLE_CHARS, _DOUBLE_RE
 
@@ -54,3 +55,28 @@ def test_sentences_split_at_stops_only() -> None:
     texts = [body[ex.toks[a].start:ex.toks[b - 1].end] for a, b, _p in ex.sents]
     assert texts == ["Gen. Holm arrived at 5 p.m. Monday.", "“We stay,” he said.",
                      "The U.S. Navy agreed!", "Is it over?", "Yes."]
+
+
+class _EagerExtractor(_Extractor):
+    """The extractor with every subject's speaker read at once (the plain rule)."""
+
+    def _subject_speaker(self, np):  # type: ignore[no-untyped-def]
+        return self._speaker_from_np(np)
+
+
+def test_subject_actors_read_late_are_those_read_at_once() -> None:
+    body = ("Harbour talks stall\n"
+            "A spokesman for the Norwegian coast guard said the ferry was held. "
+            "The spokesman declined to name the owner. Ivo Marek, spokesman for the Norwegian "
+            "coast guard, told reporters the crew was safe. The paper said talks would resume.\n"
+            "“We wait,” the spokesman said. He added that the port stayed open. "
+            "The agency reported that the guard had left.")
+    doc = Document(body)
+    hints = [SpeakerHint(body.index("Norwegian"), body.index("Norwegian") + 9, "no", "state"),
+             SpeakerHint(body.index("Ivo Marek"), body.index("Ivo Marek") + 9, "marek",
+                         "person")]
+    lazy, eager = _Extractor(doc, hints), _EagerExtractor(doc, hints)
+    assert [astuple(q) for q in lazy.run()] == [astuple(q) for q in eager.run()]
+    assert [(h.kind, h.sp.actor, h.sp.reason, h.sp.mention) for h in lazy.hist] == [
+        (h.kind, h.sp.actor, h.sp.reason, h.sp.mention) for h in eager.hist]
+    assert any(h.kind == "subject" for h in lazy.hist)

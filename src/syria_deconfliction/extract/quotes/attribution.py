@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import compress, count
 
 from .model import _Rec
 from .vocabulary import (
@@ -42,6 +43,8 @@ from .vocabulary import (
 
 # the words a record can start at: a speech verb's form and the idioms' first words
 _CUES = frozenset(_LEMMA_OF) | {"according", "as", "what"}
+# the words _cut tests (a conjunction before a new clause, "while" before a new subject)
+_CUT_WORDS = frozenset(["and", "but", "while", "whereas"])
 
 
 class _Attribution:
@@ -53,12 +56,14 @@ class _Attribution:
         toks = self.toks
         # every record starts at a cue word (a speech verb's form, "according", "as",
         # "what"): listed once, so the rules below visit those tokens only, in text order
-        cue_at = [i for i, t in enumerate(toks) if t.low in _CUES]
+        cue_at = list(compress(count(), map(_CUES.__contains__, self._lows)))
         for si, (a, b, _p) in enumerate(self.sents):
             e = self._sent_end(a, b)
+            cues = cue_at[bisect_left(cue_at, a):bisect_left(cue_at, e)]
+            if not cues:
+                continue  # every rule below starts at a cue (self.recs[si] stays empty)
             recs: list[_Rec] = []
             used: set[int] = set()
-            cues = cue_at[bisect_left(cue_at, a):bisect_left(cue_at, e)]
             self._according_to(si, a, e, recs, used, cues)
             self._as_put_it(si, a, e, recs, used, cues)
             self._what_said(si, a, e, recs, used, cues)
@@ -553,6 +558,8 @@ class _Attribution:
     def _contents(self, si: int, a: int, e: int) -> None:
         toks = self.toks
         recs = self.recs[si]
+        if not recs:
+            return  # (every step below is about a record)
         trailing_bounds = {r.boundary for r in recs if r.kind in ("trailing", "inverted")
                            and r.boundary is not None}
         np_starts = {r.np[0] for r in recs if r.np is not None}
@@ -616,6 +623,8 @@ class _Attribution:
         return a
 
     def _mentions_statement(self, s: int, e: int) -> bool:
+        if "statement" not in self._lows[s:e]:
+            return False  # (the word at all first: a list search in C)
         return any(self.toks[k].low == "statement" and self._free(k) for k in range(s, e))
 
     def _quote_at(self, pos: int) -> int:
@@ -638,6 +647,9 @@ class _Attribution:
         k = s
         while k < e:
             t = toks[k]
+            if t.kind == "word" and t.low not in _CUT_WORDS and k not in trailing_bounds:
+                k += 1  # a plain word: every test below is about a mark, punctuation or
+                continue  # one of _CUT_WORDS
             if t.kind == "qo":
                 prev = toks[k - 1] if k > 0 else None
                 if prev is not None and k > cur and (prev.text == ":" or (

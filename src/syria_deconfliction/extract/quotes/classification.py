@@ -272,8 +272,14 @@ class _Classification:
         a, b, _ = self.sents[si]
         k0 = bisect_left(self._tok_starts, q.inner_start)
         k1 = bisect_left(self._tok_starts, q.inner_end)
-        inner_sents = {self.sent_of_tok[k] for k in range(k0, k1) if toks[k].kind == "word"}
-        if len(inner_sents) > 1 or self._interrupted(qi, si):
+        # words in more than one sentence: the first and the last word's sentences differ
+        # (sent_of_tok ascends with the tokens)
+        first = next((k for k in range(k0, k1) if toks[k].kind == "word"), None)
+        if first is not None:
+            last = next(k for k in range(k1 - 1, first - 1, -1) if toks[k].kind == "word")
+            if self.sent_of_tok[first] != self.sent_of_tok[last]:
+                return "direct"
+        if self._interrupted(qi, si):
             return "direct"
         before = [toks[x] for x in range(a, kopen)]
         starts = not before or (before[-1].text == ":") or (
@@ -286,7 +292,7 @@ class _Classification:
             return "partial"
         end_si = self._quote_sent(max(q.region_end - 1, q.open_pos))
         ea, eb, _ = self.sents[end_si]
-        kclose = next((k for k in range(ea, eb) if toks[k].start >= q.region_end), eb)
+        kclose = bisect_left(self._tok_starts, q.region_end, ea, eb)  # (eb when none)
         rest = [t for t in toks[kclose:eb] if t.kind != "qc"]
         if all(t.kind == "punct" and t.text in ".,?!;" for t in rest):
             return "direct"

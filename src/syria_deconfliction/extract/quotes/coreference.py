@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from itertools import compress, count
 
 from .model import _NP, SpeakerHint, _Hist, _Rec, _Speaker
+from .phrases import _TextTest
 from .vocabulary import (
     _AUTHOR_LINE_WORDS,
     _DETERMINERS,
@@ -34,6 +36,41 @@ _LETTERS_DOT = re.compile(r"[^\W\d_]+\.?")
 # honorifics that tell a gender ("Mrs"): where the gender rules look for one
 _GENDERED_HONORIFICS = _HONORIFICS & (_MALE_WORDS | _FEMALE_WORDS)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# is a token of this low text an honorific of known gender (its stops aside)?
+_GENDERED_HONORIFIC_LOW = _TextTest(lambda low: low.rstrip(".") in _GENDERED_HONORIFICS)
+
+
+class _SubjectSpeaker(_Speaker):
+    """The speaker of a sentence's subject (_push_subject) whose actor and reason, most of its
+    cost (hints, role holders, descriptions), are read only when first asked: most subjects
+    never speak. They are what _speaker_from_np gave at the push: the rules that give them are
+    pure in the document but for the speaker history (_earlier_description), which is read as
+    it stood then (its length then: the history only grows, its entries never change)."""
+
+    _pending: tuple[_Coreference, _NP, int, int, int] | None
+
+    def _settle(self) -> None:
+        pending = self._pending
+        if pending is None:
+            return
+        ex, np, s, e, upto = pending
+        self._pending = None
+        saved, ex._hist_upto = ex._hist_upto, upto
+        try:
+            actor, why = ex._np_actor(np, s, e)
+        finally:
+            ex._hist_upto = saved
+        self.__dict__["actor"], self.__dict__["reason"] = actor, why
+
+    @property  # type: ignore[override]
+    def actor(self) -> str | None:
+        self._settle()
+        return self.__dict__["actor"]  # type: ignore[no-any-return]
+
+    @property  # type: ignore[override]
+    def reason(self) -> str | None:
+        self._settle()
+        return self.__dict__["reason"]  # type: ignore[no-any-return]
 
 
 class _Coreference:
@@ -58,14 +95,35 @@ class _Coreference:
         else:
             s, e = np.start, np.end
         desc = self.body[np.desc[0]:np.desc[1]] if np.desc else None
+        actor, why = self._np_actor(np, s, e)
+        core = np.core if (np.core is not None and np.role) else None
+        return _Speaker(s, e, self.body[s:e], actor, desc, np.is_person, np.is_named,
+                        np.is_plural, np.role, reason=why, core=core)
+
+    def _np_actor(self, np: _NP, s: int, e: int) -> tuple[str | None, str | None]:
+        """(actor id, reason) of the speaker phrase np named at s..e."""
         actor, why = self._actor_for(np, s, e)
         if np.role and np.is_person and np.core is None:
             holder = self._role_holder(np)
             if holder is not None:
                 actor, why = holder
-        core = np.core if (np.core is not None and np.role) else None
-        return _Speaker(s, e, self.body[s:e], actor, desc, np.is_person, np.is_named,
-                        np.is_plural, np.role, reason=why, core=core)
+        return actor, why
+
+    def _subject_speaker(self, np: _NP) -> _Speaker:
+        """_speaker_from_np of a sentence's subject, its actor and reason read when first
+        asked (_SubjectSpeaker): most subjects never speak."""
+        if np.core is not None and not np.role:
+            s, e = np.core
+        else:
+            s, e = np.start, np.end
+        sp = object.__new__(_SubjectSpeaker)
+        sp.__dict__.update(
+            start=s, end=e, mention=self.body[s:e],
+            desc=self.body[np.desc[0]:np.desc[1]] if np.desc else None,
+            is_person=np.is_person, is_named=np.is_named, is_plural=np.is_plural,
+            role=np.role, pronoun=None, core=np.core if (np.core is not None and np.role)
+            else None, _pending=(self, np, s, e, len(self.hist)))
+        return sp
 
     def _closing_author(self) -> _Speaker | None:
         """The author an op-ed's closing line names ("Ana Ruiz is a professor of history at
@@ -140,7 +198,9 @@ class _Coreference:
         same head noun in the previous ten sentences ("A Syrian army source said ... . “...,”
         the source said.") and that speaker's actor."""
         si = self.sent_of_tok[np.tok_a]
-        for h in reversed(self.hist):
+        # (a subject's actor read late reads the history as it stood at its push)
+        upto = self._hist_upto
+        for h in reversed(self.hist if upto is None else self.hist[:upto]):
             if si - h.sent > 10:
                 break
             sp = h.sp
@@ -580,10 +640,9 @@ class _Coreference:
             seen: dict[str, set[str]] = {}
             # only an honorific of known gender or the first token of a name run tells one
             # (the rest of the tokens need no visit)
-            # (the honorific test runs once per distinct word, the name test on name tokens)
-            lows = [t.low for t in toks]
-            hon = {w for w in set(lows) if w.rstrip(".") in _GENDERED_HONORIFICS}
-            told = set(compress(count(), map(hon.__contains__, lows)))
+            # (the honorific test is a table per distinct text, the name test on name tokens)
+            _GENDERED_HONORIFIC_LOW.bound()
+            told = set(compress(count(), map(_GENDERED_HONORIFIC_LOW.__getitem__, self._lows)))
             told.update(i for i in self._name_at if i == 0 or not is_name[i - 1])
             for i in sorted(told):
                 t = toks[i]
@@ -605,16 +664,29 @@ class _Coreference:
 
     def _antecedent(self, pron: str, pos: int, si: int) -> _Speaker | None:
         para = self.sents[si][2]
-        hist = [h for h in self.hist if h.pos < pos and h.sp.start is not None]
+        # the history before the pronoun, latest first: each rule takes the latest entry that
+        # fits it (the last of the entries it would list), so the entries are read back only
+        # until one fits, and agreement is asked only of the people read (once each: it is
+        # pure in the speaker while the rules run)
+        back = [h for h in reversed(self.hist) if h.pos < pos and h.sp.start is not None]
         if pron in ("he", "she"):
-            hist = [h for h in hist if not h.sp.is_person or self._agrees(h.sp, pron)]
-        spk = [h for h in hist if h.kind == "speaker"]
-        subj = [h for h in hist if h.kind == "subject"]
-        if pron in ("he", "she"):
-            local = [h for h in spk if h.sp.is_person and (
-                h.sent == si or (h.sent == si - 1 and h.para == para))]
-            if local:
-                return local[-1].sp
+            people = [h for h in back if h.sp.is_person]
+            agreed: dict[int, bool] = {}
+
+            def latest(test: Callable[[_Hist], bool]) -> _Speaker | None:
+                for n, h in enumerate(people):
+                    if test(h):
+                        ok = agreed.get(n)
+                        if ok is None:
+                            ok = agreed[n] = self._agrees(h.sp, pron)
+                        if ok:
+                            return h.sp
+                return None
+
+            local = latest(lambda h: h.kind == "speaker" and (
+                h.sent == si or (h.sent == si - 1 and h.para == para)))
+            if local is not None:
+                return local
             same = self._sentence_person(si, pos, pron)
             if same is not None:
                 return same
@@ -627,34 +699,34 @@ class _Coreference:
             # own ("X had a question for the mayor. ¶ “...,” she said.")
             lead = self._quoted_lead(si)
             opens = lead > 0 and self.sents[lead - 1][2] != para
-            local = [h for h in subj if h.sp.is_person and h.sp.is_named and (
+            local = latest(lambda h: h.kind == "subject" and h.sp.is_named and (
                 h.sent == si or (h.sent == si - 1 and h.para == para)
-                or (opens and h.sent == lead - 1))]
-            if local:
-                return local[-1].sp
-            named = [h for h in spk if h.sp.is_person and h.sp.is_named and si - h.sent <= 6]
-            if named:
-                return named[-1].sp
-            roles = [h for h in spk if h.sp.is_person and si - h.sent <= 6]
-            if roles:
-                return roles[-1].sp
-            subs = [h for h in subj if h.sp.is_person and h.sp.is_named and si - h.sent <= 2]
-            return subs[-1].sp if subs else None
+                or (opens and h.sent == lead - 1)))
+            if local is not None:
+                return local
+            named = latest(lambda h: h.kind == "speaker" and h.sp.is_named and si - h.sent <= 6)
+            if named is not None:
+                return named
+            roles = latest(lambda h: h.kind == "speaker" and si - h.sent <= 6)
+            if roles is not None:
+                return roles
+            return latest(lambda h: h.kind == "subject" and h.sp.is_named and si - h.sent <= 2)
+        spk = [h for h in back if h.kind == "speaker"]
+        subj = [h for h in back if h.kind == "subject"]
         if pron == "it":
-            own = [h for h in subj if h.sent == si and not h.sp.is_person]
-            if own:
-                return own[-1].sp
-            sp2 = [h for h in spk if not h.sp.is_person and not h.sp.is_plural
-                   and si - h.sent <= 3]
-            if sp2:
-                return sp2[-1].sp
-            subs = [h for h in subj if not h.sp.is_person and si - h.sent <= 2]
-            return subs[-1].sp if subs else None
-        plural = [h for h in spk if (h.sp.is_plural or not h.sp.is_person) and si - h.sent <= 3]
-        if plural:
-            return plural[-1].sp
-        subs = [h for h in subj if h.sp.is_plural and si - h.sent <= 2]
-        return subs[-1].sp if subs else None
+            own = next((h.sp for h in subj if h.sent == si and not h.sp.is_person), None)
+            if own is not None:
+                return own
+            sp2 = next((h.sp for h in spk if not h.sp.is_person and not h.sp.is_plural
+                        and si - h.sent <= 3), None)
+            if sp2 is not None:
+                return sp2
+            return next((h.sp for h in subj if not h.sp.is_person and si - h.sent <= 2), None)
+        plural = next((h.sp for h in spk if (h.sp.is_plural or not h.sp.is_person)
+                       and si - h.sent <= 3), None)
+        if plural is not None:
+            return plural
+        return next((h.sp for h in subj if h.sp.is_plural and si - h.sent <= 2), None)
 
     def _sentence_person(self, si: int, pos: int, pron: str) -> _Speaker | None:
         """'X described Ruth Calder as ... after she ...': the one named person earlier in the
@@ -729,7 +801,7 @@ class _Coreference:
         if np is None:
             return
         if np.pronoun is None:
-            self._push(np.start, si, self._speaker_from_np(np), "subject")
+            self._push(np.start, si, self._subject_speaker(np), "subject")
         elif np.pronoun in ("he", "she"):
             ante = self._antecedent(np.pronoun, np.start, si)
             if ante is not None and ante.is_person:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from ..document import Document
 from .attribution import _Attribution
@@ -24,7 +25,7 @@ class _Extractor(_Marks, _Phrases, _Subjects, _Attribution, _Coreference, _Class
     def __init__(self, doc: Document, hints: Sequence[SpeakerHint]) -> None:
         self.doc = doc
         self.body = doc.text
-        self.hints = sorted(hints, key=lambda h: (h.start, h.end))
+        self.hints = sorted(hints, key=attrgetter("start", "end"))
         self._hint_starts = [h.start for h in self.hints]
         self._longest_hint = max((h.end - h.start for h in self.hints), default=0)
         self._state_form_list: list[tuple[str, str]] | None = None
@@ -32,6 +33,7 @@ class _Extractor(_Marks, _Phrases, _Subjects, _Attribution, _Coreference, _Class
         self.paras = self._paragraphs()
         self.mquotes = self._mark_quotes()
         self.toks, self._tok_starts, self.qids = self._tokenize()
+        self._lows = [t.low for t in self.toks]  # every token's .low, in order
         # _free of every token: outside every quotation and no mark (a mark's qid is -1)
         self._free_at = [q < 0 for q in self.qids]
         for k in self._mark_toks:
@@ -57,6 +59,7 @@ class _Extractor(_Marks, _Phrases, _Subjects, _Attribution, _Coreference, _Class
         self._stated_gender: dict[tuple[int, int | None, str | None], str | None] = {}
         self._org_keys_of: dict[tuple[int, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._holders: list[tuple[int, int, _NP]] | None = None
+        self._hist_upto: int | None = None  # the history a late subject actor reads
         self._direct_after = -1
         self._author: _Speaker | None | bool = False  # _closing_author, once read
 

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from itertools import compress
+from operator import attrgetter
 from typing import TypeVar
 
 from ..document import Token
@@ -53,6 +54,9 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SHORT_HONORIFICS = ("mr", "mrs", "ms", "dr")  # before a name, they make it a surname
 # finite forms of "be" that make a progressive speech verb ("is telling", "were claiming")
 _FINITE_BE = _BE - frozenset(["be", "been", "being"])
+# the words _is_tail tests (besides a participle in -ing): "that", a subordinator, a finite
+# verb, a speech verb's form
+_TAIL_TESTED = frozenset(["that"]) | _TAIL_SUBORD | _FINITE | frozenset(_FORM_OF)
 
 
 class _TextTest(dict[str, _V]):
@@ -300,19 +304,25 @@ class _Phrases:
         for table in (_NAME_TEXT, _CAP_TEXT, _BARE_TEXT):
             table.bound()
         name_text = _NAME_TEXT
-        # (the table first: most words are no names, so the kind is rarely compared)
-        is_name = [name_text[t.text] and t.kind == "word" for t in toks]
+        # (the table over every text in C, then the kind of the few names only)
+        is_name = list(map(name_text.__getitem__, map(attrgetter("text"), toks)))
+        cands = list(compress(range(n), is_name))
+        name_at = [k for k in cands if toks[k].kind == "word"]
+        if len(name_at) < len(cands):
+            for k in set(cands).difference(name_at):
+                is_name[k] = False
         self._name_flags = is_name  # and read again by the gender and phrase rules
-        self._name_at = name_at = list(compress(range(n), is_name))
+        self._name_at = name_at
         headline = 0 if self._title_case_para(0) else -1
         # every rule below needs a name token at i, or at i + 1 after a particle or honorific
         # ("al", "Mr"), or at i + 2 after an honorific and its stop ("Mr" "."): only those
         # positions are visited, in text order
         near = set(name_at)
+        lows = self._lows
         near.update([k - 1 for k in name_at if k >= 1 and (
-            toks[k - 1].low in _PARTICLES or toks[k - 1].low.rstrip(".") in _SHORT_HONORIFICS)])
+            lows[k - 1] in _PARTICLES or lows[k - 1].rstrip(".") in _SHORT_HONORIFICS)])
         near.update([k - 2 for k in name_at if k >= 2 and toks[k - 1].text == "."
-                     and toks[k - 2].low in _HONORIFICS])
+                     and lows[k - 2] in _HONORIFICS])
         nxt = 0  # tokens before it belong to a name run already read
         for i in sorted(near):
             if i < nxt:
@@ -337,10 +347,11 @@ class _Phrases:
                 if toks[j - 1].text.endswith(("'s", "’s")):
                     break
             if j - i >= 2:
-                run = list(range(i, j))
-                k = max((r for r in run if toks[r].low.rstrip(".") in _TITLE_WORDS),
-                        default=i - 1)
-                core = [r for r in run if r > k]
+                k = i - 1  # the last title word of the run, if any
+                for r in range(i, j):
+                    if toks[r].low.rstrip(".") in _TITLE_WORDS:
+                        k = r
+                core = list(range(k + 1, j))
                 if self._person_tokens(core) or self._titled_name(k, core):
                     names.add(self._bare(toks[core[-1]].text))
             elif j - i == 1 and i >= 1 and (toks[i - 1].text == "." or toks[
@@ -395,10 +406,13 @@ class _Phrases:
             toks[r].low in _TIME_WORDS and self._given_name_surname(r))]
         if not words:
             return False
-        if any(self._bare(w.low) in _ORG_WORDS or self._bare(w.low) in _TITLE_WORDS
-               or w.low in _TIME_WORDS for w in words):
-            return False
-        if any(not self._is_name_tok(w) for w in words) or words[0].low in _DETERMINERS:
+        bare_of = self._bare
+        for w in words:  # (a loop, not two generators: asked of every name run)
+            bare = bare_of(w.low)
+            if bare in _ORG_WORDS or bare in _TITLE_WORDS or w.low in _TIME_WORDS \
+                    or not (w.kind == "word" and _NAME_TEXT[w.text]):
+                return False  # (the last test: _is_name_tok)
+        if words[0].low in _DETERMINERS:
             return False  # "The Atlantic": a determiner opens no person's name
         if len(idx) == 1:
             # a surname of the text, or a common given name used alone ("Melanie said", a
@@ -469,7 +483,7 @@ class _Phrases:
         if b - a == 1 and (last.low in _PRONOUNS or self._bare(last.low) in _PRONOUNS):
             return self._pronoun_np(np, last, a, b)
         core = self._name_core(a, b)
-        if core is None and any(toks[k].low == "and" for k in range(a, b)):
+        if core is None and "and" in self._lows[a:b]:
             return self._coordinated_np(np, a, b)
         if core is not None:
             return self._named_np(np, a, core)
@@ -489,8 +503,13 @@ class _Phrases:
         last = toks[b - 1]
         if last.low in _DETERMINERS or last.low in _PREPOSITIONS or last.low in ("and", "or"):
             return None
-        if any(self._strict_finite(k) or toks[k].kind in ("qo", "qc") for k in range(a, b)):
-            return None
+        for t in toks[a:b]:  # (_strict_finite or a mark, written out: asked of every phrase)
+            kind = t.kind
+            if kind == "word":
+                if t.low in _FINITE or t.low.endswith("n't"):
+                    return None
+            elif kind == "qo" or kind == "qc":
+                return None
         return a, b
 
     def _pronoun_np(self, np: _NP, last: Token, a: int, b: int) -> _NP:
@@ -521,10 +540,12 @@ class _Phrases:
             and self._bare(toks[r - 2].low) in _TITLE_WORDS)
         if r >= b or in_pp:
             return None
-        run = list(range(r, b))
-        k = max((x for x in run if self._bare(toks[x].low).rstrip(".") in _TITLE_WORDS),
-                default=r - 1)
-        cands = [x for x in run if x > k]
+        k = r - 1  # the last title word of the run, if any
+        bare_of = self._bare
+        for x in range(r, b):
+            if bare_of(toks[x].low).rstrip(".") in _TITLE_WORDS:
+                k = x
+        cands = list(range(k + 1, b))
         hon = r > a and toks[r - 1].low.rstrip(".") in ("mr", "mrs", "ms", "dr")
         dotted = r - 1 > a and self._dotted_honorific(r)  # "Mr. Holm"
         if k >= r and toks[k].low.rstrip(".") in _HONORIFICS:
@@ -758,6 +779,9 @@ class _Phrases:
         k = s
         while k < e:
             t = toks[k]
+            if t.kind == "word" and t.low not in _TAIL_TESTED and not t.low.endswith("ing"):
+                k += 1  # a plain word: every test below is about punctuation, a mark, a
+                continue  # participle in -ing or a word of _TAIL_TESTED
             n = k + 1
             while t.text == "," and n < e - 1 and toks[n].low in ("not", "never", "even"):
                 n += 1  # "..., X said, not even needing to ..."

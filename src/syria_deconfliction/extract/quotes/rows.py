@@ -40,6 +40,16 @@ def _norm(text: str) -> str:
 # a signature closing a quotation's paragraph: a dash and a name of one to four words
 _BYLINE_RE = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[ \t]*$")
 
+# the position rule of an indirect report by the kind of its record
+_POSITION_OF_KIND = {
+    "forward": "said_before", "coord": "said_before", "participle": "said_before",
+    "trailing": "said_after", "inverted": "said_after", "parenthetical": "parenthetical",
+    "according_to": "according_to", "what_said": "what_said", "passive": "passive"}
+# the confidence a row starts from, by its position rule (0.6 for the others)
+_CONFIDENCE = {"said_after": 0.95, "said_before": 0.93, "colon": 0.93, "according_to": 0.9,
+               "parenthetical": 0.9, "what_said": 0.8, "next_sentence": 0.8,
+               "previous_sentence": 0.7, "none": 0.3}
+
 
 class _QuoteSpans:
     """The quotations in marks indexed for the questions asked of every piece of an indirect
@@ -169,7 +179,12 @@ class _Rows:
             if self._is_one_quote(s, e):
                 continue
             free = self._free_at
-            free_words = sum([free[k] for k in range(ps, pe) if toks[k].kind == "word"])
+            free_words = 0  # counted up to 3: the test below asks no more
+            for k in range(ps, pe):
+                if free[k] and toks[k].kind == "word":
+                    free_words += 1
+                    if free_words == 3:
+                        break
             if free_words < 3:
                 continue
             if self._quote_spans.inside_one(s, e):
@@ -178,10 +193,7 @@ class _Rows:
                 continue  # one statement, one row: the quotation in marks carries it
             if s in self._indirect_starts:
                 continue  # two speech verbs over one clause ("said ... announcing that ...")
-            pos = {"forward": "said_before", "coord": "said_before", "participle":
-                   "said_before", "trailing": "said_after", "inverted": "said_after",
-                   "parenthetical": "parenthetical", "according_to": "according_to",
-                   "what_said": "what_said", "passive": "passive"}[r.kind]
+            pos = _POSITION_OF_KIND[r.kind]
             quote = self._make(s, e, "indirect", sp, r, pos, indirect=True)
             if r.kind == "passive" and sp is None:
                 quote.reason = "agentless passive: the text names no speaker"
@@ -547,9 +559,7 @@ class _Rows:
     def _make(self, s: int, e: int, qtype: str, sp: _Speaker | None, r: _Rec | None, how: str,
               indirect: bool = False) -> Quote:
         labels = [how]
-        conf = {"said_after": 0.95, "said_before": 0.93, "colon": 0.93, "according_to": 0.9,
-                "parenthetical": 0.9, "what_said": 0.8, "next_sentence": 0.8,
-                "previous_sentence": 0.7, "none": 0.3}.get(how, 0.6)
+        conf = _CONFIDENCE.get(how, 0.6)
         reasons: list[str] = []
         if how == "previous_sentence":
             reasons.append("speaker carried over from the previous sentence")

@@ -37,7 +37,11 @@ class _Subjects:
                     toks[k].low not in _DETERMINERS and toks[c + 1].low in ("the", "a", "an") \
                     and not any(self._finite_like(m) for m in range(k, c)):
                 k = c + 1  # "Following a swiftly called, late-night meeting, the council ..."
-        c = next((x for x in range(k, min(e, k + 4)) if toks[x].text == ","), None)
+        c = None  # the first comma of the next four tokens
+        for x in range(k, min(e, k + 4)):
+            if toks[x].text == ",":
+                c = x
+                break
         if c is not None and c > k and c + 1 < e and self._free(c) and (
                 toks[c + 1].low in _PRONOUNS or self._is_name_tok(toks[c + 1])) and all(
                 toks[x].kind == "word" and not self._finite_like(x) and toks[x].low not in
@@ -47,11 +51,13 @@ class _Subjects:
             # phrase (lower-case words, or an adverb in -ly) before the subject
             k = c + 1
         m = k
+        free = self._free_at
         while m < e and m - k < 14:
             t = toks[m]
-            if t.text in ",;:" or t.kind in ("qo", "qc", "dash") or not self._free(m):
+            if t.text in ",;:" or t.kind in ("qo", "qc", "dash") or not free[m]:
                 break
-            if m > k and (self._finite_like(m) or t.low in _LEMMA_OF and t.text.islower()):
+            # (the word test first: _finite_like is pure, the order changes nothing)
+            if m > k and (t.low in _LEMMA_OF and t.text.islower() or self._finite_like(m)):
                 break
             if t.low in _SUBORD and m > k:
                 break
