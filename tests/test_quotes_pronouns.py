@@ -101,11 +101,11 @@ def test_lone_name_speaking_is_a_person_and_its_given_name_tells_gender() -> Non
 
 def test_body_with_an_organisation_word_is_no_person_despite_a_person_hint() -> None:
     # "the Commission on Fair Votes": a person hint on "Fair Votes" does not make it a person
-    body = ("Debate\nTom Reed spoke on Monday. The Commission on Fair Votes announced that "
-            "there was an issue.\nHe says: “I wonder why it was bad.”")
+    body = ("Ferries\nTom Reed spoke on Monday. The Commission on Fair Votes announced that "
+            "the ferry timetable had changed.\nHe says: “I doubt the boats will keep to it.”")
     s = body.index("Fair Votes")
     hints = [SpeakerHint(s, s + len("Fair Votes"), "new-fair-votes", "person")]
-    q = {q.text: q for q in extract_quotes(body, hints)}["I wonder why it was bad"]
+    q = {q.text: q for q in extract_quotes(body, hints)}["I doubt the boats will keep to it"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "He")
 
 
@@ -162,9 +162,9 @@ def test_an_introduction_whose_comma_stands_inside_marks() -> None:
 def test_a_name_before_the_verb_after_an_opening_phrase_is_the_subject() -> None:
     # "In her book, Harbour Days, Ana Ruiz noted ...": the name right before the finite verb
     # after a comma is the subject, not the title or description before it
-    body = ("Health\nIn her 2003 book, Harbour Days, Ana Ruiz noted the clot. Her foot was "
-            "“so swollen I could barely walk,” she wrote.")
-    q = _accepted(body)["so swollen I could barely walk"]
+    body = ("Health\nIn her 2003 book, Harbour Days, Ana Ruiz noted the storm. Her boat was "
+            "“so battered it barely stayed afloat,” she wrote.")
+    q = _accepted(body)["so battered it barely stayed afloat"]
     assert q.speaker_mention == "Ana Ruiz"
 
 
@@ -198,8 +198,8 @@ def test_a_short_adverbial_opening_is_no_subject() -> None:
 def test_a_contracted_pronoun_subject_of_a_progressive_speech_verb() -> None:
     # "He's claiming that ...": "'s" is a contracted "is", so the participle is a finite
     # speech verb whose subject is the pronoun
-    body = "Fraud\nTom Ruiz spoke on Monday. He’s claiming that fraud is “a big, big problem.”"
-    q = _accepted(body)["a big, big problem"]
+    body = "Drought\nTom Ruiz spoke on Monday. He’s claiming that the well is “a dry, dry hole.”"
+    q = _accepted(body)["a dry, dry hole"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Ruiz", "He")
 
 
