@@ -627,7 +627,7 @@ def test_irregular_verbs_are_inflected() -> None:
         ("Ruritania declared its right to respond.", "right to respond", "138", "ruritania",
          None),
         # a shown unwillingness is a refusal (12)
-        ("Ana Kova has shown no willingness to compromise on Zenda.", "shown no willingness",
+        ("Ana Kova has shown no willingness to share the Zenda wells.", "shown no willingness",
          "120", "ana-kova", None),
         # a delegation leaving the talks halts the negotiation (164)
         ("The talks broke down when the Blue Brigade delegation walked out.", "walked out",

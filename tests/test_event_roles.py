@@ -166,7 +166,8 @@ def test_a_scare_quote_does_not_start_the_reported_words() -> None:
 
 def test_trying_to_convene_talks_is_an_intent() -> None:
     # "trying/attempting to <verb> the first talks": intent to meet (036), not a meeting
-    c = one("Ruritania is trying to convene the first talks with Freedonia.", "talks")
+    c = one("Ruritania is attempting to arrange the first talks with Freedonia on fishing.",
+            "talks")
     assert (c.cameo_code, c.source_actor_id, c.target_actor_id) == (
         "036", "ruritania", "freedonia")
 
@@ -212,7 +213,7 @@ def test_a_fronted_participle_has_the_main_clauses_subject() -> None:
 
 
 def test_asked_someone_to_act_is_a_request() -> None:
-    c = one("Ana Kova met Freedonia and asked them to do more.", "asked")
+    c = one("Ana Kova met Freedonia and asked them to clear the canal.", "asked")
     assert (c.cameo_code, c.source_actor_id) == ("020", "ana-kova")
     assert not [c for c in cands("Ana Kova was asked about the plan on Monday.")
                 if c.trigger == "asked"]
@@ -226,7 +227,7 @@ def test_expressed_concern_over_is_disapproval() -> None:
 
 
 def test_patience_idioms_are_threats() -> None:
-    c = one('"Freedonia must understand that our patience is not infinite," Ana Kova said.',
+    c = one('"Freedonia should know our patience is not endless at the harbour," Ana Kova said.',
             "said")
     assert (c.cameo_code, c.target_actor_id) == ("130", "freedonia")
 
@@ -267,8 +268,8 @@ def test_a_backer_named_before_a_hyphen_is_no_side() -> None:
 
 
 def test_coalition_alone_is_the_coalition_the_article_named() -> None:
-    found = _with("The Ruritanian coalition met on Monday. The entire coalition plans to meet "
-                  "Freedonia again in the summer.",
+    found = _with("The Ruritanian coalition met on Monday. The whole coalition hopes to meet "
+                  "Freedonia again after the harvest.",
                   {"Ruritanian coalition": "blue-brigade", "Freedonia": "freedonia"})
     c = [c for c in found if c.sentence_start > 0][0]
     assert c.source_actor_id == "blue-brigade"
@@ -282,8 +283,8 @@ def test_a_new_coalition_of_others_is_not_the_one_named_before() -> None:
 
 
 def test_who_ordered_a_withdrawal_is_its_source() -> None:
-    # "X ordered a pullout of Y's jets": X, not the jets
-    c = one("Ana Kova last week ordered a pullout of some Ruritanian jets from Zenda.", "pullout")
+    # "X ordered a pullout of Y's barges": X, not the barges
+    c = one("Ana Kova on Friday ordered a pullout of the Ruritanian barges from Zenda.", "pullout")
     assert c.source_actor_id == "ana-kova"
 
 
@@ -357,9 +358,9 @@ def test_a_day_after_dates_the_earlier_event_before_the_main_clause() -> None:
 
 
 def test_but_after_a_dash_takes_the_subject_before_the_dash() -> None:
-    # "X has expressed support — but also declared its right to respond —": X declared
-    c = one("Ruritania has expressed support — but also declared its right to respond — for the "
-            "truce.", "right to respond")
+    # "X has welcomed Y — but also declared a right to retaliate —": X declared it
+    c = one("Ruritania has welcomed the canal deal — but also declared a right to retaliate — "
+            "in March.", "right to retaliate")
     assert c.source_actor_id == "ruritania"
 
 
@@ -542,16 +543,16 @@ def _with_rebels(text: str) -> list[Candidate]:
 
 
 def test_fighters_under_the_banner_of_a_group_list_the_group() -> None:
-    # "X fighting under the banner of Y say ...": Y beside X, and no side of its own
-    c = next(c for c in _with_rebels("Rebels fighting under the banner of the Blue Brigade say "
+    # "X fighting under the flag of Y say ...": Y beside X, and no side of its own
+    c = next(c for c in _with_rebels("Rebels fighting under the flag of the Blue Brigade say "
                                      "Freedonian troops shelled Zenda.") if c.trigger == "say")
     assert c.source_actor_id == "rebels" and "blue-brigade" in c.source_parties
 
 
 def test_identifying_them_as_members_of_a_group_names_the_accused() -> None:
-    # "accused X of Z, identifying them as members of Y": Y is X, beside X in both acts
+    # "accused X of Z, describing them as members of Y": Y is X, beside X in both acts
     found = {c.trigger: c for c in _with_rebels(
-        "Ruritania accused Rebels of shelling Zenda, identifying them as members of the "
+        "Ruritania accused Rebels of shelling Zenda, describing them as members of the "
         "Blue Brigade.")}
     assert "blue-brigade" in found["accused"].target_parties
     assert found["shelling"].source_actor_id == "rebels"
@@ -568,10 +569,10 @@ def _with_alliance(text: str) -> list[Candidate]:
 
 
 def test_envoys_of_allied_countries_are_the_alliance_the_article_names() -> None:
-    # "met representatives from 11 allied countries": the one alliance named, as the target
+    # "met delegates from 7 partner countries": the one alliance named, as the target
     c = next(c for c in _with_alliance(
-        "Ana Kova met on Monday with representatives from 11 allied countries in Zenda. "
-        "The Grey Pact coalition plans to meet again.") if c.trigger == "met")
+        "Ana Kova met on Friday with delegates from 7 partner countries in Zenda. "
+        "The Grey Pact coalition hopes to gather again.") if c.trigger == "met")
     assert c.target_actor_id == "grey-pact"
 
 
@@ -626,8 +627,8 @@ def test_a_participle_act_after_the_frame_leaves_the_statement_its_own() -> None
 
 def test_it_opening_a_clause_is_the_body_named_first_in_the_sentence_before() -> None:
     # "X said A. On Thursday, it released B": X released it (a statement in support: 051)
-    c = one("The Blue Brigade said the truce was fragile. On Thursday, it released a statement "
-            "in support of the truce.", "released a statement")
+    c = one("The Blue Brigade said the canal plan was sound. On Sunday, it released a statement "
+            "backing the plan.", "released a statement")
     assert (c.source_actor_id, c.cameo_code) == ("blue-brigade", "051")
 
 
@@ -729,8 +730,9 @@ def test_words_the_writer_calls_an_accusation_make_the_statement_one() -> None:
 
 
 def test_his_country_opening_the_reported_words_is_the_speakers_own_intent() -> None:
-    # "X said his country is ready to ...": the speaker's side intends it (030)
-    c = one("Ana Kova said her country is ready to help Freedonia rebuild Zenda.", "said")
+    # "X said her country is ready to ...": the speaker's side intends it (030)
+    c = one("Ana Kova said her country is ready to dredge the Zenda harbour for Freedonia.",
+            "said")
     assert c.cameo_code == "030"
 
 
