@@ -57,9 +57,9 @@ def test_continued_with_a_colon_closing_the_paragraph() -> None:
 def test_colon_after_a_person_subject_without_speech_verb() -> None:
     # "X made the following comment:" (no speech verb) + a quotation: the subject speaks;
     # the year of a leading date is skipped to find the subject
-    body = ("Jobs data\nOn July 6, 2015, Tom Sanders made the following comment:\n"
-            "“For young people the rate is 33 percent.”")
-    assert _speaker(body, "For young people the rate is 33 percent") == "Tom Sanders"
+    body = ("Harvest\nOn May 9, 2011, Piet Dorn made the following comment:\n"
+            "“For pear growers the yield is 41 crates.”")
+    assert _speaker(body, "For pear growers the yield is 41 crates") == "Piet Dorn"
 
 
 def test_programme_title_in_the_tail_of_an_attribution() -> None:
@@ -71,7 +71,7 @@ def test_programme_title_in_the_tail_of_an_attribution() -> None:
 
 
 def test_told_a_common_noun_audience_then_a_pronoun_clause() -> None:
-    # "X told the forum he was “...”": the audience is a short common noun phrase
+    # "X told the council he was “...”": the audience is a short common noun phrase
     body = "Dam vote\nOtto Varga told the council he was “wholly opposed to a second dam.”"
     assert _speaker(body, "wholly opposed to a second dam") == "Otto Varga"
 
@@ -97,8 +97,8 @@ def test_definite_role_takes_the_person_named_with_that_title() -> None:
 def test_speech_verb_coordinated_inside_a_relative_clause() -> None:
     # "X, who talked to Y and said that ...": the relative's antecedent speaks, not the subject
     # of the main clause
-    body = ("Book row\nThe mayor was referring to his former aide Tom Reed, who talked to a "
-            "reporter for a new book and said that the mayor was “unfit.”")
+    body = ("Ferry row\nThe harbour master meant his old deputy Tom Reed, who talked to a "
+            "pilot at the quay and said that the harbour master was “unfit.”")
     assert _speaker(body, "unfit") == "Tom Reed"
 
 
@@ -136,9 +136,9 @@ def test_definite_description_takes_up_the_earlier_one_with_its_head() -> None:
 
 def test_inner_verb_with_a_subject_that_cannot_speak() -> None:
     # "X said the protests demand “...”": the protests do not speak; X's clause holds the words
-    body = ("Town hall\nMayor Tom Reed said the recent spate of fires and protests demands "
-            "that all engage in “more patience.”")
-    assert _speaker(body, "more patience") == "Tom Reed"
+    body = ("Floods\nMayor Tom Reed said the long run of floods and storms demands "
+            "that all keep “sandbags ready.”")
+    assert _speaker(body, "sandbags ready") == "Tom Reed"
 
 
 def test_told_does_not_invert_its_subject() -> None:
@@ -201,16 +201,16 @@ def test_noted_inverts_its_subject() -> None:
 
 def test_horizontal_bar_ends_the_subject_phrase() -> None:
     # "... ― X boasted, “...”": a horizontal bar is a dash before the subject
-    body = ("Debate\nWhen Ana Lind noted that Tom Reed has paid no taxes ― as was true for years ― "
-            "Tom Reed boasted, “That makes me smart.”")
-    assert _speaker(body, "That makes me smart") == "Tom Reed"
+    body = ("Fair\nWhen Ana Lind noted that Tom Reed grew no wheat ― as was the case all summer ― "
+            "Tom Reed boasted, “Barley pays better.”")
+    assert _speaker(body, "Barley pays better") == "Tom Reed"
 
 
 def test_quotation_after_a_said_sentence_goes_on_before_a_next_paragraph_report() -> None:
     # '“A,” said X. “B.” ¶ Y said ...': B is X's, not the next paragraph's speaker's
-    body = ("Poll\n“We are on a knife's edge,” said Tom Reed, editor of the Report. “It could go "
-            "national.”\nAna Lind said so too.")
-    assert _speaker(body, "It could go national") == "Tom Reed"
+    body = ("River\n“The water is still rising,” said Tom Reed, keeper of the lock. “It could "
+            "reach the mill.”\nAna Lind said so too.")
+    assert _speaker(body, "It could reach the mill") == "Tom Reed"
 
 
 def test_relative_pronoun_after_an_apposition_takes_the_name() -> None:
@@ -320,9 +320,9 @@ def test_bare_clause_whose_quoted_predicate_follows_a_long_subject() -> None:
 
 def test_quotation_set_off_by_dashes_after_a_name() -> None:
     # "... including X -- “...” -- and Y": the named person right before the dash speaks
-    body = ("Tax\nA chorus of Republicans has said the same, including the former candidate Tom "
-            "Reed -- ''It is disqualifying to hide the returns'' -- and Dan Cole.")
-    assert _speaker(body, "It is disqualifying to hide the returns") == "Tom Reed"
+    body = ("Orchards\nSeveral growers have agreed, including the former co-op head Tom "
+            "Reed -- ''Frost will take half the plums'' -- and Dan Cole.")
+    assert _speaker(body, "Frost will take half the plums") == "Tom Reed"
 
 
 def test_trailing_attribution_before_a_negated_participle() -> None:
@@ -342,7 +342,7 @@ def test_statement_participle_speaks_for_the_issuer_after_a_split_intro() -> Non
 
 
 def test_continue_without_words_in_marks_is_no_speech() -> None:
-    # "we must continue to push ...": "continue" speaks only before a comma or colon and marks,
+    # "we must continue to fund ...": "continue" speaks only before a comma or colon and marks,
     # so the later participle keeps the sentence's speaker
     body = ("Schools\nNell Dorn told the crowd that she thinks we must continue to fund "
             "schools that work, saying that “rural pupils still travel too far” in Freedonia.")
@@ -390,18 +390,18 @@ def test_coordinated_speech_verb_in_an_adverbial_clause_takes_its_subject() -> N
 
 
 def test_name_before_a_speech_participle_with_a_time_phrase() -> None:
-    # "footage of X saying during the forum last week, “...”": a short phrase of time or place
+    # "footage of X saying during the fair last spring, “...”": a short phrase of time or place
     # may stand between the participle and the comma before the quotation
-    body = ("Farm ad\nThe ad ends with footage of Brandt saying during the forum last week, "
-            "“That makes me thrifty,” when Calder pressed him.")
-    assert _speaker(body, "That makes me thrifty") == "Brandt"
+    body = ("Farm ad\nThe ad ends with footage of Brandt saying during the fair last "
+            "spring, “Goats are cheaper to keep,” when Calder pressed him.")
+    assert _speaker(body, "Goats are cheaper to keep") == "Brandt"
 
 
 def test_as_x_put_it_closing_the_sentence_attributes_the_marks_before() -> None:
     # '... a “...,” as X put it.': the idiom after the quotation names its speaker
-    body = ("Visas\nThe main test for the permit is a “lawful source of income,” as a county "
+    body = ("Fishing\nThe main test for the licence is a “boat of sound timber,” as a county "
             "memo put it.")
-    assert _speaker(body, "lawful source of income") == "a county memo"
+    assert _speaker(body, "boat of sound timber") == "a county memo"
 
 
 def test_attribution_closing_a_colon_quotation_names_its_speaker() -> None:
@@ -414,9 +414,9 @@ def test_attribution_closing_a_colon_quotation_names_its_speaker() -> None:
 
 def test_a_text_reads_its_words() -> None:
     # '“...,” the letter reads.' (lexicon quotes_manner_verbs): a text's words in marks
-    body = ("Parents write to board\nA group of parents sent a letter to the school board.\n\n"
-            "“We see our children thriving in these schools,” the letter reads.")
-    assert _speaker(body, "We see our children thriving in these schools") == "the letter"
+    body = ("Farmers write to council\nA group of farmers mailed a letter to the water board.\n\n"
+            "“Our ditches have been dry since June,” the letter reads.")
+    assert _speaker(body, "Our ditches have been dry since June") == "the letter"
 
 
 def test_the_text_takes_the_actor_of_the_earlier_text_described_alike() -> None:
