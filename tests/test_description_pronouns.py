@@ -43,7 +43,7 @@ def test_its_air_force_is_the_military_of_the_state_named_before() -> None:
 
 
 def test_its_noun_names_the_one_actor_of_that_country_holding_it() -> None:
-    text = "The Syrian government and its opposition signed the plan in the spring."
+    text = "Syria and its opposition shared the flood relief barges in the autumn."
     assert _descriptions(text) == [("opposition", "syrian-opposition")]
 
 
@@ -93,32 +93,32 @@ def _article_mentions(text: str) -> list[tuple[str, str]]:
 
 
 def test_role_phrase_is_the_one_person_the_article_gives_that_role() -> None:
-    text = ("In Varna, a rebel official said the jets came at dawn. \"It was bad,\" said Mira "
-            "Tovell, an official in the rebel group Harbour Front.")
+    text = ("In Varna, a rebel official said the granary burned at noon. \"It is lost,\" said "
+            "Mira Tovell, an official in a rebel group, Harbour Front.")
     assert _article_mentions(text) == [("rebel official", "new-mira-tovell")]
 
 
 def test_role_phrase_whose_modifiers_fit_nobody_is_no_mention() -> None:
-    text = ("A U.S. official said the jets came at dawn. \"It was bad,\" said Mira Tovell, an "
-            "official in the rebel group Harbour Front.")
+    text = ("A U.S. official said the granary burned at noon. \"It is lost,\" said Mira Tovell, "
+            "an official in a rebel group, Harbour Front.")
     assert _article_mentions(text) == []
 
 
 def test_role_phrase_two_persons_fit_is_no_mention() -> None:
-    text = ("A rebel official said the jets came. Mira Tovell, an official in the rebel group, "
+    text = ("A rebel official said the well was dry. Mira Tovell, an official in a rebel group, "
             "agreed, and Olek Darsky, an official in another rebel group, did not.")
     assert _article_mentions(text) == []
 
 
 def test_his_role_is_the_person_with_that_role_from_the_owners_state() -> None:
-    text = ("Syrian Foreign Minister Walid al-Moualem spoke on Monday. French Foreign Minister "
-            "Olek Darsky agreed. President Assad sent his foreign minister away on Tuesday.")
+    text = ("Foreign Minister Walid al-Moualem toured a school on Monday. French Foreign "
+            "Minister Olek Darsky did too. President Assad thanked his foreign minister later.")
     assert _article_mentions(text) == [("foreign minister", "walid-al-moallem")]
 
 
 def test_his_role_of_another_state_is_no_mention() -> None:
-    text = ("Syrian Foreign Minister Walid al-Moualem spoke on Monday. President Putin sent his "
-            "foreign minister away on Tuesday.")
+    text = ("Foreign Minister Walid al-Moualem toured a school on Monday. President Putin "
+            "thanked his foreign minister on Tuesday.")
     assert _article_mentions(text) == []
 
 
@@ -138,8 +138,8 @@ def test_its_after_states_of_two_kinds_is_no_mention() -> None:
 
 
 def test_bare_indefinite_role_is_no_mention() -> None:
-    text = ("Mira Tovell, an official in the rebel group, spoke on Monday. Through an official, "
-            "the mayor declined to comment.")
+    text = ("Mira Tovell, an official in a rebel group, toured the orchards on Monday. Through "
+            "an official, the mayor declined to comment.")
     assert _article_mentions(text) == []
 
 

@@ -51,7 +51,7 @@ def test_one_unnamed_official_after_a_body_name_is_that_body() -> None:
 
 
 def test_role_phrase_set_off_before_a_titled_name_describes_that_person() -> None:
-    text = "A veteran Syrian opposition figure, former Prime Minister Ivo Marek, left Geneva."
+    text = "A veteran Syrian opposition figure, former Mayor Ivo Marek, opened a bakery."
     got = _mentions(text)
     assert ("veteran Syrian opposition figure", "new-ivo-marek") in got
     assert ("Syrian opposition", "syrian-opposition") not in got
@@ -63,15 +63,15 @@ def test_description_noun_of_two_words_names_the_candidate_holding_it() -> None:
 
 
 def test_phrase_a_name_is_given_to_is_a_description_of_that_actor() -> None:
-    text = "On Monday a coalition of Kurdish-led hill fighters known as the Syrian Democratic " \
-        "Forces took the dam."
+    text = "In spring a coalition of Kurdish-led hill militias known as the SDF " \
+        "repaired the flooded orchard canals."
     got = _mentions(text)
-    assert ("coalition of Kurdish-led hill fighters", "syrian-democratic-forces") in got
+    assert ("coalition of Kurdish-led hill militias", "syrian-democratic-forces") in got
     assert not any(t == "Kurdish" for t, _ in got)
 
 
 def test_one_unnamed_member_after_a_service_name_is_that_service() -> None:
-    text = "Late on Monday a U.S. Navy SEAL was wounded near the dam."
+    text = "Late on Monday a U.S. Navy SEAL swam out to the stranded ferry."
     assert ("U.S. Navy SEAL", "us-navy") in _mentions(text)
 
 

@@ -624,10 +624,11 @@ def test_irregular_verbs_are_inflected() -> None:
          "freedonia"),
         ("Ruritania and Freedonia brokered a truce in March.", "brokered", "057", "ruritania",
          "freedonia"),
-        ("Ruritania declared its right to respond.", "right to respond", "138", "ruritania",
+        ("Ruritania declared its right to retaliate.", "right to retaliate", "138", "ruritania",
          None),
         # a shown unwillingness is a refusal (12)
-        ("Ana Kova has shown no willingness to compromise on Zenda.", "shown no willingness",
+        ("Ana Kova has shown little willingness to share the Zenda wells.",
+         "shown little willingness",
          "120", "ana-kova", None),
         # a delegation leaving the talks halts the negotiation (164)
         ("The talks broke down when the Blue Brigade delegation walked out.", "walked out",

@@ -20,7 +20,7 @@ def test_verb_after_said_x_is_not_an_inverted_frame() -> None:
 
 def test_subordinate_clause_has_its_own_subject() -> None:
     # "since/as/after X <verb>": X, not the main clause's subject
-    c = one("Freedonia has led the talks since Ruritania joined the war last year.",
+    c = one("Freedonia has chaired the canal talks since Ruritania joined the war in 2017.",
             "joined the war")
     assert c.source_actor_id == "ruritania-military"
 
@@ -33,15 +33,15 @@ def test_fronted_phrase_before_the_subject_is_skipped() -> None:
 
 
 def test_passive_of_a_particle_verb_takes_the_by_agent() -> None:
-    # "have been blown up by X": X blew them up
-    c = one("Many of the old temples in Zenda have been blown up by Blue Brigade fighters.",
+    # "had been blown up by X": X blew them up
+    c = one("Two of the stone bridges at Zenda had been blown up by Blue Brigade fighters.",
             "blown up")
     assert c.source_actor_id == "blue-brigade"
 
 
 def test_joint_agents_of_a_cooperative_act() -> None:
-    # "a truce was brokered by X and Y": X with Y as the other side
-    c = one("A truce was brokered by Ruritania and Freedonia in February.", "brokered")
+    # "a fishing accord was brokered by X and Y": X with Y as the other side
+    c = one("A fishing accord was brokered by Ruritania and Freedonia in October.", "brokered")
     assert (c.source_actor_id, c.target_actor_id) == ("ruritania", "freedonia")
 
 
@@ -104,7 +104,7 @@ def test_an_outlet_told_is_not_the_statements_target() -> None:
 
 def test_leading_a_campaign_makes_the_leader_its_source() -> None:
     # "with X leading/waging an air campaign against Y": X is the campaign's side
-    c = one("The war drew in many powers, with Ruritania leading an air campaign against the "
+    c = one("The feud spread along the valley, with Ruritania waging an air campaign against the "
             "Blue Brigade.", "air campaign")
     assert (c.source_actor_id, c.target_actor_id) == ("ruritania-military", "blue-brigade")
 
@@ -166,7 +166,8 @@ def test_a_scare_quote_does_not_start_the_reported_words() -> None:
 
 def test_trying_to_convene_talks_is_an_intent() -> None:
     # "trying/attempting to <verb> the first talks": intent to meet (036), not a meeting
-    c = one("Ruritania is trying to convene the first talks with Freedonia.", "talks")
+    c = one("Ruritania is attempting to arrange the first talks with Freedonia on fishing.",
+            "talks")
     assert (c.cameo_code, c.source_actor_id, c.target_actor_id) == (
         "036", "ruritania", "freedonia")
 
@@ -212,7 +213,7 @@ def test_a_fronted_participle_has_the_main_clauses_subject() -> None:
 
 
 def test_asked_someone_to_act_is_a_request() -> None:
-    c = one("Ana Kova met Freedonia and asked them to do more.", "asked")
+    c = one("Ana Kova met Freedonia and asked them to clear the canal.", "asked")
     assert (c.cameo_code, c.source_actor_id) == ("020", "ana-kova")
     assert not [c for c in cands("Ana Kova was asked about the plan on Monday.")
                 if c.trigger == "asked"]
@@ -226,7 +227,7 @@ def test_expressed_concern_over_is_disapproval() -> None:
 
 
 def test_patience_idioms_are_threats() -> None:
-    c = one('"Freedonia must understand that our patience is not infinite," Ana Kova said.',
+    c = one('"Freedonia should know our patience is not endless at the harbour," Ana Kova said.',
             "said")
     assert (c.cameo_code, c.target_actor_id) == ("130", "freedonia")
 
@@ -267,8 +268,8 @@ def test_a_backer_named_before_a_hyphen_is_no_side() -> None:
 
 
 def test_coalition_alone_is_the_coalition_the_article_named() -> None:
-    found = _with("The Ruritanian coalition met on Monday. The entire coalition plans to meet "
-                  "Freedonia again in the summer.",
+    found = _with("The Ruritanian coalition met on Monday. The whole coalition hopes to meet "
+                  "Freedonia again after the harvest.",
                   {"Ruritanian coalition": "blue-brigade", "Freedonia": "freedonia"})
     c = [c for c in found if c.sentence_start > 0][0]
     assert c.source_actor_id == "blue-brigade"
@@ -282,8 +283,8 @@ def test_a_new_coalition_of_others_is_not_the_one_named_before() -> None:
 
 
 def test_who_ordered_a_withdrawal_is_its_source() -> None:
-    # "X ordered a pullout of Y's jets": X, not the jets
-    c = one("Ana Kova last week ordered a pullout of some Ruritanian jets from Zenda.", "pullout")
+    # "X ordered a pullout of Y's barges": X, not the barges
+    c = one("Ana Kova on Friday ordered a pullout of the Ruritanian barges from Zenda.", "pullout")
     assert c.source_actor_id == "ana-kova"
 
 
@@ -295,7 +296,8 @@ def test_a_threats_target_may_follow_for() -> None:
 
 def test_according_to_x_is_no_object() -> None:
     # "..., according to X": X is whose account it is, not the target
-    found = cands("Airstrikes hit Zenda on Friday, according to the Zenda-based Blue Brigade.")
+    found = cands("Airstrikes hit the Zenda mills at dawn, according to the Zenda-based Blue "
+                  "Brigade.")
     assert all(c.target_actor_id is None for c in found)
 
 
@@ -357,9 +359,9 @@ def test_a_day_after_dates_the_earlier_event_before_the_main_clause() -> None:
 
 
 def test_but_after_a_dash_takes_the_subject_before_the_dash() -> None:
-    # "X has expressed support — but also declared its right to respond —": X declared
-    c = one("Ruritania has expressed support — but also declared its right to respond — for the "
-            "truce.", "right to respond")
+    # "X has welcomed Y — but also declared a right to retaliate —": X declared it
+    c = one("Ruritania has welcomed the canal deal — but also declared a right to retaliate — "
+            "in March.", "right to retaliate")
     assert c.source_actor_id == "ruritania"
 
 
@@ -398,7 +400,7 @@ def test_the_object_of_help_does_the_bare_infinitive_act() -> None:
 def test_a_government_position_is_the_armys() -> None:
     # an adjectival "government" before what an army holds names the state's armed forces
     text = ("The Ruritanian government accused the Blue Brigade. Blue Brigade fighters hit a "
-            "government gun position on Monday.")
+            "government checkpoint near the ford.")
     ms = [Mention(4, 25, "Ruritanian government", "ruritania-government", "test"),
           Mention(52, 73, "Blue Brigade fighters", "blue-brigade", "test")]
     types = {**TYPES, "ruritania-government": "government_body"}
@@ -416,15 +418,15 @@ def test_who_faces_a_force_noun_from_x_is_its_target() -> None:
 
 
 def test_a_relative_clause_between_coordinated_subjects_is_skipped() -> None:
-    # "X, which backs Z, and Y plan to co-chair ...": X with Y
-    c = one("Ruritania, which backs the Blue Brigade, and Freedonia plan to co-chair a "
-            "monitoring group on Monday.", "co-chair")
+    # "X, which backs Z, and Y intend to co-chair ...": X with Y
+    c = one("Ruritania, which backs the Blue Brigade, and Freedonia intend to co-chair a "
+            "river commission in autumn.", "co-chair")
     assert (c.source_actor_id, c.target_actor_id) == ("ruritania", "freedonia")
 
 
 def test_anonymity_to_discuss_is_no_consultation() -> None:
-    # "spoke on condition of anonymity to discuss X": the press rules, not talks
-    found = cands("Ana Kova, who spoke on condition of anonymity to discuss the plans of "
+    # "requested anonymity to discuss X": the press rules, not talks
+    found = cands("Ana Kova, who requested anonymity to discuss the harbour budget of "
                   "Freedonia, said Freedonian troops shelled Zenda on Monday.")
     assert "discuss" not in [c.trigger for c in found]
 
@@ -506,9 +508,9 @@ def test_the_attacks_named_next_give_the_earlier_strikes_their_source() -> None:
 
 
 def test_as_with_a_plural_noun_subject_opens_its_own_clause() -> None:
-    # "X shelled Z as diplomats struggled to revive talks": the talks are not X's
-    found = cands("Blue Brigade fighters shelled Zenda as diplomats struggled to restore a "
-                  "ceasefire and resurrect peace talks.")
+    # "X shelled Z as envoys tried to revive talks": the talks are not X's
+    found = cands("Blue Brigade fighters shelled Zenda as envoys tried to save a fishing "
+                  "accord and revive the canal talks.")
     assert all(c.source_actor_id != "blue-brigade" for c in found if c.trigger == "talks")
 
 
@@ -542,16 +544,16 @@ def _with_rebels(text: str) -> list[Candidate]:
 
 
 def test_fighters_under_the_banner_of_a_group_list_the_group() -> None:
-    # "X fighting under the banner of Y say ...": Y beside X, and no side of its own
-    c = next(c for c in _with_rebels("Rebels fighting under the banner of the Blue Brigade say "
+    # "X fighting under the flag of Y say ...": Y beside X, and no side of its own
+    c = next(c for c in _with_rebels("Rebels fighting under the flag of the Blue Brigade say "
                                      "Freedonian troops shelled Zenda.") if c.trigger == "say")
     assert c.source_actor_id == "rebels" and "blue-brigade" in c.source_parties
 
 
-def test_identifying_them_as_members_of_a_group_names_the_accused() -> None:
-    # "accused X of Z, identifying them as members of Y": Y is X, beside X in both acts
+def test_describing_them_as_members_of_a_group_names_the_accused() -> None:
+    # "accused X of Z, describing them as members of Y": Y is X, beside X in both acts
     found = {c.trigger: c for c in _with_rebels(
-        "Ruritania accused Rebels of shelling Zenda, identifying them as members of the "
+        "Ruritania accused Rebels of shelling Zenda, describing them as members of the "
         "Blue Brigade.")}
     assert "blue-brigade" in found["accused"].target_parties
     assert found["shelling"].source_actor_id == "rebels"
@@ -568,10 +570,10 @@ def _with_alliance(text: str) -> list[Candidate]:
 
 
 def test_envoys_of_allied_countries_are_the_alliance_the_article_names() -> None:
-    # "met representatives from 11 allied countries": the one alliance named, as the target
+    # "met delegates from 7 partner countries": the one alliance named, as the target
     c = next(c for c in _with_alliance(
-        "Ana Kova met on Monday with representatives from 11 allied countries in Zenda. "
-        "The Grey Pact coalition plans to meet again.") if c.trigger == "met")
+        "Ana Kova met on Friday with delegates from 7 partner countries in Zenda. "
+        "The Grey Pact coalition hopes to gather again.") if c.trigger == "met")
     assert c.target_actor_id == "grey-pact"
 
 
@@ -590,9 +592,9 @@ def test_they_said_goes_on_with_the_speakers_of_the_sentence_before() -> None:
 
 
 def test_a_date_in_the_speakers_relative_clause_does_not_date_the_statement() -> None:
-    # "X, which joined the war last year, says ...": the statement is not last year's
-    c = next(c for c in cands("Ruritania, which joined the war last year, says Freedonia "
-                              "must leave Zenda.") if c.trigger == "says")
+    # "X, which joined the war in 2017, says ...": the statement is not of that year
+    c = next(c for c in cands("Ruritania, which joined the war in 2017, says Freedonia "
+                              "must leave the Zenda docks.") if c.trigger == "says")
     assert c.date_text is None
 
 
@@ -626,8 +628,8 @@ def test_a_participle_act_after_the_frame_leaves_the_statement_its_own() -> None
 
 def test_it_opening_a_clause_is_the_body_named_first_in_the_sentence_before() -> None:
     # "X said A. On Thursday, it released B": X released it (a statement in support: 051)
-    c = one("The Blue Brigade said the truce was fragile. On Thursday, it released a statement "
-            "in support of the truce.", "released a statement")
+    c = one("The Blue Brigade said the canal plan was sound. On Sunday, it released a statement "
+            "backing the plan.", "released a statement")
     assert (c.source_actor_id, c.cameo_code) == ("blue-brigade", "051")
 
 
@@ -647,7 +649,7 @@ def test_by_sending_after_her_country_is_the_speakers_state() -> None:
 
 def test_his_countrys_military_is_the_speakers_side_not_the_accused() -> None:
     # a speaker with no known state: what "his country's military" did is no accusation
-    text = "Ivan Petrenko said his country's military fired at Blue Brigade fighters."
+    text = "Ivan Petrenko said his country's military had fired at Blue Brigade fighters."
     ms = [Mention(0, 13, "Ivan Petrenko", "ivan-petrenko", "test"),
           Mention(text.index("military"), text.index("military") + 8, "military",
                   "ruritania-military", "test"),
@@ -729,8 +731,9 @@ def test_words_the_writer_calls_an_accusation_make_the_statement_one() -> None:
 
 
 def test_his_country_opening_the_reported_words_is_the_speakers_own_intent() -> None:
-    # "X said his country is ready to ...": the speaker's side intends it (030)
-    c = one("Ana Kova said her country is ready to help Freedonia rebuild Zenda.", "said")
+    # "X said her country is ready to ...": the speaker's side intends it (030)
+    c = one("Ana Kova said her country is ready to dredge the Zenda harbour for Freedonia.",
+            "said")
     assert c.cameo_code == "030"
 
 

@@ -289,8 +289,8 @@ def test_quoted_show_name_after_an_opening_mark_is_whole() -> None:
 
 
 def test_name_with_an_appositive_place_noun_is_a_place() -> None:
-    # "<Name>, the largest city in the north": apposed to a place noun, the name is a place.
-    _, found = _run("The battle for Velmora, the largest city in the north, began. Velmora fell.")
+    # "<Name>, the biggest town in the north": apposed to a place noun, the name is a place.
+    _, found = _run("The race for Velmora, the biggest town in the north, began. Velmora voted.")
     assert found == []
 
 
@@ -477,7 +477,7 @@ def test_name_before_native_is_a_place_everywhere() -> None:
 
 def test_commander_in_chief_is_the_one_person_the_article_calls_president() -> None:
     text = ("President Donald Trump met Ivo Marek on Monday. "
-            "Later the commander-in-chief called the pilots.")
+            "Later the commander-in-chief thanked the flood nurses.")
     assert _role_phrases(text) == [("commander-in-chief", "donald-trump")]
 
 

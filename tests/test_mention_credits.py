@@ -32,8 +32,8 @@ def test_credit_line_names(line: str, names: list[str]) -> None:
 
 
 def test_an_author_note_credits_its_author_not_the_outlets_or_places() -> None:
-    line = ("Jo Verne is a Cairo-based correspondent for The Ledger. She has reported from the "
-            "Middle East for such papers as The Beacon, a Doha-based daily, and The Herald.")
+    line = ("Jo Verne is a Cairo-based correspondent for The Ledger. She has written from the "
+            "Baltic coast for papers such as The Beacon, a Doha-based daily, and The Herald.")
     assert _names(line) == ["Jo Verne"]
 
 

@@ -57,9 +57,9 @@ def test_continued_with_a_colon_closing_the_paragraph() -> None:
 def test_colon_after_a_person_subject_without_speech_verb() -> None:
     # "X made the following comment:" (no speech verb) + a quotation: the subject speaks;
     # the year of a leading date is skipped to find the subject
-    body = ("Jobs data\nOn July 6, 2015, Tom Sanders made the following comment:\n"
-            "“For young people the rate is 33 percent.”")
-    assert _speaker(body, "For young people the rate is 33 percent") == "Tom Sanders"
+    body = ("Harvest\nOn May 9, 2011, Piet Dorn made the following comment:\n"
+            "“For pear growers the yield is 41 crates.”")
+    assert _speaker(body, "For pear growers the yield is 41 crates") == "Piet Dorn"
 
 
 def test_programme_title_in_the_tail_of_an_attribution() -> None:
@@ -71,9 +71,9 @@ def test_programme_title_in_the_tail_of_an_attribution() -> None:
 
 
 def test_told_a_common_noun_audience_then_a_pronoun_clause() -> None:
-    # "X told the forum he was “...”": the audience is a short common noun phrase
-    body = "Port strike ends\nTom Reed told the forum he was “totally against the deal.”"
-    assert _speaker(body, "totally against the deal") == "Tom Reed"
+    # "X told the council he was “...”": the audience is a short common noun phrase
+    body = "Dam vote\nOtto Varga told the council he was “wholly opposed to a second dam.”"
+    assert _speaker(body, "wholly opposed to a second dam") == "Otto Varga"
 
 
 def test_single_mark_opening_the_next_sentence_starts_it() -> None:
@@ -97,8 +97,8 @@ def test_definite_role_takes_the_person_named_with_that_title() -> None:
 def test_speech_verb_coordinated_inside_a_relative_clause() -> None:
     # "X, who talked to Y and said that ...": the relative's antecedent speaks, not the subject
     # of the main clause
-    body = ("Book row\nThe mayor was referring to his former aide Tom Reed, who talked to a "
-            "reporter for a new book and said that the mayor was “unfit.”")
+    body = ("Ferry row\nThe harbour master meant his old deputy Tom Reed, who talked to a "
+            "pilot at the quay and said that the harbour master was “unfit.”")
     assert _speaker(body, "unfit") == "Tom Reed"
 
 
@@ -128,17 +128,17 @@ def test_document_modified_by_its_issuer_speaks_for_it() -> None:
 
 def test_definite_description_takes_up_the_earlier_one_with_its_head() -> None:
     # "A Ruritanian army source said ... . “...,” the source said.": the same source
-    body = ("Clash in north\nA Ruritanian army source said a car bomb was used.\n"
-            "“The attack failed,” the source said.")
-    q = _hinted(body, {"Ruritanian army": ("ruritania-army", "military")})["The attack failed"]
+    body = ("Floods in north\nA Ruritanian army source said two barges sank near Zenda.\n"
+            "“The levee held,” the source said.")
+    q = _hinted(body, {"Ruritanian army": ("ruritania-army", "military")})["The levee held"]
     assert q.speaker_actor_id == "ruritania-army"
 
 
 def test_inner_verb_with_a_subject_that_cannot_speak() -> None:
     # "X said the protests demand “...”": the protests do not speak; X's clause holds the words
-    body = ("Town hall\nMayor Tom Reed said the recent spate of fires and protests demands "
-            "that all engage in “more patience.”")
-    assert _speaker(body, "more patience") == "Tom Reed"
+    body = ("Floods\nMayor Tom Reed said the long run of floods and storms demands "
+            "that all keep “sandbags ready.”")
+    assert _speaker(body, "sandbags ready") == "Tom Reed"
 
 
 def test_told_does_not_invert_its_subject() -> None:
@@ -149,10 +149,10 @@ def test_told_does_not_invert_its_subject() -> None:
 
 
 def test_participle_takes_the_subject_without_its_adverb() -> None:
-    # "He then defended the remark, saying, “...”": the subject is "He", not "He then"
-    body = ("Town hall\nTom Reed spoke first.\nHe then defended the plan, saying, “It is the "
-            "only way.”")
-    q = {q.text: q for q in extract_quotes(body)}["It is the only way"]
+    # "He then backed the levy, saying, “...”": the subject is "He", not "He then"
+    body = ("Town hall\nTom Reed spoke first.\nHe then backed the ferry levy, saying, “It pays "
+            "for the pier.”")
+    q = {q.text: q for q in extract_quotes(body)}["It pays for the pier"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "He")
 
 
@@ -166,8 +166,8 @@ def test_writer_words_between_a_quotation_and_its_attribution() -> None:
 
 def test_tell_governs_quoted_words_in_its_object_clause() -> None:
     # "X tells his supporters to “...”": the directive's words in marks are X's
-    body = "Rally\nTom Reed tells his supporters at a rally to “go to your place and vote.”"
-    assert _speaker(body, "go to your place and vote") == "Tom Reed"
+    body = "Fair\nNell Dorn tells her volunteers at the fair to “bring a spade and plant.”"
+    assert _speaker(body, "bring a spade and plant") == "Nell Dorn"
 
 
 def test_programme_title_after_a_possessive_following_the_speech_verb() -> None:
@@ -201,31 +201,31 @@ def test_noted_inverts_its_subject() -> None:
 
 def test_horizontal_bar_ends_the_subject_phrase() -> None:
     # "... ― X boasted, “...”": a horizontal bar is a dash before the subject
-    body = ("Debate\nWhen Ana Lind noted that Tom Reed has paid no taxes ― as was true for years ― "
-            "Tom Reed boasted, “That makes me smart.”")
-    assert _speaker(body, "That makes me smart") == "Tom Reed"
+    body = ("Fair\nWhen Ana Lind noted that Tom Reed grew no wheat ― as was the case all summer ― "
+            "Tom Reed boasted, “Barley pays better.”")
+    assert _speaker(body, "Barley pays better") == "Tom Reed"
 
 
 def test_quotation_after_a_said_sentence_goes_on_before_a_next_paragraph_report() -> None:
     # '“A,” said X. “B.” ¶ Y said ...': B is X's, not the next paragraph's speaker's
-    body = ("Poll\n“We are on a knife's edge,” said Tom Reed, editor of the Report. “It could go "
-            "national.”\nAna Lind said so too.")
-    assert _speaker(body, "It could go national") == "Tom Reed"
+    body = ("River\n“The water is still rising,” said Tom Reed, keeper of the lock. “It could "
+            "reach the mill.”\nAna Lind said so too.")
+    assert _speaker(body, "It could reach the mill") == "Tom Reed"
 
 
 def test_relative_pronoun_after_an_apposition_takes_the_name() -> None:
-    # "X, now the majority leader, who said ...": the named person speaks, not the description
-    body = ("Debate\nAna Lind has had a cool relationship with Tom Reed, now the Senate majority "
-            "leader, who said the goal was a “one-term mayor.”")
-    assert _speaker(body, "one-term mayor") == "Tom Reed"
+    # "X, now the board chair, who said ...": the named person speaks, not the description
+    body = ("Harbour\nHal Fenn has had a frosty rapport with Lena Ostrova, now the harbour board "
+            "chairwoman, who said the aim was a “dredged channel.”")
+    assert _speaker(body, "dredged channel") == "Lena Ostrova"
 
 
 def test_trailing_attribution_followed_by_a_coordinated_quotation() -> None:
     # 'Y “A,” X said, and still “B.”': the attribution ends at ", and"; B is X's too
-    body = ("Probe\nMills \"got an immunity deal,\" Jim Jordan said, and still \"got to sit in on "
-            "the interview.\"")
-    assert _speaker(body, "got an immunity deal") == "Jim Jordan"
-    assert _speaker(body, "got to sit in on the interview") == "Jim Jordan"
+    body = ("Grain\nBrask \"won the grain contract,\" Ola Fenn said, and still \"kept a seat on "
+            "the mill board.\"")
+    assert _speaker(body, "won the grain contract") == "Ola Fenn"
+    assert _speaker(body, "kept a seat on the mill board") == "Ola Fenn"
 
 
 def test_participle_after_while_is_speech_of_the_subject() -> None:
@@ -236,17 +236,17 @@ def test_participle_after_while_is_speech_of_the_subject() -> None:
 
 def test_participle_in_a_leading_clause_takes_the_main_subject() -> None:
     # "After saying ... “...,” she was ...": the main clause's subject after the closing mark
-    body = ("Protest\nAna Lind fell ill in 2012.\nAfter saying her foot was “so swollen I could "
-            "barely walk,” she was taken to hospital.")
-    q = {q.text: q for q in extract_quotes(body)}["so swollen I could barely walk"]
-    assert (q.speaker_mention, q.speaker_pronoun) == ("Ana Lind", "she")
+    body = ("Floods\nMira Kovac farmed near Zenda in 2009.\nAfter saying her barn was “so flooded "
+            "the goats could swim,” she was given a grant.")
+    q = {q.text: q for q in extract_quotes(body)}["so flooded the goats could swim"]
+    assert (q.speaker_mention, q.speaker_pronoun) == ("Mira Kovac", "she")
 
 
 def test_inverted_subject_length_ignores_a_long_bracket() -> None:
-    # "said Mr. X (a view echoed by everyone I interviewed).": the bracket is not measured
-    body = ("Tax\nThe levy ''is a misguided approach,'' said Mr. Burke (a view echoed by "
-            "everyone I interviewed).")
-    assert _speaker(body, "is a misguided approach") == "Mr. Burke"
+    # "said Mr. X (a long remark in brackets).": the bracket is not measured
+    body = ("Toll\nThe toll ''is a poor bargain for fishermen,'' said Mr. Dalby (a remark "
+            "repeated by most of the dockers I met).")
+    assert _speaker(body, "is a poor bargain for fishermen") == "Mr. Dalby"
 
 
 def test_frequency_adverb_between_subject_and_speech_verb() -> None:
@@ -257,9 +257,9 @@ def test_frequency_adverb_between_subject_and_speech_verb() -> None:
 
 def test_parenthetical_attribution_after_a_leading_prepositional_phrase() -> None:
     # "During ..., X said, most people ... “...”": a long leading phrase before the aside
-    body = ("Climate\nDuring his seven and a half years in office, Mr. Holm said, most people have "
-            "come to believe ''that the climate is changing.''")
-    assert _speaker(body, "that the climate is changing") == "Mr. Holm"
+    body = ("Tides\nDuring her four winters as harbour master, Ms. Varga said, most sailors have "
+            "come to accept ''that the tides are shifting.''")
+    assert _speaker(body, "that the tides are shifting") == "Ms. Varga"
 
 
 def test_name_before_a_speech_participle_and_a_quotation() -> None:
@@ -269,9 +269,9 @@ def test_name_before_a_speech_participle_and_a_quotation() -> None:
 
 
 def test_participle_without_comma_taking_a_that_clause() -> None:
-    # "X left the meeting touting that “...”": the subject speaks
-    body = "Coalition\nTom Reed left the meeting touting that “60 percent” of members gave more."
-    assert _speaker(body, "60 percent") == "Tom Reed"
+    # "X left the auction touting that “...”": the subject speaks
+    body = "Auction\nIda Brandt left the auction touting that “45 lots” of wool were sold."
+    assert _speaker(body, "45 lots") == "Ida Brandt"
 
 
 def test_characterising_participle_with_words_in_marks_after_its_object() -> None:
@@ -282,8 +282,8 @@ def test_characterising_participle_with_words_in_marks_after_its_object() -> Non
 
 def test_two_speech_verbs_over_one_clause_give_one_row() -> None:
     # "she said at a news conference announcing that ...": one indirect row, not two
-    body = ("Suit\nAna Lind spoke on Monday. She said at a news conference announcing that her "
-            "department was suing the state over its law.")
+    body = ("Schools\nMira Kovac spoke on Friday. She said at a news conference announcing that "
+            "the school board would close the old annex in Zenda.")
     rows = [q for q in extract_quotes(body) if q.quote_type == "indirect"]
     assert len({q.start for q in rows}) == len(rows) == 1
 
@@ -299,9 +299,9 @@ def test_headline_name_before_a_colon_speaks_its_quoted_words() -> None:
 
 def test_lauded_governs_words_in_marks_in_its_clause() -> None:
     # "X lauded Y for helping develop “...”" (lexicon quotes_as_speech: laud, applaud, commend)
-    body = ("Coal\nIn January, Gov. Tom Reed lauded Mr. Cole in his address for helping develop "
-            "\"new and innovative ideas.\"")
-    assert _speaker(body, "new and innovative ideas") == "Tom Reed"
+    body = ("Floods\nIn March, Mayor Ivo Brandt lauded Ms. Okafor in her speech for helping build "
+            "\"sturdier flood walls.\"")
+    assert _speaker(body, "sturdier flood walls") == "Ivo Brandt"
 
 
 def test_as_x_put_it_names_the_speaker() -> None:
@@ -311,42 +311,42 @@ def test_as_x_put_it_names_the_speaker() -> None:
 
 
 def test_bare_clause_whose_quoted_predicate_follows_a_long_subject() -> None:
-    # "X said the tax breaks used by the rich “do nothing ...”": a determiner-led subject with
+    # "X said the permits held by the mills “do little ...”": a determiner-led subject with
     # a prepositional phrase, then a quoted predicate opening with a finite verb
-    body = ("Tax\nTom Reed said the tax breaks used by the rich and others “do nothing to boost "
-            "the economy.”")
-    assert _speaker(body, "do nothing to boost the economy") == "Tom Reed"
+    body = ("River\nIda Brandt said the water permits held by the mills and farms “do little to "
+            "protect the river.”")
+    assert _speaker(body, "do little to protect the river") == "Ida Brandt"
 
 
 def test_quotation_set_off_by_dashes_after_a_name() -> None:
     # "... including X -- “...” -- and Y": the named person right before the dash speaks
-    body = ("Tax\nA chorus of Republicans has said the same, including the former candidate Tom "
-            "Reed -- ''It is disqualifying to hide the returns'' -- and Dan Cole.")
-    assert _speaker(body, "It is disqualifying to hide the returns") == "Tom Reed"
+    body = ("Orchards\nSeveral growers have agreed, including the former co-op head Tom "
+            "Reed -- ''Frost will take half the plums'' -- and Dan Cole.")
+    assert _speaker(body, "Frost will take half the plums") == "Tom Reed"
 
 
 def test_trailing_attribution_before_a_negated_participle() -> None:
     # '“...,” X said, not even needing to ...': the attribution ends at the comma
-    body = ("Museum\n''We have shown the world we can float,'' Mr. Holm said, not even needing "
-            "to mention the author of that boast, Tom Reed, who died three months ago.")
-    assert _speaker(body, "We have shown the world we can float") == "Mr. Holm"
+    body = ("Orchard\n''Our orchard can feed the whole valley,'' Ms. Varga said, not even needing "
+            "to name the grower behind that claim, Piet Dorn, who retired last spring.")
+    assert _speaker(body, "Our orchard can feed the whole valley") == "Ms. Varga"
 
 
 def test_statement_participle_speaks_for_the_issuer_after_a_split_intro() -> None:
-    # "Following a swiftly called, late meeting, the council issued a statement calling X
-    # “...”": the intro runs over its inner comma, "swiftly called" is an adjective, and a
+    # "Following a hastily called, early session, the council issued a statement calling X
+    # “...”": the intro runs over its inner comma, "hastily called" is an adjective, and a
     # statement's participle speaks for the subject that issued it
-    body = ("UN\nFollowing a swiftly called, late-afternoon meeting, the Harbour Council issued a "
-            "statement calling the test \"a clear violation\" of the rules.")
-    assert _speaker(body, "a clear violation") == "the Harbour Council"
+    body = ("Spill\nFollowing a hastily called, early-morning session, the Harbour Council issued "
+            "a statement calling Zenda's spill \"a reckless breach\" of the permit.")
+    assert _speaker(body, "a reckless breach") == "the Harbour Council"
 
 
 def test_continue_without_words_in_marks_is_no_speech() -> None:
-    # "we must continue to push ...": "continue" speaks only before a comma or colon and marks,
+    # "we must continue to fund ...": "continue" speaks only before a comma or colon and marks,
     # so the later participle keeps the sentence's speaker
-    body = ("Debate\nAna Lind told the audience that she believes we must continue to push "
-            "policies that help, saying that “race still matters too much” in America.")
-    assert _speaker(body, "race still matters too much") == "Ana Lind"
+    body = ("Schools\nNell Dorn told the crowd that she thinks we must continue to fund "
+            "schools that work, saying that “rural pupils still travel too far” in Freedonia.")
+    assert _speaker(body, "rural pupils still travel too far") == "Nell Dorn"
 
 
 def test_trailing_said_at_an_event_announcing_that() -> None:
@@ -390,18 +390,18 @@ def test_coordinated_speech_verb_in_an_adverbial_clause_takes_its_subject() -> N
 
 
 def test_name_before_a_speech_participle_with_a_time_phrase() -> None:
-    # "footage of X saying during the forum last week, “...”": a short phrase of time or place
+    # "footage of X saying during the fair last spring, “...”": a short phrase of time or place
     # may stand between the participle and the comma before the quotation
-    body = ("Farm ad\nThe ad ends with footage of Brandt saying during the forum last week, "
-            "“That makes me thrifty,” when Calder pressed him.")
-    assert _speaker(body, "That makes me thrifty") == "Brandt"
+    body = ("Farm ad\nThe ad ends with footage of Brandt saying during the fair last "
+            "spring, “Goats are cheaper to keep,” when Calder pressed him.")
+    assert _speaker(body, "Goats are cheaper to keep") == "Brandt"
 
 
 def test_as_x_put_it_closing_the_sentence_attributes_the_marks_before() -> None:
     # '... a “...,” as X put it.': the idiom after the quotation names its speaker
-    body = ("Visas\nThe main test for the permit is a “lawful source of income,” as a county "
+    body = ("Fishing\nThe main test for the licence is a “boat of sound timber,” as a county "
             "memo put it.")
-    assert _speaker(body, "lawful source of income") == "a county memo"
+    assert _speaker(body, "boat of sound timber") == "a county memo"
 
 
 def test_attribution_closing_a_colon_quotation_names_its_speaker() -> None:
@@ -414,9 +414,9 @@ def test_attribution_closing_a_colon_quotation_names_its_speaker() -> None:
 
 def test_a_text_reads_its_words() -> None:
     # '“...,” the letter reads.' (lexicon quotes_manner_verbs): a text's words in marks
-    body = ("Parents write to board\nA group of parents sent a letter to the school board.\n\n"
-            "“We see our children thriving in these schools,” the letter reads.")
-    assert _speaker(body, "We see our children thriving in these schools") == "the letter"
+    body = ("Farmers write to council\nA group of farmers mailed a letter to the water board.\n\n"
+            "“Our ditches have been dry since June,” the letter reads.")
+    assert _speaker(body, "Our ditches have been dry since June") == "the letter"
 
 
 def test_the_text_takes_the_actor_of_the_earlier_text_described_alike() -> None:

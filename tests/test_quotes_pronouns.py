@@ -49,7 +49,7 @@ def test_she_skips_a_man_known_by_his_given_name() -> None:
 def test_pronoun_opening_a_paragraph_takes_the_subject_ending_the_previous_one() -> None:
     # the subject of the last sentence of the previous paragraph beats an older speaker
     body = ("Ferry fares rise\n“Fares must rise,” said Anna Holm, the port director.\n"
-            "Maria Lund had a question for the board.\n“Who pays for this?” she asked.")
+            "Maria Lund had a query about the board.\n“Who pays for this?” she asked.")
     q = _accepted(body)["Who pays for this?"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Maria Lund", "she")
 
@@ -101,11 +101,11 @@ def test_lone_name_speaking_is_a_person_and_its_given_name_tells_gender() -> Non
 
 def test_body_with_an_organisation_word_is_no_person_despite_a_person_hint() -> None:
     # "the Commission on Fair Votes": a person hint on "Fair Votes" does not make it a person
-    body = ("Debate\nTom Reed spoke on Monday. The Commission on Fair Votes announced that "
-            "there was an issue.\nHe says: “I wonder why it was bad.”")
+    body = ("Ferries\nTom Reed spoke on Monday. The Commission on Fair Votes announced that "
+            "the ferry timetable had changed.\nHe says: “I doubt the boats will keep to it.”")
     s = body.index("Fair Votes")
     hints = [SpeakerHint(s, s + len("Fair Votes"), "new-fair-votes", "person")]
-    q = {q.text: q for q in extract_quotes(body, hints)}["I wonder why it was bad"]
+    q = {q.text: q for q in extract_quotes(body, hints)}["I doubt the boats will keep to it"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Reed", "He")
 
 
@@ -131,8 +131,8 @@ def test_quotation_of_several_sentences_opening_a_paragraph_counts_as_opening_it
 def test_a_common_given_name_alone_is_a_person_antecedent() -> None:
     # a story that calls someone by a common given name only ("Karen thought ...") names a
     # person, so the "she" of the next paragraph's attribution takes her up
-    body = "Rally\nKaren thought the plan was silly.\n“It never crossed my mind,” she said."
-    q = _accepted(body)["It never crossed my mind"]
+    body = "Bakery\nKaren thought the oven was too small.\n“I bake at night anyway,” she said."
+    q = _accepted(body)["I bake at night anyway"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Karen", "she")
 
 
@@ -162,9 +162,9 @@ def test_an_introduction_whose_comma_stands_inside_marks() -> None:
 def test_a_name_before_the_verb_after_an_opening_phrase_is_the_subject() -> None:
     # "In her book, Harbour Days, Ana Ruiz noted ...": the name right before the finite verb
     # after a comma is the subject, not the title or description before it
-    body = ("Health\nIn her 2003 book, Harbour Days, Ana Ruiz noted the clot. Her foot was "
-            "“so swollen I could barely walk,” she wrote.")
-    q = _accepted(body)["so swollen I could barely walk"]
+    body = ("Health\nIn her 2003 book, Harbour Days, Ana Ruiz noted the storm. Her boat was "
+            "“so battered it barely stayed afloat,” she wrote.")
+    q = _accepted(body)["so battered it barely stayed afloat"]
     assert q.speaker_mention == "Ana Ruiz"
 
 
@@ -186,10 +186,10 @@ def test_unattributed_words_in_marks_after_a_named_subjects_verb_are_the_subject
 
 
 def test_a_short_adverbial_opening_is_no_subject() -> None:
-    # "But right now, he is ...": lower-case words (or an adverb in -ly) before a comma and a
+    # "But for now, he is ...": lower-case words (or an adverb in -ly) before a comma and a
     # pronoun or name are an adverbial, so the he/she subject carries its person on
     body = ("Coal\nMr. Tarrant sells wheat. Ultimately, Mr. Tarrant hopes to sell more. But "
-            "right now, he is selling only a little. That worries the bank. \"It is all I can "
+            "for now, he is selling only a little. That worries the bank. \"It is all I can "
             "grow,\" he said.")
     q = _accepted(body)["It is all I can grow"]
     assert q.speaker_mention == "Mr. Tarrant"
@@ -198,8 +198,8 @@ def test_a_short_adverbial_opening_is_no_subject() -> None:
 def test_a_contracted_pronoun_subject_of_a_progressive_speech_verb() -> None:
     # "He's claiming that ...": "'s" is a contracted "is", so the participle is a finite
     # speech verb whose subject is the pronoun
-    body = "Fraud\nTom Ruiz spoke on Monday. He’s claiming that fraud is “a big, big problem.”"
-    q = _accepted(body)["a big, big problem"]
+    body = "Drought\nTom Ruiz spoke on Monday. He’s claiming that the well is “a dry, dry hole.”"
+    q = _accepted(body)["a dry, dry hole"]
     assert (q.speaker_mention, q.speaker_pronoun) == ("Tom Ruiz", "He")
 
 
@@ -216,7 +216,7 @@ def test_subject_after_an_opening_phrase_with_a_quoted_title() -> None:
 def test_she_takes_up_the_one_woman_named_earlier_in_her_sentence() -> None:
     # "X described Ruth Calder as ... after she blamed ...": the sentence's speaker is a man,
     # so "she" is the one woman named before it in the same sentence
-    body = ("Drought\nGovernor Paul Brandt described Senator Ruth Calder as a “disgrace” after "
+    body = ("Drought\nGovernor Paul Brandt described Senator Ruth Calder as a “menace” after "
             "she blamed the drought on “poor planning” by the county.")
     hints = [SpeakerHint(body.index(n), body.index(n) + len(n), a, "person")
              for n, a in (("Paul Brandt", "paul-brandt"), ("Ruth Calder", "ruth-calder"))]

@@ -34,11 +34,11 @@ def test_attribution_tail_before_the_second_part_of_a_split_quote() -> None:
 
 
 def test_a_time_phrase_between_who_and_its_speech_verb() -> None:
-    # "X, now the leader, who in 2010 said ...": the time phrase after the relative pronoun
+    # "X, now the chair, who in 1998 said ...": the time phrase after the relative pronoun
     # does not hide its antecedent
-    body = ("Ties\nThe mayor clashed with Tom Ruiz, now the council leader, who in 2010 said "
-            "the goal was to make her a “one-term mayor.”")
-    q = {q.text: q for q in extract_quotes(body)}["one-term mayor"]
+    body = ("Docks\nThe harbour master quarrelled with Tom Ruiz, now the pilots' chair, who in "
+            "1998 said the plan was to turn the quay into a “fish market.”")
+    q = {q.text: q for q in extract_quotes(body)}["fish market"]
     assert q.speaker_mention == "Tom Ruiz"
 
 

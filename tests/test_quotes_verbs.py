@@ -54,12 +54,12 @@ def test_referencing_words_in_marks_quotes_them() -> None:
 
 
 def test_words_in_marks_inside_a_vowed_infinitive_are_the_subjects() -> None:
-    # "X ... and vowed to harshly fine “...”" (lexicon quotes_commissive_verbs): the marks in
+    # "X ... and vowed to sternly punish “...”" (lexicon quotes_commissive_verbs): the marks in
     # the promise's infinitive quote its subject
-    body = ("Water\nThe new governor also outlined his water plan and vowed to harshly fine "
-            "“those who waste water in a drought.”")
-    q = next(q for q in _quotes(body) if q.text == "those who waste water in a drought")
-    assert (q.quote_type, q.speaker_mention) == ("partial", "The new governor")
+    body = ("Harbour\nThe new harbour chief also unveiled her dredging plan and vowed to sternly "
+            "punish “skippers who dump oil in the bay.”")
+    q = next(q for q in _quotes(body) if q.text == "skippers who dump oil in the bay")
+    assert (q.quote_type, q.speaker_mention) == ("partial", "The new harbour chief")
 
 
 def test_point_out_is_a_speech_verb_with_its_particle_only() -> None:
