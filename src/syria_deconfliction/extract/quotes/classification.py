@@ -45,7 +45,7 @@ class _Classification:
         if not prev:
             return False
         if self._tail_title(k) and any(r.verb < k for r in self.recs[si]):
-            # '“...,” X said on CNN's “State of the Union.”', "X told CNN's “Morning Show”
+            # '“...,” X said on Radio Zenda's “Harbour Hour.”', "X told a station's “Morning Show”
             # that ...": a programme's title after the speech verb
             return True
         p1 = toks[prev[-1]]
@@ -194,8 +194,8 @@ class _Classification:
         return _Rec(si, ms[1], None, "forward", np=ms)
 
     def _tail_title(self, kopen: int) -> bool:
-        """Is the quotation a title after a preposition or possessive ("said on CNN's
-        “State of the Union”"), part of an attribution's tail rather than a split quote?"""
+        """Is the quotation a title after a preposition or possessive ("said on Radio
+        Zenda's “Harbour Hour”"), part of an attribution's tail rather than a split quote?"""
         prev = self.toks[kopen - 1].low if kopen > 0 else ""
         q = self.mquotes[self._quote_at(self.toks[kopen].start)]
         return (prev in _PREPOSITIONS or prev.endswith(("'s", "’s"))) and \

@@ -273,7 +273,7 @@ class _Phrases:
             return False
         c = i + 1
         if toks[c].low in _PREPOSITIONS:
-            # "X saying during the debate last week, “...”": a short phrase of time or place
+            # "X saying at the fair last spring, “...”": a short phrase of time or place
             while c < min(len(toks) - 1, i + 9) and toks[c].kind == "word" and \
                     toks[c].para == toks[i].para and not self._finite_like(c):
                 c += 1
@@ -503,10 +503,12 @@ class _Phrases:
         last = toks[b - 1]
         if last.low in _DETERMINERS or last.low in _PREPOSITIONS or last.low in ("and", "or"):
             return None
-        for t in toks[a:b]:  # (_strict_finite or a mark, written out: asked of every phrase)
+        for k in range(a, b):  # (_strict_finite or a mark, written out: asked of every phrase)
+            t = toks[k]
             kind = t.kind
             if kind == "word":
-                if t.low in _FINITE or t.low.endswith("n't"):
+                if (t.low in _FINITE or t.low.endswith("n't")) and (
+                        t.text.islower() or not self._given_name_surname(k)):
                     return None
             elif kind == "qo" or kind == "qc":
                 return None
@@ -768,7 +770,7 @@ class _Phrases:
 
     def _work_title(self, s: int, e: int) -> bool:
         """Are body[s:e] the words of a title in title case (up to eight words, the first and
-        every word of four letters or more capitalised: "State of the Union")?"""
+        every word of four letters or more capitalised: "Lights of the Harbour")?"""
         ws = _NAME_WORD.findall(self.body[s:e])
         return 0 < len(ws) <= 8 and ws[0][0].isupper() and all(
             w[0].isupper() for w in ws if len(w) >= 4)
@@ -797,8 +799,8 @@ class _Phrases:
                 return True, k  # "..., she said of the vote, in which ...": a relative clause
             if t.kind == "qo" and k > s and (toks[k - 1].low in _PREPOSITIONS or toks[
                     k - 1].low.endswith(("'s", "’s"))):
-                # a title in marks after a preposition or possessive ("said on CNN's “State
-                # of the Union”"): part of the attribution's tail
+                # a title in marks after a preposition or possessive ("said on Radio Zenda's
+                # “Harbour Hour”"): part of the attribution's tail
                 q = self.mquotes[self._quote_at(t.start)]
                 if q.close_pos is not None and self._work_title(q.inner_start, q.inner_end):
                     k = bisect_left(self._tok_starts, q.close_pos) + 1
