@@ -9,17 +9,19 @@ from ..document import Document
 from .attribution import _Attribution
 from .classification import _Classification
 from .coreference import _Coreference
+from .gender import _Gender
 from .marks import _Marks
 from .model import _NP, Quote, SpeakerHint, _Hist, _Rec, _Speaker
 from .phrases import _Phrases
 from .rows import _Rows
 from .subjects import _Subjects
+from .verb_sides import _VerbSides
 
 # --------------------------------------------------------------------------- extractor
 
 
-class _Extractor(_Marks, _Phrases, _Subjects, _Attribution, _Coreference, _Classification,
-                 _Rows):
+class _Extractor(_Marks, _Phrases, _VerbSides, _Subjects, _Attribution, _Coreference, _Gender,
+                 _Classification, _Rows):
     """Quotations and speakers of one document (state shared by the mixed-in parts)."""
 
     def __init__(self, doc: Document, hints: Sequence[SpeakerHint]) -> None:
