@@ -128,10 +128,12 @@ class _Rows:
         """A short paragraph in capitals without a closing stop ("STRIKE 'CHAOS' FEARED")."""
         ps, pe = self.paras[pi]
         text = self.body[ps:pe].rstrip()
+        # the cheap tests first: most paragraphs are long, or end with a stop
+        if not 0 < len(text.split()) <= 12 or text[-1:] in ".!?" or \
+                text.rstrip("'’\"”")[-1:] in ".!?":
+            return False
         letters = [c for c in text if c.isalpha()]
-        return 0 < len(text.split()) <= 12 and text[-1:] not in ".!?" and \
-            text.rstrip("'’\"”")[-1:] not in ".!?" and len(letters) >= 4 and \
-            all(c.isupper() for c in letters)
+        return len(letters) >= 4 and all(c.isupper() for c in letters)
 
     def _echo_heading(self, out: list[Quote], pi: int) -> None:
         hs, he = self.paras[pi]
