@@ -34,6 +34,7 @@ from .inputs import Input, check_sources, drop_duplicate_content, iter_inputs, p
 from .knowledge import Knowledge, knowledge_dir
 from .lock import LOCK, OutputLock
 from .metadata import Manifest
+from .tables import duplicate_keys, frame, rows_problem, schema_for, write_partition
 
 # Per-partition tables; `actors` (registry entries referenced, plus candidates) comes at the end.
 TABLES = ("articles", "actor_mentions", "actor_candidates", "quotes", "events", "event_actors")
@@ -92,7 +93,6 @@ def extract_input(
     exception becomes a reason: one article never stops the run."""
     from .article import extract_article
     from .reading import decode_article, read_bytes
-    from .tables import rows_problem
 
     if item.problem:
         return None, item.problem
@@ -129,8 +129,6 @@ def process_chunk(
 ) -> dict[str, pa.Table]:
     """Extract every article of a chunk, as one Arrow table per table (built in the worker, so
     the parent that writes only joins them). The one function both engines run."""
-    from .tables import frame
-
     _init_worker(raw)
     assert _KNOWLEDGE is not None
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in (*TABLES, "errors")}
@@ -210,8 +208,6 @@ class PartitionWriter:
         return seen
 
     def check_keys(self, table: str, data: pa.Table) -> None:
-        from .tables import duplicate_keys, schema_for
-
         dups = duplicate_keys(table, data)
         if table in self.global_keys:
             pk = schema_for(table).primary_key[0]
@@ -228,21 +224,7 @@ class PartitionWriter:
             if table != "actor_candidates":  # one per article that names it; merged at the end
                 self.check_keys(table, df)
         for table, df in frames.items():
-            for fmt in self.formats:
-                folder = self.out / fmt / table
-                folder.mkdir(parents=True, exist_ok=True)
-                final = folder / f"part-{n:05d}.{fmt}"
-                # Unique per process: two runs never write one temporary file.
-                tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-                if fmt == "parquet":
-                    from .tables import write_parquet_partition
-
-                    write_parquet_partition(df, table, tmp)
-                else:
-                    from .tables import write_csv_partition
-
-                    write_csv_partition(df, table, tmp)
-                os.replace(tmp, final)
+            write_partition(self.out, table, n, df, self.formats)
         for table in self.global_keys:
             if table in frames:
                 pk = "article_id" if table == "articles" else "source_file"
@@ -358,7 +340,6 @@ def write_actors(out: Path, formats: Sequence[str], k: Knowledge) -> None:
     """The actors table of a run: every registry actor the run mentions, and every candidate,
     with mention and article counts summed over partitions (articles never span partitions)."""
     from ..pipeline.registry import actor_rows
-    from .tables import duplicate_keys, frame
 
     counts: dict[str, list[int]] = {}
     for f in sorted((out / "parquet" / "actor_mentions").glob("part-*.parquet")):
@@ -382,20 +363,7 @@ def write_actors(out: Path, formats: Sequence[str], k: Knowledge) -> None:
     df = frame("actors", sorted(rows, key=lambda r: r["actor_id"]))
     if dups := duplicate_keys("actors", df):
         raise DuplicateKey(f"table actors: primary key not unique ({', '.join(dups)})")
-    for fmt in formats:
-        folder = out / fmt / "actors"
-        folder.mkdir(parents=True, exist_ok=True)
-        final = folder / f"part-00000.{fmt}"
-        tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-        if fmt == "parquet":
-            from .tables import write_parquet_partition
-
-            write_parquet_partition(df, "actors", tmp)
-        else:
-            from .tables import write_csv_partition
-
-            write_csv_partition(df, "actors", tmp)
-        os.replace(tmp, final)
+    write_partition(out, "actors", 0, df, formats)
 
 
 def _execute(

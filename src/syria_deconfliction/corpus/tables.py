@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
@@ -40,12 +41,18 @@ def frame(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     return arrow_table(rows, schema_for(table))
 
 
-def write_parquet_partition(data: pa.Table, table: str, path: Path) -> None:
-    write_arrow_parquet(data, schema_for(table), path)
-
-
-def write_csv_partition(data: pa.Table, table: str, path: Path) -> None:
-    write_arrow_csv(data, schema_for(table), path)
+def write_partition(out: Path, table: str, n: int, data: pa.Table, formats: Sequence[str]) -> None:
+    """`<out>/<fmt>/<table>/part-NNNNN.<fmt>` for each format, each written to a temporary
+    file of this process first (two runs never write one) and then moved into place, so a
+    reader never sees half a file."""
+    for fmt in formats:
+        folder = out / fmt / table
+        folder.mkdir(parents=True, exist_ok=True)
+        final = folder / f"part-{n:05d}.{fmt}"
+        tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+        writer = write_arrow_parquet if fmt == "parquet" else write_arrow_csv
+        writer(data, schema_for(table), tmp)
+        os.replace(tmp, final)
 
 
 @cache
