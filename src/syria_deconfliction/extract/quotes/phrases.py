@@ -497,12 +497,12 @@ class _Phrases:
         last = toks[b - 1]
         if last.low in _DETERMINERS or last.low in _PREPOSITIONS or last.low in ("and", "or"):
             return None
-        for k in range(a, b):  # (_strict_finite or a mark, written out: asked of every phrase)
+        for k in range(a, b):  # (a loop: asked of every phrase)
             t = toks[k]
             kind = t.kind
             if kind == "word":
-                if (t.low in _FINITE or t.low.endswith("n't")) and (
-                        t.text.islower() or not self._given_name_surname(k)):
+                # the finite words only go on to _strict_finite, which holds the exceptions
+                if (t.low in _FINITE or t.low.endswith("n't")) and self._strict_finite(k):
                     return None
             elif kind == "qo" or kind == "qc":
                 return None

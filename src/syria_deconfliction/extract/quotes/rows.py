@@ -9,6 +9,7 @@ from dataclasses import replace
 from itertools import accumulate, islice
 
 from .model import _NP, Quote, _MarkQuote, _Rec, _Speaker
+from .phrases import _NAME_WORD
 from .vocabulary import (
     _ADVERBIAL_SUBORD,
     _AS_SPEECH,
@@ -29,7 +30,6 @@ _TURN_RE = re.compile(r"([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):\s")
 
 _WORD_RUN = re.compile(r"[^\W_]+")
 _QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _norm(text: str) -> str:
