@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import subprocess
+import sys
 
 import pandas as pd
 import pyarrow as pa
@@ -119,3 +121,39 @@ def test_duplicate_keys_are_named() -> None:
     rows = [ROWS[0], ROWS[1], {**ROWS[2], "row_id": "a-1"}]
     assert duplicate_keys(arrow_table(rows, SCHEMA), ["row_id"]) == ["a-1"]
     assert duplicate_keys(arrow_table(ROWS, SCHEMA), ["row_id"]) == []
+
+
+def _in_fresh_python(code: str) -> str:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def test_an_extract_run_never_imports_pandas(tmp_path) -> None:  # noqa: ANN001
+    # pyarrow would import it (about a second a process) to ask whether a list is a pandas object
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.txt").write_text(
+        "Talks resume in Geneva\n\nThe envoy said on Monday that the talks would resume.\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys\nfrom syria_deconfliction.corpus.runner import run\n"
+        f"run([{str(tmp_path / 'in')!r}], __import__('pathlib').Path({str(tmp_path / 'out')!r}),"
+        " formats=('parquet', 'csv'))\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    assert _in_fresh_python(code) == "False"
+    assert "one.txt" in (tmp_path / "out" / "articles.csv").read_text(encoding="utf-8")
+
+
+def test_the_pandas_way_still_works_once_pyarrow_was_spared_pandas() -> None:
+    code = (
+        "import datetime, math, sys\nfrom syria_deconfliction.corpus import columns\n"
+        "from syria_deconfliction.pipeline.schemas import TableSchema\n"
+        f"schema = TableSchema('invented', {SCHEMA.descriptor!r})\n"
+        "columns.arrow_without_pandas()\n"
+        "assert 'pandas' not in sys.modules\n"
+        f"rows = [{ROWS[2]!r}, {{**{ROWS[1]!r}, 'share': math.nan}}]\n"
+        "print(columns.arrow_table(rows, schema).to_pylist(), 'pandas' in sys.modules)\n"
+    )
+    rows = [ROWS[2], {**ROWS[1], "share": math.nan}]
+    assert _in_fresh_python(code) == f"{by_pandas(rows).to_pylist()} True"

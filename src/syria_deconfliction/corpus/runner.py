@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 
 from .. import errors
 from ..errors import InputError
+from .columns import arrow_without_pandas
 from .deadline import DEFAULT_TIMEOUT, ArticleTimeout, deadline
 from .inputs import Input, check_sources, drop_duplicate_content, iter_inputs, printable
 from .knowledge import Knowledge, knowledge_dir
@@ -59,6 +60,7 @@ def _init_worker(raw: str | None) -> None:
     """Load the knowledge once per process, and compile what the extractors derive from it
     (a forked worker inherits both from a parent that called this)."""
     global _KNOWLEDGE
+    arrow_without_pandas()
     wanted = Path(raw) if raw else knowledge_dir()
     if _KNOWLEDGE is not None and _KNOWLEDGE.raw == wanted:
         return
@@ -197,13 +199,13 @@ class PartitionWriter:
         and the known article ids (for the uniqueness check)."""
         seen: dict[str, str] = {}
         for f in sorted((self.out / "parquet" / "articles").glob("part-*.parquet")):
-            done = pq.read_table(f, columns=["article_id", "source_file", "raw_sha256"])
+            done = _read_parquet(f, ["article_id", "source_file", "raw_sha256"])
             self.global_keys["articles"].update(done.column("article_id").to_pylist())
             for sha, name in zip(done.column("raw_sha256").to_pylist(),
                                  done.column("source_file").to_pylist(), strict=True):
                 seen.setdefault(sha, name)
         for f in sorted((self.out / "parquet" / "errors").glob("part-*.parquet")):
-            names = pq.read_table(f, columns=["source_file"]).column("source_file").to_pylist()
+            names = _read_parquet(f, ["source_file"]).column("source_file").to_pylist()
             self.global_keys["errors"].update(names)
         return seen
 
@@ -336,6 +338,13 @@ def _run(
     return report
 
 
+def _read_parquet(file: Path, columns: list[str] | None = None) -> pa.Table:
+    """One partition file (not `pq.read_table`: its dataset layer imports pandas, which a run
+    that only extracts never needs)."""
+    with pq.ParquetFile(file) as pf:
+        return pf.read(columns=columns)
+
+
 def write_actors(out: Path, formats: Sequence[str], k: Knowledge) -> None:
     """The actors table of a run: every registry actor the run mentions, and every candidate,
     with mention and article counts summed over partitions (articles never span partitions)."""
@@ -343,7 +352,7 @@ def write_actors(out: Path, formats: Sequence[str], k: Knowledge) -> None:
 
     counts: dict[str, list[int]] = {}
     for f in sorted((out / "parquet" / "actor_mentions").glob("part-*.parquet")):
-        part = pq.read_table(f, columns=["article_id", "actor_id"])
+        part = _read_parquet(f, ["article_id", "actor_id"])
         actors = part.column("actor_id").to_pylist()
         mentions = Counter(actors)
         articles = Counter(a for a, _ in set(zip(actors, part.column("article_id").to_pylist(),
@@ -355,7 +364,7 @@ def write_actors(out: Path, formats: Sequence[str], k: Knowledge) -> None:
     rows = [r for r in actor_rows(k.registry, []) if r["actor_id"] in counts]
     cands: dict[str, dict[str, Any]] = {}
     for f in sorted((out / "parquet" / "actor_candidates").glob("part-*.parquet")):
-        for r in pq.read_table(f).to_pylist():
+        for r in _read_parquet(f).to_pylist():
             cands.setdefault(r["actor_id"], r)
     rows += list(cands.values())
     for r in rows:
