@@ -24,6 +24,11 @@ from .columns import duplicate_keys as _duplicate_keys
 UNKNOWABLE = {"events": ["date_start", "date_end", "date_precision", "date_method"]}
 
 
+# zstd's own default level for partitions: level 9 (kept for the published build) cost some
+# 0.7 ms an article, about 5% of the extraction, for files only some 7% smaller.
+PARTITION_ZSTD_LEVEL = 3
+
+
 @cache  # asked once per table and article (the row checks): derived once per process
 def schema_for(table: str) -> TableSchema:
     if table == "errors":
@@ -50,8 +55,10 @@ def write_partition(out: Path, table: str, n: int, data: pa.Table, formats: Sequ
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / f"part-{n:05d}.{fmt}"
         tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-        writer = write_arrow_parquet if fmt == "parquet" else write_arrow_csv
-        writer(data, schema_for(table), tmp)
+        if fmt == "parquet":
+            write_arrow_parquet(data, schema_for(table), tmp, PARTITION_ZSTD_LEVEL)
+        else:
+            write_arrow_csv(data, schema_for(table), tmp)
         os.replace(tmp, final)
 
 

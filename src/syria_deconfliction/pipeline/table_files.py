@@ -15,9 +15,10 @@ import pyarrow.parquet as pq
 from .schemas import TableSchema
 
 
-def write_arrow_parquet(table: pa.Table, schema: TableSchema, path: Path) -> None:
+def write_arrow_parquet(table: pa.Table, schema: TableSchema, path: Path, level: int = 9) -> None:
     """An Arrow table with the schema's fields as Parquet: the table's description as the
-    only file metadata, zstd, dictionaries and statistics, nothing that varies between runs."""
+    only file metadata, zstd at ``level``, dictionaries and statistics, nothing that varies
+    between runs."""
     table = table.replace_schema_metadata(
         {b"description": schema.descriptor["description"].encode()}
     )
@@ -25,7 +26,7 @@ def write_arrow_parquet(table: pa.Table, schema: TableSchema, path: Path) -> Non
         table,
         path,
         compression="zstd",
-        compression_level=9,
+        compression_level=level,
         use_dictionary=True,
         write_statistics=True,
     )
