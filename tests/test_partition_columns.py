@@ -157,3 +157,13 @@ def test_the_pandas_way_still_works_once_pyarrow_was_spared_pandas() -> None:
     )
     rows = [ROWS[2], {**ROWS[1], "share": math.nan}]
     assert _in_fresh_python(code) == f"{by_pandas(rows).to_pylist()} True"
+
+
+def test_columns_given_with_the_rows_give_the_same_table(pandas_calls: list[str]) -> None:
+    cells = [[r[n] for r in ROWS] for n in SCHEMA.field_names]
+    assert arrow_table(ROWS, SCHEMA, cells).equals(arrow_table(ROWS, SCHEMA), check_metadata=True)
+    assert pandas_calls == []
+    # a row with a field outside the schema still goes the pandas way, columns or not
+    rows = [{**ROWS[0], "colour": "red"}]
+    arrow_table(rows, SCHEMA, [[rows[0][n]] for n in SCHEMA.field_names])
+    assert pandas_calls == ["invented"]

@@ -76,3 +76,18 @@ def test_duplicate_keys_of_a_one_column_key() -> None:
     assert duplicate_keys("quotes", pa.table({"quote_id": [*ids, ids[0]]})) == [ids[0]]
     # a missing key counts as a value of its own (named as pandas printed it)
     assert duplicate_keys("quotes", pa.table({"quote_id": [ids[0], None, None]})) == ["nan"]
+
+
+def test_fitting_columns_are_the_rows_a_field_at_a_time(
+    rows: dict[str, list[dict[str, Any]]],
+) -> None:
+    from syria_deconfliction.corpus.tables import fitting_columns, frame, schema_for
+
+    cols = fitting_columns(rows)
+    assert cols is not None and set(cols) == set(rows)
+    for table, table_rows in rows.items():
+        names = schema_for(table).field_names
+        assert cols[table] == [tuple(r[n] for r in table_rows) for n in names]
+        # the partition table from the kept columns is the one made from the rows
+        assert frame(table, table_rows, [cols[table]]).equals(frame(table, table_rows))
+    assert fitting_columns(_broken(rows, "quotes", "quote_type", "shouted")) is None

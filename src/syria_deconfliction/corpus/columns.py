@@ -79,14 +79,20 @@ def _column(field: dict[str, Any], values: list[Any]) -> pa.Array | None:
     return pa.array(values, arrow_type)
 
 
-def arrow_table(rows: Sequence[dict[str, Any]], schema: TableSchema) -> pa.Table:
-    """The rows as the Arrow table written to Parquet (columns in the schema's order)."""
+def arrow_table(
+    rows: Sequence[dict[str, Any]],
+    schema: TableSchema,
+    cells: Sequence[Sequence[Any]] | None = None,
+) -> pa.Table:
+    """The rows as the Arrow table written to Parquet (columns in the schema's order).
+    ``cells``, when given, are the rows' values a field at a time (the rows transposed)."""
     names = schema.field_names
     if all(len(r) == len(names) for r in rows):
-        try:  # every row has every field and nothing else: a column at a time
-            cells = list(zip(*map(itemgetter(*names), rows), strict=True)) or [()] * len(names)
-        except KeyError:
-            cells = None
+        if cells is None:
+            try:  # every row has every field and nothing else: a column at a time
+                cells = list(zip(*map(itemgetter(*names), rows), strict=True)) or [()] * len(names)
+            except KeyError:
+                cells = None
         if cells is not None and len(names) > 1:
             columns = []
             for f, values in zip(schema.fields, cells, strict=True):

@@ -35,7 +35,7 @@ from .inputs import Input, check_sources, drop_duplicate_content, iter_inputs, p
 from .knowledge import Knowledge, knowledge_dir
 from .lock import LOCK, OutputLock
 from .metadata import Manifest
-from .tables import duplicate_keys, frame, rows_problem, schema_for, write_partition
+from .tables import Columns, checked_rows, duplicate_keys, frame, schema_for, write_partition
 
 # Per-partition tables; `actors` (registry entries referenced, plus candidates) comes at the end.
 TABLES = ("articles", "actor_mentions", "actor_candidates", "quotes", "events", "event_actors")
@@ -90,14 +90,14 @@ def one_line(message: str) -> str:
 
 def extract_input(
     item: Input, k: Knowledge, timeout: float | None
-) -> tuple[dict[str, list[dict[str, Any]]] | None, str | None]:
-    """(rows, None) for an article, or (None, reason) for an input that gives none. Every
-    exception becomes a reason: one article never stops the run."""
+) -> tuple[dict[str, list[dict[str, Any]]] | None, Columns | None, str | None]:
+    """(rows, their columns or None, None) for an article, or (None, None, reason) for an
+    input that gives none. Every exception becomes a reason: one article never stops the run."""
     from .article import extract_article
     from .reading import decode_article, read_bytes
 
     if item.problem:
-        return None, item.problem
+        return None, None, item.problem
     try:
         with deadline(timeout):
             if item.text is not None:  # a corpus record: its text is the article as received
@@ -109,21 +109,21 @@ def extract_input(
             rows = extract_article(
                 text, item.name, k, where=item.name, given=item.given, raw_sha256=sha
             )
-            problem = rows_problem(rows)
+            problem, columns = checked_rows(rows)
     except ArticleTimeout:
-        return None, (
+        return None, None, (
             f"took longer than the time limit of {timeout:g} s per article (--timeout); "
             "the file is probably not an article (one huge line, or data), or raise the limit"
         )
     except OSError as exc:  # the row names the file; the message says why it cannot be read
-        return None, one_line(f"cannot read the file: {exc.strerror or exc}")
+        return None, None, one_line(f"cannot read the file: {exc.strerror or exc}")
     except (InputError, ValueError) as exc:
-        return None, one_line(str(exc))
+        return None, None, one_line(str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-        return None, one_line(f"{type(exc).__name__}: {exc}")
+        return None, None, one_line(f"{type(exc).__name__}: {exc}")
     if problem:
-        return None, one_line(f"its rows do not fit the output schema: {problem}")
-    return rows, None
+        return None, None, one_line(f"its rows do not fit the output schema: {problem}")
+    return rows, columns, None
 
 
 def process_chunk(
@@ -134,20 +134,28 @@ def process_chunk(
     _init_worker(raw)
     assert _KNOWLEDGE is not None
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in (*TABLES, "errors")}
+    # each article's columns, kept while every article of the chunk has them (a table whose
+    # rows needed the slow check is built from its rows alone)
+    columns: dict[str, list[list[tuple[Any, ...]]] | None] = {t: [] for t in TABLES}
     for item in items:
-        rows, error = extract_input(item, _KNOWLEDGE, timeout)
+        rows, cols, error = extract_input(item, _KNOWLEDGE, timeout)
         if rows is None:
             out["errors"].append({"source_file": item.name, "error": error})
             continue
         for table, table_rows in rows.items():
             out[table].extend(table_rows)
+            kept = columns.get(table)
+            if kept is not None and cols is not None and table in cols:
+                kept.append(cols[table])
+            else:
+                columns[table] = None
     global _WARM
     if not _WARM:
         # The first chunk filled the caches the rules build lazily (compiled patterns, word
         # tables): they live as long as the process too, so out of the collector's way as well.
         _freeze()
         _WARM = True
-    return {table: frame(table, rows) for table, rows in out.items()}
+    return {table: frame(table, rows, columns.get(table)) for table, rows in out.items()}
 
 
 def chunks(items: Iterator[Input], size: int) -> Iterator[list[Input]]:

@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -41,9 +42,16 @@ def schema_for(table: str) -> TableSchema:
     return relaxed(table_schemas()[table], UNKNOWABLE.get(table, []))
 
 
-def frame(table: str, rows: list[dict[str, Any]]) -> pa.Table:
-    """The rows as the Arrow table of the table's published schema."""
-    return arrow_table(rows, schema_for(table))
+def frame(
+    table: str, rows: list[dict[str, Any]], columns: list[list[tuple[Any, ...]]] | None = None
+) -> pa.Table:
+    """The rows as the Arrow table of the table's published schema. ``columns``, when given,
+    are the rows' columns as `fitting_columns` made them, article by article."""
+    joined = None
+    if columns is not None:
+        width = len(schema_for(table).field_names)
+        joined = [list(chain.from_iterable(c[i] for c in columns)) for i in range(width)]
+    return arrow_table(rows, schema_for(table), joined)
 
 
 def write_partition(out: Path, table: str, n: int, data: pa.Table, formats: Sequence[str]) -> None:
@@ -107,10 +115,16 @@ def _plan(table: str) -> tuple[Callable[[Any], Any], int, tuple[int, ...] | None
     return getter, len(names), pk, tuple(checks)
 
 
-def _all_fit(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bool:
-    """True when no row breaks a constraint: the checks of _first_problem, a column at a time
-    (no Python call per value and check). Every test may only err towards False: the slow path
-    then finds the problem, or raises what it raises (a row lacking a field reads None there)."""
+Columns = dict[str, list[tuple[Any, ...]]]  # table -> one tuple of values per schema field
+
+
+def fitting_columns(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> Columns | None:
+    """Each table's rows as columns in the schema's field order when no row breaks a constraint
+    (the checks of _first_problem, a column at a time: no Python call per value and check);
+    None otherwise. Every test may only err towards None: the slow path then finds the problem,
+    or raises what it raises (a row lacking a field reads None there). The columns are kept for
+    the partition's Arrow table, which would otherwise transpose the same rows again."""
+    out: Columns = {}
     try:
         for table, table_rows in rows.items():
             getter, width, pk, checks = _plan(table)
@@ -120,7 +134,7 @@ def _all_fit(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bool:
                         list(zip(*(cols[i] for i in pk), strict=True)) if pk else
                         [()] * len(table_rows))  # no key at all: any two rows share ()
                 if len(set(keys)) < len(keys):
-                    return False
+                    return None
             for i, kind, param in checks:
                 col = cols[i]
                 if kind == "required":
@@ -131,15 +145,29 @@ def _all_fit(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bool:
                     ok = all(map(param, map(str, col if None not in col else
                                             [v for v in col if v is not None])))
                 if not ok:
-                    return False
+                    return None
+            out[table] = cols
     except Exception:  # noqa: BLE001 - a missing field or an odd value: the slow path decides
-        return False
-    return True
+        return None
+    return out
+
+
+def _all_fit(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bool:
+    return fitting_columns(rows) is not None
+
+
+def checked_rows(
+    rows: Mapping[str, Sequence[Mapping[str, Any]]],
+) -> tuple[str | None, Columns | None]:
+    """(the first schema constraint an article's rows break, in one line, or None; their
+    columns when the fast check passed, else None)."""
+    cols = fitting_columns(rows)
+    return (None, cols) if cols is not None else (_first_problem(rows), None)
 
 
 def rows_problem(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> str | None:
     """The first schema constraint an article's rows break, in one line; None if they fit."""
-    return None if _all_fit(rows) else _first_problem(rows)
+    return checked_rows(rows)[0]
 
 
 def _first_problem(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> str | None:
