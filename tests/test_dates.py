@@ -488,14 +488,21 @@ def test_anchor_lines_found_by_keywords_are_those_every_line_searched_gives(text
     "Between March 3 and 9, 2016 troops moved.\nMarch 2016 to May 2016 was calm.\n2014-2016.",
     "They met on 12th of April.\nThe day before, since 1999, three weeks ago.",
     "TODAY: Sunday Times, September last year, next March, early 2013.",
+    "Talks held in\tthe middle of   March 2015 and from 3 -  9 of\u00a0June, 2016 failed.",
+    "Since about more than a couple of weeks  later, and the previous-day raid; on Mon. 4 Jan.",
+    "A word, then since between 21st and 23rd of December 1999 to 3rd January 2000, it rained.",
 ])
 def test_rules_on_their_anchor_lines_find_what_every_line_gives(text: str,
                                                                 monkeypatch) -> None:
     """Running each rule only on the lines holding its anchors (a year too for the rules whose
-    year is not optional) finds what running every rule on every line finds."""
+    year is not optional), tried only at the word starts near the anchors' occurrences, finds
+    what running every rule at every offset of every line finds."""
     found = ex._find_date_expressions.__wrapped__(text)
     every_line = tuple(m.span() for m in ex._LINE.finditer(text))
+    everywhere = {a: tuple((s, e, tuple(range(s, e))) for s, e in every_line)
+                  for a in ex._ANCHORS}
     monkeypatch.setattr(ex, "_lines_with", lambda text, anchor: every_line)
+    monkeypatch.setattr(ex, "_anchor_lines", lambda text: everywhere)
     monkeypatch.setattr(ex, "_YEAR_TOO", frozenset())
     assert found == ex._find_date_expressions.__wrapped__(text)
     assert found  # the texts hold dates
