@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -513,3 +514,20 @@ def test_month_numbers_are_the_calendar_abbreviations() -> None:
     for i, abbr in enumerate(calendar.month_abbr[1:], start=1):
         assert _month_no(abbr) == _month_no(abbr + ".") == _month_no(abbr.upper()) == i
     assert _month_no("Sept.") == _month_no("September") == 9
+
+
+@pytest.mark.parametrize("text", [
+    "Monday, March 3 and xMonday March 4; Sunday 5 May, the_Friday 6 June.",
+    "Tuesday  July 7\nWednesday,\u00a08 August 2015 or Thursday 9 Sept.",
+])
+def test_weekday_date_pattern_finds_what_a_word_boundary_before_it_finds(text: str) -> None:
+    """The weekday-and-date pattern tests the word boundary after the weekday's capital: it
+    finds what the same pattern with "\\b" before the weekday finds."""
+    from syria_deconfliction.extract.dates import publication as pub
+    from syria_deconfliction.extract.dates.vocabulary import _WD_FULL
+
+    plain = re.compile(pub._WD_DATE_RE.pattern.replace(pub._WD_FIRST, "")
+                       .replace("(?P<wd>)", rf"\b(?P<wd>{_WD_FULL})", 1))
+    assert [m.span() for m in pub._WD_DATE_RE.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in plain.finditer(text)]
