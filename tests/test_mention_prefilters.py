@@ -228,3 +228,14 @@ def test_last_word_agrees_with_the_trailing_space_search() -> None:
                    "(President) ", "President\u00a0", "one two three \n"):
         found = re.search(r"(\S+)\s+$", window)
         assert _last_word(window) == (found.group(1) if found else None), window
+
+
+def test_guard_name_tokens_agree_with_the_one_pattern() -> None:
+    from syria_deconfliction.extract.mentions.guard import _NAME_TOKEN_RE, _name_tokens
+
+    text = ("Ana O'Neil and D’Arcy met al-Varni, el-Kova-al-Ruse and U.S.-led A.B.C. forces; "
+            "x-Ray, ab-Cd-ef-Gh, Rol's men, 3-D, the-End, xal-Varni and É.Ü. Émile-Zola. "
+            "bin-Laden'Y, I, al-, -Q and abcd-Efg.")
+    assert [m.span() for m in _name_tokens(text)] == \
+        [m.span() for m in _NAME_TOKEN_RE.finditer(text)]
+    assert [m.group() for m in _name_tokens(text) if "-" in m.group()[:4]]
