@@ -239,3 +239,26 @@ def test_guard_name_tokens_agree_with_the_one_pattern() -> None:
     assert [m.span() for m in _name_tokens(text)] == \
         [m.span() for m in _NAME_TOKEN_RE.finditer(text)]
     assert [m.group() for m in _name_tokens(text) if "-" in m.group()[:4]]
+
+
+def test_article_first_patterns_agree_with_the_look_behind_first_form() -> None:
+    from syria_deconfliction.extract.mentions import epithets, kinds
+    from syria_deconfliction.extract.mentions.model import DEFAULT_LEXICON
+
+    fronted, kind = epithets._fronted_re(DEFAULT_LEXICON), kinds._pattern()
+    old_fronted = re.compile(fronted.pattern.replace(
+        r"(?:A(?<![\w-]A)n?|a(?<![\w-]a)n?|T(?<![\w-]T)he|t(?<![\w-]t)he)",
+        r"(?<![\w-])(?:[Aa]n?|[Tt]he)"))
+    old_kind = re.compile(kind.pattern.replace(
+        r"(T(?<![\w-]T)he|t(?<![\w-]t)he|A(?<![\w-]A)n?|a(?<![\w-]a)n?)",
+        r"(?<![\w-])([Tt]he|[Aa]n?)"))
+    assert old_fronted.pattern != fronted.pattern and old_kind.pattern != kind.pattern
+    text = ("The state-run news agency and xthe agency, a monitoring group, -a TV station and "
+            "An opposition spokesman, former Prime Minister ")
+    assert [(m.span(), m.groups()) for m in kind.finditer(text)] == \
+        [(m.span(), m.groups()) for m in old_kind.finditer(text)]
+    assert [m.span() for m in kind.finditer(text)]
+    for end in range(len(text) + 1):
+        a, b = fronted.search(text, 0, end), old_fronted.search(text, 0, end)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+    assert fronted.search(text) is not None
