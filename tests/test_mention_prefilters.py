@@ -20,6 +20,10 @@ def test_whole_runs_pattern_finds_the_listed_runs_only() -> None:
     capitals = {"Varnia", "Old", "Belmoran", "V", "VarniaX", "Harbour_s"}
     slow = [(m.start(), m.group()) for m in re.finditer(r"\w+", TEXT) if m.group() in capitals]
     assert [(m.start(), m.group()) for m in _whole_runs_re(capitals).finditer(TEXT)] == slow
+    # asked for, the same form with runs in lower case too
+    slow = [(m.start(), m.group()) for m in re.finditer(r"\w+", TEXT) if m.group() in runs]
+    assert [(m.start(), m.group()) for m in _whole_runs_re(runs, literal_first=True)
+            .finditer(TEXT)] == slow
 
 
 def test_select_clusters_agree_with_longest_first_over_the_text() -> None:
@@ -49,6 +53,15 @@ def test_form_index_matches_the_alternation() -> None:
     slow = [(m.start(), m.group(1))
             for m in re.finditer(rf"(?<![\w])(?=({alternation})(?![\w]))", TEXT)]
     assert list(index.overlapping(TEXT)) == slow
+    # runs opening in lower case with one or two letters: searched apart, merged by start
+    forms += ["talks in Old", "no names", "nor", "talks"]
+    index = FormIndex(forms)
+    assert index.lower_first_re is not None
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda s: (-len(s), s)))
+    slow = [(m.start(), m.group(1))
+            for m in re.finditer(rf"(?<![\w])(?=({alternation})(?![\w]))", TEXT)]
+    assert list(index.overlapping(TEXT)) == slow
+    assert {f for _, f in slow} >= {"talks in Old", "no names", "nor", "Varnian"}
 
 
 def test_guard_stem_lookup_agrees_with_stemming_every_word() -> None:
