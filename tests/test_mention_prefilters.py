@@ -275,3 +275,17 @@ def test_article_first_patterns_agree_with_the_look_behind_first_form() -> None:
         a, b = fronted.search(text, 0, end), old_fronted.search(text, 0, end)
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
     assert fronted.search(text) is not None
+
+
+def test_locative_context_agrees_with_searching_the_window() -> None:
+    from syria_deconfliction.extract.mentions.matcher import _context_res, _locative_before
+    from syria_deconfliction.extract.mentions.model import DEFAULT_LEXICON as lex
+
+    text = ("Fighting in northern Varnia, north of the rebel-held Old Harbour and (in Belmor "
+            "near\nthe border with the Varnian coast; IN THE Kesh, Off Varnia, outwith Sora, "
+            "the north-east of Tarn, East of  Tarn, a war in\tVarnia said Sola, and held Tor.")
+    rx = _context_res(lex)["locative"]
+    for start in range(len(text) + 1):
+        slow = rx.search(text[max(0, start - 60) : start]) is not None
+        assert _locative_before(lex, text, start) == slow, start
+    assert sum(_locative_before(lex, text, s) for s in range(len(text) + 1)) > 5
