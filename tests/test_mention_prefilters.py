@@ -148,9 +148,12 @@ def test_pronoun_starts_find_what_the_pattern_finds() -> None:
     from syria_deconfliction.extract.mentions.model import matches_from
 
     rx, pronoun = _pronoun_body_re()
-    starts = (m.start() for m in pronoun.finditer(AGENCY_TEXT.lower()))
-    assert [m.span() + m.groups() for m in matches_from(rx, AGENCY_TEXT, starts)] == \
-        [m.span() + m.groups() for m in rx.finditer(AGENCY_TEXT)]
+    for text in (AGENCY_TEXT, "This government and their army, HIS government; other army, "
+                              "hers army, Its\tgovernment and xits army, its\narmy, her army."):
+        starts = (m.start() for m in pronoun.finditer(text.lower()))
+        assert [m.span() + m.groups() for m in matches_from(rx, text, starts)] == \
+            [m.span() + m.groups() for m in rx.finditer(text)]
+    assert len(list(rx.finditer(text))) >= 4
 
 
 def test_epithet_starts_find_what_the_pattern_finds() -> None:
