@@ -30,7 +30,8 @@ _COPYRIGHT_WORDS = ("copyright", "(c)", "\u00a9")  # one opens every match of _C
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|shall|would|scheduled|planned|plans?|due|expected|upcoming|next|set to)\b", re.I
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# "[.!?](?=\s)|\n" opening with one character class: the search skips to those characters
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s))")
 _RECENT_RELATIVE = re.compile(
     r"^(?:yesterday|today|tonight|(?:earlier |early |late |later )?(?:this|last) week)$", re.I
 )

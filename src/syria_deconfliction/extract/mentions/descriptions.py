@@ -261,7 +261,10 @@ def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset
 _STATE_LIKE = frozenset({"state", "government_body", "military"})
 
 
-_SENTENCE_END_RE = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n+)(?=[\"“‘']?[A-Z])")
+# "(?:[.!?][\"”’']?[ \t]+|\n+)" opening with one character class (the alternative chosen by
+# the look-behind on it): the search skips to those characters instead of trying every offset
+_SENTENCE_END_RE = re.compile(
+    r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[\"”’']?[ \t]+)(?=[\"“‘']?[A-Z])")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
 
 
