@@ -113,3 +113,17 @@ def test_rule_dates_never_contradict_curated_ones(articles) -> None:
             assert final.month == rule.month, sf
         if prec == "day":
             assert final == rule, sf
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S.-led coalition's strikes hit Raqqa’s outskirts.",
+    "İstanbul talks and ΟΔΟΣ.Α street; ǅemal's DŽ-word and Ⅻ o'clock",
+    "ΑΘΗΝΑΣ said the ΣΟΦΙΑ-ΣΤΑΣ envoy",
+])
+def test_lower_words_are_the_words_lower_cased(text: str) -> None:
+    """The words of the lower-cased text are the text's words, each lower-cased."""
+    from syria_deconfliction.pipeline.articles import WORD_RE, lower_words
+
+    assert lower_words(text) == [w.lower() for w in WORD_RE.findall(text)]
+    assert WORD_RE.findall(text.replace("\u0130", "I").replace("\u03a3", "S").lower()) == \
+        [w.lower() for w in WORD_RE.findall(text.replace("\u0130", "I").replace("\u03a3", "S"))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -488,14 +489,21 @@ def test_anchor_lines_found_by_keywords_are_those_every_line_searched_gives(text
     "Between March 3 and 9, 2016 troops moved.\nMarch 2016 to May 2016 was calm.\n2014-2016.",
     "They met on 12th of April.\nThe day before, since 1999, three weeks ago.",
     "TODAY: Sunday Times, September last year, next March, early 2013.",
+    "Talks held in\tthe middle of   March 2015 and from 3 -  9 of\u00a0June, 2016 failed.",
+    "Since about more than a couple of weeks  later, and the previous-day raid; on Mon. 4 Jan.",
+    "A word, then since between 21st and 23rd of December 1999 to 3rd January 2000, it rained.",
 ])
 def test_rules_on_their_anchor_lines_find_what_every_line_gives(text: str,
                                                                 monkeypatch) -> None:
     """Running each rule only on the lines holding its anchors (a year too for the rules whose
-    year is not optional) finds what running every rule on every line finds."""
+    year is not optional), tried only at the word starts near the anchors' occurrences, finds
+    what running every rule at every offset of every line finds."""
     found = ex._find_date_expressions.__wrapped__(text)
     every_line = tuple(m.span() for m in ex._LINE.finditer(text))
+    everywhere = {a: tuple((s, e, tuple(range(s, e))) for s, e in every_line)
+                  for a in ex._ANCHORS}
     monkeypatch.setattr(ex, "_lines_with", lambda text, anchor: every_line)
+    monkeypatch.setattr(ex, "_anchor_lines", lambda text: everywhere)
     monkeypatch.setattr(ex, "_YEAR_TOO", frozenset())
     assert found == ex._find_date_expressions.__wrapped__(text)
     assert found  # the texts hold dates
@@ -506,3 +514,20 @@ def test_month_numbers_are_the_calendar_abbreviations() -> None:
     for i, abbr in enumerate(calendar.month_abbr[1:], start=1):
         assert _month_no(abbr) == _month_no(abbr + ".") == _month_no(abbr.upper()) == i
     assert _month_no("Sept.") == _month_no("September") == 9
+
+
+@pytest.mark.parametrize("text", [
+    "Monday, March 3 and xMonday March 4; Sunday 5 May, the_Friday 6 June.",
+    "Tuesday  July 7\nWednesday,\u00a08 August 2015 or Thursday 9 Sept.",
+])
+def test_weekday_date_pattern_finds_what_a_word_boundary_before_it_finds(text: str) -> None:
+    """The weekday-and-date pattern tests the word boundary after the weekday's capital: it
+    finds what the same pattern with "\\b" before the weekday finds."""
+    from syria_deconfliction.extract.dates import publication as pub
+    from syria_deconfliction.extract.dates.vocabulary import _WD_FULL
+
+    plain = re.compile(pub._WD_DATE_RE.pattern.replace(pub._WD_FIRST, "")
+                       .replace("(?P<wd>)", rf"\b(?P<wd>{_WD_FULL})", 1))
+    assert [m.span() for m in pub._WD_DATE_RE.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in plain.finditer(text)]

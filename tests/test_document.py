@@ -81,3 +81,25 @@ def test_lexicon_keys_are_loaded_once_and_missing_keys_fail() -> None:
     assert lexicon.sequence("dates_months")[0] == "January"
     with pytest.raises(KeyError, match="no_such_list"):
         lexicon.words("no_such_list")
+
+
+def test_stop_patterns_opening_with_a_class_find_what_their_plain_forms_find() -> None:
+    """The sentence-stop patterns are written to open with one character class (so the search
+    skips to it): they find what their plain forms find, here and in a prefix."""
+    import re
+
+    from syria_deconfliction.extract import document
+    from syria_deconfliction.extract.dates import publication
+    from syria_deconfliction.extract.mentions import descriptions
+
+    pairs = [(r"[.!?]+[\"”’')\]]*(?=\s+)", document._END_RE),
+             (r"[.!?](?=\s)|\n", document._CRUDE_STOP),
+             (r"[.!?](?=\s)|\n", publication._SENTENCE_END),
+             (r"(?:[.!?][\"”’']?[ \t]+|\n+)(?=[\"“‘']?[A-Z])", descriptions._SENTENCE_END_RE)]
+    text = ("He left. She came!\n\nWhy?\t\"Now.\" ‘Yes.’ x.. Y?! (Gen.) Z.\u00a0W\n\n\nAnd "
+            "so.” “Then!' Not . a stop.\nend. ")
+    for plain, rx in pairs:
+        for end in (len(text), len(text) // 2, 9):
+            assert [m.span() for m in rx.finditer(text, 0, end)] == \
+                [m.span() for m in re.finditer(plain, text[:end])], plain
+        assert list(rx.finditer(text))

@@ -20,6 +20,10 @@ def test_whole_runs_pattern_finds_the_listed_runs_only() -> None:
     capitals = {"Varnia", "Old", "Belmoran", "V", "VarniaX", "Harbour_s"}
     slow = [(m.start(), m.group()) for m in re.finditer(r"\w+", TEXT) if m.group() in capitals]
     assert [(m.start(), m.group()) for m in _whole_runs_re(capitals).finditer(TEXT)] == slow
+    # asked for, the same form with runs in lower case too
+    slow = [(m.start(), m.group()) for m in re.finditer(r"\w+", TEXT) if m.group() in runs]
+    assert [(m.start(), m.group()) for m in _whole_runs_re(runs, literal_first=True)
+            .finditer(TEXT)] == slow
 
 
 def test_select_clusters_agree_with_longest_first_over_the_text() -> None:
@@ -49,6 +53,15 @@ def test_form_index_matches_the_alternation() -> None:
     slow = [(m.start(), m.group(1))
             for m in re.finditer(rf"(?<![\w])(?=({alternation})(?![\w]))", TEXT)]
     assert list(index.overlapping(TEXT)) == slow
+    # runs opening in lower case with one or two letters: searched apart, merged by start
+    forms += ["talks in Old", "no names", "nor", "talks"]
+    index = FormIndex(forms)
+    assert index.lower_first_re is not None
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda s: (-len(s), s)))
+    slow = [(m.start(), m.group(1))
+            for m in re.finditer(rf"(?<![\w])(?=({alternation})(?![\w]))", TEXT)]
+    assert list(index.overlapping(TEXT)) == slow
+    assert {f for _, f in slow} >= {"talks in Old", "no names", "nor", "Varnian"}
 
 
 def test_guard_stem_lookup_agrees_with_stemming_every_word() -> None:
@@ -135,9 +148,12 @@ def test_pronoun_starts_find_what_the_pattern_finds() -> None:
     from syria_deconfliction.extract.mentions.model import matches_from
 
     rx, pronoun = _pronoun_body_re()
-    starts = (m.start() for m in pronoun.finditer(AGENCY_TEXT.lower()))
-    assert [m.span() + m.groups() for m in matches_from(rx, AGENCY_TEXT, starts)] == \
-        [m.span() + m.groups() for m in rx.finditer(AGENCY_TEXT)]
+    for text in (AGENCY_TEXT, "This government and their army, HIS government; other army, "
+                              "hers army, Its\tgovernment and xits army, its\narmy, her army."):
+        starts = (m.start() for m in pronoun.finditer(text.lower()))
+        assert [m.span() + m.groups() for m in matches_from(rx, text, starts)] == \
+            [m.span() + m.groups() for m in rx.finditer(text)]
+    assert len(list(rx.finditer(text))) >= 4
 
 
 def test_epithet_starts_find_what_the_pattern_finds() -> None:
@@ -228,3 +244,51 @@ def test_last_word_agrees_with_the_trailing_space_search() -> None:
                    "(President) ", "President\u00a0", "one two three \n"):
         found = re.search(r"(\S+)\s+$", window)
         assert _last_word(window) == (found.group(1) if found else None), window
+
+
+def test_guard_name_tokens_agree_with_the_one_pattern() -> None:
+    from syria_deconfliction.extract.mentions.guard import _NAME_TOKEN_RE, _name_tokens
+
+    text = ("Ana O'Neil and D’Arcy met al-Varni, el-Kova-al-Ruse and U.S.-led A.B.C. forces; "
+            "x-Ray, ab-Cd-ef-Gh, Rol's men, 3-D, the-End, xal-Varni and É.Ü. Émile-Zola. "
+            "bin-Laden'Y, I, al-, -Q and abcd-Efg.")
+    assert [m.span() for m in _name_tokens(text)] == \
+        [m.span() for m in _NAME_TOKEN_RE.finditer(text)]
+    assert [m.group() for m in _name_tokens(text) if "-" in m.group()[:4]]
+
+
+def test_article_first_patterns_agree_with_the_look_behind_first_form() -> None:
+    from syria_deconfliction.extract.mentions import epithets, kinds
+    from syria_deconfliction.extract.mentions.model import DEFAULT_LEXICON
+
+    fronted, kind = epithets._fronted_re(DEFAULT_LEXICON), kinds._pattern()
+    old_fronted = re.compile(fronted.pattern.replace(
+        r"(?:A(?<![\w-]A)n?|a(?<![\w-]a)n?|T(?<![\w-]T)he|t(?<![\w-]t)he)",
+        r"(?<![\w-])(?:[Aa]n?|[Tt]he)"))
+    old_kind = re.compile(kind.pattern.replace(
+        r"(T(?<![\w-]T)he|t(?<![\w-]t)he|A(?<![\w-]A)n?|a(?<![\w-]a)n?)",
+        r"(?<![\w-])([Tt]he|[Aa]n?)"))
+    assert old_fronted.pattern != fronted.pattern and old_kind.pattern != kind.pattern
+    text = ("The state-run news agency and xthe agency, a monitoring group, -a TV station and "
+            "An opposition spokesman, former Prime Minister ")
+    assert [(m.span(), m.groups()) for m in kind.finditer(text)] == \
+        [(m.span(), m.groups()) for m in old_kind.finditer(text)]
+    assert [m.span() for m in kind.finditer(text)]
+    for end in range(len(text) + 1):
+        a, b = fronted.search(text, 0, end), old_fronted.search(text, 0, end)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+    assert fronted.search(text) is not None
+
+
+def test_locative_context_agrees_with_searching_the_window() -> None:
+    from syria_deconfliction.extract.mentions.matcher import _context_res, _locative_before
+    from syria_deconfliction.extract.mentions.model import DEFAULT_LEXICON as lex
+
+    text = ("Fighting in northern Varnia, north of the rebel-held Old Harbour and (in Belmor "
+            "near\nthe border with the Varnian coast; IN THE Kesh, Off Varnia, outwith Sora, "
+            "the north-east of Tarn, East of  Tarn, a war in\tVarnia said Sola, and held Tor.")
+    rx = _context_res(lex)["locative"]
+    for start in range(len(text) + 1):
+        slow = rx.search(text[max(0, start - 60) : start]) is not None
+        assert _locative_before(lex, text, start) == slow, start
+    assert sum(_locative_before(lex, text, s) for s in range(len(text) + 1)) > 5

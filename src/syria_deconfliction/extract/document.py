@@ -47,12 +47,14 @@ TOKEN_RE = re.compile(
 # The parts of a compound token: dotted acronym, word (no inner full stop), any other character.
 _PART_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’]\w+)*|[^\w\s]")
 _LINE_RE = re.compile(r"[^\n]+")
-_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+)")
+# (each pattern opens with a character class, not a repeat or alternatives, so that the search
+# skips to those characters instead of trying every offset)
+_END_RE = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+)")
 _NON_SPACE = re.compile(r"\S")
 _NEXT_WORD_RE = re.compile(r"[\"“‘'(]*([\w’']+)")
 _DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _WORD_STOPS = "([\"“‘"  # with white space: what ends the word before a full stop
-_CRUDE_STOP = re.compile(r"[.!?](?=\s)|\n")
+_CRUDE_STOP = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s))")  # [.!?](?=\s)|\n
 
 
 @dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and tokens are many

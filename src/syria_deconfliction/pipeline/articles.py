@@ -173,13 +173,22 @@ EARLIEST_STORY = dt.date(2011, 1, 1)
 
 
 def detect_language(text: str) -> str:
-    return _language(WORD_RE.findall(text))
+    return _language(lower_words(text))
+
+
+def lower_words(text: str) -> list[str]:
+    """``WORD_RE``'s words of ``text``, lower-cased. Lower case keeps every other character's
+    length and class (word character, joiner or neither), so the words of the lower-cased
+    text are the lower-cased words (one lowering, not one per word); but for İ, which lower
+    case makes two characters, and Σ, whose lower case depends on what follows the word."""
+    if "\u0130" in text or "\u03a3" in text:
+        return [w.lower() for w in WORD_RE.findall(text)]
+    return WORD_RE.findall(text.lower())
 
 
 def _language(words: list[str]) -> str:
-    # counted by map (C loops): the share of words, lower-cased, that are function words
-    share = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words))) / max(
-        len(words), 1)
+    # counted by map (a C loop): the share of the (lower-case) words that are function words
+    share = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words)) / max(len(words), 1)
     return "en" if share >= 0.25 else "und"
 
 
@@ -207,7 +216,7 @@ def article_row(
     status, note = _printed_status(printed, rule, pub.date, pub.note)
     publisher, pub_method = _publisher(clean, meta)
     given = meta.get("given") or {}
-    words = WORD_RE.findall(clean.text)
+    words = lower_words(clean.text)
     return {
         "article_id": raw.article_id,
         "source_file": raw.source_file,

@@ -6,7 +6,7 @@ import calendar
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..case import lower_for_ignorecase
@@ -443,29 +443,129 @@ assert set(_ANCHOR_OF) == {r.name for r in _RULES}, "every date rule needs its a
 _LINE = re.compile(r"[^\n]+")
 
 
+_ALL_KEYWORDS = tuple(sorted({w for groups in _KEYWORDS.values() for g in groups for w in g}))
+_KEYWORD_SETS = {a: tuple(frozenset(g) for g in groups) for a, groups in _KEYWORDS.items()}
+# The words every occurrence of a keyword anchor opens with, case aside ("the" is too common).
+_OPENERS = {"dayword": _KEYWORDS["dayword"][0], "relunit": _KEYWORDS["relunit"][0],
+            "ago": _UNIT_WORDS, "duration": _UNIT_WORDS}
+# A rule's match holds an occurrence of its anchor after at most this many runs of white space
+# ([ \t\u00a0]+) from its start: at most six in the rules (range_d_dm: "<prep> between <day> and
+# <day> of <Month>"; duration: "<prep> more than a couple of <unit> later"), two more for safety.
+_GAPS_BEFORE_ANCHOR = 8
+_WORD_START = re.compile(r"(?<![\w-])\w")
+
+
+class _Lines:
+    """The lines of one text, with what the anchors ask of them, each read once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # the lower case, None if the text holds an irregular letter (extract/case.py); without
+        # one, lower case keeps every offset, so a line's lower case is its slice of it and
+        # (?i) matches an ASCII word where the lower case holds it
+        self.low = low = lower_for_ignorecase(text)
+        self.spans = [m.span() for m in _LINE.finditer(text)]
+        self.starts = [s for s, _ in self.spans]
+        self.in_text = frozenset(w for w in _ALL_KEYWORDS if low is None or w in low)
+        self._held: list[frozenset[str]] | None = None
+
+    def held(self) -> list[frozenset[str]]:
+        """The keywords each line holds (a keyword a line holds is one the text holds)."""
+        if self._held is None:
+            low, words = self.low, self.in_text
+            self._held = [words if low is None else frozenset(w for w in words
+                                                              if low.find(w, s, e) >= 0)
+                          for s, e in self.spans]
+        return self._held
+
+    def match_starts(self, i: int, found: list[tuple[int, int]]) -> tuple[int, ...]:
+        """Where on line i a rule's match holding one of the anchor's occurrences ``found``
+        can start: a word start ("(?<![\\w-])" and a word character, as every rule's match
+        opens) from _GAPS_BEFORE_ANCHOR runs of white space before an occurrence to its end."""
+        text, out = self.text, set()
+        for a, b in found:
+            out.update(m.start() for m in _WORD_START.finditer(
+                text, _window_start(text, self.spans[i][0], a), b))
+        return tuple(sorted(out))
+
+    def occurrences(self, i: int, rx: re.Pattern[str], openers: tuple[str, ...]
+                    ) -> list[tuple[int, int]]:
+        """Every occurrence (start, end) of the anchor ``rx`` on line i, overlapping ones too:
+        tried only where the lower case holds one of the words every occurrence opens with
+        (``str.find`` instead of a case-insensitive search at every offset)."""
+        s, e = self.spans[i]
+        low = self.low
+        if low is None or not openers:
+            return [m.span() for m in rx.finditer(self.text, s, e)]
+        starts = set()
+        for w in openers:
+            p = low.find(w, s, e)
+            while p >= 0:
+                starts.add(p)
+                p = low.find(w, p + 1, e)
+        return [m.span() for p in sorted(starts) if (m := rx.match(self.text, p, e))]
+
+
+_BACK = re.compile(rf"[^ \t\u00a0]*(?:[ \t\u00a0]+[^ \t\u00a0]+){{0,{_GAPS_BEFORE_ANCHOR}}}")
+
+
+def _window_start(text: str, line_start: int, at: int) -> int:
+    """The start of the run of non-white space _GAPS_BEFORE_ANCHOR runs before the one holding
+    ``at`` (or the line's first): matched backwards over the reversed text before ``at``, read
+    in growing pieces (a long line is not reversed whole for each occurrence)."""
+    size = 256
+    while True:
+        lo = max(line_start, at - size)
+        back = _BACK.match(text[lo:at][::-1]).end()  # type: ignore[union-attr]
+        if lo == line_start or back < at - lo:
+            return at - back
+        size *= 4
+
+
 @functools.lru_cache(maxsize=8)
-def _lines(text: str) -> tuple[str | None, tuple[tuple[int, int, str | None], ...]]:
-    """The lower case of ``text`` and its lines (start, end, lower case); the lower cases are
-    None if the text holds an irregular letter (extract/case.py)."""
-    low = lower_for_ignorecase(text)
-    return low, tuple((m.start(), m.end(), None if low is None else m.group().lower())
-                      for m in _LINE.finditer(text))
+def _anchor_lines(text: str) -> dict[str, tuple[tuple[int, int, tuple[int, ...]], ...]]:
+    """For every anchor, the lines of ``text`` that hold it, in order: (start, end, the offsets
+    where a match of a rule of that anchor can start).
+
+    The anchors without keywords (month, year, weekday) open with a literal, so one search of
+    the whole text finds their occurrences fast: none crosses a line break and nothing matches
+    at one, so each line's are those a search of the line alone finds. The others are searched
+    on the lines that hold their keywords: a line holds a word of each group iff the keywords
+    it holds meet every group."""
+    lines = _Lines(text)
+    out: dict[str, tuple[tuple[int, int, tuple[int, ...]], ...]] = {}
+    for anchor, rx in _ANCHORS.items():
+        groups = _KEYWORD_SETS.get(anchor, ())
+        by_line: dict[int, list[tuple[int, int]]] = {}
+        if not groups:
+            for m in rx.finditer(text):
+                by_line.setdefault(bisect_right(lines.starts, m.start()) - 1, []).append(m.span())
+        elif all(lines.in_text & g for g in groups):
+            for i, held in enumerate(lines.held()):
+                if all(held & g for g in groups):
+                    found = lines.occurrences(i, rx, _OPENERS.get(anchor, ()))
+                    if found:
+                        by_line[i] = found
+        out[anchor] = tuple((*lines.spans[i], lines.match_starts(i, found))
+                            for i, found in sorted(by_line.items()))
+    return out
 
 
-def _holds(low: str | None, groups: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether the lower-case ``low`` holds a word of every group (None: it may)."""
-    return low is None or all(any(map(low.__contains__, group)) for group in groups)
-
-
-@functools.lru_cache(maxsize=64)
 def _lines_with(text: str, anchor: str) -> tuple[tuple[int, int], ...]:
     """The lines of ``text`` (start, end) that hold the anchor, in order."""
-    rx = _ANCHORS[anchor]
-    groups = _KEYWORDS.get(anchor, ())
-    low, lines = _lines(text)
-    if not _holds(low, groups):
-        return ()  # no line does (most texts, for most anchors)
-    return tuple((s, e) for s, e, low in lines if _holds(low, groups) and rx.search(text, s, e))
+    return tuple((s, e) for s, e, _ in _anchor_lines(text)[anchor])
+
+
+def _rule_matches(rx: re.Pattern[str], text: str, end: int, starts: tuple[int, ...]
+                  ) -> Iterator[re.Match[str]]:
+    """What ``rx.finditer(text, <line start>, end)`` finds, tried only at ``starts`` (where a
+    match can start, ascending): the first match at or after the end of the last one is the
+    one at the first start there that matches."""
+    pos = -1
+    for p in starts:
+        if p >= pos and (m := rx.match(text, p, end)) is not None:
+            yield m
+            pos = m.end()
 
 
 def _and(lines: tuple[tuple[int, int], ...], others: tuple[tuple[int, int], ...]
@@ -515,11 +615,13 @@ def _find_date_expressions(text: str) -> tuple[DateExpr, ...]:
     """
     cands: list[tuple[int, int, int, str]] = []  # start, end, rule index, kind
     for i, rule in enumerate(_RULES):
-        lines = _lines_with(text, _ANCHOR_OF[rule.name])
+        anchor = _ANCHOR_OF[rule.name]
+        lines = _lines_with(text, anchor)
         if rule.name in _YEAR_TOO:
             lines = _and(lines, _lines_with(text, "year"))
+        starts = {(s, e): w for s, e, w in _anchor_lines(text)[anchor]}
         for ls, le in lines:
-            for m in rule.regex.finditer(text, ls, le):
+            for m in _rule_matches(rule.regex, text, le, starts.get((ls, le), ())):
                 spec = rule.parse(m)
                 if spec is None:
                     continue

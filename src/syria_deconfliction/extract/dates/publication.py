@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from dateutil import parser as du_parser
 
 from ..case import lower_for_ignorecase
+from ..lexicon import sequence
 from .expressions import _RULES, _Day, _valid_day, _Weekday, find_date_expressions
 from .model import DateExpr, PublicationDate, ResolvedDate
 from .resolution import _parse_text, resolve
-from .vocabulary import _MONTH_ANY, _S, _WD_FULL, _WEEKDAYS, _month_no, _weekday_no
+from .vocabulary import _MONTH_ANY, _S, _WEEKDAYS, _month_no, _weekday_no
 
 # --------------------------------------------------------------------------- publication date
 
@@ -29,7 +30,8 @@ _COPYRIGHT_WORDS = ("copyright", "(c)", "\u00a9")  # one opens every match of _C
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|shall|would|scheduled|planned|plans?|due|expected|upcoming|next|set to)\b", re.I
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# "[.!?](?=\s)|\n" opening with one character class: the search skips to those characters
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s))")
 _RECENT_RELATIVE = re.compile(
     r"^(?:yesterday|today|tonight|(?:earlier |early |late |later )?(?:this|last) week)$", re.I
 )
@@ -143,8 +145,12 @@ def _pub(
     )
 
 
+# "\b" before a weekday is tested after its capital (no word character before that letter): the
+# search then skips to the weekdays' capitals instead of trying every offset.
+_WD_FIRST = "|".join(re.escape(w[0]) + rf"(?<!\w{re.escape(w[0])})" + re.escape(w[1:])
+                     for w in sequence("dates_weekdays"))
 _WD_DATE_RE = re.compile(
-    rf"\b(?P<wd>{_WD_FULL}),?{_S}(?:(?P<m1>{_MONTH_ANY}){_S}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?P<wd>{_WD_FIRST}),?{_S}(?:(?P<m1>{_MONTH_ANY}){_S}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{_S}(?P<m2>{_MONTH_ANY}))\b(?!\.?,?{_S}?\d{{4}})"
 )
 EARLIEST_YEAR = 2000

@@ -261,7 +261,10 @@ def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset
 _STATE_LIKE = frozenset({"state", "government_body", "military"})
 
 
-_SENTENCE_END_RE = re.compile(r"(?:[.!?][\"”’']?[ \t]+|\n+)(?=[\"“‘']?[A-Z])")
+# "(?:[.!?][\"”’']?[ \t]+|\n+)" opening with one character class (the alternative chosen by
+# the look-behind on it): the search skips to those characters instead of trying every offset
+_SENTENCE_END_RE = re.compile(
+    r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[\"”’']?[ \t]+)(?=[\"“‘']?[A-Z])")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z]+)\b")
 
 
@@ -368,9 +371,16 @@ def _pronoun_body_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(n).replace("\\-", "[ -]") for n in bodies)
     owners = "|".join(words("candidates_description_owner_nouns"))
     pron = "|".join(mine | other)
+    # the pronouns as whole words before white space, each opening with its letter and testing
+    # the look-behind after it: in the lower case, where every match opens (not "this")
+    by_first: dict[str, list[str]] = {}
+    for p in sorted({p.lower() for p in mine | other}, key=lambda p: (-len(p), p)):
+        by_first.setdefault(p[0], []).append(p[1:])
+    starts = "|".join(re.escape(c) + r"(?<!\w" + re.escape(c) + ")(?:"
+                      + "|".join(map(re.escape, tails)) + ")" for c, tails in by_first.items())
     return (re.compile(rf"\b((?i:{pron}))\s+(?:(?:{owners})['’]s\s+)?({alt})\b(?!\s+of\b)"
                        r"(?!-|\s+[A-Z])"),
-            re.compile("|".join(re.escape(p.lower()) for p in mine | other)))
+            re.compile(rf"(?:{starts})(?=\s)"))
 
 
 def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],

@@ -262,8 +262,11 @@ def _fronted_re(lexicon: Lexicon) -> re.Pattern[str]:
     alt = "|".join(sorted(roles, key=len, reverse=True))
     titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
     former = "|".join(words("mentions_title_premodifiers"))
+    # "(?<![\w-])(?:[Aa]n?|[Tt]he)" with the look-behind tested after the article's first
+    # letter: the search then skips to those letters instead of trying every offset
     return re.compile(
-        rf"(?<![\w-])(?:[Aa]n?|[Tt]he)[ \t]+((?:[\w.'’-]+[ \t]+){{0,3}}?)({alt}),[ \t]+"
+        r"(?:A(?<![\w-]A)n?|a(?<![\w-]a)n?|T(?<![\w-]T)he|t(?<![\w-]t)he)"
+        rf"[ \t]+((?:[\w.'’-]+[ \t]+){{0,3}}?)({alt}),[ \t]+"
         rf"(?:(?:{former})[ \t]+)?(?:(?:{titles})[ \t]+){{0,4}}$")
 
 

@@ -26,6 +26,32 @@ _NAME_TOKEN_RE = re.compile(
     rf"(?<![\w.-])(?<!\w['’])(?:(?:[{_UP}]\.){{2,}}|(?:[a-z]{{1,3}}-)?[{_UP}](?:['’][{_UP}])?[\w]*"
     rf"(?:-(?:[a-z]{{1,2}}-)?[{_UP}0-9][\w]*)*\.?)"
 )
+# _NAME_TOKEN_RE in two parts, for speed. The tokens opening with a capital: the look-behinds
+# are tested after the capital, so the search skips to capitals instead of trying every offset.
+# Those opening with a particle ("al-<Name>"): tried only before a hyphen and a capital, where
+# each holds one. Neither kind starts inside a token of the other (a character before it is a
+# word character, a hyphen or a full stop, or a word character and an apostrophe), so the two
+# lists, merged by start, are what the one pattern finds.
+_NAME_TAIL = rf"(?:['’][{_UP}])?[\w]*(?:-(?:[a-z]{{1,2}}-)?[{_UP}0-9][\w]*)*\.?"
+_CAPITAL_TOKEN_RE = re.compile(
+    rf"[{_UP}](?<![\w.-][{_UP}])(?<!\w['’][{_UP}])(?:\.(?:[{_UP}]\.)+|{_NAME_TAIL})")
+_PARTICLE_TOKEN_RE = re.compile(rf"(?<![\w.-])(?<!\w['’])[a-z]{{1,3}}-[{_UP}]{_NAME_TAIL}")
+_HYPHEN_CAPITAL_RE = re.compile(rf"-[{_UP}]")
+
+
+def _name_tokens(text: str) -> list[re.Match[str]]:
+    """What ``_NAME_TOKEN_RE.finditer(text)`` finds (see above)."""
+    out = list(_CAPITAL_TOKEN_RE.finditer(text))
+    particles = []
+    for h in _HYPHEN_CAPITAL_RE.finditer(text):
+        p = h.start()
+        for q in (p - 3, p - 2, p - 1):  # the particle's start, if any: [a-z]{1,3} before "-"
+            if q >= 0 and (m := _PARTICLE_TOKEN_RE.match(text, q)) is not None:
+                particles.append(m)
+                break
+    if particles:
+        out = sorted([*out, *particles], key=lambda m: m.start())
+    return out
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 _SENT_START_RE = re.compile(r"(?:[.!?:;…\n]|—|--)[\s\"“‘'(\[—-]*$")
 _OPENERS_RE = re.compile(r"[\s\"“‘'(\[—-]*")
@@ -215,7 +241,7 @@ def _classify(text: str, covered: bytearray, lex: Lexicon, common: frozenset[str
     lower = _LowerWords(text)
     headline_spans: list[tuple[int, int]] | None = None  # read when first asked about
     tokens: list[_Tok] = []
-    for m in _NAME_TOKEN_RE.finditer(text):
+    for m in _name_tokens(text):
         s, e = m.span()
         tok = ""  # read only when needed: most tokens end in no full stop and are covered
         if text[e - 1] == ".":

@@ -43,8 +43,11 @@ def _heads() -> dict[str, str]:
 def _pattern() -> re.Pattern[str]:
     heads = sorted(_heads(), key=len, reverse=True)
     alt = "|".join(re.escape(h).replace(r"\ ", r"[ \t]+") for h in heads)
+    # "(?<![\w-])([Tt]he|[Aa]n?)" with the look-behind tested after the article's first letter:
+    # the search then skips to those letters instead of trying every offset
     return re.compile(
-        rf"(?<![\w-])([Tt]he|[Aa]n?)[ \t]+((?:[\w.'’-]+[ \t]+){{0,2}}?)((?i:{alt}))(?![\w-])"
+        r"(T(?<![\w-]T)he|t(?<![\w-]t)he|A(?<![\w-]A)n?|a(?<![\w-]a)n?)"
+        rf"[ \t]+((?:[\w.'’-]+[ \t]+){{0,2}}?)((?i:{alt}))(?![\w-])"
         rf"(?![ \t]+[A-Z]|[ \t]+(?:of|for)\b)")
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..case import irregular_case
 from ..document import Document
-from .model import _APOS, DEFAULT_LEXICON, Lexicon, Mention
+from .model import _APOS, DEFAULT_LEXICON, Lexicon, Mention, may_end_with
 from .registry import MentionRegistry, _Entry, _Registry, _registry
 
 # --------------------------------------------------------------------------- context rules
@@ -69,18 +69,34 @@ def _locative_before(lex: Lexicon, text: str, start: int, regular: bool = False)
     differs from what (?i) equates it with (extract/case.py) is searched at every character.
     ``regular``: the caller knows the whole text holds no such letter."""
     return _locative_in(_context_res(lex)["locative"], _locative_heads_re(lex), text, start,
-                        regular)
+                        regular, _locative_enders(lex))
 
 
 def _locative_in(rx: re.Pattern[str], heads_re: re.Pattern[str], text: str, start: int,
-                 regular: bool) -> bool:
-    """``_locative_before`` with the lexicon's pattern and ``_locative_heads_re`` given."""
+                 regular: bool, enders: tuple[str, ...]) -> bool:
+    """``_locative_before`` with the lexicon's pattern, ``_locative_heads_re`` and
+    ``_locative_enders`` given."""
     window = text[max(0, start - 60) : start]
     if not regular and irregular_case(window):
         return rx.search(window) is not None
     # Without those letters lower case keeps every offset and word run: the runs whose lower
-    # case is a context word are where the lower-cased window holds that word as a run.
-    return any(rx.match(window, m.start()) is not None for m in heads_re.finditer(window.lower()))
+    # case is a context word are where the lower-cased window holds that word as a run; and
+    # a match, which ends in white space at the window's end, ends its last word with one of
+    # ``enders`` (most windows do not: no run is tried).
+    low = window.lower()
+    return may_end_with(low, enders) \
+        and any(rx.match(window, m.start()) is not None for m in heads_re.finditer(low))
+
+
+@lru_cache(maxsize=8)
+def _locative_enders(lex: Lexicon) -> tuple[str, ...]:
+    """What the last word of a "locative" context match ends with, in lower case: every match
+    ends "<word><white space>", the word the last of a preposition, "the", a compass word,
+    "of", "with" or "<word>-held"/"-controlled" (see _context_res)."""
+    words = {"the", "of", "with", "held", "controlled"}
+    words |= {w.split()[-1].lower() for w in lex.locative_prepositions | lex.compass_words
+              if w.split()}
+    return tuple(sorted(words))
 
 
 _COORD_RE = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
@@ -176,6 +192,7 @@ class _Matcher:
         self.res = _context_res(reg.lex)
         self.classes = _head_noun_classes(reg.lex)
         self.locative_heads = _locative_heads_re(reg.lex)
+        self.locative_enders = _locative_enders(reg.lex)
         self.titles = reg.lex.honorifics | reg.lex.title_words
         self.regular = False  # the text read holds no letter of irregular case (find sets it)
 
@@ -227,7 +244,8 @@ class _Matcher:
     def _is_locative(self, text: str, c: _Cand, prev: _Cand | None) -> bool:
         if self.res["place_suffix"].match(text, c.end):
             return True
-        if _locative_in(self.res["locative"], self.locative_heads, text, c.start, self.regular):
+        if _locative_in(self.res["locative"], self.locative_heads, text, c.start, self.regular,
+                        self.locative_enders):
             return True
         if prev is None:
             return False

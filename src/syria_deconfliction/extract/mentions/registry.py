@@ -135,7 +135,15 @@ class FormIndex:
             else:
                 others.append(f)
         self.first_runs = frozenset(self.heads | set(self.one))
-        self.first_re = _whole_runs_re(self.first_runs)
+        # When the runs opening in lower case open with one or two letters ("al" among
+        # surnames), they are searched apart, each alternative opening with its letter too,
+        # and the capitals' search skips to capitals. A text's run is one string, so the two
+        # searches' runs never meet; merged by start they are the one pattern's. (Lower-case
+        # runs opening with many letters would stop the search inside most words.)
+        lower = self.first_runs - {r for r in self.first_runs if not r[0].islower()}
+        split = bool(lower) and len({r[0] for r in lower}) <= 2
+        self.first_re = _whole_runs_re(self.first_runs - lower if split else self.first_runs)
+        self.lower_first_re = _whole_runs_re(lower, literal_first=True) if split else None
         # By first word run: the longer forms, then those of one run, each longest first. A
         # longer form stands at a start only where the text's first two runs are the form's,
         # so trying all longer forms of the first run finds what the lookup by two runs found.
@@ -162,7 +170,12 @@ class FormIndex:
         # The word runs that are first runs of forms, found by one pattern (what a walk over
         # every word run keeping those in ``first_runs`` finds, at a fraction of the cost).
         at = self._at
-        for run in self.first_re.finditer(text):
+        runs: Iterable[re.Match[str]] = self.first_re.finditer(text)
+        if self.lower_first_re is not None:
+            lower = list(self.lower_first_re.finditer(text))
+            if lower:
+                runs = sorted([*runs, *lower], key=re.Match.start)
+        for run in runs:
             s, word = run.start(), run.group()
             rx = at.get(word)
             if rx is None:  # the forms in order, the first that stands before no word character
@@ -183,7 +196,7 @@ class FormIndex:
         return _leftmost(self.overlapping(text))
 
 
-def _whole_runs_re(runs: Iterable[str]) -> re.Pattern[str]:
+def _whole_runs_re(runs: Iterable[str], literal_first: bool = False) -> re.Pattern[str]:
     """A pattern for the word runs (``\\w+``) of a text that are, whole, one of ``runs``:
     each run stands between non-word characters, and the alternatives are grouped by their
     first character, so that at a word start only those of its first character are tried.
@@ -191,11 +204,12 @@ def _whole_runs_re(runs: Iterable[str]) -> re.Pattern[str]:
     When no run opens with a lower-case letter (surnames), each alternative opens with its
     first character and tests the look-behind after it ("(?<!\\w<c>)": no word character
     before it): the search then skips to those characters. Runs opening in lower case would
-    stop it inside most words, where the look-behind first fails at once."""
+    stop it inside most words, where the look-behind first fails at once; ``literal_first``
+    asks for that form anyway (a few lower-case runs: most letters are no run's first)."""
     by_first: dict[str, list[str]] = {}
     for r in sorted(set(runs), key=lambda r: (-len(r), r)):
         by_first.setdefault(r[0], []).append(r[1:])
-    if by_first and not any(c.islower() for c in by_first):
+    if by_first and (literal_first or not any(c.islower() for c in by_first)):
         alt = "|".join(re.escape(c) + r"(?<!\w" + re.escape(c) + ")(?:"
                        + "|".join(re.escape(t) for t in tails) + ")"
                        for c, tails in by_first.items())
