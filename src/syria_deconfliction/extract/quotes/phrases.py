@@ -96,6 +96,10 @@ def _bare_text(text: str) -> str:
 
 
 _NAME_TEXT = _TextTest(_name_text)
+# is a token of this low text a title word, its stops aside ("sen." -> "sen")?
+_TITLE_LOW = _TextTest(lambda low: low.rstrip(".") in _TITLE_WORDS)
+# may a token of this low text lead a name (a particle "al", an honorific "Mr" before one)?
+_NAME_LEAD_LOW = _TextTest(lambda low: low in _PARTICLES or low.rstrip(".") in _SHORT_HONORIFICS)
 _CAP_TEXT = _TextTest(_cap_text)
 _BARE_TEXT = _TextTest(_bare_text)
 
@@ -295,7 +299,7 @@ class _Phrases:
         toks = self.toks
         n = len(toks)
         # pure in the token: computed once (_is_name_tok, written out: one lookup per word)
-        for table in (_NAME_TEXT, _CAP_TEXT, _BARE_TEXT):
+        for table in (_NAME_TEXT, _CAP_TEXT, _BARE_TEXT, _TITLE_LOW, _NAME_LEAD_LOW):
             table.bound()
         name_text = _NAME_TEXT
         # (the table over every text in C, then the kind of the few names only)
@@ -310,48 +314,55 @@ class _Phrases:
         headline = 0 if self._title_case_para(0) else -1
         # every rule below needs a name token at i, or at i + 1 after a particle or honorific
         # ("al", "Mr"), or at i + 2 after an honorific and its stop ("Mr" "."): only those
-        # positions are visited, in text order
+        # positions are visited, in text order. (A token's low is "." exactly when its text
+        # is: the lows stand for the texts in the stop tests.)
         near = set(name_at)
         lows = self._lows
-        near.update([k - 1 for k in name_at if k >= 1 and (
-            lows[k - 1] in _PARTICLES or lows[k - 1].rstrip(".") in _SHORT_HONORIFICS)])
-        near.update([k - 2 for k in name_at if k >= 2 and toks[k - 1].text == "."
+        lead, title_low = _NAME_LEAD_LOW, _TITLE_LOW
+        near.update([k - 1 for k in name_at if k and lead[lows[k - 1]]])
+        near.update([k - 2 for k in name_at if k >= 2 and lows[k - 1] == "."
                      and lows[k - 2] in _HONORIFICS])
+        bare_of = self._bare
         nxt = 0  # tokens before it belong to a name run already read
         for i in sorted(near):
             if i < nxt:
                 continue
             t = toks[i]
-            if t.para == headline:
+            para = t.para
+            if para == headline:
                 continue
             if i + 1 < n and is_name[i + 1]:
-                if t.low.rstrip(".") in _SHORT_HONORIFICS:
-                    names.add(self._bare(toks[i + 1].text))
-            elif i + 2 < n and is_name[i + 2] and toks[i + 1].text == "." and \
+                if lows[i].rstrip(".") in _SHORT_HONORIFICS:
+                    names.add(bare_of(toks[i + 1].text))
+            elif i + 2 < n and is_name[i + 2] and lows[i + 1] == "." and \
                     self._dotted_honorific(i + 2):
                 # (a name at i + 1 is no stop: the test of "Mr. Holm" is the second one)
-                names.add(self._bare(toks[i + 2].text))  # "Mr. Holm": the stop is a token
-            if not is_name[i] and t.low not in _PARTICLES:
+                names.add(bare_of(toks[i + 2].text))  # "Mr. Holm": the stop is a token
+            if not is_name[i] and lows[i] not in _PARTICLES:
                 continue  # no name run starts here
             j = i
-            while j < n and toks[j].para == t.para and (
-                    is_name[j] or (toks[j].low in _PARTICLES and j + 1 < n
-                                   and is_name[j + 1])):
+            while j < n and (is_name[j] or (lows[j] in _PARTICLES and j + 1 < n
+                                            and is_name[j + 1])):
+                tj = toks[j]
+                if tj.para != para:
+                    break
                 j += 1
-                if toks[j - 1].text.endswith(("'s", "’s")):
+                if tj.text.endswith(_POSSESSIVE_ENDS):
                     break
             if j - i >= 2:
                 k = i - 1  # the last title word of the run, if any
                 for r in range(i, j):
-                    if toks[r].low.rstrip(".") in _TITLE_WORDS:
+                    if title_low[lows[r]]:
                         k = r
                 core = list(range(k + 1, j))
                 if self._person_tokens(core) or self._titled_name(k, core):
-                    names.add(self._bare(toks[core[-1]].text))
-            elif j - i == 1 and i >= 1 and (toks[i - 1].text == "." or toks[
-                    i - 1].low.rstrip(".") in _TITLE_WORDS) and self._titled_name(i - 1, [i]):
-                # (a title word or its stop before the name: what _titled_name needs first)
-                names.add(self._bare(t.text))  # "Sen. Holm": the stop is a token
+                    names.add(bare_of(toks[core[-1]].text))
+            elif j - i == 1 and i >= 1 and (title_low[lows[i - 1]] or (
+                    i >= 2 and lows[i - 1] == "." and title_low[lows[i - 2]])) and \
+                    self._titled_name(i - 1, [i]):
+                # (a title word, or one and its stop, before the name: what _titled_name
+                # needs first)
+                names.add(bare_of(t.text))  # "Sen. Holm": the stop is a token
             nxt = j
         return names
 
@@ -455,14 +466,12 @@ class _Phrases:
         """The noun phrase of tokens a..b (trimmed): a pronoun, a named person (core and
         description), names joined by "and", a name with an affiliation, or a role noun.
         Pure in (a, b) once the surnames are known, and asked again for the same phrase by the
-        subject, speaker and pronoun rules: read once, each caller given its own copy (callers
-        may complete the phrase they get)."""
+        subject, speaker and pronoun rules: read once and shared, so callers must not change
+        the phrase they get (_rec_np, which completes one, changes a copy)."""
         memo = self._np_memo
         if (a, b) in memo:
-            np = memo[a, b]
-            return None if np is None else np.copy()
-        np = self._read_np(a, b)
-        memo[a, b] = None if np is None else np.copy()
+            return memo[a, b]
+        np = memo[a, b] = self._read_np(a, b)
         return np
 
     def _read_np(self, a: int, b: int) -> _NP | None:
