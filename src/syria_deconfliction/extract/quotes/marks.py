@@ -366,8 +366,7 @@ class _Marks:
         Only the stops are visited (listed once), a paragraph's tokens being one run."""
         toks = self.toks
         out: list[tuple[int, int, int]] = []
-        stops = [k for k, t in enumerate(toks)
-                 if t.kind == "acr" or (t.kind == "punct" and t.text in ".?!")]
+        stops = self._stop_tokens()
         si, ns = 0, len(stops)
         pa = 0
         for para, (_ps, pe) in enumerate(self.paras):
@@ -395,6 +394,23 @@ class _Marks:
                 out.append((a, pb, para))
             pa = pb
         return out
+
+    def _stop_tokens(self) -> list[int]:
+        """The indices of the tokens that are a stop (".", "?" or "!") or an acronym, in order.
+        Every such token holds one of those characters, so only the tokens at the few
+        characters str.find lists are asked (not every token of the article)."""
+        toks, starts, body = self.toks, self._tok_starts, self.body
+        found: set[int] = set()
+        for ch in ".?!":
+            pos = body.find(ch)
+            while pos >= 0:
+                k = bisect_right(starts, pos) - 1  # the token holding the character, if any
+                if k >= 0:
+                    t = toks[k]
+                    if t.kind == "acr" or (t.kind == "punct" and t.text in ".?!"):
+                        found.add(k)
+                pos = body.find(ch, pos + 1)
+        return sorted(found)
 
     def _stop_ends_sentence(self, c: int) -> bool:
         """Can the stop token c end a sentence (no abbreviation's or initial's full stop, an

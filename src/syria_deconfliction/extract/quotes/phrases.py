@@ -96,6 +96,46 @@ def _bare_text(text: str) -> str:
 
 
 _NAME_TEXT = _TextTest(_name_text)
+
+
+# _finite_like's tests of a word's own lower-case text, as bits
+_F_FINITE = 1  # a finite word or a negated one ("n't")
+_F_PAST = 2  # finite unless after a determiner: irregular past, past or 3sg form, -ed past
+_F_AFTER_PRON = 4  # finite right after they/we/I/you ("they hold")
+_F_3SG_S = 8  # a present tense in -s, finite after he/she/it or a name
+
+
+def _finite_class(low: str) -> int:
+    if low in _FINITE or low.endswith("n't"):
+        return _F_FINITE
+    cls = 0
+    if low in _IRREGULAR_PAST or _FORM_OF.get(low) in ("past", "3sg") or (
+            len(low) > 4 and low.endswith("ed") and low not in (
+                "need", "speed", "indeed", "hundred", "armed")):
+        cls |= _F_PAST
+    if low.isalpha() and not low.endswith("ly") and low not in _PREPOSITIONS \
+            and low not in _DETERMINERS and low not in _SUBORD and low not in _PRE_VERB_SKIP \
+            and low not in ("and", "or", "but", "all", "both"):
+        cls |= _F_AFTER_PRON
+    if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        cls |= _F_3SG_S
+    return cls
+
+
+# _finite_like's tests of the lower-case text of the word before, as bits
+_P_DET = 1  # a determiner or a possessive: the word after it is no verb
+_P_PLURAL_PRON = 2  # they, we, I, you
+_P_SINGULAR_PRON = 4  # he, she, it, who, which
+
+
+def _prev_class(low: str) -> int:
+    return (_P_DET if low in _DETERMINERS or low.endswith("'s") else 0) | (
+        _P_PLURAL_PRON if low in ("they", "we", "i", "you") else 0) | (
+        _P_SINGULAR_PRON if low in ("he", "she", "it", "who", "which") else 0)
+
+
+_FINITE_CLASS = _TextTest(_finite_class)
+_PREV_CLASS = _TextTest(_prev_class)
 # is a token of this low text a title word, its stops aside ("sen." -> "sen")?
 _TITLE_LOW = _TextTest(lambda low: low.rstrip(".") in _TITLE_WORDS)
 # may a token of this low text lead a name (a particle "al", an honorific "Mr" before one)?
@@ -130,35 +170,29 @@ class _Phrases:
             prev.low in _MALE_FIRST_NAMES or prev.low in _FEMALE_FIRST_NAMES)
 
     def _finite_like(self, i: int) -> bool:
+        """Is token i a finite verb by its form and the word before it? (The tests of a word's
+        own text are read once per distinct text from _FINITE_CLASS, those of the word before
+        from _PREV_CLASS: the rule is the plain one in _finite_class and _prev_class.)"""
         t = self.toks[i]
         if t.kind != "word" or self.qids[i] >= 0:
             return False
-        low = t.low
-        if low in _FINITE or low.endswith("n't"):
+        cls = _FINITE_CLASS[t.low]
+        if cls & _F_FINITE:
             return t.text.islower() or not self._given_name_surname(i)
-        if not t.text.islower():
-            return False
-        prev = self.toks[i - 1] if i > 0 else None
-        after_det = prev is not None and (prev.low in _DETERMINERS or prev.low.endswith("'s"))
-        if low in _IRREGULAR_PAST and not after_det:
-            return True
-        if prev is not None and prev.low in ("they", "we", "i", "you") \
-                and self.qids[i - 1] == self.qids[i] \
-                and low.isalpha() and not low.endswith("ly") and low not in _PREPOSITIONS \
-                and low not in _DETERMINERS and low not in _SUBORD and low not in _PRE_VERB_SKIP \
-                and low not in ("and", "or", "but", "all", "both"):
+        if not cls or not t.text.islower():
+            return False  # (no rule below holds of this word)
+        if i == 0:
+            return bool(cls & _F_PAST)  # (no word before: not after a determiner)
+        prev = self.toks[i - 1]
+        pcls = _PREV_CLASS[prev.low]
+        after_det = pcls & _P_DET
+        if cls & _F_PAST and not after_det:
+            return True  # an irregular past, a past or 3sg form, or a regular past in -ed
+        if cls & _F_AFTER_PRON and pcls & _P_PLURAL_PRON and self.qids[i - 1] < 0:
             return True  # "they hold": a present tense verb after a subject pronoun
-        if _FORM_OF.get(low) in ("past", "3sg") and not after_det:
-            return True
-        if len(low) > 4 and low.endswith("ed") and not after_det and low not in (
-                "need", "speed", "indeed", "hundred", "armed"):
-            return True
-        return bool(
-            len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
-            and prev is not None and (prev.low in ("he", "she", "it", "who", "which")
-                                      or (self._is_name_tok(prev) and not prev.low.endswith("'s")
-                                          and prev.low not in _DETERMINERS
-                                          and not self._sentence_initial(i - 1))))
+        # (qids[i] is -1 here: "the same quotation region" is outside every one)
+        return bool(cls & _F_3SG_S and (pcls & _P_SINGULAR_PRON or (
+            not after_det and self._is_name_tok(prev) and not self._sentence_initial(i - 1))))
 
     def _sentence_initial(self, k: int) -> bool:
         if not getattr(self, "sent_of_tok", None):
@@ -299,7 +333,8 @@ class _Phrases:
         toks = self.toks
         n = len(toks)
         # pure in the token: computed once (_is_name_tok, written out: one lookup per word)
-        for table in (_NAME_TEXT, _CAP_TEXT, _BARE_TEXT, _TITLE_LOW, _NAME_LEAD_LOW):
+        for table in (_NAME_TEXT, _CAP_TEXT, _BARE_TEXT, _TITLE_LOW, _NAME_LEAD_LOW, _FINITE_CLASS,
+                      _PREV_CLASS):
             table.bound()
         name_text = _NAME_TEXT
         # (the table over every text in C, then the kind of the few names only)
