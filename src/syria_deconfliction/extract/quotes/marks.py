@@ -78,7 +78,10 @@ class _Marks:
             return []
         if not any(c in _SINGLE_CHARS for c in held):
             return self._double_marks(s, e)
-        doubles = self._double_marks(s, e)
+        # a double mark is one of the double characters or a doubled apostrophe: without
+        # either in the paragraph (only single marks held) there is none to scan for
+        doubles = self._double_marks(s, e) if any(c in _DOUBLE_CHARS for c in held) or (
+            "'" in held and self.body.find("''", s, e) >= 0) else []
         if doubles and doubles[-1][1] == "o" and self._mark_width.get(doubles[-1][0]) == 2:
             # a doubled apostrophe left open but closed by a single mark after a stop or comma
             # ("''we will stay,' she said": a slip of the keyboard) is one quotation
@@ -318,8 +321,11 @@ class _Marks:
 
     def _quote_ids(self, starts: list[int], mark_pos: list[int]) -> list[int]:
         """For each token start, the index of the quotation region it lies strictly inside
-        (the last region opening before it; -1 when it has closed), marks excluded."""
+        (the last region opening before it; -1 when it has closed), marks excluded. Also sets
+        ``_free_at``, _free of every token: outside every region and no mark (by slices over
+        the regions, which are runs of the token list, not a test per token)."""
         qids = [-1] * len(starts)
+        free = [True] * len(starts)
         regions = sorted((q.open_pos, q.region_end, i) for i, q in enumerate(self.mquotes))
         for r, (o, end, qi) in enumerate(regions):
             lo = bisect_right(starts, o)
@@ -328,12 +334,15 @@ class _Marks:
                 hi = min(hi, bisect_right(starts, regions[r + 1][0]))
             if hi > lo:
                 qids[lo:hi] = [qi] * (hi - lo)
+                free[lo:hi] = [False] * (hi - lo)
         self._mark_toks: list[int] = []  # the marks' own tokens (kind qo or qc)
         for p in mark_pos:
             k = bisect_left(starts, p)
             if k < len(starts) and starts[k] == p:
                 qids[k] = -1
+                free[k] = False
                 self._mark_toks.append(k)
+        self._free_at = free
         return qids
 
     def _cut_at_marks(self, d: Token, marks: list[int], skip_to: int
