@@ -134,3 +134,17 @@ def test_stop_tokens_are_the_stops_and_acronyms() -> None:
     ex = _Extractor(Document(body), [])
     assert ex._stop_tokens() == [k for k, t in enumerate(ex.toks) if t.kind == "acr" or (
         t.kind == "punct" and t.text in ".?!")]
+
+
+def test_rule_cues_are_the_idiom_rules_only_cues() -> None:
+    from syria_deconfliction.extract.quotes import attribution
+    from syria_deconfliction.extract.quotes.vocabulary import _FORM_OF, _LEMMA_OF, _PASSIVE_SPEECH
+    assert {"according", "as", "what"} <= attribution._RULE_CUES
+    assert all(_LEMMA_OF[w] in _PASSIVE_SPEECH and _FORM_OF[w] == "past"
+               for w in attribution._RULE_CUES - {"according", "as", "what"})
+    body = ("The talks were described as a failure, according to the mayor. As Holm put it, "
+            "“we wait.” What she said was that the pier stays.")
+    ex = _Extractor(Document(body), [])
+    ex.find_records()
+    kinds = sorted(r.kind for recs in ex.recs for r in recs)
+    assert {"passive", "according_to", "what_said"} <= set(kinds)
