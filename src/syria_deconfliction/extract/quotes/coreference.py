@@ -417,6 +417,8 @@ class _Coreference:
             if self._is_cap(t):
                 word = self._bare(t.text)
                 for form, actor in state_forms:
+                    if word[:4] != form[:4]:
+                        continue  # (a shared prefix of four letters at least is asked)
                     n = len(os.path.commonprefix([word, form]))
                     if n >= 4 and n >= min(len(word), len(form)) - 2:
                         states.add(actor)

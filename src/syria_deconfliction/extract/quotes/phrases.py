@@ -546,7 +546,7 @@ class _Phrases:
             kind = t.kind
             if kind == "word":
                 # the finite words only go on to _strict_finite, which holds the exceptions
-                if (t.low in _FINITE or t.low.endswith("n't")) and self._strict_finite(k):
+                if _FINITE_CLASS[t.low] & _F_FINITE and self._strict_finite(k):
                     return None
             elif kind == "qo" or kind == "qc":
                 return None
