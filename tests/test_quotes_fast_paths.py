@@ -80,3 +80,71 @@ def test_subject_actors_read_late_are_those_read_at_once() -> None:
     assert [(h.kind, h.sp.actor, h.sp.reason, h.sp.mention) for h in lazy.hist] == [
         (h.kind, h.sp.actor, h.sp.reason, h.sp.mention) for h in eager.hist]
     assert any(h.kind == "subject" for h in lazy.hist)
+
+
+def _plain_finite_like(ex: _Extractor, i: int) -> bool:
+    """_finite_like as the plain rule (before its per-text tables)."""
+    from syria_deconfliction.extract.quotes import vocabulary as v
+    t = ex.toks[i]
+    if t.kind != "word" or ex.qids[i] >= 0:
+        return False
+    low = t.low
+    if low in v._FINITE or low.endswith("n't"):
+        return t.text.islower() or not ex._given_name_surname(i)
+    if not t.text.islower():
+        return False
+    prev = ex.toks[i - 1] if i > 0 else None
+    after_det = prev is not None and (prev.low in v._DETERMINERS or prev.low.endswith("'s"))
+    if low in v._IRREGULAR_PAST and not after_det:
+        return True
+    if prev is not None and prev.low in ("they", "we", "i", "you") \
+            and ex.qids[i - 1] == ex.qids[i] \
+            and low.isalpha() and not low.endswith("ly") and low not in v._PREPOSITIONS \
+            and low not in v._DETERMINERS and low not in v._SUBORD \
+            and low not in v._PRE_VERB_SKIP and low not in ("and", "or", "but", "all", "both"):
+        return True
+    if v._FORM_OF.get(low) in ("past", "3sg") and not after_det:
+        return True
+    if len(low) > 4 and low.endswith("ed") and not after_det and low not in (
+            "need", "speed", "indeed", "hundred", "armed"):
+        return True
+    return bool(
+        len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+        and prev is not None and (prev.low in ("he", "she", "it", "who", "which")
+                                  or (ex._is_name_tok(prev) and not prev.low.endswith("'s")
+                                      and prev.low not in v._DETERMINERS
+                                      and not ex._sentence_initial(i - 1))))
+
+
+def test_finite_tables_give_the_plain_rule() -> None:
+    body = ("Harbour board says ferries wait\n"
+            "They hold the pier. Holm hopes the board agrees, and we need armed guards. "
+            "The mayor's aide insisted it works; Ana Ruiz returns tomorrow. "
+            "“They sailed,” he said, but the harbours don't open. Theresa May went and "
+            "the speed boats raced. Indeed hundreds wanted it. She rejects Holm's claims.")
+    ex = _Extractor(Document(body), [])
+    assert [ex._finite_like(i) for i in range(len(ex.toks))] == [
+        _plain_finite_like(ex, i) for i in range(len(ex.toks))]
+    assert any(ex._finite_like(i) for i in range(len(ex.toks)))
+
+
+def test_stop_tokens_are_the_stops_and_acronyms() -> None:
+    body = ("The U.S.-led talks ended at 5 p.m. Monday. Why? “Enough!” he said... "
+            "It cost 3.5 million. Mr. Holm left.\nA.B. Ruiz stayed: ‘no.’")
+    ex = _Extractor(Document(body), [])
+    assert ex._stop_tokens() == [k for k, t in enumerate(ex.toks) if t.kind == "acr" or (
+        t.kind == "punct" and t.text in ".?!")]
+
+
+def test_rule_cues_are_the_idiom_rules_only_cues() -> None:
+    from syria_deconfliction.extract.quotes import attribution
+    from syria_deconfliction.extract.quotes.vocabulary import _FORM_OF, _LEMMA_OF, _PASSIVE_SPEECH
+    assert {"according", "as", "what"} <= attribution._RULE_CUES
+    assert all(_LEMMA_OF[w] in _PASSIVE_SPEECH and _FORM_OF[w] == "past"
+               for w in attribution._RULE_CUES - {"according", "as", "what"})
+    body = ("The talks were described as a failure, according to the mayor. As Holm put it, "
+            "“we wait.” What she said was that the pier stays.")
+    ex = _Extractor(Document(body), [])
+    ex.find_records()
+    kinds = sorted(r.kind for recs in ex.recs for r in recs)
+    assert {"passive", "according_to", "what_said"} <= set(kinds)

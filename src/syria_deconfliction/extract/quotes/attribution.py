@@ -43,6 +43,10 @@ from .vocabulary import (
 
 # the words a record can start at: a speech verb's form and the idioms' first words
 _CUES = frozenset(_LEMMA_OF) | {"according", "as", "what"}
+# the cue words of the idiom rules (_according_to, _as_put_it, _what_said, _passive): the
+# only cues those rules act on
+_RULE_CUES = frozenset({"according", "as", "what"} | {
+    w for w, lemma in _LEMMA_OF.items() if lemma in _PASSIVE_SPEECH and _FORM_OF[w] == "past"})
 # the words _cut tests (a conjunction before a new clause, "while" before a new subject)
 _CUT_WORDS = frozenset(["and", "but", "while", "whereas"])
 
@@ -56,7 +60,12 @@ class _Attribution:
         toks = self.toks
         # every record starts at a cue word (a speech verb's form, "according", "as",
         # "what"): listed once, so the rules below visit those tokens only, in text order
-        cue_at = list(compress(count(), map(_CUES.__contains__, self._lows)))
+        lows = self._lows
+        cue_at = list(compress(count(), map(_CUES.__contains__, lows)))
+        # the cues the four idiom rules act on ("according", "as", "what", a past form of a
+        # passive speech verb): each rule visits those only, so a sentence without one
+        # skips them all
+        rule_at = [i for i in cue_at if lows[i] in _RULE_CUES]
         for si, (a, b, _p) in enumerate(self.sents):
             e = self._sent_end(a, b)
             cues = cue_at[bisect_left(cue_at, a):bisect_left(cue_at, e)]
@@ -64,10 +73,12 @@ class _Attribution:
                 continue  # every rule below starts at a cue (self.recs[si] stays empty)
             recs: list[_Rec] = []
             used: set[int] = set()
-            self._according_to(si, a, e, recs, used, cues)
-            self._as_put_it(si, a, e, recs, used, cues)
-            self._what_said(si, a, e, recs, used, cues)
-            self._passive(si, a, e, recs, used, cues)
+            rcues = rule_at[bisect_left(rule_at, a):bisect_left(rule_at, e)]
+            if rcues:
+                self._according_to(si, a, e, recs, used, rcues)
+                self._as_put_it(si, a, e, recs, used, rcues)
+                self._what_said(si, a, e, recs, used, rcues)
+                self._passive(si, a, e, recs, used, rcues)
             for i in cues:
                 # only a speech verb's form can be one (the test _verb starts with, first)
                 if toks[i].low not in _LEMMA_OF or i in used:

@@ -336,6 +336,7 @@ class _Coreference:
         if np is not None and not np.is_person and np.pronoun is None and \
                 r.np[1] - r.np[0] == 1 and self._lone_name(r.np[0]):
             # "Melanie said": a lone capitalised word that is no known body speaks as a person
+            np = np.copy()  # (the memo's phrase is shared: completed in a copy)
             np.is_person = np.is_named = True
             np.role = False
             np.core = (np.start, np.end)
@@ -343,6 +344,7 @@ class _Coreference:
             apnp = self._analyze_np(*r.appos)
             if np.role and apnp is not None and apnp.is_named and apnp.core:
                 # "said the ministry's spokesman, Igor Ivanov"
+                apnp = apnp.copy()
                 apnp.desc = np.desc
                 np = apnp
             elif apnp is not None and np.core is not None:
@@ -350,6 +352,7 @@ class _Coreference:
                 while da < r.appos[1] and toks[da].low in ("a", "an", "the"):
                     da += 1
                 if da < r.appos[1]:
+                    np = np.copy()
                     np.desc = (toks[da].start, toks[r.appos[1] - 1].end)
         return np
 
@@ -414,6 +417,8 @@ class _Coreference:
             if self._is_cap(t):
                 word = self._bare(t.text)
                 for form, actor in state_forms:
+                    if word[:4] != form[:4]:
+                        continue  # (a shared prefix of four letters at least is asked)
                     n = len(os.path.commonprefix([word, form]))
                     if n >= 4 and n >= min(len(word), len(form)) - 2:
                         states.add(actor)

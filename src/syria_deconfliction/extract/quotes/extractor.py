@@ -36,10 +36,6 @@ class _Extractor(_Marks, _Phrases, _VerbSides, _Subjects, _Attribution, _Corefer
         self.mquotes = self._mark_quotes()
         self.toks, self._tok_starts, self.qids = self._tokenize()
         self._lows = [t.low for t in self.toks]  # every token's .low, in order
-        # _free of every token: outside every quotation and no mark (a mark's qid is -1)
-        self._free_at = [q < 0 for q in self.qids]
-        for k in self._mark_toks:
-            self._free_at[k] = False
         self.sents = self._sentences()  # (tok_a, tok_b, para)
         self.sent_of_tok = [0] * len(self.toks)
         for si, (a, b, _p) in enumerate(self.sents):

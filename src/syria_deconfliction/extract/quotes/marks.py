@@ -78,7 +78,10 @@ class _Marks:
             return []
         if not any(c in _SINGLE_CHARS for c in held):
             return self._double_marks(s, e)
-        doubles = self._double_marks(s, e)
+        # a double mark is one of the double characters or a doubled apostrophe: without
+        # either in the paragraph (only single marks held) there is none to scan for
+        doubles = self._double_marks(s, e) if any(c in _DOUBLE_CHARS for c in held) or (
+            "'" in held and self.body.find("''", s, e) >= 0) else []
         if doubles and doubles[-1][1] == "o" and self._mark_width.get(doubles[-1][0]) == 2:
             # a doubled apostrophe left open but closed by a single mark after a stop or comma
             # ("''we will stay,' she said": a slip of the keyboard) is one quotation
@@ -318,8 +321,11 @@ class _Marks:
 
     def _quote_ids(self, starts: list[int], mark_pos: list[int]) -> list[int]:
         """For each token start, the index of the quotation region it lies strictly inside
-        (the last region opening before it; -1 when it has closed), marks excluded."""
+        (the last region opening before it; -1 when it has closed), marks excluded. Also sets
+        ``_free_at``, _free of every token: outside every region and no mark (by slices over
+        the regions, which are runs of the token list, not a test per token)."""
         qids = [-1] * len(starts)
+        free = [True] * len(starts)
         regions = sorted((q.open_pos, q.region_end, i) for i, q in enumerate(self.mquotes))
         for r, (o, end, qi) in enumerate(regions):
             lo = bisect_right(starts, o)
@@ -328,12 +334,15 @@ class _Marks:
                 hi = min(hi, bisect_right(starts, regions[r + 1][0]))
             if hi > lo:
                 qids[lo:hi] = [qi] * (hi - lo)
+                free[lo:hi] = [False] * (hi - lo)
         self._mark_toks: list[int] = []  # the marks' own tokens (kind qo or qc)
         for p in mark_pos:
             k = bisect_left(starts, p)
             if k < len(starts) and starts[k] == p:
                 qids[k] = -1
+                free[k] = False
                 self._mark_toks.append(k)
+        self._free_at = free
         return qids
 
     def _cut_at_marks(self, d: Token, marks: list[int], skip_to: int
@@ -366,8 +375,7 @@ class _Marks:
         Only the stops are visited (listed once), a paragraph's tokens being one run."""
         toks = self.toks
         out: list[tuple[int, int, int]] = []
-        stops = [k for k, t in enumerate(toks)
-                 if t.kind == "acr" or (t.kind == "punct" and t.text in ".?!")]
+        stops = self._stop_tokens()
         si, ns = 0, len(stops)
         pa = 0
         for para, (_ps, pe) in enumerate(self.paras):
@@ -395,6 +403,23 @@ class _Marks:
                 out.append((a, pb, para))
             pa = pb
         return out
+
+    def _stop_tokens(self) -> list[int]:
+        """The indices of the tokens that are a stop (".", "?" or "!") or an acronym, in order.
+        Every such token holds one of those characters, so only the tokens at the few
+        characters str.find lists are asked (not every token of the article)."""
+        toks, starts, body = self.toks, self._tok_starts, self.body
+        found: set[int] = set()
+        for ch in ".?!":
+            pos = body.find(ch)
+            while pos >= 0:
+                k = bisect_right(starts, pos) - 1  # the token holding the character, if any
+                if k >= 0:
+                    t = toks[k]
+                    if t.kind == "acr" or (t.kind == "punct" and t.text in ".?!"):
+                        found.add(k)
+                pos = body.find(ch, pos + 1)
+        return sorted(found)
 
     def _stop_ends_sentence(self, c: int) -> bool:
         """Can the stop token c end a sentence (no abbreviation's or initial's full stop, an

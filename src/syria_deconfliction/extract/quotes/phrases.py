@@ -96,6 +96,50 @@ def _bare_text(text: str) -> str:
 
 
 _NAME_TEXT = _TextTest(_name_text)
+
+
+# _finite_like's tests of a word's own lower-case text, as bits
+_F_FINITE = 1  # a finite word or a negated one ("n't")
+_F_PAST = 2  # finite unless after a determiner: irregular past, past or 3sg form, -ed past
+_F_AFTER_PRON = 4  # finite right after they/we/I/you ("they hold")
+_F_3SG_S = 8  # a present tense in -s, finite after he/she/it or a name
+
+
+def _finite_class(low: str) -> int:
+    if low in _FINITE or low.endswith("n't"):
+        return _F_FINITE
+    cls = 0
+    if low in _IRREGULAR_PAST or _FORM_OF.get(low) in ("past", "3sg") or (
+            len(low) > 4 and low.endswith("ed") and low not in (
+                "need", "speed", "indeed", "hundred", "armed")):
+        cls |= _F_PAST
+    if low.isalpha() and not low.endswith("ly") and low not in _PREPOSITIONS \
+            and low not in _DETERMINERS and low not in _SUBORD and low not in _PRE_VERB_SKIP \
+            and low not in ("and", "or", "but", "all", "both"):
+        cls |= _F_AFTER_PRON
+    if len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")):
+        cls |= _F_3SG_S
+    return cls
+
+
+# _finite_like's tests of the lower-case text of the word before, as bits
+_P_DET = 1  # a determiner or a possessive: the word after it is no verb
+_P_PLURAL_PRON = 2  # they, we, I, you
+_P_SINGULAR_PRON = 4  # he, she, it, who, which
+
+
+def _prev_class(low: str) -> int:
+    return (_P_DET if low in _DETERMINERS or low.endswith("'s") else 0) | (
+        _P_PLURAL_PRON if low in ("they", "we", "i", "you") else 0) | (
+        _P_SINGULAR_PRON if low in ("he", "she", "it", "who", "which") else 0)
+
+
+_FINITE_CLASS = _TextTest(_finite_class)
+_PREV_CLASS = _TextTest(_prev_class)
+# is a token of this low text a title word, its stops aside ("sen." -> "sen")?
+_TITLE_LOW = _TextTest(lambda low: low.rstrip(".") in _TITLE_WORDS)
+# may a token of this low text lead a name (a particle "al", an honorific "Mr" before one)?
+_NAME_LEAD_LOW = _TextTest(lambda low: low in _PARTICLES or low.rstrip(".") in _SHORT_HONORIFICS)
 _CAP_TEXT = _TextTest(_cap_text)
 _BARE_TEXT = _TextTest(_bare_text)
 
@@ -126,35 +170,29 @@ class _Phrases:
             prev.low in _MALE_FIRST_NAMES or prev.low in _FEMALE_FIRST_NAMES)
 
     def _finite_like(self, i: int) -> bool:
+        """Is token i a finite verb by its form and the word before it? (The tests of a word's
+        own text are read once per distinct text from _FINITE_CLASS, those of the word before
+        from _PREV_CLASS: the rule is the plain one in _finite_class and _prev_class.)"""
         t = self.toks[i]
         if t.kind != "word" or self.qids[i] >= 0:
             return False
-        low = t.low
-        if low in _FINITE or low.endswith("n't"):
+        cls = _FINITE_CLASS[t.low]
+        if cls & _F_FINITE:
             return t.text.islower() or not self._given_name_surname(i)
-        if not t.text.islower():
-            return False
-        prev = self.toks[i - 1] if i > 0 else None
-        after_det = prev is not None and (prev.low in _DETERMINERS or prev.low.endswith("'s"))
-        if low in _IRREGULAR_PAST and not after_det:
-            return True
-        if prev is not None and prev.low in ("they", "we", "i", "you") \
-                and self.qids[i - 1] == self.qids[i] \
-                and low.isalpha() and not low.endswith("ly") and low not in _PREPOSITIONS \
-                and low not in _DETERMINERS and low not in _SUBORD and low not in _PRE_VERB_SKIP \
-                and low not in ("and", "or", "but", "all", "both"):
+        if not cls or not t.text.islower():
+            return False  # (no rule below holds of this word)
+        if i == 0:
+            return bool(cls & _F_PAST)  # (no word before: not after a determiner)
+        prev = self.toks[i - 1]
+        pcls = _PREV_CLASS[prev.low]
+        after_det = pcls & _P_DET
+        if cls & _F_PAST and not after_det:
+            return True  # an irregular past, a past or 3sg form, or a regular past in -ed
+        if cls & _F_AFTER_PRON and pcls & _P_PLURAL_PRON and self.qids[i - 1] < 0:
             return True  # "they hold": a present tense verb after a subject pronoun
-        if _FORM_OF.get(low) in ("past", "3sg") and not after_det:
-            return True
-        if len(low) > 4 and low.endswith("ed") and not after_det and low not in (
-                "need", "speed", "indeed", "hundred", "armed"):
-            return True
-        return bool(
-            len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
-            and prev is not None and (prev.low in ("he", "she", "it", "who", "which")
-                                      or (self._is_name_tok(prev) and not prev.low.endswith("'s")
-                                          and prev.low not in _DETERMINERS
-                                          and not self._sentence_initial(i - 1))))
+        # (qids[i] is -1 here: "the same quotation region" is outside every one)
+        return bool(cls & _F_3SG_S and (pcls & _P_SINGULAR_PRON or (
+            not after_det and self._is_name_tok(prev) and not self._sentence_initial(i - 1))))
 
     def _sentence_initial(self, k: int) -> bool:
         if not getattr(self, "sent_of_tok", None):
@@ -295,7 +333,8 @@ class _Phrases:
         toks = self.toks
         n = len(toks)
         # pure in the token: computed once (_is_name_tok, written out: one lookup per word)
-        for table in (_NAME_TEXT, _CAP_TEXT, _BARE_TEXT):
+        for table in (_NAME_TEXT, _CAP_TEXT, _BARE_TEXT, _TITLE_LOW, _NAME_LEAD_LOW, _FINITE_CLASS,
+                      _PREV_CLASS):
             table.bound()
         name_text = _NAME_TEXT
         # (the table over every text in C, then the kind of the few names only)
@@ -310,48 +349,55 @@ class _Phrases:
         headline = 0 if self._title_case_para(0) else -1
         # every rule below needs a name token at i, or at i + 1 after a particle or honorific
         # ("al", "Mr"), or at i + 2 after an honorific and its stop ("Mr" "."): only those
-        # positions are visited, in text order
+        # positions are visited, in text order. (A token's low is "." exactly when its text
+        # is: the lows stand for the texts in the stop tests.)
         near = set(name_at)
         lows = self._lows
-        near.update([k - 1 for k in name_at if k >= 1 and (
-            lows[k - 1] in _PARTICLES or lows[k - 1].rstrip(".") in _SHORT_HONORIFICS)])
-        near.update([k - 2 for k in name_at if k >= 2 and toks[k - 1].text == "."
+        lead, title_low = _NAME_LEAD_LOW, _TITLE_LOW
+        near.update([k - 1 for k in name_at if k and lead[lows[k - 1]]])
+        near.update([k - 2 for k in name_at if k >= 2 and lows[k - 1] == "."
                      and lows[k - 2] in _HONORIFICS])
+        bare_of = self._bare
         nxt = 0  # tokens before it belong to a name run already read
         for i in sorted(near):
             if i < nxt:
                 continue
             t = toks[i]
-            if t.para == headline:
+            para = t.para
+            if para == headline:
                 continue
             if i + 1 < n and is_name[i + 1]:
-                if t.low.rstrip(".") in _SHORT_HONORIFICS:
-                    names.add(self._bare(toks[i + 1].text))
-            elif i + 2 < n and is_name[i + 2] and toks[i + 1].text == "." and \
+                if lows[i].rstrip(".") in _SHORT_HONORIFICS:
+                    names.add(bare_of(toks[i + 1].text))
+            elif i + 2 < n and is_name[i + 2] and lows[i + 1] == "." and \
                     self._dotted_honorific(i + 2):
                 # (a name at i + 1 is no stop: the test of "Mr. Holm" is the second one)
-                names.add(self._bare(toks[i + 2].text))  # "Mr. Holm": the stop is a token
-            if not is_name[i] and t.low not in _PARTICLES:
+                names.add(bare_of(toks[i + 2].text))  # "Mr. Holm": the stop is a token
+            if not is_name[i] and lows[i] not in _PARTICLES:
                 continue  # no name run starts here
             j = i
-            while j < n and toks[j].para == t.para and (
-                    is_name[j] or (toks[j].low in _PARTICLES and j + 1 < n
-                                   and is_name[j + 1])):
+            while j < n and (is_name[j] or (lows[j] in _PARTICLES and j + 1 < n
+                                            and is_name[j + 1])):
+                tj = toks[j]
+                if tj.para != para:
+                    break
                 j += 1
-                if toks[j - 1].text.endswith(("'s", "’s")):
+                if tj.text.endswith(_POSSESSIVE_ENDS):
                     break
             if j - i >= 2:
                 k = i - 1  # the last title word of the run, if any
                 for r in range(i, j):
-                    if toks[r].low.rstrip(".") in _TITLE_WORDS:
+                    if title_low[lows[r]]:
                         k = r
                 core = list(range(k + 1, j))
                 if self._person_tokens(core) or self._titled_name(k, core):
-                    names.add(self._bare(toks[core[-1]].text))
-            elif j - i == 1 and i >= 1 and (toks[i - 1].text == "." or toks[
-                    i - 1].low.rstrip(".") in _TITLE_WORDS) and self._titled_name(i - 1, [i]):
-                # (a title word or its stop before the name: what _titled_name needs first)
-                names.add(self._bare(t.text))  # "Sen. Holm": the stop is a token
+                    names.add(bare_of(toks[core[-1]].text))
+            elif j - i == 1 and i >= 1 and (title_low[lows[i - 1]] or (
+                    i >= 2 and lows[i - 1] == "." and title_low[lows[i - 2]])) and \
+                    self._titled_name(i - 1, [i]):
+                # (a title word, or one and its stop, before the name: what _titled_name
+                # needs first)
+                names.add(bare_of(t.text))  # "Sen. Holm": the stop is a token
             nxt = j
         return names
 
@@ -455,14 +501,12 @@ class _Phrases:
         """The noun phrase of tokens a..b (trimmed): a pronoun, a named person (core and
         description), names joined by "and", a name with an affiliation, or a role noun.
         Pure in (a, b) once the surnames are known, and asked again for the same phrase by the
-        subject, speaker and pronoun rules: read once, each caller given its own copy (callers
-        may complete the phrase they get)."""
+        subject, speaker and pronoun rules: read once and shared, so callers must not change
+        the phrase they get (_rec_np, which completes one, changes a copy)."""
         memo = self._np_memo
         if (a, b) in memo:
-            np = memo[a, b]
-            return None if np is None else np.copy()
-        np = self._read_np(a, b)
-        memo[a, b] = None if np is None else np.copy()
+            return memo[a, b]
+        np = memo[a, b] = self._read_np(a, b)
         return np
 
     def _read_np(self, a: int, b: int) -> _NP | None:
@@ -502,7 +546,7 @@ class _Phrases:
             kind = t.kind
             if kind == "word":
                 # the finite words only go on to _strict_finite, which holds the exceptions
-                if (t.low in _FINITE or t.low.endswith("n't")) and self._strict_finite(k):
+                if _FINITE_CLASS[t.low] & _F_FINITE and self._strict_finite(k):
                     return None
             elif kind == "qo" or kind == "qc":
                 return None
