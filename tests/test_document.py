@@ -93,8 +93,8 @@ def test_stop_patterns_opening_with_a_class_find_what_their_plain_forms_find() -
     from syria_deconfliction.extract.mentions import descriptions
 
     pairs = [(r"[.!?]+[\"”’')\]]*(?=\s+)", document._END_RE),
-             (r"[.!?](?=\s)|\n", document._CRUDE_STOP),
-             (r"[.!?](?=\s)|\n", publication._SENTENCE_END),
+             (r"[.!?](?=\s)|\n", document.CRUDE_STOP_RE),
+             (r"[.!?](?=\s)|\n", publication.CRUDE_STOP_RE),
              (r"(?:[.!?][\"”’']?[ \t]+|\n+)(?=[\"“‘']?[A-Z])", descriptions._SENTENCE_END_RE)]
     text = ("He left. She came!\n\nWhy?\t\"Now.\" ‘Yes.’ x.. Y?! (Gen.) Z.\u00a0W\n\n\nAnd "
             "so.” “Then!' Not . a stop.\nend. ")

@@ -94,9 +94,9 @@ def _checks(table: str) -> list[tuple[str, Callable[[Any], bool], str]]:
 
 @cache
 def _plan(table: str) -> tuple[Callable[[Any], Any], int, tuple[int, ...] | None, tuple[Any, ...]]:
-    """How _all_fit tests a table: a getter of the fields it reads (each row to a tuple), their
-    count, the primary key's positions (None for candidates), and the constraints of _checks as
-    (position, kind, parameter)."""
+    """How fitting_columns tests a table: a getter of the fields it reads (each row to a
+    tuple), their count, the primary key's positions (None for candidates), and the
+    constraints of _checks as (position, kind, parameter)."""
     fields = schema_for(table).fields
     names = [f["name"] for f in fields]
     pk = None if table == "actor_candidates" else tuple(
@@ -150,10 +150,6 @@ def fitting_columns(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> Columns 
     except Exception:  # noqa: BLE001 - a missing field or an odd value: the slow path decides
         return None
     return out
-
-
-def _all_fit(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> bool:
-    return fitting_columns(rows) is not None
 
 
 def checked_rows(

@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 
 from .lexicon import words
 
-__all__ = ["Document", "Token", "TOKEN_RE", "word_runs"]
+__all__ = ["CRUDE_STOP_RE", "Document", "Token", "TOKEN_RE", "word_runs"]
 
 # (every kind starts at a non-space character: the lookahead only rejects white space at once,
 # where the engine would try each kind in turn)
@@ -54,7 +54,8 @@ _NON_SPACE = re.compile(r"\S")
 _NEXT_WORD_RE = re.compile(r"[\"“‘'(]*([\w’']+)")
 _DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _WORD_STOPS = "([\"“‘"  # with white space: what ends the word before a full stop
-_CRUDE_STOP = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s))")  # [.!?](?=\s)|\n
+# a crude sentence stop: "[.!?](?=\s)|\n" (also read by the publication-date rules)
+CRUDE_STOP_RE = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s))")
 
 
 @dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and tokens are many
@@ -204,7 +205,7 @@ class Document:
     def stops(self) -> list[int]:
         """Ends of any [.!?] before white space and of every line: the crude sentence limits
         the publication-date rules use (no abbreviation handling, by design)."""
-        return [m.end() for m in _CRUDE_STOP.finditer(self.text)]
+        return [m.end() for m in CRUDE_STOP_RE.finditer(self.text)]
 
 
 _WORD_RUN_RE = re.compile(r"\w+")

@@ -467,16 +467,13 @@ class _Lines:
         self.spans = [m.span() for m in _LINE.finditer(text)]
         self.starts = [s for s, _ in self.spans]
         self.in_text = frozenset(w for w in _ALL_KEYWORDS if low is None or w in low)
-        self._held: list[frozenset[str]] | None = None
 
+    @functools.cached_property
     def held(self) -> list[frozenset[str]]:
         """The keywords each line holds (a keyword a line holds is one the text holds)."""
-        if self._held is None:
-            low, words = self.low, self.in_text
-            self._held = [words if low is None else frozenset(w for w in words
-                                                              if low.find(w, s, e) >= 0)
-                          for s, e in self.spans]
-        return self._held
+        low, words = self.low, self.in_text
+        return [words if low is None else frozenset(w for w in words if low.find(w, s, e) >= 0)
+                for s, e in self.spans]
 
     def match_starts(self, i: int, found: list[tuple[int, int]]) -> tuple[int, ...]:
         """Where on line i a rule's match holding one of the anchor's occurrences ``found``
@@ -541,7 +538,7 @@ def _anchor_lines(text: str) -> dict[str, tuple[tuple[int, int, tuple[int, ...]]
             for m in rx.finditer(text):
                 by_line.setdefault(bisect_right(lines.starts, m.start()) - 1, []).append(m.span())
         elif all(lines.in_text & g for g in groups):
-            for i, held in enumerate(lines.held()):
+            for i, held in enumerate(lines.held):
                 if all(held & g for g in groups):
                     found = lines.occurrences(i, rx, _OPENERS.get(anchor, ()))
                     if found:
@@ -614,12 +611,14 @@ def _find_date_expressions(text: str) -> tuple[DateExpr, ...]:
     expression are left out of its span; "since" is kept and makes the kind ``since``.
     """
     cands: list[tuple[int, int, int, str]] = []  # start, end, rule index, kind
+    # per anchor, its lines -> where a match of one of its rules can start on them
+    starts_of = {a: {(s, e): w for s, e, w in lines} for a, lines in _anchor_lines(text).items()}
     for i, rule in enumerate(_RULES):
         anchor = _ANCHOR_OF[rule.name]
-        lines = _lines_with(text, anchor)
+        starts = starts_of[anchor]
+        lines = tuple(starts)
         if rule.name in _YEAR_TOO:
-            lines = _and(lines, _lines_with(text, "year"))
-        starts = {(s, e): w for s, e, w in _anchor_lines(text)[anchor]}
+            lines = _and(lines, tuple(starts_of["year"]))
         for ls, le in lines:
             for m in _rule_matches(rule.regex, text, le, starts.get((ls, le), ())):
                 spec = rule.parse(m)

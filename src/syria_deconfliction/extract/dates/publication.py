@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from dateutil import parser as du_parser
 
 from ..case import lower_for_ignorecase
+from ..document import CRUDE_STOP_RE
 from ..lexicon import sequence
 from .expressions import _RULES, _Day, _valid_day, _Weekday, find_date_expressions
 from .model import DateExpr, PublicationDate, ResolvedDate
@@ -30,8 +31,6 @@ _COPYRIGHT_WORDS = ("copyright", "(c)", "\u00a9")  # one opens every match of _C
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|shall|would|scheduled|planned|plans?|due|expected|upcoming|next|set to)\b", re.I
 )
-# "[.!?](?=\s)|\n" opening with one character class: the search skips to those characters
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s))")
 _RECENT_RELATIVE = re.compile(
     r"^(?:yesterday|today|tonight|(?:earlier |early |late |later )?(?:this|last) week)$", re.I
 )
@@ -54,14 +53,14 @@ def copyright_years(text: str) -> list[tuple[int, str]]:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    m = _SENTENCE_END.search(text, end)
+    lo = max((m.end() for m in CRUDE_STOP_RE.finditer(text, 0, start)), default=0)
+    m = CRUDE_STOP_RE.search(text, end)
     return text[lo : m.start() if m else len(text)]
 
 
 def _lead_in(text: str, start: int, end: int, words: int = 2) -> str:
     """The expression with up to ``words`` words before it in its sentence, verbatim."""
-    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    lo = max((m.end() for m in CRUDE_STOP_RE.finditer(text, 0, start)), default=0)
     head = text[lo:start]
     spans = list(re.finditer(r"\S+", head))
     begin = (
