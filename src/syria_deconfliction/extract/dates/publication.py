@@ -11,6 +11,7 @@ from dateutil import parser as du_parser
 from ..case import lower_for_ignorecase
 from ..document import CRUDE_STOP_RE
 from ..lexicon import sequence
+from ..patterns import words_after_no
 from .expressions import _RULES, _Day, _valid_day, _Weekday, find_date_expressions
 from .model import DateExpr, PublicationDate, ResolvedDate
 from .resolution import _parse_text, resolve
@@ -144,10 +145,8 @@ def _pub(
     )
 
 
-# "\b" before a weekday is tested after its capital (no word character before that letter): the
-# search then skips to the weekdays' capitals instead of trying every offset.
-_WD_FIRST = "|".join(re.escape(w[0]) + rf"(?<!\w{re.escape(w[0])})" + re.escape(w[1:])
-                     for w in sequence("dates_weekdays"))
+# "\b" before a weekday (a capital) written so that the search skips to the weekdays' capitals
+_WD_FIRST = words_after_no(sequence("dates_weekdays"))
 _WD_DATE_RE = re.compile(
     rf"(?P<wd>{_WD_FIRST}),?{_S}(?:(?P<m1>{_MONTH_ANY}){_S}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{_S}(?P<m2>{_MONTH_ANY}))\b(?!\.?,?{_S}?\d{{4}})"

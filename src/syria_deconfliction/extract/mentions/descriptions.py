@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import table, words
+from ..patterns import words_after_no
 from .model import (
     DEFAULT_LEXICON,
     Lexicon,
@@ -371,13 +372,9 @@ def _pronoun_body_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(n).replace("\\-", "[ -]") for n in bodies)
     owners = "|".join(words("candidates_description_owner_nouns"))
     pron = "|".join(mine | other)
-    # the pronouns as whole words before white space, each opening with its letter and testing
-    # the look-behind after it: in the lower case, where every match opens (not "this")
-    by_first: dict[str, list[str]] = {}
-    for p in sorted({p.lower() for p in mine | other}, key=lambda p: (-len(p), p)):
-        by_first.setdefault(p[0], []).append(p[1:])
-    starts = "|".join(re.escape(c) + r"(?<!\w" + re.escape(c) + ")(?:"
-                      + "|".join(map(re.escape, tails)) + ")" for c, tails in by_first.items())
+    # the pronouns as whole words before white space, in the lower case, where every match
+    # opens (not "this"), written so that the search skips to their first letters
+    starts = words_after_no(p.lower() for p in mine | other)
     return (re.compile(rf"\b((?i:{pron}))\s+(?:(?:{owners})['’]s\s+)?({alt})\b(?!\s+of\b)"
                        r"(?!-|\s+[A-Z])"),
             re.compile(rf"(?:{starts})(?=\s)"))

@@ -23,8 +23,10 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import sequence, table, words
+from ..patterns import words_after_no
 from .descriptions import state_index, state_of
 from .model import (
+    ARTICLE_FORMS,
     DEFAULT_LEXICON,
     Lexicon,
     Mention,
@@ -262,11 +264,10 @@ def _fronted_re(lexicon: Lexicon) -> re.Pattern[str]:
     alt = "|".join(sorted(roles, key=len, reverse=True))
     titles = "|".join(re.escape(t) for t in sorted(lexicon.title_words, key=len, reverse=True))
     former = "|".join(words("mentions_title_premodifiers"))
-    # "(?<![\w-])(?:[Aa]n?|[Tt]he)" with the look-behind tested after the article's first
-    # letter: the search then skips to those letters instead of trying every offset
+    # "(?<![\w-])(?:[Aa]n?|[Tt]he)", written so that the search skips to the articles' letters
+    articles = words_after_no(ARTICLE_FORMS, r"[\w-]")
     return re.compile(
-        r"(?:A(?<![\w-]A)n?|a(?<![\w-]a)n?|T(?<![\w-]T)he|t(?<![\w-]t)he)"
-        rf"[ \t]+((?:[\w.'’-]+[ \t]+){{0,3}}?)({alt}),[ \t]+"
+        rf"(?:{articles})[ \t]+((?:[\w.'’-]+[ \t]+){{0,3}}?)({alt}),[ \t]+"
         rf"(?:(?:{former})[ \t]+)?(?:(?:{titles})[ \t]+){{0,4}}$")
 
 

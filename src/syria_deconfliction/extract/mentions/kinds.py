@@ -29,7 +29,8 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from ..lexicon import table, words
-from .model import DEFAULT_LEXICON, Lexicon, Mention, lowered
+from ..patterns import words_after_no
+from .model import ARTICLE_FORMS, DEFAULT_LEXICON, Lexicon, Mention, lowered
 
 
 @lru_cache(maxsize=1)
@@ -43,11 +44,10 @@ def _heads() -> dict[str, str]:
 def _pattern() -> re.Pattern[str]:
     heads = sorted(_heads(), key=len, reverse=True)
     alt = "|".join(re.escape(h).replace(r"\ ", r"[ \t]+") for h in heads)
-    # "(?<![\w-])([Tt]he|[Aa]n?)" with the look-behind tested after the article's first letter:
-    # the search then skips to those letters instead of trying every offset
+    # "(?<![\w-])([Tt]he|[Aa]n?)", written so that the search skips to the articles' letters
+    articles = words_after_no(ARTICLE_FORMS, r"[\w-]")
     return re.compile(
-        r"(T(?<![\w-]T)he|t(?<![\w-]t)he|A(?<![\w-]A)n?|a(?<![\w-]a)n?)"
-        rf"[ \t]+((?:[\w.'’-]+[ \t]+){{0,2}}?)((?i:{alt}))(?![\w-])"
+        rf"({articles})[ \t]+((?:[\w.'’-]+[ \t]+){{0,2}}?)((?i:{alt}))(?![\w-])"
         rf"(?![ \t]+[A-Z]|[ \t]+(?:of|for)\b)")
 
 

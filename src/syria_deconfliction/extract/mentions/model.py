@@ -9,9 +9,12 @@ from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
 from ..case import lower_for_ignorecase
+from ..lexicon import sequence as lexicon_sequence
 from ..lexicon import words as lexicon_words
 
 _UP = "A-ZÀ-ÖØ-Þ"
+# the articles in lower case and capitalised (an article opens a described kind or role)
+ARTICLE_FORMS = tuple(f for a in lexicon_sequence("mentions_articles") for f in (a, a.capitalize()))
 _APOS = "'’"
 
 

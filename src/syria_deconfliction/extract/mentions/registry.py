@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from ..patterns import words_after_no
 from .model import _UP, DEFAULT_LEXICON, Lexicon
 
 # --------------------------------------------------------------------------- registry compile
@@ -210,10 +211,7 @@ def _whole_runs_re(runs: Iterable[str], literal_first: bool = False) -> re.Patte
     for r in sorted(set(runs), key=lambda r: (-len(r), r)):
         by_first.setdefault(r[0], []).append(r[1:])
     if by_first and (literal_first or not any(c.islower() for c in by_first)):
-        alt = "|".join(re.escape(c) + r"(?<!\w" + re.escape(c) + ")(?:"
-                       + "|".join(re.escape(t) for t in tails) + ")"
-                       for c, tails in by_first.items())
-        return re.compile(rf"(?:{alt})(?!\w)")
+        return re.compile(rf"(?:{words_after_no(runs)})(?!\w)")
     alt = "|".join(re.escape(c) + "(?:" + "|".join(re.escape(t) for t in tails) + ")"
                    for c, tails in by_first.items())
     return re.compile(rf"(?<!\w)(?:{alt or '(?!x)x'})(?!\w)")
