@@ -144,16 +144,25 @@ def test_agency_starts_find_what_the_pattern_finds() -> None:
 
 
 def test_pronoun_starts_find_what_the_pattern_finds() -> None:
-    from syria_deconfliction.extract.mentions.descriptions import _pronoun_body_re
+    from syria_deconfliction.extract.mentions.descriptions import (
+        _pronoun_body_re,
+        _pronoun_starts,
+    )
     from syria_deconfliction.extract.mentions.model import matches_from
 
-    rx, pronoun = _pronoun_body_re()
+    rx, pronoun, _ = _pronoun_body_re()
     for text in (AGENCY_TEXT, "This government and their army, HIS government; other army, "
-                              "hers army, Its\tgovernment and xits army, its\narmy, her army."):
-        starts = (m.start() for m in pronoun.finditer(text.lower()))
+                              "hers army, Its\tgovernment and xits army, its\narmy, her army.",
+                 "his", "her  their\u00a0its_ his-their hisher, theirs their\n"):
+        low = text.lower()
+        # the str.find prefilter finds where the searched pattern matches
+        assert _pronoun_starts(low) == [m.start() for m in pronoun.finditer(low)]
+        starts = _pronoun_starts(low)
         assert [m.span() + m.groups() for m in matches_from(rx, text, starts)] == \
             [m.span() + m.groups() for m in rx.finditer(text)]
-    assert len(list(rx.finditer(text))) >= 4
+    assert _pronoun_starts("her  their\u00a0its_ his-their hisher, theirs their\n") == \
+        [0, 5, 20, 41]
+    assert len(list(rx.finditer(AGENCY_TEXT))) >= 4
 
 
 def test_epithet_starts_find_what_the_pattern_finds() -> None:

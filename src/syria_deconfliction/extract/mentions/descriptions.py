@@ -28,10 +28,12 @@ from .model import (
     Mention,
     actors_by_id,
     by_identity,
+    literal_starts,
     lowered,
     matches_from,
     may_end_with,
     mention_owners,
+    plain_words,
     word_starts_before,
 )
 from .registry import _list, _registry
@@ -230,11 +232,16 @@ def _agency_word(c: str) -> bool:
     return c.isalnum() or c in "_'’-"
 
 
-def _agency_starts(text: str, tail: re.Pattern[str]) -> Iterator[int]:
+def _agency_starts(text: str, tail: re.Pattern[str], nouns: frozenset[str] = frozenset()
+                   ) -> Iterator[int]:
     """Every offset a match of _before_agency's pattern can start at, ascending: the word
     before each noun that ``tail`` (the pattern's noun and agency noun) finds after spaces or
-    tabs, at its start or after an apostrophe in it (where "(?<![\\w-])" holds)."""
-    return word_starts_before(text, tail, " \t".__contains__, _agency_word, "'’")
+    tabs, at its start or after an apostrophe in it (where "(?<![\\w-])" holds). ``nouns``:
+    the pattern's nouns, every tail opening with one; plain words, they are found by str.find
+    and the tail tried there (searched for, it stops at most letters of the text)."""
+    plain = plain_words(nouns) if nouns else None
+    return word_starts_before(text, tail, " \t".__contains__, _agency_word, "'’",
+                              at=None if plain is None else literal_starts(text, plain))
 
 
 def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset[str],
@@ -246,7 +253,7 @@ def _before_agency(text: str, busy: bytearray, recent: _Recent, nouns: frozenset
     rules. The span is the noun."""
     rx, tail, owners = _before_agency_re(nouns, lexicon)
     out: list[Mention] = []
-    for g in matches_from(rx, text, _agency_starts(text, tail)):
+    for g in matches_from(rx, text, _agency_starts(text, tail, nouns)):
         word, s, e = g.group(1), g.start(2), g.end(2)
         if word[0].isupper() or word.lower() in owners or re.search(r"['’]s?$", word) \
                 or any(busy[s:e]):
@@ -362,9 +369,9 @@ def one_state(text: str, ante: Mention, people: Mapping[str, Mention], pos: int,
 
 
 @lru_cache(maxsize=1)
-def _pronoun_body_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A possessive pronoun before a body noun ("his government", "its country's army"), and
-    the pronouns alone in lower case."""
+def _pronoun_body_re() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """A possessive pronoun before a body noun ("his government", "its country's army"), the
+    pronouns alone in lower case, and the pronouns' lower-case words."""
     nouns, government, military = _nouns()
     mine, other = words("candidates_description_person_pronouns"), \
         words("candidates_description_thing_pronouns")
@@ -373,11 +380,19 @@ def _pronoun_body_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     owners = "|".join(words("candidates_description_owner_nouns"))
     pron = "|".join(mine | other)
     # the pronouns as whole words before white space, in the lower case, where every match
-    # opens (not "this"), written so that the search skips to their first letters
-    starts = words_after_no(p.lower() for p in mine | other)
+    # opens (not "this")
+    lows = tuple(sorted({p.lower() for p in mine | other}))
     return (re.compile(rf"\b((?i:{pron}))\s+(?:(?:{owners})['’]s\s+)?({alt})\b(?!\s+of\b)"
                        r"(?!-|\s+[A-Z])"),
-            re.compile(rf"(?:{starts})(?=\s)"))
+            re.compile(rf"(?:{words_after_no(lows)})(?=\s)"), lows)
+
+
+def _pronoun_starts(low: str) -> list[int]:
+    """Where the pronoun pattern matches in the lower-cased text (what its finditer finds: a
+    pronoun's letters hold no other match), tried only where str.find finds a pronoun's
+    letters: searched for, the pattern stops at every "t", "h" and "i" of the text."""
+    _, pronoun, pronouns = _pronoun_body_re()
+    return [p for p in literal_starts(low, pronouns) if pronoun.match(low, p)]
 
 
 def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapping[str, Any]],
@@ -395,12 +410,11 @@ def _pronoun_owned(text: str, mentions: Sequence[Mention], actors: Sequence[Mapp
         words("candidates_description_thing_pronouns")
     out: list[Mention] = []
     first = True
-    rx, pronoun = _pronoun_body_re()
+    rx = _pronoun_body_re()[0]
     low = lowered(text)
     # A match opens with a pronoun, case aside: where the lower-cased text holds one (a
     # pronoun's letters hold no other match's start, so non-overlapping finds serve).
-    found = rx.finditer(text) if low is None \
-        else matches_from(rx, text, (m.start() for m in pronoun.finditer(low)))
+    found = rx.finditer(text) if low is None else matches_from(rx, text, _pronoun_starts(low))
     for g in found:
         s, e = g.start(2), g.end(2)
         if any(busy[s:e]) or g.group(2)[0].isupper() or not _head(text, e, lexicon):

@@ -100,17 +100,53 @@ def matches_from(rx: re.Pattern[str], text: str, starts: Iterable[int]
             end = m.end()
 
 
+def literal_starts(text: str, words: Iterable[str]) -> list[int]:
+    """Every offset, ascending, where one of ``words`` (plain strings) stands in ``text``,
+    overlaps included: found by str.find, a scan in C, where a pattern opening with the
+    words' first letters would stop at every such letter of the text."""
+    found: set[int] = set()
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            found.add(i)
+            i = text.find(w, i + 1)
+    return sorted(found)
+
+
+@lru_cache(maxsize=8)
+def plain_words(words: frozenset[str]) -> tuple[str, ...] | None:
+    """The words when each stands for itself in a pattern (letters, digits, single hyphens
+    or spaces between them: an alternation of them matches them literally), else None."""
+    if all(re.fullmatch(r"[^\W_]+(?:[ -][^\W_]+)*", w) for w in words):
+        return tuple(sorted(words))
+    return None
+
+
+def _tail_starts(text: str, tail: re.Pattern[str], at: Iterable[int] | None
+                 ) -> Iterator[int]:
+    """Every offset where ``tail`` matches, ascending: searched for, or tried at each of
+    ``at`` (ascending, holding all of them)."""
+    if at is not None:
+        yield from (p for p in at if tail.match(text, p))
+        return
+    i = 0
+    while (t := tail.search(text, i)) is not None:
+        i = t.start()
+        yield i
+        i += 1
+
+
 def word_starts_before(text: str, tail: re.Pattern[str], space: Callable[[str], bool],
-                       word: Callable[[str], bool], after: str) -> Iterator[int]:
+                       word: Callable[[str], bool], after: str,
+                       at: Iterable[int] | None = None) -> Iterator[int]:
     """Offsets, ascending, where a pattern "<word> <spaces> <tail>" can match: for each offset
     where ``tail`` matches right after at least one space character (``space``), the start of
     the run of word characters (``word``) before the spaces, and each offset in that run just
     after one of ``after`` (the characters that the pattern's look-behind before the word does
-    not exclude). Each space run and word run belongs to one tail, so the offsets ascend."""
-    i = 0
-    while (t := tail.search(text, i)) is not None:
-        end = i = t.start()
-        i += 1
+    not exclude). Each space run and word run belongs to one tail, so the offsets ascend.
+    ``at``: ascending offsets that hold every one where ``tail`` matches (``literal_starts``
+    of the words every match opens with), where it is tried instead of searched for."""
+    for end in _tail_starts(text, tail, at):
         gap = end
         while gap > 0 and space(text[gap - 1]):
             gap -= 1
