@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
+from .casefold import lowered
 from .sentence import _QUOTES, _Article, _Sentence, _Trig
 from .trigger_lexicon import TriggerLexicon
 from .vocabulary import (
@@ -128,7 +129,9 @@ class _ArticleWords:
     def __init__(self, text: str, lex: TriggerLexicon) -> None:
         self.lex, self.text = lex, text
         self.non_ascii = _non_ascii_letters(text)
-        low = text.lower()
+        low = lowered(text)  # (the article's lower case, remembered for several rules)
+        if low is None:  # a text with "ı", "ſ" or "İ": its own lower case
+            low = text.lower()
         self.starts: list[int] | None = None
         self.entries: list[tuple[int, ...]] = []
         if len(low) == len(text):
