@@ -38,6 +38,7 @@ from .vocabulary import (
 # a word where a trigger form may begin: not inside a word, an elision or a hyphenation
 _WORD_START = re.compile(r"(?<![\w'’-])\w+")
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a word character outside ASCII
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 
 def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Match[str]]]:
@@ -175,10 +176,12 @@ def _non_ascii_letters(text: str) -> list[int]:
     """The offsets of the text's non-ASCII word characters, in order (what
     ``_NON_ASCII_WORD.finditer`` finds): the distinct characters of the text are few, the
     non-ASCII letters among them fewer (most non-ASCII characters are quotation marks and
-    dashes), and only those are looked for, so no pattern runs over the whole text."""
+    dashes), and only those are looked for, so no letter pattern runs over the whole text.
+    The distinct characters are those left when the runs of ASCII characters are cut out (one
+    character class the engine repeats; cheaper than a set of every character)."""
     if text.isascii():
         return []
-    letters = [c for c in set(text) if not c.isascii() and _NON_ASCII_WORD.match(c)]
+    letters = [c for c in set(_ASCII_RUN.sub("", text)) if _NON_ASCII_WORD.match(c)]
     out: list[int] = []
     for c in letters:
         i = text.find(c)
