@@ -52,6 +52,16 @@ def test_lowered_refuses_letters_that_case_folding_treats_apart(text: str) -> No
     assert lowered(text) is None  # "ſ"/"ı" match s/i only case aside; "İ" lengthens
 
 
+def test_lowered_is_the_old_rule_and_only_dotted_i_lengthens() -> None:
+    # events read the mention rules' remembered lower case; it must be the rule events had:
+    # None when lower() lengthens the text or a letter folds apart, else text.lower()
+    assert [c for c in map(chr, range(0x110000)) if len(c.lower()) != 1] == ["\u0130"]
+    for text in ["Rebels Shelled ZENDA’s “Old Town”.", "Kelvin \u212a", "İdlib", "ſ", "ı", ""]:
+        low = text.lower()
+        old = None if len(low) != len(text) or "ı" in text or "ſ" in text else low
+        assert lowered(text) == old
+
+
 def test_caseless_keeps_the_flag_for_an_upper_case_pattern() -> None:
     assert Caseless(r"\W+rebels").lower is None
     assert Caseless(r"\x72ebels").lower is None

@@ -13,16 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_OTHER_FOLDS = ("ı", "ſ")  # letters IGNORECASE matches to "i"/"s" though lower() keeps them
+from ..mentions.model import lowered as _article_lowered
+
 _CODED_CHAR = re.compile(r"\\[0-9xuUN]")  # a character written by its number or name
 
 
 def lowered(text: str) -> str | None:
-    """``text.lower()`` when a pattern over it finds the spans IGNORECASE finds in text."""
-    low = text.lower()
-    if len(low) != len(text) or any(c in text for c in _OTHER_FOLDS):
-        return None
-    return low
+    """``text.lower()`` when a pattern over it finds the spans IGNORECASE finds in text: None
+    for a text with "ı" or "ſ" (IGNORECASE matches them to "i"/"s", lower() keeps them) or
+    "İ" (the one letter lower() lengthens). The mention rules ask the same of the article
+    text (``extract.case``), so their remembered lower case serves here too."""
+    return _article_lowered(text)
 
 
 class Caseless:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
+from .casefold import lowered
 from .sentence import _QUOTES, _Article, _Sentence, _Trig
 from .trigger_lexicon import TriggerLexicon
 from .vocabulary import (
@@ -37,6 +38,7 @@ from .vocabulary import (
 # a word where a trigger form may begin: not inside a word, an elision or a hyphenation
 _WORD_START = re.compile(r"(?<![\w'’-])\w+")
 _NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a word character outside ASCII
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 
 def _entry_matches(s: _Sentence, lex: TriggerLexicon) -> list[tuple[int, re.Match[str]]]:
@@ -128,7 +130,9 @@ class _ArticleWords:
     def __init__(self, text: str, lex: TriggerLexicon) -> None:
         self.lex, self.text = lex, text
         self.non_ascii = _non_ascii_letters(text)
-        low = text.lower()
+        low = lowered(text)  # (the article's lower case, remembered for several rules)
+        if low is None:  # a text with "ı", "ſ" or "İ": its own lower case
+            low = text.lower()
         self.starts: list[int] | None = None
         self.entries: list[tuple[int, ...]] = []
         if len(low) == len(text):
@@ -172,10 +176,12 @@ def _non_ascii_letters(text: str) -> list[int]:
     """The offsets of the text's non-ASCII word characters, in order (what
     ``_NON_ASCII_WORD.finditer`` finds): the distinct characters of the text are few, the
     non-ASCII letters among them fewer (most non-ASCII characters are quotation marks and
-    dashes), and only those are looked for, so no pattern runs over the whole text."""
+    dashes), and only those are looked for, so no letter pattern runs over the whole text.
+    The distinct characters are those left when the runs of ASCII characters are cut out (one
+    character class the engine repeats; cheaper than a set of every character)."""
     if text.isascii():
         return []
-    letters = [c for c in set(text) if not c.isascii() and _NON_ASCII_WORD.match(c)]
+    letters = [c for c in set(_ASCII_RUN.sub("", text)) if _NON_ASCII_WORD.match(c)]
     out: list[int] = []
     for c in letters:
         i = text.find(c)
