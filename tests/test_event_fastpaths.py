@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from syria_deconfliction.extract.case import lowered
 from syria_deconfliction.extract.document import Document
 from syria_deconfliction.extract.events import coref, dateline, places, triggers
-from syria_deconfliction.extract.events.casefold import lowered
 from syria_deconfliction.extract.events.sentence import _Sentence
 from syria_deconfliction.extract.events.tries import longest_first
 from syria_deconfliction.extract.events.trigger_lexicon import load_lexicon

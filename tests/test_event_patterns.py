@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from syria_deconfliction.extract.events.casefold import Caseless, lowered
+from syria_deconfliction.extract.case import lowered
+from syria_deconfliction.extract.events.casefold import Caseless
 from syria_deconfliction.extract.events.tries import first_letters, longest_first, word_or_prefix
 
 _NAMES = ["Zenda", "Zenda Province", "Zen", "North Zenda", "Al-Tarim", "Tarim"]

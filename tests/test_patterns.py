@@ -24,3 +24,14 @@ def test_words_after_no_finds_what_the_plain_look_behind_finds(words: list[str],
     expected = [m.span() for m in re.finditer(rf"(?<!{before})(?:{plain})", TEXT)]
     got = [m.span() for m in re.finditer(words_after_no(words, before), TEXT)]
     assert got == expected and got
+
+
+def test_literal_starts_finds_every_opening_within_the_bounds() -> None:
+    from syria_deconfliction.extract.patterns import literal_starts
+
+    text = "the theme of their thesis"
+    # overlapping openings count ("the" inside "theme", "their", "thesis"), each once, ascending
+    assert literal_starts(text, ["the", "thes"]) == [0, 4, 13, 19]
+    # bounded: only openings in [start, end) whose word ends by end
+    assert literal_starts(text, ["the"], 4, 16) == [4, 13]
+    assert literal_starts(text, ["thesis"], 0, 24) == []

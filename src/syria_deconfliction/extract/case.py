@@ -9,7 +9,9 @@ one of them gets no lower case here, and the caller searches it as before.
 
 from __future__ import annotations
 
-__all__ = ["irregular_case", "lower_for_ignorecase"]
+from functools import lru_cache
+
+__all__ = ["irregular_case", "lower_for_ignorecase", "lowered"]
 
 
 def irregular_case(text: str) -> bool:
@@ -21,3 +23,10 @@ def irregular_case(text: str) -> bool:
 def lower_for_ignorecase(text: str) -> str | None:
     """``text.lower()``, or None when the text holds İ, ı or ſ (see the module docstring)."""
     return None if irregular_case(text) else text.lower()
+
+
+@lru_cache(maxsize=2)
+def lowered(text: str) -> str | None:
+    """``lower_for_ignorecase(text)`` once per text: the mention and event rules each ask it of
+    the same article."""
+    return lower_for_ignorecase(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["words_after_no"]
+__all__ = ["literal_starts", "words_after_no"]
 
 
 def words_after_no(words: Iterable[str], before: str = r"\w") -> str:
@@ -22,3 +22,18 @@ def words_after_no(words: Iterable[str], before: str = r"\w") -> str:
         f"{re.escape(c)}(?<!{before}{re.escape(c)})(?:{'|'.join(map(re.escape, tails))})"
         for c, tails in by_first.items()
     )
+
+
+def literal_starts(text: str, words: Iterable[str], start: int = 0, end: int | None = None
+                   ) -> list[int]:
+    """Every offset in [start, end), ascending, where one of ``words`` (plain strings) opens
+    in ``text``, overlaps included: found by str.find, a scan in C, where a pattern opening
+    with the words' first letters would stop at every such letter of the text."""
+    stop = len(text) if end is None else end
+    found: set[int] = set()
+    for w in words:
+        i = text.find(w, start, stop)
+        while i >= 0:
+            found.add(i)
+            i = text.find(w, i + 1, stop)
+    return sorted(found)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..case import lower_for_ignorecase
 from ..document import Document
+from ..patterns import literal_starts
 from .model import DateExpr
 from .vocabulary import (
     _APPROX,
@@ -494,13 +495,8 @@ class _Lines:
         low = self.low
         if low is None or not openers:
             return [m.span() for m in rx.finditer(self.text, s, e)]
-        starts = set()
-        for w in openers:
-            p = low.find(w, s, e)
-            while p >= 0:
-                starts.add(p)
-                p = low.find(w, p + 1, e)
-        return [m.span() for p in sorted(starts) if (m := rx.match(self.text, p, e))]
+        return [m.span() for p in literal_starts(low, openers, s, e)
+                if (m := rx.match(self.text, p, e))]
 
 
 _BACK = re.compile(rf"[^ \t\u00a0]*(?:[ \t\u00a0]+[^ \t\u00a0]+){{0,{_GAPS_BEFORE_ANCHOR}}}")

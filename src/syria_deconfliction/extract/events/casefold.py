@@ -13,17 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..mentions.model import lowered as _article_lowered
-
 _CODED_CHAR = re.compile(r"\\[0-9xuUN]")  # a character written by its number or name
-
-
-def lowered(text: str) -> str | None:
-    """``text.lower()`` when a pattern over it finds the spans IGNORECASE finds in text: None
-    for a text with "ı" or "ſ" (IGNORECASE matches them to "i"/"s", lower() keeps them) or
-    "İ" (the one letter lower() lengthens). The mention rules ask the same of the article
-    text (``extract.case``), so their remembered lower case serves here too."""
-    return _article_lowered(text)
 
 
 class Caseless:

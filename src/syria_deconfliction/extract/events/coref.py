@@ -18,9 +18,10 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
+from ..case import lowered
 from ..lexicon import sequence, words
 from ..mentions import Mention
-from .casefold import Caseless, lowered
+from .casefold import Caseless
 from .tries import longest_first
 
 _SIDE_NOUNS = words("events_side_nouns")

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
-from .casefold import lowered
+from ..case import lowered
 from .sentence import _QUOTES, _Article, _Sentence, _Trig
 from .trigger_lexicon import TriggerLexicon
 from .vocabulary import (

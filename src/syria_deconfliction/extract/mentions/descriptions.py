@@ -20,16 +20,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from ..case import lowered
 from ..lexicon import table, words
-from ..patterns import words_after_no
+from ..patterns import literal_starts, words_after_no
 from .model import (
     DEFAULT_LEXICON,
     Lexicon,
     Mention,
     actors_by_id,
     by_identity,
-    literal_starts,
-    lowered,
     matches_from,
     may_end_with,
     mention_owners,

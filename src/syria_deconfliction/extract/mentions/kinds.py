@@ -28,9 +28,10 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from ..case import lowered
 from ..lexicon import table, words
 from ..patterns import words_after_no
-from .model import ARTICLE_FORMS, DEFAULT_LEXICON, Lexicon, Mention, lowered
+from .model import ARTICLE_FORMS, DEFAULT_LEXICON, Lexicon, Mention
 
 
 @lru_cache(maxsize=1)

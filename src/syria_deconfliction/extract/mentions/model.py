@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
-from ..case import lower_for_ignorecase
 from ..lexicon import sequence as lexicon_sequence
 from ..lexicon import words as lexicon_words
 
@@ -100,19 +99,6 @@ def matches_from(rx: re.Pattern[str], text: str, starts: Iterable[int]
             end = m.end()
 
 
-def literal_starts(text: str, words: Iterable[str]) -> list[int]:
-    """Every offset, ascending, where one of ``words`` (plain strings) stands in ``text``,
-    overlaps included: found by str.find, a scan in C, where a pattern opening with the
-    words' first letters would stop at every such letter of the text."""
-    found: set[int] = set()
-    for w in words:
-        i = text.find(w)
-        while i >= 0:
-            found.add(i)
-            i = text.find(w, i + 1)
-    return sorted(found)
-
-
 @lru_cache(maxsize=8)
 def plain_words(words: frozenset[str]) -> tuple[str, ...] | None:
     """The words when each stands for itself in a pattern (letters, digits, single hyphens
@@ -169,12 +155,6 @@ def may_end_with(window: str, suffixes: tuple[str, ...]) -> bool:
         return False
     last = window.rsplit(None, 1)
     return bool(last) and last[-1].endswith(suffixes)
-
-
-@lru_cache(maxsize=2)
-def lowered(text: str) -> str | None:
-    """``lower_for_ignorecase(text)`` once per text: several rules ask for it."""
-    return lower_for_ignorecase(text)
 
 
 def _ws(words: str) -> frozenset[str]:
